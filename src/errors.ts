@@ -1,0 +1,143 @@
+/**
+ * Errors and warnings of market-reaction.
+ *
+ * Every failure the library signals is a {@link MarketReactionError} with a stable `code`
+ * and, for bad input rows, the full list of `issues` (row, column, reason). Soft problems
+ * never throw and never reach the console: they are returned as {@link Warning}s.
+ *
+ * @module
+ */
+
+/** Stable machine-readable error codes (DESIGN.md §8). */
+export type ErrorCode =
+  | "INVALID_OPTION"
+  | "INVALID_INPUT"
+  | "CSV_PARSE"
+  | "NON_TRADING_DAY"
+  | "NONEXISTENT_LOCAL_TIME"
+  | "UNKNOWN_EXCHANGE"
+  | "DATE_OUT_OF_RANGE"
+  | "INSUFFICIENT_ESTIMATION_DATA"
+  | "INSUFFICIENT_DATA"
+  | "MISSING_RETURNS"
+  | "SINGULAR_DESIGN"
+  | "NO_VALID_EVENTS"
+  | "IO_ERROR";
+
+/** One problem found in the input: where it is and what is wrong. */
+export interface Issue {
+  /** 1-based data row number (header excluded) or element index + 1 for row objects. */
+  readonly row?: number;
+  /** Column or field name. */
+  readonly column?: string;
+  /** Source file name, when the input came from a file. */
+  readonly file?: string;
+  /** What is wrong, in words. */
+  readonly message: string;
+}
+
+const BRAND = Symbol.for("market-reaction.error");
+
+/**
+ * The one error class of the library.
+ *
+ * The message always names what failed; `issues` lists every bad row or field found, so a
+ * caller can report all problems at once. Use {@link isMarketReactionError} rather than
+ * `instanceof` when the ESM and CJS builds may both be loaded.
+ *
+ * @example
+ * try { parseSeriesCsv("date,close\n2025-02-30,1\n"); }
+ * catch (e) { if (isMarketReactionError(e)) console.log(e.code, e.issues[0]?.row); }
+ */
+export class MarketReactionError extends Error {
+  override readonly name = "MarketReactionError";
+  readonly code: ErrorCode;
+  readonly issues: readonly Issue[];
+  readonly [BRAND] = true;
+
+  constructor(code: ErrorCode, message: string, issues: readonly Issue[] = [], options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** True for a {@link MarketReactionError} from any copy of the library (ESM or CJS). */
+export function isMarketReactionError(value: unknown): value is MarketReactionError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** Result of a `safe*` function: the data, or the error it would have thrown. */
+export type SafeResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: MarketReactionError };
+
+/** Runs `fn` and returns its value or the {@link MarketReactionError} it threw. Other errors propagate. */
+export function toSafe<T>(fn: () => T): SafeResult<T> {
+  try {
+    return { success: true, data: fn() };
+  } catch (error) {
+    if (isMarketReactionError(error)) return { success: false, error };
+    throw error;
+  }
+}
+
+/** Formats issues as one line each, for error messages: `row 3, column close: not a number`. */
+export function formatIssues(issues: readonly Issue[], max = 10): string {
+  const lines = issues.slice(0, max).map(formatIssue);
+  if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
+  return lines.join("\n");
+}
+
+/** One issue as `file, row R, column C: message`. */
+export function formatIssue(issue: Issue): string {
+  const where: string[] = [];
+  if (issue.file !== undefined) where.push(issue.file);
+  if (issue.row !== undefined) where.push(`row ${issue.row}`);
+  if (issue.column !== undefined) where.push(`column ${issue.column}`);
+  return where.length > 0 ? `${where.join(", ")}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Throws one INVALID_INPUT (or the given code) error carrying every issue, if there are any.
+ * The message states the count and the first few issues.
+ */
+export function throwIfIssues(issues: readonly Issue[], what: string, code: ErrorCode = "INVALID_INPUT"): void {
+  if (issues.length === 0) return;
+  const n = issues.length;
+  throw new MarketReactionError(code, `${what}: ${n} problem${n === 1 ? "" : "s"}\n${formatIssues(issues)}`, issues);
+}
+
+/** Throws INVALID_OPTION naming the option, the value received and the allowed domain. */
+export function invalidOption(name: string, value: unknown, allowed: string): never {
+  throw new MarketReactionError(
+    "INVALID_OPTION",
+    `invalid ${name}: ${describeValue(value)}; expected ${allowed}`,
+    [{ column: name, message: `expected ${allowed}` }],
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(", ")}]`;
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
+/**
+ * A soft problem: something the library decided for the user (a rolled date, a dropped row,
+ * an overlap). Warnings are data, returned with results; the library never logs.
+ */
+export interface Warning {
+  /** Stable machine-readable code, e.g. `ROLLED_TO_NEXT_SESSION`, `OVERLAPPING_WINDOWS`. */
+  readonly code: string;
+  /** What happened and why, in one sentence. */
+  readonly message: string;
+  readonly event_id?: string;
+  readonly asset?: string;
+  readonly exchange?: string;
+  readonly row?: number;
+}

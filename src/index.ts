@@ -1,0 +1,23 @@
+/**
+ * market-reaction: event studies of market reactions to dated statements.
+ *
+ * The platform-neutral core: no Node built-ins, no DOM, no console output.
+ * File and stream helpers live in `market-reaction/node`.
+ *
+ * @packageDocumentation
+ */
+export * from "./errors.js";
+export type * from "./types.js";
+export {
+  dayKey,
+  dayKeyFromIso,
+  isoFromDayKey,
+  dayOfWeek,
+  civilDate,
+  isValidTimeZone,
+  localToInstant,
+  instantToLocal,
+  parseTimestamp,
+  parseDate,
+} from "./time/index.js";
+export type { LocalTime, InstantResult, LocalTimeStatus, ParsedTimestamp, DateFormat } from "./time/index.js";

@@ -1,0 +1,110 @@
+/**
+ * Day keys: calendar dates as whole days since 1970-01-01, free of time zones.
+ * @module
+ */
+import type { DayKey } from "../types.js";
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The day key of a civil date; `NaN` when the date does not exist (2025-02-30, month 13).
+ *
+ * @example
+ * dayKey(1970, 1, 2); // => 1
+ * dayKey(2025, 2, 30); // => NaN
+ */
+export function dayKey(year: number, month: number, day: number): DayKey {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return Number.NaN;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+/** Number of days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** True for a Gregorian leap year. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The civil date of a day key. */
+export function civilDate(key: DayKey): { year: number; month: number; day: number } {
+  const d = new Date(key * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * Day of the week of a day key: 0 = Sunday … 6 = Saturday.
+ *
+ * @example
+ * dayOfWeek(dayKeyFromIso("2025-04-06")); // => 0 (a Sunday)
+ */
+export function dayOfWeek(key: DayKey): number {
+  return (((key + 4) % 7) + 7) % 7;
+}
+
+/** True on Saturday and Sunday. */
+export function isWeekend(key: DayKey): boolean {
+  const w = dayOfWeek(key);
+  return w === 0 || w === 6;
+}
+
+/**
+ * Parses a strict ISO date `YYYY-MM-DD`; `NaN` for anything else or an impossible date.
+ *
+ * @example
+ * dayKeyFromIso("2025-04-07"); // => 20185
+ */
+export function dayKeyFromIso(text: string): DayKey {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return Number.NaN;
+  return dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * The ISO date `YYYY-MM-DD` of a day key.
+ *
+ * @example
+ * isoFromDayKey(20185); // => "2025-04-07"
+ */
+export function isoFromDayKey(key: DayKey): string {
+  const { year, month, day } = civilDate(key);
+  const y = year < 0 ? `-${String(-year).padStart(6, "0")}` : year > 9999 ? `+${String(year).padStart(6, "0")}` : String(year).padStart(4, "0");
+  return `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The `n`-th given weekday (0 = Sunday) of a month; `n = -1` for the last one. */
+export function nthWeekdayOfMonth(year: number, month: number, weekday: number, n: number): DayKey {
+  if (n > 0) {
+    const first = dayKey(year, month, 1);
+    const shift = (weekday - dayOfWeek(first) + 7) % 7;
+    return first + shift + (n - 1) * 7;
+  }
+  const last = dayKey(year, month, daysInMonth(year, month));
+  const shift = (dayOfWeek(last) - weekday + 7) % 7;
+  return last - shift;
+}
+
+/** Western (Gregorian) Easter Sunday of a year (anonymous Gregorian algorithm, Meeus). */
+export function easterSunday(year: number): DayKey {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayKey(year, month, day);
+}

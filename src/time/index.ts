@@ -1,0 +1,3 @@
+export * from "./dayKey.js";
+export * from "./zone.js";
+export * from "./timestamp.js";

@@ -1,0 +1,89 @@
+/**
+ * Parsing of statement timestamps and of dates in the formats vendors use.
+ * @module
+ */
+import type { DayKey } from "../types.js";
+import { dayKey, dayKeyFromIso } from "./dayKey.js";
+
+/** A parsed timestamp: a civil day, the minute of the day if a time was given, and an explicit offset if one was given. */
+export interface ParsedTimestamp {
+  readonly day: DayKey;
+  /** Minutes since local midnight (seconds as a fraction); absent for a date-only timestamp. */
+  readonly minute?: number;
+  /** Explicit UTC offset in minutes (`Z` = 0, `-04:00` = -240), when the text carried one. */
+  readonly offset?: number;
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:mm`, `YYYY-MM-DDTHH:mm:ss[.fff]`, optionally followed by
+ * `Z` or an offset `±HH:MM`; a space may replace the `T`. Returns `undefined` when the text
+ * is malformed or names an impossible date or time.
+ *
+ * @example
+ * parseTimestamp("2025-04-07T10:11"); // => { day: 20185, minute: 611 }
+ */
+export function parseTimestamp(text: string): ParsedTimestamp | undefined {
+  const m = TIMESTAMP.exec(text.trim());
+  if (m === null) return undefined;
+  const day = dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (Number.isNaN(day)) return undefined;
+  if (m[4] === undefined) return { day };
+  const h = Number(m[4]);
+  const min = Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  const frac = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
+  if (h > 23 || min > 59 || s > 59) return undefined;
+  const minute = h * 60 + min + (s + frac) / 60;
+  if (m[8] === undefined) return { day, minute };
+  if (m[8] === "Z") return { day, minute, offset: 0 };
+  const o = /^([+-])(\d{2}):?(\d{2})$/.exec(m[8])!;
+  const oh = Number(o[2]);
+  const om = Number(o[3]);
+  if (oh > 18 || om > 59) return undefined;
+  return { day, minute, offset: (o[1] === "-" ? -1 : 1) * (oh * 60 + om) };
+}
+
+/** Date formats understood by the CSV readers. */
+export type DateFormat = "YYYY-MM-DD" | "YYYYMMDD" | "MM/DD/YYYY" | "DD/MM/YYYY" | "DD.MM.YYYY" | "auto";
+
+/**
+ * Parses a date written in `format`; `NaN` when it is malformed or impossible. With `auto`,
+ * ISO (`2025-04-07`, also with a time part, which is ignored), compact (`20250407`) and
+ * US slash (`04/07/2025`) dates are recognised; day-first dates need an explicit format.
+ *
+ * @example
+ * parseDate("04/07/2025", "MM/DD/YYYY"); // => 20185
+ */
+export function parseDate(text: string, format: DateFormat = "auto"): DayKey {
+  const s = text.trim();
+  switch (format) {
+    case "YYYY-MM-DD":
+      return dayKeyFromIso(s);
+    case "YYYYMMDD": {
+      const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+      return m === null ? Number.NaN : dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
+    }
+    case "MM/DD/YYYY": {
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+      return m === null ? Number.NaN : dayKey(Number(m[3]), Number(m[1]), Number(m[2]));
+    }
+    case "DD/MM/YYYY": {
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+      return m === null ? Number.NaN : dayKey(Number(m[3]), Number(m[2]), Number(m[1]));
+    }
+    case "DD.MM.YYYY": {
+      const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+      return m === null ? Number.NaN : dayKey(Number(m[3]), Number(m[2]), Number(m[1]));
+    }
+    case "auto": {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return dayKeyFromIso(s);
+      const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(s);
+      if (withTime !== null) return dayKeyFromIso(withTime[1]!);
+      if (/^\d{8}$/.test(s)) return parseDate(s, "YYYYMMDD");
+      if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s)) return parseDate(s, "MM/DD/YYYY");
+      return Number.NaN;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Time zones: local wall-clock time <-> instants, through IANA zones (never fixed offsets).
+ * The only module that talks to the zone database (via @date-fns/tz and Intl).
+ * @module
+ */
+import { tzOffset } from "@date-fns/tz";
+import type { DayKey } from "../types.js";
+import { civilDate } from "./dayKey.js";
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
+
+const zoneValidity = new Map<string, boolean>();
+
+/**
+ * True when `zone` is an IANA time zone name this runtime knows (e.g. `America/New_York`, `UTC`).
+ * Offsets such as `+05:00` and abbreviations such as `EST` are not accepted.
+ */
+export function isValidTimeZone(zone: string): boolean {
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let ok = false;
+  if (/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(zone) && !/^(EST|EDT|CST|CDT|MST|MDT|PST|PDT)$/.test(zone)) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: zone });
+      ok = true;
+    } catch {
+      ok = false;
+    }
+  }
+  zoneValidity.set(zone, ok);
+  return ok;
+}
+
+/** UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240). */
+export function zoneOffsetMinutes(zone: string, epochMs: number): number {
+  return tzOffset(zone, new Date(epochMs));
+}
+
+/** A local wall-clock time: a civil day and minutes (may be fractional) since local midnight. */
+export interface LocalTime {
+  readonly day: DayKey;
+  readonly minute: number;
+}
+
+/** How a local time maps to instants. */
+export type LocalTimeStatus = "unique" | "ambiguous" | "nonexistent";
+
+/** Result of {@link localToInstant}. */
+export interface InstantResult {
+  /** The instant in ms since the epoch; `NaN` when the local time does not exist. */
+  readonly instant: number;
+  readonly status: LocalTimeStatus;
+  /** For an ambiguous time (the repeated hour in autumn), the later of the two instants. */
+  readonly laterInstant?: number;
+}
+
+/**
+ * Maps a local wall-clock time in `zone` to an instant.
+ *
+ * ## Method
+ * The offsets one day before and one day after bracket every transition (no zone changes
+ * its offset twice within two days). Each offset o gives a candidate instant L − o; a
+ * candidate is valid when the zone's offset at that instant is o. Two valid candidates
+ * mean the local time is *ambiguous* (the repeated hour when clocks go back): the earlier
+ * instant is returned (the first occurrence, as java.time and Temporal's "compatible"
+ * disambiguation do) and the later one in `laterInstant`. No valid candidate means the
+ * local time is *nonexistent* (skipped when clocks go forward) and `instant` is `NaN`.
+ */
+export function localToInstant(local: LocalTime, zone: string): InstantResult {
+  const wall = local.day * MS_PER_DAY + local.minute * MS_PER_MINUTE; // local time read as if UTC
+  const before = zoneOffsetMinutes(zone, wall - MS_PER_DAY);
+  const after = zoneOffsetMinutes(zone, wall + MS_PER_DAY);
+  const candidates: number[] = [];
+  for (const offset of before === after ? [before] : [before, after]) {
+    const t = wall - offset * MS_PER_MINUTE;
+    if (zoneOffsetMinutes(zone, t) === offset) candidates.push(t);
+  }
+  if (candidates.length === 0) return { instant: Number.NaN, status: "nonexistent" };
+  candidates.sort((a, b) => a - b);
+  if (candidates.length === 2 && candidates[0] !== candidates[1]) {
+    return { instant: candidates[0]!, status: "ambiguous", laterInstant: candidates[1]! };
+  }
+  return { instant: candidates[0]!, status: "unique" };
+}
+
+/** The local wall-clock time in `zone` of an instant. */
+export function instantToLocal(epochMs: number, zone: string): LocalTime {
+  const wall = epochMs + zoneOffsetMinutes(zone, epochMs) * MS_PER_MINUTE;
+  const day = Math.floor(wall / MS_PER_DAY);
+  return { day, minute: (wall - day * MS_PER_DAY) / MS_PER_MINUTE };
+}
+
+/** Formats a local time as `YYYY-MM-DDTHH:mm` (seconds only when not zero). */
+export function formatLocalTime(local: LocalTime): string {
+  const { year, month, day } = civilDate(local.day);
+  const totalSeconds = Math.round(local.minute * 60);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const time = `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}${s === 0 ? "" : `:${String(s).padStart(2, "0")}`}`;
+  return `${date}T${time}`;
+}
+
+/** Minutes since midnight of `HH:mm`; used for session hours. */
+export function minutesOf(hhmm: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+}
+

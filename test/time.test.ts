@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  dayKey, dayKeyFromIso, isoFromDayKey, dayOfWeek, easterSunday, nthWeekdayOfMonth,
+  localToInstant, instantToLocal, isValidTimeZone, parseTimestamp, parseDate, formatLocalTime,
+} from "../src/time/index.js";
+
+describe("day keys", () => {
+  it("dayKey(1970, 1, 1) is 0 and dayKey(2025, 4, 7) is 20185", () => {
+    expect(dayKey(1970, 1, 1)).toBe(0);
+    expect(dayKey(2025, 4, 7)).toBe(20185);
+    expect(dayKey(1969, 12, 31)).toBe(-1);
+  });
+  it("dayKey rejects impossible dates", () => {
+    expect(dayKey(2025, 2, 29)).toBeNaN();
+    expect(dayKey(2024, 2, 29)).toBe(dayKeyFromIso("2024-02-29"));
+    expect(dayKey(2025, 2, 30)).toBeNaN();
+    expect(dayKey(2025, 13, 1)).toBeNaN();
+    expect(dayKey(2025, 0, 1)).toBeNaN();
+    expect(dayKeyFromIso("2025-04-31")).toBeNaN();
+    expect(dayKeyFromIso("2025-4-1")).toBeNaN();
+  });
+  it("dayOfWeek(2025-04-06) is Sunday", () => {
+    expect(dayOfWeek(dayKeyFromIso("2025-04-06"))).toBe(0);
+    expect(dayOfWeek(dayKeyFromIso("2025-04-07"))).toBe(1);
+    expect(dayOfWeek(dayKeyFromIso("1969-12-31"))).toBe(3);
+  });
+  it("isoFromDayKey(dayKeyFromIso(s)) round-trips every date 1900–2100", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: dayKey(1900, 1, 1), max: dayKey(2100, 12, 31) }), (k) => {
+        expect(dayKeyFromIso(isoFromDayKey(k))).toBe(k);
+      }),
+    );
+  });
+  it("easterSunday matches known dates", () => {
+    expect(isoFromDayKey(easterSunday(2025))).toBe("2025-04-20");
+    expect(isoFromDayKey(easterSunday(2024))).toBe("2024-03-31");
+    expect(isoFromDayKey(easterSunday(2000))).toBe("2000-04-23");
+    expect(isoFromDayKey(easterSunday(1990))).toBe("1990-04-15");
+    expect(isoFromDayKey(easterSunday(2030))).toBe("2030-04-21");
+  });
+  it("nthWeekdayOfMonth finds MLK day and Memorial Day", () => {
+    expect(isoFromDayKey(nthWeekdayOfMonth(2025, 1, 1, 3))).toBe("2025-01-20");
+    expect(isoFromDayKey(nthWeekdayOfMonth(2025, 5, 1, -1))).toBe("2025-05-26");
+    expect(isoFromDayKey(nthWeekdayOfMonth(2025, 11, 4, 4))).toBe("2025-11-27");
+  });
+});
+
+describe("time zones", () => {
+  it("isValidTimeZone accepts IANA names and rejects others", () => {
+    expect(isValidTimeZone("America/New_York")).toBe(true);
+    expect(isValidTimeZone("Asia/Tokyo")).toBe(true);
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("America/New_Yrok")).toBe(false);
+    expect(isValidTimeZone("EST")).toBe(false);
+    expect(isValidTimeZone("+05:00")).toBe(false);
+    expect(isValidTimeZone("")).toBe(false);
+  });
+  it("localToInstant maps 10:11 New York time on 2025-04-07 to 14:11 UTC", () => {
+    const r = localToInstant({ day: dayKeyFromIso("2025-04-07"), minute: 611 }, "America/New_York");
+    expect(r.status).toBe("unique");
+    expect(new Date(r.instant).toISOString()).toBe("2025-04-07T14:11:00.000Z");
+  });
+  it("localToInstant flags 2025-03-09 02:30 New York as nonexistent", () => {
+    const r = localToInstant({ day: dayKeyFromIso("2025-03-09"), minute: 150 }, "America/New_York");
+    expect(r.status).toBe("nonexistent");
+    expect(r.instant).toBeNaN();
+  });
+  it("localToInstant resolves 2025-11-02 01:30 New York to the first (EDT) occurrence", () => {
+    const r = localToInstant({ day: dayKeyFromIso("2025-11-02"), minute: 90 }, "America/New_York");
+    expect(r.status).toBe("ambiguous");
+    expect(new Date(r.instant).toISOString()).toBe("2025-11-02T05:30:00.000Z");
+    expect(new Date(r.laterInstant!).toISOString()).toBe("2025-11-02T06:30:00.000Z");
+  });
+  it("instantToLocal inverts localToInstant in Tokyo", () => {
+    const ms = Date.UTC(2025, 3, 7, 14, 11);
+    const local = instantToLocal(ms, "Asia/Tokyo");
+    expect(formatLocalTime(local)).toBe("2025-04-07T23:11");
+  });
+});
+
+describe("timestamps and dates", () => {
+  it("parseTimestamp reads dates, minutes, seconds and offsets", () => {
+    expect(parseTimestamp("2025-04-07")).toEqual({ day: 20185 });
+    expect(parseTimestamp("2025-04-07T10:11")).toEqual({ day: 20185, minute: 611 });
+    expect(parseTimestamp("2025-04-07 10:11:30")).toEqual({ day: 20185, minute: 611.5 });
+    expect(parseTimestamp("2025-04-07T14:11Z")).toEqual({ day: 20185, minute: 851, offset: 0 });
+    expect(parseTimestamp("2025-04-07T10:11:00-04:00")).toEqual({ day: 20185, minute: 611, offset: -240 });
+  });
+  it("parseTimestamp rejects malformed and impossible values", () => {
+    for (const bad of ["", "2025-02-30", "2025-04-07T24:00", "2025-04-07T10:60", "07/04/2025", "2025-04-07T10", "yesterday"]) {
+      expect(parseTimestamp(bad)).toBeUndefined();
+    }
+  });
+  it("parseDate reads vendor formats", () => {
+    expect(parseDate("20250407", "YYYYMMDD")).toBe(20185);
+    expect(parseDate("04/07/2025", "MM/DD/YYYY")).toBe(20185);
+    expect(parseDate("07/04/2025", "DD/MM/YYYY")).toBe(20185);
+    expect(parseDate("07.04.2025", "DD.MM.YYYY")).toBe(20185);
+    expect(parseDate("4/7/2025")).toBe(20185);
+    expect(parseDate("20250407")).toBe(20185);
+    expect(parseDate("2025-04-07 00:00:00")).toBe(20185);
+    expect(parseDate("02/30/2025")).toBeNaN();
+    expect(parseDate("2025/04/07")).toBeNaN();
+  });
+});

@@ -1,0 +1,42 @@
+import { defineConfig, type Options } from "tsup";
+
+// Three entries (DESIGN.md §2, ECOSYSTEM.md §1.4):
+// - the core is built for platform "neutral" with removeNodeProtocol off, so an import of
+//   a Node built-in (node:fs, fs, path, …) anywhere in the core makes the build fail;
+// - the node entry and the CLI import the core through the package's own name, kept
+//   external, so dist/node.* and dist/cli.js carry no second copy of the core.
+// No `clean: true`: the configs build in parallel and a clean would race (npm run build
+// removes dist first).
+const common = {
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: true,
+  target: "es2022",
+  removeNodeProtocol: false,
+  splitting: false,
+} satisfies Options;
+
+export default defineConfig([
+  {
+    ...common,
+    entry: { index: "src/index.ts" },
+    platform: "neutral",
+    // dependencies stay external; the core must resolve nothing from Node itself
+    external: ["zod", "papaparse", "date-fns", "@date-fns/tz", "simple-statistics"],
+  },
+  {
+    ...common,
+    entry: { node: "src/node/index.ts" },
+    platform: "node",
+    external: ["market-reaction"],
+  },
+  {
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    sourcemap: true,
+    removeNodeProtocol: false,
+    external: ["market-reaction", "market-reaction/node"],
+  },
+]);

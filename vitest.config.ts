@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "market-reaction/node": fileURLToPath(new URL("./src/node/index.ts", import.meta.url)),
+      "market-reaction": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    setupFiles: ["test/helpers/setup.ts"],
+    testTimeout: 60_000,
+    pool: "forks",
+  },
+});
