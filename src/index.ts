@@ -21,3 +21,6 @@ export {
   parseDate,
 } from "./time/index.js";
 export type { LocalTime, InstantResult, LocalTimeStatus, ParsedTimestamp, DateFormat } from "./time/index.js";
+export * from "./io/index.js";
+export * from "./calendar/index.js";
+export * from "./stats/index.js";

@@ -1,0 +1,5 @@
+/**
+ * market-reaction/node: reading files and streams in Node.js.
+ * @packageDocumentation
+ */
+export {};
