@@ -24,3 +24,4 @@ export type { LocalTime, InstantResult, LocalTimeStatus, ParsedTimestamp, DateFo
 export * from "./io/index.js";
 export * from "./calendar/index.js";
 export * from "./stats/index.js";
+export * from "./output/index.js";

@@ -1,0 +1,2 @@
+export { formatTextTable, formatCsv, columnsOf } from "./text.js";
+export type { Row, FormatTextTableOptions, FormatCsvOptions } from "./text.js";
