@@ -1,0 +1,93 @@
+// Package checks on the built files (npm test builds dist/ before running the suite).
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/shared-data.js";
+
+const dist = join(repoRoot, "dist");
+const haveDist = existsSync(join(dist, "index.js"));
+
+describe.runIf(haveDist)("built package", () => {
+  it("dist has ESM, CJS and declarations for the core and the node entry, and the CLI", () => {
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node.js", "node.cjs", "node.d.ts", "node.d.cts", "cli.js"]) {
+      expect(existsSync(join(dist, f)), f).toBe(true);
+    }
+    expect(readFileSync(join(dist, "cli.js"), "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
+  });
+
+  it("the ESM build imports in Node and exposes the public API", () => {
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e",
+      `import * as m from "market-reaction"; import * as n from "market-reaction/node";
+       console.log(JSON.stringify({ core: typeof m.MarketReactionError, iso: m.isoFromDayKey(20185), node: Object.keys(n).length }));`,
+    ], { cwd: repoRoot, encoding: "utf8" });
+    const r = JSON.parse(out);
+    expect(r.core).toBe("function");
+    expect(r.iso).toBe("2025-04-07");
+    expect(r.node).toBeGreaterThan(0);
+  });
+
+  it("the CJS build requires in Node and errors are recognised across builds", () => {
+    const out = execFileSync(process.execPath, ["-e",
+      `const m = require("market-reaction"); const n = require("market-reaction/node");
+       const e = new m.MarketReactionError("INVALID_INPUT", "x");
+       import("market-reaction").then(esm => console.log(JSON.stringify({ iso: m.isoFromDayKey(20185), cross: esm.isMarketReactionError(e), node: typeof n })));`,
+    ], { cwd: repoRoot, encoding: "utf8" });
+    const r = JSON.parse(out);
+    expect(r).toEqual({ iso: "2025-04-07", cross: true, node: "object" });
+  });
+
+  it("the core bundles for the browser with esbuild (no Node built-ins reachable)", async () => {
+    const result = await build({
+      entryPoints: [join(dist, "index.js")], bundle: true, platform: "browser", format: "esm",
+      write: false, minify: true, logLevel: "silent",
+    });
+    expect(result.errors).toEqual([]);
+    const bytes = result.outputFiles[0]!.contents;
+    // the whole core with zod, papaparse, date-fns/tz: a ceiling that catches an accidental
+    // heavy dependency (measured ≈ see docs; zod classic alone is ≈ 80 KB minified)
+    expect(gzipSync(bytes).length).toBeLessThan(120_000);
+  });
+});
+
+describe("platform-neutral core", () => {
+  it("no file under src/ outside src/node and src/cli imports a Node built-in, the console or Math.random", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (path.endsWith(join("src", "node")) || path.endsWith(join("src", "cli"))) continue;
+          walk(path);
+        } else if (name.endsWith(".ts")) {
+          const text = readFileSync(path, "utf8");
+          if (/from\s+["'](node:|fs|path|os|stream|child_process|worker_threads|url|util|zlib)["']/.test(text)) offenders.push(`${path}: Node built-in`);
+          if (/\bconsole\.(log|warn|error|info|debug)\b/.test(text)) offenders.push(`${path}: console`);
+          if (/Math\.random\b/.test(text)) offenders.push(`${path}: Math.random`);
+          if (/\brequire\(/.test(text)) offenders.push(`${path}: require`);
+        }
+      }
+    };
+    walk(join(repoRoot, "src"));
+    expect(offenders).toEqual([]);
+  });
+
+  it("only src/schema imports zod, only src/io imports papaparse, only src/time imports date-fns", () => {
+    const offenders: string[] = [];
+    const rules: [RegExp, string][] = [[/from\s+["']zod/, "schema"], [/from\s+["']papaparse/, "io"], [/from\s+["'](@date-fns\/tz|date-fns)/, "time"]];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith(".ts")) {
+          const text = readFileSync(path, "utf8");
+          for (const [re, home] of rules) if (re.test(text) && !path.includes(join("src", home))) offenders.push(`${path} (${re.source})`);
+        }
+      }
+    };
+    walk(join(repoRoot, "src"));
+    expect(offenders).toEqual([]);
+  });
+});
