@@ -1,1 +1,35 @@
-export {};
+/**
+ * Exchanges, trading calendars, statement alignment, windows and overlap checks.
+ * @module
+ */
+export {
+  NYSE_FIRST_YEAR,
+  NYSE_LAST_YEAR,
+  nyseTradingDays,
+  isNyseTradingDay,
+  nyseHolidays,
+  nyseEarlyCloses,
+  nyseClosure,
+  nyseOpenMinute,
+  nyseCloseMinute,
+} from "./nyse.js";
+export type { NyseClosure, NyseEarlyClose } from "./nyse.js";
+export { EXCHANGES, exchangeCodes, getExchange, validateExchange, sessionHoursOn } from "./exchanges.js";
+export type { Exchange, HolidayRules, PastSessionHours, SessionMinutes } from "./exchanges.js";
+export { tradingCalendar, calendarFromSeries, checkCalendar, isTradingCalendar, weekdayName } from "./calendar.js";
+export type { TradingCalendar, CalendarSource, CalendarCheck } from "./calendar.js";
+export { alignEvents, safeAlignEvents, parseNonTradingPolicy } from "./align.js";
+export type {
+  AlignOptions,
+  AlignmentResult,
+  AlignmentRow,
+  AlignmentRule,
+  ExchangeInput,
+  NonTradingPolicy,
+  SessionClass,
+  SkippedAlignment,
+} from "./align.js";
+export { normalizeWindows, resolveWindows, safeResolveWindows } from "./windows.js";
+export type { EstimationLength, NormalizedWindows, ResolvedRange, ResolvedWindows, WindowSpec } from "./windows.js";
+export { checkOverlaps, estimationMask } from "./overlaps.js";
+export type { ContaminationRecord, EstimationSample, OverlapEvent, OverlapOptions, OverlapPair, OverlapResult } from "./overlaps.js";

@@ -1,0 +1,307 @@
+/**
+ * Trading calendars: the sorted sessions of one exchange over a covered date range, with
+ * session hours (early closes and late opens included).
+ *
+ * Three sources: the built-in NYSE rules (XNYS, XNAS; 1990-2099), the trading days of a
+ * data series ({@link calendarFromSeries}), or, for exchanges without built-in rules and no
+ * data, weekdays only (1990-2099), flagged `approximate`.
+ *
+ * @module
+ */
+import { MarketReactionError, invalidOption } from "../errors.js";
+import { dayOfWeek, isoFromDayKey } from "../time/index.js";
+import type { DayKey, Series } from "../types.js";
+import { getExchange, sessionHoursOn, validateExchange } from "./exchanges.js";
+import type { Exchange } from "./exchanges.js";
+import {
+  NYSE_FIRST_YEAR,
+  NYSE_LAST_YEAR,
+  lowerBound,
+  nyseAllTradingDays,
+  nyseClosure,
+  nyseEarlyCloseOn,
+  nyseFirstDay,
+  nyseLastDay,
+  nyseLateOpenOn,
+} from "./nyse.js";
+
+/** Where a calendar's sessions come from. */
+export type CalendarSource = "rules" | "data" | "weekdays";
+
+/** The sessions of one exchange over the covered range `[first, last]`. */
+export interface TradingCalendar {
+  readonly exchange: Exchange;
+  /** Session days, strictly increasing. Shared: do not mutate. */
+  readonly days: Int32Array;
+  /** First day covered (inclusive); before it nothing is known. */
+  readonly first: DayKey;
+  /** Last day covered (inclusive); after it nothing is known. */
+  readonly last: DayKey;
+  readonly source: CalendarSource;
+  /** True when holidays are unknown (weekdays-only calendar). */
+  readonly approximate: boolean;
+  /** True when `day` lies in `[first, last]`. */
+  covers(day: DayKey): boolean;
+  /** Index of `day` in `days`, or -1 when it is not a session. */
+  indexOf(day: DayKey): number;
+  isSession(day: DayKey): boolean;
+  /** First session strictly after `day`; `undefined` past the covered range. */
+  nextSession(day: DayKey): DayKey | undefined;
+  /** Last session strictly before `day`; `undefined` before the covered range. */
+  previousSession(day: DayKey): DayKey | undefined;
+  /** First session on or after `day`. */
+  sessionOnOrAfter(day: DayKey): DayKey | undefined;
+  /** Last session on or before `day`. */
+  sessionOnOrBefore(day: DayKey): DayKey | undefined;
+  /** Open of the session on `day`, minutes after local midnight; `NaN` when not a session. */
+  sessionOpen(day: DayKey): number;
+  /** Close of the session on `day`, minutes after local midnight (early closes included); `NaN` when not a session. */
+  sessionClose(day: DayKey): number;
+  /** Lunch break `[start, end]` in minutes on `day`, if the exchange has one. */
+  lunchBreak(day: DayKey): readonly [number, number] | undefined;
+  /** Name of the early close on `day` (e.g. `Day after Thanksgiving`), if the session ends early. */
+  earlyCloseName(day: DayKey): string | undefined;
+  /** Why `day` is not a session (`Saturday`, `Good Friday`, `no session in the data`), or `undefined` for a session. */
+  closedReason(day: DayKey): string | undefined;
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+
+/** English name of the weekday of a day key. */
+export function weekdayName(day: DayKey): string {
+  return WEEKDAYS[dayOfWeek(day)]!;
+}
+
+class Calendar implements TradingCalendar {
+  readonly exchange: Exchange;
+  readonly days: Int32Array;
+  readonly first: DayKey;
+  readonly last: DayKey;
+  readonly source: CalendarSource;
+  readonly approximate: boolean;
+
+  constructor(exchange: Exchange, days: Int32Array, first: DayKey, last: DayKey, source: CalendarSource) {
+    this.exchange = exchange;
+    this.days = days;
+    this.first = first;
+    this.last = last;
+    this.source = source;
+    this.approximate = source === "weekdays";
+  }
+
+  covers(day: DayKey): boolean {
+    return day >= this.first && day <= this.last;
+  }
+
+  indexOf(day: DayKey): number {
+    const i = lowerBound(this.days, day);
+    return i < this.days.length && this.days[i] === day ? i : -1;
+  }
+
+  isSession(day: DayKey): boolean {
+    return this.indexOf(day) >= 0;
+  }
+
+  nextSession(day: DayKey): DayKey | undefined {
+    return this.days[lowerBound(this.days, day + 1)];
+  }
+
+  previousSession(day: DayKey): DayKey | undefined {
+    const i = lowerBound(this.days, day);
+    return i > 0 ? this.days[i - 1] : undefined;
+  }
+
+  sessionOnOrAfter(day: DayKey): DayKey | undefined {
+    return this.days[lowerBound(this.days, day)];
+  }
+
+  sessionOnOrBefore(day: DayKey): DayKey | undefined {
+    return this.previousSession(day + 1);
+  }
+
+  private nyseRules(day: DayKey): boolean {
+    return this.exchange.holidays === "nyse" && day >= nyseFirstDay() && day <= nyseLastDay();
+  }
+
+  sessionOpen(day: DayKey): number {
+    if (!this.isSession(day)) return Number.NaN;
+    const late = this.nyseRules(day) ? nyseLateOpenOn(day) : undefined;
+    return late ?? sessionHoursOn(this.exchange, day).open;
+  }
+
+  sessionClose(day: DayKey): number {
+    if (!this.isSession(day)) return Number.NaN;
+    const early = this.nyseRules(day) ? nyseEarlyCloseOn(day) : undefined;
+    return early?.close ?? sessionHoursOn(this.exchange, day).close;
+  }
+
+  lunchBreak(day: DayKey): readonly [number, number] | undefined {
+    const h = sessionHoursOn(this.exchange, day);
+    return h.lunchStart === undefined || h.lunchEnd === undefined ? undefined : [h.lunchStart, h.lunchEnd];
+  }
+
+  earlyCloseName(day: DayKey): string | undefined {
+    if (!this.isSession(day) || !this.nyseRules(day)) return undefined;
+    return nyseEarlyCloseOn(day)?.name;
+  }
+
+  closedReason(day: DayKey): string | undefined {
+    if (this.isSession(day)) return undefined;
+    const w = dayOfWeek(day);
+    if (w === 0 || w === 6) return weekdayName(day);
+    if (!this.covers(day)) return "outside the calendar range";
+    if (this.nyseRules(day)) {
+      const c = nyseClosure(day);
+      if (c !== undefined) return c.name;
+    }
+    return this.source === "data" ? "no session in the data" : "holiday";
+  }
+}
+
+let builtIn: Map<string, TradingCalendar> | undefined;
+
+function weekdayDays(first: DayKey, last: DayKey): Int32Array {
+  const out = new Int32Array(last - first + 1);
+  let n = 0;
+  for (let d = first; d <= last; d++) {
+    const w = dayOfWeek(d);
+    if (w !== 0 && w !== 6) out[n++] = d;
+  }
+  return out.slice(0, n);
+}
+
+/** True for a {@link TradingCalendar} (as opposed to an Exchange or a MIC string). */
+export function isTradingCalendar(value: unknown): value is TradingCalendar {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { days?: unknown }).days instanceof Int32Array &&
+    typeof (value as { indexOf?: unknown }).indexOf === "function"
+  );
+}
+
+function resolveExchange(exchange: string | Exchange): Exchange {
+  return typeof exchange === "string" ? getExchange(exchange) : validateExchange(exchange);
+}
+
+/**
+ * The calendar of an exchange without data: the built-in NYSE rules for XNYS/XNAS (and any
+ * exchange with `holidays: "nyse"`), weekdays only (flagged `approximate`) for the others.
+ * Covers 1990-01-01 to 2099-12-31. Built on first use and cached per built-in exchange.
+ *
+ * @throws UNKNOWN_EXCHANGE for an unknown MIC; INVALID_OPTION for a malformed Exchange object.
+ * @example
+ * const cal = tradingCalendar("XNYS");
+ * isoFromDayKey(cal.nextSession(dayKeyFromIso("2025-04-17"))!); // => "2025-04-21" (Good Friday)
+ */
+export function tradingCalendar(exchange: string | Exchange): TradingCalendar {
+  const ex = resolveExchange(exchange);
+  const cacheable = typeof exchange === "string" || getExchangeOrUndefined(ex.code) === ex;
+  builtIn ??= new Map();
+  if (cacheable) {
+    const hit = builtIn.get(ex.code);
+    if (hit !== undefined) return hit;
+  }
+  const first = nyseFirstDay();
+  const last = nyseLastDay();
+  const cal =
+    ex.holidays === "nyse"
+      ? new Calendar(ex, nyseAllTradingDays(), first, last, "rules")
+      : new Calendar(ex, weekdayDays(first, last), first, last, "weekdays");
+  if (cacheable) builtIn.set(ex.code, cal);
+  return cal;
+}
+
+function getExchangeOrUndefined(code: string): Exchange | undefined {
+  try {
+    return getExchange(code);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A calendar whose sessions are the days of a data series (or any sorted list of days).
+ * The covered range is the first to the last day of the data; days in between that are not
+ * in the data are non-trading days. Session hours (and, for NYSE-rule exchanges, early
+ * closes) come from the exchange.
+ *
+ * @throws INVALID_INPUT when the days are empty, not integers, or not strictly increasing.
+ * @throws UNKNOWN_EXCHANGE / INVALID_OPTION for a bad exchange.
+ * @example
+ * const cal = calendarFromSeries(nikkei.days, "XTKS");
+ * cal.approximate; // => false
+ */
+export function calendarFromSeries(days: Int32Array | readonly DayKey[] | Series, exchange: string | Exchange): TradingCalendar {
+  const ex = resolveExchange(exchange);
+  const source: Int32Array | readonly DayKey[] = days instanceof Int32Array || Array.isArray(days) ? (days as Int32Array | readonly DayKey[]) : (days as Series).days;
+  if (source === undefined || typeof source.length !== "number") invalidOption("days", days, "an Int32Array of day keys, an array of day keys or a Series");
+  if (source.length === 0) throw new MarketReactionError("INVALID_INPUT", `calendarFromSeries: no days given for ${ex.code}`);
+  const out = Int32Array.from(source as ArrayLike<number>);
+  for (let i = 0; i < source.length; i++) {
+    const d = source[i]!;
+    if (!Number.isInteger(d) || out[i] !== d) {
+      throw new MarketReactionError("INVALID_INPUT", `calendarFromSeries: element ${i} is not a day key: ${String(d)}`, [{ row: i + 1, message: "not an integer day key" }]);
+    }
+    if (i > 0 && d <= out[i - 1]!) {
+      throw new MarketReactionError(
+        "INVALID_INPUT",
+        `calendarFromSeries: days must be strictly increasing; ${isoFromDayKey(d)} follows ${isoFromDayKey(out[i - 1]!)}`,
+        [{ row: i + 1, message: "not strictly increasing" }],
+      );
+    }
+  }
+  return new Calendar(ex, out, out[0]!, out[out.length - 1]!, "data");
+}
+
+/** Result of {@link checkCalendar}. */
+export interface CalendarCheck {
+  /** First and last day of the checked span (ISO), the overlap of the data and the calendar. */
+  readonly from: string;
+  readonly to: string;
+  /** Calendar sessions in the span that the data lacks (ISO dates). */
+  readonly missing: string[];
+  /** Data days in the span that are not calendar sessions (ISO dates). */
+  readonly extra: string[];
+  /** Data days outside the calendar's covered range (ISO dates). */
+  readonly outside: string[];
+  /** True when nothing is missing or extra. */
+  readonly ok: boolean;
+}
+
+/**
+ * Compares a calendar with the days of a data series over the data's span: sessions missing
+ * from the data and data days that are not sessions.
+ *
+ * @throws INVALID_INPUT when the days are not strictly increasing.
+ * @example
+ * checkCalendar(tradingCalendar("XNYS"), spx.days); // => { missing: [], extra: [], ok: true, … }
+ */
+export function checkCalendar(calendar: TradingCalendar, days: Int32Array | readonly DayKey[] | Series): CalendarCheck {
+  const data = calendarFromSeries(days, calendar.exchange).days;
+  const outside: string[] = [];
+  const extra: string[] = [];
+  const missing: string[] = [];
+  const from = Math.max(data[0]!, calendar.first);
+  const to = Math.min(data[data.length - 1]!, calendar.last);
+  for (const d of data) {
+    if (!calendar.covers(d)) outside.push(isoFromDayKey(d));
+    else if (!calendar.isSession(d)) extra.push(isoFromDayKey(d));
+  }
+  const cal = calendar.days;
+  for (let i = lowerBound(cal, from); i < cal.length && cal[i]! <= to; i++) {
+    const d = cal[i]!;
+    const j = lowerBound(data, d);
+    if (data[j] !== d) missing.push(isoFromDayKey(d));
+  }
+  return {
+    from: from <= to ? isoFromDayKey(from) : "",
+    to: from <= to ? isoFromDayKey(to) : "",
+    missing,
+    extra,
+    outside,
+    ok: missing.length === 0 && extra.length === 0,
+  };
+}
+
+
