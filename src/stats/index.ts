@@ -1,1 +1,13 @@
-export {};
+export { covariance, mean, sum, variance } from "./summary.js";
+export { logBeta, logGamma } from "./gamma.js";
+export { regularizedIncompleteBeta } from "./beta.js";
+export { normalCdf, normalQuantile, normalSf } from "./normal.js";
+export { studentTCdf, studentTQuantile, studentTSf, studentTTwoSided } from "./studentT.js";
+export { householderQr, olsQr, qrCovUnscaled, quadraticForm } from "./qr.js";
+export type { OlsResult, QrFactorization } from "./qr.js";
+export { simpleRegression } from "./regression.js";
+export type { SimpleRegressionFit, SimpleRegressionResult } from "./regression.js";
+export { emptyRegressionResult, marketModelFromPrefix, prefixSums } from "./prefix.js";
+export type { MarketModelPrefix } from "./prefix.js";
+export { createRandom, createRandomFromState } from "./random.js";
+export type { Random, RandomState } from "./random.js";

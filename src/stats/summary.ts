@@ -1,0 +1,160 @@
+/**
+ * Compensated summation and the first two moments.
+ *
+ * Kernels: inputs are `ArrayLike<number>` (typically `Float64Array`), nothing is validated,
+ * nothing throws, and undefined results are `NaN`. `NaN` inputs propagate.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Sum of the values with Neumaier's compensated (Kahan–Babuška) summation.
+ *
+ * ## Method
+ * A running sum `s` and a running compensation `c` are kept. For each term `v`,
+ * `t = s + v`; the rounding error of that addition is recovered exactly as
+ * `(s − t) + v` when `|s| ≥ |v|` and `(v − t) + s` otherwise, and added to `c`.
+ * The result is `s + c`. The error bound is `ε|S| + O(nε²)·Σ|xᵢ|`, independent of
+ * the order of magnitude of the partial sums (naive summation: `O(nε)·Σ|xᵢ|`).
+ * The empty sum is `0`.
+ *
+ * ## References
+ * - Neumaier, A. (1974). Rundungsfehleranalyse einiger Verfahren zur Summation endlicher
+ *   Summen. ZAMM 54, 39–51.
+ * - Higham, N. J. (2002). Accuracy and Stability of Numerical Algorithms, 2nd ed., §4.3.
+ *
+ * @param x - Values to add.
+ * @returns The compensated sum (`NaN` if any value is `NaN`).
+ * @example
+ * ```ts
+ * sum([1, 1e100, 1, -1e100]); // => 2 (naive left-to-right summation gives 0)
+ * ```
+ */
+export function sum(x: ArrayLike<number>): number {
+  const n = x.length;
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    const t = s + v;
+    if (Math.abs(s) >= Math.abs(v)) c += s - t + v;
+    else c += v - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/**
+ * Arithmetic mean, using the compensated {@link sum}.
+ *
+ * ## Method
+ * `mean = sum(x) / n`; `NaN` for an empty input.
+ *
+ * ## References
+ * - Higham, N. J. (2002). Accuracy and Stability of Numerical Algorithms, 2nd ed., §4.3.
+ *
+ * @param x - Values.
+ * @returns The mean, or `NaN` when `x` is empty.
+ * @example
+ * ```ts
+ * mean([1, 2, 3, 4]); // => 2.5
+ * ```
+ */
+export function mean(x: ArrayLike<number>): number {
+  const n = x.length;
+  if (n === 0) return Number.NaN;
+  return sum(x) / n;
+}
+
+/**
+ * Variance with divisor `n − ddof` (default `ddof = 1`, the unbiased sample variance).
+ *
+ * ## Method
+ * Corrected two-pass algorithm: `m = mean(x)`, then
+ * `SS = Σ(xᵢ − m)² − (Σ(xᵢ − m))² / n`, both sums compensated; the second term removes
+ * the first-order effect of the rounding error in `m`. Result `SS / (n − ddof)`, `NaN`
+ * when `n − ddof ≤ 0`. `E[x²] − E[x]²` is never used (it cancels catastrophically).
+ *
+ * ## References
+ * - Chan, T. F., Golub, G. H. & LeVeque, R. J. (1983). Algorithms for computing the sample
+ *   variance: analysis and recommendations. The American Statistician 37(3), 242–247.
+ * - Higham, N. J. (2002). Accuracy and Stability of Numerical Algorithms, 2nd ed., §1.9.
+ *
+ * @param x - Values.
+ * @param ddof - Delta degrees of freedom (`1` = sample variance, `0` = population variance).
+ * @returns The variance, or `NaN` when `n − ddof ≤ 0`.
+ * @example
+ * ```ts
+ * variance([1, 2, 3, 4]);    // => 1.6666666666666667
+ * variance([1, 2, 3, 4], 0); // => 1.25
+ * ```
+ */
+export function variance(x: ArrayLike<number>, ddof = 1): number {
+  return covariance(x, x, ddof);
+}
+
+/**
+ * Covariance of two equally long series with divisor `n − ddof` (default `ddof = 1`).
+ *
+ * ## Method
+ * Corrected two-pass algorithm: means `x̄`, `ȳ` first, then
+ * `S = Σ(xᵢ − x̄)(yᵢ − ȳ) − Σ(xᵢ − x̄)·Σ(yᵢ − ȳ) / n` with compensated sums, divided by
+ * `n − ddof`. Only the first `min(len(x), len(y))` pairs are used; `NaN` when
+ * `n − ddof ≤ 0`.
+ *
+ * ## References
+ * - Chan, T. F., Golub, G. H. & LeVeque, R. J. (1983). Algorithms for computing the sample
+ *   variance: analysis and recommendations. The American Statistician 37(3), 242–247.
+ *
+ * @param x - First series.
+ * @param y - Second series.
+ * @param ddof - Delta degrees of freedom.
+ * @returns The covariance, or `NaN` when `n − ddof ≤ 0`.
+ * @example
+ * ```ts
+ * covariance([1, 2, 3], [2, 4, 6]); // => 2
+ * ```
+ */
+export function covariance(x: ArrayLike<number>, y: ArrayLike<number>, ddof = 1): number {
+  const n = Math.min(x.length, y.length);
+  if (n - ddof <= 0 || n === 0) return Number.NaN;
+  let sx = 0;
+  let cx = 0;
+  let sy = 0;
+  let cy = 0;
+  for (let i = 0; i < n; i++) {
+    const u = x[i]!;
+    let t = sx + u;
+    cx += Math.abs(sx) >= Math.abs(u) ? sx - t + u : u - t + sx;
+    sx = t;
+    const v = y[i]!;
+    t = sy + v;
+    cy += Math.abs(sy) >= Math.abs(v) ? sy - t + v : v - t + sy;
+    sy = t;
+  }
+  const mx = (sx + cx) / n;
+  const my = (sy + cy) / n;
+  // second pass: Σ dx·dy, Σ dx, Σ dy (all compensated)
+  let sp = 0;
+  let cp = 0;
+  let dxs = 0;
+  let dxc = 0;
+  let dys = 0;
+  let dyc = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    const p = dx * dy;
+    let t = sp + p;
+    cp += Math.abs(sp) >= Math.abs(p) ? sp - t + p : p - t + sp;
+    sp = t;
+    t = dxs + dx;
+    dxc += Math.abs(dxs) >= Math.abs(dx) ? dxs - t + dx : dx - t + dxs;
+    dxs = t;
+    t = dys + dy;
+    dyc += Math.abs(dys) >= Math.abs(dy) ? dys - t + dy : dy - t + dys;
+    dys = t;
+  }
+  const ss = sp + cp - ((dxs + dxc) * (dys + dyc)) / n;
+  return ss / (n - ddof);
+}
