@@ -1,1 +1,39 @@
-export {};
+/**
+ * Inputs: price and return series, factor files and event lists, from CSV text, JSON or row
+ * objects. Everything is validated at this edge; bad rows are collected into one error.
+ * @module
+ */
+export { parseSeriesCsv, safeParseSeriesCsv, seriesFromRows, safeSeriesFromRows } from "./series.js";
+export { serializeSeriesCsv } from "./serialize.js";
+export {
+  parseFactorsCsv,
+  safeParseFactorsCsv,
+  factorsFromRows,
+  safeFactorsFromRows,
+  normalizeFactorName,
+  findFactorName,
+} from "./factors.js";
+export {
+  parseEventsCsv,
+  safeParseEventsCsv,
+  parseEventsJson,
+  safeParseEventsJson,
+  eventsFromRows,
+  safeEventsFromRows,
+  DEFAULT_EVENT_TIMEZONE,
+  EVENT_COLUMN_ALIASES,
+} from "./events.js";
+export { detectDelimiter } from "./csv.js";
+export type {
+  SeriesFormat,
+  ParseSeriesOptions,
+  SeriesTable,
+  SerializeSeriesOptions,
+  FactorFormat,
+  ParseFactorsOptions,
+  FactorTable,
+  EventField,
+  ParsedEvent,
+  ParseEventsOptions,
+  EventsTable,
+} from "./types.js";

@@ -2,4 +2,13 @@
  * market-reaction/node: reading files and streams in Node.js.
  * @packageDocumentation
  */
-export {};
+export {
+  readSeriesFile,
+  readSeriesFileSync,
+  readFactorsFile,
+  readFactorsFileSync,
+  readEventsFile,
+  readEventsFileSync,
+} from "./read.js";
+export { decodeText } from "./decode.js";
+export type { DecodedText } from "./decode.js";

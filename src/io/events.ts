@@ -1,0 +1,344 @@
+/**
+ * Statements and announcements (events) from CSV, JSON or row objects.
+ * @module
+ */
+import { MarketReactionError, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
+import { checkEventRow, checkEventsOptions } from "../schema/index.js";
+import { formatLocalTime, instantToLocal, isoFromDayKey, isValidTimeZone, localToInstant, parseTimestamp } from "../time/index.js";
+import { IssueList, snakeName, type Origin } from "./cells.js";
+import { readCsvRecords } from "./csv.js";
+import type { EventField, EventsTable, ParseEventsOptions, ParsedEvent } from "./types.js";
+
+/** Default time zone of statements: New York, where US policy news is dated. */
+export const DEFAULT_EVENT_TIMEZONE = "America/New_York";
+
+/**
+ * Input column names (snake_case form) recognised for each event field, in order of preference.
+ * `market_session` of the shared tariff list is not an event field: it is kept in `extra`
+ * (the calendar module classifies sessions itself).
+ */
+export const EVENT_COLUMN_ALIASES: Readonly<Record<EventField, readonly string[]>> = {
+  id: ["id", "event_id", "eventid", "statement_id", "event"],
+  timestamp: ["timestamp", "datetime", "date_time", "datetime_et", "datetime_local", "time_stamp", "announced", "published", "date", "time"],
+  timezone: ["timezone", "time_zone", "tz", "zone", "tzid"],
+  precision: ["precision"],
+  asset: ["asset", "ticker", "symbol", "security"],
+  label: ["label", "description", "title", "headline", "statement", "summary", "text"],
+  speaker: ["speaker", "who", "person", "author"],
+  role: ["role", "position"],
+  venue: ["venue", "channel", "medium", "outlet"],
+  source: ["source", "source_url", "url", "link", "reference"],
+  group: ["group", "category", "cluster", "event_group"],
+};
+
+const FIELDS = Object.keys(EVENT_COLUMN_ALIASES) as EventField[];
+
+/** Maps event fields to input keys: explicit `columns` first, then aliases in order of preference. */
+function mapColumns(keys: readonly string[], options: ParseEventsOptions, origin: Origin): Partial<Record<EventField, string>> {
+  const map: Partial<Record<EventField, string>> = {};
+  const used = new Set<string>();
+  const snake = keys.map(snakeName);
+  for (const field of FIELDS) {
+    const explicit = options.columns?.[field];
+    if (explicit === undefined) continue;
+    const i = keys.indexOf(explicit) >= 0 ? keys.indexOf(explicit) : snake.indexOf(snakeName(explicit));
+    if (i < 0) {
+      const where = origin.file === undefined ? "" : `${origin.file}: `;
+      throw new MarketReactionError(
+        "INVALID_INPUT",
+        `${where}column ${JSON.stringify(explicit)} for ${field} not found; columns found: ${keys.map((k) => JSON.stringify(k)).join(", ")}`,
+        [{ column: explicit, message: "column not found", ...(origin.file === undefined ? {} : { file: origin.file }) }],
+      );
+    }
+    map[field] = keys[i]!;
+    used.add(keys[i]!);
+  }
+  for (const field of FIELDS) {
+    if (map[field] !== undefined) continue;
+    for (const alias of EVENT_COLUMN_ALIASES[field]) {
+      const i = snake.findIndex((s, j) => s === alias && !used.has(keys[j]!));
+      if (i >= 0) {
+        map[field] = keys[i]!;
+        used.add(keys[i]!);
+        break;
+      }
+    }
+  }
+  return map;
+}
+
+function requireColumns(map: Partial<Record<EventField, string>>, keys: readonly string[], origin: Origin): void {
+  const missing = (["id", "timestamp"] as const).filter((f) => map[f] === undefined);
+  if (missing.length === 0) return;
+  const where = origin.file === undefined ? "" : `${origin.file}: `;
+  const message = `missing required column${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} (accepted names: ${missing
+    .map((f) => EVENT_COLUMN_ALIASES[f].join(", "))
+    .join("; ")}); columns found: ${keys.map((k) => JSON.stringify(k)).join(", ")}`;
+  throw new MarketReactionError("INVALID_INPUT", `${where}${message}`, [
+    { message, ...(origin.file === undefined ? {} : { file: origin.file }) },
+  ]);
+}
+
+/** Builds events from records keyed by input column, checking everything before throwing once. */
+function buildEvents(keys: readonly string[], rows: readonly Record<string, unknown>[], options: ParseEventsOptions): EventsTable {
+  const origin: Origin = options.file === undefined ? {} : { file: options.file };
+  const map = mapColumns(keys, options, origin);
+  requireColumns(map, keys, origin);
+  const mapped = new Set(Object.values(map));
+  const extraKeys = options.extraColumns === "drop" ? [] : keys.filter((k) => !mapped.has(k));
+  const defaultZone = options.defaultTimezone ?? DEFAULT_EVENT_TIMEZONE;
+  const issues = new IssueList(origin);
+  const events: ParsedEvent[] = [];
+  const firstRowOfId = new Map<string, number>();
+  const warnings: Warning[] = [];
+  const columnOf = (field: string): string => map[field as EventField] ?? field;
+  const where = options.file === undefined ? "" : `${options.file}: `;
+  if (rows.length === 0) {
+    throw new MarketReactionError("INVALID_INPUT", `${where}no events (the input has no data rows)`, [
+      { message: "no data rows", ...(origin.file === undefined ? {} : { file: origin.file }) },
+    ]);
+  }
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = i + 1;
+    const record = rows[i]!;
+    const fields: Record<string, unknown> = {};
+    for (const f of FIELDS) {
+      const key = map[f];
+      if (key !== undefined) fields[f] = record[key];
+    }
+    const checked = checkEventRow(fields, row, columnOf, options.file);
+    if (!checked.ok) {
+      for (const issue of checked.issues) issues.push(issue);
+      continue;
+    }
+    const v = checked.value;
+    let ok = true;
+    const prev = firstRowOfId.get(v.id);
+    if (prev !== undefined) {
+      issues.add(row, columnOf("id"), `duplicate id ${JSON.stringify(v.id)} (also on row ${prev})`);
+      ok = false;
+    } else firstRowOfId.set(v.id, row);
+    const zone = v.timezone ?? defaultZone;
+    if (!isValidTimeZone(zone)) {
+      issues.add(row, columnOf("timezone"), `unknown time zone ${JSON.stringify(zone)} (expected an IANA name such as "America/New_York")`);
+      ok = false;
+    }
+    const parsed = parseTimestamp(v.timestamp);
+    if (parsed === undefined) {
+      issues.add(
+        row,
+        columnOf("timestamp"),
+        `not a valid timestamp: ${JSON.stringify(v.timestamp)} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)`,
+      );
+      ok = false;
+    }
+    if (!ok || parsed === undefined) continue;
+    let timestamp: string;
+    let precision: "minute" | "date";
+    if (parsed.minute === undefined) {
+      timestamp = isoFromDayKey(parsed.day);
+      precision = "date";
+      if (v.precision === "minute") {
+        issues.add(row, columnOf("precision"), `precision is "minute" but the timestamp ${JSON.stringify(v.timestamp)} has no time`);
+        continue;
+      }
+    } else {
+      // an explicit offset fixes the instant; express it on the event's own clock
+      const local =
+        parsed.offset === undefined
+          ? { day: parsed.day, minute: parsed.minute }
+          : instantToLocal((parsed.day * 1440 + parsed.minute - parsed.offset) * 60_000, zone);
+      if (parsed.offset === undefined && v.precision !== "date") {
+        const status = localToInstant(local, zone).status;
+        if (status !== "unique") {
+          warnings.push({
+            code: status === "nonexistent" ? "NONEXISTENT_LOCAL_TIME" : "AMBIGUOUS_LOCAL_TIME",
+            message:
+              status === "nonexistent"
+                ? `${where}${formatLocalTime(local)} does not exist in ${zone} (clocks go forward); aligning this event will fail`
+                : `${where}${formatLocalTime(local)} occurs twice in ${zone} (clocks go back); the earlier instant is used`,
+            event_id: v.id,
+            row,
+          });
+        }
+      }
+      if (v.precision === "date") {
+        timestamp = isoFromDayKey(local.day);
+        precision = "date";
+      } else {
+        timestamp = formatLocalTime(local);
+        precision = "minute";
+      }
+    }
+    const extra: Record<string, string | number | boolean> = {};
+    let hasExtra = false;
+    for (const k of extraKeys) {
+      const value = record[k];
+      if (value === null || value === undefined) continue;
+      if (typeof value === "string") {
+        const t = value.trim();
+        if (t === "") continue;
+        extra[k] = t;
+      } else if (typeof value === "number" || typeof value === "boolean") extra[k] = value;
+      else extra[k] = JSON.stringify(value) ?? String(value);
+      hasExtra = true;
+    }
+    const event: ParsedEvent = {
+      id: v.id,
+      timestamp,
+      timezone: zone,
+      precision,
+      ...(v.asset === undefined ? {} : { asset: v.asset }),
+      ...(v.label === undefined ? {} : { label: v.label }),
+      ...(v.speaker === undefined ? {} : { speaker: v.speaker }),
+      ...(v.role === undefined ? {} : { role: v.role }),
+      ...(v.venue === undefined ? {} : { venue: v.venue }),
+      ...(v.source === undefined ? {} : { source: v.source }),
+      ...(v.group === undefined ? {} : { group: v.group }),
+      ...(hasExtra ? { extra } : {}),
+    };
+    events.push(event);
+  }
+  throwIfIssues(issues.list(), `${options.file ?? "event input"}: invalid events`);
+  return { events, columns: map, warnings };
+}
+
+/**
+ * Parses statements/events from CSV text. Columns are matched by name (see
+ * {@link EVENT_COLUMN_ALIASES}: e.g. `datetime_et` -> timestamp, `description` -> label,
+ * `source_url` -> source) or given in `columns`; other columns (such as `market_session`)
+ * are kept per event in `extra` so they can travel to output rows.
+ *
+ * `precision` is `minute` when the timestamp has a time, else `date`. A timestamp with an
+ * explicit offset (`Z`, `-04:00`) is converted to local time in the event's `timezone`; one
+ * without an offset is local time in `timezone` (default `America/New_York`). DST gaps are not
+ * checked here: the calendar module rejects nonexistent local times when it aligns events.
+ *
+ * @throws MarketReactionError `INVALID_OPTION`; `CSV_PARSE`; `INVALID_INPUT` for empty input, a
+ *   missing id or timestamp column (the message lists the columns found), and, all listed at
+ *   once, empty or duplicate ids, invalid timestamps and unknown time zones.
+ * @example
+ * const { events } = parseEventsCsv("id,datetime_et,description\nE34,2025-04-09T13:18,90-day pause\n");
+ * events[0]; // => { id: "E34", timestamp: "2025-04-09T13:18", timezone: "America/New_York", precision: "minute", label: "90-day pause" }
+ */
+export function parseEventsCsv(text: string, options?: ParseEventsOptions): EventsTable {
+  const o = checkEventsOptions(options);
+  const { records } = readCsvRecords(text, o);
+  const [rawHeader, ...rest] = records;
+  const header = (rawHeader ?? []).map((h) => h.trim());
+  const width = header.length;
+  const origin: Origin = o.file === undefined ? {} : { file: o.file };
+  const csvIssues = new IssueList(origin);
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const cells = rest[i]!;
+    if (cells.length !== width && cells.slice(width).some((c) => c.trim() !== "")) {
+      csvIssues.add(i + 1, undefined, `${cells.length} fields, the header has ${width}`);
+      continue;
+    }
+    if (cells.length < width) {
+      csvIssues.add(i + 1, undefined, `${cells.length} field${cells.length === 1 ? "" : "s"}, the header has ${width}`);
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    for (let k = 0; k < width; k++) record[header[k]!] = cells[k];
+    rows.push(record);
+  }
+  throwIfIssues(csvIssues.list(), `${o.file ?? "CSV input"}: rows with the wrong number of fields`, "CSV_PARSE");
+  return buildEvents(header, rows, o);
+}
+
+/**
+ * {@link parseEventsCsv} without throwing.
+ * @example
+ * safeParseEventsCsv("id,timestamp\nE1,2025-02-30\n").success; // => false
+ */
+export function safeParseEventsCsv(text: string, options?: ParseEventsOptions): SafeResult<EventsTable> {
+  return toSafe(() => parseEventsCsv(text, options));
+}
+
+/**
+ * Events from row objects with the same column names, aliases and checks as {@link parseEventsCsv}.
+ * `id` may be a string or an integer; other fields strings.
+ * @throws MarketReactionError `INVALID_OPTION`, `INVALID_INPUT`.
+ * @example
+ * eventsFromRows([{ id: 1, timestamp: "2025-04-06", speaker: "Howard Lutnick" }]).events[0].precision; // => "date"
+ */
+export function eventsFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseEventsOptions): EventsTable {
+  const o = checkEventsOptions(options);
+  if (rows === null || typeof rows !== "object" || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new MarketReactionError("INVALID_INPUT", `expected an array or iterable of event objects, got ${rows === null ? "null" : typeof rows}`);
+  }
+  const list: Record<string, unknown>[] = [];
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  const issues = new IssueList(o.file === undefined ? {} : { file: o.file });
+  let n = 0;
+  for (const row of rows) {
+    n++;
+    if (row === null || typeof row !== "object" || Array.isArray(row)) {
+      issues.add(n, undefined, `expected an event object, got ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}`);
+      continue;
+    }
+    for (const k of Object.keys(row)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        keys.push(k);
+      }
+    }
+    list.push(row);
+  }
+  throwIfIssues(issues.list(), `${o.file ?? "event input"}: invalid events`);
+  return buildEvents(keys, list, o);
+}
+
+/**
+ * {@link eventsFromRows} without throwing.
+ * @example
+ * safeEventsFromRows([{ id: "E1", timestamp: "2025-04-07T10:11", timezone: "EST" }]).success; // => false
+ */
+export function safeEventsFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseEventsOptions): SafeResult<EventsTable> {
+  return toSafe(() => eventsFromRows(rows, options));
+}
+
+/**
+ * Events from JSON: an array of event objects, or an object with an `events` array. Accepts the
+ * JSON text or the already parsed value.
+ * @throws MarketReactionError `INVALID_INPUT` for malformed JSON or another shape, and as {@link eventsFromRows}.
+ * @example
+ * parseEventsJson('[{"id":"E17","timestamp":"2025-04-06T10:30"}]').events.length; // => 1
+ */
+export function parseEventsJson(input: string | unknown, options?: ParseEventsOptions): EventsTable {
+  const o = checkEventsOptions(options);
+  const where = o.file === undefined ? "" : `${o.file}: `;
+  let value: unknown = input;
+  if (typeof input === "string") {
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    if (text.trim() === "") throw new MarketReactionError("INVALID_INPUT", `${where}empty input: no JSON`, [{ message: "empty input", ...(o.file === undefined ? {} : { file: o.file }) }]);
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new MarketReactionError("INVALID_INPUT", `${where}malformed JSON: ${detail}`, [{ message: `malformed JSON: ${detail}`, ...(o.file === undefined ? {} : { file: o.file }) }], { cause: error });
+    }
+  }
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && Array.isArray((value as { events?: unknown }).events)) {
+    value = (value as { events: unknown[] }).events;
+  }
+  if (!Array.isArray(value)) {
+    throw new MarketReactionError("INVALID_INPUT", `${where}expected a JSON array of events or an object with an "events" array`, [
+      { message: "expected an array of events", ...(o.file === undefined ? {} : { file: o.file }) },
+    ]);
+  }
+  return eventsFromRows(value as Record<string, unknown>[], o);
+}
+
+/**
+ * {@link parseEventsJson} without throwing.
+ * @example
+ * safeParseEventsJson("{not json").success; // => false
+ */
+export function safeParseEventsJson(input: string | unknown, options?: ParseEventsOptions): SafeResult<EventsTable> {
+  return toSafe(() => parseEventsJson(input, options));
+}

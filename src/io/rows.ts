@@ -1,0 +1,48 @@
+/**
+ * Row objects -> a header and string cells, so row input goes through the same checks as CSV.
+ * @module
+ */
+import { MarketReactionError, throwIfIssues } from "../errors.js";
+import { IssueList } from "./cells.js";
+
+/** Text of one value: numbers exactly (shortest round-trip form, `-0` kept), `Date` as its UTC date, null/undefined as empty. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : Number.isNaN(value) ? "" : String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * Collects the keys of all rows (in first-seen order) as the header and each row's values as text.
+ * @throws MarketReactionError `INVALID_INPUT` when `rows` is not iterable or an element is not an object.
+ */
+export function rowsToRecords(rows: Iterable<Record<string, unknown>>, file?: string): { header: string[]; cells: string[][] } {
+  if (rows === null || typeof rows !== "object" || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new MarketReactionError("INVALID_INPUT", `expected an array or iterable of row objects, got ${rows === null ? "null" : typeof rows}`);
+  }
+  const list: Record<string, unknown>[] = [];
+  const issues = new IssueList(file === undefined ? {} : { file });
+  const header: string[] = [];
+  const index = new Map<string, number>();
+  let n = 0;
+  for (const row of rows) {
+    n++;
+    if (row === null || typeof row !== "object" || Array.isArray(row)) {
+      issues.add(n, undefined, `expected a row object, got ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}`);
+      continue;
+    }
+    for (const key of Object.keys(row)) {
+      if (!index.has(key)) {
+        index.set(key, header.length);
+        header.push(key);
+      }
+    }
+    list.push(row);
+  }
+  throwIfIssues(issues.list(), `${file ?? "row input"}: invalid rows`);
+  const cells = list.map((row) => header.map((key) => cellText(row[key])));
+  return { header, cells };
+}

@@ -1,0 +1,62 @@
+/**
+ * Series -> CSV text, lossless: numbers are written in their shortest round-trip form, so
+ * parsing the output gives bit-identical values.
+ * @module
+ */
+import { checkSerializeOptions } from "../schema/index.js";
+import { isoFromDayKey } from "../time/index.js";
+import type { Series } from "../types.js";
+import { csvCell } from "./csv.js";
+import type { SerializeSeriesOptions, SeriesTable } from "./types.js";
+
+function numberText(v: number): string {
+  if (Number.isNaN(v)) return "";
+  return Object.is(v, -0) ? "-0" : String(v);
+}
+
+/**
+ * Writes series as CSV: `wide` (default) is `date,<id1>,<id2>,…` over the union of their days
+ * with empty cells where a series has no value; `long` is `date,asset,value`. Dates are ISO.
+ * Missing values (`NaN`) are written as empty cells.
+ *
+ * @throws MarketReactionError `INVALID_OPTION` for a bad option.
+ * @example
+ * serializeSeriesCsv([{ id: "SPX", days: Int32Array.of(20186), values: Float64Array.of(5456.9), kind: "price" }]);
+ * // => "date,SPX\n2025-04-09,5456.9\n"
+ */
+export function serializeSeriesCsv(input: SeriesTable | readonly Series[], options?: SerializeSeriesOptions): string {
+  const o = checkSerializeOptions(options);
+  const list: readonly Series[] = Array.isArray(input) ? (input as readonly Series[]) : (input as SeriesTable).series;
+  const d = o.delimiter ?? ",";
+  const out: string[] = [];
+  if (o.layout === "long") {
+    out.push(["date", "asset", "value"].join(d));
+    for (const s of list) {
+      const id = csvCell(s.id, d);
+      for (let i = 0; i < s.days.length; i++) out.push(`${isoFromDayKey(s.days[i]!)}${d}${id}${d}${numberText(s.values[i]!)}`);
+    }
+    return `${out.join("\n")}\n`;
+  }
+  out.push(["date", ...list.map((s) => csvCell(s.id, d))].join(d));
+  // merge the sorted day arrays
+  const pos = list.map(() => 0);
+  for (;;) {
+    let next = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k]!;
+      if (pos[k]! < s.days.length) next = Math.min(next, s.days[pos[k]!]!);
+    }
+    if (next === Number.POSITIVE_INFINITY) break;
+    const cells = [isoFromDayKey(next)];
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k]!;
+      const p = pos[k]!;
+      if (p < s.days.length && s.days[p] === next) {
+        cells.push(numberText(s.values[p]!));
+        pos[k] = p + 1;
+      } else cells.push("");
+    }
+    out.push(cells.join(d));
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,385 @@
+/**
+ * Price and return series from CSV text or row objects: generic, Yahoo, Stooq, FRED,
+ * Nasdaq.com, wide and long layouts.
+ * @module
+ */
+import { MarketReactionError, invalidOption, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
+import { checkSeriesOptions } from "../schema/index.js";
+import type { DateFormat } from "../time/index.js";
+import type { Series, SeriesKind } from "../types.js";
+import {
+  DATE_NAMES,
+  IssueList,
+  Observations,
+  compactName,
+  dateFormatHint,
+  findColumn,
+  finishObservations,
+  isMissingCell,
+  parseDateCell,
+  parseNumberCell,
+  percentToDecimal,
+  type Origin,
+} from "./cells.js";
+import { readCsvRecords } from "./csv.js";
+import { rowsToRecords } from "./rows.js";
+import type { ParseSeriesOptions, SeriesFormat, SeriesTable } from "./types.js";
+
+/** Compact names of price columns, in order of preference (adjusted closes first). */
+const PRICE_NAMES = ["adjclose", "adjustedclose", "close", "closelast", "zamkniecie", "closingprice", "price", "last", "pxlast", "value", "settle", "nav"];
+/** Compact names of return columns, in order of preference. */
+const RETURN_NAMES = ["return", "returns", "ret", "dailyreturn", "logreturn", "simplereturn", "r", "rate", "observed", "value"];
+/** Other columns of OHLCV exports: never treated as an asset of a wide file. */
+const OTHER_OHLCV = [
+  "open", "high", "low", "volume", "adjopen", "adjhigh", "adjlow", "adjvolume", "otwarcie", "najwyzszy", "najnizszy",
+  "wolumen", "dividends", "stocksplits", "capitalgains", "openinterest", "vwap", "change", "changepercent", "pctchange",
+];
+/** Compact names of the asset column of a long panel, in order of preference. */
+const ASSET_NAMES = ["asset", "ticker", "symbol", "security", "permno", "secid", "instrument", "isin", "cusip", "assetid", "seriesid"];
+
+interface Layout {
+  format: Exclude<SeriesFormat, "auto">;
+  date: number;
+  values: number[];
+  asset?: number;
+}
+
+/** The stem of a file name: `data/sp500_daily.csv` -> `sp500_daily`. */
+export function fileStem(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+function columnsFound(header: readonly string[]): string {
+  return header.map((h) => JSON.stringify(h)).join(", ");
+}
+
+function fail(origin: Origin, message: string, column?: string): never {
+  const where = origin.file === undefined ? "" : `${origin.file}: `;
+  throw new MarketReactionError("INVALID_INPUT", `${where}${message}`, [
+    {
+      message,
+      ...(column === undefined ? {} : { column }),
+      ...(origin.file === undefined ? {} : { file: origin.file }),
+    },
+  ]);
+}
+
+/** Finds a column named by the user: exact, then ignoring case and punctuation. */
+function namedColumn(header: readonly string[], wanted: string, role: string, origin: Origin): number {
+  let i = header.indexOf(wanted);
+  if (i < 0) i = header.findIndex((h) => h.trim().toLowerCase() === wanted.trim().toLowerCase());
+  if (i < 0) i = header.findIndex((h) => compactName(h) === compactName(wanted) && compactName(h) !== "");
+  if (i < 0) fail(origin, `${role} column ${JSON.stringify(wanted)} not found; columns found: ${columnsFound(header)}`, wanted);
+  return i;
+}
+
+function detectDateColumn(header: readonly string[], options: ParseSeriesOptions, origin: Origin): number {
+  if (options.dateColumn !== undefined) return namedColumn(header, options.dateColumn, "date", origin);
+  const i = findColumn(header, DATE_NAMES);
+  if (i >= 0) return i;
+  if (header.length >= 2) return 0;
+  return fail(origin, `no date column; columns found: ${columnsFound(header)}`);
+}
+
+function resolveLayout(header: readonly string[], options: ParseSeriesOptions, origin: Origin): Layout {
+  const compact = header.map(compactName);
+  const kind = options.values ?? "price";
+  const preferred = kind === "return" ? RETURN_NAMES : PRICE_NAMES;
+  const date = detectDateColumn(header, options, origin);
+  const others = header.map((_, i) => i).filter((i) => i !== date);
+  const given = options.valueColumn === undefined ? undefined : typeof options.valueColumn === "string" ? [options.valueColumn] : options.valueColumn;
+  const givenIdx = given?.map((v) => namedColumn(header, v, "value", origin));
+  let format: SeriesFormat = options.format ?? "auto";
+
+  const pick = (cols: readonly number[], names: readonly string[]): number => {
+    for (const n of names) {
+      const i = cols.find((c) => compact[c] === n);
+      if (i !== undefined) return i;
+    }
+    return -1;
+  };
+  const needValue = (): never =>
+    fail(
+      origin,
+      `cannot tell which column holds the ${kind === "return" ? "returns" : "prices"}; columns found: ${columnsFound(header)}; pass valueColumn`,
+    );
+
+  if (format === "auto") {
+    const assetIdx = options.assetColumn !== undefined ? namedColumn(header, options.assetColumn, "asset", origin) : pick(others, ASSET_NAMES);
+    if (compact.includes("closelast")) format = "nasdaq";
+    else if (options.assetColumn !== undefined || (assetIdx >= 0 && (given === undefined || given.length === 1) && others.length >= 2)) format = "long";
+    else if (givenIdx !== undefined) format = givenIdx.length > 1 ? "wide" : "generic";
+    else if (compact[date] === "observationdate" || (header[date] === "DATE" && date === 0)) format = "fred";
+    else if (header.includes("Adj Close") && header.includes("Close")) format = "yahoo";
+    else if (compact.includes("zamkniecie") || /^Date,Open,High,Low,Close(,Volume)?$/.test(header.join(","))) format = "stooq";
+    else {
+      const known = others.filter((c) => PRICE_NAMES.includes(compact[c]!) || RETURN_NAMES.includes(compact[c]!) || OTHER_OHLCV.includes(compact[c]!));
+      format = known.length === 0 && others.length >= 2 ? "wide" : "generic";
+    }
+  }
+
+  switch (format) {
+    case "long": {
+      const asset = options.assetColumn !== undefined ? namedColumn(header, options.assetColumn, "asset", origin) : pick(others, ASSET_NAMES);
+      if (asset < 0) fail(origin, `no asset column for a long panel; columns found: ${columnsFound(header)}; pass assetColumn`);
+      if (givenIdx !== undefined && givenIdx.length !== 1) {
+        invalidOption("valueColumn", options.valueColumn, "one column name for a long panel");
+      }
+      const rest = others.filter((c) => c !== asset);
+      let value = givenIdx?.[0] ?? pick(rest, preferred);
+      if (value < 0 && rest.length === 1) value = rest[0]!;
+      if (value < 0) needValue();
+      return { format, date, values: [value], asset };
+    }
+    case "wide":
+    case "fred": {
+      const values = givenIdx ?? others;
+      if (values.length === 0) fail(origin, `no value columns; columns found: ${columnsFound(header)}`);
+      return { format, date, values };
+    }
+    case "nasdaq":
+    case "yahoo":
+    case "stooq":
+    case "generic": {
+      if (givenIdx !== undefined) return { format, date, values: givenIdx };
+      const names =
+        format === "nasdaq" ? ["closelast"] : format === "yahoo" ? ["adjclose", "close"] : format === "stooq" ? ["close", "zamkniecie"] : preferred;
+      let value = pick(others, names);
+      if (value < 0 && format === "generic" && others.length === 1) value = others[0]!;
+      if (value < 0) {
+        if (format === "generic") needValue();
+        const expected = format === "nasdaq" ? "Close/Last" : format === "yahoo" ? "Adj Close or Close" : "Close";
+        fail(origin, `not a ${format} file: no ${expected} column; columns found: ${columnsFound(header)}`);
+      }
+      return { format, date, values: [value] };
+    }
+  }
+}
+
+/** Cleans header cells: trimmed, empty names replaced by `column_<n>`, duplicates rejected. */
+function cleanHeader(raw: readonly string[], origin: Origin): string[] {
+  const header = raw.map((h, i) => {
+    const t = h.trim();
+    return t === "" ? `column_${i + 1}` : t;
+  });
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (seen.has(h)) fail(origin, `duplicate column name ${JSON.stringify(h)} in the header`, h);
+    seen.add(h);
+  }
+  return header;
+}
+
+/**
+ * Builds the series of a table of string cells (first record = header).
+ * Shared by {@link parseSeriesCsv} and {@link seriesFromRows}.
+ */
+function buildSeries(rawHeader: readonly string[], rows: readonly (readonly string[])[], options: ParseSeriesOptions, fromText: boolean): SeriesTable {
+  const origin: Origin = options.file === undefined ? {} : { file: options.file };
+  const header = cleanHeader(rawHeader, origin);
+  const layout = resolveLayout(header, options, origin);
+  if (rows.length === 0) fail(origin, `no data rows after the header (${columnsFound(header)})`);
+  const kind: SeriesKind = options.values ?? "price";
+  const percent = kind === "return" && options.returnUnit === "percent";
+  const decimal = options.decimal ?? ".";
+  const dateFormat: DateFormat = options.dateFormat ?? (layout.format === "nasdaq" ? "MM/DD/YYYY" : "auto");
+  const dateName = header[layout.date]!;
+  const issues = new IssueList(origin);
+  const csvIssues = new IssueList(origin);
+  const width = header.length;
+
+  const single = layout.asset === undefined;
+  const perColumn = single ? layout.values.map(() => new Observations()) : [];
+  const perAsset = new Map<string, Observations>();
+  const assetIdx = layout.asset ?? -1;
+  const valueIdx = layout.values;
+
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i]!;
+    const row = i + 1;
+    if (fromText && cells.length !== width) {
+      if (cells.length < width) {
+        csvIssues.add(row, undefined, `${cells.length} field${cells.length === 1 ? "" : "s"}, the header has ${width}`);
+        continue;
+      }
+      let extra = false;
+      for (let k = width; k < cells.length; k++) if (cells[k]!.trim() !== "") extra = true;
+      if (extra) {
+        csvIssues.add(row, undefined, `${cells.length} fields, the header has ${width}`);
+        continue;
+      }
+    }
+    const dateCell = (cells[layout.date] ?? "").trim();
+    if (dateCell === "") {
+      issues.add(row, dateName, "missing date");
+      continue;
+    }
+    const day = parseDateCell(dateCell, dateFormat);
+    if (Number.isNaN(day)) {
+      issues.add(row, dateName, `not a valid date: ${JSON.stringify(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
+      continue;
+    }
+    let target: Observations[];
+    if (single) target = perColumn;
+    else {
+      const asset = (cells[assetIdx] ?? "").trim();
+      if (isMissingCell(asset)) {
+        issues.add(row, header[assetIdx], "missing asset");
+        continue;
+      }
+      let o = perAsset.get(asset);
+      if (o === undefined) {
+        o = new Observations();
+        perAsset.set(asset, o);
+      }
+      target = [o];
+    }
+    for (let k = 0; k < valueIdx.length; k++) {
+      const c = valueIdx[k]!;
+      const cell = cells[c] ?? "";
+      const v = parseNumberCell(cell, decimal);
+      const obs = target[k]!;
+      if (v === null) {
+        obs.markMissing(day);
+        continue;
+      }
+      if (Number.isNaN(v)) {
+        issues.add(row, header[c], `not a number: ${JSON.stringify(cell.trim())}${decimal === "." && /^\d+,\d+$/.test(cell.trim()) ? ' (decimal comma? pass decimal: ",")' : ""}`);
+        continue;
+      }
+      if (!Number.isFinite(v)) {
+        issues.add(row, header[c], `not a finite number: ${JSON.stringify(cell.trim())}`);
+        continue;
+      }
+      if (kind === "price") {
+        if (v <= 0) {
+          issues.add(row, header[c], `price must be positive, got ${cell.trim()}`);
+          continue;
+        }
+        obs.push(day, v, row);
+      } else {
+        const r = percent ? percentToDecimal(v) : v;
+        if (r <= -1) {
+          issues.add(row, header[c], `return must be greater than -100%, got ${cell.trim()}${percent ? "%" : ""}`);
+          continue;
+        }
+        obs.push(day, r, row);
+      }
+    }
+  }
+  throwIfIssues(csvIssues.list(), `${options.file ?? "CSV input"}: rows with the wrong number of fields`, "CSV_PARSE");
+
+  const warnings: Warning[] = [];
+  const valueNames = layout.values.map((c) => header[c]!);
+  const ids: string[] = [];
+  const found: Observations[] = [];
+  if (single) {
+    if (options.id !== undefined && valueNames.length > 1) {
+      invalidOption("id", options.id, `no id: this ${layout.format} file has ${valueNames.length} value columns, each named by its column`);
+    }
+    for (let k = 0; k < valueNames.length; k++) {
+      const col = valueNames[k]!;
+      const isGenericName = PRICE_NAMES.includes(compactName(col)) || RETURN_NAMES.includes(compactName(col));
+      const id =
+        valueNames.length === 1
+          ? options.id ?? (isGenericName && options.file !== undefined ? fileStem(options.file) : col)
+          : col;
+      ids.push(id);
+      found.push(perColumn[k]!);
+    }
+  } else {
+    if (options.id !== undefined) invalidOption("id", options.id, "no id for a long panel (series are named by the asset column)");
+    for (const [asset, o] of perAsset) {
+      ids.push(asset);
+      found.push(o);
+    }
+  }
+  const series: Series[] = [];
+  const where = options.file === undefined ? "" : `${options.file}: `;
+  for (let k = 0; k < found.length; k++) {
+    const id = ids[k]!;
+    const fin = finishObservations(found[k]!, single && found.length === 1 ? JSON.stringify(id) : `${JSON.stringify(id)}`, origin, issues, warnings, found.length > 1 ? id : undefined);
+    if (fin.days.length === 0) {
+      warnings.push({ code: "EMPTY_SERIES", message: `${where}${JSON.stringify(id)} has no values; it was left out`, asset: id });
+      continue;
+    }
+    series.push({ id, days: fin.days, values: fin.values, kind });
+  }
+  throwIfIssues(issues.list(), `${options.file ?? "series input"}: invalid ${kind === "price" ? "prices" : "returns"}`);
+  if (series.length === 0) fail(origin, `no values in the value column${valueNames.length > 1 ? "s" : ""} ${valueNames.map((v) => JSON.stringify(v)).join(", ")}`);
+
+  return {
+    series,
+    format: layout.format,
+    columns: {
+      date: dateName,
+      values: valueNames,
+      ...(layout.asset === undefined ? {} : { asset: header[layout.asset]! }),
+    },
+    kind,
+    ...(kind === "return" ? { sourceUnit: percent ? ("percent" as const) : ("decimal" as const) } : {}),
+    rowCount: rows.length,
+    warnings,
+  };
+}
+
+/**
+ * Parses price or return series from CSV text.
+ *
+ * The layout is detected from the header unless `format` is given (see {@link SeriesFormat});
+ * `columns` in the result says which columns were used (e.g. `Adj Close` in a Yahoo export).
+ * Rows may come in any order (newest-first files are reversed, unordered ones sorted; both
+ * reported as warnings). Missing values (empty, `.`, `NA`, `null`, …) are dropped and counted
+ * in a `MISSING_VALUES` warning; in a wide file each asset keeps its own non-missing days.
+ * Every bad row is collected before one error is thrown.
+ *
+ * @throws MarketReactionError `INVALID_OPTION` for a bad option; `CSV_PARSE` for malformed CSV
+ *   (bad quotes, rows with the wrong number of fields); `INVALID_INPUT` for an empty file,
+ *   missing columns (the message lists the columns found), impossible dates, duplicate dates,
+ *   non-numeric, non-finite or non-positive prices, returns at or below -100%.
+ * @example
+ * const { series } = parseSeriesCsv("Date,Close\n2025-04-08,4982.77\n2025-04-09,5456.90\n", { id: "SPX" });
+ * series[0].values; // => Float64Array [4982.77, 5456.9]
+ */
+export function parseSeriesCsv(text: string, options?: ParseSeriesOptions): SeriesTable {
+  const o = checkSeriesOptions(options);
+  const { records } = readCsvRecords(text, o);
+  const [header, ...rows] = records;
+  return buildSeries(header ?? [], rows, o, true);
+}
+
+/**
+ * {@link parseSeriesCsv} without throwing: returns `{ success, data }` or `{ success: false, error }`.
+ * @example
+ * const r = safeParseSeriesCsv("date,close\n2025-02-30,1\n");
+ * if (!r.success) r.error.issues[0]; // => { row: 1, column: "date", message: "not a valid date: …" }
+ */
+export function safeParseSeriesCsv(text: string, options?: ParseSeriesOptions): SafeResult<SeriesTable> {
+  return toSafe(() => parseSeriesCsv(text, options));
+}
+
+/**
+ * Builds series from row objects (e.g. from d3-dsv, arquero, Observable or JSON), with the
+ * same layouts, checks and warnings as {@link parseSeriesCsv}. Values may be numbers or
+ * strings; `Date` values are read on their UTC calendar date. `delimiter` does not apply.
+ *
+ * @throws MarketReactionError `INVALID_OPTION`, `INVALID_INPUT` (as {@link parseSeriesCsv}).
+ * @example
+ * seriesFromRows([{ date: "2025-04-08", SPY: 496.48 }, { date: "2025-04-09", SPY: 548.62 }]).series[0].id; // => "SPY"
+ */
+export function seriesFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseSeriesOptions): SeriesTable {
+  const o = checkSeriesOptions(options);
+  const { header, cells } = rowsToRecords(rows, o.file);
+  return buildSeries(header, cells, o, false);
+}
+
+/**
+ * {@link seriesFromRows} without throwing.
+ * @example
+ * safeSeriesFromRows([{ date: "2025-04-09", close: -1 }]).success; // => false
+ */
+export function safeSeriesFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseSeriesOptions): SafeResult<SeriesTable> {
+  return toSafe(() => seriesFromRows(rows, options));
+}

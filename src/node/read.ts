@@ -1,0 +1,151 @@
+/**
+ * File readers of the node entry: read, decode, and hand the text to the core parsers with
+ * the file name, so every issue, warning and error message names the file.
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import {
+  MarketReactionError,
+  parseEventsCsv,
+  parseEventsJson,
+  parseFactorsCsv,
+  parseSeriesCsv,
+  type EventsTable,
+  type FactorTable,
+  type ParseEventsOptions,
+  type ParseFactorsOptions,
+  type ParseSeriesOptions,
+  type SeriesTable,
+  type Warning,
+} from "market-reaction";
+import { decodeText, type DecodedText } from "./decode.js";
+
+function ioError(path: string, error: unknown): MarketReactionError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
+  return new MarketReactionError("IO_ERROR", `cannot read ${path}: ${reason}`, [{ file: path, message: reason }], { cause: error });
+}
+
+async function readText(path: string): Promise<DecodedText> {
+  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+  try {
+    return decodeText(await readFile(path));
+  } catch (error) {
+    throw ioError(path, error);
+  }
+}
+
+function readTextSync(path: string): DecodedText {
+  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+  try {
+    return decodeText(readFileSync(path));
+  } catch (error) {
+    throw ioError(path, error);
+  }
+}
+
+function encodingWarning(path: string, decoded: DecodedText): Warning[] {
+  if (decoded.encoding !== "windows-1252") return [];
+  return [
+    {
+      code: "ENCODING_FALLBACK",
+      message: `${path}: not valid UTF-8; decoded as Windows-1252`,
+    },
+  ];
+}
+
+function withWarnings<T extends { readonly warnings: readonly Warning[] }>(result: T, extra: Warning[]): T {
+  if (extra.length === 0) return result;
+  // keep methods (FactorTable.factor) by copying property descriptors
+  const copy = Object.create(Object.getPrototypeOf(result) as object, Object.getOwnPropertyDescriptors(result)) as T;
+  Object.defineProperty(copy, "warnings", { value: [...extra, ...result.warnings], enumerable: true });
+  return copy;
+}
+
+function isJson(path: string, text: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".json") return true;
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return false;
+  const start = text.replace(/^\uFEFF/, "").trimStart()[0];
+  return start === "[" || start === "{";
+}
+
+/**
+ * Reads a price or return file (any layout of `parseSeriesCsv`). UTF-8 (BOM stripped) and
+ * UTF-16 files are decoded; the series id defaults to the file name stem for single-series
+ * layouts.
+ *
+ * @throws MarketReactionError `IO_ERROR` when the file cannot be read; otherwise as `parseSeriesCsv`
+ *   (with the file name in the message and in every issue).
+ * @example
+ * const table = await readSeriesFile("data/sp500.csv");
+ * table.series[0].id; // => "sp500"
+ */
+export async function readSeriesFile(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
+  const decoded = await readText(path);
+  return withWarnings(parseSeriesCsv(decoded.text, { ...options, file: path }), encodingWarning(path, decoded));
+}
+
+/**
+ * Synchronous {@link readSeriesFile}.
+ * @throws MarketReactionError `IO_ERROR`, and as `parseSeriesCsv`.
+ * @example
+ * readSeriesFileSync("data/sp500.csv").series.length; // => 1
+ */
+export function readSeriesFileSync(path: string, options?: Omit<ParseSeriesOptions, "file">): SeriesTable {
+  const decoded = readTextSync(path);
+  return withWarnings(parseSeriesCsv(decoded.text, { ...options, file: path }), encodingWarning(path, decoded));
+}
+
+/**
+ * Reads a factor file (Ken French daily CSV or a generic table), in decimal units.
+ * @throws MarketReactionError `IO_ERROR`, and as `parseFactorsCsv`.
+ * @example
+ * const f = await readFactorsFile("F-F_Research_Data_Factors_daily.CSV");
+ * f.factor("mkt_rf");
+ */
+export async function readFactorsFile(path: string, options?: Omit<ParseFactorsOptions, "file">): Promise<FactorTable> {
+  const decoded = await readText(path);
+  return withWarnings(parseFactorsCsv(decoded.text, { ...options, file: path }), encodingWarning(path, decoded));
+}
+
+/**
+ * Synchronous {@link readFactorsFile}.
+ * @throws MarketReactionError `IO_ERROR`, and as `parseFactorsCsv`.
+ * @example
+ * readFactorsFileSync("factors.csv", { unit: "percent" }).names;
+ */
+export function readFactorsFileSync(path: string, options?: Omit<ParseFactorsOptions, "file">): FactorTable {
+  const decoded = readTextSync(path);
+  return withWarnings(parseFactorsCsv(decoded.text, { ...options, file: path }), encodingWarning(path, decoded));
+}
+
+/**
+ * Reads an event list: JSON when the extension is `.json` (or, for other extensions, when the
+ * text starts with `[` or `{`), else CSV.
+ * @throws MarketReactionError `IO_ERROR`, and as `parseEventsCsv` / `parseEventsJson`.
+ * @example
+ * const { events } = await readEventsFile("tariff_events_2025.csv");
+ */
+export async function readEventsFile(path: string, options?: Omit<ParseEventsOptions, "file">): Promise<EventsTable> {
+  const decoded = await readText(path);
+  const o = { ...options, file: path };
+  const table = isJson(path, decoded.text) ? parseEventsJson(decoded.text, o) : parseEventsCsv(decoded.text, o);
+  return withWarnings(table, encodingWarning(path, decoded));
+}
+
+/**
+ * Synchronous {@link readEventsFile}.
+ * @throws MarketReactionError `IO_ERROR`, and as `parseEventsCsv` / `parseEventsJson`.
+ * @example
+ * readEventsFileSync("events.json").events.length;
+ */
+export function readEventsFileSync(path: string, options?: Omit<ParseEventsOptions, "file">): EventsTable {
+  const decoded = readTextSync(path);
+  const o = { ...options, file: path };
+  const table = isJson(path, decoded.text) ? parseEventsJson(decoded.text, o) : parseEventsCsv(decoded.text, o);
+  return withWarnings(table, encodingWarning(path, decoded));
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { isMissingCell, parseNumberCell, percentToDecimal } from "../../src/io/cells.js";
+import { csvCell, detectDelimiter, readCsvRecords, stripBom } from "../../src/io/csv.js";
+import { serializeSeriesCsv } from "market-reaction";
+
+describe("detectDelimiter(text, decimal)", () => {
+  it("finds comma, semicolon, tab and pipe", () => {
+    expect(detectDelimiter("date,close\n2025-04-09,1.5\n")).toBe(",");
+    expect(detectDelimiter("date;close\n2025-04-09;1.5\n")).toBe(";");
+    expect(detectDelimiter("date\tclose\n2025-04-09\t1.5\n")).toBe("\t");
+    expect(detectDelimiter("date|close\n2025-04-09|1.5\n")).toBe("|");
+  });
+
+  it("prefers the separator found on more lines, ignoring quoted text", () => {
+    expect(detectDelimiter('date;label\n2025-04-09;"a, b, c"\n2025-04-10;"d, e"\n')).toBe(";");
+    expect(detectDelimiter("Date;Close\n07.04.2025;1.234,56\n")).toBe(";");
+  });
+
+  it("does not pick the comma when commas are decimal separators", () => {
+    expect(detectDelimiter("date;close\n2025-04-09;1,5\n", ",")).toBe(";");
+    expect(detectDelimiter("close\n1,5\n", ",")).toBe(";");
+  });
+});
+
+describe("readCsvRecords(text)", () => {
+  it("strips a BOM, handles CR, LF and CRLF, and skips blank lines", () => {
+    expect(stripBom("\uFEFFa")).toBe("a");
+    const r = readCsvRecords("\uFEFFa,b\r\n1,2\r\n\r\n3,4\r5,6\n");
+    expect(r.records).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+      ["5", "6"],
+    ]);
+  });
+
+  it("keeps quoted delimiters and line breaks inside a field", () => {
+    expect(readCsvRecords('a,b\n1,"x, ""y""\nz"\n').records[1]).toEqual(["1", 'x, "y"\nz']);
+  });
+});
+
+describe("parseNumberCell(cell, decimal)", () => {
+  it("parses plain, signed, exponent and currency forms", () => {
+    expect(parseNumberCell("5456.90")).toBe(5456.9);
+    expect(parseNumberCell(" -0.47 ")).toBe(-0.47);
+    expect(parseNumberCell("+1e-3")).toBe(0.001);
+    expect(parseNumberCell(".5")).toBe(0.5);
+    expect(parseNumberCell("$198.85")).toBe(198.85);
+    expect(parseNumberCell("-$1.25")).toBe(-1.25);
+    expect(Object.is(parseNumberCell("-0"), -0)).toBe(true);
+  });
+
+  it("returns null for missing tokens and NaN for text", () => {
+    for (const m of ["", " ", ".", "-", "NA", "na", "N/A", "#N/A", "NaN", "null", "None"]) expect(parseNumberCell(m)).toBeNull();
+    for (const bad of ["abc", "Infinity", "0x10", "1.2.3", "1,5", "12,34.5", "--1"]) expect(parseNumberCell(bad)).toBeNaN();
+    expect(isMissingCell("NULL")).toBe(true);
+    expect(isMissingCell("nullish")).toBe(false);
+  });
+
+  it("parses decimal commas with optional thousands dots or spaces", () => {
+    expect(parseNumberCell("1,5", ",")).toBe(1.5);
+    expect(parseNumberCell("5.456,90", ",")).toBe(5456.9);
+    expect(parseNumberCell("5 456,90", ",")).toBe(5456.9);
+    expect(parseNumberCell("1.5", ",")).toBeNaN();
+    expect(parseNumberCell("1.500", ",")).toBe(1500);
+  });
+});
+
+describe("percentToDecimal(v)", () => {
+  it("moves the decimal point of the written value exactly", () => {
+    expect(percentToDecimal(-0.47)).toBe(-0.0047);
+    expect(percentToDecimal(9.52)).toBe(0.0952);
+    expect(percentToDecimal(1e-7)).toBe(1e-9);
+    expect(percentToDecimal(123456789)).toBe(1234567.89);
+    expect(percentToDecimal(0)).toBe(0);
+  });
+});
+
+describe("serializeSeriesCsv(series, options)", () => {
+  const a = { id: "A", days: Int32Array.of(20185, 20186), values: Float64Array.of(1.5, -0), kind: "return" as const };
+  const b = { id: "B, Inc.", days: Int32Array.of(20186, 20187), values: Float64Array.of(2, 1e-300), kind: "return" as const };
+
+  it("writes a wide table over the union of days", () => {
+    expect(serializeSeriesCsv([a, b])).toBe('date,A,"B, Inc."\n2025-04-07,1.5,\n2025-04-08,-0,2\n2025-04-09,,1e-300\n');
+  });
+
+  it("writes a long table", () => {
+    expect(serializeSeriesCsv([a], { layout: "long", delimiter: ";" })).toBe("date;asset;value\n2025-04-07;A;1.5\n2025-04-08;A;-0\n");
+  });
+
+  it("quotes cells only when needed", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell("a;b", ";")).toBe('"a;b"');
+  });
+});
