@@ -4,7 +4,7 @@
  * the caller (they need the time module and the whole table).
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Issue } from "../errors.js";
 
 const text = (field: string) =>

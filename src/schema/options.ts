@@ -3,7 +3,7 @@
  * problem throws `INVALID_OPTION` at once, naming the option, the value and what is allowed.
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { invalidOption } from "../errors.js";
 import { isValidTimeZone } from "../time/index.js";
 import type { ParseEventsOptions, ParseFactorsOptions, ParseSeriesOptions, SerializeSeriesOptions } from "../io/types.js";

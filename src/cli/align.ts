@@ -1,0 +1,139 @@
+/** `market-reaction align`: statements → day 0 on one or more exchanges, with reasons. */
+import {
+  alignEvents,
+  calendarFromSeries,
+  exchangeCodes,
+  getExchange,
+  type AlignmentRow,
+  type ExchangeInput,
+  type NonTradingPolicy,
+  type Row,
+  type Warning,
+} from "market-reaction";
+import { readEventsFile, readSeriesFile } from "market-reaction/node";
+import { choice, parseCommandArgs } from "./args.js";
+import { UsageError, type CliIO } from "./context.js";
+import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+
+export const ALIGN_HELP = `Usage: market-reaction align --events FILE [options]
+
+Maps each statement to day 0 — the first session whose close comes after it — on each
+exchange's own clock, and says why (rule and reason).
+
+Options:
+  --events FILE          statements as CSV or JSON (id, timestamp, timezone, …)   (required)
+  --exchange MIC         exchange; repeatable (default XNYS). Built in: ${"${EXCHANGES}"}
+  --calendar [MIC=]FILE  take the trading days of MIC (default: the only --exchange) from the
+                         dates of a price file; repeatable
+  --non-trading POLICY   next | previous | drop | error   (default next)
+  --format FORMAT        table | markdown | csv | json    (default table)
+  --out FILE             write the result to FILE instead of stdout
+  --debug                print stack traces on errors
+
+Examples:
+  market-reaction align --events fixtures/events/tariffs-2025.csv --exchange XNYS --exchange XTKS
+  market-reaction align --events events.json --non-trading=error --format json --out aligned.json
+  market-reaction align --events events.csv --exchange XTKS --calendar XTKS=nikkei.csv
+`;
+
+const COLUMNS = ["id", "exchange", "timestamp", "timezone", "local_time", "session", "day0", "rule"] as const;
+
+/** The JSON/CSV row of one alignment (DESIGN/issue contract first, extra fields after). */
+function alignmentRecord(r: AlignmentRow): Record<string, string | boolean | null> {
+  return {
+    id: r.id,
+    exchange: r.exchange,
+    timestamp: r.timestamp,
+    timezone: r.timezone,
+    session: r.session,
+    day0: r.day0_iso,
+    rule: r.rule,
+    reason: r.reason,
+    local_time: r.local_time,
+    exchange_timezone: r.exchange_timezone,
+    instant_utc: r.instant_utc,
+    approximate: r.approximate,
+    asset: r.asset,
+    label: r.event.label ?? null,
+    speaker: r.event.speaker ?? null,
+  };
+}
+
+export async function alignCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs("align", argv, {
+    events: { type: "string" },
+    exchange: { type: "string", multiple: true },
+    calendar: { type: "string", multiple: true },
+    "non-trading": { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    debug: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help === true) {
+    io.stdout(ALIGN_HELP.replace("${EXCHANGES}", exchangeCodes().join(", ")));
+    return 0;
+  }
+  if (values.events === undefined) throw new UsageError("align: --events FILE is required (see market-reaction align --help)");
+  const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
+  const nonTrading = choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next");
+  const codes = (values.exchange ?? ["XNYS"]).map((c) => c.toUpperCase());
+  for (const code of codes) {
+    if (!exchangeCodes().includes(code)) throw new UsageError(`invalid --exchange: ${JSON.stringify(code)}; expected one of ${exchangeCodes().join(", ")}`);
+  }
+
+  // --calendar [MIC=]FILE: trading days from data
+  const fromData = new Map<string, string>();
+  for (const spec of values.calendar ?? []) {
+    const m = /^([A-Za-z]{4})=(.+)$/.exec(spec);
+    let code: string;
+    let file: string;
+    if (m !== null) {
+      code = m[1]!.toUpperCase();
+      file = m[2]!;
+    } else {
+      if (codes.length !== 1) throw new UsageError("align: with several --exchange values, write --calendar MIC=FILE");
+      code = codes[0]!;
+      file = spec;
+    }
+    if (!codes.includes(code)) throw new UsageError(`align: --calendar names ${code}, which is not among the --exchange values (${codes.join(", ")})`);
+    fromData.set(code, file);
+  }
+
+  const warnings: Warning[] = [];
+  const exchanges: ExchangeInput[] = [];
+  for (const code of codes) {
+    const file = fromData.get(code);
+    if (file === undefined) {
+      exchanges.push(code);
+      continue;
+    }
+    const table = await readSeriesFile(file);
+    warnings.push(...table.warnings);
+    const days = new Set<number>();
+    for (const s of table.series) for (const d of s.days) days.add(d);
+    exchanges.push(calendarFromSeries(Int32Array.from([...days].sort((a, b) => a - b)), getExchange(code)));
+  }
+
+  const parsed = await readEventsFile(values.events);
+  warnings.push(...parsed.warnings);
+  const result = alignEvents(parsed.events, exchanges, { nonTrading });
+  warnings.push(...result.warnings);
+
+  const records = result.rows.map(alignmentRecord);
+  let text: string;
+  if (format === "json") {
+    const skipped = result.skipped.map((s) => ({ id: s.id, exchange: s.exchange, code: s.code, reason: s.reason }));
+    text = toJsonText({ events: records, skipped, warnings });
+  } else if (format === "csv") {
+    text = renderRows(records as Row[], [...COLUMNS, "reason", "local_time", "exchange_timezone", "instant_utc", "approximate", "asset", "label", "speaker"].filter((c, i, a) => a.indexOf(c) === i), "csv");
+  } else {
+    text = renderRows(records as Row[], COLUMNS, format);
+    const reasons = result.rows.map((r) => `${r.id} on ${r.exchange}: ${r.reason}`);
+    const skipped = result.skipped.map((s) => `${s.id} on ${s.exchange} skipped: ${s.reason}`);
+    text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
+  }
+  await emit(io, text, values.out);
+  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${w.message}\n`);
+  return 0;
+}

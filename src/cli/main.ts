@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * The market-reaction command. Data goes to stdout, messages to stderr.
+ * Exit codes: 0 success, 1 failure (bad data, unreadable file), 2 usage error.
+ */
+import { writeFile } from "node:fs/promises";
+import { isMarketReactionError } from "market-reaction";
+import { ALIGN_HELP, alignCommand } from "./align.js";
+import { UsageError, type CliIO } from "./context.js";
+import { VERSION } from "./version.js";
+
+const HELP = `market-reaction ${VERSION} — event studies of market reactions to dated statements
+
+Usage: market-reaction <command> [options]
+
+Commands:
+  align    map statements to day 0 on exchange calendars, with the rule and reason
+
+Run 'market-reaction <command> --help' for a command's options.
+
+Options:
+  --help, -h     this help
+  --version, -v  the version
+
+Examples:
+  market-reaction align --events fixtures/events/tariffs-2025.csv --exchange XNYS --exchange XTKS
+  market-reaction align --events events.csv --format json --out aligned.json
+`;
+
+type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
+const COMMANDS: Record<string, Command> = { align: alignCommand };
+
+/** First line of an error, for the one-line message. */
+function oneLine(message: string): string {
+  const lines = message.split("\n");
+  return lines.length > 1 ? `${lines[0]} (${lines[1]!.trim()}${lines.length > 2 ? "; …" : ""})` : lines[0]!;
+}
+
+/**
+ * Runs the CLI with arguments `argv` (without `node` and the script) and returns the exit code.
+ * Errors become one line on stderr; `--debug` adds the stack.
+ */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const debug = argv.includes("--debug");
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.stdout(HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v") {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (run === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}; expected one of ${Object.keys(COMMANDS).join(", ")}`);
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`market-reaction: ${error.message}\n`);
+      if (debug) io.stderr(`${error.stack ?? ""}\n`);
+      return 2;
+    }
+    if (isMarketReactionError(error)) {
+      io.stderr(`market-reaction: ${error.code}: ${oneLine(error.message)}\n`);
+      if (debug) {
+        for (const issue of error.issues) io.stderr(`  ${JSON.stringify(issue)}\n`);
+        io.stderr(`${error.stack ?? ""}\n`);
+      }
+      return error.code === "INVALID_OPTION" ? 2 : 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`market-reaction: internal error: ${oneLine(message)}${debug ? "" : " (run with --debug for details)"}\n`);
+    if (debug && error instanceof Error) io.stderr(`${error.stack ?? ""}\n`);
+    return 1;
+  }
+}
+
+/** Process wiring: real stdout/stderr, EPIPE-safe (e.g. `| head`). */
+export function nodeIO(): CliIO {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    stderrIsTTY: process.stderr.isTTY === true,
+  };
+}
+
+export { ALIGN_HELP };
+
+const isMain = (() => {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  return /(^|[\\/])(cli\.js|main\.ts|market-reaction)$/.test(entry);
+})();
+
+if (isMain) {
+  runCli(process.argv.slice(2), nodeIO()).then((code) => {
+    process.exitCode = code;
+  });
+}

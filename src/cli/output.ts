@@ -1,0 +1,37 @@
+/** Writing command results: to stdout or a file, in the format asked for. */
+import { formatCsv, formatTextTable, type Row } from "market-reaction";
+import type { CliIO } from "./context.js";
+
+/** Output formats of the CLI. */
+export type OutputFormat = "table" | "markdown" | "csv" | "json";
+
+/** Stable JSON: two-space indentation, a final newline; `NaN`/`Infinity` become `null`. */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
+}
+
+/** A markdown pipe table (user strings have `|` escaped). */
+export function formatMarkdownTable(rows: readonly Row[], columns: readonly string[]): string {
+  const esc = (v: Row[string]): string =>
+    v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const lines = [`| ${columns.join(" | ")} |`, `| ${columns.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${columns.map((c) => esc(r[c])).join(" | ")} |`)];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Renders rows in a tabular format. */
+export function renderRows(rows: readonly Row[], columns: readonly string[], format: Exclude<OutputFormat, "json">): string {
+  switch (format) {
+    case "table":
+      return formatTextTable(rows, { columns });
+    case "markdown":
+      return formatMarkdownTable(rows, columns);
+    case "csv":
+      return formatCsv(rows, { columns });
+  }
+}
+
+/** Sends the result to `--out` (a file) or to stdout. */
+export async function emit(io: CliIO, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined || out === "-") io.stdout(text);
+  else await io.writeFile(out, text);
+}
