@@ -1,0 +1,16 @@
+/**
+ * Abnormal returns: AR, exact prediction-error variances, SAR, CAR with the full covariance,
+ * CAR paths and BHAR (METHODS.md §1–§2).
+ * @module
+ */
+export { abnormalCovariance, abnormalReturns } from "./abnormal.js";
+export { buyAndHoldAbnormalReturn, buyAndHoldReturn } from "./bhar.js";
+export { cumulativeAbnormalReturn, cumulativeAbnormalReturnPath, cumulativeAbnormalReturns } from "./car.js";
+export type {
+  AbnormalReturns,
+  AbnormalReturnsOptions,
+  CarOptions,
+  CarPath,
+  CarResult,
+  MissingPolicy,
+} from "./types.js";

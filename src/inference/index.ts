@@ -1,0 +1,8 @@
+/**
+ * Inference. For now the single-event tests (one asset, one statement): AR and CAR t tests and
+ * the Gelbach–Helland–Klick SQ test (DESIGN.md §6a).
+ * @module
+ */
+export { arTTest, carTTest, sqNullDistribution, sqTest } from "./single.js";
+export type { SqGaps, SqNullDistribution, SqOptions, SqTestOptions } from "./single.js";
+export type { SingleTTestResult, SqTestResult, TestResult } from "./types.js";

@@ -1,0 +1,436 @@
+/**
+ * Single-event inference (one asset, one statement): t tests of an AR and of a CAR, and the
+ * Gelbach–Helland–Klick SQ test (DESIGN.md §6a, METHODS.md §2).
+ * @module
+ */
+import type { AbnormalReturns, CarResult } from "../abnormal/types.js";
+import { MarketReactionError, invalidOption } from "../errors.js";
+import type { ModelFit } from "../models/types.js";
+import { studentTTwoSided } from "../stats/index.js";
+import type { SingleTTestResult, SqTestResult } from "./types.js";
+
+const T_CONVENTION =
+  "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
+
+/**
+ * t test of one day's abnormal return: AR_τ/√Var(AR_τ) against Student t(M − k).
+ *
+ * ## Method
+ * statistic = AR_τ/√(s²(1 + x_τᵀ(XᵀX)⁻¹x_τ)) (the standardized abnormal return), two-sided
+ * p = 2·P(T_{M−k} > |t|). Exact under normal, homoskedastic, serially uncorrelated
+ * disturbances; with fat tails the single-event t test is not valid even for large M
+ * (Gelbach, Helland & Klick 2013); see {@link sqTest}.
+ *
+ * ## References
+ * - MacKinlay, A. C. (1997). Event studies in economics and finance. Journal of Economic
+ *   Literature 35(1), 13–39.
+ * - Campbell, J. Y., Lo, A. W. & MacKinlay, A. C. (1997). The Econometrics of Financial
+ *   Markets, §4.4.
+ *
+ * @param ars - Abnormal returns from `abnormalReturns`.
+ * @param offset - The day τ, relative to day 0 (default 0).
+ * @returns `{ statistic, p_value, df, n: 1, alternative, method, convention, estimate, se }`.
+ * @throws MarketReactionError `INVALID_OPTION` when `offset` is not a predicted session.
+ * @example
+ * ```ts
+ * const test = arTTest(abnormalReturns(fit, prediction, actual, { start: -5 }), 0);
+ * test.statistic; test.p_value;
+ * ```
+ */
+export function arTTest(ars: AbnormalReturns, offset = 0): SingleTTestResult {
+  const i = offset - ars.start;
+  if (!Number.isInteger(offset) || i < 0 || i >= ars.length) {
+    invalidOption("offset", offset, `an integer offset from ${ars.start} to ${ars.start + ars.length - 1}`);
+  }
+  return {
+    statistic: ars.t[i]!,
+    p_value: ars.pValue[i]!,
+    df: ars.df,
+    n: 1,
+    alternative: "two-sided",
+    method: "AR t test",
+    convention: T_CONVENTION,
+    estimate: ars.ar[i]!,
+    se: Math.sqrt(ars.variance[i]!),
+  };
+}
+
+/**
+ * t test of a cumulative abnormal return: CAR/√Var(CAR) against Student t(M − k).
+ *
+ * ## Method
+ * statistic = CAR/√(1ᵀV_W1) with V = s²(I + X*(XᵀX)⁻¹X*ᵀ) the full covariance of the window's
+ * ARs (the standardized CAR, SCAR); two-sided p = 2·P(T_{M−k} > |t|). The numbers come from
+ * the {@link CarResult}; this function gives them the test-result shape.
+ *
+ * ## References
+ * - MacKinlay, A. C. (1997). Event studies in economics and finance. Journal of Economic
+ *   Literature 35(1), 13–39, eqs. (11)–(13).
+ * - Campbell, J. Y., Lo, A. W. & MacKinlay, A. C. (1997). The Econometrics of Financial
+ *   Markets, §4.4.3.
+ *
+ * @param car - A window record from `cumulativeAbnormalReturn`.
+ * @returns `{ statistic, p_value, df, n, alternative, method, convention, estimate, se }`, with
+ *   `n` the number of ARs summed.
+ * @example
+ * ```ts
+ * const test = carTTest(cumulativeAbnormalReturn(ars, [-1, 1]));
+ * ```
+ */
+export function carTTest(car: CarResult): SingleTTestResult {
+  return {
+    statistic: car.t,
+    p_value: car.pValue,
+    df: car.df,
+    n: car.n,
+    alternative: "two-sided",
+    method: "CAR t test",
+    convention: T_CONVENTION,
+    estimate: car.car,
+    se: car.se,
+  };
+}
+
+/** How the SQ null sums treat sessions missing from the estimation sample. */
+export type SqGaps = "ignore" | "exclude";
+
+/** Options of {@link sqNullDistribution} and {@link sqTest}. */
+export interface SqOptions {
+  /**
+   * `ignore` (default): sums of L residuals consecutive in the fit's `used` order, even where
+   * estimation sessions between them are missing. `exclude`: only runs of L residuals whose
+   * sessions are consecutive (`used[j + L − 1] − used[j] = L − 1`).
+   */
+  readonly gaps?: SqGaps;
+  /** Coverage of the reported quantile interval; default 0.95 (the 2.5% and 97.5% quantiles). */
+  readonly level?: number;
+  /**
+   * `true` (default): p = min(1, 2·(1 + min(below, above))/(n + 1)), counting the observed
+   * statistic as one more draw. `false`: p = min(1, 2·min(below, above)/n), the plain
+   * empirical-distribution p-value (0 when the statistic lies beyond every null sum).
+   */
+  readonly correction?: boolean;
+}
+
+/** The SQ test's null distribution: all sums of L consecutive estimation-window residuals. */
+export interface SqNullDistribution {
+  /** L, the number of residuals in each sum. */
+  readonly length: number;
+  /** The sums, sorted ascending. */
+  readonly sums: Float64Array;
+  /** How gaps in the estimation sample were treated. */
+  readonly gaps: SqGaps;
+}
+
+/** Options of {@link sqTest}: {@link SqOptions} plus the window length when it cannot be inferred. */
+export interface SqTestOptions extends SqOptions {
+  /**
+   * L, the number of residuals per null sum. Required when the statistic is a number and the
+   * reference is a fit; default for a `CarResult`: its `n` (the number of ARs summed). Ignored
+   * with a prebuilt {@link SqNullDistribution}.
+   */
+  readonly length?: number;
+}
+
+const GAPS: readonly SqGaps[] = ["ignore", "exclude"];
+
+/**
+ * Null distribution of the Gelbach–Helland–Klick SQ test for a window of L sessions: the
+ * sums of every run of L consecutive estimation-window residuals, sorted.
+ *
+ * ## Method
+ * With residuals ê_1 … ê_M of the fit (in session order, `fit.residuals` aligned with
+ * `fit.used`), the sums S_j = Σ_{i=j}^{j+L−1} ê_i for j = 1 … M − L + 1 (overlapping runs;
+ * for L = 1, the residuals themselves), each by a compensated sum, then sorted. Missing
+ * estimation sessions are skipped in `used` order unless `gaps: "exclude"`, which keeps only
+ * runs of consecutive sessions. `NaN` residuals are dropped. Overlapping sums are dependent;
+ * GHK's argument needs only that their empirical distribution is consistent for the null
+ * distribution of a CAR (stationary, weakly dependent disturbances). The residuals are
+ * in-sample residuals, slightly less dispersed than prediction errors (factor 1 − h_ii
+ * versus 1 + x′(X′X)⁻¹x); the difference vanishes as M grows, as in GHK.
+ *
+ * ## References
+ * - Gelbach, J. B., Helland, E. & Klick, J. (2013). Valid inference in single-firm,
+ *   single-event studies. American Law and Economics Review 15(2), 495–541.
+ *
+ * @param fit - The fit (`residuals`, `used`).
+ * @param length - L ≥ 1, the window length.
+ * @param options - `gaps`: `ignore` (default) or `exclude`.
+ * @returns The sorted sums.
+ * @throws MarketReactionError `INVALID_OPTION` for a non-positive or non-integer `length` or an
+ *   unknown `gaps`; `INVALID_INPUT` when `residuals` and `used` differ in length with `gaps: "exclude"`.
+ * @example
+ * ```ts
+ * const nullDist = sqNullDistribution(fit, 3); // sums of 3 consecutive residuals
+ * nullDist.sums.length; // => fit.residuals.length - 2
+ * ```
+ */
+export function sqNullDistribution(
+  fit: Pick<ModelFit, "residuals" | "used">,
+  length: number,
+  options: SqOptions = {},
+): SqNullDistribution {
+  if (!Number.isInteger(length) || length < 1) invalidOption("length", length, "an integer ≥ 1 (the window length)");
+  const gaps = options.gaps ?? "ignore";
+  if (!GAPS.includes(gaps)) invalidOption("gaps", gaps, `"ignore" or "exclude"`);
+  const out = residualSums(fit, length, gaps);
+  out.sort();
+  return { length, sums: out, gaps };
+}
+
+/** Unsorted sums of `length` consecutive residuals (see {@link sqNullDistribution}). */
+function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number, gaps: SqGaps): Float64Array {
+  const res = fit.residuals;
+  const used = fit.used;
+  if (gaps === "exclude" && used.length !== res.length) {
+    const message = `SQ test: fit.used has ${used.length} entries but fit.residuals has ${res.length}`;
+    throw new MarketReactionError("INVALID_INPUT", message, [{ message }]);
+  }
+  // residuals (NaN dropped) with their session index; no copy in the common complete case
+  const M = res.length;
+  let hasNaN = false;
+  for (let i = 0; i < M; i++) if (Number.isNaN(res[i]!)) hasNaN = true;
+  let e: Float64Array = res;
+  let idx: Int32Array | undefined = gaps === "exclude" ? used : undefined;
+  let n = M;
+  if (hasNaN) {
+    e = new Float64Array(M);
+    const kept = new Int32Array(M);
+    n = 0;
+    for (let i = 0; i < M; i++) {
+      const v = res[i]!;
+      if (Number.isNaN(v)) continue;
+      e[n] = v;
+      kept[n] = gaps === "exclude" ? used[i]! : i;
+      n++;
+    }
+    idx = gaps === "exclude" ? kept : undefined;
+  }
+  const count = Math.max(0, n - length + 1);
+  const sums = new Float64Array(count);
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    if (idx !== undefined && idx[j + length - 1]! - idx[j]! !== length - 1) continue;
+    if (length === 1) {
+      sums[kept++] = e[j]!;
+      continue;
+    }
+    // direct compensated sum of the run: O(L) per sum, exact to rounding (no running drift)
+    let s = 0;
+    let c = 0;
+    for (let i = j; i < j + length; i++) {
+      const v = e[i]!;
+      const u = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? s - u + v : v - u + s;
+      s = u;
+    }
+    sums[kept++] = s + c;
+  }
+  return kept === count ? sums : sums.slice(0, kept);
+}
+
+/** Number of sorted values ≤ x (upper bound). */
+function countAtOrBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of sorted values < x (lower bound). */
+function countBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sample quantile of sorted data, R's type 7: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p. */
+function quantile7(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  const a = sorted[lo]!;
+  return a + (h - lo) * (sorted[hi]! - a);
+}
+
+/** Rearranges a so that a[k] is the k-th smallest, smaller values before it and larger after (Hoare selection, median-of-three pivot). */
+function selectInPlace(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as pivot
+    let x = a[lo]!;
+    let y = a[mid]!;
+    let z = a[hi]!;
+    if (x > y) [x, y] = [y, x];
+    if (y > z) [y, z] = [z, y];
+    if (x > y) [x, y] = [y, x];
+    const pivot = y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/** {@link quantile7} of unsorted data by selection (reorders `a`; same value as sorting first). */
+function selectQuantile7(a: Float64Array, p: number): number {
+  const n = a.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const x = selectInPlace(a, lo);
+  if (h === lo || lo + 1 >= n) return x;
+  let y = Number.POSITIVE_INFINITY;
+  for (let i = lo + 1; i < n; i++) if (a[i]! < y) y = a[i]!;
+  return x + (h - lo) * (y - x);
+}
+
+/**
+ * Gelbach–Helland–Klick (2013) SQ test of a single event's CAR (or AR): compares it with the
+ * empirical distribution of sums of L consecutive estimation-window residuals instead of a t
+ * distribution, so it stays valid with fat-tailed or skewed returns.
+ *
+ * ## Method
+ * Null sums S_1 … S_n from {@link sqNullDistribution} (n = M − L + 1 without gaps). For the
+ * observed statistic c (the CAR over L sessions), below = #{S_j ≤ c} and above = #{S_j ≥ c}.
+ * - p-value (two-sided, our convention; GHK state the test as a rejection rule): by default
+ *   p = min(1, 2·(1 + min(below, above))/(n + 1)), the randomization-test p-value that counts
+ *   c as one more draw (never 0; valid in finite samples when c and the S_j are
+ *   exchangeable). With `correction: false`, p = min(1, 2·min(F̂(c), 1 − F̂(c⁻))) =
+ *   min(1, 2·min(below, above)/n).
+ * - GHK's rule at level α: reject when c < q̂(α/2) or c > q̂(1 − α/2); the quantiles for
+ *   α = 1 − `level` are reported as `lower`/`upper` (R's default type 7 interpolation).
+ * statistic = estimate = c; `n` = number of null sums; no df. A `NaN` statistic or an empty
+ * null distribution gives `NaN` p and quantiles. With a fit, the sums are built unsorted and
+ * counted in one pass, and the two quantiles found by selection: O(M·L) per call. With a
+ * prebuilt {@link SqNullDistribution} (sorted once, O(M log M)), each call is O(log M): use it
+ * when many statistics share one null (placebo dates, several windows of one length).
+ *
+ * ## References
+ * - Gelbach, J. B., Helland, E. & Klick, J. (2013). Valid inference in single-firm,
+ *   single-event studies. American Law and Economics Review 15(2), 495–541.
+ * - Davison, A. C. & Hinkley, D. V. (1997). Bootstrap Methods and their Application, §4.2
+ *   (the (1 + count)/(n + 1) p-value).
+ * - Phipson, B. & Smyth, G. K. (2010). Permutation p-values should never be zero. Statistical
+ *   Applications in Genetics and Molecular Biology 9(1), art. 39.
+ *
+ * @param statistic - The CAR (or AR) of the event window, or a {@link CarResult}.
+ * @param reference - A prebuilt null distribution, or the fit (then `length` is needed unless a
+ *   CarResult was given: its `n`, the number of ARs summed, is used).
+ * @param options - `level`, `correction`, and (with a fit) `gaps` and `length`.
+ * @returns `{ statistic, p_value, n, alternative, method, convention, estimate, length, level,
+ *   lower, upper, below, above }`.
+ * @throws MarketReactionError `INVALID_OPTION` for a `level` outside (0, 1), a missing or
+ *   invalid `length`, or a prebuilt null distribution whose L differs from the CarResult's `n`.
+ * @example
+ * ```ts
+ * const car = cumulativeAbnormalReturn(ars, [-1, 1]);
+ * const sq = sqTest(car, fit);          // null: sums of 3 consecutive residuals
+ * sq.p_value; [sq.lower, sq.upper];
+ * ```
+ */
+export function sqTest(
+  statistic: number | CarResult,
+  reference: SqNullDistribution | Pick<ModelFit, "residuals" | "used">,
+  options: SqTestOptions = {},
+): SqTestResult {
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) invalidOption("level", level, "a number in (0, 1)");
+  const correction = options.correction ?? true;
+  const c = typeof statistic === "number" ? statistic : statistic.car;
+  const lowP = (1 - level) / 2;
+  const highP = (1 + level) / 2;
+  let sums: Float64Array;
+  let length: number;
+  let gaps: SqGaps;
+  let below = Number.NaN;
+  let above = Number.NaN;
+  let lower: number;
+  let upper: number;
+  if ("sums" in reference) {
+    // prebuilt, sorted: binary searches and direct indexing
+    ({ sums, length, gaps } = reference);
+    if (typeof statistic !== "number" && statistic.n > 0 && statistic.n !== length) {
+      invalidOption("reference.length", length, `${statistic.n}, the number of ARs in the CAR's window`);
+    }
+    if (!Number.isNaN(c) && sums.length > 0) {
+      below = countAtOrBelow(sums, c);
+      above = sums.length - countBelow(sums, c);
+    }
+    lower = quantile7(sums, lowP);
+    upper = quantile7(sums, highP);
+  } else {
+    // one-off: unsorted sums, a linear count and two selections (no sort)
+    // a CarResult sums `n` ARs (fewer than L only with missing: "skip"; 0 when all are missing)
+    const L = options.length ?? (typeof statistic === "number" ? undefined : statistic.n > 0 ? statistic.n : statistic.length);
+    if (L === undefined || !Number.isInteger(L) || L < 1) {
+      invalidOption("length", L, "the window length L, an integer ≥ 1 (required when the statistic is a number)");
+    }
+    length = L;
+    gaps = options.gaps ?? "ignore";
+    if (!GAPS.includes(gaps)) invalidOption("gaps", gaps, `"ignore" or "exclude"`);
+    sums = residualSums(reference, L, gaps);
+    if (!Number.isNaN(c) && sums.length > 0) {
+      let le = 0;
+      let ge = 0;
+      for (let i = 0; i < sums.length; i++) {
+        const v = sums[i]!;
+        if (v <= c) le++;
+        if (v >= c) ge++;
+      }
+      below = le;
+      above = ge;
+    }
+    lower = selectQuantile7(sums, lowP);
+    upper = selectQuantile7(sums, highP);
+  }
+  const n = sums.length;
+  let p = Number.NaN;
+  if (!Number.isNaN(below)) {
+    const tail = Math.min(below, above);
+    p = correction ? Math.min(1, (2 * (1 + tail)) / (n + 1)) : Math.min(1, (2 * tail) / n);
+  }
+  return {
+    statistic: c,
+    p_value: p,
+    n,
+    alternative: "two-sided",
+    method: "SQ test (Gelbach, Helland & Klick 2013)",
+    convention: `null: sums of ${length} consecutive estimation residuals (gaps: ${gaps}); ${
+      correction ? "p = min(1, 2(1 + min(#≤, #≥))/(n + 1))" : "p = min(1, 2 min(#≤, #≥)/n)"
+    }; quantiles: type 7`,
+    estimate: c,
+    length,
+    level,
+    lower,
+    upper,
+    below,
+    above,
+  };
+}
