@@ -25,3 +25,7 @@ export * from "./io/index.js";
 export * from "./calendar/index.js";
 export * from "./stats/index.js";
 export * from "./output/index.js";
+export * from "./returns/index.js";
+export * from "./models/index.js";
+export * from "./abnormal/index.js";
+export * from "./inference/index.js";

@@ -72,7 +72,7 @@ function twoSumErr(s: number, v: number, t: number): number {
  * ```ts
  * const fit = simpleRegression([1, 3, 5, 8], [0, 1, 2, 3]);
  * fit.beta;  // => 2.3
- * fit.alpha; // => 0.8499999999999996 (≈ 0.85)
+ * fit.alpha; // => 0.8000000000000003 (≈ 0.8)
  * ```
  */
 export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): SimpleRegressionFit {

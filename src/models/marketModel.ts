@@ -1,0 +1,78 @@
+/**
+ * The market model: R_τ = α + β R_mτ + ε_τ (OLS, centred closed form).
+ * @module
+ */
+import { simpleRegression } from "../stats/index.js";
+import { gather, singular } from "./sample.js";
+import type { ModelColumns } from "./spec.js";
+import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+
+const EPS = 2.220446049250313e-16;
+
+/**
+ * True when the column `x` is numerically constant: its centred norm `√Sxx` is at most
+ * `M·ε·‖x‖` (the design `[1, x]` then has numerically dependent columns; the same relative
+ * tolerance as the QR rank check of the factor models).
+ */
+export function isNumericallyConstant(x: Float64Array, sxx: number): boolean {
+  let ss = 0;
+  for (let j = 0; j < x.length; j++) ss += x[j]! * x[j]!;
+  return !(sxx > 0) || Math.sqrt(sxx) <= x.length * EPS * Math.sqrt(ss);
+}
+
+/**
+ * Fits the market model on the complete cases `used` (k = 2, X = [1, R_m]).
+ *
+ * ## Method
+ * `simpleRegression` of `src/stats`: means by compensated sums, then `Sxx`, `Sxy`, `Syy` on
+ * centred data; `β̂ = Sxy/Sxx`, `α̂ = ȳ − β̂x̄`; residuals `(y − ȳ) − β̂(x − x̄)`;
+ * `s² = Σê²/(M − 2)`; `R² = 1 − RSS/Syy`; `(XᵀX)⁻¹ = [[1/M + x̄²/Sxx, −x̄/Sxx], [−x̄/Sxx, 1/Sxx]]`.
+ *
+ * ## References
+ * - MacKinlay, A. C. (1997). Event studies in economics and finance. Journal of Economic Literature 35(1), 13–39, eqs. (5)–(8).
+ *
+ * @throws SINGULAR_DESIGN when the market return is (numerically) constant over the sample.
+ */
+export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Array): ModelFit {
+  const y = gather(c.asset, used);
+  const x = gather(c.market!, used);
+  const r = simpleRegression(y, x);
+  if (isNumericallyConstant(x, r.sxx)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
+  const m = y.length;
+  const residuals = new Float64Array(m);
+  for (let j = 0; j < m; j++) residuals[j] = y[j]! - r.yMean - r.beta * (x[j]! - r.xMean);
+  return {
+    spec,
+    model: "market",
+    names: ["alpha", "beta"],
+    coefficients: Float64Array.of(r.alpha, r.beta),
+    sigma2: r.sigma2,
+    df: r.df,
+    nObs: m,
+    k: 2,
+    r2: r.r2,
+    covUnscaled: r.covUnscaled,
+    used,
+    residuals,
+  };
+}
+
+/**
+ * Expected return `α̂ + β̂ R_mτ` and design rows `[1, R_mτ]` (NaN where the market return is
+ * missing). Also used by the Scholes-Williams model.
+ */
+export function predictLine(fit: ModelFit, market: Float64Array, indices: Int32Array | readonly number[]): ModelPrediction {
+  const m = indices.length;
+  const a = fit.coefficients[0]!;
+  const b = fit.coefficients[1]!;
+  const expected = new Float64Array(m);
+  const design = new Float64Array(2 * m);
+  for (let j = 0; j < m; j++) {
+    const x = market[indices[j]!]!;
+    const ok = Number.isFinite(x);
+    expected[j] = ok ? a + b * x : Number.NaN;
+    design[j] = ok ? 1 : Number.NaN;
+    design[j + m] = ok ? x : Number.NaN;
+  }
+  return { expected, design };
+}

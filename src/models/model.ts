@@ -1,0 +1,179 @@
+/**
+ * One entry point for every normal-return model: `fitModel` and `predictModel` dispatch on
+ * the spec's `type` with an exhaustive switch.
+ * @module
+ */
+import { MarketReactionError, invalidOption, toSafe } from "../errors.js";
+import type { SafeResult } from "../errors.js";
+import { fitConstantMean, predictConstantMean } from "./constantMean.js";
+import { fitDimson, predictDimson } from "./dimson.js";
+import { fitFactorModel, predictFactorModel } from "./factorModel.js";
+import { fitMarketAdjusted, predictMarketAdjusted } from "./marketAdjusted.js";
+import { fitMarketModel, predictLine } from "./marketModel.js";
+import { checkIndices, completeCases, requireObservations } from "./sample.js";
+import { fitScholesWilliams, predictScholesWilliams } from "./scholesWilliams.js";
+import { modelColumns } from "./spec.js";
+import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+
+function unreachable(value: never): never {
+  throw new MarketReactionError("INVALID_OPTION", `unknown model type ${JSON.stringify((value as { type?: unknown }).type)}`);
+}
+
+/** Number of mean parameters of a (validated) spec. */
+function parameterCount(spec: ModelSpec, factors: number, lags: number): number {
+  switch (spec.type) {
+    case "constant-mean":
+      return 1;
+    case "market-adjusted":
+      return 0;
+    case "market":
+    case "scholes-williams":
+      return 2;
+    case "factors":
+      return factors + 1;
+    case "dimson":
+      return 2 * lags + 2;
+    default:
+      return unreachable(spec);
+  }
+}
+
+/**
+ * Fits a normal-return model on an estimation sample.
+ *
+ * `indices` are the candidate estimation sessions (indices into the columns of `data`,
+ * strictly increasing). The model uses the complete cases among them — the sessions where
+ * the asset and every column the model needs (market, its leads and lags, factors, risk-free
+ * rate) are finite — and records them in `used`; `nObs = used.length = M`.
+ *
+ * | `spec.type` | k | coefficients | σ² divisor |
+ * | --- | --- | --- | --- |
+ * | `constant-mean` | 1 | `alpha` (the mean) | M − 1 |
+ * | `market-adjusted` | 0 | none (expected = market) | M |
+ * | `market` | 2 | `alpha`, `beta` (centred closed form) | M − 2 |
+ * | `factors` | 1 + K | `alpha`, factor names (Householder QR, excess over `RF`) | M − k |
+ * | `scholes-williams` | 2 | `alpha`, `beta` (SW 1977) | M − 2 |
+ * | `dimson` | 2p + 2 | `alpha`, `beta_lagp`…`beta`…`beta_leadp` | M − k |
+ *
+ * ## Method
+ * See each model: `fitConstantMean`, `fitMarketAdjusted`, `fitMarketModel`,
+ * `fitFactorModel`, `fitScholesWilliams`, `fitDimson`. Every fit carries σ² with its
+ * divisor, df, M, R² (`NaN` where undefined) and `(XᵀX)⁻¹` for the prediction-error
+ * variances σ²(1 + x′(XᵀX)⁻¹x) (MacKinlay 1997).
+ *
+ * ## References
+ * - MacKinlay, A. C. (1997). Event studies in economics and finance. JEL 35(1), 13–39.
+ * - Campbell, J. Y., Lo, A. W. & MacKinlay, A. C. (1997). The Econometrics of Financial Markets, ch. 4.
+ *
+ * @param spec - The model, e.g. `{ type: "market" }` or `modelPreset("ff3")`.
+ * @param data - Returns on one session index (e.g. `alignReturns(…)`).
+ * @param indices - Candidate estimation sessions, strictly increasing.
+ * @param options - `minObs`: fewest complete cases accepted (default k + 1).
+ * @throws INVALID_OPTION for a bad spec, bad indices, a factor or risk-free name not in the data
+ *   (the message lists the available columns), or a bad `minObs`.
+ * @throws MISSING_RETURNS when the data has no market returns (market-based models) or no
+ *   factor returns (factor models).
+ * @throws INSUFFICIENT_ESTIMATION_DATA when fewer than max(k + 1, minObs) complete cases remain
+ *   (the message states needed and available).
+ * @throws SINGULAR_DESIGN for a constant market return or a rank-deficient factor design.
+ * @example
+ * ```ts
+ * const al = alignReturns({ asset: spx, market: world, calendar: tradingCalendar("XNYS") });
+ * const fit = fitModel({ type: "market" }, al, Int32Array.from({ length: 250 }, (_, j) => j));
+ * fit.names;        // => ["alpha", "beta"]
+ * fit.coefficients; // => Float64Array [α̂, β̂]
+ * ```
+ */
+export function fitModel(spec: ModelSpec, data: ModelData, indices: Int32Array | readonly number[], options?: FitOptions): ModelFit {
+  const c = modelColumns(spec, data);
+  checkIndices(indices, c.n, "indices", true);
+  const used = completeCases(c, indices);
+  const k = parameterCount(spec, c.factors.length, c.lags);
+  requireObservations(spec, k, used, indices.length, options);
+  switch (spec.type) {
+    case "constant-mean":
+      return fitConstantMean(spec, c, used);
+    case "market-adjusted":
+      return fitMarketAdjusted(spec, c, used);
+    case "market":
+      return fitMarketModel(spec, c, used);
+    case "factors":
+      return fitFactorModel(spec, c, used);
+    case "scholes-williams":
+      return fitScholesWilliams(spec, c, used);
+    case "dimson":
+      return fitDimson(spec, c, used);
+    default:
+      return unreachable(spec);
+  }
+}
+
+/**
+ * {@link fitModel} without throwing.
+ * @example
+ * ```ts
+ * const r = safeFitModel({ type: "market" }, al, idx);
+ * if (!r.success) r.error.code; // e.g. "INSUFFICIENT_ESTIMATION_DATA"
+ * ```
+ */
+export function safeFitModel(spec: ModelSpec, data: ModelData, indices: Int32Array | readonly number[], options?: FitOptions): SafeResult<ModelFit> {
+  return toSafe(() => fitModel(spec, data, indices, options));
+}
+
+/**
+ * Normal (expected) returns of a fitted model at any sessions, with the regressor rows.
+ *
+ * `expected[j]` is the model's return for session `indices[j]` (`NaN` where a regressor it
+ * needs is missing: the market, a lead/lag, a factor or the risk-free rate); the abnormal
+ * return is `data.asset[i] − expected[j]`. `design` holds the rows x_τ (m×k, column-major,
+ * columns in the order of `fit.names`, NaN rows where missing), so that
+ * Var(AR_τ) = σ²(1 + x_τ′ C x_τ) with C = `fit.covUnscaled`.
+ *
+ * @param fit - A fit from {@link fitModel}.
+ * @param data - The same kind of data the model was fitted on (same session index).
+ * @param indices - Sessions to predict (any order).
+ * @throws INVALID_OPTION for bad indices or a malformed fit; the codes of {@link fitModel}
+ *   when the data lacks a column the model needs; INVALID_INPUT when the data's factor
+ *   columns resolve to other names than the fit's.
+ * @example
+ * ```ts
+ * const { expected, design } = predictModel(fit, al, Int32Array.of(w.day0Index));
+ * const ar = al.asset[w.day0Index] - expected[0];
+ * ```
+ */
+export function predictModel(fit: ModelFit, data: ModelData, indices: Int32Array | readonly number[]): ModelPrediction {
+  if (typeof fit !== "object" || fit === null || typeof fit.spec !== "object" || !(fit.coefficients instanceof Float64Array)) {
+    invalidOption("fit", fit, "a ModelFit from fitModel");
+  }
+  const spec = fit.spec;
+  const c = modelColumns(spec, data);
+  checkIndices(indices, c.n, "indices", false);
+  const k = parameterCount(spec, c.factors.length, c.lags);
+  if (fit.coefficients.length !== k || fit.k !== k) invalidOption("fit", fit.model, `a fit with ${k} coefficients for this model and data`);
+  switch (spec.type) {
+    case "constant-mean":
+      return predictConstantMean(fit, indices);
+    case "market-adjusted":
+      return predictMarketAdjusted(c, indices);
+    case "market":
+      return predictLine(fit, c.market!, indices);
+    case "factors": {
+      const names = fit.names.slice(1);
+      const same = names.length === c.factorNames.length && names.every((n, j) => n === c.factorNames[j]);
+      const rf = fit.riskFree === undefined ? c.riskFreeName : fit.riskFree;
+      if (!same || rf !== c.riskFreeName) {
+        throw new MarketReactionError(
+          "INVALID_INPUT",
+          `the data's factor columns (${c.factorNames.join(", ")}; risk-free ${String(c.riskFreeName)}) differ from the fit's (${names.join(", ")}; risk-free ${String(rf)})`,
+        );
+      }
+      return predictFactorModel(fit, c, indices);
+    }
+    case "scholes-williams":
+      return predictScholesWilliams(fit, c, indices);
+    case "dimson":
+      return predictDimson(fit, c, indices);
+    default:
+      return unreachable(spec);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Estimation samples: candidate session indices, complete cases and the errors of a sample
+ * that is too small.
+ * @module
+ */
+import { MarketReactionError, invalidOption } from "../errors.js";
+import { sum } from "../stats/index.js";
+import { isCompleteCase, modelColumns, modelLabel } from "./spec.js";
+import type { ModelColumns } from "./spec.js";
+import type { FitOptions, ModelData, ModelSpec } from "./types.js";
+
+/** A half-open index range `[start, end)`, e.g. a `ResolvedRange` of `resolveWindows` or an `EstimationSample`. */
+export interface IndexRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Checks that `indices` are integers in `[0, n)`, strictly increasing.
+ * @throws INVALID_OPTION otherwise.
+ */
+export function checkIndices(indices: Int32Array | readonly number[], n: number, name: string, ascending: boolean): void {
+  if (!(indices instanceof Int32Array) && !Array.isArray(indices)) invalidOption(name, indices, "an Int32Array of session indices");
+  for (let j = 0; j < indices.length; j++) {
+    const i = indices[j]!;
+    if (!Number.isInteger(i) || i < 0 || i >= n) invalidOption(`${name}[${j}]`, i, `a session index from 0 to ${n - 1}`);
+    if (ascending && j > 0 && i <= indices[j - 1]!) invalidOption(`${name}[${j}]`, i, "strictly increasing session indices");
+  }
+}
+
+/** The complete cases among candidate indices (already checked). */
+export function completeCases(c: ModelColumns, indices: Int32Array | readonly number[]): Int32Array {
+  const out: number[] = [];
+  for (let j = 0; j < indices.length; j++) {
+    const i = indices[j]!;
+    if (isCompleteCase(c, i)) out.push(i);
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * The estimation indices of a window for a model: the sessions of `[range.start, range.end)`
+ * that the mask keeps and at which every column the model needs is finite (the asset, the
+ * market and its leads/lags, the factors and the risk-free rate). These are the indices
+ * `fitModel` would use; passing the whole range to `fitModel` gives the same fit.
+ *
+ * @param spec - The model (decides which columns must be present).
+ * @param data - Returns on one session index (e.g. the result of `alignReturns`).
+ * @param range - `[start, end)` in session indices, e.g. `resolveWindows(al.days, day0, …).estimation`.
+ * @param mask - Optional, one byte per session of the range: 1 = keep, 0 = exclude (e.g.
+ *   `estimationMask(sample)` of `checkOverlaps` with `contamination: "exclude"`).
+ * @throws INVALID_OPTION for a range outside the data, or a mask of the wrong length;
+ *   the codes of `fitModel` for a spec that does not fit the data (MISSING_RETURNS, INVALID_OPTION).
+ * @example
+ * ```ts
+ * const w = resolveWindows(al.days, day0, { estimation: [-250, -11], windows: [[-1, 1]] });
+ * const idx = estimationIndices({ type: "market" }, al, w.estimation!);
+ * const fit = fitModel({ type: "market" }, al, idx);
+ * ```
+ */
+export function estimationIndices(spec: ModelSpec, data: ModelData, range: IndexRange, mask?: Uint8Array): Int32Array {
+  const c = modelColumns(spec, data);
+  if (typeof range !== "object" || range === null) invalidOption("range", range, "{ start, end } session indices");
+  const { start, end } = range;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > c.n || start > end) {
+    invalidOption("range", `[${String(start)}, ${String(end)})`, `a range of session indices within [0, ${c.n})`);
+  }
+  if (mask !== undefined && (!(mask instanceof Uint8Array) || mask.length !== end - start)) {
+    invalidOption("mask", mask, `a Uint8Array of ${end - start} bytes (one per session of the range)`);
+  }
+  const out: number[] = [];
+  for (let i = start; i < end; i++) {
+    if (mask !== undefined && mask[i - start] === 0) continue;
+    if (isCompleteCase(c, i)) out.push(i);
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * Throws INSUFFICIENT_ESTIMATION_DATA when fewer than the needed complete cases remain.
+ * The needed count is `max(k + 1, minObs, 1)`.
+ */
+export function requireObservations(spec: ModelSpec, k: number, used: Int32Array, candidates: number, options: FitOptions | undefined): void {
+  const minObs = options?.minObs;
+  if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minObs", minObs, "a positive integer");
+  const needed = Math.max(k + 1, minObs ?? 1, 1);
+  const m = used.length;
+  if (m < needed) {
+    throw new MarketReactionError(
+      "INSUFFICIENT_ESTIMATION_DATA",
+      `the ${modelLabel(spec)} model needs at least ${needed} complete estimation observations (k = ${k}${minObs === undefined ? "" : `, minObs = ${minObs}`}); ` +
+        `${m} of ${candidates} candidate sessions have every column it needs`,
+    );
+  }
+}
+
+/** Throws SINGULAR_DESIGN with a message naming the model. */
+export function singular(spec: ModelSpec, why: string): never {
+  throw new MarketReactionError("SINGULAR_DESIGN", `the ${modelLabel(spec)} model cannot be estimated: ${why}`);
+}
+
+/** `col[used[j] + offset]` for each j. */
+export function gather(col: Float64Array, used: Int32Array, offset = 0): Float64Array {
+  const out = new Float64Array(used.length);
+  for (let j = 0; j < used.length; j++) out[j] = col[used[j]! + offset]!;
+  return out;
+}
+
+/** Compensated `Σ e²`. */
+export function sumOfSquares(e: Float64Array): number {
+  const sq = new Float64Array(e.length);
+  for (let j = 0; j < e.length; j++) sq[j] = e[j]! * e[j]!;
+  return sum(sq);
+}

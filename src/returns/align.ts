@@ -1,0 +1,465 @@
+/**
+ * Asset, market and factor returns on the sessions of one exchange calendar.
+ *
+ * @module
+ */
+import { MarketReactionError, invalidOption } from "../errors.js";
+import type { Warning } from "../errors.js";
+import { dayKeyFromIso, isoFromDayKey } from "../time/index.js";
+import type { DayKey, Series } from "../types.js";
+import { isTradingCalendar } from "../calendar/index.js";
+import type { TradingCalendar } from "../calendar/index.js";
+import { checkReturnType, checkSeries, priceReturn } from "./returns.js";
+import type { ReturnType } from "./returns.js";
+
+/**
+ * Bit flags of {@link AlignedReturns.gap}, one byte per session (0 = nothing to report).
+ *
+ * - `MISSING` (1): the asset has no return on the session: no price (or return) on it, or the
+ *   data has not started yet.
+ * - `MULTI_SESSION` (2): the asset has a price on the session but none on the previous session,
+ *   so the only computable return would span several sessions; it is set to `NaN`.
+ * - `MARKET` (4): the market return is `NaN` (stale price, empty interval, not covered, missing value).
+ * - `FACTORS` (8): at least one factor return is `NaN` on the session.
+ */
+export const RETURN_FLAGS = { MISSING: 1, MULTI_SESSION: 2, MARKET: 4, FACTORS: 8 } as const;
+
+/** Factor returns on their own day index (a {@link FactorTable} of `src/io` fits). Values are returns in decimal units. */
+export interface FactorColumns {
+  readonly days: Int32Array;
+  /** Column names in order (e.g. `Mkt-RF`, `SMB`, `HML`, `RF`). */
+  readonly names: readonly string[];
+  readonly columns: Readonly<Record<string, Float64Array>>;
+}
+
+/** Options of {@link alignReturns}. */
+export interface AlignReturnsOptions {
+  /** The asset: prices (`kind: "price"`) or returns (`kind: "return"`, taken to be of `returnType`). */
+  readonly asset: Series;
+  /** The market / benchmark: prices or returns, on its own days (any exchange). */
+  readonly market?: Series;
+  /** Factor returns in decimal units (the `src/io` factor parser converts percent); the risk-free rate is just a column such as `RF`. */
+  readonly factors?: FactorColumns;
+  /** The asset's exchange calendar: the output has one row per session. */
+  readonly calendar: TradingCalendar;
+  /** `"simple"` (default) or `"log"`. Return inputs are assumed to be of this type. */
+  readonly returnType?: ReturnType;
+  /** First session (day key or ISO date); default: the first session with a computable asset return. */
+  readonly from?: DayKey | string;
+  /** Last session (day key or ISO date); default: the last session with asset data. */
+  readonly to?: DayKey | string;
+}
+
+/**
+ * Returns of one asset and its benchmarks on consecutive sessions of a calendar. Usable
+ * directly as the `ModelData` of the models (`asset`, `market`, `factors`); indices into
+ * `days` are the session indices the models and `resolveWindows(result.days, …)` use.
+ */
+export interface AlignedReturns {
+  /** The calendar's sessions from `from` to `to`, every one of them (gaps never shift anything). */
+  readonly days: Int32Array;
+  /** Asset return dated each session; `NaN` where flagged. */
+  readonly asset: Float64Array;
+  /** Market return over the same interval as the asset's (previous session, session]. */
+  readonly market?: Float64Array;
+  /** Factor returns, by the column names of the input, over the same intervals. */
+  readonly factors?: Readonly<Record<string, Float64Array>>;
+  /** Per-session bit flags ({@link RETURN_FLAGS}); 0 when everything is present. */
+  readonly gap: Uint8Array;
+  readonly returnType: ReturnType;
+  readonly assetId: string;
+  readonly marketId?: string;
+  /** MIC of the calendar. */
+  readonly exchange: string;
+  /** Counts of dropped rows, flagged returns and stale or empty benchmark intervals, with first dates. */
+  readonly warnings: Warning[];
+}
+
+/** Index of the first element `> day` in a sorted array. */
+function upperBound(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function toDay(value: DayKey | string, name: string): DayKey {
+  const d = typeof value === "string" ? dayKeyFromIso(value) : value;
+  if (typeof d !== "number" || !Number.isInteger(d)) invalidOption(name, value, "a day key or an ISO date YYYY-MM-DD");
+  return d;
+}
+
+const SHOWN = 5;
+
+/** Collects the sessions of one kind of problem and turns them into one warning. */
+class Tally {
+  count = 0;
+  readonly first: string[] = [];
+  add(day: DayKey): void {
+    this.count++;
+    if (this.first.length < SHOWN) this.first.push(isoFromDayKey(day));
+  }
+  list(): string {
+    return this.first.join(", ") + (this.count > this.first.length ? ", …" : "");
+  }
+  warn(out: Warning[], code: string, asset: string, exchange: string, text: (n: number) => string): void {
+    if (this.count === 0) return;
+    out.push({ code, message: `${text(this.count)}: ${this.list()}`, asset, exchange });
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Per-session interval bookkeeping of a benchmark. */
+interface BenchmarkTallies {
+  readonly stale: Tally;
+  readonly empty: Tally;
+  readonly uncovered: Tally;
+  readonly missing: Tally;
+}
+
+function tallies(): BenchmarkTallies {
+  return { stale: new Tally(), empty: new Tally(), uncovered: new Tally(), missing: new Tally() };
+}
+
+function compound(v: Float64Array, lo: number, hi: number, type: ReturnType): number {
+  if (hi - lo === 1) return v[lo]!;
+  let s = 0;
+  if (type === "log") {
+    for (let j = lo; j < hi; j++) s += v[j]!;
+    return s;
+  }
+  for (let j = lo; j < hi; j++) s += Math.log1p(v[j]!);
+  return Math.expm1(s);
+}
+
+/**
+ * Maps a price benchmark onto the sessions: as-of prices at the session and at the previous
+ * session. Returns NaN where stale (no observation in (prev, t]) or not covered.
+ */
+function mapPrices(
+  bench: Series,
+  days: Int32Array,
+  prev: Int32Array,
+  hasPrev: Uint8Array,
+  type: ReturnType,
+  t: BenchmarkTallies,
+): Float64Array {
+  // finite observations only: a missing price is no observation
+  const keepDays: number[] = [];
+  const keepVals: number[] = [];
+  for (let j = 0; j < bench.days.length; j++) {
+    const v = bench.values[j]!;
+    if (Number.isFinite(v)) {
+      keepDays.push(bench.days[j]!);
+      keepVals.push(v);
+    }
+  }
+  const bd = Int32Array.from(keepDays);
+  const bv = Float64Array.from(keepVals);
+  const last = bd.length - 1;
+  const out = new Float64Array(days.length).fill(Number.NaN);
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
+    if (hasPrev[i] === 0 || last < 0) {
+      t.uncovered.add(day);
+      continue;
+    }
+    const p = prev[i]!;
+    const jt = upperBound(bd, day) - 1;
+    const jp = upperBound(bd, p) - 1;
+    if (jp < 0 || (jt === jp && bd[last]! <= p)) {
+      t.uncovered.add(day);
+      continue;
+    }
+    if (jt === jp) {
+      t.stale.add(day);
+      continue;
+    }
+    out[i] = priceReturn(bv[jp]!, bv[jt]!, type);
+  }
+  return out;
+}
+
+/**
+ * Maps return columns on `bdays` onto the sessions by compounding the returns dated in
+ * (previous session, session].
+ */
+function mapReturns(
+  bdays: Int32Array,
+  columns: readonly Float64Array[],
+  days: Int32Array,
+  prev: Int32Array,
+  hasPrev: Uint8Array,
+  type: ReturnType,
+  t: BenchmarkTallies,
+): Float64Array[] {
+  const outs = columns.map(() => new Float64Array(days.length).fill(Number.NaN));
+  const m = bdays.length;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
+    if (hasPrev[i] === 0 || m === 0) {
+      t.uncovered.add(day);
+      continue;
+    }
+    const p = prev[i]!;
+    const lo = upperBound(bdays, p);
+    const hi = upperBound(bdays, day);
+    if (lo === hi) {
+      if (day < bdays[0]! || p >= bdays[m - 1]!) t.uncovered.add(day);
+      else t.empty.add(day);
+      continue;
+    }
+    let missing = false;
+    for (let c = 0; c < columns.length; c++) {
+      const r = compound(columns[c]!, lo, hi, type);
+      outs[c]![i] = r;
+      if (Number.isNaN(r)) missing = true;
+    }
+    if (missing) t.missing.add(day);
+  }
+  return outs;
+}
+
+function benchmarkWarnings(out: Warning[], t: BenchmarkTallies, what: string, asset: string, exchange: string): void {
+  t.stale.warn(out, "STALE_BENCHMARK_PRICE", asset, exchange, (n) =>
+    `${plural(n, "session")} of ${asset}: ${what} has no price after the previous session (stale as-of price), so its return is NaN`);
+  t.empty.warn(out, "EMPTY_BENCHMARK_INTERVAL", asset, exchange, (n) =>
+    `${plural(n, "session")} of ${asset}: ${what} has no return dated after the previous session and up to the session, so its return is NaN`);
+  t.uncovered.warn(out, "BENCHMARK_NOT_COVERED", asset, exchange, (n) =>
+    `${plural(n, "session")} of ${asset} lie outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`);
+  t.missing.warn(out, "MISSING_BENCHMARK_VALUE", asset, exchange, (n) =>
+    `${plural(n, "session")} of ${asset}: a missing value of ${what} inside the interval makes its compounded return NaN`);
+}
+
+/**
+ * Puts an asset, its market benchmark and factor returns on the sessions of the asset's
+ * exchange calendar, with an explicit missing-data policy.
+ *
+ * ## Method
+ * The output has one row per session of `calendar` from `from` to `to`; the return dated
+ * session t runs from the close of the previous SESSION of the calendar, p, to the close of t.
+ *
+ * - **Asset prices.** `R_t = P_t/P_p − 1` (log: `ln(P_t/P_p)`), from the asset's prices ON the
+ *   sessions t and p. A missing price at t flags t as `MISSING`; a price at t with none at p
+ *   (while an earlier price exists) would give a return over several sessions: it is set to
+ *   `NaN`, flagged `MULTI_SESSION` and counted in a `MULTI_SESSION_RETURN` warning. A missing
+ *   price therefore makes the returns at t and at the next session `NaN`. A gap never shifts
+ *   anything: rows stay indexed by the calendar's sessions.
+ * - **Asset returns** (`kind: "return"`) are taken as dated; a session without one is `MISSING`.
+ * - Asset rows on days that are not sessions of the calendar are dropped and counted
+ *   (`OFF_CALENDAR_ROWS`; `OUTSIDE_CALENDAR_ROWS` for days beyond the calendar's range).
+ * - **Market prices** use the as-of rule: the last price on or before t against the last
+ *   price on or before p. When the benchmark has no observation in (p, t] the as-of price is
+ *   stale: the return is `NaN`, flagged `MARKET` and counted (`STALE_BENCHMARK_PRICE`).
+ * - **Market or factor returns** (factors are returns) are compounded over the benchmark's
+ *   days in (p, t]: simple `Π(1 + r) − 1` (computed as `expm1(Σ log1p r)`; a single day is
+ *   taken as is), log `Σ r`. An empty interval gives `NaN`, counted in
+ *   `EMPTY_BENCHMARK_INTERVAL`. Sessions before the benchmark's data or after its end are
+ *   `BENCHMARK_NOT_COVERED`.
+ *
+ * Return inputs (asset, market, factors) are taken to be of `returnType`; Ken French factors
+ * are simple returns, so convert them (`log1p`) before asking for log returns.
+ *
+ * **Nonsynchronous markets.** Days are calendar dates, not instants: for an asset in Tokyo
+ * against a US benchmark, the US return dated t (closing about 14 hours after Tokyo's close on
+ * t) is paired with Tokyo's return dated t, so part of the benchmark's move is a lead of the
+ * asset's. Ordinary market-model betas are then biased towards zero; the Scholes-Williams
+ * (1977) and Dimson (1979) models (`{ type: "scholes-williams" }`, `{ type: "dimson" }`) use
+ * leads and lags of the market to correct for this.
+ *
+ * @throws INVALID_OPTION for a missing calendar, a bad series, `returnType`, `from` or `to`, or `from` after `to`.
+ * @throws INVALID_INPUT for a series with unsorted days or arrays of different lengths.
+ * @throws MISSING_RETURNS when the asset has no session with data on the calendar in the range.
+ * @example
+ * ```ts
+ * const al = alignReturns({ asset: spx, market: world, factors: ff, calendar: tradingCalendar("XNYS") });
+ * al.days.length === al.asset.length; // => true
+ * al.warnings.map((w) => w.code);     // e.g. ["MULTI_SESSION_RETURN"]
+ * ```
+ */
+export function alignReturns(options: AlignReturnsOptions): AlignedReturns {
+  if (typeof options !== "object" || options === null) invalidOption("options", options, "an object { asset, calendar, market?, factors? }");
+  const { asset, market, factors, calendar } = options;
+  if (!isTradingCalendar(calendar)) invalidOption("calendar", calendar, "a TradingCalendar (tradingCalendar(\"XNYS\") or calendarFromSeries(...))");
+  const type = checkReturnType(options.returnType ?? "simple");
+  checkSeries(asset, "asset");
+  if (market !== undefined) checkSeries(market, "market");
+  if (factors !== undefined) checkFactorColumns(factors);
+  const exchange = calendar.exchange.code;
+  const id = asset.id;
+  const cdays = calendar.days;
+  const warnings: Warning[] = [];
+
+  // asset observations: on-calendar finite values, and where the data starts and ends
+  const isPrice = asset.kind === "price";
+  let firstFinite = Number.POSITIVE_INFINITY;
+  let firstOnCal = -1;
+  let lastOnCal = -1;
+  for (let j = 0; j < asset.days.length; j++) {
+    if (!Number.isFinite(asset.values[j]!)) continue;
+    const d = asset.days[j]!;
+    if (d < firstFinite) firstFinite = d;
+    const ci = calendar.indexOf(d);
+    if (ci < 0) continue;
+    if (firstOnCal < 0) firstOnCal = ci;
+    lastOnCal = ci;
+  }
+  let c0: number;
+  let c1: number;
+  if (options.from !== undefined) c0 = upperBound(cdays, toDay(options.from, "from") - 1);
+  else c0 = firstOnCal < 0 ? cdays.length : firstOnCal + (isPrice ? 1 : 0);
+  if (options.to !== undefined) c1 = upperBound(cdays, toDay(options.to, "to")) - 1;
+  else c1 = lastOnCal;
+  if (options.from !== undefined && options.to !== undefined && toDay(options.from, "from") > toDay(options.to, "to")) {
+    invalidOption("from", options.from, `a day on or before to (${String(options.to)})`);
+  }
+  if (firstOnCal < 0 || c0 > c1) {
+    throw new MarketReactionError(
+      "MISSING_RETURNS",
+      firstOnCal < 0
+        ? `asset ${JSON.stringify(id)} has no value on any session of the ${exchange} calendar`
+        : `asset ${JSON.stringify(id)} has no return on the ${exchange} sessions in the requested range`,
+    );
+  }
+  const n = c1 - c0 + 1;
+  const days = cdays.slice(c0, c1 + 1);
+  const prev = new Int32Array(n);
+  const hasPrev = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (c0 + i > 0) {
+      prev[i] = cdays[c0 + i - 1]!;
+      hasPrev[i] = 1;
+    }
+  }
+
+  // asset values on sessions c0-1 .. c1 (slot 0 = previous session of days[0])
+  const onSession = new Float64Array(n + 1).fill(Number.NaN);
+  const offCal = new Tally();
+  const outside = new Tally();
+  const spanFrom = c0 > 0 ? cdays[c0 - 1]! : cdays[c0]!;
+  const spanTo = cdays[c1]!;
+  // off-calendar rows are counted within the requested range (everywhere on a default side)
+  const countFrom = options.from === undefined ? Number.NEGATIVE_INFINITY : spanFrom;
+  const countTo = options.to === undefined ? Number.POSITIVE_INFINITY : spanTo;
+  for (let j = 0; j < asset.days.length; j++) {
+    const d = asset.days[j]!;
+    if (!calendar.covers(d)) {
+      outside.add(d);
+      continue;
+    }
+    const ci = calendar.indexOf(d);
+    if (ci < 0) {
+      if (d >= countFrom && d <= countTo) offCal.add(d);
+      continue;
+    }
+    if (d >= spanFrom && d <= spanTo) onSession[ci - c0 + 1] = asset.values[j]!;
+  }
+
+  const values = new Float64Array(n).fill(Number.NaN);
+  const gap = new Uint8Array(n);
+  const missing = new Tally();
+  const multi = new Tally();
+  for (let i = 0; i < n; i++) {
+    const cur = onSession[i + 1]!;
+    const day = days[i]!;
+    if (!isPrice) {
+      if (Number.isFinite(cur)) values[i] = cur;
+      else {
+        gap[i] = RETURN_FLAGS.MISSING;
+        missing.add(day);
+      }
+      continue;
+    }
+    const before = onSession[i]!;
+    if (!Number.isFinite(cur)) {
+      gap[i] = RETURN_FLAGS.MISSING;
+      missing.add(day);
+    } else if (!Number.isFinite(before)) {
+      if (hasPrev[i] === 1 && firstFinite < prev[i]!) {
+        gap[i] = RETURN_FLAGS.MULTI_SESSION;
+        multi.add(day);
+      } else {
+        gap[i] = RETURN_FLAGS.MISSING;
+        missing.add(day);
+      }
+    } else {
+      values[i] = priceReturn(before, cur, type);
+      if (Number.isNaN(values[i]!)) {
+        gap[i] = RETURN_FLAGS.MISSING;
+        missing.add(day);
+      }
+    }
+  }
+  offCal.warn(warnings, "OFF_CALENDAR_ROWS", id, exchange, (k) => `${plural(k, "row")} of ${id} are on days that are not ${exchange} sessions and were dropped`);
+  outside.warn(warnings, "OUTSIDE_CALENDAR_ROWS", id, exchange, (k) =>
+    `${plural(k, "row")} of ${id} lie outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and were not used`);
+  multi.warn(warnings, "MULTI_SESSION_RETURN", id, exchange, (k) =>
+    `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and were set to NaN`);
+  missing.warn(warnings, "MISSING_ASSET_RETURNS", id, exchange, (k) =>
+    `${plural(k, "session")} of ${id} have no ${isPrice ? "price (or the data has not started)" : "return"} and were set to NaN`);
+
+  let marketOut: Float64Array | undefined;
+  if (market !== undefined) {
+    const t = tallies();
+    marketOut =
+      market.kind === "price"
+        ? mapPrices(market, days, prev, hasPrev, type, t)
+        : mapReturns(market.days, [market.values], days, prev, hasPrev, type, t)[0]!;
+    for (let i = 0; i < n; i++) if (Number.isNaN(marketOut[i]!)) gap[i] = gap[i]! | RETURN_FLAGS.MARKET;
+    benchmarkWarnings(warnings, t, `the market ${JSON.stringify(market.id)}`, id, exchange);
+  }
+  let factorOut: Record<string, Float64Array> | undefined;
+  if (factors !== undefined) {
+    const t = tallies();
+    const cols = factors.names.map((name) => factors.columns[name]!);
+    const mapped = mapReturns(factors.days, cols, days, prev, hasPrev, type, t);
+    factorOut = {};
+    factors.names.forEach((name, c) => {
+      factorOut![name] = mapped[c]!;
+    });
+    for (let i = 0; i < n; i++) {
+      for (const col of mapped) {
+        if (Number.isNaN(col[i]!)) {
+          gap[i] = gap[i]! | RETURN_FLAGS.FACTORS;
+          break;
+        }
+      }
+    }
+    benchmarkWarnings(warnings, t, "the factors", id, exchange);
+  }
+
+  return {
+    days,
+    asset: values,
+    ...(marketOut === undefined ? {} : { market: marketOut }),
+    ...(factorOut === undefined ? {} : { factors: factorOut }),
+    gap,
+    returnType: type,
+    assetId: id,
+    ...(market === undefined ? {} : { marketId: market.id }),
+    exchange,
+    warnings,
+  };
+}
+
+function checkFactorColumns(f: FactorColumns): void {
+  if (typeof f !== "object" || f === null || !(f.days instanceof Int32Array) || !Array.isArray(f.names) || typeof f.columns !== "object") {
+    invalidOption("factors", f, "a factor table { days: Int32Array, names, columns } (parseFactorsCsv)");
+  }
+  for (const name of f.names) {
+    const col = f.columns[name];
+    if (!(col instanceof Float64Array) || col.length !== f.days.length) {
+      throw new MarketReactionError("INVALID_INPUT", `factor column ${JSON.stringify(name)} is missing or does not have one value per day`);
+    }
+  }
+  for (let i = 1; i < f.days.length; i++) {
+    if (f.days[i]! <= f.days[i - 1]!) throw new MarketReactionError("INVALID_INPUT", `factor days must be strictly increasing (element ${i})`);
+  }
+}
