@@ -29,3 +29,4 @@ export * from "./returns/index.js";
 export * from "./models/index.js";
 export * from "./abnormal/index.js";
 export * from "./inference/index.js";
+export * from "./study/index.js";

@@ -1,0 +1,416 @@
+/**
+ * `eventStudy`: the orchestrator that composes the pipeline for notebook users.
+ *
+ * statements → day 0 on each asset's exchange → returns on that calendar → estimation sample
+ * (contamination handled) → model fit → abnormal returns with exact variances → CARs, BHARs,
+ * t and SQ tests → tidy tables.
+ *
+ * @module
+ */
+import { abnormalReturns, cumulativeAbnormalReturns, type AbnormalReturns, type CarResult } from "../abnormal/index.js";
+import {
+  alignEvents,
+  checkOverlaps,
+  isTradingCalendar,
+  resolveWindows,
+  tradingCalendar,
+  type AlignmentRow,
+  type ExchangeInput,
+  type TradingCalendar,
+} from "../calendar/index.js";
+import { MarketReactionError, invalidOption, isMarketReactionError, type ErrorCode, type Warning } from "../errors.js";
+import { sqTest } from "../inference/index.js";
+import { estimationIndices, fitModel, modelLabel, predictModel, type ModelFit, type ModelSpec } from "../models/index.js";
+import { alignReturns, type AlignedReturns } from "../returns/index.js";
+import { isoFromDayKey } from "../time/index.js";
+import type { MarketEvent, Series, Window } from "../types.js";
+import { modelNeedsMarket, resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
+import {
+  Study,
+  type AbnormalRow,
+  type CarRow,
+  type EventRow,
+  type EventMetadata,
+  type ModelRow,
+  type SkippedRow,
+} from "./study.js";
+
+/** Everything computed for one (asset, statement) pair: the building blocks, for power users. */
+export interface PairResult {
+  readonly eventId: string;
+  readonly asset: string;
+  readonly day0Index: number;
+  readonly fit: ModelFit;
+  readonly ars: AbnormalReturns;
+  readonly cars: readonly CarResult[];
+}
+
+const DEFAULT_EXCHANGE = "XNYS";
+
+function metadataOf(event: MarketEvent): EventMetadata {
+  return {
+    label: event.label ?? null,
+    speaker: event.speaker ?? null,
+    role: event.role ?? null,
+    venue: event.venue ?? null,
+    source: event.source ?? null,
+    group: event.group ?? null,
+  };
+}
+
+function isExchangeObject(value: object): boolean {
+  const v = value as Record<string, unknown>;
+  return typeof v.code === "string" && typeof v.timezone === "string";
+}
+
+/** The calendar each asset trades on. */
+function calendarFor(exchange: EventStudyOptions["exchange"], asset: string, cache: Map<unknown, TradingCalendar>): TradingCalendar {
+  let input: ExchangeInput = DEFAULT_EXCHANGE;
+  if (exchange !== undefined) {
+    if (typeof exchange === "string" || isTradingCalendar(exchange) || isExchangeObject(exchange)) input = exchange as ExchangeInput;
+    else input = (exchange as Readonly<Record<string, ExchangeInput>>)[asset] ?? DEFAULT_EXCHANGE;
+  }
+  if (isTradingCalendar(input)) return input;
+  const key = typeof input === "string" ? input.toUpperCase() : input;
+  let cal = cache.get(key);
+  if (cal === undefined) {
+    cal = tradingCalendar(input);
+    cache.set(key, cal);
+  }
+  return cal;
+}
+
+function assetList(assets: EventStudyOptions["assets"]): readonly Series[] {
+  if (Array.isArray(assets)) return assets as readonly Series[];
+  if (typeof assets === "object" && assets !== null && Array.isArray((assets as { series?: unknown }).series)) {
+    return (assets as { series: readonly Series[] }).series;
+  }
+  return invalidOption("assets", assets, "an array of series or a SeriesTable");
+}
+
+/**
+ * Runs an event study: for every statement and every asset it applies to, day 0 on the asset's
+ * exchange, a normal-return model fitted on the estimation window, abnormal returns with
+ * their prediction-error variances, and CARs, BHARs and tests for each event window.
+ *
+ * ## Method
+ * Timing follows docs/conventions.md (day 0 = first session whose close comes after the
+ * statement, on the exchange's clock). Returns are computed on the asset's calendar; a
+ * missing price never shifts day 0 and multi-session returns are left out. The model is fitted
+ * on the complete cases of the estimation window (other statements' event windows removed
+ * under `contamination: "exclude"`). Var(AR_τ) = s²(1 + x_τ′(X′X)⁻¹x_τ) and Var(CAR) = 1′V1
+ * with the full covariance V = s²(I + X*(X′X)⁻¹X*′) (MacKinlay 1997); t statistics use
+ * Student t with M − k degrees of freedom; the SQ test (Gelbach, Helland & Klick 2013) compares
+ * each CAR with sums of consecutive estimation residuals.
+ *
+ * ## References
+ * - MacKinlay, A. C. (1997). Event studies in economics and finance. JEL 35(1), 13–39.
+ * - Campbell, Lo & MacKinlay (1997). The Econometrics of Financial Markets, ch. 4.
+ * - Gelbach, Helland & Klick (2013). Valid inference in single-firm, single-event studies. ALER 15(2).
+ * - Aktas, de Bodt & Cousin (2007). Event studies with a contaminated estimation period. JCF 13.
+ *
+ * @throws INVALID_OPTION at once for an option out of its domain (naming option, value and allowed values).
+ * @throws INVALID_INPUT / NONEXISTENT_LOCAL_TIME for malformed statements (all listed).
+ * @throws NO_VALID_EVENTS when no (asset, statement) pair could be studied (the reasons are in `issues`).
+ * @throws any skip reason (INSUFFICIENT_ESTIMATION_DATA, SINGULAR_DESIGN, MISSING_RETURNS, …) with `strict: true`.
+ * @example
+ * ```ts
+ * const study = eventStudy({ assets: [spx], market: world, events, windows: [[0, 0], [-1, 1]] });
+ * study.car.map((r) => [r.event_id, r.window_start, r.window_end, r.car, r.p_value]);
+ * ```
+ */
+export function eventStudy(options: EventStudyOptions): Study {
+  const opts = resolveStudyOptions(options);
+  const all = assetList(options.assets);
+  if (!Array.isArray(options.events)) invalidOption("events", options.events, "an array of statements (MarketEvent)");
+
+  let market: Series | undefined;
+  let assets: readonly Series[] = all;
+  if (typeof options.market === "string") {
+    market = all.find((s) => s.id === options.market);
+    if (market === undefined) invalidOption("market", options.market, `the id of one of the assets (${all.map((s) => s.id).join(", ")}) or a Series`);
+    assets = all.filter((s) => s !== market);
+  } else if (options.market !== undefined) {
+    market = options.market;
+  }
+  if (assets.length === 0) invalidOption("assets", options.assets, "at least one series besides the market");
+  const ids = new Set<string>();
+  for (const s of assets) {
+    if (ids.has(s.id)) invalidOption("assets", s.id, "series with distinct ids");
+    ids.add(s.id);
+  }
+  if (modelNeedsMarket(opts.model) && market === undefined) {
+    invalidOption("market", undefined, `a benchmark series for the ${modelLabel(opts.model)} model (or choose model "constant-mean")`);
+  }
+  if (opts.model.type === "factors" && options.factors === undefined) {
+    invalidOption("factors", undefined, `a factor table for the ${modelLabel(opts.model)} model`);
+  }
+  for (const e of options.events) {
+    if (e.asset !== undefined && !ids.has(e.asset)) invalidOption(`events[${e.id}].asset`, e.asset, `one of the studied assets (${[...ids].join(", ")})`);
+  }
+
+  const warnings: Warning[] = [];
+  const skipped: SkippedRow[] = [];
+  const eventRows: EventRow[] = [];
+  const modelRows: ModelRow[] = [];
+  const abnormalRows: AbnormalRow[] = [];
+  const carRows: CarRow[] = [];
+  const pairs: PairResult[] = [];
+
+  // 1. Alignment, once per calendar
+  const calendars = new Map<unknown, TradingCalendar>();
+  const alignments = new Map<TradingCalendar, Map<string, AlignmentRow>>();
+  const assetCalendar = new Map<string, TradingCalendar>();
+  for (const a of assets) {
+    const cal = calendarFor(options.exchange, a.id, calendars);
+    assetCalendar.set(a.id, cal);
+    if (alignments.has(cal)) continue;
+    const result = alignEvents(options.events, cal, { nonTrading: opts.nonTrading });
+    warnings.push(...result.warnings);
+    const byId = new Map<string, AlignmentRow>();
+    for (const row of result.rows) {
+      byId.set(row.id, row);
+      eventRows.push(eventRow(row));
+    }
+    for (const s of result.skipped) {
+      skipped.push({ event_id: s.id, asset: null, exchange: s.exchange, code: s.code, reason: s.reason });
+    }
+    alignments.set(cal, byId);
+  }
+
+  const skip = (eventId: string, asset: string, exchange: string, code: ErrorCode | string, reason: string, cause?: unknown): void => {
+    if (opts.strict) {
+      if (isMarketReactionError(cause)) throw cause;
+      throw new MarketReactionError(code as ErrorCode, `event ${eventId}, asset ${asset}: ${reason}`);
+    }
+    skipped.push({ event_id: eventId, asset, exchange, code, reason });
+  };
+
+  // 2. Per asset: returns on its calendar, then each statement
+  for (const asset of assets) {
+    const cal = assetCalendar.get(asset.id)!;
+    const exchange = cal.exchange.code;
+    const aligned = alignments.get(cal)!;
+    const events = options.events.filter((e) => (e.asset === undefined || e.asset === asset.id) && aligned.has(e.id));
+    if (events.length === 0) continue;
+    let data: AlignedReturns;
+    try {
+      data = alignReturns({
+        asset,
+        ...(market !== undefined && modelNeedsMarket(opts.model) ? { market } : {}),
+        ...(options.factors !== undefined && opts.model.type === "factors" ? { factors: options.factors } : {}),
+        calendar: cal,
+        returnType: opts.returnType,
+      });
+    } catch (error) {
+      if (!isMarketReactionError(error) || opts.strict) throw error;
+      for (const e of events) skip(e.id, asset.id, exchange, error.code, error.message, error);
+      continue;
+    }
+    warnings.push(...data.warnings);
+    studyAsset(asset.id, exchange, data, events, aligned);
+  }
+
+  function studyAsset(assetId: string, exchange: string, data: AlignedReturns, events: readonly MarketEvent[], aligned: Map<string, AlignmentRow>): void {
+    const days = data.days;
+    const first = days[0];
+    const last = days[days.length - 1];
+    const placed: { id: string; day0: number; asset: string; event: MarketEvent }[] = [];
+    for (const e of events) {
+      const day0 = aligned.get(e.id)!.day0;
+      if (first === undefined || last === undefined || day0 < first || day0 > last) {
+        const span = first === undefined ? "no sessions" : `${isoFromDayKey(first)} to ${isoFromDayKey(last!)}`;
+        skip(e.id, assetId, exchange, "DATE_OUT_OF_RANGE", `day 0 ${isoFromDayKey(day0)} is outside the returns of ${assetId} (${span})`);
+        continue;
+      }
+      placed.push({ id: e.id, day0, asset: assetId, event: e });
+    }
+    if (placed.length === 0) return;
+    const spec = { estimation: opts.estimation, windows: opts.windows };
+    const overlap = checkOverlaps(placed, days, spec, { contamination: opts.contamination });
+    warnings.push(...overlap.warnings.filter((w) => w.code !== "DAY0_NOT_IN_DAYS"));
+    const samples = new Map(overlap.samples.map((s) => [s.event_id, s]));
+
+    for (const p of placed) {
+      let w;
+      try {
+        w = resolveWindows(days, p.day0, spec);
+      } catch (error) {
+        if (!isMarketReactionError(error)) throw error;
+        skip(p.id, assetId, exchange, error.code, error.message, error);
+        continue;
+      }
+      const est = w.estimation!;
+      const sample = samples.get(p.id);
+      let mask: Uint8Array | undefined;
+      if (sample !== undefined && sample.excluded.length > 0) {
+        mask = new Uint8Array(est.length).fill(1);
+        for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
+      }
+      let fit: ModelFit;
+      try {
+        const indices = estimationIndices(opts.model, data, est, mask);
+        const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
+        fit = fitModel(opts.model, data, indices, { minObs });
+      } catch (error) {
+        if (!isMarketReactionError(error)) throw error;
+        skip(p.id, assetId, exchange, error.code, error.message, error);
+        continue;
+      }
+      const spanStart = Math.min(...w.windows.map((r) => r.start));
+      const spanEnd = Math.max(...w.windows.map((r) => r.end));
+      const spanIdx = new Int32Array(spanEnd - spanStart);
+      for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = spanStart + i;
+      const prediction = predictModel(fit, data, spanIdx);
+      const actual = data.asset.subarray(spanStart, spanEnd);
+      const offset0 = spanStart - w.day0Index;
+      const ars = abnormalReturns(fit, prediction, actual, { start: offset0, returnType: opts.returnType });
+      let missing = 0;
+      for (let i = 0; i < ars.ar.length; i++) if (Number.isNaN(ars.ar[i]!)) missing++;
+      if (missing === ars.ar.length) {
+        skip(p.id, assetId, exchange, "MISSING_RETURNS", `no abnormal return can be computed in the event windows (${isoFromDayKey(days[spanStart]!)} to ${isoFromDayKey(days[spanEnd - 1]!)}): returns missing`);
+        continue;
+      }
+      if (missing > 0) {
+        warnings.push({
+          code: "MISSING_EVENT_RETURNS",
+          message: `event ${p.id}, asset ${assetId}: ${missing} of ${ars.ar.length} event-window sessions have no abnormal return; CARs over them are null`,
+          event_id: p.id,
+          asset: assetId,
+        });
+      }
+      const cars = cumulativeAbnormalReturns(ars, opts.windows);
+      pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars });
+      const meta = metadataOf(p.event);
+      const day0Iso = isoFromDayKey(p.day0);
+      modelRows.push(modelRow(p.id, assetId, day0Iso, fit, days, est.start, est.end - 1, sample?.excluded.length ?? 0, meta));
+      for (let i = 0; i < ars.length; i++) {
+        const se = Math.sqrt(ars.variance[i]!);
+        abnormalRows.push({
+          event_id: p.id,
+          asset: assetId,
+          rel_day: offset0 + i,
+          date: isoFromDayKey(days[spanStart + i]!),
+          return: ars.actual[i]!,
+          expected: ars.expected[i]!,
+          ar: ars.ar[i]!,
+          se,
+          t: ars.t[i]!,
+          p_value: ars.pValue[i]!,
+          day0: day0Iso,
+          ...meta,
+        });
+      }
+      for (const car of cars) {
+        const sq = opts.sq && Number.isFinite(car.car) ? sqTest(car, fit) : undefined;
+        carRows.push({
+          event_id: p.id,
+          asset: assetId,
+          window_start: car.window[0],
+          window_end: car.window[1],
+          car: car.car,
+          se: car.se,
+          t: car.t,
+          p_value: car.pValue,
+          bhar: car.bhar,
+          date_start: isoFromDayKey(days[spanStart + car.from]!),
+          date_end: isoFromDayKey(days[spanStart + car.to - 1]!),
+          n: car.n,
+          df: car.df,
+          variance_diagonal: car.diagonalVariance,
+          sq_p_value: sq?.p_value ?? Number.NaN,
+          sq_lower: sq?.lower ?? Number.NaN,
+          sq_upper: sq?.upper ?? Number.NaN,
+          day0: day0Iso,
+          ...meta,
+        });
+      }
+    }
+  }
+
+  if (pairs.length === 0) {
+    const issues = skipped.map((s) => ({ message: `event ${s.event_id}${s.asset === null ? "" : `, asset ${s.asset}`}: ${s.code}: ${s.reason}` }));
+    throw new MarketReactionError(
+      "NO_VALID_EVENTS",
+      `no (asset, statement) pair could be studied${issues.length > 0 ? `; first reason: ${issues[0]!.message}` : " (no statements)"}`,
+      issues,
+    );
+  }
+
+  return new Study({
+    events: eventRows,
+    models: modelRows,
+    abnormal: abnormalRows,
+    car: carRows,
+    warnings,
+    skipped,
+    options: describeOptions(opts, market?.id ?? null, assets.map((a) => a.id)),
+  }, pairs);
+}
+
+function eventRow(r: AlignmentRow): EventRow {
+  return {
+    id: r.id,
+    exchange: r.exchange,
+    timestamp: r.timestamp,
+    timezone: r.timezone,
+    session: r.session,
+    day0: r.day0_iso,
+    rule: r.rule,
+    reason: r.reason,
+    local_time: r.local_time,
+    asset: r.asset,
+    ...metadataOf(r.event),
+  };
+}
+
+function modelRow(
+  eventId: string,
+  asset: string,
+  day0: string,
+  fit: ModelFit,
+  days: Int32Array,
+  estStart: number,
+  estEnd: number,
+  excluded: number,
+  meta: EventMetadata,
+): ModelRow {
+  const coefficients: Record<string, number> = {};
+  fit.names.forEach((name, j) => {
+    coefficients[name] = fit.coefficients[j]!;
+  });
+  return {
+    event_id: eventId,
+    asset,
+    model: fit.model,
+    n: fit.nObs,
+    df: fit.df,
+    sigma: Math.sqrt(fit.sigma2),
+    r2: fit.r2,
+    ...coefficients,
+    estimation_start: isoFromDayKey(days[estStart]!),
+    estimation_end: isoFromDayKey(days[estEnd]!),
+    excluded_sessions: excluded,
+    day0,
+    ...meta,
+  };
+}
+
+function describeOptions(o: ResolvedStudyOptions, market: string | null, assets: string[]): Readonly<Record<string, unknown>> {
+  const spec: ModelSpec = o.model;
+  return {
+    model: modelLabel(spec),
+    model_spec: spec,
+    return_type: o.returnType,
+    estimation: o.estimation,
+    windows: o.windows,
+    non_trading: o.nonTrading,
+    contamination: o.contamination,
+    min_estimation_obs: o.minEstimationObs ?? "half the estimation window",
+    sq: o.sq,
+    market,
+    assets,
+  };
+}
+
+export type { Window };

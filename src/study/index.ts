@@ -1,0 +1,10 @@
+/**
+ * The `eventStudy` orchestrator and its `Study` result.
+ * @module
+ */
+export { eventStudy } from "./eventStudy.js";
+export type { PairResult } from "./eventStudy.js";
+export { Study } from "./study.js";
+export type { AbnormalRow, CarRow, EventMetadata, EventRow, ModelRow, SkippedRow, StudyData, StudyTable } from "./study.js";
+export { parseModelOption } from "./options.js";
+export type { EventStudyOptions, ModelOption } from "./options.js";

@@ -1,0 +1,144 @@
+/**
+ * Options of {@link eventStudy}: types, defaults and validation (the public edge).
+ * @module
+ */
+import { invalidOption } from "../errors.js";
+import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
+import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
+import type { FactorColumns, ReturnType } from "../returns/index.js";
+import type { MarketEvent, Series, Window } from "../types.js";
+
+/** A model by preset name, as `factors:COL,COL,…`, or as a {@link ModelSpec}. */
+export type ModelOption = ModelPresetName | `factors:${string}` | ModelSpec;
+
+/** Options of {@link eventStudy}. */
+export interface EventStudyOptions {
+  /**
+   * The assets studied: price or return series (`kind` says which), e.g. the `series` of a
+   * `SeriesTable` from `parseSeriesCsv`, or the table itself.
+   */
+  readonly assets: readonly Series[] | { readonly series: readonly Series[] };
+  /**
+   * The benchmark: a series, or the id of one of `assets` (that series is then used as the
+   * benchmark and not studied). Needed by the market, market-adjusted, Scholes-Williams and
+   * Dimson models.
+   */
+  readonly market?: Series | string;
+  /** Factor returns in decimal units (a `FactorTable` from `parseFactorsCsv`); needed by factor models. */
+  readonly factors?: FactorColumns;
+  /** The statements. A statement with an `asset` applies to that asset only; without, to every asset. */
+  readonly events: readonly MarketEvent[];
+  /**
+   * Normal-return model. Default `"market"` when a market is given, else `"constant-mean"`.
+   * Presets: constant-mean, market-adjusted, market, ff3, carhart, ff5, scholes-williams, dimson;
+   * `factors:COL,COL` for any named factor columns.
+   */
+  readonly model?: ModelOption;
+  /** `"simple"` (default) or `"log"` returns. */
+  readonly returnType?: ReturnType;
+  /** Estimation window in sessions relative to day 0, or `{ length, gap }`. Default `[-250, -11]`. */
+  readonly estimation?: Window | EstimationLength;
+  /** Event windows. Default `[[-1, 1]]`. */
+  readonly windows?: readonly Window[];
+  /**
+   * The exchange (calendar) of the assets: a MIC, an `Exchange`, a `TradingCalendar`, or a
+   * record from asset id to one of those (assets not named use `XNYS`). Default `XNYS`.
+   */
+  readonly exchange?: ExchangeInput | Readonly<Record<string, ExchangeInput>>;
+  /** Policy for statements on non-trading days. Default `"next"`. */
+  readonly nonTrading?: NonTradingPolicy;
+  /**
+   * `"exclude"` (default) removes the event windows of the asset's other statements from each
+   * estimation sample (Aktas, de Bodt & Cousin 2007); `"keep"` leaves them in.
+   */
+  readonly contamination?: "exclude" | "keep";
+  /**
+   * Fewest complete estimation observations for a fit; default half the estimation window's
+   * length (at least k + 2). Pairs with fewer are skipped with `INSUFFICIENT_ESTIMATION_DATA`.
+   */
+  readonly minEstimationObs?: number;
+  /** Run the Gelbach-Helland-Klick SQ test on every CAR. Default `true`. */
+  readonly sq?: boolean;
+  /** Throw instead of skipping an (asset, statement) pair that cannot be studied. Default `false`. */
+  readonly strict?: boolean;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedStudyOptions {
+  readonly model: ModelSpec;
+  readonly modelName: string;
+  readonly returnType: ReturnType;
+  readonly estimation: Window | EstimationLength;
+  readonly windows: readonly Window[];
+  readonly nonTrading: NonTradingPolicy;
+  readonly contamination: "exclude" | "keep";
+  readonly minEstimationObs: number | undefined;
+  readonly sq: boolean;
+  readonly strict: boolean;
+}
+
+const KNOWN_KEYS = new Set([
+  "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
+  "nonTrading", "contamination", "minEstimationObs", "sq", "strict",
+]);
+
+const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
+
+/** Parses a model option into a validated spec. */
+export function parseModelOption(model: ModelOption | undefined, hasMarket: boolean): ModelSpec {
+  if (model === undefined) return { type: hasMarket ? "market" : "constant-mean" };
+  if (typeof model === "string") {
+    if (model.startsWith("factors:")) {
+      const factors = model.slice("factors:".length).split(",").map((s) => s.trim()).filter((s) => s !== "");
+      if (factors.length === 0) invalidOption("model", model, "factors:COL[,COL…] naming at least one factor column");
+      return validateModelSpec({ type: "factors", factors });
+    }
+    if (!(MODEL_PRESETS as readonly string[]).includes(model)) {
+      invalidOption("model", model, `one of ${MODEL_PRESETS.join(", ")}, or factors:COL,COL`);
+    }
+    return modelPreset(model as ModelPresetName);
+  }
+  return validateModelSpec(model);
+}
+
+/** True when the model needs a market series. */
+export function modelNeedsMarket(spec: ModelSpec): boolean {
+  return NEEDS_MARKET.has(spec.type);
+}
+
+/** Validates the options that are not data and fills in the defaults. */
+export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOptions {
+  if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object");
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_KEYS.has(key)) invalidOption(key, (options as unknown as Record<string, unknown>)[key], `a known option (${[...KNOWN_KEYS].join(", ")})`);
+  }
+  const model = parseModelOption(options.model, options.market !== undefined);
+  const returnType = options.returnType ?? "simple";
+  if (returnType !== "simple" && returnType !== "log") invalidOption("returnType", returnType, '"simple" or "log"');
+  const estimation = options.estimation ?? ([-250, -11] as const);
+  const windows = options.windows ?? [[-1, 1] as const];
+  normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
+  const nonTrading = options.nonTrading ?? "next";
+  if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
+  const contamination = options.contamination ?? "exclude";
+  if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
+  const minObs = options.minEstimationObs;
+  if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minEstimationObs", minObs, "a positive integer");
+  if (options.sq !== undefined && typeof options.sq !== "boolean") invalidOption("sq", options.sq, "true or false");
+  if (options.strict !== undefined && typeof options.strict !== "boolean") invalidOption("strict", options.strict, "true or false");
+  if (options.exchange !== undefined && typeof options.exchange !== "string" && !isTradingCalendar(options.exchange) && (typeof options.exchange !== "object" || options.exchange === null)) {
+    invalidOption("exchange", options.exchange, "a MIC, an Exchange, a TradingCalendar, or a record from asset id to one of those");
+  }
+  return {
+    model,
+    modelName: typeof options.model === "string" ? options.model : "",
+    returnType,
+    estimation,
+    windows,
+    nonTrading,
+    contamination,
+    minEstimationObs: minObs,
+    sq: options.sq ?? true,
+    strict: options.strict ?? false,
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The `Study` result: tidy tables as data fields, renderings as prototype methods.
+ * @module
+ */
+import type { Warning } from "../errors.js";
+import { invalidOption } from "../errors.js";
+import { formatCsv, formatTextTable, type Row } from "../output/index.js";
+import type { PairResult } from "./eventStudy.js";
+
+/** Statement metadata carried to every output row (`null` when absent). */
+export interface EventMetadata {
+  readonly label: string | null;
+  readonly speaker: string | null;
+  readonly role: string | null;
+  readonly venue: string | null;
+  readonly source: string | null;
+  readonly group: string | null;
+}
+
+/** One statement aligned on one exchange (the `events` table). */
+export interface EventRow extends EventMetadata {
+  readonly id: string;
+  readonly exchange: string;
+  readonly timestamp: string;
+  readonly timezone: string;
+  readonly session: string;
+  /** Day 0, ISO date. */
+  readonly day0: string;
+  readonly rule: string;
+  readonly reason: string;
+  readonly local_time: string;
+  /** The statement's own asset, `null` for every asset. */
+  readonly asset: string | null;
+}
+
+/** One fitted model per (statement, asset) (the `models` table); coefficients by name. */
+export interface ModelRow extends EventMetadata {
+  readonly event_id: string;
+  readonly asset: string;
+  readonly model: string;
+  /** Estimation observations used, M. */
+  readonly n: number;
+  /** Residual degrees of freedom, M − k. */
+  readonly df: number;
+  /** Residual standard deviation s (divisor M − k). */
+  readonly sigma: number;
+  readonly r2: number;
+  readonly estimation_start: string;
+  readonly estimation_end: string;
+  /** Sessions of the estimation window removed as other statements' event windows. */
+  readonly excluded_sessions: number;
+  readonly day0: string;
+  /** Coefficients by name: `alpha`, `beta`, factor names, … */
+  readonly [coefficient: string]: string | number | null;
+}
+
+/** One session of an event window (the `abnormal` table). */
+export interface AbnormalRow extends EventMetadata {
+  readonly event_id: string;
+  readonly asset: string;
+  /** Session offset from day 0. */
+  readonly rel_day: number;
+  readonly date: string;
+  readonly return: number;
+  readonly expected: number;
+  readonly ar: number;
+  /** √Var(AR) with the prediction-error term. */
+  readonly se: number;
+  readonly t: number;
+  readonly p_value: number;
+  readonly day0: string;
+}
+
+/** One event window of one (statement, asset) (the `car` table). */
+export interface CarRow extends EventMetadata {
+  readonly event_id: string;
+  readonly asset: string;
+  readonly window_start: number;
+  readonly window_end: number;
+  readonly car: number;
+  /** √(1′V1) with the full covariance of the window's ARs. */
+  readonly se: number;
+  readonly t: number;
+  readonly p_value: number;
+  readonly bhar: number;
+  readonly date_start: string;
+  readonly date_end: string;
+  /** ARs summed. */
+  readonly n: number;
+  readonly df: number;
+  /** Σ Var(AR_τ), the diagonal-only variance, for comparison. */
+  readonly variance_diagonal: number;
+  /** Gelbach-Helland-Klick SQ test p-value (empirical, two-sided). */
+  readonly sq_p_value: number;
+  /** 2.5% and 97.5% quantiles of the SQ null distribution. */
+  readonly sq_lower: number;
+  readonly sq_upper: number;
+  readonly day0: string;
+}
+
+/** A (statement, asset) pair that was not studied, and why. */
+export interface SkippedRow {
+  readonly event_id: string;
+  /** `null` when the statement was dropped for every asset (alignment). */
+  readonly asset: string | null;
+  readonly exchange: string;
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** The tidy tables of a {@link Study}. */
+export type StudyTable = "events" | "models" | "abnormal" | "car" | "skipped" | "warnings";
+
+const TABLES: readonly StudyTable[] = ["events", "models", "abnormal", "car", "skipped", "warnings"];
+
+/** The data of a study. */
+export interface StudyData {
+  readonly events: readonly EventRow[];
+  readonly models: readonly ModelRow[];
+  readonly abnormal: readonly AbnormalRow[];
+  readonly car: readonly CarRow[];
+  readonly warnings: readonly Warning[];
+  readonly skipped: readonly SkippedRow[];
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+function jsonValue(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? null : value;
+}
+
+/**
+ * The result of {@link eventStudy}: tidy tables (`events`, `models`, `abnormal`, `car`), the
+ * `warnings` and `skipped` lists, and the resolved options. Fields are plain data (a
+ * `structuredClone` gives plain objects); methods render them.
+ */
+export class Study implements StudyData {
+  readonly events: readonly EventRow[];
+  readonly models: readonly ModelRow[];
+  readonly abnormal: readonly AbnormalRow[];
+  readonly car: readonly CarRow[];
+  readonly warnings: readonly Warning[];
+  readonly skipped: readonly SkippedRow[];
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The per-pair building blocks (fits, typed arrays); not serialised. */
+  declare readonly pairs: readonly PairResult[];
+
+  constructor(data: StudyData, pairs: readonly PairResult[] = []) {
+    this.events = data.events;
+    this.models = data.models;
+    this.abnormal = data.abnormal;
+    this.car = data.car;
+    this.warnings = data.warnings;
+    this.skipped = data.skipped;
+    this.options = data.options;
+    Object.defineProperty(this, "pairs", { value: pairs, enumerable: false });
+  }
+
+  /**
+   * The rows of a tidy table (the array itself, not a copy).
+   * @throws INVALID_OPTION for an unknown table name.
+   */
+  toRows(table: StudyTable): readonly object[] {
+    if (!TABLES.includes(table)) invalidOption("table", table, TABLES.join(", "));
+    return this[table];
+  }
+
+  /** Plain JSON-ready data: the tables by name; `NaN` becomes `null` in `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return {
+      events: this.events,
+      models: this.models,
+      abnormal: this.abnormal,
+      car: this.car,
+      warnings: this.warnings,
+      skipped: this.skipped,
+      options: this.options,
+    };
+  }
+
+  /** The study as JSON text (two-space indentation, `null` for missing numbers); byte-stable. */
+  toJSONText(): string {
+    return `${JSON.stringify(this.toJSON(), jsonValue, 2)}\n`;
+  }
+
+  /** A tidy table as CSV text. */
+  toCSV(table: StudyTable = "car"): string {
+    return formatCsv(this.toRows(table) as Row[]);
+  }
+
+  /** A plain-text summary table of the CARs (statements × windows). */
+  toString(): string {
+    const rows = this.car.map((r) => ({
+      event: r.event_id,
+      asset: r.asset,
+      day0: r.day0,
+      window: `[${r.window_start}, ${r.window_end}]`,
+      car: r.car,
+      se: r.se,
+      t: r.t,
+      p_value: r.p_value,
+      bhar: r.bhar,
+    }));
+    const n = this.skipped.length;
+    return `${formatTextTable(rows, { digits: 4 })}${n > 0 ? `${n} skipped (see .skipped)\n` : ""}`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Study (${this.models.length} fits, ${this.car.length} CARs, ${this.warnings.length} warnings, ${this.skipped.length} skipped)\n${this.toString()}`;
+  }
+}
