@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
+import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
 
@@ -15,6 +16,7 @@ Usage: market-reaction <command> [options]
 
 Commands:
   align    map statements to day 0 on exchange calendars, with the rule and reason
+  study    abnormal returns, CARs, BHARs and tests around each statement
 
 Run 'market-reaction <command> --help' for a command's options.
 
@@ -24,11 +26,13 @@ Options:
 
 Examples:
   market-reaction align --events fixtures/events/tariffs-2025.csv --exchange XNYS --exchange XTKS
+  market-reaction study --prices fixtures/daily/synthetic-us-index.csv --market fixtures/daily/synthetic-world.csv \\
+    --events fixtures/events/tariffs-2025.csv --window=0,0 --window=-1,1
   market-reaction align --events events.csv --format json --out aligned.json
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { align: alignCommand };
+const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand };
 
 /** First line of an error, for the one-line message. */
 function oneLine(message: string): string {
@@ -90,7 +94,7 @@ export function nodeIO(): CliIO {
   };
 }
 
-export { ALIGN_HELP };
+export { ALIGN_HELP, STUDY_HELP };
 
 const isMain = (() => {
   const entry = process.argv[1];

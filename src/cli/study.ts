@@ -1,0 +1,194 @@
+/** `market-reaction study`: abnormal returns around each statement. */
+import { existsSync } from "node:fs";
+import {
+  calendarFromSeries,
+  columnsOf,
+  eventStudy,
+  exchangeCodes,
+  getExchange,
+  type EventStudyOptions,
+  type ExchangeInput,
+  type ModelOption,
+  type NonTradingPolicy,
+  type Row,
+  type Series,
+  type StudyTable,
+  type Warning,
+} from "market-reaction";
+import { readEventsFile, readFactorsFile, readSeriesFile } from "market-reaction/node";
+import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
+import { UsageError, type CliIO } from "./context.js";
+import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+
+export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
+
+Fits a normal-return model on each statement's estimation window and reports abnormal
+returns (AR), cumulative abnormal returns (CAR, with the full covariance), buy-and-hold
+abnormal returns (BHAR), t tests and the SQ test for each event window.
+
+Data:
+  --prices FILE          price series (repeatable): single-series, wide or long files;
+                         Yahoo, Stooq, FRED, Nasdaq and generic layouts are detected
+  --returns FILE         return series instead of prices (repeatable; decimal returns)
+  --market ID|FILE       benchmark: the id of a loaded series, or a file
+  --factors FILE         factor file (Ken French daily CSV or generic; percent detected)
+  --events FILE          statements, CSV or JSON                                (required)
+
+Model and windows:
+  --model MODEL          constant-mean | market-adjusted | market | ff3 | carhart | ff5 |
+                         scholes-williams | dimson | factors:COL,COL
+                         (default market with --market, else constant-mean)
+  --return-type TYPE     simple | log                                 (default simple)
+  --estimation=A,B       estimation window in sessions relative to day 0 (default -250,-11)
+  --window=A,B           event window, repeatable                      (default -1,1)
+  --exchange MIC         exchange of the assets (default XNYS): ${"${EXCHANGES}"}
+  --calendar FILE        take the exchange's trading days from a price file
+  --non-trading POLICY   next | previous | drop | error                (default next)
+  --contamination MODE   exclude | keep: other statements' event windows in estimation
+                         samples                                       (default exclude)
+  --min-estimation N     fewest estimation observations (default: half the window)
+  --strict               fail instead of skipping a statement that cannot be studied
+
+Output:
+  --format FORMAT        table | markdown | csv | json                 (default table)
+  --table TABLE          for csv/markdown: car | abnormal | models | events | skipped
+                         (default car)
+  --out FILE             write the result to FILE instead of stdout
+  --debug                print stack traces on errors
+
+Examples:
+  market-reaction study --prices fixtures/daily/synthetic-us-index.csv \\
+    --market fixtures/daily/synthetic-world.csv --events fixtures/events/tariffs-2025.csv \\
+    --window=0,0 --window=-1,1 --window=0,5
+  market-reaction study --prices sectors.csv --factors F-F_Research_Data_Factors_daily.CSV \\
+    --model ff3 --events statements.csv --format json --out study.json
+`;
+
+const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
+
+async function loadSeries(files: readonly string[], kind: "price" | "return", warnings: Warning[]): Promise<Series[]> {
+  const out: Series[] = [];
+  for (const file of files) {
+    const table = await readSeriesFile(file, { values: kind });
+    warnings.push(...table.warnings);
+    out.push(...table.series);
+  }
+  return out;
+}
+
+export async function studyCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs("study", argv, {
+    prices: { type: "string", multiple: true },
+    returns: { type: "string", multiple: true },
+    market: { type: "string" },
+    factors: { type: "string" },
+    events: { type: "string" },
+    model: { type: "string" },
+    "return-type": { type: "string" },
+    estimation: { type: "string" },
+    window: { type: "string", multiple: true },
+    exchange: { type: "string" },
+    calendar: { type: "string" },
+    "non-trading": { type: "string" },
+    contamination: { type: "string" },
+    "min-estimation": { type: "string" },
+    strict: { type: "boolean" },
+    format: { type: "string" },
+    table: { type: "string" },
+    out: { type: "string" },
+    debug: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help === true) {
+    io.stdout(STUDY_HELP.replace("${EXCHANGES}", exchangeCodes().join(", ")));
+    return 0;
+  }
+  if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
+  if ((values.prices ?? []).length + (values.returns ?? []).length === 0) throw new UsageError("study: give at least one --prices or --returns file");
+  const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
+  const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped"], "car");
+  const returnType = choice("return-type", values["return-type"], ["simple", "log"] as const, "simple");
+  const nonTrading = choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next");
+  const contamination = choice("contamination", values.contamination, ["exclude", "keep"] as const, "exclude");
+  const estimation = values.estimation === undefined ? undefined : parseWindowFlag("estimation", values.estimation);
+  const windows = values.window?.map((w) => parseWindowFlag("window", w));
+  let minEstimationObs: number | undefined;
+  if (values["min-estimation"] !== undefined) {
+    minEstimationObs = Number(values["min-estimation"]);
+    if (!Number.isInteger(minEstimationObs) || minEstimationObs < 1) throw new UsageError(`invalid --min-estimation: ${JSON.stringify(values["min-estimation"])}; expected a positive integer`);
+  }
+  let exchange: ExchangeInput = "XNYS";
+  if (values.exchange !== undefined) {
+    const code = values.exchange.toUpperCase();
+    if (!exchangeCodes().includes(code)) throw new UsageError(`invalid --exchange: ${JSON.stringify(values.exchange)}; expected one of ${exchangeCodes().join(", ")}`);
+    exchange = code;
+  }
+
+  const warnings: Warning[] = [];
+  const assets = [...(await loadSeries(values.prices ?? [], "price", warnings)), ...(await loadSeries(values.returns ?? [], "return", warnings))];
+  let market: Series | string | undefined;
+  if (values.market !== undefined) {
+    if (assets.some((s) => s.id === values.market)) market = values.market;
+    else if (existsSync(values.market)) {
+      const t = await readSeriesFile(values.market);
+      warnings.push(...t.warnings);
+      if (t.series.length !== 1) throw new UsageError(`--market ${values.market}: the file holds ${t.series.length} series; give a single-series file or the id of a loaded series`);
+      market = t.series[0]!;
+    } else {
+      throw new UsageError(`--market ${JSON.stringify(values.market)} is neither a loaded series (${assets.map((s) => s.id).join(", ")}) nor a file`);
+    }
+  }
+  if (values.calendar !== undefined) {
+    const t = await readSeriesFile(values.calendar);
+    warnings.push(...t.warnings);
+    const days = new Set<number>();
+    for (const s of t.series) for (const d of s.days) days.add(d);
+    exchange = calendarFromSeries(Int32Array.from([...days].sort((a, b) => a - b)), getExchange(typeof exchange === "string" ? exchange : "XNYS"));
+  }
+  const factors = values.factors === undefined ? undefined : await readFactorsFile(values.factors);
+  if (factors !== undefined) warnings.push(...factors.warnings);
+  const parsed = await readEventsFile(values.events);
+  warnings.push(...parsed.warnings);
+
+  const options: EventStudyOptions = {
+    assets,
+    events: parsed.events,
+    returnType,
+    nonTrading,
+    contamination,
+    exchange,
+    ...(market === undefined ? {} : { market }),
+    ...(factors === undefined ? {} : { factors }),
+    ...(values.model === undefined ? {} : { model: values.model as ModelOption }),
+    ...(estimation === undefined ? {} : { estimation }),
+    ...(windows === undefined ? {} : { windows }),
+    ...(minEstimationObs === undefined ? {} : { minEstimationObs }),
+    ...(values.strict === true ? { strict: true } : {}),
+  };
+  const study = eventStudy(options);
+  const allWarnings = [...warnings, ...study.warnings];
+
+  let text: string;
+  if (format === "json") {
+    text = toJsonText({
+      events: study.events,
+      models: study.models,
+      abnormal: study.abnormal,
+      car: study.car,
+      warnings: allWarnings,
+      skipped: study.skipped,
+      options: study.options,
+    });
+  } else if (format === "table" && values.table === undefined) {
+    text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
+    if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
+  } else {
+    const rows = study.toRows(table) as Row[];
+    const all = columnsOf(rows);
+    const columns = table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
+    text = renderRows(rows, columns, format);
+  }
+  await emit(io, text, values.out);
+  if (format !== "json") for (const w of allWarnings) io.stderr(`warning: ${w.message}\n`);
+  return 0;
+}
