@@ -30,12 +30,13 @@ export function checkIndices(indices: Int32Array | readonly number[], n: number,
 
 /** The complete cases among candidate indices (already checked). */
 export function completeCases(c: ModelColumns, indices: Int32Array | readonly number[]): Int32Array {
-  const out: number[] = [];
+  const out = new Int32Array(indices.length);
+  let n = 0;
   for (let j = 0; j < indices.length; j++) {
     const i = indices[j]!;
-    if (isCompleteCase(c, i)) out.push(i);
+    if (isCompleteCase(c, i)) out[n++] = i;
   }
-  return Int32Array.from(out);
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /**
@@ -68,12 +69,13 @@ export function estimationIndices(spec: ModelSpec, data: ModelData, range: Index
   if (mask !== undefined && (!(mask instanceof Uint8Array) || mask.length !== end - start)) {
     invalidOption("mask", mask, `a Uint8Array of ${end - start} bytes (one per session of the range)`);
   }
-  const out: number[] = [];
+  const out = new Int32Array(end - start);
+  let n = 0;
   for (let i = start; i < end; i++) {
     if (mask !== undefined && mask[i - start] === 0) continue;
-    if (isCompleteCase(c, i)) out.push(i);
+    if (isCompleteCase(c, i)) out[n++] = i;
   }
-  return Int32Array.from(out);
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /**

@@ -156,6 +156,15 @@ export function eventStudy(options: EventStudyOptions): Study {
   const abnormalRows: AbnormalRow[] = [];
   const carRows: CarRow[] = [];
   const pairs: PairResult[] = [];
+  const isoCache = new Map<number, string>();
+  const iso = (day: number): string => {
+    let text = isoCache.get(day);
+    if (text === undefined) {
+      text = isoFromDayKey(day);
+      isoCache.set(day, text);
+    }
+    return text;
+  };
 
   // 1. Alignment, once per calendar
   const calendars = new Map<unknown, TradingCalendar>();
@@ -282,23 +291,28 @@ export function eventStudy(options: EventStudyOptions): Study {
       const cars = cumulativeAbnormalReturns(ars, opts.windows);
       pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars });
       const meta = metadataOf(p.event);
-      const day0Iso = isoFromDayKey(p.day0);
+      const day0Iso = iso(p.day0);
       modelRows.push(modelRow(p.id, assetId, day0Iso, fit, days, est.start, est.end - 1, sample?.excluded.length ?? 0, meta));
       for (let i = 0; i < ars.length; i++) {
-        const se = Math.sqrt(ars.variance[i]!);
+        // fields written out (no object spread): this loop makes most of a large study's rows
         abnormalRows.push({
           event_id: p.id,
           asset: assetId,
           rel_day: offset0 + i,
-          date: isoFromDayKey(days[spanStart + i]!),
+          date: iso(days[spanStart + i]!),
           return: ars.actual[i]!,
           expected: ars.expected[i]!,
           ar: ars.ar[i]!,
-          se,
+          se: Math.sqrt(ars.variance[i]!),
           t: ars.t[i]!,
           p_value: ars.pValue[i]!,
           day0: day0Iso,
-          ...meta,
+          label: meta.label,
+          speaker: meta.speaker,
+          role: meta.role,
+          venue: meta.venue,
+          source: meta.source,
+          group: meta.group,
         });
       }
       for (const car of cars) {
@@ -313,8 +327,8 @@ export function eventStudy(options: EventStudyOptions): Study {
           t: car.t,
           p_value: car.pValue,
           bhar: car.bhar,
-          date_start: isoFromDayKey(days[spanStart + car.from]!),
-          date_end: isoFromDayKey(days[spanStart + car.to - 1]!),
+          date_start: iso(days[spanStart + car.from]!),
+          date_end: iso(days[spanStart + car.to - 1]!),
           n: car.n,
           df: car.df,
           variance_diagonal: car.diagonalVariance,
@@ -322,7 +336,12 @@ export function eventStudy(options: EventStudyOptions): Study {
           sq_lower: sq?.lower ?? Number.NaN,
           sq_upper: sq?.upper ?? Number.NaN,
           day0: day0Iso,
-          ...meta,
+          label: meta.label,
+          speaker: meta.speaker,
+          role: meta.role,
+          venue: meta.venue,
+          source: meta.source,
+          group: meta.group,
         });
       }
     }

@@ -1,0 +1,71 @@
+/**
+ * Benchmark: the whole `eventStudy` pipeline over many (asset, statement) pairs.
+ *
+ *   npx tsx bench/event-study.ts [--assets 1000] [--statements 20] [--runs 5] [--warmup 1] [--seed 20250403] [--sq 1]
+ *
+ * Workload: `assets` synthetic price series on the NYSE calendar from 2015-01-02 to 2025-12-31
+ * (≈ 2,760 sessions; prices from a market model on one synthetic market series, seeded with
+ * createRandom), `statements` statements at seeded random sessions of 2017–2025 that apply to
+ * every asset: assets × statements pairs. Market model, estimation window [-250, -11], three
+ * event windows [0,0], [-1,1], [0,5], contamination "exclude", SQ test on every CAR (`--sq 0`
+ * turns it off). Timed: `eventStudy(...)` end to end (alignment, returns on the calendar, fits,
+ * abnormal returns, CARs, BHARs, tests and the tidy row tables). Reported: median, min and max
+ * over `runs` runs after `warmup` untimed runs; garbage is collected before each run.
+ * @module
+ */
+import { eventStudy, isoFromDayKey, nyseTradingDays, dayKeyFromIso, type MarketEvent, type Series } from "../src/index.js";
+import { createRandom } from "../src/stats/random.js";
+import { ensureExposedGc, intOptions, machineRows, ms, printTable, rate, summarize, timeMs } from "./harness.js";
+
+const opt = intOptions({ assets: 1000, statements: 20, runs: 5, warmup: 1, seed: 20250403, sq: 1 });
+const gc = ensureExposedGc();
+const rng = createRandom(opt.seed);
+
+const days = nyseTradingDays(dayKeyFromIso("2015-01-02"), dayKeyFromIso("2025-12-31"));
+const T = days.length;
+const marketPrices = new Float64Array(T);
+const marketReturns = new Float64Array(T);
+marketPrices[0] = 100;
+for (let t = 1; t < T; t++) {
+  marketReturns[t] = 0.0003 + 0.01 * rng.normal();
+  marketPrices[t] = marketPrices[t - 1]! * (1 + marketReturns[t]!);
+}
+const market: Series = { id: "MKT", kind: "price", days, values: marketPrices };
+const assets: Series[] = [];
+for (let a = 0; a < opt.assets; a++) {
+  const beta = 0.5 + rng.next();
+  const values = new Float64Array(T);
+  values[0] = 50;
+  for (let t = 1; t < T; t++) values[t] = values[t - 1]! * (1 + 0.0001 + beta * marketReturns[t]! + 0.015 * rng.normal());
+  assets.push({ id: `A${String(a).padStart(5, "0")}`, kind: "price", days, values });
+}
+const first = days.findIndex((d) => d >= dayKeyFromIso("2017-01-02"));
+const events: MarketEvent[] = [];
+const used = new Set<number>();
+while (events.length < opt.statements) {
+  const i = first + rng.int(T - first - 10);
+  if (used.has(i)) continue;
+  used.add(i);
+  events.push({ id: `S${events.length + 1}`, timestamp: `${isoFromDayKey(days[i]!)}T12:00`, timezone: "America/New_York", precision: "minute" });
+}
+
+const options = { assets, market, events, estimation: [-250, -11] as const, windows: [[0, 0], [-1, 1], [0, 5]] as const, sq: opt.sq === 1 };
+let rows = 0;
+for (let w = 0; w < opt.warmup; w++) rows = eventStudy(options).car.length;
+const samples: number[] = [];
+for (let r = 0; r < opt.runs; r++) {
+  gc();
+  samples.push(timeMs(() => {
+    rows = eventStudy(options).car.length;
+  }));
+}
+const s = summarize(samples);
+const pairs = opt.assets * opt.statements;
+printTable("machine", machineRows());
+printTable(`eventStudy: ${opt.assets} assets × ${opt.statements} statements = ${pairs} pairs, ${T} sessions, market model, windows [0,0] [-1,1] [0,5], SQ ${opt.sq === 1 ? "on" : "off"}`, [
+  { measure: "time per study (median)", value: ms(s.median) },
+  { measure: "min / max", value: `${ms(s.min)} / ${ms(s.max)}` },
+  { measure: "runs", value: s.runs },
+  { measure: "pairs per second (median)", value: rate(pairs / (s.median / 1000)) },
+  { measure: "car rows", value: rows },
+]);
