@@ -1,10 +1,10 @@
 /** `market-reaction align`: statements → day 0 on one or more exchanges, with reasons. */
 import {
   alignEvents,
+  eventRow,
   calendarFromSeries,
   exchangeCodes,
   getExchange,
-  type AlignmentRow,
   type ExchangeInput,
   type NonTradingPolicy,
   type Row,
@@ -37,27 +37,6 @@ Examples:
 `;
 
 const COLUMNS = ["id", "exchange", "timestamp", "timezone", "local_time", "session", "day0", "rule"] as const;
-
-/** The JSON/CSV row of one alignment (DESIGN/issue contract first, extra fields after). */
-function alignmentRecord(r: AlignmentRow): Record<string, string | boolean | null> {
-  return {
-    id: r.id,
-    exchange: r.exchange,
-    timestamp: r.timestamp,
-    timezone: r.timezone,
-    session: r.session,
-    day0: r.day0_iso,
-    rule: r.rule,
-    reason: r.reason,
-    local_time: r.local_time,
-    exchange_timezone: r.exchange_timezone,
-    instant_utc: r.instant_utc,
-    approximate: r.approximate,
-    asset: r.asset,
-    label: r.event.label ?? null,
-    speaker: r.event.speaker ?? null,
-  };
-}
 
 export async function alignCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs("align", argv, {
@@ -120,15 +99,15 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
   const result = alignEvents(parsed.events, exchanges, { nonTrading });
   warnings.push(...result.warnings);
 
-  const records = result.rows.map(alignmentRecord);
+  const records = result.rows.map(eventRow);
   let text: string;
   if (format === "json") {
     const skipped = result.skipped.map((s) => ({ id: s.id, exchange: s.exchange, code: s.code, reason: s.reason }));
     text = toJsonText({ events: records, skipped, warnings });
   } else if (format === "csv") {
-    text = renderRows(records as Row[], [...COLUMNS, "reason", "local_time", "exchange_timezone", "instant_utc", "approximate", "asset", "label", "speaker"].filter((c, i, a) => a.indexOf(c) === i), "csv");
+    text = renderRows(records as unknown as Row[], [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))], "csv");
   } else {
-    text = renderRows(records as Row[], COLUMNS, format);
+    text = renderRows(records as unknown as Row[], COLUMNS, format);
     const reasons = result.rows.map((r) => `${r.id} on ${r.exchange}: ${r.reason}`);
     const skipped = result.skipped.map((s) => `${s.id} on ${s.exchange} skipped: ${s.reason}`);
     text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;

@@ -6,9 +6,7 @@ import type { CliIO } from "./context.js";
 export type OutputFormat = "table" | "markdown" | "csv" | "json";
 
 /** Stable JSON: two-space indentation, a final newline; `NaN`/`Infinity` become `null`. */
-export function toJsonText(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`;
-}
+export { formatJson as toJsonText } from "market-reaction";
 
 /** A markdown pipe table (user strings have `|` escaped). */
 export function formatMarkdownTable(rows: readonly Row[], columns: readonly string[]): string {

@@ -367,7 +367,12 @@ export function eventStudy(options: EventStudyOptions): Study {
   }, pairs);
 }
 
-function eventRow(r: AlignmentRow): EventRow {
+/**
+ * The `events` table row of an alignment: the contract fields first (`id, exchange, timestamp,
+ * timezone, session, day0, rule, reason`), then the exchange clock and the statement metadata.
+ * Used by `eventStudy` and by `market-reaction align`.
+ */
+export function eventRow(r: AlignmentRow): EventRow {
   return {
     id: r.id,
     exchange: r.exchange,
@@ -378,6 +383,9 @@ function eventRow(r: AlignmentRow): EventRow {
     rule: r.rule,
     reason: r.reason,
     local_time: r.local_time,
+    exchange_timezone: r.exchange_timezone,
+    instant_utc: r.instant_utc,
+    approximate: r.approximate,
     asset: r.asset,
     ...metadataOf(r.event),
   };

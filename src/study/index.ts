@@ -2,7 +2,7 @@
  * The `eventStudy` orchestrator and its `Study` result.
  * @module
  */
-export { eventStudy } from "./eventStudy.js";
+export { eventStudy, eventRow } from "./eventStudy.js";
 export type { PairResult } from "./eventStudy.js";
 export { Study } from "./study.js";
 export type { AbnormalRow, CarRow, EventMetadata, EventRow, ModelRow, SkippedRow, StudyData, StudyTable } from "./study.js";

@@ -4,7 +4,7 @@
  */
 import type { Warning } from "../errors.js";
 import { invalidOption } from "../errors.js";
-import { formatCsv, formatTextTable, type Row } from "../output/index.js";
+import { formatCsv, formatJson, formatTextTable, type Row } from "../output/index.js";
 import type { PairResult } from "./eventStudy.js";
 
 /** Statement metadata carried to every output row (`null` when absent). */
@@ -28,7 +28,13 @@ export interface EventRow extends EventMetadata {
   readonly day0: string;
   readonly rule: string;
   readonly reason: string;
+  /** The statement on the exchange clock (ISO, no offset; a date for date-only statements). */
   readonly local_time: string;
+  readonly exchange_timezone: string;
+  /** The statement instant in UTC; `null` for a date-only statement. */
+  readonly instant_utc: string | null;
+  /** True when the exchange calendar is weekdays-only (holidays unknown). */
+  readonly approximate: boolean;
   /** The statement's own asset, `null` for every asset. */
   readonly asset: string | null;
 }
@@ -124,10 +130,6 @@ export interface StudyData {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-function jsonValue(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isFinite(value) ? null : value;
-}
-
 /**
  * The result of {@link eventStudy}: tidy tables (`events`, `models`, `abnormal`, `car`), the
  * `warnings` and `skipped` lists, and the resolved options. Fields are plain data (a
@@ -179,7 +181,7 @@ export class Study implements StudyData {
 
   /** The study as JSON text (two-space indentation, `null` for missing numbers); byte-stable. */
   toJSONText(): string {
-    return `${JSON.stringify(this.toJSON(), jsonValue, 2)}\n`;
+    return formatJson(this.toJSON());
   }
 
   /** A tidy table as CSV text. */
