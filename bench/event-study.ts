@@ -10,7 +10,9 @@
  * event windows [0,0], [-1,1], [0,5], contamination "exclude", SQ test on every CAR (`--sq 0`
  * turns it off). Timed: `eventStudy(...)` end to end (alignment, returns on the calendar, fits,
  * abnormal returns, CARs, BHARs, tests and the tidy row tables). Reported: median, min and max
- * over `runs` runs after `warmup` untimed runs; garbage is collected before each run.
+ * over `runs` runs after `warmup` untimed runs; garbage is collected before each run. The CPU
+ * time of the process (user + system, all threads) is reported too: on a busy machine it is
+ * the steadier figure.
  * @module
  */
 import { eventStudy, isoFromDayKey, nyseTradingDays, dayKeyFromIso, type MarketEvent, type Series } from "../src/index.js";
@@ -53,18 +55,24 @@ const options = { assets, market, events, estimation: [-250, -11] as const, wind
 let rows = 0;
 for (let w = 0; w < opt.warmup; w++) rows = eventStudy(options).car.length;
 const samples: number[] = [];
+const cpu: number[] = [];
 for (let r = 0; r < opt.runs; r++) {
   gc();
+  const c0 = process.cpuUsage();
   samples.push(timeMs(() => {
     rows = eventStudy(options).car.length;
   }));
+  const c1 = process.cpuUsage(c0);
+  cpu.push((c1.user + c1.system) / 1000);
 }
 const s = summarize(samples);
+const sc = summarize(cpu);
 const pairs = opt.assets * opt.statements;
 printTable("machine", machineRows());
 printTable(`eventStudy: ${opt.assets} assets × ${opt.statements} statements = ${pairs} pairs, ${T} sessions, market model, windows [0,0] [-1,1] [0,5], SQ ${opt.sq === 1 ? "on" : "off"}`, [
   { measure: "time per study (median)", value: ms(s.median) },
   { measure: "min / max", value: `${ms(s.min)} / ${ms(s.max)}` },
+  { measure: "CPU time of the process per study (median; includes GC threads)", value: ms(sc.median) },
   { measure: "runs", value: s.runs },
   { measure: "pairs per second (median)", value: rate(pairs / (s.median / 1000)) },
   { measure: "car rows", value: rows },

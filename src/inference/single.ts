@@ -130,6 +130,12 @@ export interface SqTestOptions extends SqOptions {
    * with a prebuilt {@link SqNullDistribution}.
    */
   readonly length?: number;
+  /**
+   * A reusable work buffer for the null sums (with a fit as reference): when it holds at least
+   * n = M − L + 1 entries, the sums are written into it instead of a new array, so a loop over
+   * many statistics allocates nothing. Its contents are overwritten.
+   */
+  readonly scratch?: Float64Array;
 }
 
 const GAPS: readonly SqGaps[] = ["ignore", "exclude"];
@@ -179,7 +185,7 @@ export function sqNullDistribution(
 }
 
 /** Unsorted sums of `length` consecutive residuals (see {@link sqNullDistribution}). */
-function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number, gaps: SqGaps): Float64Array {
+function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number, gaps: SqGaps, scratch?: Float64Array): Float64Array {
   const res = fit.residuals;
   const used = fit.used;
   if (gaps === "exclude" && used.length !== res.length) {
@@ -207,7 +213,7 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
     idx = gaps === "exclude" ? kept : undefined;
   }
   const count = Math.max(0, n - length + 1);
-  const sums = new Float64Array(count);
+  const sums = scratch !== undefined && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
   let kept = 0;
   for (let j = 0; j < count; j++) {
     if (idx !== undefined && idx[j + length - 1]! - idx[j]! !== length - 1) continue;
@@ -226,7 +232,7 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
     }
     sums[kept++] = s + c;
   }
-  return kept === count ? sums : sums.slice(0, kept);
+  return kept === count ? sums : sums.subarray(0, kept);
 }
 
 /** Number of sorted values ≤ x (upper bound). */
@@ -297,6 +303,54 @@ function selectInPlace(a: Float64Array, k: number): number {
 }
 
 /** {@link quantile7} of unsorted data by selection (reorders `a`; same value as sorting first). */
+/** Largest number of extreme order statistics kept by {@link tailQuantiles7} before it falls back to selection. */
+const MAX_TAIL = 32;
+
+/**
+ * Type-7 quantiles at a low and a high probability of unsorted data, exactly as sorting would
+ * give them. For tail probabilities (the SQ test's 2.5% and 97.5%) one pass keeps the few
+ * smallest and largest values in small sorted buffers — O(n) with a tiny constant, and the
+ * data is not modified; otherwise it falls back to quickselect.
+ */
+function tailQuantiles7(a: Float64Array, lowP: number, highP: number): [number, number] {
+  const n = a.length;
+  if (n === 0) return [Number.NaN, Number.NaN];
+  const hLow = (n - 1) * lowP;
+  const hHigh = (n - 1) * highP;
+  const kLow = Math.min(n, Math.floor(hLow) + 2); // order statistics 0 … ⌊h⌋+1 from the bottom
+  const kHigh = Math.min(n, n - Math.floor(hHigh)); // order statistics ⌊h⌋ … n−1 from the top
+  if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return [selectQuantile7(a, lowP), selectQuantile7(a, highP)];
+  const small = new Float64Array(kLow).fill(Number.POSITIVE_INFINITY); // ascending
+  const large = new Float64Array(kHigh).fill(Number.NEGATIVE_INFINITY); // descending
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    if (v < small[kLow - 1]!) {
+      let j = kLow - 1;
+      while (j > 0 && small[j - 1]! > v) {
+        small[j] = small[j - 1]!;
+        j--;
+      }
+      small[j] = v;
+    }
+    if (v > large[kHigh - 1]!) {
+      let j = kHigh - 1;
+      while (j > 0 && large[j - 1]! < v) {
+        large[j] = large[j - 1]!;
+        j--;
+      }
+      large[j] = v;
+    }
+  }
+  const at = (index: number): number => (index < kLow ? small[index]! : large[n - 1 - index]!);
+  const q = (h: number): number => {
+    const lo = Math.floor(h);
+    const x = at(lo);
+    if (h === lo || lo + 1 >= n) return x;
+    return x + (h - lo) * (at(lo + 1) - x);
+  };
+  return [q(hLow), q(hHigh)];
+}
+
 function selectQuantile7(a: Float64Array, p: number): number {
   const n = a.length;
   if (n === 0) return Number.NaN;
@@ -393,7 +447,7 @@ export function sqTest(
     length = L;
     gaps = options.gaps ?? "ignore";
     if (!GAPS.includes(gaps)) invalidOption("gaps", gaps, `"ignore" or "exclude"`);
-    sums = residualSums(reference, L, gaps);
+    sums = residualSums(reference, L, gaps, options.scratch);
     if (!Number.isNaN(c) && sums.length > 0) {
       let le = 0;
       let ge = 0;
@@ -405,8 +459,7 @@ export function sqTest(
       below = le;
       above = ge;
     }
-    lower = selectQuantile7(sums, lowP);
-    upper = selectQuantile7(sums, highP);
+    [lower, upper] = tailQuantiles7(sums, lowP, highP);
   }
   const n = sums.length;
   let p = Number.NaN;

@@ -15,6 +15,7 @@ import {
   resolveWindows,
   tradingCalendar,
   type AlignmentRow,
+  type EstimationSample,
   type ExchangeInput,
   type TradingCalendar,
 } from "../calendar/index.js";
@@ -156,6 +157,8 @@ export function eventStudy(options: EventStudyOptions): Study {
   const abnormalRows: AbnormalRow[] = [];
   const carRows: CarRow[] = [];
   const pairs: PairResult[] = [];
+  const overlapGroups = new Map<string, { warnings: readonly Warning[]; samples: Map<string, EstimationSample>; assets: string[] }>();
+  let sqScratch = new Float64Array(0); // reused by every SQ test (no allocation per window)
   const isoCache = new Map<number, string>();
   const iso = (day: number): string => {
     let text = isoCache.get(day);
@@ -236,9 +239,17 @@ export function eventStudy(options: EventStudyOptions): Study {
     }
     if (placed.length === 0) return;
     const spec = { estimation: opts.estimation, windows: opts.windows };
-    const overlap = checkOverlaps(placed, days, spec, { contamination: opts.contamination });
-    warnings.push(...overlap.warnings.filter((w) => w.code !== "DAY0_NOT_IN_DAYS"));
-    const samples = new Map(overlap.samples.map((s) => [s.event_id, s]));
+    // Overlaps depend only on the sessions and the statements: assets on the same sessions
+    // with the same statements share one check (and one set of warnings naming them all).
+    const key = `${exchange}|${first}|${days.length}|${placed.map((p) => p.id).join("\u0000")}`;
+    let group = overlapGroups.get(key);
+    if (group === undefined) {
+      const result = checkOverlaps(placed.map((p) => ({ id: p.id, day0: p.day0, asset: null })), days, spec, { contamination: opts.contamination });
+      group = { warnings: result.warnings, samples: new Map(result.samples.map((s) => [s.event_id, s])), assets: [] };
+      overlapGroups.set(key, group);
+    }
+    group.assets.push(assetId);
+    const samples = group.samples;
 
     for (const p of placed) {
       let w;
@@ -316,7 +327,8 @@ export function eventStudy(options: EventStudyOptions): Study {
         });
       }
       for (const car of cars) {
-        const sq = opts.sq && Number.isFinite(car.car) ? sqTest(car, fit) : undefined;
+        if (sqScratch.length < fit.residuals.length) sqScratch = new Float64Array(fit.residuals.length);
+        const sq = opts.sq && Number.isFinite(car.car) ? sqTest(car, fit, { scratch: sqScratch }) : undefined;
         carRows.push({
           event_id: p.id,
           asset: assetId,
@@ -344,6 +356,18 @@ export function eventStudy(options: EventStudyOptions): Study {
           group: meta.group,
         });
       }
+    }
+  }
+
+  for (const g of overlapGroups.values()) {
+    const shown = g.assets.slice(0, 10).join(", ") + (g.assets.length > 10 ? `, … (${g.assets.length} assets)` : "");
+    for (const w of g.warnings) {
+      if (w.code === "DAY0_NOT_IN_DAYS") continue;
+      warnings.push(
+        g.assets.length === 1
+          ? { ...w, message: `${w.message} [asset ${shown}]`, asset: g.assets[0]! }
+          : { ...w, message: `${w.message} [assets ${shown}]` },
+      );
     }
   }
 
