@@ -12,7 +12,7 @@ import { fitMarketAdjusted, predictMarketAdjusted } from "./marketAdjusted.js";
 import { fitMarketModel, predictLine } from "./marketModel.js";
 import { checkIndices, completeCases, requireObservations } from "./sample.js";
 import { fitScholesWilliams, predictScholesWilliams } from "./scholesWilliams.js";
-import { modelColumns } from "./spec.js";
+import { modelColumns, type ModelColumns } from "./spec.js";
 import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 
 function unreachable(value: never): never {
@@ -87,9 +87,18 @@ function parameterCount(spec: ModelSpec, factors: number, lags: number): number 
 export function fitModel(spec: ModelSpec, data: ModelData, indices: Int32Array | readonly number[], options?: FitOptions): ModelFit {
   const c = modelColumns(spec, data);
   checkIndices(indices, c.n, "indices", true);
-  const used = completeCases(c, indices);
+  return fitColumns(spec, c, completeCases(c, indices), indices.length, options);
+}
+
+/**
+ * {@link fitModel} on columns resolved once by `modelColumns` and on complete-case indices
+ * (from `estimationIndices`), without re-validating them: the inner loop of `eventStudy`,
+ * which fits thousands of windows of the same series.
+ * @internal
+ */
+export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions): ModelFit {
   const k = parameterCount(spec, c.factors.length, c.lags);
-  requireObservations(spec, k, used, indices.length, options);
+  requireObservations(spec, k, used, candidates, options);
   switch (spec.type) {
     case "constant-mean":
       return fitConstantMean(spec, c, used);
@@ -150,6 +159,16 @@ export function predictModel(fit: ModelFit, data: ModelData, indices: Int32Array
   checkIndices(indices, c.n, "indices", false);
   const k = parameterCount(spec, c.factors.length, c.lags);
   if (fit.coefficients.length !== k || fit.k !== k) invalidOption("fit", fit.model, `a fit with ${k} coefficients for this model and data`);
+  return predictColumns(fit, c, indices);
+}
+
+/**
+ * {@link predictModel} on columns resolved once by `modelColumns`, for a fit made from those
+ * columns, without re-validating them.
+ * @internal
+ */
+export function predictColumns(fit: ModelFit, c: ModelColumns, indices: Int32Array | readonly number[]): ModelPrediction {
+  const spec = fit.spec;
   switch (spec.type) {
     case "constant-mean":
       return predictConstantMean(fit, indices);

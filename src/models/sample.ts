@@ -60,7 +60,14 @@ export function completeCases(c: ModelColumns, indices: Int32Array | readonly nu
  * ```
  */
 export function estimationIndices(spec: ModelSpec, data: ModelData, range: IndexRange, mask?: Uint8Array): Int32Array {
-  const c = modelColumns(spec, data);
+  return estimationIndicesOf(modelColumns(spec, data), range, mask);
+}
+
+/**
+ * {@link estimationIndices} on columns resolved once by `modelColumns`.
+ * @internal
+ */
+export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: Uint8Array): Int32Array {
   if (typeof range !== "object" || range === null) invalidOption("range", range, "{ start, end } session indices");
   const { start, end } = range;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > c.n || start > end) {

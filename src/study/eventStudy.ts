@@ -21,7 +21,10 @@ import {
 } from "../calendar/index.js";
 import { MarketReactionError, invalidOption, isMarketReactionError, type ErrorCode, type Warning } from "../errors.js";
 import { sqTest } from "../inference/index.js";
-import { estimationIndices, fitModel, modelLabel, predictModel, type ModelFit, type ModelSpec } from "../models/index.js";
+import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
+import { fitColumns, predictColumns } from "../models/model.js";
+import { estimationIndicesOf } from "../models/sample.js";
+import { modelColumns, type ModelColumns } from "../models/spec.js";
 import { alignReturns, type AlignedReturns } from "../returns/index.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
@@ -220,10 +223,25 @@ export function eventStudy(options: EventStudyOptions): Study {
       continue;
     }
     warnings.push(...data.warnings);
-    studyAsset(asset.id, exchange, data, events, aligned);
+    let columns: ModelColumns;
+    try {
+      columns = modelColumns(opts.model, data); // resolved and checked once per asset
+    } catch (error) {
+      if (!isMarketReactionError(error) || opts.strict) throw error;
+      for (const e of events) skip(e.id, asset.id, exchange, error.code, error.message, error);
+      continue;
+    }
+    studyAsset(asset.id, exchange, data, columns, events, aligned);
   }
 
-  function studyAsset(assetId: string, exchange: string, data: AlignedReturns, events: readonly MarketEvent[], aligned: Map<string, AlignmentRow>): void {
+  function studyAsset(
+    assetId: string,
+    exchange: string,
+    data: AlignedReturns,
+    columns: ModelColumns,
+    events: readonly MarketEvent[],
+    aligned: Map<string, AlignmentRow>,
+  ): void {
     const days = data.days;
     const first = days[0];
     const last = days[days.length - 1];
@@ -269,9 +287,9 @@ export function eventStudy(options: EventStudyOptions): Study {
       }
       let fit: ModelFit;
       try {
-        const indices = estimationIndices(opts.model, data, est, mask);
+        const indices = estimationIndicesOf(columns, est, mask);
         const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
-        fit = fitModel(opts.model, data, indices, { minObs });
+        fit = fitColumns(opts.model, columns, indices, est.length, { minObs });
       } catch (error) {
         if (!isMarketReactionError(error)) throw error;
         skip(p.id, assetId, exchange, error.code, error.message, error);
@@ -281,7 +299,7 @@ export function eventStudy(options: EventStudyOptions): Study {
       const spanEnd = Math.max(...w.windows.map((r) => r.end));
       const spanIdx = new Int32Array(spanEnd - spanStart);
       for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = spanStart + i;
-      const prediction = predictModel(fit, data, spanIdx);
+      const prediction = predictColumns(fit, columns, spanIdx);
       const actual = data.asset.subarray(spanStart, spanEnd);
       const offset0 = spanStart - w.day0Index;
       const ars = abnormalReturns(fit, prediction, actual, { start: offset0, returnType: opts.returnType });
