@@ -11,3 +11,6 @@ export { emptyRegressionResult, marketModelFromPrefix, prefixSums } from "./pref
 export type { MarketModelPrefix } from "./prefix.js";
 export { createRandom, createRandomFromState } from "./random.js";
 export type { Random, RandomState } from "./random.js";
+export { chiSquareCdf, chiSquareSf, fisherFSf, regularizedGammaP, regularizedGammaQ } from "./chiSquare.js";
+export { bartlettWeights, hacCovariance, neweyWestLag, neweyWestMeat, sandwichProduct } from "./hac.js";
+export type { HacOptions, NeweyWestLagRule } from "./hac.js";
