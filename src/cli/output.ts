@@ -20,7 +20,7 @@ export function formatMarkdownTable(rows: readonly Row[], columns: readonly stri
 export function renderRows(rows: readonly Row[], columns: readonly string[], format: Exclude<OutputFormat, "json">): string {
   switch (format) {
     case "table":
-      return formatTextTable(rows, { columns });
+      return formatTextTable(rows, { columns, maxWidth: 72 });
     case "markdown":
       return formatMarkdownTable(rows, columns);
     case "csv":

@@ -49,6 +49,17 @@ Model and windows:
   --min-estimation N     fewest estimation observations (default: half the window)
   --strict               fail instead of skipping a statement that cannot be studied
 
+Clustered statements on one series (docs/clustered.md):
+  --method METHOD        standard | dummy: dummy adds the dummy-variable regression with
+                         Newey-West (HAC) errors and Wald tests        (default standard)
+  --dummies SPEC         event (one dummy per statement and day) | pooled   (default event)
+  --hac-lag N            Newey-West lag: a number, nw1994 or cube-root  (default nw1994)
+  --hac-adjust           small-sample factor T/(T-K) on the HAC covariance
+  --placebo B            placebo inference with B pseudo-event draws (one series only)
+  --seed N               seed of the placebo draws                      (default 1)
+  --regime REGIME        volatility | quarter | none: where pseudo-dates come from
+                         (default volatility)
+
 Output:
   --format FORMAT        table | markdown | csv | json                 (default table)
   --table TABLE          for csv/markdown: car | abnormal | models | events | skipped
@@ -93,6 +104,13 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     contamination: { type: "string" },
     "min-estimation": { type: "string" },
     strict: { type: "boolean" },
+    method: { type: "string" },
+    dummies: { type: "string" },
+    "hac-lag": { type: "string" },
+    "hac-adjust": { type: "boolean" },
+    placebo: { type: "string" },
+    seed: { type: "string" },
+    regime: { type: "string" },
     format: { type: "string" },
     table: { type: "string" },
     out: { type: "string" },
@@ -106,7 +124,29 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
   if ((values.prices ?? []).length + (values.returns ?? []).length === 0) throw new UsageError("study: give at least one --prices or --returns file");
   const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
-  const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped"], "car");
+  const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped", "regression", "regression_car", "wald"], "car");
+  const method = choice("method", values.method, ["standard", "dummy"] as const, "standard");
+  const dummies = choice("dummies", values.dummies, ["event", "pooled"] as const, "event");
+  let hacLag: number | "nw1994" | "cube-root" | undefined;
+  if (values["hac-lag"] !== undefined) {
+    const v = values["hac-lag"];
+    if (v === "nw1994" || v === "cube-root") hacLag = v;
+    else if (/^\d+$/.test(v)) hacLag = Number(v);
+    else throw new UsageError(`invalid --hac-lag: ${JSON.stringify(v)}; expected a whole number, nw1994 or cube-root`);
+  }
+  if (method !== "dummy" && (values.dummies !== undefined || values["hac-lag"] !== undefined || values["hac-adjust"] === true)) {
+    throw new UsageError("--dummies, --hac-lag and --hac-adjust go with --method dummy");
+  }
+  const positiveInt = (flag: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a positive whole number`);
+    return Number(v);
+  };
+  const draws = positiveInt("placebo", values.placebo);
+  const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`invalid --seed: ${JSON.stringify(values.seed)}; expected a whole number`);
+  const regime = choice("regime", values.regime, ["volatility", "quarter", "none"] as const, "volatility");
+  if (draws === undefined && (values.seed !== undefined || values.regime !== undefined)) throw new UsageError("--seed and --regime go with --placebo B");
   const returnType = choice("return-type", values["return-type"], ["simple", "log"] as const, "simple");
   const nonTrading = choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next");
   const contamination = choice("contamination", values.contamination, ["exclude", "keep"] as const, "exclude");
@@ -164,24 +204,36 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     ...(windows === undefined ? {} : { windows }),
     ...(minEstimationObs === undefined ? {} : { minEstimationObs }),
     ...(values.strict === true ? { strict: true } : {}),
+    ...(method === "dummy"
+      ? { regression: { specification: dummies, ...(hacLag === undefined ? {} : { hacLag }), ...(values["hac-adjust"] === true ? { hacAdjust: true } : {}) } }
+      : {}),
+    ...(draws === undefined ? {} : { placebo: { draws, seed: seed ?? 1, regime } }),
   };
+  if (draws !== undefined && assets.length - (typeof market === "string" ? 1 : 0) !== 1) {
+    throw new UsageError("--placebo needs exactly one studied series (placebo dates come from that series' own history)");
+  }
   const study = eventStudy(options);
   const allWarnings = [...warnings, ...study.warnings];
 
   let text: string;
   if (format === "json") {
-    text = toJsonText({
-      events: study.events,
-      models: study.models,
-      abnormal: study.abnormal,
-      car: study.car,
-      warnings: allWarnings,
-      skipped: study.skipped,
-      options: study.options,
-    });
+    text = toJsonText({ ...study.toJSON(), warnings: allWarnings });
   } else if (format === "table" && values.table === undefined) {
     text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
     if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
+    if (method === "dummy") {
+      text += `\nDummy-variable regression (statistic and p_value use the covariance named in vcov):\n`;
+      text += renderRows(study.regression as unknown as Row[], ["asset", "term", "estimate", "std_error", "std_error_hac", "statistic", "p_value", "vcov"], "table");
+      text += `\nCARs from the regression:\n`;
+      text += renderRows(study.regression_car as unknown as Row[], ["asset", "event_id", "window_start", "window_end", "estimate", "std_error", "std_error_hac", "p_value", "vcov"], "table");
+      text += `\nWald tests:\n`;
+      text += renderRows(study.wald as unknown as Row[], ["asset", "hypothesis", "statistic", "df", "p_value", "vcov"], "table");
+    }
+    if (study.placebo !== null) {
+      const p = study.placebo;
+      text += `\nPlacebo test: ${p.statistic} = ${p.observed.toPrecision(4)}, p = ${p.p_value.toPrecision(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions; null 2.5%/97.5%: ${p.quantiles["2.5%"].toPrecision(3)}, ${p.quantiles["97.5%"].toPrecision(3)})\n`;
+      text += `  eligible: ${p.eligible.definition}\n`;
+    }
   } else {
     const rows = study.toRows(table) as Row[];
     const all = columnsOf(rows);

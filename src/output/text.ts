@@ -14,6 +14,8 @@ export interface FormatTextTableOptions {
   readonly digits?: number;
   /** Text for `null`/`undefined`/`NaN`; default empty. */
   readonly missing?: string;
+  /** Longest cell in characters; longer text is cut and ends with `…`. Default: no limit. */
+  readonly maxWidth?: number;
 }
 
 /** The union of the rows' keys in first-seen order. */
@@ -46,7 +48,9 @@ export function formatTextTable(rows: readonly Row[], options: FormatTextTableOp
   const columns = options.columns ?? columnsOf(rows);
   const digits = options.digits ?? 6;
   const missing = options.missing ?? "";
-  const cells = rows.map((row) => columns.map((c) => cellText(row[c], digits, missing).replace(/[\r\n\t]+/g, " ")));
+  const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
+  const cut = (text: string): string => (text.length > maxWidth ? `${text.slice(0, Math.max(0, maxWidth - 1))}…` : text);
+  const cells = rows.map((row) => columns.map((c) => cut(cellText(row[c], digits, missing).replace(/[\r\n\t]+/g, " "))));
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number"));
   const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j]!.length)));
   const pad = (text: string, j: number): string => (numeric[j] ? text.padStart(widths[j]!) : text.padEnd(widths[j]!));

@@ -21,6 +21,7 @@ import {
 } from "../calendar/index.js";
 import { MarketReactionError, invalidOption, isMarketReactionError, type ErrorCode, type Warning } from "../errors.js";
 import { sqTest } from "../inference/index.js";
+import { dummyRegression, placeboTest, volatilityCheck, type PlaceboResult } from "../inference/clustered/index.js";
 import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
 import { fitColumns, predictColumns } from "../models/model.js";
 import { estimationIndicesOf } from "../models/sample.js";
@@ -37,6 +38,9 @@ import {
   type EventMetadata,
   type ModelRow,
   type SkippedRow,
+  type StudyRegressionCarRow,
+  type StudyRegressionRow,
+  type StudyWaldRow,
 } from "./study.js";
 
 /** Everything computed for one (asset, statement) pair: the building blocks, for power users. */
@@ -149,6 +153,9 @@ export function eventStudy(options: EventStudyOptions): Study {
   if (opts.model.type === "factors" && options.factors === undefined) {
     invalidOption("factors", undefined, `a factor table for the ${modelLabel(opts.model)} model`);
   }
+  if (opts.placebo !== undefined && assets.length !== 1) {
+    invalidOption("placebo", opts.placebo, `a study of one series (this one has ${assets.length}: placebo dates are drawn from one series' own history)`);
+  }
   for (const e of options.events) {
     if (e.asset !== undefined && !ids.has(e.asset)) invalidOption(`events[${e.id}].asset`, e.asset, `one of the studied assets (${[...ids].join(", ")})`);
   }
@@ -160,6 +167,11 @@ export function eventStudy(options: EventStudyOptions): Study {
   const abnormalRows: AbnormalRow[] = [];
   const carRows: CarRow[] = [];
   const pairs: PairResult[] = [];
+  const regressionRows: StudyRegressionRow[] = [];
+  const regressionCars: StudyRegressionCarRow[] = [];
+  const waldRows: StudyWaldRow[] = [];
+  let placebo: PlaceboResult | null = null;
+  const regressionInfo: Record<string, unknown>[] = [];
   const overlapGroups = new Map<string, { warnings: readonly Warning[]; samples: Map<string, EstimationSample>; assets: string[] }>();
   let sqScratch = new Float64Array(0); // reused by every SQ test (no allocation per window)
   const isoCache = new Map<number, string>();
@@ -268,6 +280,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     }
     group.assets.push(assetId);
     const samples = group.samples;
+    const studied: { id: string; day0: number; spanStart: number; spanEnd: number; estStart: number; estEnd: number }[] = [];
 
     for (const p of placed) {
       let w;
@@ -319,6 +332,7 @@ export function eventStudy(options: EventStudyOptions): Study {
       }
       const cars = cumulativeAbnormalReturns(ars, opts.windows);
       pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars });
+      studied.push({ id: p.id, day0: p.day0, spanStart, spanEnd, estStart: est.start, estEnd: est.end });
       const meta = metadataOf(p.event);
       const day0Iso = iso(p.day0);
       modelRows.push(modelRow(p.id, assetId, day0Iso, fit, days, est.start, est.end - 1, sample?.excluded.length ?? 0, meta));
@@ -375,6 +389,92 @@ export function eventStudy(options: EventStudyOptions): Study {
         });
       }
     }
+    if (studied.length > 0) clusteredFamily(assetId, data, columns, studied);
+  }
+
+  /** Volatility check, dummy-variable regression and placebo test of one series. */
+  function clusteredFamily(
+    assetId: string,
+    data: AlignedReturns,
+    columns: ModelColumns,
+    studied: readonly { id: string; day0: number; spanStart: number; spanEnd: number; estStart: number; estEnd: number }[],
+  ): void {
+    const eventStart = Math.min(...studied.map((x) => x.spanStart));
+    const eventEnd = Math.max(...studied.map((x) => x.spanEnd));
+    const first = studied.reduce((a, b) => (b.day0 < a.day0 ? b : a));
+    // event period: the event windows and a band of 10 sessions around them; estimation
+    // period: the earliest statement's estimation window up to that band (docs/clustered.md)
+    const band = 10;
+    const bandStart = Math.max(0, eventStart - band);
+    const volatility = volatilityCheck(
+      data.asset,
+      { start: bandStart, end: Math.min(data.asset.length, eventEnd + band) },
+      { start: first.estStart, end: Math.max(first.estStart, Math.min(first.estEnd, bandStart)) },
+      { asset: assetId, eventId: first.id },
+    );
+    if (volatility.warning !== undefined) warnings.push(volatility.warning);
+    const events = studied.map((x) => ({ id: x.id, day0: x.day0 }));
+    const span: Window = [Math.min(...opts.windows.map((w) => w[0])), Math.max(...opts.windows.map((w) => w[1]))];
+    if (opts.regression !== undefined) {
+      const controls = opts.model.type === "constant-mean" ? [] : opts.model.type === "factors" ? [...columns.factorNames] : ["market"];
+      const r = opts.regression;
+      try {
+        const fit = dummyRegression(data, events, {
+          window: span,
+          carWindows: opts.windows,
+          controls,
+          estimation: first.estEnd - first.estStart,
+          ...(r.specification === undefined ? {} : { specification: r.specification }),
+          ...(r.hacLag === undefined ? {} : { hacLag: r.hacLag }),
+          ...(r.hacAdjust === undefined ? {} : { hacAdjust: r.hacAdjust }),
+          ...(r.lags === undefined ? {} : { lags: r.lags }),
+          ...(r.vcov === undefined ? {} : { vcov: r.vcov }),
+        });
+        warnings.push(...fit.warnings.filter((w) => w.code !== "HIGH_EVENT_VOLATILITY"));
+        for (const row of fit.regression) {
+          regressionRows.push({
+            asset: assetId,
+            term: row.term,
+            kind: row.kind,
+            estimate: row.estimate,
+            std_error: row.std_error,
+            std_error_hac: row.std_error_hac,
+            statistic: row.statistic,
+            p_value: row.p_value,
+            vcov: row.vcov,
+            df: row.df,
+            session: row.session ?? null,
+            events: row.events === undefined ? null : row.events.map((e) => `${e.id}[${e.offset > 0 ? "+" : ""}${e.offset}]`).join(" "),
+          });
+        }
+        for (const c of fit.cars) {
+          regressionCars.push({ asset: assetId, event_id: c.event_id, window_start: c.window[0], window_end: c.window[1], estimate: c.estimate, std_error: c.std_error, std_error_hac: c.std_error_hac, statistic: c.statistic, p_value: c.p_value, vcov: c.vcov, df: c.df });
+        }
+        for (const w of fit.wald) waldRows.push({ asset: assetId, ...w });
+        regressionInfo.push({ asset: assetId, method: fit.method, convention: fit.convention, n: fit.nObs, k: fit.k, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2, hac_lag: fit.hac.lag, hac_rule: fit.hac.rule, hac_adjust: fit.hac.adjust, sample_from: fit.sample.from, sample_to: fit.sample.to });
+      } catch (error) {
+        if (!isMarketReactionError(error) || opts.strict) throw error;
+        warnings.push({ code: "REGRESSION_FAILED", message: `dummy-variable regression of ${assetId}: ${error.code}: ${error.message}`, asset: assetId });
+      }
+    }
+    if (opts.placebo !== undefined) {
+      const p = opts.placebo;
+      placebo = placeboTest(data, events, {
+        model: opts.model,
+        estimation: opts.estimation as Window,
+        windows: opts.windows,
+        statistic: events.length === 1 ? { type: "car" } : { type: "mean-car" },
+        seed: p.seed,
+        draws: p.draws ?? 9999,
+        regime: p.regime ?? "volatility",
+        spacing: p.spacing ?? "keep",
+        ...(p.exclude === undefined ? {} : { exclude: p.exclude }),
+        contamination: opts.contamination === "exclude" ? "exclude" : "include",
+        returnType: opts.returnType,
+        ...(opts.minEstimationObs === undefined ? {} : { minObs: opts.minEstimationObs }),
+      });
+      warnings.push(...placebo.warnings.filter((w) => w.code !== "HIGH_EVENT_VOLATILITY"));
+    }
   }
 
   for (const g of overlapGroups.values()) {
@@ -406,6 +506,8 @@ export function eventStudy(options: EventStudyOptions): Study {
     warnings,
     skipped,
     options: describeOptions(opts, market?.id ?? null, assets.map((a) => a.id)),
+    ...(opts.regression === undefined ? {} : { regression: regressionRows, regression_car: regressionCars, wald: waldRows, regression_info: regressionInfo }),
+    ...(opts.placebo === undefined ? {} : { placebo }),
   }, pairs);
 }
 
@@ -477,6 +579,8 @@ function describeOptions(o: ResolvedStudyOptions, market: string | null, assets:
     contamination: o.contamination,
     min_estimation_obs: o.minEstimationObs ?? "half the estimation window",
     sq: o.sq,
+    ...(o.regression === undefined ? {} : { regression: o.regression }),
+    ...(o.placebo === undefined ? {} : { placebo: o.placebo }),
     market,
     assets,
   };

@@ -5,6 +5,18 @@
 export { eventStudy, eventRow } from "./eventStudy.js";
 export type { PairResult } from "./eventStudy.js";
 export { Study } from "./study.js";
-export type { AbnormalRow, CarRow, EventMetadata, EventRow, ModelRow, SkippedRow, StudyData, StudyTable } from "./study.js";
+export type {
+  AbnormalRow,
+  CarRow,
+  EventMetadata,
+  EventRow,
+  ModelRow,
+  SkippedRow,
+  StudyData,
+  StudyRegressionCarRow,
+  StudyRegressionRow,
+  StudyTable,
+  StudyWaldRow,
+} from "./study.js";
 export { parseModelOption } from "./options.js";
-export type { EventStudyOptions, ModelOption } from "./options.js";
+export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyRegressionOptions } from "./options.js";

@@ -61,6 +61,50 @@ export interface EventStudyOptions {
   readonly sq?: boolean;
   /** Throw instead of skipping an (asset, statement) pair that cannot be studied. Default `false`. */
   readonly strict?: boolean;
+  /**
+   * Also fit the dummy-variable (event-parameter) regression on each asset's series, with
+   * Newey–West errors and Wald tests (docs/clustered.md): `true`, or its options. The study's
+   * model chooses the controls (market, factors, or none for constant mean), its event windows
+   * the dummies; results in `regression`, `regression_car` and `wald`.
+   */
+  readonly regression?: boolean | StudyRegressionOptions;
+  /**
+   * Placebo (pseudo-event) inference for the mean CAR over the statements (one asset only):
+   * `{ draws, seed, regime }` (docs/clustered.md). Result in `placebo`.
+   */
+  readonly placebo?: StudyPlaceboOptions;
+}
+
+/** Options of the dummy-variable regression inside {@link eventStudy}. */
+export interface StudyRegressionOptions {
+  /** `event` (default): one dummy per statement and offset; `pooled`: one per offset. */
+  readonly specification?: "event" | "pooled";
+  /** Newey–West lag: a number, or `nw1994` (default) or `cube-root`. */
+  readonly hacLag?: number | "nw1994" | "cube-root";
+  /** Small-sample factor T/(T−K) on the HAC covariance; default false. */
+  readonly hacAdjust?: boolean;
+  /** Lagged returns of the series added as controls; default 0. */
+  readonly lags?: number;
+  /** Covariance behind statistic and p-value: `auto` (default), `hac` or `ols`. */
+  readonly vcov?: "auto" | "hac" | "ols";
+}
+
+/** Options of the placebo test inside {@link eventStudy}. */
+export interface StudyPlaceboOptions {
+  /** Number of pseudo-event draws B; default 9999. */
+  readonly draws?: number;
+  /** Seed of the PRNG (required: the result must be reproducible). */
+  readonly seed: number;
+  /** Match pseudo-dates to the statements' volatility tercile or calendar quarter; default `volatility`. */
+  readonly regime?: "volatility" | "quarter" | "none";
+  /** Exclude pseudo-dates within ±h sessions of every statement; default 10. */
+  readonly exclude?: number;
+  /**
+   * `keep` (default): pseudo-dates keep the statements' spacing in sessions, so statements on
+   * consecutive days are mimicked by consecutive pseudo-dates; `independent`: drawn separately
+   * (over-rejects when the real statements' windows overlap — docs/clustered.md).
+   */
+  readonly spacing?: "keep" | "independent";
 }
 
 /** Options after defaults and validation. */
@@ -75,11 +119,13 @@ export interface ResolvedStudyOptions {
   readonly minEstimationObs: number | undefined;
   readonly sq: boolean;
   readonly strict: boolean;
+  readonly regression: StudyRegressionOptions | undefined;
+  readonly placebo: StudyPlaceboOptions | undefined;
 }
 
 const KNOWN_KEYS = new Set([
   "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
-  "nonTrading", "contamination", "minEstimationObs", "sq", "strict",
+  "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
 ]);
 
 const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
@@ -129,7 +175,24 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   if (options.exchange !== undefined && typeof options.exchange !== "string" && !isTradingCalendar(options.exchange) && (typeof options.exchange !== "object" || options.exchange === null)) {
     invalidOption("exchange", options.exchange, "a MIC, an Exchange, a TradingCalendar, or a record from asset id to one of those");
   }
+  let regression: StudyRegressionOptions | undefined;
+  if (options.regression === true) regression = {};
+  else if (options.regression !== undefined && options.regression !== false) {
+    if (typeof options.regression !== "object" || options.regression === null) invalidOption("regression", options.regression, "true, false or an options object");
+    regression = options.regression;
+  }
+  const placebo = options.placebo;
+  if (placebo !== undefined) {
+    if (typeof placebo !== "object" || placebo === null) invalidOption("placebo", placebo, "{ seed, draws?, regime?, exclude?, spacing? }");
+    if (!Number.isSafeInteger(placebo.seed)) invalidOption("placebo.seed", placebo.seed, "an integer seed");
+    if (placebo.draws !== undefined && (!Number.isInteger(placebo.draws) || placebo.draws < 1)) invalidOption("placebo.draws", placebo.draws, "a positive integer");
+    if (placebo.regime !== undefined && !["volatility", "quarter", "none"].includes(placebo.regime)) invalidOption("placebo.regime", placebo.regime, '"volatility", "quarter" or "none"');
+    if (placebo.spacing !== undefined && !["keep", "independent"].includes(placebo.spacing)) invalidOption("placebo.spacing", placebo.spacing, '"keep" or "independent"');
+    if (!Array.isArray(estimation)) invalidOption("estimation", estimation, "an explicit [start, end] window when placebo inference is asked for");
+  }
   return {
+    regression,
+    placebo,
     model,
     modelName: typeof options.model === "string" ? options.model : "",
     returnType,

@@ -5,6 +5,7 @@
 import type { Warning } from "../errors.js";
 import { invalidOption } from "../errors.js";
 import { formatCsv, formatJson, formatTextTable, type Row } from "../output/index.js";
+import type { PlaceboResult } from "../inference/clustered/index.js";
 import type { PairResult } from "./eventStudy.js";
 
 /** Statement metadata carried to every output row (`null` when absent). */
@@ -114,10 +115,63 @@ export interface SkippedRow {
   readonly reason: string;
 }
 
-/** The tidy tables of a {@link Study}. */
-export type StudyTable = "events" | "models" | "abnormal" | "car" | "skipped" | "warnings";
+/** One coefficient of the dummy-variable regression (the `regression` table). */
+export interface StudyRegressionRow {
+  readonly asset: string;
+  readonly term: string;
+  /** `intercept`, `control`, `lag`, `event` or `pooled`. */
+  readonly kind: string;
+  readonly estimate: number;
+  /** OLS standard error. */
+  readonly std_error: number;
+  /** Newey–West standard error. */
+  readonly std_error_hac: number;
+  /** estimate / the standard error named by `vcov`. */
+  readonly statistic: number;
+  readonly p_value: number;
+  /** `hac` or `ols`: which covariance `statistic` uses (docs/clustered.md). */
+  readonly vcov: string;
+  readonly df: number;
+  /** The session of an event term (ISO). */
+  readonly session: string | null;
+  /** The statements and offsets behind an event term, e.g. `E17[0] E22[0]` (merged dummies). */
+  readonly events: string | null;
+}
 
-const TABLES: readonly StudyTable[] = ["events", "models", "abnormal", "car", "skipped", "warnings"];
+/** A CAR of the dummy-variable regression: a linear combination of its coefficients. */
+export interface StudyRegressionCarRow {
+  readonly asset: string;
+  /** Statement id, `mean` or `pooled`. */
+  readonly event_id: string;
+  readonly window_start: number;
+  readonly window_end: number;
+  readonly estimate: number;
+  readonly std_error: number;
+  readonly std_error_hac: number;
+  readonly statistic: number;
+  readonly p_value: number;
+  readonly vcov: string;
+  readonly df: number;
+}
+
+/** A joint Wald test of the dummy-variable regression (the `wald` table). */
+export interface StudyWaldRow {
+  readonly asset: string;
+  readonly hypothesis: string;
+  /** χ² statistic. */
+  readonly statistic: number;
+  readonly df: number;
+  readonly p_value: number;
+  readonly f_statistic: number;
+  readonly df_residual: number;
+  readonly p_value_f: number;
+  readonly vcov: string;
+}
+
+/** The tidy tables of a {@link Study}. */
+export type StudyTable = "events" | "models" | "abnormal" | "car" | "skipped" | "warnings" | "regression" | "regression_car" | "wald";
+
+const TABLES: readonly StudyTable[] = ["events", "models", "abnormal", "car", "skipped", "warnings", "regression", "regression_car", "wald"];
 
 /** The data of a study. */
 export interface StudyData {
@@ -128,6 +182,13 @@ export interface StudyData {
   readonly warnings: readonly Warning[];
   readonly skipped: readonly SkippedRow[];
   readonly options: Readonly<Record<string, unknown>>;
+  /** Dummy-variable regression (when asked for): coefficients, CARs, Wald tests, fit summary per asset. */
+  readonly regression?: readonly StudyRegressionRow[];
+  readonly regression_car?: readonly StudyRegressionCarRow[];
+  readonly wald?: readonly StudyWaldRow[];
+  readonly regression_info?: readonly Readonly<Record<string, unknown>>[];
+  /** Placebo inference (when asked for). */
+  readonly placebo?: PlaceboResult | null;
 }
 
 /**
@@ -143,6 +204,11 @@ export class Study implements StudyData {
   readonly warnings: readonly Warning[];
   readonly skipped: readonly SkippedRow[];
   readonly options: Readonly<Record<string, unknown>>;
+  readonly regression: readonly StudyRegressionRow[];
+  readonly regression_car: readonly StudyRegressionCarRow[];
+  readonly wald: readonly StudyWaldRow[];
+  readonly regression_info: readonly Readonly<Record<string, unknown>>[];
+  readonly placebo: PlaceboResult | null;
   /** The per-pair building blocks (fits, typed arrays); not serialised. */
   declare readonly pairs: readonly PairResult[];
 
@@ -154,6 +220,11 @@ export class Study implements StudyData {
     this.warnings = data.warnings;
     this.skipped = data.skipped;
     this.options = data.options;
+    this.regression = data.regression ?? [];
+    this.regression_car = data.regression_car ?? [];
+    this.wald = data.wald ?? [];
+    this.regression_info = data.regression_info ?? [];
+    this.placebo = data.placebo ?? null;
     Object.defineProperty(this, "pairs", { value: pairs, enumerable: false });
   }
 
@@ -168,7 +239,7 @@ export class Study implements StudyData {
 
   /** Plain JSON-ready data: the tables by name; `NaN` becomes `null` in `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
-    return {
+    const out: Record<string, unknown> = {
       events: this.events,
       models: this.models,
       abnormal: this.abnormal,
@@ -177,6 +248,15 @@ export class Study implements StudyData {
       skipped: this.skipped,
       options: this.options,
     };
+    // the clustered-statement results appear when they were asked for
+    if ("regression" in this.options) {
+      out.regression = this.regression;
+      out.regression_car = this.regression_car;
+      out.wald = this.wald;
+      out.regression_info = this.regression_info;
+    }
+    if ("placebo" in this.options) out.placebo = this.placebo;
+    return out;
   }
 
   /** The study as JSON text (two-space indentation, `null` for missing numbers); byte-stable. */

@@ -15,6 +15,12 @@ describe("formatTextTable", () => {
   });
 });
 
+describe("formatTextTable maxWidth", () => {
+  it("formatTextTable(rows, {maxWidth}) cuts long cells with an ellipsis", () => {
+    expect(formatTextTable([{ h: "abcdefghij" }], { maxWidth: 5 })).toBe("h\n-----\nabcd…\n");
+  });
+});
+
 describe("formatCsv", () => {
   it("formatCsv(rows) quotes delimiters, quotes and line breaks", () => {
     expect(formatCsv([{ id: "E1", label: 'said "no", twice\nreally' }])).toBe('id,label\nE1,"said ""no"", twice\nreally"\n');

@@ -123,7 +123,8 @@ describe("eventStudy tables", () => {
 
   it("structuredClone gives plain data without the typed-array pairs", () => {
     const copy = structuredClone(study) as unknown as Record<string, unknown>;
-    expect(Object.keys(copy).sort()).toEqual(["abnormal", "car", "events", "models", "options", "skipped", "warnings"]);
+    expect(Object.keys(copy).sort()).toEqual(["abnormal", "car", "events", "models", "options", "placebo", "regression", "regression_car", "regression_info", "skipped", "wald", "warnings"]);
+    expect(copy).not.toHaveProperty("pairs");
     expect(study.pairs).toHaveLength(4 * sectors.length);
   });
 });

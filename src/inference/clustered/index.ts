@@ -12,7 +12,7 @@ export type { VolatilityCheckOptions } from "./volatility.js";
 export { waldStatistic } from "./wald.js";
 export type { WaldValues } from "./wald.js";
 export type {
-  CarRow,
+  CarRow as DummyCarRow,
   ClusteredData,
   ClusteredEvent,
   DummyRegressionOptions,
