@@ -99,4 +99,19 @@ console.log("Constant-mean model:");
 console.log(table(constant));
 const notes = market.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS" || w.code === "ESTIMATION_CONTAMINATED").length;
 console.log(`${notes} overlap warnings: statements one session apart share their windows, so their CARs`);
-console.log("are not separate effects (the dummy-variable regression with HAC errors addresses that).");
+console.log("are not separate effects. The methods for clustered statements on one index:");
+
+// 5. Sunday, Monday, Tuesday on one index: dummy-variable regression with Newey-West errors,
+//    and placebo dates drawn from the same volatility regime with the same spacing.
+const three = events.filter((e) => ["E17", "E22", "E27"].includes(e.id));
+const clustered = eventStudy({
+  assets: [index], market: world, events: three, windows: [[-1, 1]],
+  regression: true,
+  placebo: { seed: 20250407, draws: 999, regime: "volatility" },
+});
+console.log("\nDummy-variable regression (market as control):");
+console.log(formatTextTable(clustered.regression.map((r) => ({ term: r.term, estimate_pct: 100 * r.estimate, se_ols_pct: 100 * r.std_error, se_hac_pct: 100 * r.std_error_hac, p_value: r.p_value, vcov: r.vcov })), { digits: 3 }));
+console.log(formatTextTable(clustered.regression_car.map((c) => ({ car: c.event_id, window: `[${c.window_start}, ${c.window_end}]`, estimate_pct: 100 * c.estimate, se_pct: 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error), p_value: c.p_value })), { digits: 3 }));
+const p = clustered.placebo!;
+console.log(`Placebo: ${p.statistic} = ${(100 * p.observed).toFixed(2)}%, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`);
+for (const w of clustered.warnings.filter((x) => x.code === "HIGH_EVENT_VOLATILITY" || x.code === "MERGED_EVENT_DUMMIES")) console.log(`${w.code}: ${w.message}`);
