@@ -341,14 +341,20 @@ function tailQuantiles7(a: Float64Array, lowP: number, highP: number): [number, 
       large[j] = v;
     }
   }
-  const at = (index: number): number => (index < kLow ? small[index]! : large[n - 1 - index]!);
-  const q = (h: number): number => {
-    const lo = Math.floor(h);
-    const x = at(lo);
-    if (h === lo || lo + 1 >= n) return x;
-    return x + (h - lo) * (at(lo + 1) - x);
-  };
-  return [q(hLow), q(hHigh)];
+  return [tailQuantile(small, large, n, hLow), tailQuantile(small, large, n, hHigh)];
+}
+
+/** Order statistic `index` (0-based, ascending) from the kept smallest and largest values. */
+function orderStatistic(small: Float64Array, large: Float64Array, n: number, index: number): number {
+  return index < small.length ? small[index]! : large[n - 1 - index]!;
+}
+
+/** Type-7 interpolation at h = (n − 1)p between the order statistics ⌊h⌋ and ⌊h⌋ + 1. */
+function tailQuantile(small: Float64Array, large: Float64Array, n: number, h: number): number {
+  const lo = Math.floor(h);
+  const x = orderStatistic(small, large, n, lo);
+  if (h === lo || lo + 1 >= n) return x;
+  return x + (h - lo) * (orderStatistic(small, large, n, lo + 1) - x);
 }
 
 function selectQuantile7(a: Float64Array, p: number): number {
