@@ -1,0 +1,53 @@
+/**
+ * Corrado & Zivney (1992) rank test (standardized ranks; robust to missing data).
+ * @module
+ */
+import type { RankTestOptions } from "./corradoRank.js";
+import { poolScores, zivneyStatistic, type KeyedSeries } from "./pooled.js";
+import type { CrossTestResult } from "./types.js";
+import { makeResult, pNormal } from "./util.js";
+
+/**
+ * Corrado–Zivney rank test (the "modified rank" test of estudy2).
+ *
+ * ## Method
+ * Ranks K_it over each event's T_i non-missing ARs (estimation + event window, average ties),
+ * U_it = K_it/(T_i + 1). Per key, the scaled sum N_t^{−1/2} Σ_i (U_it − ½);
+ * S_U = √((1/T) Σ_t [N_t^{−1/2} Σ_i (U_it − ½)]²); daily Z_τ = N_τ^{−1/2} Σ_i (U_iτ − ½)/S_U,
+ * window Z = (Σ_{τ∈W} N_τ^{−1/2} Σ_i (U_iτ − ½))/(√L S_U) = Σ_{τ∈W} Z_τ/√L.
+ * Standard normal reference. The ARs are ranked as given (unstandardized); the "adjusted"
+ * variant ranks standardized ARs.
+ *
+ * ## References
+ * - Corrado, C. J. & Zivney, T. L. (1992). The specification and power of the sign test in event
+ *   study hypothesis tests using daily stock returns. JFQA 27(3), 465–478.
+ * - Kolari, J. W. & Pynnönen, S. (2011). Nonparametric rank tests for event studies. Journal of
+ *   Empirical Finance 18(5), 953–971.
+ *
+ * @param series - Per event: its estimation and event-window ARs on time keys.
+ * @param keys - Tested key(s).
+ * @param options - `divisor`.
+ * @returns `{ statistic: Z, p_value, n, details: { T, L } … }`.
+ * @example
+ * ```ts
+ * corradoZivneyRankTest([{ keys: [-2, -1, 0], values: [0.1, -0.2, 0.4] }], [0]).statistic;
+ * ```
+ */
+export function corradoZivneyRankTest(
+  series: readonly KeyedSeries[],
+  keys: readonly number[],
+  options: RankTestOptions = {},
+): CrossTestResult {
+  const divisor = options.divisor ?? "keys";
+  const pooled = poolScores(series, "uniform");
+  const s = zivneyStatistic(pooled, keys, divisor);
+  return makeResult(
+    s.z,
+    pNormal(s.z),
+    undefined,
+    s.n,
+    "Corrado-Zivney rank test",
+    `U = K/(T_i + 1) over estimation + event window; S_U with T = ${divisor === "keys" ? "number of keys" : "mean T_i"}; N(0,1)`,
+    { T: divisor === "keys" ? pooled.keys : pooled.meanLength, L: s.length },
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Lamb (1995) portfolio test with the forecast-error correction.
+ * @module
+ */
+import type { PortfolioTestOptions } from "./timeSeriesT.js";
+import type { CrossTestResult } from "./types.js";
+import { emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
+
+/**
+ * Lamb's test: the time-series test with the market model's forecast-error correction.
+ *
+ * ## Method
+ * S_τ = Ŝ √C_τ, Ŝ the sample SD of the estimation-window portfolio series (as in the time-series
+ * t test), C_τ the forecast-error factor: daily C_τ = 1 + x_τ′(X′X)⁻¹x_τ (market model:
+ * 1 + 1/M + (R_mτ − R̄_m)²/S_mm); for a window C = 1′(I + X*(X′X)⁻¹X*′)1, the full-covariance
+ * factor of the CAR. Statistic = AAR_τ/S_τ or CAAR/(Ŝ√C). Textbook: C averaged over the events
+ * (one common regressor when the events share the market and the dates), t(M − 1); estudy2:
+ * the first event's market series with 1/L̄, N(0, 1). Tolerates cross-correlation.
+ *
+ * ## References
+ * - Lamb, R. P. (1995). An exposure-based analysis of property-liability insurer stock values
+ *   around Hurricane Andrew. Journal of Risk and Insurance 62(1), 111–123.
+ *
+ * @param estimate - AAR_τ or CAAR.
+ * @param portfolio - The estimation-window portfolio series.
+ * @param factor - C (daily factor, or the window's full-covariance factor).
+ * @param options - `df` (default t(M − 1)); `length` is ignored (C carries the window).
+ * @returns `{ statistic, p_value, df?, n: M, … }`.
+ * @example
+ * ```ts
+ * lambTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002], 1.01).statistic;
+ * ```
+ */
+export function lambTest(
+  estimate: number,
+  portfolio: ArrayLike<number>,
+  factor: number,
+  options: PortfolioTestOptions = {},
+): CrossTestResult {
+  const method = "Lamb test";
+  const m = moments(portfolio);
+  const df = options.df ?? m.n - 1;
+  const convention = `AAR/(Ŝ√C), Ŝ = SD of the estimation portfolio series, C forecast-error factor; ${df === "normal" ? "N(0,1)" : `t(${df})`}`;
+  if (m.n < 2 || !(factor > 0)) return emptyResult(m.n, method, convention);
+  const t = estimate / (m.sd * Math.sqrt(factor));
+  if (df === "normal") return makeResult(t, pNormal(t), undefined, m.n, method, convention, { sd: m.sd, factor });
+  return makeResult(t, pStudent(t, df), df, m.n, method, convention, { sd: m.sd, factor });
+}

@@ -1,0 +1,137 @@
+/**
+ * Internal helpers of the cross-event tests: compensated moments over the finite values, average
+ * ranks, p-values and the result shape. Not exported from the package.
+ * @module
+ */
+import { normalSf, studentTTwoSided } from "../../stats/index.js";
+import type { CrossTestResult } from "./types.js";
+
+/** Two-sided p-value of a standard-normal statistic (NaN for NaN). */
+export function pNormal(z: number): number {
+  if (Number.isNaN(z)) return Number.NaN;
+  return Math.min(1, 2 * normalSf(Math.abs(z)));
+}
+
+/** Two-sided p-value of a Student-t statistic (NaN for NaN or df ≤ 0). */
+export function pStudent(t: number, df: number): number {
+  return studentTTwoSided(t, df);
+}
+
+/** Builds a result; `df` is omitted when undefined (normal reference). */
+export function makeResult(
+  statistic: number,
+  p: number,
+  df: number | undefined,
+  n: number,
+  method: string,
+  convention: string,
+  details?: Record<string, number>,
+): CrossTestResult {
+  const r: {
+    statistic: number;
+    p_value: number;
+    df?: number;
+    n: number;
+    alternative: "two-sided";
+    method: string;
+    convention: string;
+    details?: Record<string, number>;
+  } = { statistic, p_value: p, n, alternative: "two-sided", method, convention };
+  if (df !== undefined) r.df = df;
+  if (details !== undefined) r.details = details;
+  return r;
+}
+
+/** A result with NaN statistic and p (too few observations). */
+export function emptyResult(n: number, method: string, convention: string, df?: number): CrossTestResult {
+  return makeResult(Number.NaN, Number.NaN, df, n, method, convention);
+}
+
+/** Running Neumaier sum. */
+export class Acc {
+  s = 0;
+  c = 0;
+  add(v: number): void {
+    const t = this.s + v;
+    this.c += Math.abs(this.s) >= Math.abs(v) ? this.s - t + v : v - t + this.s;
+    this.s = t;
+  }
+  get value(): number {
+    return this.s + this.c;
+  }
+}
+
+/** Moments of the finite values of x: count, mean and sample SD (n − 1), by two compensated passes. */
+export interface Moments {
+  n: number;
+  mean: number;
+  sd: number;
+}
+
+/** Count, mean and sample SD (divisor n − 1) of the non-NaN values of x. */
+export function moments(x: ArrayLike<number>): Moments {
+  const len = x.length;
+  const a = new Acc();
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const v = x[i]!;
+    if (Number.isNaN(v)) continue;
+    a.add(v);
+    n++;
+  }
+  if (n === 0) return { n, mean: Number.NaN, sd: Number.NaN };
+  const m = a.value / n;
+  const q = new Acc();
+  const d = new Acc();
+  for (let i = 0; i < len; i++) {
+    const v = x[i]!;
+    if (Number.isNaN(v)) continue;
+    q.add((v - m) * (v - m));
+    d.add(v - m);
+  }
+  const ss = q.value - (d.value * d.value) / n;
+  return { n, mean: m, sd: n > 1 ? Math.sqrt(Math.max(0, ss) / (n - 1)) : Number.NaN };
+}
+
+/** The non-NaN values of x, in order. */
+export function finite(x: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]!)) n++;
+  const out = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (!Number.isNaN(v)) out[j++] = v;
+  }
+  return out;
+}
+
+/**
+ * Average ranks (1-based; ties share the mean of their ranks) of values[0..n). `order` is a
+ * scratch Int32Array of length ≥ n; ranks are written to `out`. Returns Σ(t³ − t) over tie groups.
+ */
+export function averageRanks(values: ArrayLike<number>, n: number, out: Float64Array, order: Int32Array): number {
+  for (let i = 0; i < n; i++) order[i] = i;
+  const idx = order.subarray(0, n);
+  idx.sort((a, b) => values[a]! - values[b]!);
+  let ties = 0;
+  let i = 0;
+  while (i < n) {
+    let j = i + 1;
+    const v = values[idx[i]!]!;
+    while (j < n && values[idx[j]!]! === v) j++;
+    const r = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) out[idx[k]!] = r;
+    const t = j - i;
+    if (t > 1) ties += t * t * t - t;
+    i = j;
+  }
+  return ties;
+}
+
+/** Median of the first n values of a sorted array. */
+export function sortedMedian(sorted: ArrayLike<number>, n: number): number {
+  if (n === 0) return Number.NaN;
+  const h = n >> 1;
+  return n % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;
+}
