@@ -17,7 +17,9 @@ import { simulateDaily, type DailyModel } from "./fixtures/daily.js";
 import { nyseDay0, tokyoDay0 } from "./fixtures/day0.js";
 import { EVENTS, eventsCsv } from "./fixtures/events.js";
 import { cents, centsText, fixed } from "./fixtures/format.js";
-import { DAY_PLANS, simulateIntraday, type Bar } from "./fixtures/intraday.js";
+import {
+  DAY_PLANS, HISTORY_SESSIONS, HISTORY_SESSIONS_PER_FILE, historyFiles, simulateHistory, simulateIntraday, type Bar, type HistoryBar,
+} from "./fixtures/intraday.js";
 import { buildInjected, type Injected } from "./fixtures/injected.js";
 import {
   EVENTS_FILE, FACTORS, INJECTED_FILE, INTRADAY_FILE, README_FILE, SECTORS_FILE, SEED, TOKYO, US_INDEX, WORLD,
@@ -44,6 +46,8 @@ export function makeFixtures(): Map<string, string> {
   files.set(FACTORS.file, factorsCsv(daily));
   files.set(INJECTED_FILE, `${JSON.stringify(injected, null, 2)}\n`);
   files.set(INTRADAY_FILE, intradayCsv(bars));
+  const history = historyBars(daily);
+  historyFiles().forEach((path, f) => files.set(path, historyCsv(history.slice(f * HISTORY_SESSIONS_PER_FILE, (f + 1) * HISTORY_SESSIONS_PER_FILE))));
   files.set(EVENTS_FILE, eventsCsv());
   files.set(README_FILE, readme({ daily, bars, injected, day0 }));
   return files;
@@ -59,6 +63,21 @@ function intradayBars(daily: DailyModel): Bar[][] {
     idx.map((i) => daily.us.levels[i - 1]!),
     idx.map((i) => daily.us.levels[i]!),
   );
+}
+
+/** Minute bars of the HISTORY_SESSIONS sessions before the first intraday day, between the daily fixture's opens and closes. */
+function historyBars(daily: DailyModel): HistoryBar[][] {
+  const first = daily.days.indexOf(dayKeyFromIso(DAY_PLANS[0]!.date));
+  const from = first - HISTORY_SESSIONS;
+  if (from < 0) throw new Error("not enough daily sessions before the intraday days");
+  const pick = (a: Float64Array) => a.slice(from, first);
+  return simulateHistory(daily.days.slice(from, first), pick(daily.usOhlc.open), pick(daily.us.levels), pick(daily.scale));
+}
+
+function historyCsv(sessions: HistoryBar[][]): string {
+  const lines = ["datetime,open,close"];
+  for (const day of sessions) for (const b of day) lines.push(`${b.utc},${centsText(b.open)},${centsText(b.close)}`);
+  return `${lines.join("\n")}\n`;
 }
 
 function usIndexCsv(daily: DailyModel, bars: Bar[][]): string {

@@ -30,3 +30,4 @@ export * from "./models/index.js";
 export * from "./abnormal/index.js";
 export * from "./inference/index.js";
 export * from "./study/index.js";
+export * from "./intraday/index.js";

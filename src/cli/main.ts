@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
+import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
@@ -17,6 +18,7 @@ Usage: market-reaction <command> [options]
 Commands:
   align    map statements to day 0 on exchange calendars, with the rule and reason
   study    abnormal returns, CARs, BHARs and tests around each statement
+  intraday abnormal returns on minute bars around timestamped statements
 
 Run 'market-reaction <command> --help' for a command's options.
 
@@ -32,7 +34,7 @@ Examples:
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand };
+const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand };
 
 /** First line of an error, for the one-line message. */
 function oneLine(message: string): string {
@@ -94,7 +96,7 @@ export function nodeIO(): CliIO {
   };
 }
 
-export { ALIGN_HELP, STUDY_HELP };
+export { ALIGN_HELP, INTRADAY_HELP, STUDY_HELP };
 
 const isMain = (() => {
   const entry = process.argv[1];

@@ -12,3 +12,4 @@ export {
 } from "./read.js";
 export { decodeText } from "./decode.js";
 export type { DecodedText } from "./decode.js";
+export { readBarsFile } from "./bars.js";

@@ -1,0 +1,170 @@
+/** `market-reaction intraday`: abnormal returns in minute windows around timestamped statements. */
+import {
+  concatBars,
+  exchangeCodes,
+  intradayStudy,
+  parseMinuteWindow,
+  type IntradayModel,
+  type IntradayReference,
+  type MinuteWindow,
+  type Row,
+  type Warning,
+} from "market-reaction";
+import { readBarsFile, readEventsFile } from "market-reaction/node";
+// Until the lead wires src/intraday into the public barrels, import it from the files.
+import { choice, parseCommandArgs } from "./args.js";
+import { UsageError, type CliIO } from "./context.js";
+import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+
+export const INTRADAY_HELP = `Usage: market-reaction intraday --bars FILE… --events FILE [options]
+
+Places each timestamped statement on the first bar that starts at or after it and reports
+the abnormal return in minute windows around it, with a z score against the same clock
+window on earlier non-event sessions (or, when fewer than --min-sessions exist, against
+the per-bar volatility of the earlier bars; the "reference" column says which).
+
+Data:
+  --bars FILE            bars CSV (repeatable; files are joined): a time column (datetime,
+                         datetime_utc, timestamp, …; with offset, Z, or local + --timezone)
+                         and open,high,low,close[,volume]                        (required)
+  --benchmark FILE       intraday benchmark bars for --model market (repeatable)
+  --events FILE          statements, CSV or JSON (id, timestamp, timezone, …)     (required)
+  --timezone ZONE        zone of bar times written without an offset
+  --asset ID             asset name in the output (default: the first file's name)
+
+Windows and model:
+  --window=A,B           minutes around the statement's bar, e.g. --window=-10m,+20m
+                         (repeatable; default 0,+10m). Write it with '=' when A is negative.
+  --model MODEL          zero-mean | constant-mean | market    (default zero-mean)
+  --delever K            divide a K-times leveraged ETF's returns by K (e.g. 3 for SPXL;
+                         an approximation, reported as a warning)
+  --exchange MIC         exchange whose sessions and clock are used (default XNYS)
+  --interval N           bar length in minutes (default: detected)
+  --extended-hours       keep pre- and post-market bars (04:00-20:00)
+  --cross-close          let windows run past the close into the next session
+  --reference REF        auto | same-clock | prior-bars   (default auto)
+  --lookback N           sessions searched for same-clock windows (default 60)
+  --min-sessions N       same-clock sessions needed (default 20)
+
+Output:
+  --format FORMAT        table | markdown | csv | json    (default table)
+  --out FILE             write the result to FILE instead of stdout
+  --debug                print stack traces on errors
+
+JSON: { abnormal: [{event_id, asset, window_start, window_end, bar_start, ar, z, p_value,
+p_value_empirical, …}], events, skipped, warnings, method }. ar is a log return.
+
+Examples:
+  market-reaction intraday --bars spxl_1min.csv --events fixtures/events/tariffs-2025.csv \\
+      --window=-10m,+20m --window=0,+10m --delever 3 --format json
+  market-reaction intraday --bars fixtures/intraday/synthetic-us-index-1min.csv \\
+      --bars fixtures/intraday/synthetic-us-index-1min-history-4.csv --events events.csv
+`;
+
+const COLUMNS = ["event_id", "asset", "window", "bar_start", "ar", "z", "p_value", "p_value_empirical", "reference", "n_reference"] as const;
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`invalid --${flag}: ${JSON.stringify(value)}; expected a positive whole number`);
+  return Number(value);
+}
+
+/** Runs `market-reaction intraday` with `argv` (after the command name). */
+export async function intradayCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs("intraday", argv, {
+    bars: { type: "string", multiple: true },
+    benchmark: { type: "string", multiple: true },
+    events: { type: "string" },
+    timezone: { type: "string" },
+    asset: { type: "string" },
+    window: { type: "string", multiple: true },
+    model: { type: "string" },
+    delever: { type: "string" },
+    exchange: { type: "string" },
+    interval: { type: "string" },
+    "extended-hours": { type: "boolean" },
+    "cross-close": { type: "boolean" },
+    reference: { type: "string" },
+    lookback: { type: "string" },
+    "min-sessions": { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    debug: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help === true) {
+    io.stdout(INTRADAY_HELP);
+    return 0;
+  }
+  if (values.bars === undefined || values.bars.length === 0) throw new UsageError("intraday: --bars FILE is required (see market-reaction intraday --help)");
+  if (values.events === undefined) throw new UsageError("intraday: --events FILE is required (see market-reaction intraday --help)");
+  const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
+  const model = choice<IntradayModel>("model", values.model, ["zero-mean", "constant-mean", "market"], "zero-mean");
+  const reference = choice<IntradayReference>("reference", values.reference, ["auto", "same-clock", "prior-bars"], "auto");
+  if (model === "market" && values.benchmark === undefined) throw new UsageError("intraday: --model market needs --benchmark FILE");
+  const exchange = (values.exchange ?? "XNYS").toUpperCase();
+  if (!exchangeCodes().includes(exchange)) throw new UsageError(`invalid --exchange: ${JSON.stringify(exchange)}; expected one of ${exchangeCodes().join(", ")}`);
+  let delever: number | undefined;
+  if (values.delever !== undefined) {
+    delever = Number(values.delever);
+    if (!/^\d+(\.\d+)?$/.test(values.delever) || !(delever > 0)) throw new UsageError(`invalid --delever: ${JSON.stringify(values.delever)}; expected a positive leverage factor such as 3`);
+  }
+  const windows: MinuteWindow[] = [];
+  for (const w of values.window ?? ["0,+10m"]) {
+    try {
+      windows.push(parseMinuteWindow(w));
+    } catch {
+      throw new UsageError(`invalid --window: ${JSON.stringify(w)}; expected two minute offsets such as --window=-10m,+20m`);
+    }
+  }
+  const interval = positiveInt("interval", values.interval);
+  const lookback = positiveInt("lookback", values.lookback);
+  const minSessions = positiveInt("min-sessions", values["min-sessions"]);
+
+  const warnings: Warning[] = [];
+  const parseOpts = values.timezone === undefined ? {} : { timezone: values.timezone };
+  const read = async (files: readonly string[]) => {
+    const tables = [];
+    for (const f of files) tables.push(await readBarsFile(f, parseOpts));
+    for (const t of tables) warnings.push(...t.warnings);
+    return concatBars(tables.map((t) => t.bars), tables[0]!.bars.id);
+  };
+  const bars = await read(values.bars);
+  const benchmark = values.benchmark === undefined ? undefined : await read(values.benchmark);
+  const parsed = await readEventsFile(values.events);
+  warnings.push(...parsed.warnings);
+
+  const result = intradayStudy({
+    bars,
+    events: parsed.events,
+    windows,
+    model,
+    exchange,
+    reference,
+    ...(benchmark === undefined ? {} : { benchmark }),
+    ...(delever === undefined ? {} : { delever }),
+    ...(interval === undefined ? {} : { interval }),
+    ...(lookback === undefined ? {} : { lookback }),
+    ...(minSessions === undefined ? {} : { minSessions }),
+    ...(values["extended-hours"] === true ? { extendedHours: true } : {}),
+    ...(values["cross-close"] === true ? { crossClose: true } : {}),
+    ...(values.asset === undefined ? {} : { asset: values.asset }),
+  });
+  warnings.push(...result.warnings);
+
+  let text: string;
+  if (format === "json") {
+    const events = result.events.map((e) => ({ event_id: e.event_id, local_time: e.local_time, instant_utc: e.instant_utc, session: e.session, bar_start: e.bar_start, rule: e.rule, reason: e.reason }));
+    text = toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings, method: result.method });
+  } else {
+    const rows = result.abnormal as unknown as Row[];
+    text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
+    if (format !== "csv") {
+      const lines = [...result.events.map((e) => `${e.event_id}: ${e.reason}`), ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`), ...result.method];
+      text += `\n${lines.map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
+    }
+  }
+  await emit(io, text, values.out);
+  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${w.message}\n`);
+  return 0;
+}

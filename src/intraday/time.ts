@@ -1,0 +1,37 @@
+/**
+ * Small time helpers of the intraday module (formatting instants on an exchange clock).
+ * @module
+ */
+import { formatLocalTime, instantToLocal, zoneOffsetMinutes } from "../time/index.js";
+
+/** `+HH:MM` / `-HH:MM` offset text. */
+export function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const a = Math.abs(minutes);
+  return `${sign}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+}
+
+/**
+ * An instant as ISO 8601 local time in `zone` with its offset, seconds always written:
+ * `2025-04-07T10:11:00-04:00`.
+ *
+ * @example
+ * isoInZone(1744035060000, "America/New_York"); // => "2025-04-07T10:11:00-04:00"
+ */
+export function isoInZone(instant: number, zone: string): string {
+  const local = formatLocalTime(instantToLocal(instant, zone));
+  const withSeconds = local.length === 16 ? `${local}:00` : local;
+  return `${withSeconds}${offsetText(zoneOffsetMinutes(zone, instant))}`;
+}
+
+/** An instant as ISO 8601 UTC (`2025-04-07T14:11:00Z`). */
+export function isoUtc(instant: number): string {
+  const local = formatLocalTime(instantToLocal(instant, "UTC"));
+  return `${local.length === 16 ? `${local}:00` : local}Z`;
+}
+
+/** `HH:mm` of a minute of the day. */
+export function clockText(minute: number): string {
+  const m = Math.round(minute);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
