@@ -41,6 +41,15 @@ export function parseNumberCell(raw: string, decimal: "." | "," = "."): number |
   return Number.NaN;
 }
 
+/**
+ * A cell quoted for a message, cut to its first 60 characters (`"999…" (2000000 characters)`),
+ * so that a huge field cannot turn an error message into megabytes.
+ */
+export function showCell(cell: string): string {
+  if (cell.length <= 60) return JSON.stringify(cell);
+  return `${JSON.stringify(cell.slice(0, 60))}… (${cell.length} characters)`;
+}
+
 /** Lowercase letters and digits only: `Adj Close` -> `adjclose`, `Mkt-RF` -> `mktrf`. */
 export function compactName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -5,7 +5,7 @@
 import { MarketReactionError, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
 import { checkEventRow, checkEventsOptions } from "../schema/index.js";
 import { formatLocalTime, instantToLocal, isoFromDayKey, isValidTimeZone, localToInstant, parseTimestamp } from "../time/index.js";
-import { IssueList, snakeName, type Origin } from "./cells.js";
+import { IssueList, showCell, snakeName, type Origin } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
 import type { EventField, EventsTable, ParseEventsOptions, ParsedEvent } from "./types.js";
 
@@ -129,7 +129,7 @@ function buildEvents(keys: readonly string[], rows: readonly Record<string, unkn
       issues.add(
         row,
         columnOf("timestamp"),
-        `not a valid timestamp: ${JSON.stringify(v.timestamp)} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)`,
+        `not a valid timestamp: ${showCell(String(v.timestamp))} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)`,
       );
       ok = false;
     }

@@ -17,6 +17,7 @@ import {
   parseDateCell,
   parseNumberCell,
   percentToDecimal,
+  showCell,
   snakeName,
   type Origin,
 } from "./cells.js";
@@ -162,7 +163,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
     const dateCell = (cells[date] ?? "").trim();
     const day = parseDateCell(dateCell, fmt);
     if (Number.isNaN(day)) {
-      issues.add(row, header[date], dateCell === "" ? "missing date" : `not a valid date: ${JSON.stringify(dateCell)} (expected ${dateFormatHint(fmt)})`);
+      issues.add(row, header[date], dateCell === "" ? "missing date" : `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(fmt)})`);
       continue;
     }
     const vals = new Array<number>(nf);
@@ -177,7 +178,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
         continue;
       }
       if (Number.isNaN(v) || !Number.isFinite(v)) {
-        issues.add(row, header[c], `not a ${Number.isNaN(v) ? "number" : "finite number"}: ${JSON.stringify(cell.trim())}`);
+        issues.add(row, header[c], `not a ${Number.isNaN(v) ? "number" : "finite number"}: ${showCell(cell.trim())}`);
         bad = true;
         continue;
       }

@@ -5,6 +5,8 @@
  */
 export { parseSeriesCsv, safeParseSeriesCsv, seriesFromRows, safeSeriesFromRows } from "./series.js";
 export { serializeSeriesCsv } from "./serialize.js";
+export { createSeriesCsvParser } from "./stream.js";
+export type { SeriesCsvParser } from "./stream.js";
 export {
   parseFactorsCsv,
   safeParseFactorsCsv,

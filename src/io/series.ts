@@ -19,6 +19,7 @@ import {
   parseDateCell,
   parseNumberCell,
   percentToDecimal,
+  showCell,
   type Origin,
 } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
@@ -172,15 +173,25 @@ function cleanHeader(raw: readonly string[], origin: Origin): string[] {
   return header;
 }
 
+/** The incremental form of a series table: header first, then one record at a time (streaming). */
+export interface SeriesBuilder {
+  /** Adds one data record (`row`: 1-based data row number, header excluded). */
+  add(cells: readonly string[], row: number): void;
+  /** Ends the input: sorts, checks and returns the table, or throws every issue found. */
+  finish(rowCount: number): SeriesTable;
+}
+
 /**
- * Builds the series of a table of string cells (first record = header).
- * Shared by {@link parseSeriesCsv} and {@link seriesFromRows}.
+ * Starts a series table from its header record: resolves the layout at once (so a bad header
+ * fails before any data is read), then takes data records one by one with `add`. Memory is
+ * the typed arrays of the observations, not the records. Used by {@link parseSeriesCsv},
+ * {@link seriesFromRows} and the chunk-fed parser of `stream.ts`.
+ * @throws MarketReactionError as {@link parseSeriesCsv}.
  */
-function buildSeries(rawHeader: readonly string[], rows: readonly (readonly string[])[], options: ParseSeriesOptions, fromText: boolean): SeriesTable {
+export function seriesBuilder(rawHeader: readonly string[], options: ParseSeriesOptions, fromText: boolean): SeriesBuilder {
   const origin: Origin = options.file === undefined ? {} : { file: options.file };
   const header = cleanHeader(rawHeader, origin);
   const layout = resolveLayout(header, options, origin);
-  if (rows.length === 0) fail(origin, `no data rows after the header (${columnsFound(header)})`);
   const kind: SeriesKind = options.values ?? "price";
   const percent = kind === "return" && options.returnUnit === "percent";
   const decimal = options.decimal ?? ".";
@@ -196,30 +207,28 @@ function buildSeries(rawHeader: readonly string[], rows: readonly (readonly stri
   const assetIdx = layout.asset ?? -1;
   const valueIdx = layout.values;
 
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rows[i]!;
-    const row = i + 1;
+  const add = (cells: readonly string[], row: number): void => {
     if (fromText && cells.length !== width) {
       if (cells.length < width) {
         csvIssues.add(row, undefined, `${cells.length} field${cells.length === 1 ? "" : "s"}, the header has ${width}`);
-        continue;
+        return;
       }
       let extra = false;
       for (let k = width; k < cells.length; k++) if (cells[k]!.trim() !== "") extra = true;
       if (extra) {
         csvIssues.add(row, undefined, `${cells.length} fields, the header has ${width}`);
-        continue;
+        return;
       }
     }
     const dateCell = (cells[layout.date] ?? "").trim();
     if (dateCell === "") {
       issues.add(row, dateName, "missing date");
-      continue;
+      return;
     }
     const day = parseDateCell(dateCell, dateFormat);
     if (Number.isNaN(day)) {
-      issues.add(row, dateName, `not a valid date: ${JSON.stringify(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
-      continue;
+      issues.add(row, dateName, `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
+      return;
     }
     let target: Observations[];
     if (single) target = perColumn;
@@ -227,7 +236,7 @@ function buildSeries(rawHeader: readonly string[], rows: readonly (readonly stri
       const asset = (cells[assetIdx] ?? "").trim();
       if (isMissingCell(asset)) {
         issues.add(row, header[assetIdx], "missing asset");
-        continue;
+        return;
       }
       let o = perAsset.get(asset);
       if (o === undefined) {
@@ -246,11 +255,11 @@ function buildSeries(rawHeader: readonly string[], rows: readonly (readonly stri
         continue;
       }
       if (Number.isNaN(v)) {
-        issues.add(row, header[c], `not a number: ${JSON.stringify(cell.trim())}${decimal === "." && /^\d+,\d+$/.test(cell.trim()) ? ' (decimal comma? pass decimal: ",")' : ""}`);
+        issues.add(row, header[c], `not a number: ${showCell(cell.trim())}${decimal === "." && /^\d+,\d+$/.test(cell.trim()) ? ' (decimal comma? pass decimal: ",")' : ""}`);
         continue;
       }
       if (!Number.isFinite(v)) {
-        issues.add(row, header[c], `not a finite number: ${JSON.stringify(cell.trim())}`);
+        issues.add(row, header[c], `not a finite number: ${showCell(cell.trim())}`);
         continue;
       }
       if (kind === "price") {
@@ -268,61 +277,76 @@ function buildSeries(rawHeader: readonly string[], rows: readonly (readonly stri
         obs.push(day, r, row);
       }
     }
-  }
-  throwIfIssues(csvIssues.list(), `${options.file ?? "CSV input"}: rows with the wrong number of fields`, "CSV_PARSE");
-
-  const warnings: Warning[] = [];
-  const valueNames = layout.values.map((c) => header[c]!);
-  const ids: string[] = [];
-  const found: Observations[] = [];
-  if (single) {
-    if (options.id !== undefined && valueNames.length > 1) {
-      invalidOption("id", options.id, `no id: this ${layout.format} file has ${valueNames.length} value columns, each named by its column`);
-    }
-    for (let k = 0; k < valueNames.length; k++) {
-      const col = valueNames[k]!;
-      const isGenericName = PRICE_NAMES.includes(compactName(col)) || RETURN_NAMES.includes(compactName(col));
-      const id =
-        valueNames.length === 1
-          ? options.id ?? (isGenericName && options.file !== undefined ? fileStem(options.file) : col)
-          : col;
-      ids.push(id);
-      found.push(perColumn[k]!);
-    }
-  } else {
-    if (options.id !== undefined) invalidOption("id", options.id, "no id for a long panel (series are named by the asset column)");
-    for (const [asset, o] of perAsset) {
-      ids.push(asset);
-      found.push(o);
-    }
-  }
-  const series: Series[] = [];
-  const where = options.file === undefined ? "" : `${options.file}: `;
-  for (let k = 0; k < found.length; k++) {
-    const id = ids[k]!;
-    const fin = finishObservations(found[k]!, single && found.length === 1 ? JSON.stringify(id) : `${JSON.stringify(id)}`, origin, issues, warnings, found.length > 1 ? id : undefined);
-    if (fin.days.length === 0) {
-      warnings.push({ code: "EMPTY_SERIES", message: `${where}${JSON.stringify(id)} has no values; it was left out`, asset: id });
-      continue;
-    }
-    series.push({ id, days: fin.days, values: fin.values, kind });
-  }
-  throwIfIssues(issues.list(), `${options.file ?? "series input"}: invalid ${kind === "price" ? "prices" : "returns"}`);
-  if (series.length === 0) fail(origin, `no values in the value column${valueNames.length > 1 ? "s" : ""} ${valueNames.map((v) => JSON.stringify(v)).join(", ")}`);
-
-  return {
-    series,
-    format: layout.format,
-    columns: {
-      date: dateName,
-      values: valueNames,
-      ...(layout.asset === undefined ? {} : { asset: header[layout.asset]! }),
-    },
-    kind,
-    ...(kind === "return" ? { sourceUnit: percent ? ("percent" as const) : ("decimal" as const) } : {}),
-    rowCount: rows.length,
-    warnings,
   };
+
+  const finish = (rowCount: number): SeriesTable => {
+    if (rowCount === 0) fail(origin, `no data rows after the header (${columnsFound(header)})`);
+    throwIfIssues(csvIssues.list(), `${options.file ?? "CSV input"}: rows with the wrong number of fields`, "CSV_PARSE");
+
+    const warnings: Warning[] = [];
+    const valueNames = layout.values.map((c) => header[c]!);
+    const ids: string[] = [];
+    const found: Observations[] = [];
+    if (single) {
+      if (options.id !== undefined && valueNames.length > 1) {
+        invalidOption("id", options.id, `no id: this ${layout.format} file has ${valueNames.length} value columns, each named by its column`);
+      }
+      for (let k = 0; k < valueNames.length; k++) {
+        const col = valueNames[k]!;
+        const isGenericName = PRICE_NAMES.includes(compactName(col)) || RETURN_NAMES.includes(compactName(col));
+        const id =
+          valueNames.length === 1
+            ? options.id ?? (isGenericName && options.file !== undefined ? fileStem(options.file) : col)
+            : col;
+        ids.push(id);
+        found.push(perColumn[k]!);
+      }
+    } else {
+      if (options.id !== undefined) invalidOption("id", options.id, "no id for a long panel (series are named by the asset column)");
+      for (const [asset, o] of perAsset) {
+        ids.push(asset);
+        found.push(o);
+      }
+    }
+    const series: Series[] = [];
+    const where = options.file === undefined ? "" : `${options.file}: `;
+    for (let k = 0; k < found.length; k++) {
+      const id = ids[k]!;
+      const fin = finishObservations(found[k]!, single && found.length === 1 ? JSON.stringify(id) : `${JSON.stringify(id)}`, origin, issues, warnings, found.length > 1 ? id : undefined);
+      if (fin.days.length === 0) {
+        warnings.push({ code: "EMPTY_SERIES", message: `${where}${JSON.stringify(id)} has no values; it was left out`, asset: id });
+        continue;
+      }
+      series.push({ id, days: fin.days, values: fin.values, kind });
+    }
+    throwIfIssues(issues.list(), `${options.file ?? "series input"}: invalid ${kind === "price" ? "prices" : "returns"}`);
+    if (series.length === 0) fail(origin, `no values in the value column${valueNames.length > 1 ? "s" : ""} ${valueNames.map((v) => JSON.stringify(v)).join(", ")}`);
+
+    return {
+      series,
+      format: layout.format,
+      columns: {
+        date: dateName,
+        values: valueNames,
+        ...(layout.asset === undefined ? {} : { asset: header[layout.asset]! }),
+      },
+      kind,
+      ...(kind === "return" ? { sourceUnit: percent ? ("percent" as const) : ("decimal" as const) } : {}),
+      rowCount,
+      warnings,
+    };
+  };
+  return { add, finish };
+}
+
+/**
+ * Builds the series of a table of string cells (first record = header).
+ * Shared by {@link parseSeriesCsv} and {@link seriesFromRows}.
+ */
+function buildSeries(rawHeader: readonly string[], rows: readonly (readonly string[])[], options: ParseSeriesOptions, fromText: boolean): SeriesTable {
+  const builder = seriesBuilder(rawHeader, options, fromText);
+  for (let i = 0; i < rows.length; i++) builder.add(rows[i]!, i + 1);
+  return builder.finish(rows.length);
 }
 
 /**

@@ -10,9 +10,9 @@ import { fitDimson, predictDimson } from "./dimson.js";
 import { fitFactorModel, predictFactorModel } from "./factorModel.js";
 import { fitMarketAdjusted, predictMarketAdjusted } from "./marketAdjusted.js";
 import { fitMarketModel, predictLine } from "./marketModel.js";
-import { checkIndices, completeCases, requireObservations } from "./sample.js";
+import { checkIndices, completeCases, requireObservations, singular } from "./sample.js";
 import { fitScholesWilliams, predictScholesWilliams } from "./scholesWilliams.js";
-import { modelColumns, type ModelColumns } from "./spec.js";
+import { modelColumns, modelLabel, type ModelColumns } from "./spec.js";
 import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 
 function unreachable(value: never): never {
@@ -87,7 +87,20 @@ function parameterCount(spec: ModelSpec, factors: number, lags: number): number 
 export function fitModel(spec: ModelSpec, data: ModelData, indices: Int32Array | readonly number[], options?: FitOptions): ModelFit {
   const c = modelColumns(spec, data);
   checkIndices(indices, c.n, "indices", true);
-  return fitColumns(spec, c, completeCases(c, indices), indices.length, options);
+  return finiteFit(spec, fitAny(spec, c, completeCases(c, indices), indices.length, options));
+}
+
+/** Throws when a fit overflowed (extreme returns such as 1e306 give an infinite σ²): never a silent NaN. */
+function finiteFit(spec: ModelSpec, fit: ModelFit): ModelFit {
+  let finite = Number.isFinite(fit.sigma2);
+  for (let j = 0; j < fit.coefficients.length; j++) if (!Number.isFinite(fit.coefficients[j]!)) finite = false;
+  if (!finite) {
+    throw new MarketReactionError(
+      "INVALID_INPUT",
+      `the ${modelLabel(spec)} model overflowed on its ${fit.nObs} estimation returns (σ² = ${fit.sigma2}): the returns are too large for floating point; check the prices for extreme values such as 1e308 or 5e-324`,
+    );
+  }
+  return fit;
 }
 
 /**
@@ -97,6 +110,16 @@ export function fitModel(spec: ModelSpec, data: ModelData, indices: Int32Array |
  * @internal
  */
 export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions): ModelFit {
+  const fit = finiteFit(spec, fitAny(spec, c, used, candidates, options));
+  // a study needs standard errors: σ² = 0 (identical returns, or returns fitted exactly) would
+  // make every t statistic 0/0; fitModel itself still returns such a fit (it is a valid fit)
+  if (fit.sigma2 === 0) {
+    singular(spec, `the residual variance over the ${fit.nObs} estimation sessions is zero (identical returns, or returns fitted exactly), so abnormal returns have no standard error`);
+  }
+  return fit;
+}
+
+function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions): ModelFit {
   const k = parameterCount(spec, c.factors.length, c.lags);
   requireObservations(spec, k, used, candidates, options);
   switch (spec.type) {

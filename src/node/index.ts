@@ -13,3 +13,4 @@ export {
 export { decodeText } from "./decode.js";
 export type { DecodedText } from "./decode.js";
 export { readBarsFile } from "./bars.js";
+export { readSeriesFileStream } from "./stream.js";

@@ -32,7 +32,8 @@ export function checkReturnType(value: unknown, name = "returnType"): ReturnType
  * within a factor of two (Sterbenz), whereas `ln(p1/p0)` loses the rounding error of the
  * quotient to cancellation near 1; for larger moves `ln(p1/p0)` (there `1 + r` can be tiny
  * and `log1p` would amplify the rounding error of r). `NaN` when either price is not finite
- * or `p0 ≤ 0` or `p1 < 0` (a price of 0 gives −1, or −∞ in logs).
+ * or `p0 ≤ 0` or `p1 < 0`; a price of 0 gives −1 (simple) but `NaN` in logs (not −∞); `NaN`
+ * also when the return overflows (a price of 5e-324 followed by 100 would give +∞).
  *
  * @example
  * ```ts
@@ -43,9 +44,11 @@ export function checkReturnType(value: unknown, name = "returnType"): ReturnType
 export function priceReturn(p0: number, p1: number, type: ReturnType): number {
   if (!(p0 > 0) || !(p1 >= 0) || !Number.isFinite(p0) || !Number.isFinite(p1)) return Number.NaN;
   const r = (p1 - p0) / p0;
+  if (!Number.isFinite(r)) return Number.NaN;
   if (type === "simple") return r;
   // small moves: log1p of the exact difference; large moves: the quotient (1 + r may be tiny)
-  return Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(p1 / p0);
+  const l = Math.abs(r) < 0.5 ? Math.log1p(r) : Math.log(p1 / p0);
+  return Number.isFinite(l) ? l : Number.NaN;
 }
 
 /**

@@ -1,0 +1,47 @@
+/**
+ * The long fuzz run of issue 9: 100,000 fast-check cases over the parsers and the whole
+ * pipeline (the properties of test/reliability/properties.ts; the test suite runs a few
+ * thousand of the same). Prints the cases and time per property and exits 1 on a failure
+ * (fast-check prints the seed, path and shrunk counterexample).
+ *
+ *   npx tsx scripts/fuzz.ts [--scale 1] [--seed 20250409]
+ *
+ * `--scale 0.1` runs a tenth of the cases.
+ */
+import { performance } from "node:perf_hooks";
+import { farAwayProperty, parserProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "../test/reliability/properties.js";
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i < 0 ? fallback : Number(process.argv[i + 1]);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+}
+const scale = arg("scale", 1);
+const seed = arg("seed", 20250409);
+
+const plan: [string, (n: number, seed: number) => void, number][] = [
+  ["parsers: only MarketReactionError; stream = whole text", parserProperty, 70_000],
+  ["eventStudy: only MarketReactionError for random options", studyRobustnessProperty, 20_000],
+  ["permuting statements: CAR rows unchanged", permutationProperty, 4_000],
+  ["scaling prices: returns and ARs unchanged", scalingProperty, 3_000],
+  ["far-away statement: ARs unchanged (keep)", farAwayProperty, 3_000],
+];
+
+let total = 0;
+let failed = 0;
+const t0 = performance.now();
+for (const [name, property, n] of plan) {
+  const runs = Math.max(1, Math.round(n * scale));
+  const t = performance.now();
+  try {
+    property(runs, seed);
+    process.stdout.write(`ok    ${String(runs).padStart(6)} cases  ${((performance.now() - t) / 1000).toFixed(1).padStart(6)} s  ${name}\n`);
+  } catch (error) {
+    failed++;
+    process.stdout.write(`FAIL  ${String(runs).padStart(6)} cases  ${name}\n${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  total += runs;
+}
+process.stdout.write(`${total} cases, ${failed} failed properties, ${((performance.now() - t0) / 1000).toFixed(1)} s (node ${process.version}, seed ${seed})\n`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,111 @@
+/**
+ * Streaming file reader of the node entry: a price or return file is read in 64 KiB chunks,
+ * decoded incrementally and fed to the core's chunk-fed parser, so that a file of millions of
+ * rows never sits in memory as one string.
+ * @module
+ */
+import { createReadStream } from "node:fs";
+import { TextDecoder } from "node:util";
+import { MarketReactionError, createSeriesCsvParser, isMarketReactionError, type ParseSeriesOptions, type SeriesTable, type Warning } from "market-reaction";
+
+type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+/** Size of the chunks read from the file. */
+const CHUNK = 1 << 16;
+
+function ioError(path: string, error: unknown): MarketReactionError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
+  return new MarketReactionError("IO_ERROR", `cannot read ${path}: ${reason}`, [{ file: path, message: reason }], { cause: error });
+}
+
+/** The encoding of a file from its first bytes: a BOM, else the zero bytes of UTF-16 ASCII text, else UTF-8. */
+function sniff(head: Uint8Array): Encoding {
+  const n = head.length;
+  if (n >= 2 && head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (n >= 2 && head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  if (n >= 4) {
+    const sample = Math.min(n - (n % 2), 512);
+    let evenZero = 0;
+    let oddZero = 0;
+    for (let i = 0; i < sample; i += 2) {
+      if (head[i] === 0) evenZero++;
+      if (head[i + 1] === 0) oddZero++;
+    }
+    const pairs = sample / 2;
+    if (oddZero >= pairs * 0.9 && evenZero === 0) return "utf-16le";
+    if (evenZero >= pairs * 0.9 && oddZero === 0) return "utf-16be";
+  }
+  return "utf-8";
+}
+
+class NotUtf8 extends Error {}
+
+async function parseWith(path: string, encoding: Encoding | undefined, options: ParseSeriesOptions): Promise<{ table: SeriesTable; encoding: Encoding }> {
+  const parser = createSeriesCsvParser(options);
+  let decoder: TextDecoder | undefined;
+  let used: Encoding | undefined = encoding;
+  let stream;
+  try {
+    stream = createReadStream(path, { highWaterMark: CHUNK });
+  } catch (error) {
+    throw ioError(path, error);
+  }
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (decoder === undefined) {
+        used ??= sniff(chunk);
+        // the decoder drops a leading BOM of its own encoding; utf-8 is strict so that a
+        // Windows-1252 file is detected (and re-read) rather than garbled
+        decoder = new TextDecoder(used, { fatal: used === "utf-8" });
+      }
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new NotUtf8();
+      }
+      parser.write(text);
+    }
+    if (decoder !== undefined) {
+      let tail: string;
+      try {
+        tail = decoder.decode();
+      } catch {
+        throw new NotUtf8();
+      }
+      parser.write(tail);
+    }
+  } catch (error) {
+    stream.destroy();
+    if (error instanceof NotUtf8 || isMarketReactionError(error)) throw error;
+    throw ioError(path, error);
+  }
+  return { table: parser.end(), encoding: used ?? "utf-8" };
+}
+
+/**
+ * Reads a price or return file by streaming: the same result as `readSeriesFile` (layouts,
+ * warnings, errors naming the file; UTF-8 with or without BOM, UTF-16 LE/BE, Windows-1252 as a
+ * reported fallback), with memory bounded by the parsed typed arrays rather than the file's
+ * text. Use it for large files (long panels of millions of rows).
+ *
+ * @throws MarketReactionError `IO_ERROR` when the file cannot be read; otherwise as `parseSeriesCsv`
+ *   (with the file name in the message and in every issue).
+ * @example
+ * const panel = await readSeriesFileStream("crsp-daily-long.csv", { format: "long" });
+ * panel.series.length; // one series per asset
+ */
+export async function readSeriesFileStream(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
+  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+  const o = { ...options, file: path };
+  try {
+    return (await parseWith(path, undefined, o)).table;
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+  }
+  const { table } = await parseWith(path, "windows-1252", o);
+  const warning: Warning = { code: "ENCODING_FALLBACK", message: `${path}: not valid UTF-8; decoded as Windows-1252` };
+  return { ...table, warnings: [warning, ...table.warnings] };
+}
