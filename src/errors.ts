@@ -22,7 +22,9 @@ export type ErrorCode =
   | "MISSING_RETURNS"
   | "SINGULAR_DESIGN"
   | "NO_VALID_EVENTS"
-  | "IO_ERROR";
+  | "IO_ERROR"
+  /** An optional peer dependency (e.g. vega / vega-lite for SVG rendering) is not installed. */
+  | "MISSING_DEPENDENCY";
 
 /** One problem found in the input: where it is and what is wrong. */
 export interface Issue {

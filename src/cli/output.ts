@@ -33,3 +33,38 @@ export async function emit(io: CliIO, text: string, out: string | undefined): Pr
   if (out === undefined || out === "-") io.stdout(text);
   else await io.writeFile(out, text);
 }
+
+/** A progress report, as `eventStudy`'s `onProgress` gives it. */
+export interface ProgressReport {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * A one-line progress bar on stderr, redrawn in place with `\r`, or `undefined` when stderr is
+ * not a terminal (pipes, CI, tests): then nothing is printed. Redraws at most every 100 ms;
+ * the line is cleared when the work is done. (A dependency such as cli-progress would add
+ * a runtime dependency to the package for these few lines.)
+ */
+export function progressBar(io: CliIO, options: { now?: () => number; width?: number } = {}): ((p: ProgressReport) => void) | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  const now = options.now ?? Date.now;
+  const width = options.width ?? 24;
+  let last = Number.NEGATIVE_INFINITY;
+  let shown = false;
+  return (p) => {
+    const finished = p.total > 0 && p.done >= p.total;
+    if (finished) {
+      if (shown) io.stderr("\r\u001b[K");
+      shown = false;
+      return;
+    }
+    const t = now();
+    if (t - last < 100) return;
+    last = t;
+    const filled = p.total > 0 ? Math.round((p.done / p.total) * width) : 0;
+    io.stderr(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${p.done}/${p.total} ${p.stage}`);
+    shown = true;
+  };
+}

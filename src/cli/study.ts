@@ -15,10 +15,11 @@ import {
   type StudyTable,
   type Warning,
 } from "market-reaction";
-import { readEventsFile, readFactorsFile, readSeriesFile } from "market-reaction/node";
+import { arChart, carChart, timelineChart } from "market-reaction";
+import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
-import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
 
@@ -65,6 +66,10 @@ Output:
   --table TABLE          for csv/markdown: car | abnormal | models | events | skipped
                          (default car)
   --out FILE             write the result to FILE instead of stdout
+  --plot FILE.svg        also draw a chart as SVG (needs the optional packages vega and
+                         vega-lite: npm install vega vega-lite@"<6.5")
+  --plot-type TYPE       car (CAR paths with 95% bands) | ar (AR bars) | timeline (prices
+                         and statements; needs --prices)               (default car)
   --debug                print stack traces on errors
 
 Examples:
@@ -73,6 +78,13 @@ Examples:
     --window=0,0 --window=-1,1 --window=0,5
   market-reaction study --prices sectors.csv --factors F-F_Research_Data_Factors_daily.CSV \\
     --model ff3 --events statements.csv --format json --out study.json
+  market-reaction study --prices prices.csv --market world.csv --events statements.csv \
+    --window=-1,1 --format markdown --plot car.svg
+  market-reaction study --prices prices.csv --events statements.csv --plot timeline.svg \
+    --plot-type timeline
+
+A progress bar is drawn on stderr while a long study runs, only when stderr is a terminal.
+Exit codes: 0 success (warnings on stderr), 1 data or runtime failure, 2 usage error.
 `;
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
@@ -114,6 +126,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     format: { type: "string" },
     table: { type: "string" },
     out: { type: "string" },
+    plot: { type: "string" },
+    "plot-type": { type: "string" },
     debug: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -123,6 +137,10 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   }
   if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
   if ((values.prices ?? []).length + (values.returns ?? []).length === 0) throw new UsageError("study: give at least one --prices or --returns file");
+  const plotType = choice("plot-type", values["plot-type"], ["car", "ar", "timeline"] as const, "car");
+  if (values["plot-type"] !== undefined && values.plot === undefined) throw new UsageError("--plot-type goes with --plot FILE.svg");
+  if (values.plot !== undefined && !values.plot.toLowerCase().endsWith(".svg")) throw new UsageError(`invalid --plot: ${JSON.stringify(values.plot)}; the chart is written as SVG, give a FILE.svg`);
+  if (plotType === "timeline" && values.plot !== undefined && (values.prices ?? []).length === 0) throw new UsageError("--plot-type timeline draws prices: give --prices files");
   const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
   const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped", "regression", "regression_car", "wald"], "car");
   const method = choice("method", values.method, ["standard", "dummy"] as const, "standard");
@@ -212,7 +230,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   if (draws !== undefined && assets.length - (typeof market === "string" ? 1 : 0) !== 1) {
     throw new UsageError("--placebo needs exactly one studied series (placebo dates come from that series' own history)");
   }
-  const study = eventStudy(options);
+  const onProgress = progressBar(io);
+  const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
   const allWarnings = [...warnings, ...study.warnings];
 
   let text: string;
@@ -241,6 +260,11 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     text = renderRows(rows, columns, format);
   }
   await emit(io, text, values.out);
+  if (values.plot !== undefined) {
+    const priced = assets.filter((s) => s.kind === "price" && s.id !== (typeof market === "string" ? market : undefined));
+    const spec = plotType === "ar" ? arChart(study) : plotType === "timeline" ? timelineChart(priced, study.events) : carChart(study);
+    await io.writeFile(values.plot, await renderSvg(spec));
+  }
   if (format !== "json") for (const w of allWarnings) io.stderr(`warning: ${w.message}\n`);
   return 0;
 }

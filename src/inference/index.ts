@@ -7,3 +7,4 @@ export { arTTest, carTTest, sqNullDistribution, sqTest } from "./single.js";
 export type { SqGaps, SqNullDistribution, SqOptions, SqTestOptions } from "./single.js";
 export type { SingleTTestResult, SqTestResult, TestResult } from "./types.js";
 export * from "./clustered/index.js";
+export * from "./cross/index.js";

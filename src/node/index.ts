@@ -13,4 +13,6 @@ export {
 export { decodeText } from "./decode.js";
 export type { DecodedText } from "./decode.js";
 export { readBarsFile } from "./bars.js";
+export { renderSvg } from "./render.js";
+export type { RenderSvgOptions } from "./render.js";
 export { readSeriesFileStream } from "./stream.js";

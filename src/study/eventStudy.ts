@@ -19,14 +19,16 @@ import {
   type ExchangeInput,
   type TradingCalendar,
 } from "../calendar/index.js";
-import { MarketReactionError, invalidOption, isMarketReactionError, type ErrorCode, type Warning } from "../errors.js";
+import { MarketReactionError, invalidOption, isMarketReactionError, throwIfIssues, type ErrorCode, type Issue, type Warning } from "../errors.js";
 import { sqTest } from "../inference/index.js";
 import { dummyRegression, placeboTest, volatilityCheck, type PlaceboResult } from "../inference/clustered/index.js";
+import { crossEventTests, type DailyRow, type WindowRow } from "../inference/cross/index.js";
 import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
 import { fitColumns, predictColumns } from "../models/model.js";
 import { estimationIndicesOf } from "../models/sample.js";
 import { modelColumns, type ModelColumns } from "../models/spec.js";
 import { alignReturns, type AlignedReturns } from "../returns/index.js";
+import { studyProvenance } from "../output/provenance.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 import { modelNeedsMarket, resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
@@ -51,6 +53,10 @@ export interface PairResult {
   readonly fit: ModelFit;
   readonly ars: AbnormalReturns;
   readonly cars: readonly CarResult[];
+  /** Session days (day keys) of the estimation observations used (`fit.used`). */
+  readonly estimationDays: Int32Array;
+  /** Session days (day keys) of the event-window span (`ars`). */
+  readonly eventDays: Int32Array;
 }
 
 const DEFAULT_EXCHANGE = "XNYS";
@@ -156,9 +162,29 @@ export function eventStudy(options: EventStudyOptions): Study {
   if (opts.placebo !== undefined && assets.length !== 1) {
     invalidOption("placebo", opts.placebo, `a study of one series (this one has ${assets.length}: placebo dates are drawn from one series' own history)`);
   }
-  for (const e of options.events) {
-    if (e.asset !== undefined && !ids.has(e.asset)) invalidOption(`events[${e.id}].asset`, e.asset, `one of the studied assets (${[...ids].join(", ")})`);
-  }
+  // statements: objects with distinct ids (every problem listed at once); the alignment checks
+  // timestamps and zones
+  const eventIssues: Issue[] = [];
+  const seenIds = new Map<string, number>();
+  options.events.forEach((e: unknown, i) => {
+    const row = i + 1;
+    if (typeof e !== "object" || e === null) {
+      eventIssues.push({ row, message: `not a statement object: ${e === null ? "null" : typeof e}` });
+      return;
+    }
+    const { id, asset } = e as { id?: unknown; asset?: unknown };
+    if (typeof id !== "string" || id === "") {
+      eventIssues.push({ row, column: "id", message: "missing statement id" });
+      return;
+    }
+    const first = seenIds.get(id);
+    if (first !== undefined) eventIssues.push({ row, column: "id", message: `duplicate statement id ${JSON.stringify(id)} (first at row ${first})` });
+    else seenIds.set(id, row);
+    if (asset !== undefined && (typeof asset !== "string" || !ids.has(asset))) {
+      eventIssues.push({ row, column: "asset", message: `statement ${id}: asset ${JSON.stringify(asset)} is not one of the studied assets (${[...ids].join(", ")})` });
+    }
+  });
+  throwIfIssues(eventIssues, "eventStudy: invalid statements");
 
   const warnings: Warning[] = [];
   const skipped: SkippedRow[] = [];
@@ -214,7 +240,12 @@ export function eventStudy(options: EventStudyOptions): Study {
   };
 
   // 2. Per asset: returns on its calendar, then each statement
+  const progress = options.onProgress;
+  let assetsDone = 0;
+  progress?.({ stage: "assets", done: 0, total: assets.length });
   for (const asset of assets) {
+    if (assetsDone > 0) progress?.({ stage: "assets", done: assetsDone, total: assets.length });
+    assetsDone++;
     const cal = assetCalendar.get(asset.id)!;
     const exchange = cal.exchange.code;
     const aligned = alignments.get(cal)!;
@@ -245,6 +276,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     }
     studyAsset(asset.id, exchange, data, columns, events, aligned);
   }
+  progress?.({ stage: "assets", done: assets.length, total: assets.length });
 
   function studyAsset(
     assetId: string,
@@ -331,7 +363,9 @@ export function eventStudy(options: EventStudyOptions): Study {
         });
       }
       const cars = cumulativeAbnormalReturns(ars, opts.windows);
-      pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars });
+      const estimationDays = new Int32Array(fit.used.length);
+      for (let j = 0; j < estimationDays.length; j++) estimationDays[j] = days[fit.used[j]!]!;
+      pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars, estimationDays, eventDays: days.slice(spanStart, spanEnd) });
       studied.push({ id: p.id, day0: p.day0, spanStart, spanEnd, estStart: est.start, estEnd: est.end });
       const meta = metadataOf(p.event);
       const day0Iso = iso(p.day0);
@@ -489,6 +523,16 @@ export function eventStudy(options: EventStudyOptions): Study {
     }
   }
 
+  let aggregate: { daily: readonly DailyRow[]; windows: readonly WindowRow[] } | undefined;
+  if (opts.tests !== undefined && pairs.length > 0) {
+    const cross = crossEventTests(
+      pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: p.estimationDays, eventDays: p.eventDays })),
+      { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust },
+    );
+    aggregate = { daily: cross.daily, windows: cross.windows };
+    warnings.push(...cross.warnings);
+  }
+
   if (pairs.length === 0) {
     const issues = skipped.map((s) => ({ message: `event ${s.event_id}${s.asset === null ? "" : `, asset ${s.asset}`}: ${s.code}: ${s.reason}` }));
     throw new MarketReactionError(
@@ -498,6 +542,8 @@ export function eventStudy(options: EventStudyOptions): Study {
     );
   }
 
+  const described = describeOptions(opts, market?.id ?? null, assets.map((a) => a.id));
+  const provenance = studyProvenance({ assets, market, factors: options.factors, events: options.events, calendars: assetCalendar.values(), options: described, ...(opts.placebo === undefined ? {} : { seeds: { placebo: opts.placebo.seed } }) });
   return new Study({
     events: eventRows,
     models: modelRows,
@@ -505,10 +551,11 @@ export function eventStudy(options: EventStudyOptions): Study {
     car: carRows,
     warnings,
     skipped,
-    options: describeOptions(opts, market?.id ?? null, assets.map((a) => a.id)),
+    options: described,
     ...(opts.regression === undefined ? {} : { regression: regressionRows, regression_car: regressionCars, wald: waldRows, regression_info: regressionInfo }),
     ...(opts.placebo === undefined ? {} : { placebo }),
-  }, pairs);
+    ...(aggregate === undefined ? {} : { aggregate }),
+  }, pairs, provenance);
 }
 
 /**
@@ -581,6 +628,7 @@ function describeOptions(o: ResolvedStudyOptions, market: string | null, assets:
     sq: o.sq,
     ...(o.regression === undefined ? {} : { regression: o.regression }),
     ...(o.placebo === undefined ? {} : { placebo: o.placebo }),
+    ...(o.tests === undefined ? {} : { tests: o.tests, conventions: o.conventions, adjust: o.adjust }),
     market,
     assets,
   };

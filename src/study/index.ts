@@ -19,4 +19,4 @@ export type {
   StudyWaldRow,
 } from "./study.js";
 export { parseModelOption } from "./options.js";
-export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyRegressionOptions } from "./options.js";
+export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./options.js";

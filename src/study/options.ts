@@ -6,6 +6,7 @@ import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
 import type { FactorColumns, ReturnType } from "../returns/index.js";
+import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 
 /** A model by preset name, as `factors:COL,COL,…`, or as a {@link ModelSpec}. */
@@ -73,6 +74,29 @@ export interface EventStudyOptions {
    * `{ draws, seed, regime }` (docs/clustered.md). Result in `placebo`.
    */
   readonly placebo?: StudyPlaceboOptions;
+  /**
+   * Cross-event tests over all (asset, statement) pairs (docs/tests.md): a list of test names
+   * (`cross_sectional_t`, `bmp`, `corrado_rank`, …) or `"all"`. Results in `aggregate`
+   * (`daily` and `windows` rows with AAR/CAAR and each test). Default: none.
+   */
+  readonly tests?: readonly TestName[] | "all";
+  /** Convention profile of the cross-event tests: `textbook` (default) or `estudy2`. */
+  readonly conventions?: "textbook" | "estudy2";
+  /** Multiple-testing adjustment of the cross-event p-values: `none` (default), `holm` or `bh`. */
+  readonly adjust?: "none" | "holm" | "bh";
+  /**
+   * Called as the study advances: `{ stage: "assets", done, total }` before the first asset
+   * and after each asset. For progress displays; the study does not wait for it.
+   */
+  readonly onProgress?: (progress: StudyProgress) => void;
+}
+
+/** A progress report of {@link eventStudy}. */
+export interface StudyProgress {
+  /** What is being counted: `assets` (series studied). */
+  readonly stage: "assets";
+  readonly done: number;
+  readonly total: number;
 }
 
 /** Options of the dummy-variable regression inside {@link eventStudy}. */
@@ -121,11 +145,15 @@ export interface ResolvedStudyOptions {
   readonly strict: boolean;
   readonly regression: StudyRegressionOptions | undefined;
   readonly placebo: StudyPlaceboOptions | undefined;
+  readonly tests: readonly TestName[] | undefined;
+  readonly conventions: "textbook" | "estudy2";
+  readonly adjust: "none" | "holm" | "bh";
 }
 
 const KNOWN_KEYS = new Set([
   "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
   "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
+  "tests", "conventions", "adjust", "onProgress",
 ]);
 
 const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
@@ -181,6 +209,7 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
     if (typeof options.regression !== "object" || options.regression === null) invalidOption("regression", options.regression, "true, false or an options object");
     regression = options.regression;
   }
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") invalidOption("onProgress", options.onProgress, "a function ({ stage, done, total }) => void");
   const placebo = options.placebo;
   if (placebo !== undefined) {
     if (typeof placebo !== "object" || placebo === null) invalidOption("placebo", placebo, "{ seed, draws?, regime?, exclude?, spacing? }");
@@ -190,7 +219,21 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
     if (placebo.spacing !== undefined && !["keep", "independent"].includes(placebo.spacing)) invalidOption("placebo.spacing", placebo.spacing, '"keep" or "independent"');
     if (!Array.isArray(estimation)) invalidOption("estimation", estimation, "an explicit [start, end] window when placebo inference is asked for");
   }
+  let tests: readonly TestName[] | undefined;
+  if (options.tests === "all") tests = TEST_NAMES;
+  else if (options.tests !== undefined) {
+    if (!Array.isArray(options.tests) || options.tests.length === 0) invalidOption("tests", options.tests, `"all" or a non-empty list of ${TEST_NAMES.join(", ")}`);
+    for (const t of options.tests) if (!(TEST_NAMES as readonly string[]).includes(t)) invalidOption("tests", t, `one of ${TEST_NAMES.join(", ")}`);
+    tests = options.tests;
+  }
+  const conventions = options.conventions ?? "textbook";
+  if (conventions !== "textbook" && conventions !== "estudy2") invalidOption("conventions", conventions, '"textbook" or "estudy2"');
+  const adjust = options.adjust ?? "none";
+  if (!["none", "holm", "bh"].includes(adjust)) invalidOption("adjust", adjust, '"none", "holm" or "bh"');
   return {
+    tests,
+    conventions,
+    adjust,
     regression,
     placebo,
     model,

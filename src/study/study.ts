@@ -4,8 +4,9 @@
  */
 import type { Warning } from "../errors.js";
 import { invalidOption } from "../errors.js";
-import { formatCsv, formatJson, formatTextTable, type Row } from "../output/index.js";
+import { carChart, formatCsv, formatJson, formatTextTable, studyTable, VEGA_LITE_MIME, type Provenance, type Row, type StudyTableOptions, type TableFormat } from "../output/index.js";
 import type { PlaceboResult } from "../inference/clustered/index.js";
+import type { DailyRow, WindowRow } from "../inference/cross/index.js";
 import type { PairResult } from "./eventStudy.js";
 
 /** Statement metadata carried to every output row (`null` when absent). */
@@ -189,6 +190,8 @@ export interface StudyData {
   readonly regression_info?: readonly Readonly<Record<string, unknown>>[];
   /** Placebo inference (when asked for). */
   readonly placebo?: PlaceboResult | null;
+  /** Cross-event aggregation and tests (when asked for): AAR per day and CAAR per window. */
+  readonly aggregate?: { readonly daily: readonly DailyRow[]; readonly windows: readonly WindowRow[] } | null;
 }
 
 /**
@@ -209,10 +212,17 @@ export class Study implements StudyData {
   readonly wald: readonly StudyWaldRow[];
   readonly regression_info: readonly Readonly<Record<string, unknown>>[];
   readonly placebo: PlaceboResult | null;
+  /** Cross-event tests (`tests` option): `daily` rows (rel_day, date, aar, n, tests) and `windows` rows (window_start, window_end, caar, n, tests). */
+  readonly aggregate: { readonly daily: readonly DailyRow[]; readonly windows: readonly WindowRow[] } | null;
   /** The per-pair building blocks (fits, typed arrays); not serialised. */
   declare readonly pairs: readonly PairResult[];
+  /**
+   * Where the result came from: library version, calendars, content hashes of the inputs, seeds
+   * (`null` for a study built without it). Also under `provenance` in {@link Study.toJSON}.
+   */
+  declare readonly provenance: Provenance | null;
 
-  constructor(data: StudyData, pairs: readonly PairResult[] = []) {
+  constructor(data: StudyData, pairs: readonly PairResult[] = [], provenance: Provenance | null = null) {
     this.events = data.events;
     this.models = data.models;
     this.abnormal = data.abnormal;
@@ -225,7 +235,10 @@ export class Study implements StudyData {
     this.wald = data.wald ?? [];
     this.regression_info = data.regression_info ?? [];
     this.placebo = data.placebo ?? null;
+    this.aggregate = data.aggregate ?? null;
     Object.defineProperty(this, "pairs", { value: pairs, enumerable: false });
+    // not enumerable (like pairs): it is in toJSON(), and structuredClone keeps the data tables only
+    Object.defineProperty(this, "provenance", { value: provenance, enumerable: false });
   }
 
   /**
@@ -256,6 +269,8 @@ export class Study implements StudyData {
       out.regression_info = this.regression_info;
     }
     if ("placebo" in this.options) out.placebo = this.placebo;
+    if ("tests" in this.options) out.aggregate = this.aggregate;
+    if (this.provenance !== null) out.provenance = this.provenance;
     return out;
   }
 
@@ -286,7 +301,49 @@ export class Study implements StudyData {
     return `${formatTextTable(rows, { digits: 4 })}${n > 0 ? `${n} skipped (see .skipped)\n` : ""}`;
   }
 
+  /**
+   * The paper-style table: statements as rows, windows as columns, CAR (%) with significance
+   * stars (two-sided p of the CAR t test: * 10%, ** 5%, *** 1%) and the t statistic (or p) under
+   * it; a note names the tests. User strings are escaped for HTML and markdown.
+   * @throws INVALID_OPTION for an unknown format or option value.
+   * @example
+   * ```ts
+   * study.toTable("markdown", { stat: "p" });
+   * ```
+   */
+  toTable(format: TableFormat = "text", options: StudyTableOptions = {}): string {
+    return studyTable(this, format, options);
+  }
+
+  /**
+   * The Jupyter display bundle (Deno kernel): the HTML table, the CAR chart as Vega-Lite 5 and a
+   * plain-text summary. Front-ends show the richest type they can render.
+   * @example
+   * ```ts
+   * study; // last expression of a Deno notebook cell
+   * ```
+   */
+  [Symbol.for("Jupyter.display")](): Record<string, unknown> {
+    const bundle: Record<string, unknown> = { "text/html": this.toTable("html") };
+    try {
+      bundle[VEGA_LITE_MIME] = carChart(this);
+    } catch {
+      // too many points for an inline chart: the table alone
+    }
+    bundle["text/plain"] = this.summaryLine() + "\n" + this.toTable("text");
+    return bundle;
+  }
+
+  private summaryLine(): string {
+    const assets = new Set(this.models.map((m) => m.asset)).size;
+    const events = new Set(this.models.map((m) => m.event_id)).size;
+    const model = typeof this.options.model === "string" ? `, ${this.options.model} model` : "";
+    return `Study: ${events} statements × ${assets} assets (${this.models.length} fits, ${this.car.length} CARs${model}), ${this.warnings.length} warnings, ${this.skipped.length} skipped`;
+  }
+
   [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return `Study (${this.models.length} fits, ${this.car.length} CARs, ${this.warnings.length} warnings, ${this.skipped.length} skipped)\n${this.toString()}`;
+    const warn = this.warnings.slice(0, 3).map((w) => `  warning ${w.code}: ${w.message}`).join("\n");
+    const more = this.warnings.length > 3 ? `\n  … ${this.warnings.length - 3} more in .warnings` : "";
+    return `${this.summaryLine()}\n${this.toTable("text")}${warn === "" ? "" : `${warn}${more}\n`}tables: ${TABLES.filter((t) => this[t].length > 0).join(", ")} (study.toRows(name), study.toCSV(name))`;
   }
 }

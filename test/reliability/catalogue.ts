@@ -249,7 +249,9 @@ export const CASES: readonly Case[] = [
   { name: "duplicate statement ids in a file", category: "events", input: { kind: "events", text: "id,timestamp\nE1,2025-04-02T16:00\nE1,2025-04-03T09:00\n" }, expect: { error: "INVALID_INPUT", row: 2, column: "id", message: /duplicate id "E1" \(also on row 1\)/ } },
   { name: "events file without a timestamp column", category: "events", input: { kind: "events", text: "id,when\nE1,2025-04-02\n" }, expect: { error: "INVALID_INPUT", message: /timestamp/ } },
   { name: "truncated events JSON", category: "events", input: { kind: "events", format: "json", text: '[{"id":"E1","timestamp":"2025-04-02' }, expect: { error: "INVALID_INPUT" } },
-  { name: "statement for an asset not in the study", category: "events", input: { kind: "study", options: study({ events: [{ ...ok1, asset: "ZZZ" }] }) }, expect: { error: "INVALID_OPTION", message: /events\[OK\]\.asset/ } },
+  { name: "statement for an asset not in the study", category: "events", input: { kind: "study", options: study({ events: [{ ...ok1, asset: "ZZZ" }] }) }, expect: { error: "INVALID_INPUT", message: /row 1, column asset: statement OK: asset "ZZZ" is not one of the studied assets/ } },
+  { name: "a null among the statements", category: "events", input: { kind: "study", options: study({ events: [ok1, null as never] }) }, expect: { error: "INVALID_INPUT", message: /row 2: not a statement object: null/ } },
+  { name: "two statements with the same id", category: "events", input: { kind: "study", options: study({ events: [ok1, { ...ok1 }] }) }, expect: { error: "INVALID_INPUT", message: /row 2, column id: duplicate statement id "OK" \(first at row 1\)/ } },
   { name: "no statements at all", category: "events", input: { kind: "study", options: study({ events: [] }) }, expect: { error: "NO_VALID_EVENTS", message: /no statements/ } },
 
   // ── the command line ───────────────────────────────────────────────────────────────────

@@ -27,7 +27,7 @@ describe("eventStudy({regression}) — the dummy-variable regression inside a st
 
   it("adds regression, regression_car, wald and regression_info to the JSON only when asked for", () => {
     const keys = Object.keys(JSON.parse(study.toJSONText()));
-    expect(keys).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "regression", "regression_car", "wald", "regression_info"]);
+    expect(keys).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "regression", "regression_car", "wald", "regression_info", "provenance"]);
     const plain = eventStudy({ assets: [us], market: world, events: pick("E10"), windows: [[-1, 1]] });
     expect(Object.keys(plain.toJSON())).not.toContain("regression");
   });

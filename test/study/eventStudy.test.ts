@@ -117,13 +117,13 @@ describe("eventStudy tables", () => {
     const again = eventStudy({ assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] });
     expect(again.toJSONText()).toBe(study.toJSONText());
     const parsed = JSON.parse(study.toJSONText());
-    expect(Object.keys(parsed)).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options"]);
+    expect(Object.keys(parsed)).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "provenance"]);
     expect(JSON.stringify(parsed)).not.toContain("NaN");
   });
 
   it("structuredClone gives plain data without the typed-array pairs", () => {
     const copy = structuredClone(study) as unknown as Record<string, unknown>;
-    expect(Object.keys(copy).sort()).toEqual(["abnormal", "car", "events", "models", "options", "placebo", "regression", "regression_car", "regression_info", "skipped", "wald", "warnings"]);
+    expect(Object.keys(copy).sort()).toEqual(["abnormal", "aggregate", "car", "events", "models", "options", "placebo", "regression", "regression_car", "regression_info", "skipped", "wald", "warnings"]);
     expect(copy).not.toHaveProperty("pairs");
     expect(study.pairs).toHaveLength(4 * sectors.length);
   });

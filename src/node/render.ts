@@ -1,0 +1,81 @@
+/**
+ * Static SVG rendering of Vega-Lite specs in Node, with `vega` and `vega-lite` as optional peer
+ * dependencies loaded on first use (install them next to market-reaction to use this).
+ * @module
+ */
+import { MarketReactionError, type VegaLiteSpec } from "market-reaction";
+
+/** Options of {@link renderSvg}. */
+export interface RenderSvgOptions {
+  /** Scale factor of the SVG's width and height; default 1. */
+  readonly scale?: number;
+  /** Background colour; default white (a transparent SVG is unreadable on dark viewers). */
+  readonly background?: string;
+}
+
+interface VegaModule {
+  parse(spec: unknown, config?: unknown): unknown;
+  View: new (runtime: unknown, options: { renderer: string }) => { toSVG(scale?: number): Promise<string>; finalize(): void };
+}
+interface VegaLiteModule {
+  compile(spec: unknown): { spec: unknown };
+}
+
+let loaded: Promise<{ vega: VegaModule; vl: VegaLiteModule }> | undefined;
+
+async function importOptional<T>(name: string): Promise<T> {
+  try {
+    const mod = (await import(name)) as T & { default?: T };
+    return (typeof (mod as { parse?: unknown; compile?: unknown }).parse === "function" || typeof (mod as { compile?: unknown }).compile === "function" ? mod : (mod.default ?? mod)) as T;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      throw new MarketReactionError(
+        "MISSING_DEPENDENCY",
+        `renderSvg needs the optional peer dependencies vega and vega-lite; install them with: npm install vega vega-lite@"<6.5" (${name} was not found)`,
+        [],
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
+  loaded ??= (async () => ({ vega: await importOptional<VegaModule>("vega"), vl: await importOptional<VegaLiteModule>("vega-lite") }))();
+  loaded.catch(() => {
+    loaded = undefined; // a later call (after installing) tries again
+  });
+  return loaded;
+}
+
+/**
+ * Renders a Vega-Lite spec (e.g. from `carChart`, `arChart`, `timelineChart`) to SVG text with
+ * vega's headless renderer (no browser, no canvas; text widths are estimated).
+ *
+ * @throws MISSING_DEPENDENCY when `vega` or `vega-lite` is not installed.
+ * @throws INVALID_OPTION when vega-lite cannot compile the spec.
+ * @example
+ * ```ts
+ * import { carChart } from "market-reaction";
+ * import { renderSvg } from "market-reaction/node";
+ * await writeFile("car.svg", await renderSvg(carChart(study)));
+ * ```
+ */
+export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = {}): Promise<string> {
+  const scale = options.scale ?? 1;
+  if (!(Number.isFinite(scale) && scale > 0)) throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
+  const { vega, vl } = await load();
+  let compiled: unknown;
+  try {
+    compiled = vl.compile({ background: options.background ?? "white", ...spec }).spec;
+  } catch (error) {
+    throw new MarketReactionError("INVALID_OPTION", `vega-lite cannot compile the spec: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
+  }
+  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  try {
+    return await view.toSVG(scale);
+  } finally {
+    view.finalize();
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Provenance of a study: what produced it (library version, calendar rules) and fingerprints of
+ * what went in (content hashes of the series, factors and statements, the options, the seeds).
+ * Deterministic: no timestamps, no host details, so `toJSON()` stays byte-stable.
+ * @module
+ */
+// named import without an import attribute: esbuild keeps only `version` from package.json
+import { version } from "../../package.json";
+import type { TradingCalendar } from "../calendar/index.js";
+import { NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from "../calendar/nyse.js";
+import type { FactorColumns } from "../returns/index.js";
+import { isoFromDayKey } from "../time/index.js";
+import type { MarketEvent, Series } from "../types.js";
+import { Fnv1a64, fnv1a64 } from "./hash.js";
+
+/** The library's version (from package.json at build time). */
+export const LIBRARY_VERSION: string = version;
+
+/** Edition of the built-in exchange rules (bumped whenever a holiday or closure is added). */
+export const CALENDAR_EDITION = "2026-11";
+
+/** The hash algorithm named in every provenance record. */
+export const HASH_ALGORITHM = "FNV-1a 64 (UTF-8 strings; int32/float64 as little-endian bytes)";
+
+/** Fingerprint of one input series. */
+export interface SeriesFingerprint {
+  readonly id: string;
+  readonly kind: string;
+  /** Observations. */
+  readonly n: number;
+  readonly first: string | null;
+  readonly last: string | null;
+  /** FNV-1a 64 over id, kind, days and values. */
+  readonly hash: string;
+}
+
+/** One calendar used by the study. */
+export interface CalendarProvenance {
+  readonly exchange: string;
+  /** `rules`, `data` or `weekdays`. */
+  readonly source: string;
+  /** Which rules, e.g. `NYSE rules 1990–2099, 2026-11 edition`. */
+  readonly rules: string;
+  readonly first: string;
+  readonly last: string;
+  readonly sessions: number;
+}
+
+/** The provenance block of a study (`study.toJSON().provenance`). */
+export interface Provenance {
+  readonly library: { readonly name: "market-reaction"; readonly version: string };
+  readonly hash_algorithm: string;
+  readonly calendars: readonly CalendarProvenance[];
+  readonly inputs: {
+    readonly assets: readonly SeriesFingerprint[];
+    readonly market: SeriesFingerprint | null;
+    readonly factors: { readonly names: readonly string[]; readonly n: number; readonly hash: string } | null;
+    readonly events: { readonly n: number; readonly hash: string };
+  };
+  /** Hash of the resolved options as JSON (the options themselves are in `options`). */
+  readonly options_hash: string;
+  /** Seeds of every random draw (`{}` when nothing was drawn). */
+  readonly seeds: Readonly<Record<string, number>>;
+}
+
+/**
+ * Fingerprint of a series: FNV-1a 64 over its id, kind, days and values.
+ *
+ * @example
+ * seriesFingerprint({ id: "SPX", kind: "price", days: Int32Array.of(20000), values: Float64Array.of(5000) }).hash.length; // => 16
+ */
+export function seriesFingerprint(series: Series): SeriesFingerprint {
+  const h = new Fnv1a64().string(series.id).string(series.kind);
+  for (let i = 0; i < series.days.length; i++) h.int32(series.days[i]!);
+  for (let i = 0; i < series.values.length; i++) h.float64(series.values[i]!);
+  const n = series.days.length;
+  return {
+    id: series.id,
+    kind: series.kind,
+    n,
+    first: n > 0 ? isoFromDayKey(series.days[0]!) : null,
+    last: n > 0 ? isoFromDayKey(series.days[n - 1]!) : null,
+    hash: h.hex(),
+  };
+}
+
+/** Fingerprint of factor columns: names, days and every column in name order. */
+function factorFingerprint(f: FactorColumns): { names: readonly string[]; n: number; hash: string } {
+  const h = new Fnv1a64();
+  for (const name of f.names) h.string(name);
+  for (let i = 0; i < f.days.length; i++) h.int32(f.days[i]!);
+  for (const name of f.names) {
+    const col = f.columns[name];
+    if (col === undefined) continue;
+    for (let i = 0; i < col.length; i++) h.float64(col[i]!);
+  }
+  return { names: [...f.names], n: f.days.length, hash: h.hex() };
+}
+
+const EVENT_FIELDS = ["id", "timestamp", "timezone", "precision", "asset", "label", "speaker", "role", "venue", "source", "group"] as const;
+
+/**
+ * Hash of a list of statements: every field of every statement in a fixed field order (order of
+ * the statements matters).
+ *
+ * @example
+ * eventsHash([{ id: "E1", timestamp: "2025-04-02T16:15", timezone: "America/New_York", precision: "minute" }]).length; // => 16
+ */
+export function eventsHash(events: readonly MarketEvent[]): string {
+  const h = new Fnv1a64();
+  for (const e of events) {
+    for (const field of EVENT_FIELDS) {
+      const v = (e as unknown as Record<string, unknown>)[field];
+      h.string(v === undefined || v === null ? "\u0000" : String(v));
+    }
+  }
+  return h.hex();
+}
+
+function calendarRules(cal: TradingCalendar): string {
+  if (cal.source === "data") return `trading days taken from data (${cal.exchange.code} clock)`;
+  if (cal.source === "weekdays" || cal.exchange.holidays === "none") return "weekdays only (holidays unknown)";
+  return `NYSE rules ${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR}, ${CALENDAR_EDITION} edition`;
+}
+
+/** Inputs of {@link studyProvenance}. */
+export interface ProvenanceInputs {
+  readonly assets: readonly Series[];
+  readonly market?: Series | undefined;
+  readonly factors?: FactorColumns | undefined;
+  readonly events: readonly MarketEvent[];
+  readonly calendars: Iterable<TradingCalendar>;
+  /** The resolved options as stored in the study (`study.options`). */
+  readonly options: unknown;
+  readonly seeds?: Readonly<Record<string, number>>;
+}
+
+/**
+ * The provenance block of a study. Pure and deterministic: the same inputs give the same block.
+ *
+ * @example
+ * const p = studyProvenance({ assets: [spx], events, calendars: [tradingCalendar("XNYS")], options: study.options });
+ * p.inputs.assets[0].hash; // 16 hex digits
+ */
+export function studyProvenance(inputs: ProvenanceInputs): Provenance {
+  const calendars: CalendarProvenance[] = [];
+  const seen = new Set<TradingCalendar>();
+  for (const cal of inputs.calendars) {
+    if (seen.has(cal)) continue;
+    seen.add(cal);
+    calendars.push({
+      exchange: cal.exchange.code,
+      source: cal.source,
+      rules: calendarRules(cal),
+      first: isoFromDayKey(cal.first),
+      last: isoFromDayKey(cal.last),
+      sessions: cal.days.length,
+    });
+  }
+  return {
+    library: { name: "market-reaction", version: LIBRARY_VERSION },
+    hash_algorithm: HASH_ALGORITHM,
+    calendars,
+    inputs: {
+      assets: inputs.assets.map(seriesFingerprint),
+      market: inputs.market === undefined ? null : seriesFingerprint(inputs.market),
+      factors: inputs.factors === undefined ? null : factorFingerprint(inputs.factors),
+      events: { n: inputs.events.length, hash: eventsHash(inputs.events) },
+    },
+    options_hash: fnv1a64(JSON.stringify(inputs.options, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v))),
+    seeds: { ...(inputs.seeds ?? {}) },
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The paper-style results table of a study: statements as rows, event windows as columns,
+ * CAR in percent with its t statistic (or p-value) and significance stars. Text, markdown, HTML.
+ * @module
+ */
+import { invalidOption } from "../errors.js";
+import type { CarRow, ModelRow, Study } from "../study/study.js";
+import { escapeHtml, escapeMarkdownCell } from "./escape.js";
+
+/** Output formats of {@link studyTable}. */
+export type TableFormat = "text" | "markdown" | "html";
+
+/** Options of {@link studyTable}. */
+export interface StudyTableOptions {
+  /** What goes under each CAR: the t statistic (default) or the two-sided p-value. */
+  readonly stat?: "t" | "p";
+  /** Decimals of the CAR in percent; default 2. */
+  readonly digits?: number;
+  /** Only these assets (default all). */
+  readonly assets?: readonly string[];
+  /** Longest label/speaker text in text and markdown tables; default 40 characters. */
+  readonly labelWidth?: number;
+  /** Table title; default "Cumulative abnormal returns (%)". */
+  readonly caption?: string;
+}
+
+/** The data a table is built from: any object with the `car` and `models` tables of a study. */
+export type TableSource = Pick<Study, "car" | "models" | "options">;
+
+/**
+ * Significance stars for a two-sided p-value: `***` below 0.01, `**` below 0.05, `*` below 0.10.
+ *
+ * @example
+ * significanceStars(0.003); // => "***"
+ * significanceStars(0.2); // => ""
+ */
+export function significanceStars(p: number): string {
+  if (!(p >= 0)) return "";
+  return p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
+}
+
+interface Line {
+  readonly event: string;
+  readonly asset: string;
+  readonly day0: string;
+  readonly speaker: string;
+  readonly label: string;
+  readonly m: number | null;
+  readonly cells: readonly (CarRow | undefined)[];
+}
+
+interface Layout {
+  readonly windows: readonly (readonly [number, number])[];
+  readonly lines: readonly Line[];
+  readonly multiAsset: boolean;
+  readonly note: string;
+}
+
+function windowName(w: readonly [number, number]): string {
+  return `[${w[0]}, ${w[1]}]`;
+}
+
+function layout(study: TableSource, options: StudyTableOptions): Layout {
+  const keep = options.assets === undefined ? undefined : new Set(options.assets);
+  const rows = study.car.filter((r) => keep === undefined || keep.has(r.asset));
+  const windows: [number, number][] = [];
+  const wkey = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.window_start},${r.window_end}`;
+    if (!wkey.has(k)) {
+      wkey.set(k, windows.length);
+      windows.push([r.window_start, r.window_end]);
+    }
+  }
+  const models = new Map<string, ModelRow>();
+  for (const m of study.models) models.set(`${m.event_id}\u0000${m.asset}`, m);
+  const byPair = new Map<string, { first: CarRow; cells: (CarRow | undefined)[] }>();
+  for (const r of rows) {
+    const k = `${r.event_id}\u0000${r.asset}`;
+    let entry = byPair.get(k);
+    if (entry === undefined) {
+      entry = { first: r, cells: new Array<CarRow | undefined>(windows.length).fill(undefined) };
+      byPair.set(k, entry);
+    }
+    entry.cells[wkey.get(`${r.window_start},${r.window_end}`)!] = r;
+  }
+  const lines: Line[] = [];
+  for (const [k, { first, cells }] of byPair) {
+    lines.push({
+      event: first.event_id,
+      asset: first.asset,
+      day0: first.day0,
+      speaker: first.speaker ?? "",
+      label: first.label ?? "",
+      m: models.get(k)?.n ?? null,
+      cells,
+    });
+  }
+  const assets = new Set(lines.map((l) => l.asset));
+  const stat = options.stat ?? "t";
+  const model = typeof study.options.model === "string" ? study.options.model : "the study's model";
+  const note =
+    `CAR in percent over each window [τ1, τ2] of sessions relative to day 0 (n = τ2 − τ1 + 1 sessions). ` +
+    (stat === "t" ? "In parentheses: t statistic" : "In brackets: two-sided p-value") +
+    ` of the CAR t test (variance with the full covariance of the ARs, Student t with M − k df). ` +
+    `*, **, ***: two-sided p-value of that t test below 0.10, 0.05, 0.01 (no adjustment for testing several statements). ` +
+    `M: estimation observations. Normal-return model: ${model}.`;
+  return { windows, lines, multiAsset: assets.size > 1, note };
+}
+
+function carText(r: CarRow | undefined, digits: number): { car: string; stars: string; stat: (s: "t" | "p") => string } {
+  if (r === undefined || !Number.isFinite(r.car)) return { car: "–", stars: "", stat: () => "" };
+  return {
+    car: (r.car * 100).toFixed(digits),
+    stars: significanceStars(r.p_value),
+    stat: (s) => (s === "t" ? (Number.isFinite(r.t) ? `(${r.t.toFixed(2)})` : "") : Number.isFinite(r.p_value) ? `[${r.p_value < 0.001 ? "<0.001" : r.p_value.toFixed(3)}]` : ""),
+  };
+}
+
+function cut(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > width ? `${flat.slice(0, Math.max(1, width - 1))}…` : flat;
+}
+
+function textTable(l: Layout, o: StudyTableOptions): string {
+  const digits = o.digits ?? 2;
+  const stat = o.stat ?? "t";
+  const width = o.labelWidth ?? 40;
+  const head = ["statement", ...(l.multiAsset ? ["asset"] : []), "day 0", "speaker", "label", "M", ...l.windows.map(windowName)];
+  const left = head.length - l.windows.length - 1; // left-aligned columns
+  const body: string[][] = [];
+  for (const line of l.lines) {
+    const cells = line.cells.map((c) => carText(c, digits));
+    body.push([line.event, ...(l.multiAsset ? [line.asset] : []), line.day0, cut(line.speaker, width), cut(line.label, width), line.m === null ? "" : String(line.m), ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`)]);
+    body.push([...new Array<string>(left + 1).fill(""), ...cells.map((c) => `${c.stat(stat)}   `)]);
+  }
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
+  const fmt = (r: readonly string[]): string => r.map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd();
+  const caption = o.caption ?? "Cumulative abnormal returns (%)";
+  return `${caption}\n${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(fmt).join("\n")}\n\n${wrap(l.note, 100)}\n`;
+}
+
+function wrap(text: string, width: number): string {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line.length === 0 ? word : `${line} ${word}`;
+  }
+  if (line.length > 0) out.push(line);
+  return out.join("\n");
+}
+
+function markdownTable(l: Layout, o: StudyTableOptions): string {
+  const digits = o.digits ?? 2;
+  const stat = o.stat ?? "t";
+  const width = o.labelWidth ?? 40;
+  const md = (s: string): string => escapeMarkdownCell(s);
+  const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M", ...l.windows.map((w) => `CAR ${windowName(w)}`)];
+  const align = head.map((_, j) => (j >= head.length - l.windows.length - 1 ? "---:" : "---"));
+  const rows = l.lines.map((line) => {
+    const cells = line.cells.map((c) => {
+      const t = carText(c, digits);
+      const s = t.stat(stat);
+      return `${t.car}${t.stars === "" ? "" : md(t.stars)}${s === "" ? "" : ` ${s.replace("[", "\\[").replace("]", "\\]")}`}`;
+    });
+    return [md(line.event), ...(l.multiAsset ? [md(line.asset)] : []), line.day0, md(cut(line.speaker, width)), md(cut(line.label, width)), line.m === null ? "" : String(line.m), ...cells];
+  });
+  const caption = o.caption ?? "Cumulative abnormal returns (%)";
+  return `**${md(caption)}**\n\n| ${head.join(" | ")} |\n| ${align.join(" | ")} |\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n\n${md(l.note)}\n`;
+}
+
+function htmlTable(l: Layout, o: StudyTableOptions): string {
+  const digits = o.digits ?? 2;
+  const stat = o.stat ?? "t";
+  const e = escapeHtml;
+  const caption = o.caption ?? "Cumulative abnormal returns (%)";
+  const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M"].map((h) => `<th scope="col">${h}</th>`).join("") +
+    l.windows.map((w) => `<th scope="col" style="text-align:right;white-space:nowrap">CAR ${e(windowName(w))}</th>`).join("");
+  const rows = l.lines.map((line) => {
+    const cells = line.cells.map((c) => {
+      const t = carText(c, digits);
+      const s = t.stat(stat);
+      return `<td style="text-align:right;white-space:nowrap">${e(t.car)}${t.stars === "" ? "" : `<sup>${t.stars}</sup>`}${s === "" ? "" : `<br><small>${e(s)}</small>`}</td>`;
+    });
+    return `<tr><th scope="row">${e(line.event)}</th>${l.multiAsset ? `<td>${e(line.asset)}</td>` : ""}<td style="white-space:nowrap">${e(line.day0)}</td><td>${e(line.speaker)}</td><td>${e(line.label)}</td><td style="text-align:right">${line.m ?? ""}</td>${cells.join("")}</tr>`;
+  });
+  const span = head.split("<th").length - 1;
+  return `<table class="market-reaction-table">\n<caption>${e(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n<tfoot><tr><td colspan="${span}"><small>${e(l.note)}</small></td></tr></tfoot>\n</table>\n`;
+}
+
+/**
+ * The paper-style table of a study's CARs: one row per (statement, asset), one column per event
+ * window; each cell is the CAR in percent with significance stars and, under it, the t statistic
+ * in parentheses (or the p-value in brackets). Stars come from the two-sided p-value of the
+ * CAR t test (full covariance, Student t with M − k df). User strings (ids, labels, speakers,
+ * assets) are escaped: HTML entities in `html`, `|` and markup characters in `markdown`.
+ *
+ * @throws INVALID_OPTION for an unknown format, `stat` or `digits`.
+ * @example
+ * ```ts
+ * const study = eventStudy({ assets: [spx], market: world, events, windows: [[0, 0], [-1, 1]] });
+ * studyTable(study, "markdown");
+ * ```
+ */
+export function studyTable(study: TableSource, format: TableFormat = "text", options: StudyTableOptions = {}): string {
+  if (!["text", "markdown", "html"].includes(format)) invalidOption("format", format, '"text", "markdown" or "html"');
+  if (options.stat !== undefined && options.stat !== "t" && options.stat !== "p") invalidOption("stat", options.stat, '"t" or "p"');
+  if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10)) invalidOption("digits", options.digits, "an integer from 0 to 10");
+  const l = layout(study, options);
+  return format === "html" ? htmlTable(l, options) : format === "markdown" ? markdownTable(l, options) : textTable(l, options);
+}

@@ -1,0 +1,19 @@
+// Runs scripts/notebook-check.sh (nbconvert + the Deno kernel) when jupyter, deno and dist/
+// are present; skips with a notice otherwise (.ci/run installs them and runs the script itself).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/shared-data.js";
+
+const onPath = (cmd: string): boolean => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const missing = [onPath("jupyter") ? "" : "jupyter", onPath("deno") ? "" : "deno", existsSync(join(repoRoot, "dist/index.js")) ? "" : "dist/"].filter((m) => m !== "");
+if (missing.length > 0) process.stderr.write(`notice: notebook test skipped: ${missing.join(", ")} not found\n`);
+
+describe.skipIf(missing.length > 0)("examples/notebook/tariffs-2025.ipynb under the Deno kernel", () => {
+  it("executes and displays HTML + Vega-Lite v5 for the study and Vega-Lite v5 for the charts", () => {
+    const r = spawnSync("bash", [join(repoRoot, "scripts/notebook-check.sh")], { encoding: "utf8", timeout: 240_000 });
+    expect(r.stdout + r.stderr).toContain("notebook-check: ok");
+    expect(r.status).toBe(0);
+  }, 300_000);
+});
