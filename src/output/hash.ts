@@ -5,7 +5,9 @@
  * @module
  */
 
-const ENCODER = new TextEncoder();
+const ENCODER = /* @__PURE__ */ new TextEncoder();
+/** Typed arrays use the platform's byte order; the hash is defined on little-endian bytes. */
+const LITTLE_ENDIAN = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Incremental FNV-1a 64-bit hasher. Numbers are hashed as little-endian IEEE-754 bytes. */
 export class Fnv1a64 {
@@ -49,6 +51,53 @@ export class Fnv1a64 {
     this.scratch.setInt32(0, x, true);
     for (let i = 0; i < 4; i++) this.byte(this.scratch.getUint8(i));
     return this;
+  }
+
+  /**
+   * Mixes raw bytes (the same as calling {@link byte} for each, with the state kept in locals:
+   * several times faster for long inputs).
+   */
+  bytes(u8: Uint8Array): this {
+    let h0 = this.h0;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let h3 = this.h3;
+    for (let i = 0; i < u8.length; i++) {
+      h0 ^= u8[i]!;
+      const t0 = h0 * 0x1b3;
+      const t1 = h1 * 0x1b3 + (t0 >>> 16);
+      const t2 = h2 * 0x1b3 + h0 * 0x100 + (t1 >>> 16);
+      const t3 = h3 * 0x1b3 + h1 * 0x100 + (t2 >>> 16);
+      h0 = t0 & 0xffff;
+      h1 = t1 & 0xffff;
+      h2 = t2 & 0xffff;
+      h3 = t3 & 0xffff;
+    }
+    this.h0 = h0;
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    return this;
+  }
+
+  /** Mixes every value of a Float64Array, as {@link float64} would one by one. */
+  float64Array(values: Float64Array): this {
+    let plain = LITTLE_ENDIAN;
+    for (let i = 0; plain && i < values.length; i++) if (Number.isNaN(values[i]!)) plain = false; // NaN payloads vary: normalise
+    if (!plain) {
+      for (let i = 0; i < values.length; i++) this.float64(values[i]!);
+      return this;
+    }
+    return this.bytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  }
+
+  /** Mixes every value of an Int32Array, as {@link int32} would one by one. */
+  int32Array(values: Int32Array): this {
+    if (!LITTLE_ENDIAN) {
+      for (let i = 0; i < values.length; i++) this.int32(values[i]!);
+      return this;
+    }
+    return this.bytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   }
 
   /** The hash as 16 lowercase hex digits. */

@@ -71,8 +71,7 @@ export interface Provenance {
  */
 export function seriesFingerprint(series: Series): SeriesFingerprint {
   const h = new Fnv1a64().string(series.id).string(series.kind);
-  for (let i = 0; i < series.days.length; i++) h.int32(series.days[i]!);
-  for (let i = 0; i < series.values.length; i++) h.float64(series.values[i]!);
+  h.int32Array(series.days).float64Array(series.values);
   const n = series.days.length;
   return {
     id: series.id,
@@ -88,11 +87,10 @@ export function seriesFingerprint(series: Series): SeriesFingerprint {
 function factorFingerprint(f: FactorColumns): { names: readonly string[]; n: number; hash: string } {
   const h = new Fnv1a64();
   for (const name of f.names) h.string(name);
-  for (let i = 0; i < f.days.length; i++) h.int32(f.days[i]!);
+  h.int32Array(f.days);
   for (const name of f.names) {
     const col = f.columns[name];
-    if (col === undefined) continue;
-    for (let i = 0; i < col.length; i++) h.float64(col[i]!);
+    if (col !== undefined) h.float64Array(col);
   }
   return { names: [...f.names], n: f.days.length, hash: h.hex() };
 }

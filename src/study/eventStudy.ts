@@ -53,8 +53,8 @@ export interface PairResult {
   readonly fit: ModelFit;
   readonly ars: AbnormalReturns;
   readonly cars: readonly CarResult[];
-  /** Session days (day keys) of the estimation observations used (`fit.used`). */
-  readonly estimationDays: Int32Array;
+  /** The asset's session days (day keys); `fit.used` indexes into them. */
+  readonly days: Int32Array;
   /** Session days (day keys) of the event-window span (`ars`). */
   readonly eventDays: Int32Array;
 }
@@ -363,9 +363,9 @@ export function eventStudy(options: EventStudyOptions): Study {
         });
       }
       const cars = cumulativeAbnormalReturns(ars, opts.windows);
-      const estimationDays = new Int32Array(fit.used.length);
-      for (let j = 0; j < estimationDays.length; j++) estimationDays[j] = days[fit.used[j]!]!;
-      pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars, estimationDays, eventDays: days.slice(spanStart, spanEnd) });
+      // calendar days of the estimation and event sessions: the cross-event tests pool by date
+      // (views into the asset's session days, no copy; `fit.used` maps into them)
+      pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars, days, eventDays: days.subarray(spanStart, spanEnd) });
       studied.push({ id: p.id, day0: p.day0, spanStart, spanEnd, estStart: est.start, estEnd: est.end });
       const meta = metadataOf(p.event);
       const day0Iso = iso(p.day0);
@@ -526,7 +526,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   let aggregate: { daily: readonly DailyRow[]; windows: readonly WindowRow[] } | undefined;
   if (opts.tests !== undefined && pairs.length > 0) {
     const cross = crossEventTests(
-      pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: p.estimationDays, eventDays: p.eventDays })),
+      pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays })),
       { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust },
     );
     aggregate = { daily: cross.daily, windows: cross.windows };
@@ -635,3 +635,10 @@ function describeOptions(o: ResolvedStudyOptions, market: string | null, assets:
 }
 
 export type { Window };
+
+/** Calendar days of a pair's estimation observations (`fit.used` mapped through its sessions). */
+export function estimationDaysOf(pair: PairResult): Int32Array {
+  const out = new Int32Array(pair.fit.used.length);
+  for (let j = 0; j < out.length; j++) out[j] = pair.days[pair.fit.used[j]!]!;
+  return out;
+}

@@ -43,3 +43,18 @@ describe("provenance", () => {
     expect((s.toJSON().provenance as { seeds: unknown }).seeds).toEqual({ placebo: 7 });
   });
 });
+
+describe("Fnv1a64 bulk methods", () => {
+  it("int32Array and float64Array hash exactly like the one-value methods (NaN payloads normalised)", async () => {
+    const { Fnv1a64 } = await import("../../src/output/hash.js");
+    const days = Int32Array.of(0, -1, 20185, 2 ** 31 - 1);
+    const nanBits = new Float64Array(new BigUint64Array([0x7ff8000000000001n]).buffer)[0]!;
+    for (const values of [Float64Array.of(1.5, -0, 1e308, 5e-324), Float64Array.of(1, Number.NaN, nanBits)]) {
+      const bulk = new Fnv1a64().int32Array(days).float64Array(values).hex();
+      const one = new Fnv1a64();
+      for (const d of days) one.int32(d);
+      for (const v of values) one.float64(v);
+      expect(bulk).toBe(one.hex());
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossEventTests, eventStudy, isMarketReactionError, TEST_NAMES, type MarketEvent } from "../../src/index.js";
+import { crossEventTests, estimationDaysOf, eventStudy, isMarketReactionError, TEST_NAMES, type MarketEvent } from "../../src/index.js";
 import { readEventsFileSync, readSeriesFileSync } from "../../src/node/index.js";
 
 const sectors = readSeriesFileSync("fixtures/daily/synthetic-sectors.csv").series;
@@ -27,7 +27,7 @@ describe("eventStudy({tests}) — cross-event aggregation inside a study", () =>
 
   it("equals crossEventTests on the study's own pairs", () => {
     const direct = crossEventTests(
-      study.pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: p.estimationDays, eventDays: p.eventDays })),
+      study.pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays })),
       { windows, tests: "all" },
     );
     expect(JSON.stringify(study.aggregate!.windows)).toBe(JSON.stringify(direct.windows));
