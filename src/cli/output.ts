@@ -1,5 +1,5 @@
 /** Writing command results: to stdout or a file, in the format asked for. */
-import { formatCsv, formatTextTable, type Row } from "market-reaction";
+import { escapeMarkdownCell, formatCsv, formatTextTable, type Row } from "market-reaction";
 import type { CliIO } from "./context.js";
 
 /** Output formats of the CLI. */
@@ -10,8 +10,9 @@ export { formatJson as toJsonText } from "market-reaction";
 
 /** A markdown pipe table (user strings have `|` escaped). */
 export function formatMarkdownTable(rows: readonly Row[], columns: readonly string[]): string {
+  // escapeMarkdownCell: `|`, backticks, emphasis and `<`/`>` (so `<script>` in a label stays text)
   const esc = (v: Row[string]): string =>
-    v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : escapeMarkdownCell(String(v));
   const lines = [`| ${columns.join(" | ")} |`, `| ${columns.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${columns.map((c) => esc(r[c])).join(" | ")} |`)];
   return `${lines.join("\n")}\n`;
 }

@@ -15,7 +15,7 @@ import {
   type StudyTable,
   type Warning,
 } from "market-reaction";
-import { arChart, carChart, timelineChart } from "market-reaction";
+import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
@@ -49,6 +49,12 @@ Model and windows:
                          samples                                       (default exclude)
   --min-estimation N     fewest estimation observations (default: half the window)
   --strict               fail instead of skipping a statement that cannot be studied
+
+Across statements and assets (docs/tests.md):
+  --tests LIST|all       cross-event tests: AAR per day and CAAR per window with each test,
+                         e.g. cross_sectional_t,bmp,adjusted_bmp,corrado_rank,grank_t
+  --conventions PROFILE  textbook | estudy2                            (default textbook)
+  --adjust METHOD        none | holm | bh: multiple-testing adjustment  (default none)
 
 Clustered statements on one series (docs/clustered.md):
   --method METHOD        standard | dummy: dummy adds the dummy-variable regression with
@@ -123,6 +129,9 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     placebo: { type: "string" },
     seed: { type: "string" },
     regime: { type: "string" },
+    tests: { type: "string" },
+    conventions: { type: "string" },
+    adjust: { type: "string" },
     format: { type: "string" },
     table: { type: "string" },
     out: { type: "string" },
@@ -164,6 +173,19 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
   if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`invalid --seed: ${JSON.stringify(values.seed)}; expected a whole number`);
   const regime = choice("regime", values.regime, ["volatility", "quarter", "none"] as const, "volatility");
+  let tests: readonly TestName[] | "all" | undefined;
+  if (values.tests !== undefined) {
+    if (values.tests === "all") tests = "all";
+    else {
+      const list = values.tests.split(",").map((t) => t.trim()).filter((t) => t !== "");
+      const unknown = list.filter((t) => !(TEST_NAMES as readonly string[]).includes(t));
+      if (list.length === 0 || unknown.length > 0) throw new UsageError(`invalid --tests: ${JSON.stringify(values.tests)}; expected all or a comma-separated list of ${TEST_NAMES.join(", ")}`);
+      tests = list as TestName[];
+    }
+  }
+  const conventions = choice("conventions", values.conventions, ["textbook", "estudy2"] as const, "textbook");
+  const adjust = choice("adjust", values.adjust, ["none", "holm", "bh"] as const, "none");
+  if (tests === undefined && (values.conventions !== undefined || values.adjust !== undefined)) throw new UsageError("--conventions and --adjust go with --tests LIST|all");
   if (draws === undefined && (values.seed !== undefined || values.regime !== undefined)) throw new UsageError("--seed and --regime go with --placebo B");
   const returnType = choice("return-type", values["return-type"], ["simple", "log"] as const, "simple");
   const nonTrading = choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next");
@@ -226,6 +248,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
       ? { regression: { specification: dummies, ...(hacLag === undefined ? {} : { hacLag }), ...(values["hac-adjust"] === true ? { hacAdjust: true } : {}) } }
       : {}),
     ...(draws === undefined ? {} : { placebo: { draws, seed: seed ?? 1, regime } }),
+    ...(tests === undefined ? {} : { tests, conventions, adjust }),
   };
   if (draws !== undefined && assets.length - (typeof market === "string" ? 1 : 0) !== 1) {
     throw new UsageError("--placebo needs exactly one studied series (placebo dates come from that series' own history)");
@@ -240,6 +263,16 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   } else if (format === "table" && values.table === undefined) {
     text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
     if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
+    if (study.aggregate !== null) {
+      text += `\nAcross ${study.pairs.length} (asset, statement) pairs (CAAR = sum of AARs; conventions ${conventions}):\n`;
+      const rows: Row[] = [];
+      for (const w of study.aggregate.windows) {
+        for (const [name, t] of Object.entries(w.tests)) {
+          rows.push({ window: `[${w.window_start}, ${w.window_end}]`, caar: w.caar, n: w.n, test: name, statistic: t.statistic, df: t.df ?? null, p_value: t.p_value });
+        }
+      }
+      text += renderRows(rows, ["window", "caar", "n", "test", "statistic", "df", "p_value"], "table");
+    }
     if (method === "dummy") {
       text += `\nDummy-variable regression (statistic and p_value use the covariance named in vcov):\n`;
       text += renderRows(study.regression as unknown as Row[], ["asset", "term", "estimate", "std_error", "std_error_hac", "statistic", "p_value", "vcov"], "table");

@@ -266,6 +266,8 @@ export function eventStudy(options: EventStudyOptions): Study {
       continue;
     }
     warnings.push(...data.warnings);
+    const thin = thinTradingWarning(asset.id, exchange, data.asset);
+    if (thin !== undefined) warnings.push(thin);
     let columns: ModelColumns;
     try {
       columns = modelColumns(opts.model, data); // resolved and checked once per asset
@@ -641,4 +643,29 @@ export function estimationDaysOf(pair: PairResult): Int32Array {
   const out = new Int32Array(pair.fit.used.length);
   for (let j = 0; j < out.length; j++) out[j] = pair.days[pair.fit.used[j]!]!;
   return out;
+}
+
+/** Share of sessions with an exactly unchanged price above which a series counts as thinly traded. */
+const THIN_TRADING_SHARE = 0.1;
+
+/**
+ * `THIN_TRADING` when at least 10% (and 5) of an asset's returns are exactly zero: stale prices
+ * bias market-model betas towards zero; the Scholes-Williams and Dimson models correct for it.
+ */
+function thinTradingWarning(asset: string, exchange: string, returns: Float64Array): Warning | undefined {
+  let zeros = 0;
+  let finite = 0;
+  for (let i = 0; i < returns.length; i++) {
+    const r = returns[i]!;
+    if (!Number.isFinite(r)) continue;
+    finite++;
+    if (r === 0) zeros++;
+  }
+  if (zeros < 5 || zeros < THIN_TRADING_SHARE * finite) return undefined;
+  return {
+    code: "THIN_TRADING",
+    message: `${asset}: ${zeros} of ${finite} returns (${((100 * zeros) / finite).toFixed(1)}%) are exactly zero (unchanged prices): the series looks thinly traded, which biases market-model betas towards zero; consider the scholes-williams or dimson model`,
+    asset,
+    exchange,
+  };
 }

@@ -74,3 +74,39 @@ describe("market-reaction study", () => {
     expect(none.stderr).toMatch(/^market-reaction: NO_VALID_EVENTS: /);
   });
 });
+
+describe("market-reaction study --tests / markdown escaping", () => {
+  const SECTORS = ["study", "--prices", "fixtures/daily/synthetic-sectors.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv", "--window=0,0", "--window=-1,1"];
+
+  it("--tests LIST --conventions estudy2 --adjust holm adds aggregate daily and windows rows", async () => {
+    const r = await cli(...SECTORS, "--tests", "cross_sectional_t,bmp,corrado_rank", "--conventions", "estudy2", "--adjust", "holm", "--format", "json");
+    expect(r.code).toBe(0);
+    const agg = JSON.parse(r.stdout).aggregate;
+    for (const key of ["rel_day", "aar", "n", "tests"]) expect(agg.daily[0]).toHaveProperty(key);
+    for (const key of ["window_start", "window_end", "caar", "n", "tests"]) expect(agg.windows[0]).toHaveProperty(key);
+    expect(Object.keys(agg.windows[0].tests).sort()).toEqual(["bmp", "corrado_rank", "cross_sectional_t"]);
+    for (const t of Object.values(agg.windows[0].tests) as { statistic: number; p_value: number }[]) {
+      expect(t).toHaveProperty("statistic");
+      expect(t).toHaveProperty("p_value");
+    }
+  });
+
+  it("--tests with an unknown name, or --adjust without --tests, is a usage error", async () => {
+    expect((await cli(...SECTORS, "--tests", "patel")).code).toBe(2);
+    expect((await cli(...SECTORS, "--adjust", "holm")).code).toBe(2);
+  });
+
+  it("markdown output escapes HTML and markdown in statement labels", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "mr-md-"));
+    const events = join(dir, "e.csv");
+    writeFileSync(events, 'id,timestamp,label\nX1,2025-04-09T13:18,"<script>alert(1)</script> | *pause*"\n');
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv",
+      "--events", events, "--format", "markdown");
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("<script>");
+    expect(r.stdout).toContain("\\<script\\>alert(1)\\</script\\> \\| \\*pause\\*");
+  });
+});

@@ -164,8 +164,14 @@ export const CASES: readonly Case[] = [
     name: "100 sessions of an unchanged price: studied, zero returns counted as observations",
     category: "thin trading",
     input: { kind: "study", options: study({ assets: [withValues((v) => { for (let i = 100; i < 200; i++) v[i] = v[99]!; })] }) },
-    // no stale-price warning exists yet (reported to the lead); the fit must still use every session
+    // the fit still uses every session
     expect: { ok: (v) => { const m = asStudy(v).models[0]!; expect(m.n).toBe(240); expect(Number.isFinite(m.sigma)).toBe(true); } },
+  },
+  {
+    name: "100 sessions of an unchanged price: thin trading warned, pointing to Scholes-Williams and Dimson",
+    category: "thin trading",
+    input: { kind: "study", options: study({ assets: [withValues((v) => { for (let i = 100; i < 200; i++) v[i] = v[99]!; })] }) },
+    expect: { warning: "THIN_TRADING", message: /^AAA: 100 of \d+ returns .* are exactly zero .*scholes-williams or dimson/ },
   },
   {
     name: "market quiet on sessions the asset trades: stale benchmark prices warned",
