@@ -5,7 +5,7 @@
 import type { Warning } from "../errors.js";
 import { invalidOption } from "../errors.js";
 import { carChart, formatCsv, formatJson, formatTextTable, studyTable, VEGA_LITE_MIME, type Provenance, type Row, type StudyTableOptions, type TableFormat } from "../output/index.js";
-import type { PlaceboResult } from "../inference/clustered/index.js";
+import type { PlaceboResult, WaldRow } from "../inference/clustered/index.js";
 import type { DailyRow, WindowRow } from "../inference/cross/index.js";
 import type { PairResult } from "./eventStudy.js";
 
@@ -155,19 +155,8 @@ export interface StudyRegressionCarRow {
   readonly df: number;
 }
 
-/** A joint Wald test of the dummy-variable regression (the `wald` table). */
-export interface StudyWaldRow {
-  readonly asset: string;
-  readonly hypothesis: string;
-  /** χ² statistic. */
-  readonly statistic: number;
-  readonly df: number;
-  readonly p_value: number;
-  readonly f_statistic: number;
-  readonly df_residual: number;
-  readonly p_value_f: number;
-  readonly vcov: string;
-}
+/** A joint Wald test of the dummy-variable regression (the `wald` table): the asset, then the test. */
+export type StudyWaldRow = { readonly asset: string } & WaldRow;
 
 /** The tidy tables of a {@link Study}. */
 export type StudyTable = "events" | "models" | "abnormal" | "car" | "skipped" | "warnings" | "regression" | "regression_car" | "wald";
