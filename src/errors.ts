@@ -48,8 +48,8 @@ const BRAND = Symbol.for("market-reaction.error");
  * `instanceof` when the ESM and CJS builds may both be loaded.
  *
  * @example
- * try { parseSeriesCsv("date,close\n2025-02-30,1\n"); }
- * catch (e) { if (isMarketReactionError(e)) console.log(e.code, e.issues[0]?.row); }
+ * const r = safeParseSeriesCsv("date,close\n2025-02-30,1\n");
+ * if (!r.success) [r.error.code, r.error.issues[0]?.row]; // => ["INVALID_INPUT", 1]
  */
 export class MarketReactionError extends Error {
   override readonly name = "MarketReactionError";
