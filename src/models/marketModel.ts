@@ -3,7 +3,7 @@
  * @module
  */
 import { simpleRegression } from "../stats/index.js";
-import { gather, singular } from "./sample.js";
+import { singular } from "./sample.js";
 import type { ModelColumns } from "./spec.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 
@@ -20,6 +20,9 @@ export function isNumericallyConstant(x: Float64Array, sxx: number): boolean {
   return !(sxx > 0) || Math.sqrt(sxx) <= x.length * EPS * Math.sqrt(ss);
 }
 
+/** Work buffers of {@link fitMarketModel}, created on first use. */
+let work: { y: Float64Array; x: Float64Array } | undefined;
+
 /**
  * Fits the market model on the complete cases `used` (k = 2, X = [1, R_m]).
  *
@@ -33,13 +36,28 @@ export function isNumericallyConstant(x: Float64Array, sxx: number): boolean {
  *
  * @throws SINGULAR_DESIGN when the market return is (numerically) constant over the sample.
  */
-export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Array): ModelFit {
-  const y = gather(c.asset, used);
-  const x = gather(c.market!, used);
+export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Array, residualsOut?: Float64Array): ModelFit {
+  // the gathered columns live only during the fit: reuse one pair of work buffers instead of
+  // allocating two typed arrays per fit (off-heap allocations dominate thousands of small fits)
+  const m0 = used.length;
+  if (work === undefined || work.y.length < m0) {
+    const size = Math.max(m0, 256);
+    work = { y: new Float64Array(size), x: new Float64Array(size) };
+  }
+  const y = work.y.subarray(0, m0);
+  const x = work.x.subarray(0, m0);
+  const asset = c.asset;
+  const market = c.market!;
+  for (let j = 0; j < m0; j++) {
+    const i = used[j]!;
+    y[j] = asset[i]!;
+    x[j] = market[i]!;
+  }
   const r = simpleRegression(y, x);
   if (isNumericallyConstant(x, r.sxx)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
   const m = y.length;
-  const residuals = new Float64Array(m);
+  // `residualsOut` (internal): a buffer of at least m entries the residuals are written into
+  const residuals = residualsOut !== undefined && residualsOut.length >= m ? residualsOut.subarray(0, m) : new Float64Array(m);
   for (let j = 0; j < m; j++) residuals[j] = y[j]! - r.yMean - r.beta * (x[j]! - r.xMean);
   return {
     spec,

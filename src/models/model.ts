@@ -109,8 +109,8 @@ function finiteFit(spec: ModelSpec, fit: ModelFit): ModelFit {
  * which fits thousands of windows of the same series.
  * @internal
  */
-export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions): ModelFit {
-  const fit = finiteFit(spec, fitAny(spec, c, used, candidates, options));
+export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {
+  const fit = finiteFit(spec, fitAny(spec, c, used, candidates, options, residuals));
   // a study needs standard errors: σ² = 0 (identical returns, or returns fitted exactly) would
   // make every t statistic 0/0; fitModel itself still returns such a fit (it is a valid fit)
   if (fit.sigma2 === 0) {
@@ -119,7 +119,7 @@ export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, c
   return fit;
 }
 
-function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions): ModelFit {
+function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {
   const k = parameterCount(spec, c.factors.length, c.lags);
   requireObservations(spec, k, used, candidates, options);
   switch (spec.type) {
@@ -128,7 +128,7 @@ function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: 
     case "market-adjusted":
       return fitMarketAdjusted(spec, c, used);
     case "market":
-      return fitMarketModel(spec, c, used);
+      return fitMarketModel(spec, c, used, residuals);
     case "factors":
       return fitFactorModel(spec, c, used);
     case "scholes-williams":

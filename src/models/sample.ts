@@ -67,7 +67,7 @@ export function estimationIndices(spec: ModelSpec, data: ModelData, range: Index
  * {@link estimationIndices} on columns resolved once by `modelColumns`.
  * @internal
  */
-export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: Uint8Array): Int32Array {
+export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: Uint8Array, out?: Int32Array): Int32Array {
   if (typeof range !== "object" || range === null) invalidOption("range", range, "{ start, end } session indices");
   const { start, end } = range;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > c.n || start > end) {
@@ -76,13 +76,16 @@ export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: U
   if (mask !== undefined && (!(mask instanceof Uint8Array) || mask.length !== end - start)) {
     invalidOption("mask", mask, `a Uint8Array of ${end - start} bytes (one per session of the range)`);
   }
-  const out = new Int32Array(end - start);
+  // `out` (internal): a buffer of at least end − start entries to write into; the result is a
+  // view of it, so a loop over many windows allocates no backing store per window
+  const buf = out !== undefined && out.length >= end - start ? out : new Int32Array(end - start);
   let n = 0;
   for (let i = start; i < end; i++) {
     if (mask !== undefined && mask[i - start] === 0) continue;
-    if (isCompleteCase(c, i)) out[n++] = i;
+    if (isCompleteCase(c, i)) buf[n++] = i;
   }
-  return n === out.length ? out : out.slice(0, n);
+  if (buf !== out) return n === buf.length ? buf : buf.slice(0, n);
+  return buf.subarray(0, n);
 }
 
 /**

@@ -316,7 +316,10 @@ export function eventStudy(options: EventStudyOptions): Study {
     const samples = group.samples;
     const studied: { id: string; day0: number; spanStart: number; spanEnd: number; estStart: number; estEnd: number }[] = [];
 
+    let pool: { indices: Int32Array; residuals: Float64Array; used: number } | undefined;
+    let poolOffsetIndex = 0;
     for (const p of placed) {
+      poolOffsetIndex++;
       let w;
       try {
         w = resolveWindows(days, p.day0, spec);
@@ -334,9 +337,16 @@ export function eventStudy(options: EventStudyOptions): Study {
       }
       let fit: ModelFit;
       try {
-        const indices = estimationIndicesOf(columns, est, mask);
+        // one backing store per asset for every statement's estimation indices and residuals
+        // (the fits keep views into it): no typed-array allocation per (asset, statement)
+        if (pool === undefined || pool.used + est.length > pool.indices.length) {
+          const size = est.length * Math.max(1, placed.length - poolOffsetIndex + 1);
+          pool = { indices: new Int32Array(size), residuals: new Float64Array(size), used: 0 };
+        }
+        const indices = estimationIndicesOf(columns, est, mask, pool.indices.subarray(pool.used, pool.used + est.length));
         const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
-        fit = fitColumns(opts.model, columns, indices, est.length, { minObs });
+        fit = fitColumns(opts.model, columns, indices, est.length, { minObs }, pool.residuals.subarray(pool.used, pool.used + est.length));
+        pool.used += est.length;
       } catch (error) {
         if (!isMarketReactionError(error)) throw error;
         skip(p.id, assetId, exchange, error.code, error.message, error);
