@@ -13,4 +13,5 @@ export type {
   CarPath,
   CarResult,
   MissingPolicy,
+  ReturnUnits,
 } from "./types.js";
