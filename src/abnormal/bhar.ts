@@ -3,6 +3,7 @@
  * @module
  */
 import type { ReturnUnits } from "./types.js";
+import { neumaierError } from "../stats/summary.js";
 
 /** Σ ln(1 + R) over [from, to) (log returns: Σ r), Neumaier-compensated; NaN propagates. */
 function logGrowth(x: ArrayLike<number>, from: number, to: number, returnType: ReturnUnits): number {
@@ -11,7 +12,7 @@ function logGrowth(x: ArrayLike<number>, from: number, to: number, returnType: R
   for (let i = from; i < to; i++) {
     const v = returnType === "log" ? x[i]! : Math.log1p(x[i]!);
     const u = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - u + v : v - u + s;
+    c += neumaierError(s, v, u);
     s = u;
   }
   return s + c;

@@ -6,6 +6,7 @@ import { invalidOption } from "../errors.js";
 import { studentTTwoSided } from "../stats/index.js";
 import type { Window } from "../types.js";
 import type { AbnormalReturns, CarOptions, CarPath, CarResult, MissingPolicy } from "./types.js";
+import { neumaierError } from "../stats/summary.js";
 
 const MISSING: readonly MissingPolicy[] = ["propagate", "skip"];
 
@@ -136,7 +137,7 @@ function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPoli
     }
     n++;
     const u = sum + a;
-    comp += Math.abs(sum) >= Math.abs(a) ? sum - u + a : a - u + sum;
+    comp += neumaierError(sum, a, u);
     sum = u;
     diag += dayVariance[i]!;
     for (let j = 0; j < k; j++) s[j] = s[j]! + design[i + j * m]!;
@@ -220,7 +221,7 @@ export function cumulativeAbnormalReturnPath(
     if (!(skip && Number.isNaN(a))) {
       n++;
       const u = sum + a;
-      comp += Math.abs(sum) >= Math.abs(a) ? sum - u + a : a - u + sum;
+      comp += neumaierError(sum, a, u);
       sum = u;
       for (let c = 0; c < k; c++) s[c] = s[c]! + design[i + c * m]!;
     }

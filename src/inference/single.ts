@@ -8,6 +8,7 @@ import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelFit } from "../models/types.js";
 import { studentTTwoSided } from "../stats/index.js";
 import type { SingleTTestResult, SqTestResult } from "./types.js";
+import { neumaierError } from "../stats/summary.js";
 
 const T_CONVENTION =
   "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
@@ -227,7 +228,7 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
     for (let i = j; i < j + length; i++) {
       const v = e[i]!;
       const u = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? s - u + v : v - u + s;
+      c += neumaierError(s, v, u);
       s = u;
     }
     sums[kept++] = s + c;

@@ -1,4 +1,4 @@
-export { covariance, mean, sum, variance } from "./summary.js";
+export { covariance, mean, neumaierError, sum, variance } from "./summary.js";
 export { logBeta, logGamma } from "./gamma.js";
 export { regularizedIncompleteBeta } from "./beta.js";
 export { normalCdf, normalQuantile, normalSf } from "./normal.js";

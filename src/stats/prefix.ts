@@ -5,6 +5,7 @@
  */
 
 import type { SimpleRegressionResult } from "./regression.js";
+import { neumaierError } from "./summary.js";
 
 /**
  * Prefix sums of a pair of aligned series (see {@link prefixSums}). Every array has length
@@ -75,10 +76,10 @@ export function prefixSums(x: ArrayLike<number>, y: ArrayLike<number>): MarketMo
     const v = y[i]!;
     if (!Number.isFinite(u) || !Number.isFinite(v)) continue;
     let t = sx + u;
-    cx += Math.abs(sx) >= Math.abs(u) ? sx - t + u : u - t + sx;
+    cx += neumaierError(sx, u, t);
     sx = t;
     t = sy + v;
-    cy += Math.abs(sy) >= Math.abs(v) ? sy - t + v : v - t + sy;
+    cy += neumaierError(sy, v, t);
     sy = t;
     m++;
   }
@@ -109,7 +110,7 @@ export function prefixSums(x: ArrayLike<number>, y: ArrayLike<number>): MarketMo
         const sj = s[j]!;
         const vj = v[j]!;
         const t = sj + vj;
-        c[j] = c[j]! + (Math.abs(sj) >= Math.abs(vj) ? sj - t + vj : vj - t + sj);
+        c[j] = c[j]! + (neumaierError(sj, vj, t));
         s[j] = t;
       }
       k++;

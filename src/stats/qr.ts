@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import { neumaierError } from "./summary.js";
 
 const EPS = 2.220446049250313e-16;
 
@@ -282,7 +283,7 @@ export function olsQr(y: Float64Array, X: Float64Array, n: number, k: number): O
     fitted[i] = y[i]! - e;
     const p = e * e;
     const t = rs + p;
-    rc += rs >= p ? rs - t + p : p - t + rs;
+    rc += neumaierError(rs, p, t);
     rs = t;
   }
   const rss = rs + rc;
@@ -301,7 +302,7 @@ export function olsQr(y: Float64Array, X: Float64Array, n: number, k: number): O
     const d = y[i]! - ybar;
     const p = d * d;
     const t = ts + p;
-    tc += ts >= p ? ts - t + p : p - t + ts;
+    tc += neumaierError(ts, p, t);
     ts = t;
   }
   const tss = ts + tc;

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { neumaierError } from "./summary.js";
 
 /** Result of {@link simpleRegression} and {@link marketModelFromPrefix}. */
 export interface SimpleRegressionResult {
@@ -38,11 +39,6 @@ export interface SimpleRegressionFit extends SimpleRegressionResult {
    * `(XᵀX)⁻¹` for `X = [1, x]`, 2×2 row-major: `[1/n + x̄²/Sxx, −x̄/Sxx, −x̄/Sxx, 1/Sxx]`.
    */
   covUnscaled: Float64Array;
-}
-
-/** Rounding error of `s + v` (Neumaier), given `t = s + v`. */
-function twoSumErr(s: number, v: number, t: number): number {
-  return Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
 }
 
 /**
@@ -85,10 +81,10 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
     const u = x[i]!;
     const v = y[i]!;
     let t = sx + u;
-    cx += twoSumErr(sx, u, t);
+    cx += neumaierError(sx, u, t);
     sx = t;
     t = sy + v;
-    cy += twoSumErr(sy, v, t);
+    cy += neumaierError(sy, v, t);
     sy = t;
   }
   let mx = (sx + cx) / n;
@@ -115,13 +111,13 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
     const uv = u * v;
     const vv = v * v;
     let t = sxx + uu;
-    cxx += twoSumErr(sxx, uu, t);
+    cxx += neumaierError(sxx, uu, t);
     sxx = t;
     t = sxy + uv;
-    cxy += twoSumErr(sxy, uv, t);
+    cxy += neumaierError(sxy, uv, t);
     sxy = t;
     t = syy + vv;
-    cyy += twoSumErr(syy, vv, t);
+    cyy += neumaierError(syy, vv, t);
     syy = t;
   }
   sxx += cxx;
@@ -135,7 +131,7 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
     const e = y[i]! - my - beta * (x[i]! - mx);
     const ee = e * e;
     const t = rs + ee;
-    rc += twoSumErr(rs, ee, t);
+    rc += neumaierError(rs, ee, t);
     rs = t;
   }
   const rss = rs + rc;

@@ -37,11 +37,22 @@ export function sum(x: ArrayLike<number>): number {
   for (let i = 0; i < n; i++) {
     const v = x[i]!;
     const t = s + v;
-    if (Math.abs(s) >= Math.abs(v)) c += s - t + v;
-    else c += v - t + s;
+    c += neumaierError(s, v, t);
     s = t;
   }
   return s + c;
+}
+
+/**
+ * The exact rounding error of the addition `t = s + v` (Neumaier 1974): `(s − t) + v` when
+ * `|s| ≥ |v|`, else `(v − t) + s`. The one building block of every compensated sum in the
+ * library: keep a running compensation `c += neumaierError(s, v, s + v)` and return `s + c`.
+ *
+ * @example
+ * neumaierError(1e16, 1, 1e16 + 1); // => 1 (the 1 lost by the addition)
+ */
+export function neumaierError(s: number, v: number, t: number): number {
+  return Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
 }
 
 /**
@@ -125,11 +136,11 @@ export function covariance(x: ArrayLike<number>, y: ArrayLike<number>, ddof = 1)
   for (let i = 0; i < n; i++) {
     const u = x[i]!;
     let t = sx + u;
-    cx += Math.abs(sx) >= Math.abs(u) ? sx - t + u : u - t + sx;
+    cx += neumaierError(sx, u, t);
     sx = t;
     const v = y[i]!;
     t = sy + v;
-    cy += Math.abs(sy) >= Math.abs(v) ? sy - t + v : v - t + sy;
+    cy += neumaierError(sy, v, t);
     sy = t;
   }
   const mx = (sx + cx) / n;
@@ -146,13 +157,13 @@ export function covariance(x: ArrayLike<number>, y: ArrayLike<number>, ddof = 1)
     const dy = y[i]! - my;
     const p = dx * dy;
     let t = sp + p;
-    cp += Math.abs(sp) >= Math.abs(p) ? sp - t + p : p - t + sp;
+    cp += neumaierError(sp, p, t);
     sp = t;
     t = dxs + dx;
-    dxc += Math.abs(dxs) >= Math.abs(dx) ? dxs - t + dx : dx - t + dxs;
+    dxc += neumaierError(dxs, dx, t);
     dxs = t;
     t = dys + dy;
-    dyc += Math.abs(dys) >= Math.abs(dy) ? dys - t + dy : dy - t + dys;
+    dyc += neumaierError(dys, dy, t);
     dys = t;
   }
   const ss = sp + cp - ((dxs + dxc) * (dys + dyc)) / n;

@@ -5,6 +5,7 @@
  */
 import { normalSf, studentTTwoSided } from "../../stats/index.js";
 import type { CrossTestResult } from "./types.js";
+import { neumaierError } from "../../stats/summary.js";
 
 /** Two-sided p-value of a standard-normal statistic (NaN for NaN). */
 export function pNormal(z: number): number {
@@ -53,7 +54,7 @@ export class Acc {
   c = 0;
   add(v: number): void {
     const t = this.s + v;
-    this.c += Math.abs(this.s) >= Math.abs(v) ? this.s - t + v : v - t + this.s;
+    this.c += neumaierError(this.s, v, t);
     this.s = t;
   }
   get value(): number {
