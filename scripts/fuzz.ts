@@ -9,7 +9,7 @@
  * `--scale 0.1` runs a tenth of the cases.
  */
 import { performance } from "node:perf_hooks";
-import { farAwayProperty, parserProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "../test/reliability/properties.js";
+import { farAwayProperty, parserProperty, plainLineProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "../test/reliability/properties.js";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,7 +21,8 @@ const scale = arg("scale", 1);
 const seed = arg("seed", 20250409);
 
 const plan: [string, (n: number, seed: number) => void, number][] = [
-  ["parsers: only MarketReactionError; stream = whole text", parserProperty, 70_000],
+  ["parsers: only MarketReactionError; stream = whole text", parserProperty, 60_000],
+  ["plain price lines: stream (in place) = whole text", plainLineProperty, 10_000],
   ["eventStudy: only MarketReactionError for random options", studyRobustnessProperty, 20_000],
   ["permuting statements: CAR rows unchanged", permutationProperty, 4_000],
   ["scaling prices: returns and ARs unchanged", scalingProperty, 3_000],

@@ -20,6 +20,21 @@ describe("day keys", () => {
     expect(dayKeyFromIso("2025-04-31")).toBeNaN();
     expect(dayKeyFromIso("2025-4-1")).toBeNaN();
   });
+  it("dayKey agrees with the JavaScript Date's proleptic Gregorian calendar for years -1000 to 10000", () => {
+    const byDate = (y: number, m: number, d: number): number => {
+      const t = new Date(0);
+      t.setUTCFullYear(y, m - 1, d);
+      return t.getTime() / 86_400_000;
+    };
+    for (const y of [-1000, -401, -400, -1, 0, 1, 99, 100, 1582, 1600, 1899, 1900, 1970, 2000, 2024, 2100, 2400, 9999]) {
+      for (let m = 1; m <= 12; m++) for (const d of [1, 28, m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30]) expect(dayKey(y, m, d)).toBe(byDate(y, m, d));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 10000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
+        expect(dayKey(y, m, d)).toBe(byDate(y, m, d));
+      }),
+    );
+  });
   it("dayOfWeek(2025-04-06) is Sunday", () => {
     expect(dayOfWeek(dayKeyFromIso("2025-04-06"))).toBe(0);
     expect(dayOfWeek(dayKeyFromIso("2025-04-07"))).toBe(1);

@@ -151,45 +151,114 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * The day key of a plain `YYYY-MM-DD` date written at `text[start..end)` (nothing around it),
+ * or `NaN` for anything else, which the caller then reads the general way. Reads the
+ * characters in place: the streaming parser calls it for every row without cutting a string.
+ */
+export function plainIsoDayAt(text: string, start: number, end: number): number {
+  if (end - start !== 10 || text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return Number.NaN;
+  const y = digits(text, start, start + 4);
+  const m = digits(text, start + 5, start + 7);
+  const d = digits(text, start + 8, start + 10);
+  return y < 0 || m < 0 || d < 0 ? Number.NaN : dayKey(y, m, d);
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number written at `text[start..end)` when it is plain — an optional sign, digits and an
+ * optional decimal separator (`decimalCode`) followed by digits, 15 digits at most, nothing
+ * around it — else `NaN`, which the caller then reads the general way ({@link parseNumberCell}).
+ * Exact: the digits form an integer below 2^53 and the power of ten is exact, so the one
+ * division rounds correctly and gives the double `Number()` gives for the same text.
+ */
+export function plainNumberAt(text: string, start: number, end: number, decimalCode: number): number {
+  let i = start;
+  let negative = false;
+  const first = text.charCodeAt(i);
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i++;
+  }
+  let mantissa = 0;
+  let count = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      count++;
+    } else if (c === decimalCode && fraction < 0 && count > 0) fraction = count;
+    else return Number.NaN;
+  }
+  if (count === 0 || count > 15 || fraction === count) return Number.NaN;
+  const v = fraction < 0 ? mantissa : mantissa / POW10[count - fraction]!;
+  return negative ? -v : v;
+}
+
 /** Describes the accepted date formats in messages. */
 export function dateFormatHint(format: DateFormat): string {
   return format === "auto" ? "YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY" : format;
 }
 
+/** Observations per page of {@link Observations}. */
+const PAGE = 512;
+
 /**
- * Observations of one series in file order, before sorting: day, value and 1-based row.
- * Growable typed arrays keep a million-row file compact.
+ * Observations of one series in file order, before sorting: day, value and 1-based row, in
+ * typed-array pages of 512 that are never copied while the file is read. A long panel of many
+ * assets thus holds about its final size (at most one part-filled page per asset), where
+ * doubling arrays would hold up to twice it plus the garbage of every copy.
  */
 export class Observations {
-  days = new Int32Array(64);
-  values = new Float64Array(64);
-  rows = new Int32Array(64);
+  private readonly dayPages: Int32Array[] = [];
+  private readonly valuePages: Float64Array[] = [];
+  private readonly rowPages: Int32Array[] = [];
+  private used = PAGE;
   length = 0;
   missing = 0;
   readonly missingDays: number[] = [];
 
   push(day: number, value: number, row: number): void {
-    if (this.length === this.days.length) {
-      const n = this.length * 2;
-      const d = new Int32Array(n);
-      d.set(this.days);
-      this.days = d;
-      const v = new Float64Array(n);
-      v.set(this.values);
-      this.values = v;
-      const r = new Int32Array(n);
-      r.set(this.rows);
-      this.rows = r;
+    if (this.used === PAGE) {
+      this.dayPages.push(new Int32Array(PAGE));
+      this.valuePages.push(new Float64Array(PAGE));
+      this.rowPages.push(new Int32Array(PAGE));
+      this.used = 0;
     }
-    this.days[this.length] = day;
-    this.values[this.length] = value;
-    this.rows[this.length] = row;
+    const p = this.dayPages.length - 1;
+    this.dayPages[p]![this.used] = day;
+    this.valuePages[p]![this.used] = value;
+    this.rowPages[p]![this.used] = row;
+    this.used++;
     this.length++;
   }
 
   markMissing(day: number): void {
     this.missing++;
     if (this.missingDays.length < 5) this.missingDays.push(day);
+  }
+
+  /** The observations as contiguous arrays of their exact length; the pages are released. */
+  take(): { days: Int32Array; values: Float64Array; rows: Int32Array } {
+    const n = this.length;
+    const days = new Int32Array(n);
+    const values = new Float64Array(n);
+    const rows = new Int32Array(n);
+    for (let p = 0; p < this.dayPages.length; p++) {
+      const at = p * PAGE;
+      const len = Math.min(PAGE, n - at);
+      days.set(this.dayPages[p]!.subarray(0, len), at);
+      values.set(this.valuePages[p]!.subarray(0, len), at);
+      rows.set(this.rowPages[p]!.subarray(0, len), at);
+    }
+    this.dayPages.length = 0;
+    this.valuePages.length = 0;
+    this.rowPages.length = 0;
+    this.used = PAGE;
+    this.length = 0;
+    return { days, values, rows };
   }
 }
 
@@ -212,7 +281,8 @@ export function finishObservations(
   warnings: Warning[],
   asset?: string,
 ): Finished {
-  const n = obs.length;
+  const taken = obs.take();
+  const n = taken.days.length;
   const where = origin.file === undefined ? "" : `${origin.file}: `;
   const tag = asset === undefined ? {} : { asset };
   if (obs.missing > 0) {
@@ -226,8 +296,8 @@ export function finishObservations(
   let ascending = true;
   let descending = true;
   for (let i = 1; i < n; i++) {
-    const a = obs.days[i - 1]!;
-    const b = obs.days[i]!;
+    const a = taken.days[i - 1]!;
+    const b = taken.days[i]!;
     if (b <= a) ascending = false;
     if (b >= a) descending = false;
   }
@@ -243,17 +313,21 @@ export function finishObservations(
       });
     } else {
       const idx = Array.from({ length: n }, (_, i) => i);
-      const d = obs.days;
+      const d = taken.days;
       idx.sort((a, b) => d[a]! - d[b]! || a - b);
       order = Int32Array.from(idx);
     }
   }
-  const days = new Int32Array(n);
-  const values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const j = order === undefined ? i : order[i]!;
-    days[i] = obs.days[j]!;
-    values[i] = obs.values[j]!;
+  let days = taken.days;
+  let values = taken.values;
+  if (order !== undefined) {
+    days = new Int32Array(n);
+    values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = order[i]!;
+      days[i] = taken.days[j]!;
+      values[i] = taken.values[j]!;
+    }
   }
   let duplicates = 0;
   for (let i = 1; i < n; i++) {
@@ -261,7 +335,7 @@ export function finishObservations(
       duplicates++;
       const j = order === undefined ? i : order[i]!;
       const k = order === undefined ? i - 1 : order[i - 1]!;
-      const rows = [obs.rows[k]!, obs.rows[j]!].sort((a, b) => a - b);
+      const rows = [taken.rows[k]!, taken.rows[j]!].sort((a, b) => a - b);
       issues.add(rows[1], undefined, `duplicate date ${isoFromDayKey(days[i]!)} for ${name} (also on row ${rows[0]})`);
     }
   }

@@ -3,7 +3,8 @@
  * objects. Everything is validated at this edge; bad rows are collected into one error.
  * @module
  */
-export { parseSeriesCsv, safeParseSeriesCsv, seriesFromRows, safeSeriesFromRows } from "./series.js";
+export { seriesFromRows, safeSeriesFromRows } from "./series.js";
+export { parseSeriesCsv, safeParseSeriesCsv } from "./stream.js";
 export { serializeSeriesCsv } from "./serialize.js";
 export { createSeriesCsvParser } from "./stream.js";
 export type { SeriesCsvParser } from "./stream.js";

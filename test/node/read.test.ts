@@ -2,14 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MarketReactionError, dayKey } from "market-reaction";
+import { MarketReactionError, dayKey, parseSeriesCsv } from "market-reaction";
 import {
   decodeText,
   readEventsFile,
   readEventsFileSync,
   readFactorsFile,
   readFactorsFileSync,
+  STREAM_BYTES,
   readSeriesFile,
+  readSeriesFileStream,
+  readSeriesFileStreamSync,
   readSeriesFileSync,
 } from "market-reaction/node";
 
@@ -136,5 +139,54 @@ describe("readFactorsFile(path) and readEventsFile(path)", () => {
     const e = await rejection(readEventsFile(put("dup.json", '[{"id":"A","timestamp":"2025-04-06"},{"id":"A","timestamp":"2025-04-07"}]')));
     expect(e.issues[0]!.file).toContain("dup.json");
     expect(e.issues[0]!.row).toBe(2);
+  });
+});
+
+describe("large price files are streamed", () => {
+  /** A long panel of `rows` rows; with `bad`, one impossible date near the end. */
+  function panelText(rows: number, bad = false): string {
+    const lines = ["date,asset,value"];
+    const start = dayKey(2000, 1, 3);
+    for (let i = 0; i < rows; i++) {
+      const day = start + Math.floor(i / 50);
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`${bad && i === rows - 7 ? "2025-02-30" : iso},A${i % 50},${(100 + (i % 997) * 0.0137).toFixed(4)}`);
+    }
+    return `${lines.join("\n")}\n`;
+  }
+
+  it("readSeriesFile and readSeriesFileSync stream a file of STREAM_BYTES or more, with the same table as parsing the text", async () => {
+    expect(STREAM_BYTES).toBe(4 * 1024 * 1024);
+    const text = panelText(200_000);
+    expect(text.length).toBeGreaterThan(STREAM_BYTES);
+    const path = put("big-panel.csv", text);
+    const expected = parseSeriesCsv(text, { file: path });
+    for (const table of [await readSeriesFile(path), readSeriesFileSync(path), await readSeriesFileStream(path), readSeriesFileStreamSync(path)]) {
+      expect(table.rowCount).toBe(200_000);
+      expect(table.series).toHaveLength(50);
+      expect(table.series).toEqual(expected.series);
+      expect(table.warnings).toEqual(expected.warnings);
+    }
+  });
+
+  it("a bad row of a large file is reported with its row and the file, as for a small one", async () => {
+    const text = panelText(200_000, true);
+    const path = put("big-bad.csv", text);
+    const errors = [await readSeriesFile(path).catch((e: unknown) => e), (() => { try { return readSeriesFileSync(path); } catch (e) { return e; } })()];
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(MarketReactionError);
+      const err = e as MarketReactionError;
+      expect(err.code).toBe("INVALID_INPUT");
+      expect(err.issues).toEqual([{ row: 199_994, column: "date", file: path, message: 'not a valid date: "2025-02-30" (expected YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY)' }]);
+    }
+  });
+
+  it("readSeriesFileStreamSync decodes UTF-16 and falls back to Windows-1252 with a warning", () => {
+    const le = put("sync-utf16.csv", utf16("date,close\n2025-04-08,4982.77\n2025-04-09,5456.90\n", "le"));
+    expect(Array.from(readSeriesFileStreamSync(le).series[0]!.values)).toEqual([4982.77, 5456.9]);
+    const latin = put("sync-1252.csv", new Uint8Array([...new TextEncoder().encode("date,close,note\n2025-04-08,4982.77,caf"), 0xe9, ...new TextEncoder().encode("\n")]));
+    const t = readSeriesFileStreamSync(latin, { valueColumn: "close" });
+    expect(t.warnings[0]).toEqual({ code: "ENCODING_FALLBACK", message: `${latin}: not valid UTF-8; decoded as Windows-1252` });
+    expect(() => readSeriesFileStreamSync(join(dir, "nope.csv"))).toThrow(/IO_ERROR|no such file/);
   });
 });

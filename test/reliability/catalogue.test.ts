@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventStudy, parseEventsCsv, parseEventsJson, parseFactorsCsv, parseSeriesCsv, type Issue, type Study, type Warning } from "market-reaction";
-import { readSeriesFileStream, readSeriesFileSync } from "market-reaction/node";
+import { readSeriesFileStream, readSeriesFileStreamSync, readSeriesFileSync } from "market-reaction/node";
 import { cli } from "../cli/helpers.js";
 import { CASES, byCategory, type Case } from "./catalogue.js";
 import { describeOutcome, outcome, type Outcome } from "./helpers.js";
@@ -29,7 +29,7 @@ async function run(c: Case, index: number): Promise<Outcome<unknown>[]> {
     case "file": {
       const path = join(work, input.name === "" ? `missing-${index}.csv` : `${index}-${input.name}`);
       if (input.name !== "") writeFileSync(path, input.bytes);
-      return [await outcome(() => readSeriesFileSync(path, input.options)), await outcome(() => readSeriesFileStream(path, input.options))];
+      return [await outcome(() => readSeriesFileSync(path, input.options)), await outcome(() => readSeriesFileStream(path, input.options)), await outcome(() => readSeriesFileStreamSync(path, input.options))];
     }
     case "study":
       return [await outcome(() => eventStudy(input.options()))];

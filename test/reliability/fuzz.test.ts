@@ -3,11 +3,14 @@
  * fast-check. Seeds are fixed so a failure reproduces; fast-check prints the shrunk input.
  */
 import { describe, it } from "vitest";
-import { farAwayProperty, parserProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "./properties.js";
+import { farAwayProperty, parserProperty, plainLineProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "./properties.js";
 
 describe("fuzzing (short run)", () => {
   it("parsers: only MarketReactionError on hostile text; streaming = whole text (2,000 cases)", () => {
     parserProperty(2000, 9001);
+  });
+  it("price files of plain and near-plain cells: streaming (lines read in place) = whole text (1,000 cases)", () => {
+    plainLineProperty(1000, 9006);
   });
   it("eventStudy: only MarketReactionError for random, often invalid, options (300 cases)", () => {
     studyRobustnessProperty(300, 9002);

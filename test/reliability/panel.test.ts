@@ -8,7 +8,6 @@ import { PANEL_ASSETS, PANEL_DAYS, writePanel } from "./panel.js";
 
 describe("a 1,000,000-row long panel (slow)", () => {
   it("parses whole and chunk-fed to the same 400 series of 2,500 prices", () => {
-    const t0 = performance.now();
     const streamed = createSeriesCsvParser();
     const pieces: string[] = [];
     writePanel((p) => {
@@ -16,9 +15,7 @@ describe("a 1,000,000-row long panel (slow)", () => {
       streamed.write(p);
     });
     const s = streamed.end();
-    const t1 = performance.now();
     const whole = parseSeriesCsv(pieces.join(""));
-    const t2 = performance.now();
     for (const t of [s, whole]) {
       expect(t.format).toBe("long");
       expect(t.rowCount).toBe(PANEL_ASSETS * PANEL_DAYS);
@@ -34,8 +31,5 @@ describe("a 1,000,000-row long panel (slow)", () => {
       for (let i = 0; i < PANEL_DAYS; i++) if (a.days[i] !== b.days[i] || !Object.is(a.values[i], b.values[i])) differences++;
     }
     expect(differences).toBe(0);
-    // sane time on a 2-core CI machine (measured 2-3 s each on the development machine)
-    expect(t1 - t0).toBeLessThan(15_000);
-    expect(t2 - t1).toBeLessThan(15_000);
   });
 });

@@ -4,7 +4,8 @@
  * fc.assert), so it needs no test runner.
  *
  * - robustness: for random (mostly invalid) CSV/JSON texts and random study options, the only
- *   thing ever thrown is a MarketReactionError; the chunk-fed parser agrees with the whole-text one;
+ *   thing ever thrown is a MarketReactionError; the chunk-fed parser (fed whole or in pieces)
+ *   agrees with the whole-text papaparse reading (`parseSeriesRecords`);
  * - invariants on random valid studies: permuting the statements leaves the set of CAR rows
  *   unchanged; scaling every price leaves the returns (hence ARs) unchanged; adding a far-away
  *   statement leaves another statement's ARs unchanged under `contamination: "keep"`.
@@ -23,6 +24,7 @@ import {
   type MarketEvent,
   type Series,
 } from "market-reaction";
+import { parseSeriesRecords } from "../../src/io/series.js";
 import { marketPair, sessions } from "./helpers.js";
 
 /** Throws unless `fn` returns or throws a MarketReactionError; returns a comparable summary. */
@@ -53,7 +55,11 @@ export const anyText = fc.oneof(csvLike, fc.string({ unit: "binary", maxLength: 
 export function parserProperty(numRuns: number, seed?: number): void {
   fc.assert(
     fc.property(anyText, fc.integer({ min: 1, max: 17 }), (text, chunk) => {
-      const whole = onlyLibraryErrors("parseSeriesCsv", () => parseSeriesCsv(text));
+      const whole = onlyLibraryErrors("parseSeriesRecords", () => parseSeriesRecords(text));
+      const direct = onlyLibraryErrors("parseSeriesCsv", () => parseSeriesCsv(text));
+      if (direct !== whole && (direct.split(":")[0] !== whole.split(":")[0] || whole.startsWith("ok"))) {
+        throw new Error(`parseSeriesCsv and the whole-text reference differ:\n${whole.slice(0, 300)}\n${direct.slice(0, 300)}`);
+      }
       const streamed = onlyLibraryErrors("createSeriesCsvParser", () => {
         const p = createSeriesCsvParser();
         for (let i = 0; i < text.length; i += chunk) p.write(text.slice(i, i + chunk));
@@ -71,6 +77,64 @@ export function parserProperty(numRuns: number, seed?: number): void {
 }
 
 const DAYS = sessions("2022-01-03", 700);
+const DAYS_FOR_PLAIN = sessions("2025-01-02", 41);
+
+/** Cells that a price/return file may hold: plain numbers (the streaming fast path) and every near miss. */
+const NUMBER_CELL = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom("", "", "-", "+"), fc.nat({ max: 99_999 }), fc.constantFrom("", ".", "."), fc.stringMatching(/^[0-9]{0,12}$/)).map(([s, i, dot, f]) => `${s}${i}${dot === "" ? "" : `${dot}${f}`}`) },
+  { weight: 1, arbitrary: fc.stringMatching(/^[0-9]{14,18}(\.[0-9]{1,4})?$/) },
+  { weight: 2, arbitrary: fc.constantFrom("", " 12.5", "12.5 ", "1e3", "5.", ".5", "0", "-0", "-1", "-100", "-0.99", "NA", "null", "n/a", "$12.50", "5,074.08", "12,5", "1 000,5", "abc", "Infinity", "1e999", "0.0000001") },
+);
+const DATE_CELL = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 40 }).map((i) => isoFromDayKey(DAYS_FOR_PLAIN[i]!)) },
+  { weight: 1, arbitrary: fc.constantFrom("2025-02-30", "2025-13-01", " 2025-01-02", "20250106", "01/07/2025", "2025-1-2", "", "2025-01-02T10:00") },
+);
+const ASSET_CELL = fc.constantFrom("SPY", "QQQ", "n1", "NA", "#N/A", " SPY", "SPY ", ".X", "-X", "é", "A-B", "");
+
+/**
+ * Files built from the cells above, under random layouts, delimiters, decimal separators,
+ * units and chunk sizes: the streaming parser (which reads plain lines in place) and the
+ * whole-text parser give the same table or the same error.
+ */
+export function plainLineProperty(numRuns: number, seed?: number): void {
+  const layout = fc.record({
+    long: fc.boolean(),
+    width: fc.integer({ min: 1, max: 3 }),
+    comma: fc.boolean(),
+    values: fc.constantFrom("price" as const, "return" as const),
+    percent: fc.boolean(),
+    extra: fc.constantFrom("", "", "", ",", ";;", " "),
+  });
+  const lines = fc.array(fc.tuple(DATE_CELL, ASSET_CELL, fc.array(NUMBER_CELL, { minLength: 3, maxLength: 3 })), { minLength: 1, maxLength: 40 });
+  fc.assert(
+    fc.property(layout, lines, fc.integer({ min: 1, max: 97 }), (l, rows, chunk) => {
+      const d = l.comma ? ";" : ",";
+      const header = l.long ? ["date", "asset", "value"] : ["date", ...["A", "B", "C"].slice(0, l.width)];
+      const body = rows.map(([date, asset, nums]) => {
+        const cells = l.long ? [date, asset, nums[0]!] : [date, ...nums.slice(0, l.width)];
+        const text = cells.map((c) => (l.comma ? c.replace(".", ",") : c)).join(d);
+        return `${text}${l.extra}`;
+      });
+      const text = `${header.join(d)}\n${body.join("\n")}\n`;
+      const options = {
+        format: l.long ? ("long" as const) : ("wide" as const),
+        values: l.values,
+        ...(l.values === "return" ? { returnUnit: l.percent ? ("percent" as const) : ("decimal" as const) } : {}),
+        ...(l.comma ? { decimal: "," as const, delimiter: ";" } : {}),
+      };
+      const whole = onlyLibraryErrors("parseSeriesRecords", () => parseSeriesRecords(text, options));
+      const streamed = onlyLibraryErrors("createSeriesCsvParser", () => {
+        const p = createSeriesCsvParser(options);
+        for (let i = 0; i < text.length; i += chunk) p.write(text.slice(i, i + chunk));
+        return p.end();
+      });
+      if (streamed !== whole) throw new Error(`stream and whole-text parse differ:\n${text.slice(0, 400)}\n${whole.slice(0, 300)}\n${streamed.slice(0, 300)}`);
+    }),
+    { numRuns, ...(seed === undefined ? {} : { seed }) },
+  );
+}
+
+
 const iso = (i: number) => `${isoFromDayKey(DAYS[Math.max(0, Math.min(DAYS.length - 1, i))]!)}T12:00`;
 const ev = (id: string, i: number): MarketEvent => ({ id, timestamp: iso(i), timezone: "America/New_York", precision: "minute" });
 
