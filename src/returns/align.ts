@@ -304,6 +304,48 @@ function benchmarkWarnings(out: Warning[], t: BenchmarkTallies, what: string, as
  * ```
  */
 export function alignReturns(options: AlignReturnsOptions): AlignedReturns {
+  return alignReturnsWith(options, undefined);
+}
+
+/** Benchmark columns on a span of sessions, with the tallies of their warnings. */
+interface MappedBenchmark {
+  readonly columns: readonly Float64Array[];
+  readonly tallies: BenchmarkTallies;
+}
+
+/**
+ * Benchmarks already put on sessions, by benchmark object, calendar and span of sessions: one
+ * per `eventStudy` call (the inputs cannot change during it), never kept beyond it.
+ * @internal
+ */
+export type BenchmarkMemo = Map<object, Map<TradingCalendar, Map<string, MappedBenchmark>>>;
+
+function mapped1(memo: BenchmarkMemo | undefined, benchmark: object, calendar: TradingCalendar, span: string, compute: () => MappedBenchmark): MappedBenchmark {
+  if (memo === undefined) return compute();
+  let byCalendar = memo.get(benchmark);
+  if (byCalendar === undefined) {
+    byCalendar = new Map();
+    memo.set(benchmark, byCalendar);
+  }
+  let bySpan = byCalendar.get(calendar);
+  if (bySpan === undefined) {
+    bySpan = new Map();
+    byCalendar.set(calendar, bySpan);
+  }
+  let m = bySpan.get(span);
+  if (m === undefined) {
+    m = compute();
+    bySpan.set(span, m);
+  }
+  return m;
+}
+
+/**
+ * {@link alignReturns} with a memo of benchmark mappings shared by several calls (the returned
+ * benchmark columns are copies: callers own them).
+ * @internal
+ */
+export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMemo | undefined): AlignedReturns {
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an object { asset, calendar, market?, factors? }");
   const { asset, market, factors, calendar } = options;
   if (!isTradingCalendar(calendar)) invalidOption("calendar", calendar, "a TradingCalendar (tradingCalendar(\"XNYS\") or calendarFromSeries(...))");
@@ -425,21 +467,29 @@ export function alignReturns(options: AlignReturnsOptions): AlignedReturns {
   missing.warn(warnings, "MISSING_ASSET_RETURNS", id, exchange, (k) =>
     `${plural(k, "session")} of ${id} have no ${isPrice ? "price (or the data has not started)" : "return"} and were set to NaN`);
 
+  // the benchmark on these sessions depends only on the benchmark and the sessions: computed
+  // once per (benchmark, sessions) within a memo (eventStudy's many assets on one calendar)
+  const span = `${c0}|${c1}|${type}`;
   let marketOut: Float64Array | undefined;
   if (market !== undefined) {
-    const t = tallies();
-    marketOut =
-      market.kind === "price"
-        ? mapPrices(market, days, prev, hasPrev, type, t)
-        : mapReturns(market.days, [market.values], days, prev, hasPrev, type, t)[0]!;
+    const { columns: [mapped], tallies: t } = mapped1(memo, market, calendar, span, () => {
+      const tm = tallies();
+      const out = market.kind === "price" ? mapPrices(market, days, prev, hasPrev, type, tm) : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
+      return { columns: [out], tallies: tm };
+    });
+    marketOut = memo === undefined ? mapped! : mapped!.slice();
     for (let i = 0; i < n; i++) if (Number.isNaN(marketOut[i]!)) gap[i] = gap[i]! | RETURN_FLAGS.MARKET;
     benchmarkWarnings(warnings, t, `the market ${JSON.stringify(market.id)}`, id, exchange);
   }
   let factorOut: Record<string, Float64Array> | undefined;
   if (factors !== undefined) {
-    const t = tallies();
     const cols = factors.names.map((name) => factors.columns[name]!);
-    const mapped = mapReturns(factors.days, cols, days, prev, hasPrev, type, t);
+    const memoised = mapped1(memo, factors, calendar, span, () => {
+      const tf = tallies();
+      return { columns: mapReturns(factors.days, cols, days, prev, hasPrev, type, tf), tallies: tf };
+    });
+    const t = memoised.tallies;
+    const mapped = memo === undefined ? memoised.columns : memoised.columns.map((c) => c.slice());
     factorOut = {};
     factors.names.forEach((name, c) => {
       factorOut![name] = mapped[c]!;

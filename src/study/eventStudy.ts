@@ -27,13 +27,15 @@ import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
 import { fitColumns, predictColumns } from "../models/model.js";
 import { estimationIndicesOf } from "../models/sample.js";
 import { modelColumns, type ModelColumns } from "../models/spec.js";
-import { alignReturns, type AlignedReturns } from "../returns/index.js";
+import type { AlignedReturns } from "../returns/index.js";
+import { alignReturnsWith, type BenchmarkMemo } from "../returns/align.js";
 import { studyProvenance } from "../output/provenance.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 import { modelNeedsMarket, resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
 import {
   Study,
+  type LazyTables,
   type AbnormalRow,
   type CarRow,
   type EventRow,
@@ -189,9 +191,6 @@ export function eventStudy(options: EventStudyOptions): Study {
   const warnings: Warning[] = [];
   const skipped: SkippedRow[] = [];
   const eventRows: EventRow[] = [];
-  const modelRows: ModelRow[] = [];
-  const abnormalRows: AbnormalRow[] = [];
-  const carRows: CarRow[] = [];
   const pairs: PairResult[] = [];
   const regressionRows: StudyRegressionRow[] = [];
   const regressionCars: StudyRegressionCarRow[] = [];
@@ -200,6 +199,15 @@ export function eventStudy(options: EventStudyOptions): Study {
   const regressionInfo: Record<string, unknown>[] = [];
   const overlapGroups = new Map<string, { warnings: readonly Warning[]; samples: Map<string, EstimationSample>; assets: string[] }>();
   let sqScratch = new Float64Array(0); // reused by every SQ test (no allocation per window)
+  // The per-pair objects (fit, abnormal returns, CARs) are kept only when the cross-event
+  // tests need them; otherwise their numbers go to columns and `study.pairs` is rebuilt on
+  // first access. Keeping 20,000 pairs' objects alive costs more (in garbage collection) than
+  // computing them.
+  const keepPairs = opts.tests !== undefined;
+  let scratch: PairBuffers = { indices: new Int32Array(0), residuals: new Float64Array(0), used: 0 };
+  const cols = newColumns();
+  /** One per studied pair, in row order. */
+  const sources: RowSource[] = [];
   const isoCache = new Map<number, string>();
   const iso = (day: number): string => {
     let text = isoCache.get(day);
@@ -239,7 +247,8 @@ export function eventStudy(options: EventStudyOptions): Study {
     skipped.push({ event_id: eventId, asset, exchange, code, reason });
   };
 
-  // 2. Per asset: returns on its calendar, then each statement
+  // 2. Per asset: returns on its calendar (the benchmark mapped once per span of sessions), then each statement
+  const benchmarkMemo: BenchmarkMemo = new Map();
   const progress = options.onProgress;
   let assetsDone = 0;
   progress?.({ stage: "assets", done: 0, total: assets.length });
@@ -253,13 +262,13 @@ export function eventStudy(options: EventStudyOptions): Study {
     if (events.length === 0) continue;
     let data: AlignedReturns;
     try {
-      data = alignReturns({
+      data = alignReturnsWith({
         asset,
         ...(market !== undefined && modelNeedsMarket(opts.model) ? { market } : {}),
         ...(options.factors !== undefined && opts.model.type === "factors" ? { factors: options.factors } : {}),
         calendar: cal,
         returnType: opts.returnType,
-      });
+      }, benchmarkMemo);
     } catch (error) {
       if (!isMarketReactionError(error) || opts.strict) throw error;
       for (const e of events) skip(e.id, asset.id, exchange, error.code, error.message, error);
@@ -316,7 +325,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     const samples = group.samples;
     const studied: { id: string; day0: number; spanStart: number; spanEnd: number; estStart: number; estEnd: number }[] = [];
 
-    let pool: { indices: Int32Array; residuals: Float64Array; used: number } | undefined;
+    let pool: PairBuffers | undefined; // per asset when the fits are kept (they hold views into it)
     let poolOffsetIndex = 0;
     for (const p of placed) {
       poolOffsetIndex++;
@@ -335,31 +344,36 @@ export function eventStudy(options: EventStudyOptions): Study {
         mask = new Uint8Array(est.length).fill(1);
         for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
       }
-      let fit: ModelFit;
-      try {
+      let spanStart = w.windows[0]!.start;
+      let spanEnd = w.windows[0]!.end;
+      for (const r of w.windows) {
+        if (r.start < spanStart) spanStart = r.start;
+        if (r.end > spanEnd) spanEnd = r.end;
+      }
+      const plan: PairPlan = { eventId: p.id, asset: assetId, event: p.event, day0: p.day0, data, columns, est, mask, spanStart, spanEnd, day0Index: w.day0Index, excluded: sample?.excluded.length ?? 0 };
+      let buffers: PairBuffers;
+      if (keepPairs) {
         // one backing store per asset for every statement's estimation indices and residuals
-        // (the fits keep views into it): no typed-array allocation per (asset, statement)
         if (pool === undefined || pool.used + est.length > pool.indices.length) {
           const size = est.length * Math.max(1, placed.length - poolOffsetIndex + 1);
           pool = { indices: new Int32Array(size), residuals: new Float64Array(size), used: 0 };
         }
-        const indices = estimationIndicesOf(columns, est, mask, pool.indices.subarray(pool.used, pool.used + est.length));
-        const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
-        fit = fitColumns(opts.model, columns, indices, est.length, { minObs }, pool.residuals.subarray(pool.used, pool.used + est.length));
-        pool.used += est.length;
+        buffers = pool;
+      } else {
+        // nothing of the pair is kept: one scratch for all (the pairs are rebuilt if asked for)
+        if (scratch.indices.length < est.length) scratch = { indices: new Int32Array(est.length), residuals: new Float64Array(est.length), used: 0 };
+        buffers = scratch;
+      }
+      let computed: ComputedPair;
+      try {
+        computed = computePair(plan, opts, buffers);
       } catch (error) {
         if (!isMarketReactionError(error)) throw error;
         skip(p.id, assetId, exchange, error.code, error.message, error);
         continue;
       }
-      const spanStart = Math.min(...w.windows.map((r) => r.start));
-      const spanEnd = Math.max(...w.windows.map((r) => r.end));
-      const spanIdx = new Int32Array(spanEnd - spanStart);
-      for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = spanStart + i;
-      const prediction = predictColumns(fit, columns, spanIdx);
-      const actual = data.asset.subarray(spanStart, spanEnd);
-      const offset0 = spanStart - w.day0Index;
-      const ars = abnormalReturns(fit, prediction, actual, { start: offset0, returnType: opts.returnType });
+      if (keepPairs) pool!.used += est.length;
+      const { fit, ars, cars } = computed;
       let missing = 0;
       for (let i = 0; i < ars.ar.length; i++) if (Number.isNaN(ars.ar[i]!)) missing++;
       if (missing === ars.ar.length) {
@@ -374,66 +388,45 @@ export function eventStudy(options: EventStudyOptions): Study {
           asset: assetId,
         });
       }
-      const cars = cumulativeAbnormalReturns(ars, opts.windows);
-      // calendar days of the estimation and event sessions: the cross-event tests pool by date
-      // (views into the asset's session days, no copy; `fit.used` maps into them)
-      pairs.push({ eventId: p.id, asset: assetId, day0Index: w.day0Index, fit, ars, cars, days, eventDays: days.subarray(spanStart, spanEnd) });
+      if (keepPairs) pairs.push(pairResult(plan, computed));
       studied.push({ id: p.id, day0: p.day0, spanStart, spanEnd, estStart: est.start, estEnd: est.end });
-      const meta = metadataOf(p.event);
-      const day0Iso = iso(p.day0);
-      modelRows.push(modelRow(p.id, assetId, day0Iso, fit, days, est.start, est.end - 1, sample?.excluded.length ?? 0, meta));
+      // the statistics are kept in columns; the row objects are made when a table is first read
+      const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2 };
       for (let i = 0; i < ars.length; i++) {
-        // fields written out (no object spread): this loop makes most of a large study's rows
-        abnormalRows.push({
-          event_id: p.id,
-          asset: assetId,
-          rel_day: offset0 + i,
-          date: iso(days[spanStart + i]!),
-          return: ars.actual[i]!,
-          expected: ars.expected[i]!,
-          ar: ars.ar[i]!,
-          se: Math.sqrt(ars.variance[i]!),
-          t: ars.t[i]!,
-          p_value: ars.pValue[i]!,
-          day0: day0Iso,
-          label: meta.label,
-          speaker: meta.speaker,
-          role: meta.role,
-          venue: meta.venue,
-          source: meta.source,
-          group: meta.group,
-        });
+        cols.actual.push(ars.actual[i]!);
+        cols.expected.push(ars.expected[i]!);
+        cols.ar.push(ars.ar[i]!);
+        cols.se.push(Math.sqrt(ars.variance[i]!));
+        cols.t.push(ars.t[i]!);
+        cols.p.push(ars.pValue[i]!);
       }
+      for (let j = 0; j < fit.coefficients.length; j++) cols.coefficients.push(fit.coefficients[j]!);
       for (const car of cars) {
-        if (sqScratch.length < fit.residuals.length) sqScratch = new Float64Array(fit.residuals.length);
-        const sq = opts.sq && Number.isFinite(car.car) ? sqTest(car, fit, { scratch: sqScratch }) : undefined;
-        carRows.push({
-          event_id: p.id,
-          asset: assetId,
-          window_start: car.window[0],
-          window_end: car.window[1],
-          car: car.car,
-          se: car.se,
-          t: car.t,
-          p_value: car.pValue,
-          bhar: car.bhar,
-          date_start: iso(days[spanStart + car.from]!),
-          date_end: iso(days[spanStart + car.to - 1]!),
-          n: car.n,
-          df: car.df,
-          variance_diagonal: car.diagonalVariance,
-          sq_p_value: sq?.p_value ?? Number.NaN,
-          sq_lower: sq?.lower ?? Number.NaN,
-          sq_upper: sq?.upper ?? Number.NaN,
-          day0: day0Iso,
-          label: meta.label,
-          speaker: meta.speaker,
-          role: meta.role,
-          venue: meta.venue,
-          source: meta.source,
-          group: meta.group,
-        });
+        let sqP = Number.NaN;
+        let sqLower = Number.NaN;
+        let sqUpper = Number.NaN;
+        if (opts.sq && Number.isFinite(car.car)) {
+          if (sqScratch.length < fit.residuals.length) sqScratch = new Float64Array(fit.residuals.length);
+          const sq = sqTest(car, fit, { scratch: sqScratch });
+          sqP = sq.p_value;
+          sqLower = sq.lower;
+          sqUpper = sq.upper;
+        }
+        cols.car.push(car.car);
+        cols.carSe.push(car.se);
+        cols.carT.push(car.t);
+        cols.carP.push(car.pValue);
+        cols.bhar.push(car.bhar);
+        cols.from.push(car.from);
+        cols.to.push(car.to);
+        cols.n.push(car.n);
+        cols.df.push(car.df);
+        cols.diagonal.push(car.diagonalVariance);
+        cols.sqP.push(sqP);
+        cols.sqLower.push(sqLower);
+        cols.sqUpper.push(sqUpper);
       }
+      sources.push(source);
     }
     if (studied.length > 0) clusteredFamily(assetId, data, columns, studied);
   }
@@ -545,7 +538,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     warnings.push(...cross.warnings);
   }
 
-  if (pairs.length === 0) {
+  if (sources.length === 0) {
     const issues = skipped.map((s) => ({ message: `event ${s.event_id}${s.asset === null ? "" : `, asset ${s.asset}`}: ${s.code}: ${s.reason}` }));
     throw new MarketReactionError(
       "NO_VALID_EVENTS",
@@ -556,18 +549,216 @@ export function eventStudy(options: EventStudyOptions): Study {
 
   const described = describeOptions(opts, market?.id ?? null, assets.map((a) => a.id));
   const provenance = studyProvenance({ assets, market, factors: options.factors, events: options.events, calendars: assetCalendar.values(), options: described, ...(opts.placebo === undefined ? {} : { seeds: { placebo: opts.placebo.seed } }) });
+  const tables = rowBuilders(sources, cols, iso, opts.windows, keepPairs ? undefined : opts);
   return new Study({
     events: eventRows,
-    models: modelRows,
-    abnormal: abnormalRows,
-    car: carRows,
+    models: [],
+    abnormal: [],
+    car: [],
     warnings,
     skipped,
     options: described,
     ...(opts.regression === undefined ? {} : { regression: regressionRows, regression_car: regressionCars, wald: waldRows, regression_info: regressionInfo }),
     ...(opts.placebo === undefined ? {} : { placebo }),
     ...(aggregate === undefined ? {} : { aggregate }),
-  }, pairs, provenance);
+  }, keepPairs ? pairs : [], provenance, tables);
+}
+
+/** Buffers for a pair's estimation indices and residuals (`used`: taken so far, for a pool). */
+interface PairBuffers {
+  readonly indices: Int32Array;
+  readonly residuals: Float64Array;
+  used: number;
+}
+
+/** Everything needed to compute one (asset, statement) pair, again if asked for. */
+interface PairPlan {
+  readonly eventId: string;
+  readonly asset: string;
+  readonly event: MarketEvent;
+  readonly day0: number;
+  readonly data: AlignedReturns;
+  readonly columns: ModelColumns;
+  readonly est: { readonly start: number; readonly end: number; readonly length: number };
+  readonly mask: Uint8Array | undefined;
+  /** Indices (in the asset's sessions) of the event-window span [spanStart, spanEnd). */
+  readonly spanStart: number;
+  readonly spanEnd: number;
+  readonly day0Index: number;
+  /** Estimation sessions removed as other statements' event windows. */
+  readonly excluded: number;
+}
+
+interface ComputedPair {
+  readonly fit: ModelFit;
+  readonly ars: AbnormalReturns;
+  readonly cars: readonly CarResult[];
+}
+
+/**
+ * Fit, abnormal returns and CARs of one pair; the fit's residuals and indices are views into
+ * `buffers` at `buffers.used`.
+ * @throws MarketReactionError when the pair cannot be studied (too few observations, singular design).
+ */
+function computePair(plan: PairPlan, opts: ResolvedStudyOptions, buffers: PairBuffers): ComputedPair {
+  const { est, columns } = plan;
+  const at = buffers.used;
+  const indices = estimationIndicesOf(columns, est, plan.mask, buffers.indices.subarray(at, at + est.length));
+  const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
+  const fit = fitColumns(opts.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
+  const spanIdx = new Int32Array(plan.spanEnd - plan.spanStart);
+  for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = plan.spanStart + i;
+  const prediction = predictColumns(fit, columns, spanIdx);
+  const actual = plan.data.asset.subarray(plan.spanStart, plan.spanEnd);
+  const ars = abnormalReturns(fit, prediction, actual, { start: plan.spanStart - plan.day0Index, returnType: opts.returnType });
+  return { fit, ars, cars: cumulativeAbnormalReturns(ars, opts.windows) };
+}
+
+function pairResult(plan: PairPlan, c: ComputedPair): PairResult {
+  const days = plan.data.days;
+  // calendar days of the estimation and event sessions: the cross-event tests pool by date
+  // (views into the asset's session days, no copy; `fit.used` maps into them)
+  return { eventId: plan.eventId, asset: plan.asset, day0Index: plan.day0Index, fit: c.fit, ars: c.ars, cars: c.cars, days, eventDays: days.subarray(plan.spanStart, plan.spanEnd) };
+}
+
+/** What the rows of one studied pair need beyond the columns. */
+interface RowSource {
+  readonly plan: PairPlan;
+  /** Where this pair's abnormal returns, CARs and coefficients start in the columns. */
+  readonly arAt: number;
+  readonly carAt: number;
+  readonly coefAt: number;
+  readonly names: readonly string[];
+  readonly model: string;
+  readonly nObs: number;
+  readonly df: number;
+  readonly sigma: number;
+  readonly r2: number;
+}
+
+/** The numbers of the `abnormal`, `car` and `models` tables, one entry per row (or coefficient). */
+function newColumns() {
+  const c = (): number[] => [];
+  return {
+    actual: c(), expected: c(), ar: c(), se: c(), t: c(), p: c(),
+    car: c(), carSe: c(), carT: c(), carP: c(), bhar: c(), from: c(), to: c(), n: c(), df: c(), diagonal: c(), sqP: c(), sqLower: c(), sqUpper: c(),
+    coefficients: c(),
+  };
+}
+type Columns = ReturnType<typeof newColumns>;
+
+/**
+ * The builders of the `models`, `abnormal` and `car` tables (and of `pairs`, when `rebuild`
+ * gives the options to recompute them with), run on first access.
+ */
+function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: number) => string, windows: readonly Window[], rebuild: ResolvedStudyOptions | undefined): LazyTables {
+  return {
+    models: () =>
+      sources.map((src) => {
+        const { plan } = src;
+        const coefficients: Record<string, number> = {};
+        src.names.forEach((name, j) => {
+          coefficients[name] = cols.coefficients[src.coefAt + j]!;
+        });
+        return {
+          event_id: plan.eventId,
+          asset: plan.asset,
+          model: src.model,
+          n: src.nObs,
+          df: src.df,
+          sigma: src.sigma,
+          r2: src.r2,
+          ...coefficients,
+          estimation_start: iso(plan.data.days[plan.est.start]!),
+          estimation_end: iso(plan.data.days[plan.est.end - 1]!),
+          excluded_sessions: plan.excluded,
+          day0: iso(plan.day0),
+          ...metadataOf(plan.event),
+        };
+      }),
+    abnormal: () => {
+      const rows: AbnormalRow[] = [];
+      for (const { plan, arAt } of sources) {
+        const meta = metadataOf(plan.event);
+        const day0 = iso(plan.day0);
+        const days = plan.data.days;
+        const offset0 = plan.spanStart - plan.day0Index;
+        for (let i = 0; i < plan.spanEnd - plan.spanStart; i++) {
+          const r = arAt + i;
+          // fields written out (no object spread): this loop makes most of a large study's rows
+          rows.push({
+            event_id: plan.eventId,
+            asset: plan.asset,
+            rel_day: offset0 + i,
+            date: iso(days[plan.spanStart + i]!),
+            return: cols.actual[r]!,
+            expected: cols.expected[r]!,
+            ar: cols.ar[r]!,
+            se: cols.se[r]!,
+            t: cols.t[r]!,
+            p_value: cols.p[r]!,
+            day0,
+            label: meta.label,
+            speaker: meta.speaker,
+            role: meta.role,
+            venue: meta.venue,
+            source: meta.source,
+            group: meta.group,
+          });
+        }
+      }
+      return rows;
+    },
+    car: () => {
+      const rows: CarRow[] = [];
+      for (let k = 0; k < sources.length; k++) {
+        const { plan, carAt } = sources[k]!;
+        const end = k + 1 < sources.length ? sources[k + 1]!.carAt : cols.car.length;
+        const meta = metadataOf(plan.event);
+        const day0 = iso(plan.day0);
+        const days = plan.data.days;
+        for (let r = carAt; r < end; r++) {
+          const window = r - carAt;
+          rows.push({
+            event_id: plan.eventId,
+            asset: plan.asset,
+            window_start: windows[window]![0],
+            window_end: windows[window]![1],
+            car: cols.car[r]!,
+            se: cols.carSe[r]!,
+            t: cols.carT[r]!,
+            p_value: cols.carP[r]!,
+            bhar: cols.bhar[r]!,
+            date_start: iso(days[plan.spanStart + cols.from[r]!]!),
+            date_end: iso(days[plan.spanStart + cols.to[r]! - 1]!),
+            n: cols.n[r]!,
+            df: cols.df[r]!,
+            variance_diagonal: cols.diagonal[r]!,
+            sq_p_value: cols.sqP[r]!,
+            sq_lower: cols.sqLower[r]!,
+            sq_upper: cols.sqUpper[r]!,
+            day0,
+            label: meta.label,
+            speaker: meta.speaker,
+            role: meta.role,
+            venue: meta.venue,
+            source: meta.source,
+            group: meta.group,
+          });
+        }
+      }
+      return rows;
+    },
+    ...(rebuild === undefined
+      ? {}
+      : {
+          pairs: () =>
+            sources.map(({ plan }) => {
+              const n = plan.est.length;
+              return pairResult(plan, computePair(plan, rebuild, { indices: new Int32Array(n), residuals: new Float64Array(n), used: 0 }));
+            }),
+        }),
+  };
 }
 
 /**
@@ -591,38 +782,6 @@ export function eventRow(r: AlignmentRow): EventRow {
     approximate: r.approximate,
     asset: r.asset,
     ...metadataOf(r.event),
-  };
-}
-
-function modelRow(
-  eventId: string,
-  asset: string,
-  day0: string,
-  fit: ModelFit,
-  days: Int32Array,
-  estStart: number,
-  estEnd: number,
-  excluded: number,
-  meta: EventMetadata,
-): ModelRow {
-  const coefficients: Record<string, number> = {};
-  fit.names.forEach((name, j) => {
-    coefficients[name] = fit.coefficients[j]!;
-  });
-  return {
-    event_id: eventId,
-    asset,
-    model: fit.model,
-    n: fit.nObs,
-    df: fit.df,
-    sigma: Math.sqrt(fit.sigma2),
-    r2: fit.r2,
-    ...coefficients,
-    estimation_start: isoFromDayKey(days[estStart]!),
-    estimation_end: isoFromDayKey(days[estEnd]!),
-    excluded_sessions: excluded,
-    day0,
-    ...meta,
   };
 }
 

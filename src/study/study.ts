@@ -161,6 +161,23 @@ export type StudyWaldRow = { readonly asset: string } & WaldRow;
 /** The tidy tables of a {@link Study}. */
 export type StudyTable = "events" | "models" | "abnormal" | "car" | "skipped" | "warnings" | "regression" | "regression_car" | "wald";
 
+/**
+ * Turns a table field into an own enumerable getter that builds the rows once and then
+ * becomes a plain value (so `JSON.stringify`, `structuredClone`, `Object.keys` and spreading
+ * see an ordinary field, in its place among the others).
+ */
+function lazyTable(study: Study, name: "models" | "abnormal" | "car", build: () => readonly object[]): void {
+  Object.defineProperty(study, name, {
+    enumerable: true,
+    configurable: true,
+    get(): readonly object[] {
+      const rows = build();
+      Object.defineProperty(study, name, { value: rows, enumerable: true, writable: false, configurable: false });
+      return rows;
+    },
+  });
+}
+
 const TABLES: readonly StudyTable[] = ["events", "models", "abnormal", "car", "skipped", "warnings", "regression", "regression_car", "wald"];
 
 /** The data of a study. */
@@ -184,9 +201,25 @@ export interface StudyData {
 }
 
 /**
+ * Tables built on first access (internal to `eventStudy`): the statistics are computed when
+ * the study runs and kept in typed arrays; the row objects, which cost more than the
+ * statistics for a large study, are made when a table is first read.
+ * @internal
+ */
+export interface LazyTables {
+  readonly models?: () => ModelRow[];
+  readonly abnormal?: () => AbnormalRow[];
+  readonly car?: () => CarRow[];
+  /** The per-pair building blocks, recomputed on first access (not enumerable, as always). */
+  readonly pairs?: () => PairResult[];
+}
+
+/**
  * The result of {@link eventStudy}: tidy tables (`events`, `models`, `abnormal`, `car`), the
  * `warnings` and `skipped` lists, and the resolved options. Fields are plain data (a
- * `structuredClone` gives plain objects); methods render them.
+ * `structuredClone` gives plain objects); methods render them. The `models`, `abnormal` and
+ * `car` rows of an `eventStudy` result are made on first access (then kept): a study of
+ * 20,000 pairs returns before its 140,000 abnormal-return rows exist.
  */
 export class Study implements StudyData {
   readonly events: readonly EventRow[];
@@ -211,7 +244,7 @@ export class Study implements StudyData {
    */
   declare readonly provenance: Provenance | null;
 
-  constructor(data: StudyData, pairs: readonly PairResult[] = [], provenance: Provenance | null = null) {
+  constructor(data: StudyData, pairs: readonly PairResult[] = [], provenance: Provenance | null = null, lazy?: LazyTables) {
     this.events = data.events;
     this.models = data.models;
     this.abnormal = data.abnormal;
@@ -225,7 +258,25 @@ export class Study implements StudyData {
     this.regression_info = data.regression_info ?? [];
     this.placebo = data.placebo ?? null;
     this.aggregate = data.aggregate ?? null;
-    Object.defineProperty(this, "pairs", { value: pairs, enumerable: false });
+    if (lazy !== undefined) {
+      for (const name of ["models", "abnormal", "car"] as const) {
+        const build = lazy[name];
+        if (build !== undefined) lazyTable(this, name, build);
+      }
+    }
+    const buildPairs = lazy?.pairs;
+    if (buildPairs === undefined) Object.defineProperty(this, "pairs", { value: pairs, enumerable: false });
+    else {
+      Object.defineProperty(this, "pairs", {
+        enumerable: false,
+        configurable: true,
+        get: (): readonly PairResult[] => {
+          const built = buildPairs();
+          Object.defineProperty(this, "pairs", { value: built, enumerable: false, writable: false, configurable: false });
+          return built;
+        },
+      });
+    }
     // not enumerable (like pairs): it is in toJSON(), and structuredClone keeps the data tables only
     Object.defineProperty(this, "provenance", { value: provenance, enumerable: false });
   }

@@ -5,6 +5,7 @@ import { isMarketReactionError } from "../../src/errors.js";
 import { parseFactorsCsv, parseSeriesCsv } from "../../src/io/index.js";
 import type { ModelData } from "../../src/models/index.js";
 import { RETURN_FLAGS, alignReturns, computeReturns, priceReturn } from "../../src/returns/index.js";
+import { alignReturnsWith, type BenchmarkMemo } from "../../src/returns/align.js";
 import { dayKeyFromIso as k, isoFromDayKey } from "../../src/time/index.js";
 import type { Series } from "../../src/types.js";
 import { readProjectFile } from "../helpers/shared-data.js";
@@ -331,5 +332,33 @@ describe("alignReturns: market and factors mapped onto the asset's sessions", ()
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("alignReturnsWith: benchmark mappings shared within a study", () => {
+  it("gives what alignReturns gives for each asset (returns, flags, warnings), with benchmark columns of its own", () => {
+    const cal = tradingCalendar("XNYS");
+    const days = cal.days.filter((d) => d >= k("2025-03-03") && d <= k("2025-04-30"));
+    const priceOn = (seed: number) => Float64Array.from(days, (_, i) => 100 + seed + Math.sin(i * seed));
+    // a market with a hole (stale and uncovered sessions) and factors with a missing value
+    const marketDays = days.filter((_, i) => i !== 10 && i !== 11);
+    const market: Series = { id: "MKT", kind: "price", days: Int32Array.from(marketDays), values: Float64Array.from(marketDays, (_, i) => 50 + i) };
+    const factorValues = Float64Array.from(days, (_, i) => (i === 20 ? Number.NaN : 0.001 * i));
+    const factors = { days: Int32Array.from(days), names: ["mkt_rf", "rf"], columns: { mkt_rf: factorValues, rf: factorValues.map((v) => v / 10) } };
+    const assets: Series[] = [1, 2, 3].map((seed) => ({ id: `A${seed}`, kind: "price", days: Int32Array.from(days), values: priceOn(seed) }));
+    const memo: BenchmarkMemo = new Map();
+    const shared = assets.map((asset) => alignReturnsWith({ asset, market, factors, calendar: cal }, memo));
+    assets.forEach((asset, i) => {
+      const alone = alignReturns({ asset, market, factors, calendar: cal });
+      expect(shared[i]).toEqual(alone);
+    });
+    expect(shared[0]!.warnings.map((w) => w.code)).toContain("STALE_BENCHMARK_PRICE");
+    expect(shared[0]!.market).not.toBe(shared[1]!.market);
+    expect(shared[0]!.factors!.mkt_rf).not.toBe(shared[1]!.factors!.mkt_rf);
+    expect(memo.get(market)?.get(cal)?.size).toBe(1);
+    // another span of sessions is mapped anew
+    const shorter: Series = { id: "B", kind: "price", days: Int32Array.from(days.slice(5)), values: priceOn(4).slice(5) };
+    expect(alignReturnsWith({ asset: shorter, market, calendar: cal }, memo)).toEqual(alignReturns({ asset: shorter, market, calendar: cal }));
+    expect(memo.get(market)?.get(cal)?.size).toBe(2);
   });
 });

@@ -127,6 +127,51 @@ describe("eventStudy tables", () => {
     expect(copy).not.toHaveProperty("pairs");
     expect(study.pairs).toHaveLength(4 * sectors.length);
   });
+
+  it("models, abnormal and car rows are made on first access and then behave as plain fields", () => {
+    const options = { assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] as [number, number][] };
+    // untouched: JSON, structuredClone, spreading and key order see the tables
+    const fresh = eventStudy(options);
+    expect(Object.keys(fresh)).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "regression", "regression_car", "wald", "regression_info", "placebo", "aggregate"]);
+    expect(JSON.stringify(structuredClone(fresh))).toBe(JSON.stringify(structuredClone(study)));
+    expect(JSON.stringify({ ...eventStudy(options) }.car)).toBe(JSON.stringify(study.car));
+    // read once: the same array afterwards, read-only, with one row per pair, AR and CAR
+    const other = eventStudy(options);
+    const car = other.car;
+    expect(other.car).toBe(car);
+    expect(other.toRows("car")).toBe(car);
+    expect(car).toHaveLength(study.pairs.length * 3);
+    expect(other.abnormal).toHaveLength(study.pairs.reduce((n, p) => n + p.ars.length, 0));
+    expect(other.models).toHaveLength(study.pairs.length);
+    expect(Object.getOwnPropertyDescriptor(other, "car")).toMatchObject({ value: car, writable: false, enumerable: true });
+    expect(other.toJSONText()).toBe(study.toJSONText());
+  });
+
+  it("pairs rebuilt on first access equal the pairs kept for the cross-event tests, number for number", () => {
+    const options = { assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] as [number, number][] };
+    const lazy = eventStudy(options);
+    const kept = eventStudy({ ...options, tests: ["cross_sectional_t"] });
+    expect(Object.getOwnPropertyDescriptor(lazy, "pairs")?.get).toBeTypeOf("function");
+    expect(Object.getOwnPropertyDescriptor(kept, "pairs")?.value).toHaveLength(lazy.car.length / 3);
+    const pairs = lazy.pairs;
+    expect(lazy.pairs).toBe(pairs);
+    expect(Object.keys(lazy)).not.toContain("pairs");
+    expect(pairs).toHaveLength(kept.pairs.length);
+    const plain = (p: (typeof pairs)[number]) => ({
+      id: [p.eventId, p.asset, p.day0Index],
+      fit: [Array.from(p.fit.coefficients), p.fit.sigma2, p.fit.df, p.fit.nObs, Array.from(p.fit.used), Array.from(p.fit.residuals)],
+      ars: [Array.from(p.ars.ar), Array.from(p.ars.variance), Array.from(p.ars.design), Array.from(p.ars.sar), Array.from(p.ars.pValue)],
+      cars: p.cars.map((c) => [c.car, c.se, c.t, c.pValue, c.bhar, c.from, c.to]),
+      days: [p.days.length, Array.from(p.eventDays)],
+    });
+    pairs.forEach((p, k) => expect(plain(p)).toEqual(plain(kept.pairs[k]!)));
+    // and the tables agree with the pairs
+    const first = pairs[0]!;
+    expect(lazy.car.filter((r) => r.asset === first.asset && r.event_id === first.eventId).map((r) => r.car)).toEqual(first.cars.map((c) => c.car));
+    expect(kept.car).toEqual(lazy.car);
+    expect(kept.abnormal).toEqual(lazy.abnormal);
+    expect(kept.models).toEqual(lazy.models);
+  });
 });
 
 function readInjected(): Record<string, Record<string, number>> {
