@@ -55,7 +55,8 @@ export interface EventStudyOptions {
   readonly contamination?: "exclude" | "keep";
   /**
    * Fewest complete estimation observations for a fit; default half the estimation window's
-   * length (at least k + 2). Pairs with fewer are skipped with `INSUFFICIENT_ESTIMATION_DATA`.
+   * length, rounded up, and at least 3 (a fit also always needs k + 1, k the number of
+   * parameters). Pairs with fewer are skipped with `INSUFFICIENT_ESTIMATION_DATA`.
    */
   readonly minEstimationObs?: number;
   /** Run the Gelbach-Helland-Klick SQ test on every CAR. Default `true`. */
