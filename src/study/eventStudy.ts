@@ -531,7 +531,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   let aggregate: { daily: readonly DailyRow[]; windows: readonly WindowRow[] } | undefined;
   if (opts.tests !== undefined && pairs.length > 0) {
     const cross = crossEventTests(
-      pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays })),
+      pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
       { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust },
     );
     aggregate = { daily: cross.daily, windows: cross.windows };
@@ -811,6 +811,16 @@ export type { Window };
 export function estimationDaysOf(pair: PairResult): Int32Array {
   const out = new Int32Array(pair.fit.used.length);
   for (let j = 0; j < out.length; j++) out[j] = pair.days[pair.fit.used[j]!]!;
+  return out;
+}
+
+/**
+ * Session offsets from day 0 of a pair's estimation observations (e.g. −250 … −11, with the
+ * gaps of excluded or missing sessions): the cross-event tests pool residuals in event time by them.
+ */
+export function estimationOffsetsOf(pair: PairResult): Int32Array {
+  const out = new Int32Array(pair.fit.used.length);
+  for (let j = 0; j < out.length; j++) out[j] = pair.fit.used[j]! - pair.day0Index;
   return out;
 }
 

@@ -2,7 +2,7 @@
  * The `eventStudy` orchestrator and its `Study` result.
  * @module
  */
-export { eventStudy, eventRow, estimationDaysOf } from "./eventStudy.js";
+export { eventStudy, eventRow, estimationDaysOf, estimationOffsetsOf } from "./eventStudy.js";
 export type { PairResult } from "./eventStudy.js";
 export { Study } from "./study.js";
 export type {

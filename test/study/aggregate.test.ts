@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossEventTests, estimationDaysOf, eventStudy, isMarketReactionError, TEST_NAMES, type MarketEvent } from "../../src/index.js";
+import { crossEventTests, estimationDaysOf, estimationOffsetsOf, eventStudy, isMarketReactionError, TEST_NAMES, type MarketEvent } from "../../src/index.js";
 import { readEventsFileSync, readSeriesFileSync } from "../../src/node/index.js";
 
 const sectors = readSeriesFileSync("fixtures/daily/synthetic-sectors.csv").series;
@@ -31,6 +31,25 @@ describe("eventStudy({tests}) — cross-event aggregation inside a study", () =>
       { windows, tests: "all" },
     );
     expect(JSON.stringify(study.aggregate!.windows)).toBe(JSON.stringify(direct.windows));
+  });
+
+  it("pools estimation residuals in event time by their true offsets when contamination leaves gaps", () => {
+    // S1's estimation window holds S0's event window (removed: a gap); S2's has none
+    const at = (id: string, date: string): MarketEvent => ({ id, timestamp: `${date}T12:00`, timezone: "America/New_York", precision: "minute" });
+    const gapped = eventStudy({ assets: sectors.slice(0, 3), market: world, events: [at("S0", "2025-01-15"), at("S1", "2025-04-09"), at("S2", "2024-06-12")], windows, tests: ["corrado_rank", "time_series_t", "grank_t"] });
+    const pairs = gapped.pairs;
+    const s1 = pairs.find((p) => p.eventId === "S1")!;
+    const offsets = estimationOffsetsOf(s1);
+    expect(offsets.length).toBe(s1.fit.used.length);
+    expect(offsets[offsets.length - 1]).toBe(-11);
+    expect(offsets[0]).toBe(-250);
+    expect(offsets.length).toBeLessThan(240); // the gap
+    const base = (p: (typeof pairs)[number]) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays });
+    const withOffsets = crossEventTests(pairs.map((p) => ({ ...base(p), estimationOffsets: estimationOffsetsOf(p) })), { windows, tests: ["corrado_rank", "time_series_t", "grank_t"] });
+    const endAligned = crossEventTests(pairs.map(base), { windows, tests: ["corrado_rank", "time_series_t", "grank_t"] });
+    expect(JSON.stringify(gapped.aggregate!.windows)).toBe(JSON.stringify(withOffsets.windows));
+    expect(JSON.stringify(endAligned.windows)).not.toBe(JSON.stringify(withOffsets.windows));
+    expect(gapped.warnings.map((w) => w.code)).not.toContain("ESTIMATION_OFFSETS_MISSING");
   });
 
   it("the daily AAR is the mean AR over pairs; CAAR over [0,0] equals AAR at day 0", () => {
