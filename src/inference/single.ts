@@ -185,8 +185,21 @@ export function sqNullDistribution(
   return { length, sums: out, gaps };
 }
 
-/** Unsorted sums of `length` consecutive residuals (see {@link sqNullDistribution}). */
-function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number, gaps: SqGaps, scratch?: Float64Array): Float64Array {
+/**
+ * The residuals an SQ null is built from (`NaN` dropped; with `gaps: "exclude"` their session
+ * indices) and their prefix sums in double-double arithmetic: `hi[j] + lo[j]` = Σ_{i<j} e_i to
+ * about 2⁻¹⁰⁴ relative, so that every run sum S_j = P_{j+L} − P_j comes out as the correctly
+ * rounded exact sum (as a compensated sum of the run would), for every L at O(1) each.
+ */
+interface SqPrefix {
+  readonly e: Float64Array;
+  readonly n: number;
+  readonly idx: Int32Array | undefined;
+  readonly hi: Float64Array;
+  readonly lo: Float64Array;
+}
+
+function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): SqPrefix {
   const res = fit.residuals;
   const used = fit.used;
   if (gaps === "exclude" && used.length !== res.length) {
@@ -213,6 +226,29 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
     }
     idx = gaps === "exclude" ? kept : undefined;
   }
+  const hi = new Float64Array(n + 1);
+  const lo = new Float64Array(n + 1);
+  let sh = 0;
+  let sl = 0;
+  for (let i = 0; i < n; i++) {
+    const v = e[i]!;
+    const t = sh + v;
+    const err = neumaierError(sh, v, t); // exact: t + err = sh + v
+    const l = sl + err;
+    sh = t + l; // renormalised: |sl| stays below half an ulp of sh
+    sl = l - (sh - t);
+    hi[i + 1] = sh;
+    lo[i + 1] = sl;
+  }
+  return { e, n, idx, hi, lo };
+}
+
+/** A run sum below this fraction of the prefix sums around it is summed directly (see {@link runSums}). */
+const CANCELLATION = 2 ** -30;
+
+/** Unsorted sums of `length` consecutive residuals from a prefix (into `scratch` when it is long enough). */
+function runSums(pre: SqPrefix, length: number, scratch?: Float64Array): Float64Array {
+  const { e, n, idx, hi, lo } = pre;
   const count = Math.max(0, n - length + 1);
   const sums = scratch !== undefined && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
   let kept = 0;
@@ -222,7 +258,17 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
       sums[kept++] = e[j]!;
       continue;
     }
-    // direct compensated sum of the run: O(L) per sum, exact to rounding (no running drift)
+    // (hi_b + lo_b) − (hi_a + lo_a) with the leading difference taken exactly; when the run
+    // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰⁴ relative error
+    // could reach its last bits, so it is summed directly, compensated, instead
+    const a = hi[j]!;
+    const b = hi[j + length]!;
+    const d = b - a;
+    if (Math.abs(d) > CANCELLATION * Math.max(Math.abs(a), Math.abs(b))) {
+      const de = neumaierError(b, -a, d);
+      sums[kept++] = d + (de + (lo[j + length]! - lo[j]!));
+      continue;
+    }
     let s = 0;
     let c = 0;
     for (let i = j; i < j + length; i++) {
@@ -234,6 +280,66 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
     sums[kept++] = s + c;
   }
   return kept === count ? sums : sums.subarray(0, kept);
+}
+
+/** Unsorted sums of `length` consecutive residuals (see {@link sqNullDistribution}). */
+function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number, gaps: SqGaps, scratch?: Float64Array): Float64Array {
+  return runSums(sqPrefix(fit, gaps), length, scratch);
+}
+
+/** p-value (with the +1 correction or without), bounds and counts of c against unsorted sums. */
+function sqFromSums(sums: Float64Array, c: number, lowP: number, highP: number, correction: boolean): { p: number; lower: number; upper: number; below: number; above: number } {
+  let below = Number.NaN;
+  let above = Number.NaN;
+  if (!Number.isNaN(c) && sums.length > 0) {
+    let le = 0;
+    let ge = 0;
+    for (let i = 0; i < sums.length; i++) {
+      const v = sums[i]!;
+      if (v <= c) le++;
+      if (v >= c) ge++;
+    }
+    below = le;
+    above = ge;
+  }
+  const [lower, upper] = tailQuantiles7(sums, lowP, highP);
+  return { p: sqPValue(below, above, sums.length, correction), lower, upper, below, above };
+}
+
+function sqPValue(below: number, above: number, n: number, correction: boolean): number {
+  if (Number.isNaN(below)) return Number.NaN;
+  const tail = Math.min(below, above);
+  return correction ? Math.min(1, (2 * (1 + tail)) / (n + 1)) : Math.min(1, (2 * tail) / n);
+}
+
+/** The default level's tail probabilities, computed as {@link sqTest} computes them. */
+const SQ_LEVEL = 0.95;
+const SQ_LOW_P = (1 - SQ_LEVEL) / 2;
+const SQ_HIGH_P = (1 + SQ_LEVEL) / 2;
+
+/**
+ * The SQ test of several CARs of one fit as `eventStudy` runs it (95% level, corrected
+ * p-value, gaps ignored): the same numbers as {@link sqTest} for each, with one prefix for all
+ * window lengths and no result objects. Writes p-value, lower and upper bound, three numbers
+ * per CAR, into `out` from `at`; a `NaN` CAR gives three `NaN`.
+ * @internal
+ */
+export function sqTestsOfFit(cars: readonly CarResult[], fit: Pick<ModelFit, "residuals" | "used">, out: Float64Array, at: number, scratch?: Float64Array): void {
+  let pre: SqPrefix | undefined;
+  for (let k = 0; k < cars.length; k++) {
+    const car = cars[k]!;
+    const o = at + 3 * k;
+    const L = car.n > 0 ? car.n : car.length;
+    if (!Number.isFinite(car.car) || !Number.isInteger(L) || L < 1) {
+      out[o] = out[o + 1] = out[o + 2] = Number.NaN;
+      continue;
+    }
+    pre ??= sqPrefix(fit, "ignore");
+    const r = sqFromSums(runSums(pre, L, scratch), car.car, SQ_LOW_P, SQ_HIGH_P, true);
+    out[o] = r.p;
+    out[o + 1] = r.lower;
+    out[o + 2] = r.upper;
+  }
 }
 
 /** Number of sorted values ≤ x (upper bound). */
@@ -455,25 +561,10 @@ export function sqTest(
     gaps = options.gaps ?? "ignore";
     if (!GAPS.includes(gaps)) invalidOption("gaps", gaps, `"ignore" or "exclude"`);
     sums = residualSums(reference, L, gaps, options.scratch);
-    if (!Number.isNaN(c) && sums.length > 0) {
-      let le = 0;
-      let ge = 0;
-      for (let i = 0; i < sums.length; i++) {
-        const v = sums[i]!;
-        if (v <= c) le++;
-        if (v >= c) ge++;
-      }
-      below = le;
-      above = ge;
-    }
-    [lower, upper] = tailQuantiles7(sums, lowP, highP);
+    ({ lower, upper, below, above } = sqFromSums(sums, c, lowP, highP, correction));
   }
   const n = sums.length;
-  let p = Number.NaN;
-  if (!Number.isNaN(below)) {
-    const tail = Math.min(below, above);
-    p = correction ? Math.min(1, (2 * (1 + tail)) / (n + 1)) : Math.min(1, (2 * tail) / n);
-  }
+  const p = sqPValue(below, above, n, correction);
   return {
     statistic: c,
     p_value: p,

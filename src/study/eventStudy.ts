@@ -20,7 +20,7 @@ import {
   type TradingCalendar,
 } from "../calendar/index.js";
 import { MarketReactionError, invalidOption, isMarketReactionError, throwIfIssues, type ErrorCode, type Issue, type Warning } from "../errors.js";
-import { sqTest } from "../inference/index.js";
+import { sqTestsOfFit } from "../inference/single.js";
 import { dummyRegression, placeboTest, volatilityCheck, type PlaceboResult } from "../inference/clustered/index.js";
 import { crossEventTests, type DailyRow, type WindowRow } from "../inference/cross/index.js";
 import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
@@ -199,6 +199,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   const regressionInfo: Record<string, unknown>[] = [];
   const overlapGroups = new Map<string, { warnings: readonly Warning[]; samples: Map<string, EstimationSample>; assets: string[] }>();
   let sqScratch = new Float64Array(0); // reused by every SQ test (no allocation per window)
+  let sqOut = new Float64Array(3 * opts.windows.length);
   // The per-pair objects (fit, abnormal returns, CARs) are kept only when the cross-event
   // tests need them; otherwise their numbers go to columns and `study.pairs` is rebuilt on
   // first access. Keeping 20,000 pairs' objects alive costs more (in garbage collection) than
@@ -401,17 +402,13 @@ export function eventStudy(options: EventStudyOptions): Study {
         cols.p.push(ars.pValue[i]!);
       }
       for (let j = 0; j < fit.coefficients.length; j++) cols.coefficients.push(fit.coefficients[j]!);
-      for (const car of cars) {
-        let sqP = Number.NaN;
-        let sqLower = Number.NaN;
-        let sqUpper = Number.NaN;
-        if (opts.sq && Number.isFinite(car.car)) {
-          if (sqScratch.length < fit.residuals.length) sqScratch = new Float64Array(fit.residuals.length);
-          const sq = sqTest(car, fit, { scratch: sqScratch });
-          sqP = sq.p_value;
-          sqLower = sq.lower;
-          sqUpper = sq.upper;
-        }
+      if (opts.sq) {
+        if (sqScratch.length < fit.residuals.length) sqScratch = new Float64Array(fit.residuals.length);
+        if (sqOut.length < 3 * cars.length) sqOut = new Float64Array(3 * cars.length);
+        sqTestsOfFit(cars, fit, sqOut, 0, sqScratch);
+      } else sqOut.fill(Number.NaN);
+      for (let c = 0; c < cars.length; c++) {
+        const car = cars[c]!;
         cols.car.push(car.car);
         cols.carSe.push(car.se);
         cols.carT.push(car.t);
@@ -422,9 +419,9 @@ export function eventStudy(options: EventStudyOptions): Study {
         cols.n.push(car.n);
         cols.df.push(car.df);
         cols.diagonal.push(car.diagonalVariance);
-        cols.sqP.push(sqP);
-        cols.sqLower.push(sqLower);
-        cols.sqUpper.push(sqUpper);
+        cols.sqP.push(sqOut[3 * c]!);
+        cols.sqLower.push(sqOut[3 * c + 1]!);
+        cols.sqUpper.push(sqOut[3 * c + 2]!);
       }
       sources.push(source);
     }
@@ -636,9 +633,23 @@ interface RowSource {
   readonly r2: number;
 }
 
+/** A growable column of numbers (typed storage: no boxing, nothing for the collector to trace). */
+class Column {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
 /** The numbers of the `abnormal`, `car` and `models` tables, one entry per row (or coefficient). */
 function newColumns() {
-  const c = (): number[] => [];
+  const c = (): Column => new Column();
   return {
     actual: c(), expected: c(), ar: c(), se: c(), t: c(), p: c(),
     car: c(), carSe: c(), carT: c(), carP: c(), bhar: c(), from: c(), to: c(), n: c(), df: c(), diagonal: c(), sqP: c(), sqLower: c(), sqUpper: c(),
@@ -658,7 +669,7 @@ function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: nu
         const { plan } = src;
         const coefficients: Record<string, number> = {};
         src.names.forEach((name, j) => {
-          coefficients[name] = cols.coefficients[src.coefAt + j]!;
+          coefficients[name] = cols.coefficients.data[src.coefAt + j]!;
         });
         return {
           event_id: plan.eventId,
@@ -691,12 +702,12 @@ function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: nu
             asset: plan.asset,
             rel_day: offset0 + i,
             date: iso(days[plan.spanStart + i]!),
-            return: cols.actual[r]!,
-            expected: cols.expected[r]!,
-            ar: cols.ar[r]!,
-            se: cols.se[r]!,
-            t: cols.t[r]!,
-            p_value: cols.p[r]!,
+            return: cols.actual.data[r]!,
+            expected: cols.expected.data[r]!,
+            ar: cols.ar.data[r]!,
+            se: cols.se.data[r]!,
+            t: cols.t.data[r]!,
+            p_value: cols.p.data[r]!,
             day0,
             label: meta.label,
             speaker: meta.speaker,
@@ -724,19 +735,19 @@ function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: nu
             asset: plan.asset,
             window_start: windows[window]![0],
             window_end: windows[window]![1],
-            car: cols.car[r]!,
-            se: cols.carSe[r]!,
-            t: cols.carT[r]!,
-            p_value: cols.carP[r]!,
-            bhar: cols.bhar[r]!,
-            date_start: iso(days[plan.spanStart + cols.from[r]!]!),
-            date_end: iso(days[plan.spanStart + cols.to[r]! - 1]!),
-            n: cols.n[r]!,
-            df: cols.df[r]!,
-            variance_diagonal: cols.diagonal[r]!,
-            sq_p_value: cols.sqP[r]!,
-            sq_lower: cols.sqLower[r]!,
-            sq_upper: cols.sqUpper[r]!,
+            car: cols.car.data[r]!,
+            se: cols.carSe.data[r]!,
+            t: cols.carT.data[r]!,
+            p_value: cols.carP.data[r]!,
+            bhar: cols.bhar.data[r]!,
+            date_start: iso(days[plan.spanStart + cols.from.data[r]!]!),
+            date_end: iso(days[plan.spanStart + cols.to.data[r]! - 1]!),
+            n: cols.n.data[r]!,
+            df: cols.df.data[r]!,
+            variance_diagonal: cols.diagonal.data[r]!,
+            sq_p_value: cols.sqP.data[r]!,
+            sq_lower: cols.sqLower.data[r]!,
+            sq_upper: cols.sqUpper.data[r]!,
             day0,
             label: meta.label,
             speaker: meta.speaker,

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { abnormalReturns, cumulativeAbnormalReturn } from "../../src/abnormal/index.js";
 import { isMarketReactionError } from "../../src/errors.js";
 import { arTTest, carTTest, sqNullDistribution, sqTest } from "../../src/inference/index.js";
+import { sqTestsOfFit } from "../../src/inference/single.js";
+import type { CarResult } from "../../src/abnormal/types.js";
 import type { ModelFit } from "../../src/models/types.js";
 import { createRandom } from "../../src/stats/index.js";
 import { fitOls, predictOls } from "../abnormal/helpers.js";
@@ -225,5 +227,70 @@ describe("single-event tests: size under the null (seeded simulation)", () => {
     const band = 3 * Math.sqrt((0.05 * 0.95) / reps);
     expect(Math.abs(sqReject / reps - 0.05)).toBeLessThan(band);
     expect(Math.abs(tReject / reps - 0.05)).toBeLessThan(band);
+  });
+});
+
+describe("SQ run sums (double-double prefix sums)", () => {
+  /** The exact sum of doubles (all multiples of 2^-200), correctly rounded: BigInt arithmetic. */
+  function exactSum(values: readonly number[]): number {
+    const scale = 2 ** 200;
+    let total = 0n;
+    for (const v of values) total += BigInt(v * scale);
+    return Number(total) / scale;
+  }
+  const residual = fc.double({ min: -1, max: 1, noNaN: true }).map((v) => (Math.abs(v) < 2 ** -140 ? 0 : v));
+
+  /** Distance in units in the last place between two doubles of the same sign (0 when equal). */
+  function ulps(a: number, b: number): number {
+    if (a === b) return 0;
+    const view = new DataView(new ArrayBuffer(16));
+    view.setFloat64(0, a);
+    view.setFloat64(8, b);
+    return Math.abs(Number(view.getBigInt64(0) - view.getBigInt64(8)));
+  }
+
+  // the sums are within one unit in the last place of the exact sum (correctly rounded but
+  // for near-halfway cases), as the compensated sum of each run was
+  it("every sum of L consecutive residuals is within one ulp of the exact sum", () => {
+    fc.assert(
+      fc.property(fc.array(residual, { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 12 }), (res, L) => {
+        const fit = { residuals: Float64Array.from(res), used: Int32Array.from(res, (_, i) => i) };
+        const got = sqNullDistribution(fit, L).sums;
+        const want = Array.from({ length: Math.max(0, res.length - L + 1) }, (_, j) => exactSum(res.slice(j, j + L))).sort((a, b) => a - b);
+        expect(got.length).toBe(want.length);
+        got.forEach((g, j) => {
+          const w = want[j]!;
+          if (!(ulps(g, w) <= 1 || (Math.abs(g) < 1e-300 && Math.abs(w) < 1e-300))) throw new Error(`run sum ${g} vs exact ${w}`);
+        });
+      }),
+      { numRuns: 400, seed: 4242 },
+    );
+  });
+
+  it("cancellation does not hurt: huge residuals around tiny ones", () => {
+    const res = [1e16, 1, -1e16, 3, 1e-3, -2, 5e15, -5e15, 0.1];
+    const fit = { residuals: Float64Array.from(res), used: Int32Array.from(res, (_, i) => i) };
+    for (const L of [2, 3, 4, 5]) {
+      const want = Array.from({ length: res.length - L + 1 }, (_, j) => exactSum(res.slice(j, j + L))).sort((a, b) => a - b);
+      expect(Array.from(sqNullDistribution(fit, L).sums).map((g, j) => ulps(g, want[j]!))).toEqual(want.map(() => 0));
+    }
+  });
+
+  it("sqTestsOfFit (eventStudy's batch) gives exactly what sqTest gives for each CAR", () => {
+    const rng = createRandom(77);
+    for (let rep = 0; rep < 50; rep++) {
+      const M = 30 + rng.int(200);
+      const residuals = Float64Array.from({ length: M }, () => 0.01 * rng.normal());
+      if (rep % 7 === 0) residuals[rng.int(M)] = Number.NaN;
+      const fit = { residuals, used: Int32Array.from({ length: M }, (_, i) => i) };
+      const cars = [1, 3, 6, 11].map((n) => ({ car: 0.02 * rng.normal(), n, length: n }) as unknown as CarResult);
+      cars.push({ car: Number.NaN, n: 3, length: 3 } as unknown as CarResult);
+      const out = new Float64Array(3 * cars.length + 3);
+      sqTestsOfFit(cars, fit, out, 3);
+      cars.forEach((car, k) => {
+        const one = Number.isFinite(car.car) ? sqTest(car, fit) : { p_value: Number.NaN, lower: Number.NaN, upper: Number.NaN };
+        expect([out[3 + 3 * k], out[4 + 3 * k], out[5 + 3 * k]]).toEqual([one.p_value, one.lower, one.upper]);
+      });
+    }
   });
 });
