@@ -64,7 +64,17 @@ export class MarketReactionError extends Error {
   }
 }
 
-/** True for a {@link MarketReactionError} from any copy of the library (ESM or CJS). */
+/**
+ * True for a {@link MarketReactionError} from any copy of the library (ESM or CJS).
+ *
+ * @example
+ * try {
+ *   getExchange("XXXX");
+ * } catch (error) {
+ *   isMarketReactionError(error); // => true
+ * }
+ * isMarketReactionError(new Error("not ours")); // => false
+ */
 export function isMarketReactionError(value: unknown): value is MarketReactionError {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
@@ -74,7 +84,14 @@ export type SafeResult<T> =
   | { readonly success: true; readonly data: T }
   | { readonly success: false; readonly error: MarketReactionError };
 
-/** Runs `fn` and returns its value or the {@link MarketReactionError} it threw. Other errors propagate. */
+/**
+ * Runs `fn` and returns its value or the {@link MarketReactionError} it threw. Other errors propagate.
+ *
+ * @example
+ * toSafe(() => getExchange("XNYS").timezone); // => { success: true, data: "America/New_York" }
+ * const r = toSafe(() => getExchange("XXXX"));
+ * if (!r.success) r.error.code; // => "UNKNOWN_EXCHANGE"
+ */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
   try {
     return { success: true, data: fn() };
@@ -84,14 +101,26 @@ export function toSafe<T>(fn: () => T): SafeResult<T> {
   }
 }
 
-/** Formats issues as one line each, for error messages: `row 3, column close: not a number`. */
+/**
+ * Formats issues as one line each, for error messages; past `max` issues, a last line counts the rest.
+ *
+ * @example
+ * formatIssues([{ row: 3, column: "close", message: "not a number" }, { row: 7, message: "duplicate date" }]);
+ * // => "row 3, column close: not a number\nrow 7: duplicate date"
+ */
 export function formatIssues(issues: readonly Issue[], max = 10): string {
   const lines = issues.slice(0, max).map(formatIssue);
   if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
   return lines.join("\n");
 }
 
-/** One issue as `file, row R, column C: message`. */
+/**
+ * One issue as `file, row R, column C: message` (each part only when known).
+ *
+ * @example
+ * formatIssue({ file: "spx.csv", row: 3, column: "close", message: "not a number" }); // => "spx.csv, row 3, column close: not a number"
+ * formatIssue({ message: "empty input" }); // => "empty input"
+ */
 export function formatIssue(issue: Issue): string {
   const where: string[] = [];
   if (issue.file !== undefined) where.push(issue.file);
@@ -103,6 +132,12 @@ export function formatIssue(issue: Issue): string {
 /**
  * Throws one INVALID_INPUT (or the given code) error carrying every issue, if there are any.
  * The message states the count and the first few issues.
+ *
+ * @throws MarketReactionError with `code` (default `INVALID_INPUT`) and `issues`, when `issues` is not empty.
+ * @example
+ * throwIfIssues([], "spx.csv"); // no issues: returns
+ * const r = toSafe(() => throwIfIssues([{ row: 3, column: "close", message: "not a number" }], "spx.csv"));
+ * if (!r.success) r.error.message; // => "spx.csv: 1 problem\nrow 3, column close: not a number"
  */
 export function throwIfIssues(issues: readonly Issue[], what: string, code: ErrorCode = "INVALID_INPUT"): void {
   if (issues.length === 0) return;
@@ -110,7 +145,14 @@ export function throwIfIssues(issues: readonly Issue[], what: string, code: Erro
   throw new MarketReactionError(code, `${what}: ${n} problem${n === 1 ? "" : "s"}\n${formatIssues(issues)}`, issues);
 }
 
-/** Throws INVALID_OPTION naming the option, the value received and the allowed domain. */
+/**
+ * Throws INVALID_OPTION naming the option, the value received and the allowed domain.
+ *
+ * @throws MarketReactionError `INVALID_OPTION`, always.
+ * @example
+ * const r = toSafe(() => invalidOption("level", 1.5, "a number in (0, 1)"));
+ * if (!r.success) r.error.message; // => "invalid level: 1.5; expected a number in (0, 1)"
+ */
 export function invalidOption(name: string, value: unknown, allowed: string): never {
   throw new MarketReactionError(
     "INVALID_OPTION",

@@ -308,8 +308,11 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
  * {@link alignEvents} without throwing: the result, or the error it would have thrown.
  *
  * @example
+ * // a statement known only by its date, Sunday 6 April 2025: an error under nonTrading: "error"
+ * const events: MarketEvent[] = [{ id: "E17", timestamp: "2025-04-06", timezone: "America/New_York", precision: "date" }];
  * const r = safeAlignEvents(events, "XNYS", { nonTrading: "error" });
- * if (!r.success) r.error.code; // => "NON_TRADING_DAY", with r.error.issues naming each event
+ * if (!r.success) r.error.code; // => "NON_TRADING_DAY"
+ * if (!r.success) r.error.issues[0]?.message; // => "event E17 on XNYS: Date-only statement on Sunday …"
  */
 export function safeAlignEvents(
   events: readonly MarketEvent[],
@@ -404,7 +407,14 @@ function nonTrading(what: string, session: SessionClass, day: DayKey, cal: Tradi
   return { session, rule: dateOnly ? "date-only-next" : "non-trading-next", day0: next, reason: `${what}; day 0 is the next session, ${describeDay(next)}.` };
 }
 
-/** Throws when `value` is not a policy; exported for the CLI's flag parsing. */
+/**
+ * Throws when `value` is not a policy; exported for the CLI's flag parsing.
+ *
+ * @throws INVALID_OPTION when `value` is not `next`, `previous`, `drop` or `error`.
+ * @example
+ * parseNonTradingPolicy("previous"); // => "previous"
+ * toSafe(() => parseNonTradingPolicy("later")).success; // => false
+ */
 export function parseNonTradingPolicy(value: string): NonTradingPolicy {
   if (!(POLICIES as readonly string[]).includes(value)) invalidOption("nonTrading", value, '"next", "previous", "drop" or "error"');
   return value as NonTradingPolicy;

@@ -67,7 +67,12 @@ export interface TradingCalendar {
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
-/** English name of the weekday of a day key. */
+/**
+ * English name of the weekday of a day key.
+ *
+ * @example
+ * weekdayName(dayKeyFromIso("2025-04-09")); // => "Wednesday"
+ */
 export function weekdayName(day: DayKey): string {
   return WEEKDAYS[dayOfWeek(day)]!;
 }
@@ -170,7 +175,13 @@ function weekdayDays(first: DayKey, last: DayKey): Int32Array {
   return out.slice(0, n);
 }
 
-/** True for a {@link TradingCalendar} (as opposed to an Exchange or a MIC string). */
+/**
+ * True for a {@link TradingCalendar} (as opposed to an Exchange or a MIC string).
+ *
+ * @example
+ * isTradingCalendar(tradingCalendar("XNYS")); // => true
+ * isTradingCalendar("XNYS"); // => false
+ */
 export function isTradingCalendar(value: unknown): value is TradingCalendar {
   return (
     typeof value === "object" &&
@@ -229,8 +240,11 @@ function getExchangeOrUndefined(code: string): Exchange | undefined {
  * @throws INVALID_INPUT when the days are empty, not integers, or not strictly increasing.
  * @throws UNKNOWN_EXCHANGE / INVALID_OPTION for a bad exchange.
  * @example
- * const cal = calendarFromSeries(nikkei.days, "XTKS");
+ * // Tokyo sessions around the April 2025 tariff shock, from the days of a Nikkei 225 series
+ * const days = ["2025-04-04", "2025-04-07", "2025-04-08", "2025-04-09", "2025-04-10"].map(dayKeyFromIso);
+ * const cal = calendarFromSeries(days, "XTKS");
  * cal.approximate; // => false
+ * isoFromDayKey(cal.nextSession(dayKeyFromIso("2025-04-05"))!); // => "2025-04-07"
  */
 export function calendarFromSeries(days: Int32Array | readonly DayKey[] | Series, exchange: string | Exchange): TradingCalendar {
   const ex = resolveExchange(exchange);
@@ -275,7 +289,9 @@ export interface CalendarCheck {
  *
  * @throws INVALID_INPUT when the days are not strictly increasing.
  * @example
- * checkCalendar(tradingCalendar("XNYS"), spx.days); // => { missing: [], extra: [], ok: true, … }
+ * // a price file that skips Thursday 17 April and has a row on Good Friday
+ * const days = ["2025-04-16", "2025-04-18", "2025-04-21"].map(dayKeyFromIso);
+ * checkCalendar(tradingCalendar("XNYS"), days); // => { missing: ["2025-04-17"], extra: ["2025-04-18"], ok: false, … }
  */
 export function checkCalendar(calendar: TradingCalendar, days: Int32Array | readonly DayKey[] | Series): CalendarCheck {
   const data = calendarFromSeries(days, calendar.exchange).days;

@@ -54,7 +54,13 @@ export interface SessionMinutes {
 
 const NYSE_HOURS = { timezone: "America/New_York", open: "09:30", close: "16:00", earlyClose: "13:00", holidays: "nyse" } as const;
 
-/** The built-in exchanges, keyed by MIC. */
+/**
+ * The built-in exchanges, keyed by MIC.
+ *
+ * @example
+ * EXCHANGES.XTKS?.lunch; // => ["11:30", "12:30"]
+ * Object.keys(EXCHANGES).length; // => 11
+ */
 export const EXCHANGES: Readonly<Record<string, Exchange>> = {
   XNYS: { code: "XNYS", name: "New York Stock Exchange", ...NYSE_HOURS },
   XNAS: { code: "XNAS", name: "Nasdaq Stock Market", ...NYSE_HOURS },
@@ -154,7 +160,9 @@ function checkHours(open: unknown, close: unknown, lunch: unknown, where: string
  *
  * @throws INVALID_OPTION naming the bad field (code, timezone, open, close, lunch, holidays, previousHours).
  * @example
- * validateExchange({ code: "XWAR", name: "Warsaw", timezone: "Europe/Warsaw", open: "09:00", close: "17:00", holidays: "none" });
+ * const warsaw = validateExchange({ code: "XWAR", name: "Warsaw", timezone: "Europe/Warsaw", open: "09:00", close: "17:00", holidays: "none" });
+ * tradingCalendar(warsaw).approximate; // => true (weekdays only: no holiday rules)
+ * toSafe(() => validateExchange({ ...warsaw, close: "08:00" })).success; // => false
  */
 export function validateExchange(exchange: Exchange): Exchange {
   if (typeof exchange !== "object" || exchange === null) invalidOption("exchange", exchange, "a MIC string, an Exchange object or a TradingCalendar");

@@ -40,9 +40,20 @@ import { MarketReactionError } from "../errors.js";
 import { dayKey, dayOfWeek, easterSunday, isoFromDayKey, nthWeekdayOfMonth } from "../time/index.js";
 import type { DayKey } from "../types.js";
 
-/** First year covered by the built-in NYSE rules. */
+/**
+ * First year covered by the built-in NYSE rules.
+ *
+ * @example
+ * tradingCalendar("XNYS").first === dayKey(NYSE_FIRST_YEAR, 1, 1); // => true
+ */
 export const NYSE_FIRST_YEAR = 1990;
-/** Last year covered by the built-in NYSE rules. */
+/**
+ * Last year covered by the built-in NYSE rules.
+ *
+ * @example
+ * NYSE_LAST_YEAR; // => 2099
+ * nyseHolidays(NYSE_LAST_YEAR).length > 0; // => true
+ */
 export const NYSE_LAST_YEAR = 2099;
 
 /** A weekday on which the NYSE is closed all day. */

@@ -103,10 +103,11 @@ interface Placed {
  * @param days - the sessions windows are counted on: a calendar or the days of a series.
  * @throws INVALID_OPTION for bad windows or options; INVALID_INPUT for duplicate event ids within an asset.
  * @example
- * const { warnings, samples } = checkOverlaps(alignment.rows, tradingCalendar("XNYS"), {
- *   estimation: [-250, -11], windows: [[-1, 1]],
- * });
- * warnings.map((w) => w.code); // => ["OVERLAPPING_WINDOWS", …]
+ * // statements on Monday 7 and Wednesday 9 April 2025: their [-1, 1] windows share 8 April
+ * const events = [{ id: "E17", day0: dayKeyFromIso("2025-04-07") }, { id: "E34", day0: dayKeyFromIso("2025-04-09") }];
+ * const { warnings, samples } = checkOverlaps(events, tradingCalendar("XNYS"), { estimation: [-10, -2], windows: [[-1, 1]] });
+ * warnings.map((w) => w.code); // => ["OVERLAPPING_WINDOWS", "ESTIMATION_CONTAMINATED"]
+ * samples[1]?.kept; // => 7 (E17's window removed from E34's estimation sample)
  */
 export function checkOverlaps(
   events: readonly OverlapEvent[],
@@ -285,7 +286,9 @@ function sampleOf(
  * `[start, end)`, 1 = use, 0 = excluded.
  *
  * @example
- * const mask = estimationMask(samples[0]); // Uint8Array, e.g. [1, 1, 0, 0, 0, 1, …]
+ * const events = [{ id: "E17", day0: dayKeyFromIso("2025-04-07") }, { id: "E34", day0: dayKeyFromIso("2025-04-09") }];
+ * const { samples } = checkOverlaps(events, tradingCalendar("XNYS"), { estimation: [-10, -2], windows: [[-1, 1]] });
+ * estimationMask(samples[1]!); // => Uint8Array [1, 1, 1, 1, 1, 1, 1, 0, 0]
  */
 export function estimationMask(sample: EstimationSample): Uint8Array {
   if (sample.start === null || sample.end === null) return new Uint8Array(0);

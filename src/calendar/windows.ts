@@ -135,7 +135,8 @@ function range(days: Int32Array, i0: number, w: Window): ResolvedRange {
  * @throws INSUFFICIENT_DATA when an event window runs past the days.
  * @example
  * const w = resolveWindows(tradingCalendar("XNYS"), dayKeyFromIso("2025-04-07"), { estimation: [-250, -11], windows: [[-1, 1]] });
- * w.windows[0].length; // => 3
+ * w.windows[0]?.length; // => 3
+ * isoFromDayKey(w.estimation!.firstDay); // => "2024-04-08"
  */
 export function resolveWindows(calendarOrDays: TradingCalendar | Int32Array, day0: DayKey, spec: WindowSpec): ResolvedWindows {
   const { days, what } = daysOf(calendarOrDays);
@@ -177,7 +178,9 @@ export function resolveWindows(calendarOrDays: TradingCalendar | Int32Array, day
  * {@link resolveWindows} without throwing.
  *
  * @example
- * const r = safeResolveWindows(series.days, day0, { estimation: [-250, -11], windows: [[0, 0]] });
+ * // a series starting in March 2025 is too short for a 250-session estimation window
+ * const days = nyseTradingDays(dayKeyFromIso("2025-03-03"), dayKeyFromIso("2025-04-30"));
+ * const r = safeResolveWindows(days, dayKeyFromIso("2025-04-09"), { estimation: [-250, -11], windows: [[0, 0]] });
  * if (!r.success) r.error.code; // => "INSUFFICIENT_ESTIMATION_DATA"
  */
 export function safeResolveWindows(calendarOrDays: TradingCalendar | Int32Array, day0: DayKey, spec: WindowSpec): SafeResult<ResolvedWindows> {

@@ -199,6 +199,9 @@ interface SqPrefix {
   readonly lo: Float64Array;
 }
 
+let prefixHi = new Float64Array(512);
+let prefixLo = new Float64Array(512);
+
 function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): SqPrefix {
   const res = fit.residuals;
   const used = fit.used;
@@ -226,8 +229,15 @@ function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): SqPr
     }
     idx = gaps === "exclude" ? kept : undefined;
   }
-  const hi = new Float64Array(n + 1);
-  const lo = new Float64Array(n + 1);
+  // module scratch, grown as needed: a prefix is read at once by runSums and never kept
+  if (prefixHi.length < n + 1) {
+    prefixHi = new Float64Array(2 * (n + 1));
+    prefixLo = new Float64Array(2 * (n + 1));
+  }
+  const hi = prefixHi;
+  const lo = prefixLo;
+  hi[0] = 0;
+  lo[0] = 0;
   let sh = 0;
   let sl = 0;
   for (let i = 0; i < n; i++) {
@@ -427,41 +437,51 @@ function tailQuantiles7(a: Float64Array, lowP: number, highP: number): [number, 
   const kLow = Math.min(n, Math.floor(hLow) + 2); // order statistics 0 … ⌊h⌋+1 from the bottom
   const kHigh = Math.min(n, n - Math.floor(hHigh)); // order statistics ⌊h⌋ … n−1 from the top
   if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return [selectQuantile7(a, lowP), selectQuantile7(a, highP)];
-  const small = new Float64Array(kLow).fill(Number.POSITIVE_INFINITY); // ascending
-  const large = new Float64Array(kHigh).fill(Number.NEGATIVE_INFINITY); // descending
+  // the buffers are module scratch: this function calls nothing that could re-enter it
+  const small = SMALL; // ascending, first kLow used
+  const large = LARGE; // descending, first kHigh used
+  small.fill(Number.POSITIVE_INFINITY, 0, kLow);
+  large.fill(Number.NEGATIVE_INFINITY, 0, kHigh);
+  let smallTop = Number.POSITIVE_INFINITY; // small[kLow − 1]
+  let largeTop = Number.NEGATIVE_INFINITY; // large[kHigh − 1]
   for (let i = 0; i < n; i++) {
     const v = a[i]!;
-    if (v < small[kLow - 1]!) {
+    if (v < smallTop) {
       let j = kLow - 1;
       while (j > 0 && small[j - 1]! > v) {
         small[j] = small[j - 1]!;
         j--;
       }
       small[j] = v;
+      smallTop = small[kLow - 1]!;
     }
-    if (v > large[kHigh - 1]!) {
+    if (v > largeTop) {
       let j = kHigh - 1;
       while (j > 0 && large[j - 1]! < v) {
         large[j] = large[j - 1]!;
         j--;
       }
       large[j] = v;
+      largeTop = large[kHigh - 1]!;
     }
   }
-  return [tailQuantile(small, large, n, hLow), tailQuantile(small, large, n, hHigh)];
+  return [tailQuantile(small, kLow, large, n, hLow), tailQuantile(small, kLow, large, n, hHigh)];
 }
 
-/** Order statistic `index` (0-based, ascending) from the kept smallest and largest values. */
-function orderStatistic(small: Float64Array, large: Float64Array, n: number, index: number): number {
-  return index < small.length ? small[index]! : large[n - 1 - index]!;
+const SMALL = new Float64Array(MAX_TAIL);
+const LARGE = new Float64Array(MAX_TAIL);
+
+/** Order statistic `index` (0-based, ascending) from the kept smallest (`kSmall` of them) and largest values. */
+function orderStatistic(small: Float64Array, kSmall: number, large: Float64Array, n: number, index: number): number {
+  return index < kSmall ? small[index]! : large[n - 1 - index]!;
 }
 
 /** Type-7 interpolation at h = (n − 1)p between the order statistics ⌊h⌋ and ⌊h⌋ + 1. */
-function tailQuantile(small: Float64Array, large: Float64Array, n: number, h: number): number {
+function tailQuantile(small: Float64Array, kSmall: number, large: Float64Array, n: number, h: number): number {
   const lo = Math.floor(h);
-  const x = orderStatistic(small, large, n, lo);
+  const x = orderStatistic(small, kSmall, large, n, lo);
   if (h === lo || lo + 1 >= n) return x;
-  return x + (h - lo) * (orderStatistic(small, large, n, lo + 1) - x);
+  return x + (h - lo) * (orderStatistic(small, kSmall, large, n, lo + 1) - x);
 }
 
 function selectQuantile7(a: Float64Array, p: number): number {

@@ -78,8 +78,12 @@ export interface IntradayAlignmentResult {
  *
  * @throws INVALID_INPUT / NONEXISTENT_LOCAL_TIME for malformed events (from alignEvents).
  * @example
- * const { rows } = alignIntraday([{ id: "E22", timestamp: "2025-04-07T10:11", timezone: "America/New_York", precision: "minute" }], grid);
- * rows[0]!.bar_start; // => "2025-04-07T10:11:00-04:00"
+ * // one-minute bars of the 7 April 2025 session (a synthetic path)
+ * const times = Array.from({ length: 390 }, (_, i) => new Date(Date.UTC(2025, 3, 7, 13, 30 + i)).toISOString());
+ * const { bars } = parseBarsCsv(`datetime,close\n${times.map((t, i) => `${t},${91 + Math.sin(i)}`).join("\n")}`);
+ * const { events } = parseEventsCsv("id,timestamp\nE22,2025-04-07T10:11\n");
+ * const { rows } = alignIntraday(events, sessionBars(bars, { exchange: "XNYS" }));
+ * rows[0]?.bar_start; // => "2025-04-07T10:11:00-04:00"
  */
 export function alignIntraday(events: readonly MarketEvent[], grid: SessionBars, options: { readonly nonTrading?: NonTradingPolicy } = {}): IntradayAlignmentResult {
   const cal = grid.calendar;

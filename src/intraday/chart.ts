@@ -24,6 +24,11 @@ export interface IntradayChartOptions {
  * statement at the start of its bar, labelled.
  *
  * @example
+ * // one-minute bars of the 7 April 2025 session (a synthetic path)
+ * const times = Array.from({ length: 390 }, (_, i) => new Date(Date.UTC(2025, 3, 7, 13, 30 + i)).toISOString());
+ * const { bars } = parseBarsCsv(`datetime,close\n${times.map((t, i) => `${t},${91 + Math.sin(i)}`).join("\n")}`);
+ * const { events } = parseEventsCsv("id,timestamp\nE22,2025-04-07T10:11\n");
+ * const study = intradayStudy({ bars, events, delever: 3 });
  * const spec = intradayChartSpec(study.grid, study.events, { title: "SPXL, 7 April 2025" });
  * spec.$schema; // => "https://vega.github.io/schema/vega-lite/v5.json"
  */

@@ -105,8 +105,12 @@ function toCalendar(exchange: SessionBarsOptions["exchange"]): TradingCalendar {
  * @throws INVALID_OPTION for a bad interval, extended-hours bounds or exchange.
  * @throws UNKNOWN_EXCHANGE for an unknown MIC.
  * @example
- * const grid = sessionBars(parseBarsCsv(text).bars, { exchange: "XNYS" });
- * grid.sessions[0]!.slots; // => 390 on a full NYSE day of one-minute bars
+ * // one-minute bars of the 7 April 2025 session (a synthetic path), the 10:11 bar left out
+ * const rows = Array.from({ length: 390 }, (_, i) => `${new Date(Date.UTC(2025, 3, 7, 13, 30 + i)).toISOString()},${91 + Math.sin(i)}`);
+ * const { bars } = parseBarsCsv(`datetime,close\n${rows.filter((_, i) => i !== 41).join("\n")}`, { id: "SPXL" });
+ * const grid = sessionBars(bars, { exchange: "XNYS" });
+ * grid.sessions[0]?.slots; // => 390 (a full NYSE day of one-minute bars)
+ * grid.sessions[0]?.gaps; // => 1
  */
 export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): SessionBars {
   const calendar = toCalendar(options.exchange);
@@ -288,7 +292,12 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
  *
  * @throws INVALID_OPTION when `minutes` is not a whole number from 1 to 240.
  * @example
- * const fiveMinute = aggregateBars(oneMinute, 5, { exchange: "XNYS" });
+ * // SPXL one-minute closes, 09:30 to 09:39 New York time, 7 April 2025
+ * const closes = [90.91, 91.33, 90.2981, 90.55, 90.5, 89.84, 89.33, 89.48, 88.39, 89.53];
+ * const text = `datetime,close\n${closes.map((c, i) => `2025-04-07T13:${30 + i}:00Z,${c}`).join("\n")}`;
+ * const fiveMinute = aggregateBars(parseBarsCsv(text).bars, 5, { exchange: "XNYS" });
+ * fiveMinute.close; // => Float64Array [90.5, 89.53]
+ * isoInZone(fiveMinute.instants[1]!, "America/New_York"); // => "2025-04-07T09:35:00-04:00"
  */
 export function aggregateBars(bars: BarSeries, minutes: number, options: { readonly exchange?: string | Exchange | TradingCalendar } = {}): BarSeries {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) invalidOption("minutes", minutes, "a whole number of minutes from 1 to 240");

@@ -249,8 +249,12 @@ function sessionIndexOfClock(s: BarSession, clock: number, interval: number): nu
  *   market model without a benchmark.
  * @throws NO_VALID_EVENTS when no statement could be placed on a bar.
  * @example
- * const study = intradayStudy({ bars, events, windows: ["0,+10m"], delever: 3 });
- * study.abnormal.map((r) => [r.event_id, r.ar, r.z]);
+ * // one-minute SPXL bars of 7 April 2025 (synthetic: noise, then a 4-dollar jump in the 10:11 bar)
+ * const times = Array.from({ length: 390 }, (_, i) => new Date(Date.UTC(2025, 3, 7, 13, 30 + i)).toISOString());
+ * const { bars } = parseBarsCsv(`datetime,close\n${times.map((t, i) => `${t},${91 + 0.3 * Math.sin(i) + (i < 41 ? 0 : 4)}`).join("\n")}`);
+ * const { events } = parseEventsCsv("id,timestamp\nE22,2025-04-07T10:11\n");
+ * const study = intradayStudy({ bars, events, windows: ["0,+10m"], delever: 3 }); // SPXL is 3× the S&P 500
+ * study.abnormal[0]; // => { event_id: "E22", ar: 0.0134, z: 5.74, reference: "prior-bars", … }
  */
 export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResult {
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object");

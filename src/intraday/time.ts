@@ -24,7 +24,12 @@ export function isoInZone(instant: number, zone: string): string {
   return `${withSeconds}${offsetText(zoneOffsetMinutes(zone, instant))}`;
 }
 
-/** An instant as ISO 8601 UTC (`2025-04-07T14:11:00Z`). */
+/**
+ * An instant as ISO 8601 UTC, seconds always written.
+ *
+ * @example
+ * isoUtc(1744035060000); // => "2025-04-07T14:11:00Z"
+ */
 export function isoUtc(instant: number): string {
   const local = formatLocalTime(instantToLocal(instant, "UTC"));
   return `${local.length === 16 ? `${local}:00` : local}Z`;

@@ -72,8 +72,10 @@ function columnIndex(header: readonly string[], names: readonly string[]): numbe
  *   malformed time, a local time without `timezone`, a nonexistent local time or a bad number.
  * @throws CSV_PARSE for malformed CSV.
  * @example
- * const { bars } = parseBarsCsv("datetime,close\n2025-04-07T13:30:00Z,5062.3\n2025-04-07T13:31:00Z,5061.2\n");
+ * // SPXL one-minute bars at the 7 April 2025 open (09:30 and 09:31 New York time)
+ * const { bars } = parseBarsCsv("datetime,close\n2025-04-07T13:30:00Z,90.91\n2025-04-07T13:31:00Z,91.33\n", { id: "SPXL" });
  * bars.instants[0]; // => 1744032600000
+ * bars.close; // => Float64Array [90.91, 91.33]
  */
 export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarTable {
   if (options.timezone !== undefined && !isValidTimeZone(options.timezone)) invalidOption("timezone", options.timezone, "an IANA time zone such as America/New_York");
@@ -207,7 +209,10 @@ export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarT
  * A bar time present in several inputs keeps the first input's bar.
  *
  * @example
- * const all = concatBars([january.bars, february.bars]);
+ * // SPXL's first one-minute bar on 7 and on 9 April 2025, from two files
+ * const april7 = parseBarsCsv("datetime,close\n2025-04-07T13:30:00Z,90.91\n").bars;
+ * const april9 = parseBarsCsv("datetime,close\n2025-04-09T13:30:00Z,94.56\n").bars;
+ * concatBars([april9, april7], "SPXL").close; // => Float64Array [90.91, 94.56]
  */
 export function concatBars(parts: readonly BarSeries[], id?: string): BarSeries {
   const rows: [number, number, number][] = [];

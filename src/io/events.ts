@@ -9,13 +9,23 @@ import { IssueList, showCell, snakeName, type Origin } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
 import type { EventField, EventsTable, ParseEventsOptions, ParsedEvent } from "./types.js";
 
-/** Default time zone of statements: New York, where US policy news is dated. */
+/**
+ * Default time zone of statements: New York, where US policy news is dated.
+ *
+ * @example
+ * DEFAULT_EVENT_TIMEZONE; // => "America/New_York"
+ * parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n").events[0]?.timezone; // => "America/New_York"
+ */
 export const DEFAULT_EVENT_TIMEZONE = "America/New_York";
 
 /**
  * Input column names (snake_case form) recognised for each event field, in order of preference.
  * `market_session` of the shared tariff list is not an event field: it is kept in `extra`
  * (the calendar module classifies sessions itself).
+ *
+ * @example
+ * EVENT_COLUMN_ALIASES.label.includes("headline"); // => true
+ * parseEventsCsv("event_id,published,headline\nE34,2025-04-09T13:18,90-day pause\n").events[0]?.label; // => "90-day pause"
  */
 export const EVENT_COLUMN_ALIASES: Readonly<Record<EventField, readonly string[]>> = {
   id: ["id", "event_id", "eventid", "statement_id", "event"],
@@ -263,7 +273,7 @@ export function safeParseEventsCsv(text: string, options?: ParseEventsOptions): 
  * `id` may be a string or an integer; other fields strings.
  * @throws MarketReactionError `INVALID_OPTION`, `INVALID_INPUT`.
  * @example
- * eventsFromRows([{ id: 1, timestamp: "2025-04-06", speaker: "Howard Lutnick" }]).events[0].precision; // => "date"
+ * eventsFromRows([{ id: 1, timestamp: "2025-04-06", speaker: "Howard Lutnick" }]).events[0]?.precision; // => "date"
  */
 export function eventsFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseEventsOptions): EventsTable {
   const o = checkEventsOptions(options);

@@ -286,8 +286,8 @@ function medianAbs(raws: readonly number[][], names: readonly string[]): number 
  * @throws MarketReactionError `INVALID_OPTION`; `CSV_PARSE`; `INVALID_INPUT` for empty input,
  *   no date rows, bad dates or numbers (all rows listed), duplicate dates, unknown `columns`.
  * @example
- * const f = parseFactorsCsv("date,Mkt-RF,RF\n2025-04-09,9.52,0.02\n", { unit: "percent" });
- * f.factor("mkt_rf")[0]; // => 0.0952
+ * const f = parseFactorsCsv("date,Mkt-RF,RF\n2025-04-09,9.65,0.02\n", { unit: "percent" });
+ * f.factor("mkt_rf")[0]; // => 0.0965
  */
 export function parseFactorsCsv(text: string, options?: ParseFactorsOptions): FactorTable {
   const o = checkFactorsOptions(options);
@@ -310,7 +310,7 @@ export function safeParseFactorsCsv(text: string, options?: ParseFactorsOptions)
  * {@link parseFactorsCsv}.
  * @throws MarketReactionError `INVALID_OPTION`, `INVALID_INPUT`.
  * @example
- * factorsFromRows([{ date: "2025-04-09", mkt_rf: 0.0952 }], { unit: "decimal" }).columns.mkt_rf; // => Float64Array [0.0952]
+ * factorsFromRows([{ date: "2025-04-09", mkt_rf: 0.0965 }], { unit: "decimal" }).columns.mkt_rf; // => Float64Array [0.0965]
  */
 export function factorsFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseFactorsOptions): FactorTable {
   const o = checkFactorsOptions(options);

@@ -21,8 +21,9 @@ function numberText(v: number): string {
  *
  * @throws MarketReactionError `INVALID_OPTION` for a bad option.
  * @example
- * serializeSeriesCsv([{ id: "SPX", days: Int32Array.of(20186), values: Float64Array.of(5456.9), kind: "price" }]);
- * // => "date,SPX\n2025-04-09,5456.9\n"
+ * const days = Int32Array.of(dayKeyFromIso("2025-04-08"), dayKeyFromIso("2025-04-09"));
+ * serializeSeriesCsv([{ id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) }]);
+ * // => "date,SPX\n2025-04-08,4982.77\n2025-04-09,5456.9\n"
  */
 export function serializeSeriesCsv(input: SeriesTable | readonly Series[], options?: SerializeSeriesOptions): string {
   const o = checkSerializeOptions(options);

@@ -441,7 +441,7 @@ export function parseSeriesRecords(text: string, options?: ParseSeriesOptions): 
  *
  * @throws MarketReactionError `INVALID_OPTION`, `INVALID_INPUT` (as {@link parseSeriesCsv}).
  * @example
- * seriesFromRows([{ date: "2025-04-08", SPY: 496.48 }, { date: "2025-04-09", SPY: 548.62 }]).series[0].id; // => "SPY"
+ * seriesFromRows([{ date: "2025-04-08", SPY: 496.48 }, { date: "2025-04-09", SPY: 548.62 }]).series[0]?.id; // => "SPY"
  */
 export function seriesFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseSeriesOptions): SeriesTable {
   const o = checkSeriesOptions(options);

@@ -41,7 +41,7 @@ export interface SeriesCsvParser {
  * const parser = createSeriesCsvParser({ id: "SPX" });
  * parser.write("date,close\n2025-04-08,4982.");
  * parser.write("77\n2025-04-09,5456.90\n");
- * parser.end().series[0].values; // => Float64Array [4982.77, 5456.9]
+ * parser.end().series[0]?.values; // => Float64Array [4982.77, 5456.9]
  */
 export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvParser {
   const opts = checkSeriesOptions(options);
@@ -196,7 +196,7 @@ function countBreaks(text: string, end: number): number {
  *   non-numeric, non-finite or non-positive prices, returns at or below -100%.
  * @example
  * const { series } = parseSeriesCsv("Date,Close\n2025-04-08,4982.77\n2025-04-09,5456.90\n", { id: "SPX" });
- * series[0].values; // => Float64Array [4982.77, 5456.9]
+ * series[0]?.values; // => Float64Array [4982.77, 5456.9]
  */
 export function parseSeriesCsv(text: string, options?: ParseSeriesOptions): SeriesTable {
   const parser = createSeriesCsvParser(options);

@@ -11,7 +11,10 @@ import { decodeText } from "./decode.js";
  *
  * @throws IO_ERROR when the file cannot be read; the parse errors of `parseBarsCsv`.
  * @example
- * const { bars } = await readBarsFile("spxl_1min.csv", { id: "SPXL" });
+ * // spxl_1min.csv: datetime_et,open,high,low,close,volume, 09:30–09:32 on 7 April 2025
+ * const { bars, timeColumn } = await readBarsFile("spxl_1min.csv", { id: "SPXL" });
+ * timeColumn; // => "datetime_et"
+ * bars.close; // => Float64Array [90.91, 91.33, 90.2981]
  */
 export async function readBarsFile(path: string, options: ParseBarsOptions = {}): Promise<BarTable> {
   let bytes: Uint8Array;

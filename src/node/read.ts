@@ -27,6 +27,9 @@ import { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
  * Price and return files of this many bytes or more are parsed as they are read (see
  * `readSeriesFileStream`) instead of being decoded whole first: same result, a fraction of the
  * memory (a 25 MB, 1,000,000-row panel: about 48 MB above the runtime instead of 350 MB).
+ *
+ * @example
+ * STREAM_BYTES; // => 4194304 (4 MiB)
  */
 export const STREAM_BYTES = 4 * 1024 * 1024;
 
@@ -107,8 +110,10 @@ function isJson(path: string, text: string): boolean {
  * @throws MarketReactionError `IO_ERROR` when the file cannot be read; otherwise as `parseSeriesCsv`
  *   (with the file name in the message and in every issue).
  * @example
+ * // data/sp500.csv: date,open,high,low,close,volume for 2–11 April 2025
  * const table = await readSeriesFile("data/sp500.csv");
- * table.series[0].id; // => "sp500"
+ * table.series[0]?.id; // => "sp500"
+ * table.columns; // => { date: "date", values: ["close"] }
  */
 export async function readSeriesFile(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
   if (await isLarge(path)) return readSeriesFileStream(path, options);
@@ -120,7 +125,8 @@ export async function readSeriesFile(path: string, options?: Omit<ParseSeriesOpt
  * Synchronous {@link readSeriesFile} (files of 4 MiB or more also streamed, with blocking reads).
  * @throws MarketReactionError `IO_ERROR`, and as `parseSeriesCsv`.
  * @example
- * readSeriesFileSync("data/sp500.csv").series.length; // => 1
+ * const spx = readSeriesFileSync("data/sp500.csv", { id: "SPX" }).series[0]!;
+ * spx.values.slice(2, 6); // => Float64Array [5074.08, 5062.25, 4982.77, 5456.9]
  */
 export function readSeriesFileSync(path: string, options?: Omit<ParseSeriesOptions, "file">): SeriesTable {
   if (isLargeSync(path)) return readSeriesFileStreamSync(path, options);
@@ -132,8 +138,10 @@ export function readSeriesFileSync(path: string, options?: Omit<ParseSeriesOptio
  * Reads a factor file (Ken French daily CSV or a generic table), in decimal units.
  * @throws MarketReactionError `IO_ERROR`, and as `parseFactorsCsv`.
  * @example
- * const f = await readFactorsFile("F-F_Research_Data_Factors_daily.CSV");
- * f.factor("mkt_rf");
+ * // Ken French's daily five-factor file (percent): 7, 8 and 9 April 2025
+ * const f = await readFactorsFile("F-F_Research_Data_5_Factors_2x3_daily.CSV");
+ * f.names; // => ["Mkt-RF", "SMB", "HML", "RMW", "CMA", "RF"]
+ * f.factor("mkt_rf"); // => Float64Array [-0.0023, -0.0167, 0.0965]
  */
 export async function readFactorsFile(path: string, options?: Omit<ParseFactorsOptions, "file">): Promise<FactorTable> {
   const decoded = await readText(path);
@@ -144,7 +152,9 @@ export async function readFactorsFile(path: string, options?: Omit<ParseFactorsO
  * Synchronous {@link readFactorsFile}.
  * @throws MarketReactionError `IO_ERROR`, and as `parseFactorsCsv`.
  * @example
- * readFactorsFileSync("factors.csv", { unit: "percent" }).names;
+ * const f = readFactorsFileSync("factors.csv", { unit: "percent" });
+ * f.names; // => ["Mkt-RF", "SMB", "HML", "RF"]
+ * f.factor("hml"); // => Float64Array [0.0097, -0.0306]
  */
 export function readFactorsFileSync(path: string, options?: Omit<ParseFactorsOptions, "file">): FactorTable {
   const decoded = readTextSync(path);
@@ -156,7 +166,10 @@ export function readFactorsFileSync(path: string, options?: Omit<ParseFactorsOpt
  * text starts with `[` or `{`), else CSV.
  * @throws MarketReactionError `IO_ERROR`, and as `parseEventsCsv` / `parseEventsJson`.
  * @example
+ * // tariff_events_2025.csv: id,datetime_et,timezone,speaker,description
  * const { events } = await readEventsFile("tariff_events_2025.csv");
+ * events.map((e) => e.id); // => ["E17", "E22", "E34"]
+ * events[2]; // => { id: "E34", timestamp: "2025-04-09T13:18", speaker: "Donald Trump", label: "90-day pause …", … }
  */
 export async function readEventsFile(path: string, options?: Omit<ParseEventsOptions, "file">): Promise<EventsTable> {
   const decoded = await readText(path);
@@ -169,7 +182,7 @@ export async function readEventsFile(path: string, options?: Omit<ParseEventsOpt
  * Synchronous {@link readEventsFile}.
  * @throws MarketReactionError `IO_ERROR`, and as `parseEventsCsv` / `parseEventsJson`.
  * @example
- * readEventsFileSync("events.json").events.length;
+ * readEventsFileSync("events.json").events.map((e) => e.speaker); // => ["Donald Trump", "Scott Bessent"]
  */
 export function readEventsFileSync(path: string, options?: Omit<ParseEventsOptions, "file">): EventsTable {
   const decoded = readTextSync(path);

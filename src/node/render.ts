@@ -57,9 +57,13 @@ function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
  * @throws INVALID_OPTION when vega-lite cannot compile the spec.
  * @example
  * ```ts
- * import { carChart } from "market-reaction";
+ * import { writeFile } from "node:fs/promises";
+ * import { dayKeyFromIso, timelineChart } from "market-reaction";
  * import { renderSvg } from "market-reaction/node";
- * await writeFile("car.svg", await renderSvg(carChart(study)));
+ * const days = Int32Array.from(["2025-04-08", "2025-04-09"], dayKeyFromIso);
+ * const svg = await renderSvg(timelineChart({ id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) }, []));
+ * await writeFile("spx.svg", svg);
+ * svg; // => "<svg xmlns=\"http://www.w3.org/2000/svg\"…"
  * ```
  */
 export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = {}): Promise<string> {

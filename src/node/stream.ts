@@ -145,8 +145,10 @@ function fallbackWarning(path: string, table: SeriesTable): SeriesTable {
  * @throws MarketReactionError `IO_ERROR` when the file cannot be read; otherwise as `parseSeriesCsv`
  *   (with the file name in the message and in every issue).
  * @example
- * const panel = await readSeriesFileStream("crsp-daily-long.csv", { format: "long" });
- * panel.series.length; // one series per asset
+ * // etf-daily-long.csv: date,ticker,adj_close rows of SPY and QQQ, 7–9 April 2025
+ * const panel = await readSeriesFileStream("etf-daily-long.csv", { format: "long" });
+ * panel.series.map((s) => s.id); // => ["SPY", "QQQ"] (one series per asset)
+ * panel.series[0]?.values; // => Float64Array [500.0254, 492.1936, 543.8835]
  */
 export async function readSeriesFileStream(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
   checkPath(path);
@@ -163,6 +165,10 @@ export async function readSeriesFileStream(path: string, options?: Omit<ParseSer
  * The synchronous form of {@link readSeriesFileStream} (the file is read in 64 KiB pieces
  * with blocking reads); `readSeriesFileSync` uses it for large files.
  * @throws MarketReactionError as {@link readSeriesFileStream}.
+ * @example
+ * const panel = readSeriesFileStreamSync("etf-daily-long.csv", { format: "long" });
+ * panel.series[1]?.id; // => "QQQ"
+ * panel.columns; // => { date: "date", values: ["adj_close"], asset: "ticker" }
  */
 export function readSeriesFileStreamSync(path: string, options?: Omit<ParseSeriesOptions, "file">): SeriesTable {
   checkPath(path);

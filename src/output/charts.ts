@@ -11,10 +11,24 @@ import type { Study } from "../study/study.js";
 import type { MarketEvent, Series } from "../types.js";
 import { isoFromDayKey } from "../time/index.js";
 
-/** The `$schema` of every chart: Vega-Lite 5 (the version notebook front-ends map to their renderer). */
+/**
+ * The `$schema` of every chart: Vega-Lite 5 (the version notebook front-ends map to their renderer).
+ *
+ * @example
+ * VEGA_LITE_SCHEMA; // => "https://vega.github.io/schema/vega-lite/v5.json"
+ * const spx: Series = { id: "SPX", kind: "price", days: Int32Array.of(dayKeyFromIso("2025-04-09")), values: Float64Array.of(5456.9) };
+ * timelineChart(spx, []).$schema === VEGA_LITE_SCHEMA; // => true
+ */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 
-/** MIME type of a Vega-Lite 5 spec in Jupyter display bundles. */
+/**
+ * MIME type of a Vega-Lite 5 spec in Jupyter display bundles.
+ *
+ * @example
+ * VEGA_LITE_MIME; // => "application/vnd.vegalite.v5+json"
+ * const spec = { $schema: VEGA_LITE_SCHEMA, mark: "point", data: { values: [] } };
+ * displayChart(spec)[Symbol.for("Jupyter.display")]!()[VEGA_LITE_MIME] === spec; // => true
+ */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
 /** A Vega-Lite specification (plain JSON). */
@@ -90,8 +104,13 @@ function round(x: number): number | null {
  * @throws INVALID_OPTION for a bad level, size or `maxPoints`, or when the data exceed `maxPoints`.
  * @example
  * ```ts
- * const spec = carChart(study, { level: 0.9 });
- * await renderSvg(spec); // market-reaction/node
+ * // daily SPX returns: quiet synthetic noise, then +9.52% on 9 April 2025 (the 90-day tariff pause)
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (d) => (isoFromDayKey(d) === "2025-04-09" ? 0.0952 : 0.004 * Math.sin(d)));
+ * const { events } = parseEventsCsv("id,timestamp,label\nE34,2025-04-09T13:18,90-day pause\n");
+ * const study = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -6] });
+ * carChart(study, { level: 0.9 }).title;
+ * // => { text: "Cumulative abnormal returns around each statement", subtitle: "90% band: full-covariance Var(CAR), Student t with M − k df" }
  * ```
  */
 export function carChart(study: ChartSource, options: CarChartOptions = {}): VegaLiteSpec {
@@ -198,7 +217,13 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
  * @throws INVALID_OPTION for a bad level, size or `maxPoints`, or when the data exceed `maxPoints`.
  * @example
  * ```ts
- * const spec = arChart(study, { events: ["E17", "E22"] });
+ * // daily SPX returns: quiet synthetic noise, then +9.52% on 9 April 2025 (the 90-day tariff pause)
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (d) => (isoFromDayKey(d) === "2025-04-09" ? 0.0952 : 0.004 * Math.sin(d)));
+ * const { events } = parseEventsCsv("id,timestamp,label\nE34,2025-04-09T13:18,90-day pause\n");
+ * const study = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -6] });
+ * const spec = arChart(study, { events: ["E34"] });
+ * (spec.data as { values: { date: string; ar: number }[] }).values[1]; // => { date: "2025-04-09", ar: 9.53, … }
  * ```
  */
 export function arChart(study: ChartSource, options: CarChartOptions = {}): VegaLiteSpec {
@@ -279,7 +304,11 @@ export interface TimelineChartOptions extends ChartOptions {
  * @throws INVALID_OPTION for bad sizes, `maxPoints`, or dates.
  * @example
  * ```ts
- * const spec = timelineChart(pricesTable.series, study.events, { from: "2025-01-01" });
+ * const days = Int32Array.from(["2025-04-04", "2025-04-07", "2025-04-08", "2025-04-09"], dayKeyFromIso);
+ * const spx: Series = { id: "SPX", kind: "price", days, values: Float64Array.of(5074.08, 5062.25, 4982.77, 5456.9) };
+ * const { events } = parseEventsCsv("id,timestamp,label\nE34,2025-04-09T13:18,90-day pause\n");
+ * const spec = timelineChart(spx, events, { from: "2025-04-07" });
+ * (spec.data as { values: unknown[] }).values.length; // => 4 (three closes and the statement)
  * ```
  */
 export function timelineChart(
@@ -401,7 +430,10 @@ export interface ChartDisplay {
  *
  * @example
  * ```ts
- * displayChart(carChart(study)); // last expression of a Deno notebook cell
+ * const days = Int32Array.from(["2025-04-08", "2025-04-09"], dayKeyFromIso);
+ * const spx: Series = { id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) };
+ * const display = displayChart(timelineChart(spx, [])); // the last expression of a Deno notebook cell
+ * display[Symbol.for("Jupyter.display")]!()["text/plain"]; // => "Vega-Lite chart: Prices and statements"
  * ```
  */
 export function displayChart(spec: VegaLiteSpec): ChartDisplay {

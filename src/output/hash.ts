@@ -9,7 +9,13 @@ const ENCODER = /* @__PURE__ */ new TextEncoder();
 /** Typed arrays use the platform's byte order; the hash is defined on little-endian bytes. */
 const LITTLE_ENDIAN = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-/** Incremental FNV-1a 64-bit hasher. Numbers are hashed as little-endian IEEE-754 bytes. */
+/**
+ * Incremental FNV-1a 64-bit hasher. Numbers are hashed as little-endian IEEE-754 bytes.
+ *
+ * @example
+ * new Fnv1a64().bytes(new TextEncoder().encode("a")).hex() === fnv1a64("a"); // => true
+ * new Fnv1a64().string("SPX").float64(5456.9).hex(); // => "8bbe06eb25b1a124"
+ */
 export class Fnv1a64 {
   // the 64-bit state as four 16-bit limbs, least significant first
   private h0 = 0x2325;

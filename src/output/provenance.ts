@@ -13,13 +13,30 @@ import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series } from "../types.js";
 import { Fnv1a64, fnv1a64 } from "./hash.js";
 
-/** The library's version (from package.json at build time). */
+/**
+ * The library's version (from package.json at build time).
+ *
+ * @example
+ * /^\d+\.\d+\.\d+/.test(LIBRARY_VERSION); // => true
+ * studyProvenance({ assets: [], events: [], calendars: [], options: {} }).library.version === LIBRARY_VERSION; // => true
+ */
 export const LIBRARY_VERSION: string = version;
 
-/** Edition of the built-in exchange rules (bumped whenever a holiday or closure is added). */
+/**
+ * Edition of the built-in exchange rules (bumped whenever a holiday or closure is added).
+ *
+ * @example
+ * const p = studyProvenance({ assets: [], events: [], calendars: [tradingCalendar("XNYS")], options: {} });
+ * p.calendars[0]?.rules.endsWith(`${CALENDAR_EDITION} edition`); // => true
+ */
 export const CALENDAR_EDITION = "2026-11";
 
-/** The hash algorithm named in every provenance record. */
+/**
+ * The hash algorithm named in every provenance record.
+ *
+ * @example
+ * HASH_ALGORITHM; // => "FNV-1a 64 (UTF-8 strings; int32/float64 as little-endian bytes)"
+ */
 export const HASH_ALGORITHM = "FNV-1a 64 (UTF-8 strings; int32/float64 as little-endian bytes)";
 
 /** Fingerprint of one input series. */
@@ -67,7 +84,9 @@ export interface Provenance {
  * Fingerprint of a series: FNV-1a 64 over its id, kind, days and values.
  *
  * @example
- * seriesFingerprint({ id: "SPX", kind: "price", days: Int32Array.of(20000), values: Float64Array.of(5000) }).hash.length; // => 16
+ * const days = Int32Array.of(dayKeyFromIso("2025-04-09"));
+ * seriesFingerprint({ id: "SPX", kind: "price", days, values: Float64Array.of(5456.9) });
+ * // => { id: "SPX", kind: "price", n: 1, first: "2025-04-09", last: "2025-04-09", hash: "67e7c77dfe20936f" }
  */
 export function seriesFingerprint(series: Series): SeriesFingerprint {
   const h = new Fnv1a64().string(series.id).string(series.kind);
@@ -137,8 +156,12 @@ export interface ProvenanceInputs {
  * The provenance block of a study. Pure and deterministic: the same inputs give the same block.
  *
  * @example
- * const p = studyProvenance({ assets: [spx], events, calendars: [tradingCalendar("XNYS")], options: study.options });
- * p.inputs.assets[0].hash; // 16 hex digits
+ * const days = Int32Array.from(["2025-04-08", "2025-04-09"], dayKeyFromIso);
+ * const spx: Series = { id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) };
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * const p = studyProvenance({ assets: [spx], events, calendars: [tradingCalendar("XNYS")], options: { model: "market" } });
+ * p.inputs.assets[0]; // => { id: "SPX", kind: "price", n: 2, first: "2025-04-08", last: "2025-04-09", hash: "46271792a0a50fde" }
+ * p.calendars[0]?.rules; // => "NYSE rules 1990–2099, 2026-11 edition"
  */
 export function studyProvenance(inputs: ProvenanceInputs): Provenance {
   const calendars: CalendarProvenance[] = [];

@@ -201,8 +201,12 @@ function htmlTable(l: Layout, o: StudyTableOptions): string {
  * @throws INVALID_OPTION for an unknown format, `stat` or `digits`.
  * @example
  * ```ts
- * const study = eventStudy({ assets: [spx], market: world, events, windows: [[0, 0], [-1, 1]] });
- * studyTable(study, "markdown");
+ * // daily SPX returns: quiet synthetic noise, then +9.52% on 9 April 2025 (the 90-day tariff pause)
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (d) => (isoFromDayKey(d) === "2025-04-09" ? 0.0952 : 0.004 * Math.sin(d)));
+ * const { events } = parseEventsCsv("id,timestamp,label\nE34,2025-04-09T13:18,90-day pause\n");
+ * const study = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -6] });
+ * studyTable(study, "markdown").split("\n")[4]; // => "| E34 | 2025-04-09 |  | 90-day pause | 55 | 9.21\\*\\*\\* (18.44) |"
  * ```
  */
 export function studyTable(study: TableSource, format: TableFormat = "text", options: StudyTableOptions = {}): string {

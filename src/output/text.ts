@@ -18,7 +18,12 @@ export interface FormatTextTableOptions {
   readonly maxWidth?: number;
 }
 
-/** The union of the rows' keys in first-seen order. */
+/**
+ * The union of the rows' keys in first-seen order.
+ *
+ * @example
+ * columnsOf([{ id: "E17", car: -0.0123 }, { id: "E34", car: 0.0871, n: 3 }]); // => ["id", "car", "n"]
+ */
 export function columnsOf(rows: readonly Row[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
@@ -39,10 +44,8 @@ function cellText(value: Row[string], digits: number, missing: string): string {
  * Renders rows as an aligned plain-text table (numbers right-aligned), for terminals and logs.
  *
  * @example
- * formatTextTable([{ id: "E17", day0: "2025-04-07" }]);
- * // id   day0
- * // ---  ----------
- * // E17  2025-04-07
+ * formatTextTable([{ id: "E17", day0: "2025-04-07", car: -0.0123 }, { id: "E34", day0: "2025-04-09", car: 0.0952 }]).split("\n");
+ * // => ["id   day0            car", "---  ----------  -------", "E17  2025-04-07  -0.0123", "E34  2025-04-09   0.0952", ""]
  */
 export function formatTextTable(rows: readonly Row[], options: FormatTextTableOptions = {}): string {
   const columns = options.columns ?? columnsOf(rows);

@@ -21,6 +21,13 @@ import type { ReturnType } from "./returns.js";
  *   so the only computable return would span several sessions; it is set to `NaN`.
  * - `MARKET` (4): the market return is `NaN` (stale price, empty interval, not covered, missing value).
  * - `FACTORS` (8): at least one factor return is `NaN` on the session.
+ *
+ * @example
+ * // SPX closes without a row for Monday 7 April 2025
+ * const spx = parseSeriesCsv("date,SPX\n2025-04-04,5074.08\n2025-04-08,4982.77\n2025-04-09,5456.90\n").series[0]!;
+ * const { gap } = alignReturns({ asset: spx, calendar: tradingCalendar("XNYS") });
+ * gap; // => Uint8Array [1, 2, 0]
+ * (gap[1]! & RETURN_FLAGS.MULTI_SESSION) !== 0; // => true (8 April: the return would span two sessions)
  */
 export const RETURN_FLAGS = { MISSING: 1, MULTI_SESSION: 2, MARKET: 4, FACTORS: 8 } as const;
 
@@ -298,9 +305,13 @@ function benchmarkWarnings(out: Warning[], t: BenchmarkTallies, what: string, as
  * @throws MISSING_RETURNS when the asset has no session with data on the calendar in the range.
  * @example
  * ```ts
- * const al = alignReturns({ asset: spx, market: world, factors: ff, calendar: tradingCalendar("XNYS") });
- * al.days.length === al.asset.length; // => true
- * al.warnings.map((w) => w.code);     // e.g. ["MULTI_SESSION_RETURN"]
+ * // SPX closes without a row for Monday 7 April 2025, against ACWI (adjusted closes)
+ * const spx = parseSeriesCsv("date,SPX\n2025-04-04,5074.08\n2025-04-08,4982.77\n2025-04-09,5456.90\n").series[0]!;
+ * const acwi = parseSeriesCsv("date,ACWI\n2025-04-04,105.19\n2025-04-07,104.17\n2025-04-08,102.80\n2025-04-09,111.84\n").series[0]!;
+ * const al = alignReturns({ asset: spx, market: acwi, calendar: tradingCalendar("XNYS") });
+ * al.asset; // => Float64Array [NaN, NaN, 0.0952]
+ * al.market; // => Float64Array [-0.0097, -0.0132, 0.0879]
+ * al.warnings.map((w) => w.code); // => ["MULTI_SESSION_RETURN", "MISSING_ASSET_RETURNS"]
  * ```
  */
 export function alignReturns(options: AlignReturnsOptions): AlignedReturns {
@@ -314,14 +325,45 @@ interface MappedBenchmark {
 }
 
 /**
- * Benchmarks already put on sessions, by benchmark object, calendar and span of sessions: one
- * per `eventStudy` call (the inputs cannot change during it), never kept beyond it.
+ * Sessions and benchmarks already put on sessions, by calendar (and benchmark object) and span
+ * of sessions: one per `eventStudy` call (the inputs cannot change during it), never kept
+ * beyond it. The arrays are shared by every result that uses them: read-only.
  * @internal
  */
-export type BenchmarkMemo = Map<object, Map<TradingCalendar, Map<string, MappedBenchmark>>>;
+export type BenchmarkMemo = Map<object, Map<TradingCalendar, Map<string, MappedBenchmark | Sessions>>>;
+
+/** The sessions of a span and the previous session of each. */
+interface Sessions {
+  readonly days: Int32Array;
+  readonly prev: Int32Array;
+  readonly hasPrev: Uint8Array;
+}
+
+/** The memo's key for the sessions themselves (no benchmark). */
+const SESSIONS = {};
+
+function sessionsOf(memo: BenchmarkMemo | undefined, calendar: TradingCalendar, span: string, c0: number, c1: number): Sessions {
+  const compute = (): Sessions => {
+    const cdays = calendar.days;
+    const n = c1 - c0 + 1;
+    const prev = new Int32Array(n);
+    const hasPrev = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (c0 + i > 0) {
+        prev[i] = cdays[c0 + i - 1]!;
+        hasPrev[i] = 1;
+      }
+    }
+    return { days: cdays.slice(c0, c1 + 1), prev, hasPrev };
+  };
+  return memo === undefined ? compute() : (memoised(memo, SESSIONS, calendar, span, compute) as Sessions);
+}
 
 function mapped1(memo: BenchmarkMemo | undefined, benchmark: object, calendar: TradingCalendar, span: string, compute: () => MappedBenchmark): MappedBenchmark {
-  if (memo === undefined) return compute();
+  return memo === undefined ? compute() : (memoised(memo, benchmark, calendar, span, compute) as MappedBenchmark);
+}
+
+function memoised<T extends MappedBenchmark | Sessions>(memo: BenchmarkMemo, benchmark: object, calendar: TradingCalendar, span: string, compute: () => T): MappedBenchmark | Sessions {
   let byCalendar = memo.get(benchmark);
   if (byCalendar === undefined) {
     byCalendar = new Map();
@@ -341,8 +383,8 @@ function mapped1(memo: BenchmarkMemo | undefined, benchmark: object, calendar: T
 }
 
 /**
- * {@link alignReturns} with a memo of benchmark mappings shared by several calls (the returned
- * benchmark columns are copies: callers own them).
+ * {@link alignReturns} with a memo of sessions and benchmark mappings shared by several calls:
+ * results on the same span of sessions share their `days` and benchmark arrays (read-only).
  * @internal
  */
 export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMemo | undefined): AlignedReturns {
@@ -391,15 +433,8 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
     );
   }
   const n = c1 - c0 + 1;
-  const days = cdays.slice(c0, c1 + 1);
-  const prev = new Int32Array(n);
-  const hasPrev = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (c0 + i > 0) {
-      prev[i] = cdays[c0 + i - 1]!;
-      hasPrev[i] = 1;
-    }
-  }
+  const span = `${c0}|${c1}|${type}`;
+  const { days, prev, hasPrev } = sessionsOf(memo, calendar, span, c0, c1);
 
   // asset values on sessions c0-1 .. c1 (slot 0 = previous session of days[0])
   const onSession = new Float64Array(n + 1).fill(Number.NaN);
@@ -469,7 +504,6 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
 
   // the benchmark on these sessions depends only on the benchmark and the sessions: computed
   // once per (benchmark, sessions) within a memo (eventStudy's many assets on one calendar)
-  const span = `${c0}|${c1}|${type}`;
   let marketOut: Float64Array | undefined;
   if (market !== undefined) {
     const { columns: [mapped], tallies: t } = mapped1(memo, market, calendar, span, () => {
@@ -477,7 +511,7 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       const out = market.kind === "price" ? mapPrices(market, days, prev, hasPrev, type, tm) : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
       return { columns: [out], tallies: tm };
     });
-    marketOut = memo === undefined ? mapped! : mapped!.slice();
+    marketOut = mapped!;
     for (let i = 0; i < n; i++) if (Number.isNaN(marketOut[i]!)) gap[i] = gap[i]! | RETURN_FLAGS.MARKET;
     benchmarkWarnings(warnings, t, `the market ${JSON.stringify(market.id)}`, id, exchange);
   }
@@ -489,7 +523,7 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       return { columns: mapReturns(factors.days, cols, days, prev, hasPrev, type, tf), tallies: tf };
     });
     const t = memoised.tallies;
-    const mapped = memo === undefined ? memoised.columns : memoised.columns.map((c) => c.slice());
+    const mapped = memoised.columns;
     factorOut = {};
     factors.names.forEach((name, c) => {
       factorOut![name] = mapped[c]!;

@@ -70,7 +70,7 @@ function upperFraction(a: number, x: number): number {
  * @returns `P(a, x)`.
  * @example
  * ```ts
- * regularizedGammaP(1, 2); // => 1 − e^(−2) = 0.8646647167633873
+ * regularizedGammaP(1, 2); // => 0.8646647167633873 (= 1 − e^(−2))
  * ```
  */
 export function regularizedGammaP(a: number, x: number): number {
@@ -98,7 +98,7 @@ export function regularizedGammaP(a: number, x: number): number {
  * @returns `Q(a, x)`.
  * @example
  * ```ts
- * regularizedGammaQ(1, 2); // => e^(−2) = 0.1353352832366127
+ * regularizedGammaQ(1, 2); // => 0.1353352832366127 (= e^(−2))
  * ```
  */
 export function regularizedGammaQ(a: number, x: number): number {
@@ -127,8 +127,8 @@ export function regularizedGammaQ(a: number, x: number): number {
  * @returns `P(X > x)`.
  * @example
  * ```ts
- * chiSquareSf(3.841458820694124, 1); // => 0.05 (to ~1e-15)
- * chiSquareSf(4, 2);                 // => e^(−2) = 0.1353352832366127
+ * chiSquareSf(3.841458820694124, 1); // => 0.05000000000000 (the 95% point of χ²(1))
+ * chiSquareSf(4, 2);                 // => 0.1353352832366127 (= e^(−2))
  * ```
  */
 export function chiSquareSf(x: number, df: number): number {
@@ -151,7 +151,7 @@ export function chiSquareSf(x: number, df: number): number {
  * @returns `P(X ≤ x)`.
  * @example
  * ```ts
- * chiSquareCdf(2, 2); // => 1 − e^(−1) = 0.6321205588285577
+ * chiSquareCdf(2, 2); // => 0.6321205588285578 (= 1 − e^(−1))
  * ```
  */
 export function chiSquareCdf(x: number, df: number): number {

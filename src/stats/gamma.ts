@@ -43,8 +43,8 @@ const LANCZOS_C = [
  * @returns `ln|Γ(x)|`.
  * @example
  * ```ts
- * logGamma(5);   // => 3.1780538303479458 (= ln 24)
- * logGamma(0.5); // => 0.5723649429247001 (= ln √π)
+ * logGamma(5);   // => 3.17805383034794 (= ln 24)
+ * logGamma(0.5); // => 0.5723649429247 (= ln √π)
  * ```
  */
 export function logGamma(x: number): number {
@@ -123,7 +123,7 @@ export function stirlingRemainder(x: number): number {
  * @returns `ln B(a, b)`.
  * @example
  * ```ts
- * logBeta(2, 3); // => -2.4849066497880004 (= ln(1/12))
+ * logBeta(2, 3); // => -2.48490664978800 (= ln(1/12))
  * ```
  */
 export function logBeta(a: number, b: number): number {

@@ -85,9 +85,8 @@ export function bartlettWeights(lag: number): Float64Array {
  * @returns `S`, `k×k` (symmetric, so row- and column-major coincide).
  * @example
  * ```ts
- * // one regressor of ones: S = Σ û² + 2·w₁·Σ û_t û_{t−1}
- * neweyWestMeat(new Float64Array([1, 1, 1]), new Float64Array([1, -1, 2]), 3, 1, 1);
- * // => [6 + 2·0.5·(−1 − 2)] = [3]
+ * // one regressor of ones: S = Σ û² + 2·w₁·Σ û_t û_{t−1} = 6 + 2·0.5·(−1 − 2)
+ * neweyWestMeat(new Float64Array([1, 1, 1]), new Float64Array([1, -1, 2]), 3, 1, 1); // => Float64Array [3]
  * ```
  */
 export function neweyWestMeat(X: Float64Array, residuals: ArrayLike<number>, n: number, k: number, lag: number): Float64Array {
@@ -161,9 +160,11 @@ export interface HacOptions {
  * @returns `V̂`, `k×k` symmetric.
  * @example
  * ```ts
- * const fit = olsQr(y, X, n, k);
- * const V = hacCovariance(X, fit.residuals, fit.covUnscaled, n, k, { lag: 4 });
- * Math.sqrt(V[0]); // HAC standard error of the first coefficient
+ * // y ≈ 1 + 2x over six observations; X is n×k column-major: a column of ones, then x
+ * const X = new Float64Array([1, 1, 1, 1, 1, 1, 0, 1, 2, 3, 4, 5]);
+ * const fit = olsQr(new Float64Array([1.1, 2.9, 5.2, 6.8, 9.1, 11]), X, 6, 2);
+ * const V = hacCovariance(X, fit.residuals, fit.covUnscaled, 6, 2, { lag: 1 });
+ * Math.sqrt(V[3]!); // => 0.0128 (HAC standard error of the slope)
  * ```
  */
 export function hacCovariance(
@@ -196,7 +197,7 @@ export function hacCovariance(
  * @returns `scale · B S B`.
  * @example
  * ```ts
- * sandwichProduct(new Float64Array([2]), new Float64Array([3]), 1); // => [12]
+ * sandwichProduct(new Float64Array([2]), new Float64Array([3]), 1); // => Float64Array [12]
  * ```
  */
 export function sandwichProduct(B: ArrayLike<number>, S: ArrayLike<number>, k: number, scale = 1): Float64Array {

@@ -112,7 +112,7 @@ function upperTail(z: number): number {
  * @returns `P(Z > z)`.
  * @example
  * ```ts
- * normalSf(1.959963984540054); // => 0.025000000000000001
+ * normalSf(1.959963984540054); // => 0.025000000000000005
  * ```
  */
 export function normalSf(z: number): number {

@@ -146,8 +146,9 @@ const EPS = 2.220446049250313e-16;
  * @returns A fresh, empty result.
  * @example
  * ```ts
- * const out = emptyRegressionResult();
- * for (const [i0, i1] of windows) use(marketModelFromPrefix(prefix, i0, i1, out));
+ * const p = prefixSums(new Float64Array([0, 1, 2, 3, 4]), new Float64Array([1, 3, 5, 7, 10]));
+ * const out = emptyRegressionResult(); // one object, overwritten by every window below
+ * [0, 1, 2].map((i0) => marketModelFromPrefix(p, i0, i0 + 2, out).beta); // => [2.0, 2.0, 2.5]
  * ```
  */
 export function emptyRegressionResult(): SimpleRegressionResult {

@@ -155,7 +155,7 @@ function applyQ(f: QrFactorization, z: Float64Array): void {
  * @example
  * ```ts
  * const f = householderQr(new Float64Array([1, 1, 1, 1, 2, 3]), 3, 2);
- * qrCovUnscaled(f); // => [7/3, -1, -1, 0.5] up to rounding
+ * qrCovUnscaled(f); // => Float64Array [2.333, -1.000, -1.000, 0.500] (= [7/3, −1; −1, 1/2])
  * ```
  */
 export function qrCovUnscaled(f: QrFactorization): Float64Array {
@@ -247,7 +247,7 @@ export interface OlsResult {
  * ```ts
  * // y = 1 + 2x exactly
  * const X = new Float64Array([1, 1, 1, 1, 0, 1, 2, 3]);
- * olsQr(new Float64Array([1, 3, 5, 7]), X, 4, 2).coefficients; // => ≈ [1, 2]
+ * olsQr(new Float64Array([1, 3, 5, 7]), X, 4, 2).coefficients; // => Float64Array [1, 2]
  * ```
  */
 export function olsQr(y: Float64Array, X: Float64Array, n: number, k: number): OlsResult {

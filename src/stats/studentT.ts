@@ -147,7 +147,7 @@ function logDensity(t: number, df: number, logNorm: number): number {
  * @returns The quantile.
  * @example
  * ```ts
- * studentTQuantile(0.975, 10); // => 2.2281388519649385
+ * studentTQuantile(0.975, 10); // => 2.228138851986274
  * ```
  */
 export function studentTQuantile(p: number, df: number): number {

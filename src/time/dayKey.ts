@@ -45,7 +45,12 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** The civil date of a day key. */
+/**
+ * The civil date of a day key.
+ *
+ * @example
+ * civilDate(dayKeyFromIso("2025-04-09")); // => { year: 2025, month: 4, day: 9 }
+ */
 export function civilDate(key: DayKey): { year: number; month: number; day: number } {
   const d = new Date(key * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

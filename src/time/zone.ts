@@ -15,6 +15,10 @@ const zoneValidity = new Map<string, boolean>();
 /**
  * True when `zone` is an IANA time zone name this runtime knows (e.g. `America/New_York`, `UTC`).
  * Offsets such as `+05:00` and abbreviations such as `EST` are not accepted.
+ *
+ * @example
+ * isValidTimeZone("America/New_York"); // => true
+ * isValidTimeZone("EST"); // => false
  */
 export function isValidTimeZone(zone: string): boolean {
   const known = zoneValidity.get(zone);
@@ -66,6 +70,13 @@ export interface InstantResult {
  * instant is returned (the first occurrence, as java.time and Temporal's "compatible"
  * disambiguation do) and the later one in `laterInstant`. No valid candidate means the
  * local time is *nonexistent* (skipped when clocks go forward) and `instant` is `NaN`.
+ *
+ * @example
+ * // 10:11 in New York on Monday 7 April 2025 (EDT, UTC−4)
+ * localToInstant({ day: dayKeyFromIso("2025-04-07"), minute: 611 }, "America/New_York");
+ * // => { instant: 1744035060000, status: "unique" }
+ * // 02:30 on 9 March 2025 was skipped when clocks went forward
+ * localToInstant({ day: dayKeyFromIso("2025-03-09"), minute: 150 }, "America/New_York").status; // => "nonexistent"
  */
 export function localToInstant(local: LocalTime, zone: string): InstantResult {
   const wall = local.day * MS_PER_DAY + local.minute * MS_PER_MINUTE; // local time read as if UTC
@@ -84,7 +95,13 @@ export function localToInstant(local: LocalTime, zone: string): InstantResult {
   return { instant: candidates[0]!, status: "unique" };
 }
 
-/** The local wall-clock time in `zone` of an instant. */
+/**
+ * The local wall-clock time in `zone` of an instant; `minute` counts from local midnight.
+ *
+ * @example
+ * instantToLocal(1744035060000, "America/New_York"); // => { day: 20185, minute: 611 }
+ * instantToLocal(1744035060000, "Asia/Tokyo"); // => { day: 20185, minute: 1391 } (23:11 in Tokyo)
+ */
 export function instantToLocal(epochMs: number, zone: string): LocalTime {
   const wall = epochMs + zoneOffsetMinutes(zone, epochMs) * MS_PER_MINUTE;
   const day = Math.floor(wall / MS_PER_DAY);

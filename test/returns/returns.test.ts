@@ -336,7 +336,7 @@ describe("alignReturns: market and factors mapped onto the asset's sessions", ()
 });
 
 describe("alignReturnsWith: benchmark mappings shared within a study", () => {
-  it("gives what alignReturns gives for each asset (returns, flags, warnings), with benchmark columns of its own", () => {
+  it("gives what alignReturns gives for each asset (returns, flags, warnings), sharing sessions and benchmark columns", () => {
     const cal = tradingCalendar("XNYS");
     const days = cal.days.filter((d) => d >= k("2025-03-03") && d <= k("2025-04-30"));
     const priceOn = (seed: number) => Float64Array.from(days, (_, i) => 100 + seed + Math.sin(i * seed));
@@ -353,8 +353,11 @@ describe("alignReturnsWith: benchmark mappings shared within a study", () => {
       expect(shared[i]).toEqual(alone);
     });
     expect(shared[0]!.warnings.map((w) => w.code)).toContain("STALE_BENCHMARK_PRICE");
-    expect(shared[0]!.market).not.toBe(shared[1]!.market);
-    expect(shared[0]!.factors!.mkt_rf).not.toBe(shared[1]!.factors!.mkt_rf);
+    // computed once, shared (read-only) by the results on the same sessions
+    expect(shared[0]!.market).toBe(shared[1]!.market);
+    expect(shared[0]!.factors!.mkt_rf).toBe(shared[2]!.factors!.mkt_rf);
+    expect(shared[0]!.days).toBe(shared[1]!.days);
+    expect(shared[0]!.asset).not.toBe(shared[1]!.asset);
     expect(memo.get(market)?.get(cal)?.size).toBe(1);
     // another span of sessions is mapped anew
     const shorter: Series = { id: "B", kind: "price", days: Int32Array.from(days.slice(5)), values: priceOn(4).slice(5) };
