@@ -206,7 +206,11 @@ export function eventStudy(options: EventStudyOptions): Study {
   // computing them.
   const keepPairs = opts.tests !== undefined;
   let scratch: PairBuffers = { indices: new Int32Array(0), residuals: new Float64Array(0), used: 0 };
-  const cols = newColumns();
+  // column capacity: every (asset, statement) pair that could be studied, sized once
+  let pairBound = 0;
+  for (const a of assets) for (const e of options.events as readonly MarketEvent[]) if (e.asset === undefined || e.asset === a.id) pairBound++;
+  const spanLength = Math.max(...opts.windows.map((w) => w[1])) - Math.min(...opts.windows.map((w) => w[0])) + 1;
+  const cols = newColumns(pairBound * spanLength, pairBound * opts.windows.length, pairBound * 4);
   /** One per studied pair, in row order. */
   const sources: RowSource[] = [];
   const isoCache = new Map<number, string>();
@@ -635,8 +639,11 @@ interface RowSource {
 
 /** A growable column of numbers (typed storage: no boxing, nothing for the collector to trace). */
 class Column {
-  data = new Float64Array(1024);
+  data: Float64Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
   push(value: number): void {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = value;
@@ -649,12 +656,13 @@ class Column {
 }
 
 /** The numbers of the `abnormal`, `car` and `models` tables, one entry per row (or coefficient). */
-function newColumns() {
-  const c = (): Column => new Column();
+function newColumns(abnormalRows: number, carRows: number, coefficients: number) {
+  const a = (): Column => new Column(abnormalRows);
+  const c = (): Column => new Column(carRows);
   return {
-    actual: c(), expected: c(), ar: c(), se: c(), t: c(), p: c(),
+    actual: a(), expected: a(), ar: a(), se: a(), t: a(), p: a(),
     car: c(), carSe: c(), carT: c(), carP: c(), bhar: c(), from: c(), to: c(), n: c(), df: c(), diagonal: c(), sqP: c(), sqLower: c(), sqUpper: c(),
-    coefficients: c(),
+    coefficients: new Column(coefficients),
   };
 }
 type Columns = ReturnType<typeof newColumns>;
