@@ -92,13 +92,16 @@ const table = (study: ReturnType<typeof eventStudy>) =>
 
 const market = eventStudy({ assets: [index], market: world, events: story, windows, model: "market" });
 const model = market.models[0]!;
-console.log(`\nMarket model of ${index.id} on ${world.id}: alpha ${model.alpha}, beta ${model.beta}, sigma ${model.sigma}, n ${model.n}`);
+const sig = (x: unknown): string => (typeof x === "number" ? x.toPrecision(4) : String(x));
+console.log(`\nMarket model of ${index.id} on ${world.id}: alpha ${sig(model.alpha)}, beta ${sig(model.beta)}, sigma ${sig(model.sigma)}, n ${model.n}`);
 console.log(table(market));
 const constant = eventStudy({ assets: [index], events: story, windows, model: "constant-mean" });
 console.log("Constant-mean model:");
 console.log(table(constant));
-const notes = market.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS" || w.code === "ESTIMATION_CONTAMINATED").length;
-console.log(`${notes} overlap warnings: statements one session apart share their windows, so their CARs`);
+const overlapping = market.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS").length;
+const contaminated = market.warnings.filter((w) => w.code === "ESTIMATION_CONTAMINATED").length;
+console.log(`With ${story.length} statements and windows up to [0, 5], the study warns of ${overlapping} overlapping pairs (and ${contaminated} contaminated estimation windows):`);
+console.log("statements one session apart share their windows, so their CARs");
 console.log("are not separate effects. The methods for clustered statements on one index:");
 
 // 5. Sunday, Monday, Tuesday on one index: dummy-variable regression with Newey-West errors,
