@@ -74,13 +74,15 @@ function rowForm(design: Float64Array, C: Float64Array, m: number, k: number, i:
  * @example
  * ```ts
  * // market model fitted elsewhere: alpha 0.001, beta 1.2, s² = 1e-4, M = 100, x̄ = 0, Sxx = 0.01
- * const fit = { spec: { type: "market" }, model: "market", names: ["alpha", "beta"],
+ * const fit = { spec: { type: "market" } as const, model: "market", names: ["alpha", "beta"],
  *   coefficients: new Float64Array([0.001, 1.2]), sigma2: 1e-4, df: 98, nObs: 100, k: 2, r2: 0.5,
  *   covUnscaled: new Float64Array([0.01, 0, 0, 100]), used: new Int32Array(0), residuals: new Float64Array(0) };
+ * // market returns of +1% and −1% on days 0 and 1: expected 0.001 ± 1.2 × 0.01
  * const prediction = { expected: new Float64Array([0.013, -0.011]), design: new Float64Array([1, 1, 0.01, -0.01]) };
  * const ars = abnormalReturns(fit, prediction, [0.02, -0.03], { start: 0 });
- * ars.ar;       // => ≈ [0.007, -0.019]
- * ars.variance; // => ≈ [1.02e-4, 1.02e-4]
+ * ars.ar;       // => Float64Array [0.007, -0.019]
+ * ars.variance; // => Float64Array [1.02e-4, 1.02e-4] (s²(1 + 1/M + 0.01²/Sxx))
+ * ars.t;        // => Float64Array [0.693, -1.881]
  * ```
  */
 export function abnormalReturns(
@@ -159,11 +161,11 @@ export function abnormalReturns(
  * @example
  * ```ts
  * // constant-mean model, M = 4 estimation days, s² = 2: V = 2(I + J/4)
- * const fit = { spec: { type: "constant-mean" }, model: "constant-mean", names: ["alpha"],
+ * const fit = { spec: { type: "constant-mean" } as const, model: "constant-mean", names: ["alpha"],
  *   coefficients: new Float64Array([0]), sigma2: 2, df: 3, nObs: 4, k: 1, r2: NaN,
  *   covUnscaled: new Float64Array([0.25]), used: new Int32Array(0), residuals: new Float64Array(0) };
  * abnormalCovariance(fit, { expected: new Float64Array(2), design: new Float64Array([1, 1]) });
- * // => [2.5, 0.5, 0.5, 2.5]
+ * // => Float64Array [2.5, 0.5, 0.5, 2.5]
  * ```
  */
 export function abnormalCovariance(fit: ModelFit, prediction: ModelPrediction): Float64Array {

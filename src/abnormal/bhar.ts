@@ -78,7 +78,9 @@ export function buyAndHoldReturn(
  * @returns The BHAR, a difference of simple returns.
  * @example
  * ```ts
- * buyAndHoldAbnormalReturn([0.1, 0.1], [0.05, 0.05]); // => 1.21 - 1.1025 = 0.1075
+ * // two days of +10% against a benchmark of +5% a day: 1.1² − 1.05² = 1.21 − 1.1025
+ * buyAndHoldAbnormalReturn([0.1, 0.1], [0.05, 0.05]); // => 0.1075
+ * buyAndHoldAbnormalReturn([Math.log(1.1), Math.log(1.1)], [Math.log(1.05), Math.log(1.05)], "log"); // => 0.1075
  * ```
  */
 export function buyAndHoldAbnormalReturn(

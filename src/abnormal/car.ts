@@ -70,9 +70,15 @@ function form(C: Float64Array, s: Float64Array, k: number): number {
  *   sessions or `missing` is unknown.
  * @example
  * ```ts
- * const ars = abnormalReturns(fit, prediction, actual, { start: -5 });
+ * // constant-mean model on four estimation days (mean 0.5%, s² = 1.667e-4), then days −1, 0, +1
+ * const asset = Float64Array.of(0.01, -0.01, 0.02, 0, 0.03, 0.05, -0.01);
+ * const fit = fitModel({ type: "constant-mean" }, { asset }, [0, 1, 2, 3]);
+ * const ars = abnormalReturns(fit, predictModel(fit, { asset }, [4, 5, 6]), asset.subarray(4), { start: -1 });
  * const w = cumulativeAbnormalReturn(ars, [-1, 1]);
- * w.car; w.se; w.t; w.pValue; w.bhar;
+ * w.car;      // => 0.055 (0.025 + 0.045 − 0.015)
+ * w.variance; // => 8.75e-4 (s²(L + L²/M) = s²(3 + 9/4))
+ * w.t;        // => 1.859
+ * w.pValue;   // => 0.160 (Student t with 3 df)
  * ```
  */
 export function cumulativeAbnormalReturn(ars: AbnormalReturns, window: Window, options: CarOptions = {}): CarResult {
@@ -99,7 +105,11 @@ export function cumulativeAbnormalReturn(ars: AbnormalReturns, window: Window, o
  * @throws MarketReactionError `INVALID_OPTION` when a window is outside the predicted sessions.
  * @example
  * ```ts
- * const [d0, d3, d06] = cumulativeAbnormalReturns(ars, [[0, 0], [-1, 1], [0, 5]]);
+ * // constant-mean model on four estimation days (mean 0.5%, s² = 1.667e-4), then days −1, 0, +1
+ * const asset = Float64Array.of(0.01, -0.01, 0.02, 0, 0.03, 0.05, -0.01);
+ * const fit = fitModel({ type: "constant-mean" }, { asset }, [0, 1, 2, 3]);
+ * const ars = abnormalReturns(fit, predictModel(fit, { asset }, [4, 5, 6]), asset.subarray(4), { start: -1 });
+ * cumulativeAbnormalReturns(ars, [[0, 0], [-1, 1]]).map((w) => w.car); // => [0.045, 0.055]
  * ```
  */
 export function cumulativeAbnormalReturns(
@@ -191,8 +201,14 @@ function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPoli
  * @throws MarketReactionError `INVALID_OPTION` when the window is outside the predicted sessions.
  * @example
  * ```ts
- * const path = cumulativeAbnormalReturnPath(ars, [-5, 5]);
- * const upper = path.car.map((c, i) => c + 1.96 * Math.sqrt(path.variance[i]));
+ * // constant-mean model on four estimation days (mean 0.5%, s² = 1.667e-4), then days −1, 0, +1
+ * const asset = Float64Array.of(0.01, -0.01, 0.02, 0, 0.03, 0.05, -0.01);
+ * const fit = fitModel({ type: "constant-mean" }, { asset }, [0, 1, 2, 3]);
+ * const ars = abnormalReturns(fit, predictModel(fit, { asset }, [4, 5, 6]), asset.subarray(4), { start: -1 });
+ * const path = cumulativeAbnormalReturnPath(ars, [-1, 1]);
+ * path.car;      // => Float64Array [0.025, 0.07, 0.055]
+ * path.variance; // => Float64Array [2.083e-4, 5e-4, 8.75e-4]
+ * path.car.map((c, i) => c + 1.96 * Math.sqrt(path.variance[i]!)); // => Float64Array [0.0533, 0.1138, 0.113]
  * ```
  */
 export function cumulativeAbnormalReturnPath(

@@ -34,8 +34,14 @@ const T_CONVENTION =
  * @throws MarketReactionError `INVALID_OPTION` when `offset` is not a predicted session.
  * @example
  * ```ts
- * const test = arTTest(abnormalReturns(fit, prediction, actual, { start: -5 }), 0);
- * test.statistic; test.p_value;
+ * // constant-mean model on four estimation days (s² = 1.667e-4, M = 4), then days −1, 0, +1
+ * const asset = Float64Array.of(0.01, -0.01, 0.02, 0, 0.03, 0.05, -0.01);
+ * const fit = fitModel({ type: "constant-mean" }, { asset }, [0, 1, 2, 3]);
+ * const ars = abnormalReturns(fit, predictModel(fit, { asset }, [4, 5, 6]), asset.subarray(4), { start: -1 });
+ * const test = arTTest(ars, 0);
+ * test.estimate;  // => 0.045 (5% against the mean of 0.5%)
+ * test.statistic; // => 3.118 (0.045/√(s²(1 + 1/4)))
+ * test.p_value;   // => 0.0526 (Student t with 3 df)
  * ```
  */
 export function arTTest(ars: AbnormalReturns, offset = 0): SingleTTestResult {
@@ -75,7 +81,12 @@ export function arTTest(ars: AbnormalReturns, offset = 0): SingleTTestResult {
  *   `n` the number of ARs summed.
  * @example
  * ```ts
+ * const asset = Float64Array.of(0.01, -0.01, 0.02, 0, 0.03, 0.05, -0.01);
+ * const fit = fitModel({ type: "constant-mean" }, { asset }, [0, 1, 2, 3]);
+ * const ars = abnormalReturns(fit, predictModel(fit, { asset }, [4, 5, 6]), asset.subarray(4), { start: -1 });
  * const test = carTTest(cumulativeAbnormalReturn(ars, [-1, 1]));
+ * [test.estimate, test.se, test.statistic]; // => [0.055, 0.0296, 1.859]
+ * [test.df, test.n, test.p_value];          // => [3, 3, 0.160]
  * ```
  */
 export function carTTest(car: CarResult): SingleTTestResult {
@@ -168,8 +179,11 @@ const GAPS: readonly SqGaps[] = ["ignore", "exclude"];
  *   unknown `gaps`; `INVALID_INPUT` when `residuals` and `used` differ in length with `gaps: "exclude"`.
  * @example
  * ```ts
- * const nullDist = sqNullDistribution(fit, 3); // sums of 3 consecutive residuals
- * nullDist.sums.length; // => fit.residuals.length - 2
+ * const fit = fitModel({ type: "constant-mean" }, { asset: Float64Array.of(0.01, -0.02, 0.03, 0, -0.01) }, [0, 1, 2, 3, 4]);
+ * fit.residuals; // => Float64Array [0.008, -0.022, 0.028, -0.002, -0.012]
+ * const nullDist = sqNullDistribution(fit, 2); // sums of 2 consecutive residuals, sorted
+ * nullDist.sums; // => Float64Array [-0.014, -0.014, 0.006, 0.026]
+ * nullDist.sums.length; // => fit.residuals.length - 1
  * ```
  */
 export function sqNullDistribution(
@@ -535,9 +549,14 @@ function selectQuantile7(a: Float64Array, p: number): number {
  *   invalid `length`, or a prebuilt null distribution whose L differs from the CarResult's `n`.
  * @example
  * ```ts
- * const car = cumulativeAbnormalReturn(ars, [-1, 1]);
- * const sq = sqTest(car, fit);          // null: sums of 3 consecutive residuals
- * sq.p_value; [sq.lower, sq.upper];
+ * // 120 estimation days of a constant-mean model, and a 3-day CAR of 3%
+ * const asset = Float64Array.from({ length: 120 }, (_, t) => 0.01 * Math.sin(t));
+ * const fit = fitModel({ type: "constant-mean" }, { asset }, Array.from({ length: 120 }, (_, t) => t));
+ * const sq = sqTest(0.03, fit, { length: 3 }); // null: the 118 sums of 3 consecutive residuals
+ * sq.n;                 // => 118
+ * sq.p_value;           // => 0.0168 (2/119: the CAR lies beyond every null sum)
+ * [sq.lower, sq.upper]; // => [-0.0207, 0.0207] (the 2.5% and 97.5% quantiles)
+ * sqTest(0.015, fit, { length: 3 }).p_value; // => 0.521
  * ```
  */
 export function sqTest(

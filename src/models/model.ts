@@ -78,10 +78,13 @@ function parameterCount(spec: ModelSpec, factors: number, lags: number): number 
  * @throws SINGULAR_DESIGN for a constant market return or a rank-deficient factor design.
  * @example
  * ```ts
- * const al = alignReturns({ asset: spx, market: world, calendar: tradingCalendar("XNYS") });
- * const fit = fitModel({ type: "market" }, al, Int32Array.from({ length: 250 }, (_, j) => j));
+ * // 60 sessions of synthetic returns: the asset moves 1.2 times the market, plus noise
+ * const market = Float64Array.from({ length: 60 }, (_, t) => 0.01 * Math.sin(t));
+ * const asset = market.map((m, t) => 0.0005 + 1.2 * m + 0.002 * Math.cos(7 * t));
+ * const fit = fitModel({ type: "market" }, { asset, market }, Array.from({ length: 50 }, (_, t) => t));
  * fit.names;        // => ["alpha", "beta"]
- * fit.coefficients; // => Float64Array [α̂, β̂]
+ * fit.coefficients; // => Float64Array [0.0005, 1.22]
+ * fit.df;           // => 48 (M − k = 50 − 2)
  * ```
  */
 export function fitModel(spec: ModelSpec, data: ModelData, indices: Int32Array | readonly number[], options?: FitOptions): ModelFit {
@@ -144,8 +147,11 @@ function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: 
  * {@link fitModel} without throwing.
  * @example
  * ```ts
- * const r = safeFitModel({ type: "market" }, al, idx);
- * if (!r.success) r.error.code; // e.g. "INSUFFICIENT_ESTIMATION_DATA"
+ * // a missing asset return leaves two complete cases; the market model needs three
+ * const data = { asset: Float64Array.of(0.012, NaN, 0.02), market: Float64Array.of(0.01, -0.02, 0.015) };
+ * const r = safeFitModel({ type: "market" }, data, [0, 1, 2]);
+ * r.success; // => false
+ * if (!r.success) r.error.code; // => "INSUFFICIENT_ESTIMATION_DATA"
  * ```
  */
 export function safeFitModel(spec: ModelSpec, data: ModelData, indices: Int32Array | readonly number[], options?: FitOptions): SafeResult<ModelFit> {
@@ -169,8 +175,13 @@ export function safeFitModel(spec: ModelSpec, data: ModelData, indices: Int32Arr
  *   columns resolve to other names than the fit's.
  * @example
  * ```ts
- * const { expected, design } = predictModel(fit, al, Int32Array.of(w.day0Index));
- * const ar = al.asset[w.day0Index] - expected[0];
+ * // constant-mean model fitted on sessions 0–2, predicting session 3
+ * const data = { asset: Float64Array.of(0.01, 0.03, 0.02, 0.05) };
+ * const fit = fitModel({ type: "constant-mean" }, data, [0, 1, 2]);
+ * const { expected, design } = predictModel(fit, data, [3]);
+ * expected; // => Float64Array [0.02] (the estimation mean)
+ * design;   // => Float64Array [1] (the intercept column)
+ * data.asset[3]! - expected[0]!; // => 0.03 (the abnormal return)
  * ```
  */
 export function predictModel(fit: ModelFit, data: ModelData, indices: Int32Array | readonly number[]): ModelPrediction {

@@ -54,9 +54,12 @@ export function completeCases(c: ModelColumns, indices: Int32Array | readonly nu
  *   the codes of `fitModel` for a spec that does not fit the data (MISSING_RETURNS, INVALID_OPTION).
  * @example
  * ```ts
- * const w = resolveWindows(al.days, day0, { estimation: [-250, -11], windows: [[-1, 1]] });
- * const idx = estimationIndices({ type: "market" }, al, w.estimation!);
- * const fit = fitModel({ type: "market" }, al, idx);
+ * // the market is missing at session 1 and the asset at session 2
+ * const market = Float64Array.of(0.01, NaN, -0.02, 0.015, 0.004, 0.02);
+ * const asset = Float64Array.of(0.012, 0.01, NaN, 0.018, 0.006, 0.03);
+ * estimationIndices({ type: "market" }, { asset, market }, { start: 0, end: 5 }); // => Int32Array [0, 3, 4]
+ * estimationIndices({ type: "constant-mean" }, { asset, market }, { start: 0, end: 5 }); // => Int32Array [0, 1, 3, 4]
+ * estimationIndices({ type: "market" }, { asset, market }, { start: 0, end: 5 }, Uint8Array.of(1, 1, 1, 0, 1)); // => Int32Array [0, 4]
  * ```
  */
 export function estimationIndices(spec: ModelSpec, data: ModelData, range: IndexRange, mask?: Uint8Array): Int32Array {

@@ -16,7 +16,15 @@ export type ModelPresetName =
   | "scholes-williams"
   | "dimson";
 
-/** Every preset name, in a fixed order. */
+/**
+ * Every preset name accepted by {@link modelPreset}, in a fixed order.
+ *
+ * @example
+ * ```ts
+ * MODEL_PRESETS; // => ["constant-mean", "market-adjusted", "market", "ff3", "carhart", "ff5", "scholes-williams", "dimson"]
+ * MODEL_PRESETS.map((name) => modelPreset(name).type).filter((t) => t === "factors").length; // => 3
+ * ```
+ */
 export const MODEL_PRESETS: readonly ModelPresetName[] = [
   "constant-mean",
   "market-adjusted",
@@ -28,7 +36,15 @@ export const MODEL_PRESETS: readonly ModelPresetName[] = [
   "dimson",
 ];
 
-/** Largest number of Dimson leads/lags accepted. */
+/**
+ * Largest number of Dimson leads/lags accepted (`lags` of a `dimson` spec).
+ *
+ * @example
+ * ```ts
+ * MAX_DIMSON_LAGS; // => 10
+ * toSafe(() => validateModelSpec({ type: "dimson", lags: MAX_DIMSON_LAGS + 1 })).success; // => false
+ * ```
+ */
 export const MAX_DIMSON_LAGS = 10;
 
 /**
@@ -71,7 +87,9 @@ export function modelPreset(name: ModelPresetName): ModelSpec {
  * `riskFree`, or Dimson `lags` that is not an integer in 0..10.
  * @example
  * ```ts
- * validateModelSpec({ type: "dimson", lags: 2 }); // => the same spec
+ * validateModelSpec({ type: "dimson", lags: 2 }); // => { type: "dimson", lags: 2 } (the spec itself)
+ * const r = toSafe(() => validateModelSpec({ type: "factors", factors: ["SMB", "smb"] }));
+ * if (!r.success) r.error.message; // => 'invalid factors: ["SMB", "smb"]; expected distinct factor names'
  * ```
  */
 export function validateModelSpec(spec: ModelSpec): ModelSpec {

@@ -131,8 +131,17 @@ function assetList(assets: EventStudyOptions["assets"]): readonly Series[] {
  * @throws any skip reason (INSUFFICIENT_ESTIMATION_DATA, SINGULAR_DESIGN, MISSING_RETURNS, …) with `strict: true`.
  * @example
  * ```ts
- * const study = eventStudy({ assets: [spx], market: world, events, windows: [[0, 0], [-1, 1]] });
- * study.car.map((r) => [r.event_id, r.window_start, r.window_end, r.car, r.p_value]);
+ * // synthetic daily returns: the S&P 500 gains 9.52% on 9 April 2025 (the 90-day tariff pause);
+ * // XYZ has a beta of 1.5 and gains 4% more than that beta implies
+ * const days = nyseTradingDays(dayKeyFromIso("2024-10-01"), dayKeyFromIso("2025-04-17"));
+ * const pause = dayKeyFromIso("2025-04-09");
+ * const spx: Series = { id: "SPX", kind: "return", days, values: Float64Array.from(days, (d, i) => (d === pause ? 0.0952 : 0.008 * Math.sin(i))) };
+ * const xyz: Series = { id: "XYZ", kind: "return", days, values: spx.values.map((m, i) => 1.5 * m + 0.002 * Math.cos(3 * i) + (days[i] === pause ? 0.04 : 0)) };
+ * const { events } = parseEventsCsv("id,timestamp,label\nE34,2025-04-09T13:18,90-day pause\n");
+ * const study = eventStudy({ assets: [xyz], market: spx, events, estimation: [-120, -11], windows: [[0, 0], [-1, 1]] });
+ * study.models[0]!.beta; // => 1.500
+ * study.car.map((r) => [r.window_start, r.window_end, r.car, r.t]); // => [[0, 0, 0.042, 15.4], [-1, 1, 0.038, 11.6]]
+ * study.warnings.map((w) => w.code); // => ["HIGH_EVENT_VOLATILITY"]
  * ```
  */
 export function eventStudy(options: EventStudyOptions): Study {
@@ -785,6 +794,13 @@ function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: nu
  * The `events` table row of an alignment: the contract fields first (`id, exchange, timestamp,
  * timezone, session, day0, rule, reason`), then the exchange clock and the statement metadata.
  * Used by `eventStudy` and by `market-reaction align`.
+ * @example
+ * ```ts
+ * const { events } = parseEventsCsv("id,timestamp,speaker\nE34,2025-04-09T13:18,Donald Trump\n");
+ * const row = eventRow(alignEvents(events, "XNYS").rows[0]!);
+ * row; // => { id: "E34", exchange: "XNYS", session: "regular", day0: "2025-04-09", rule: "regular-same-day", … }
+ * [row.instant_utc, row.speaker, row.label]; // => ["2025-04-09T17:18:00.000Z", "Donald Trump", null]
+ * ```
  */
 export function eventRow(r: AlignmentRow): EventRow {
   return {
@@ -827,7 +843,19 @@ function describeOptions(o: ResolvedStudyOptions, market: string | null, assets:
 
 export type { Window };
 
-/** Calendar days of a pair's estimation observations (`fit.used` mapped through its sessions). */
+/**
+ * Calendar days of a pair's estimation observations (`fit.used` mapped through its sessions).
+ * @example
+ * ```ts
+ * // S&P 500 daily returns (synthetic, with the +9.52% of 9 April 2025), constant-mean model
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (d, i) => (isoFromDayKey(d) === "2025-04-09" ? 0.0952 : 0.004 * Math.sin(i)));
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * const pair = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] }).pairs[0]!;
+ * const estimationDays = Array.from(estimationDaysOf(pair), isoFromDayKey);
+ * [estimationDays.length, estimationDays[0], estimationDays[49]]; // => [50, "2025-01-13", "2025-03-25"]
+ * ```
+ */
 export function estimationDaysOf(pair: PairResult): Int32Array {
   const out = new Int32Array(pair.fit.used.length);
   for (let j = 0; j < out.length; j++) out[j] = pair.days[pair.fit.used[j]!]!;
@@ -837,6 +865,17 @@ export function estimationDaysOf(pair: PairResult): Int32Array {
 /**
  * Session offsets from day 0 of a pair's estimation observations (e.g. −250 … −11, with the
  * gaps of excluded or missing sessions): the cross-event tests pool residuals in event time by them.
+ * @example
+ * ```ts
+ * // S&P 500 daily returns (synthetic, with the +9.52% of 9 April 2025), one missing on 4 March
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (d, i) => (isoFromDayKey(d) === "2025-04-09" ? 0.0952 : 0.004 * Math.sin(i)));
+ * values[days.indexOf(dayKeyFromIso("2025-03-04"))] = NaN;
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * const pair = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] }).pairs[0]!;
+ * estimationOffsetsOf(pair); // => Int32Array [-60, -59, -58, …]
+ * estimationOffsetsOf(pair).slice(32, 36); // => Int32Array [-28, -27, -25, -24] (no return at −26, 4 March)
+ * ```
  */
 export function estimationOffsetsOf(pair: PairResult): Int32Array {
   const out = new Int32Array(pair.fit.used.length);

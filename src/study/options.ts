@@ -159,7 +159,19 @@ const KNOWN_KEYS = new Set([
 
 const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
 
-/** Parses a model option into a validated spec. */
+/**
+ * Parses a model option (a preset name, `factors:COL,COL,…`, or a spec) into a validated
+ * {@link ModelSpec}; without one, the market model when there is a market, else constant mean.
+ * @throws INVALID_OPTION for an unknown name, an empty factor list or an invalid spec.
+ * @example
+ * ```ts
+ * parseModelOption("ff3", false);                // => { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" }
+ * parseModelOption("factors:Mkt-RF, SMB", false); // => { type: "factors", factors: ["Mkt-RF", "SMB"] }
+ * parseModelOption(undefined, true);             // => { type: "market" }
+ * parseModelOption(undefined, false);            // => { type: "constant-mean" }
+ * toSafe(() => parseModelOption("factors:", true)).success; // => false (no factor named)
+ * ```
+ */
 export function parseModelOption(model: ModelOption | undefined, hasMarket: boolean): ModelSpec {
   if (model === undefined) return { type: hasMarket ? "market" : "constant-mean" };
   if (typeof model === "string") {

@@ -220,6 +220,19 @@ export interface LazyTables {
  * `structuredClone` gives plain objects); methods render them. The `models`, `abnormal` and
  * `car` rows of an `eventStudy` result are made on first access (then kept): a study of
  * 20,000 pairs returns before its 140,000 abnormal-return rows exist.
+ *
+ * @example
+ * ```ts
+ * // S&P 500 daily returns (synthetic, with the +9.52% of 9 April 2025), constant-mean model
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (d, i) => (isoFromDayKey(d) === "2025-04-09" ? 0.0952 : 0.004 * Math.sin(i)));
+ * const { events } = parseEventsCsv("id,timestamp,label\nE34,2025-04-09T13:18,90-day pause\n");
+ * const study = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] });
+ * study instanceof Study; // => true
+ * study.car[0]; // => { event_id: "E34", asset: "SPX", window_start: -1, window_end: 1, car: 0.0950, … }
+ * study.toCSV("car").split("\n")[0]; // => "event_id,asset,window_start,window_end,car,se,t,p_value,bhar,…"
+ * structuredClone(study).car.length; // => 1 (the tables are plain data)
+ * ```
  */
 export class Study implements StudyData {
   readonly events: readonly EventRow[];

@@ -62,8 +62,14 @@ export interface PairStatistics {
  *   (INSUFFICIENT_ESTIMATION_DATA, SINGULAR_DESIGN, MISSING_RETURNS).
  * @example
  * ```ts
- * const p = pairStatistics(al, 560, { model: { type: "market" }, estimation: [-250, -11], windows: [[-1, 1]] });
- * p.cars[0].car; p.cars[0].se;
+ * // synthetic returns: beta 1.2 to the market, and 3% more at session 70 (day 0)
+ * const market = Float64Array.from({ length: 80 }, (_, t) => 0.01 * Math.sin(t));
+ * const asset = market.map((m, t) => 1.2 * m + 0.002 * Math.cos(7 * t) + (t === 70 ? 0.03 : 0));
+ * const p = pairStatistics({ asset, market }, 70, { model: { type: "market" }, estimation: [-60, -11], windows: [[0, 0], [-1, 1]] });
+ * p.fit.nObs;                // => 50
+ * p.fit.coefficients;        // => Float64Array [-0.0001, 1.19]
+ * p.cars.map((c) => c.car);  // => [0.032, 0.035]
+ * [p.abnormal.start, p.abnormal.length]; // => [-1, 3] (the span of the windows)
  * ```
  */
 export function pairStatistics(data: ModelData, day0Index: number, options: PairStatisticsOptions): PairStatistics {
@@ -215,9 +221,16 @@ function statisticName(s: PlaceboStatistic, events: readonly ResolvedEvent[], wi
  * @throws the codes of `fitModel` when a real statement cannot be estimated.
  * @example
  * ```ts
- * const p = placeboTest(al, [{ id: "E17", day0: "2025-04-07" }, { id: "E27", day0: "2025-04-08" }],
- *   { seed: 42, draws: 9999, regime: "volatility", statistic: { type: "mean-car" } });
- * p.p_value; p.quantiles["97.5%"]; p.eligible.size;
+ * // synthetic returns: beta 1.1 to the market, and 5% more on 9 April 2025
+ * const days = nyseTradingDays(dayKeyFromIso("2024-10-01"), dayKeyFromIso("2025-04-17"));
+ * const market = Float64Array.from(days, (_, i) => 0.01 * Math.sin(i));
+ * const asset = market.map((m, i) => 1.1 * m + 0.003 * Math.cos(5 * i) + (isoFromDayKey(days[i]!) === "2025-04-09" ? 0.05 : 0));
+ * const p = placeboTest({ days, asset, market }, [{ id: "E34", day0: "2025-04-09" }], { seed: 42, draws: 999, estimation: [-60, -11] });
+ * p.statistic;    // => "mean CAR [-1, +1]"
+ * p.observed;     // => 0.045
+ * p.p_value;      // => 0.001 (1/1000: no pseudo-date comes close)
+ * p.eligible.size; // => 60
+ * p.quantiles["97.5%"]; // => 0.0050
  * ```
  */
 export function placeboTest(data: ClusteredData, events: readonly ClusteredEvent[], options: PlaceboOptions): PlaceboResult {

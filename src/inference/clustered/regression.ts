@@ -119,12 +119,15 @@ function checkOneOf<T extends string>(value: unknown, allowed: readonly T[], fal
  *   dummies with `duplicates: "error"`.
  * @example
  * ```ts
- * const al = alignReturns({ asset: spx, market: acwi, calendar: tradingCalendar("XNYS") });
- * const fit = dummyRegression(al, [
- *   { id: "E17", day0: "2025-04-07" }, { id: "E27", day0: "2025-04-08" },
- * ], { window: [-1, 1], hacLag: "nw1994" });
- * fit.regression; // rows: term, estimate, std_error, std_error_hac, statistic, p_value, …
- * fit.wald;       // rows: hypothesis, statistic, df, p_value, f_statistic, p_value_f
+ * // synthetic daily returns: beta 1.1 to the market, and 5% more on 9 April 2025
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-11"));
+ * const market = Float64Array.from(days, (_, i) => 0.01 * Math.sin(i));
+ * const asset = market.map((m, i) => 1.1 * m + 0.002 * Math.cos(5 * i) + (isoFromDayKey(days[i]!) === "2025-04-09" ? 0.05 : 0));
+ * const fit = dummyRegression({ days, asset, market }, [{ id: "E34", day0: "2025-04-09" }], { window: [0, 0], estimation: 60 });
+ * fit.terms;        // => ["intercept", "market", "E34[0]"]
+ * fit.coefficients; // => Float64Array [0.0000, 1.11, 0.048]
+ * fit.regression[2]; // => { term: "E34[0]", estimate: 0.048, vcov: "ols", … } (a lone dummy: OLS, not HAC)
+ * fit.wald[0]!.df;  // => 1
  * ```
  */
 export function dummyRegression(

@@ -73,8 +73,13 @@ export interface VolatilityCheckOptions {
  * @throws INVALID_OPTION when `threshold` is not a positive number.
  * @example
  * ```ts
- * const v = volatilityCheck(al.asset, { start: d0 - 10, end: d0 + 11 }, { start: d0 - 260, end: d0 - 10 });
- * if (v.warning) warnings.push(v.warning);
+ * // 60 calm sessions (±0.5%), then 10 sessions swinging ±3%
+ * const returns = Float64Array.from({ length: 70 }, (_, t) => (t < 60 ? 0.005 : 0.03) * Math.sin(t));
+ * const v = volatilityCheck(returns, { start: 60, end: 70 }, { start: 0, end: 60 }, { asset: "SPX" });
+ * [v.event_sd, v.estimation_sd, v.ratio]; // => [0.0207, 0.00355, 5.83]
+ * v.warning?.code;  // => "HIGH_EVENT_VOLATILITY"
+ * v.warning?.asset; // => "SPX"
+ * volatilityCheck(returns, { start: 60, end: 70 }, { start: 0, end: 60 }, { threshold: 6 }).warning; // => undefined
  * ```
  */
 export function volatilityCheck(

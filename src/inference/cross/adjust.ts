@@ -32,8 +32,9 @@ const METHODS: readonly PAdjustMethod[] = ["none", "holm", "bh"];
  * @throws MarketReactionError `INVALID_OPTION` for an unknown method.
  * @example
  * ```ts
- * adjustPValues([0.01, 0.04, 0.03], "holm"); // => [0.03, 0.06, 0.06]
- * adjustPValues([0.01, 0.04, 0.03], "bh");   // => [0.03, 0.04, 0.04]
+ * adjustPValues([0.01, 0.04, 0.03], "holm"); // => Float64Array [0.03, 0.06, 0.06]
+ * adjustPValues([0.01, 0.04, 0.03], "bh");   // => Float64Array [0.03, 0.04, 0.04]
+ * adjustPValues([0.01, NaN, 0.03], "holm");  // => Float64Array [0.02, NaN, 0.03] (m = 2)
  * ```
  */
 export function adjustPValues(p: ArrayLike<number>, method: PAdjustMethod): Float64Array {
@@ -79,7 +80,19 @@ export function adjustPValues(p: ArrayLike<number>, method: PAdjustMethod): Floa
  * @throws MarketReactionError `INVALID_OPTION` for an unknown method.
  * @example
  * ```ts
- * adjustAcrossResults([resultE17, resultE22, resultE34], "holm");
+ * // three stocks (synthetic returns) that rose 0.4%, 0.8% and 1.2% on 9 April 2025: one result each
+ * const days = nyseTradingDays(dayKeyFromIso("2024-10-01"), dayKeyFromIso("2025-04-17"));
+ * const pause = dayKeyFromIso("2025-04-09");
+ * const returns = (k: number) => Float64Array.from(days, (d, i) => (d === pause ? 0.004 * k : 0.005 * Math.sin(k * i)));
+ * const assets = [1, 2, 3].map((k): Series => ({ id: `S${k}`, kind: "return", days, values: returns(k) }));
+ * const study = eventStudy({ assets, events: parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n").events, windows: [[0, 0]], estimation: [-100, -11] });
+ * const results = study.pairs.map((p) => {
+ *   const event = { id: p.asset, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays };
+ *   return crossEventTests([event], { windows: [[0, 0]], tests: ["patell"] });
+ * });
+ * results.map((r) => r.windows[0]!.tests.patell!.p_value); // => [0.260, 0.0252, 0.00095]
+ * adjustAcrossResults(results, "holm");
+ * results.map((r) => r.windows[0]!.tests.patell!.p_value_adjusted); // => [0.260, 0.0504, 0.00285]
  * ```
  */
 export function adjustAcrossResults(results: readonly CrossEventResult[], method: PAdjustMethod): readonly CrossEventResult[] {

@@ -22,7 +22,8 @@ import { emptyResult, makeResult, moments, pStudent } from "./util.js";
  * @returns `{ statistic, p_value, df: N − 1, n, … }`.
  * @example
  * ```ts
- * bmpTest([1.2, 0.4, 2.1, -0.3]).statistic;
+ * bmpTest([1.2, 0.4, 2.1, -0.3]).statistic; // => 1.643
+ * bmpTest([1.2, 0.4, 2.1, -0.3]).p_value;   // => 0.199 (Student t with 3 df)
  * ```
  */
 export function bmpTest(sar: ArrayLike<number>): CrossTestResult {
@@ -50,7 +51,7 @@ export function bmpTest(sar: ArrayLike<number>): CrossTestResult {
  * @returns `{ statistic, p_value, df: N − 1, n, details: { rbar } }`.
  * @example
  * ```ts
- * adjustedBmpTest([1.2, 0.4, 2.1, -0.3], 0.1).statistic;
+ * adjustedBmpTest([1.2, 0.4, 2.1, -0.3], 0.1).statistic; // => 1.367 (1.643 · √(0.9/1.3))
  * ```
  */
 export function adjustedBmpTest(sar: ArrayLike<number>, rbar: number): CrossTestResult {

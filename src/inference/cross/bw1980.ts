@@ -25,7 +25,7 @@ import { Acc, emptyResult, makeResult, pNormal, pStudent } from "./util.js";
  * @returns `{ statistic, p_value, n, … }`, `details.sd` = S.
  * @example
  * ```ts
- * brownWarner1980Test(0.01, [1e-4, 2e-4, 1.5e-4]).statistic;
+ * brownWarner1980Test(0.01, [1e-4, 2e-4, 1.5e-4]).statistic; // => 1.4142 (0.01/(√4.5e-4/3))
  * ```
  */
 export function brownWarner1980Test(

@@ -38,7 +38,8 @@ export interface RankTestOptions {
  * ```ts
  * const series = [{ keys: [-3, -2, -1, 0], values: [0.1, -0.2, 0.05, 0.4] },
  *                 { keys: [-3, -2, -1, 0], values: [0.0, 0.1, -0.1, 0.3] }];
- * corradoRankTest(series, [0]).statistic;
+ * corradoRankTest(series, [0]).statistic; // => 1.604
+ * corradoRankTest(series, [0]).p_value;   // => 0.109
  * ```
  */
 export function corradoRankTest(

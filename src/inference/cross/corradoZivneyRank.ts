@@ -30,7 +30,7 @@ import { makeResult, pNormal } from "./util.js";
  * @returns `{ statistic: Z, p_value, n, details: { T, L } … }`.
  * @example
  * ```ts
- * corradoZivneyRankTest([{ keys: [-2, -1, 0], values: [0.1, -0.2, 0.4] }], [0]).statistic;
+ * corradoZivneyRankTest([{ keys: [-2, -1, 0], values: [0.1, -0.2, 0.4] }], [0]).statistic; // => 1.2247
  * ```
  */
 export function corradoZivneyRankTest(

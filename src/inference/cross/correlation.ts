@@ -45,7 +45,7 @@ export interface AverageCorrelation {
  * averageResidualCorrelation([
  *   { days: [1, 2, 3, 4], values: [0.1, -0.2, 0.3, 0] },
  *   { days: [1, 2, 3, 4], values: [0.2, -0.1, 0.2, 0.1] },
- * ]).rbar;
+ * ]).rbar; // => 0.906
  * ```
  */
 export function averageResidualCorrelation(series: readonly DatedSeries[], minOverlap = 3): AverageCorrelation {

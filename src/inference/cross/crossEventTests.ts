@@ -236,8 +236,17 @@ function pooledResult(s: PooledStatistic, p: PooledScores, method: string, conve
  *   day arrays do not match its residuals or ARs; `NO_VALID_EVENTS` when `events` is empty.
  * @example
  * ```ts
- * const result = crossEventTests(events, { windows: [[0, 0], [-1, 1]], tests: ["bmp", "corrado_rank"] });
- * result.windows[1]!.tests.bmp!.p_value;
+ * // three stocks (synthetic returns) that rose 3%, 6% and 9% on the day of the 90-day tariff pause
+ * const days = nyseTradingDays(dayKeyFromIso("2024-10-01"), dayKeyFromIso("2025-04-17"));
+ * const pause = dayKeyFromIso("2025-04-09");
+ * const returns = (k: number) => Float64Array.from(days, (d, i) => (d === pause ? 0.03 * k : 0.005 * Math.sin(k * i)));
+ * const assets = [1, 2, 3].map((k): Series => ({ id: `S${k}`, kind: "return", days, values: returns(k) }));
+ * const study = eventStudy({ assets, events: parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n").events, estimation: [-100, -11] });
+ * const events = study.pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays }));
+ * const result = crossEventTests(events, { windows: [[0, 0], [-1, 1]], tests: ["cross_sectional_t", "bmp"] });
+ * result.windows[0]; // => { window_start: 0, window_end: 0, caar: 0.060, mean_car: 0.060, n: 3, … }
+ * [result.windows[0]!.tests.cross_sectional_t!.statistic, result.windows[0]!.tests.bmp!.p_value]; // => [3.47, 0.073]
+ * result.daily.map((row) => row.date); // => ["2025-04-08", "2025-04-09", "2025-04-10"]
  * ```
  */
 export function crossEventTests(events: readonly CrossEvent[], options: CrossEventOptions): CrossEventResult {

@@ -41,7 +41,8 @@ export interface GrankResult {
  * @example
  * ```ts
  * const est = [{ keys: [-3, -2, -1], values: [0.5, -1, 0.2] }, { keys: [-3, -2, -1], values: [1, -0.4, 0.1] }];
- * grankTest(est, [2.1, 1.5]).t.statistic;
+ * grankTest(est, [2.1, 1.5]).t.statistic; // => 1.732
+ * grankTest(est, [2.1, 1.5]).z.p_value;   // => 0.0578
  * ```
  */
 export function grankTest(estimation: readonly KeyedSeries[], scar: ArrayLike<number>): GrankResult {

@@ -29,7 +29,9 @@ const METHOD = "jackknife t test";
  * @returns `{ statistic, p_value, df: N − 1, n: N, … }`, `details.estimate` = θ̂.
  * @example
  * ```ts
- * jackknifeTest([0.01, 0.02, -0.005], [1e-4, 4e-4, 1e-4]).statistic;
+ * const test = jackknifeTest([0.01, 0.02, -0.005], [1e-4, 4e-4, 1e-4]);
+ * test.details?.estimate; // => 0.00444 (the inverse-variance weighted mean)
+ * test.statistic;         // => 0.502
  * ```
  */
 export function jackknifeTest(x: ArrayLike<number>, variance: ArrayLike<number>): CrossTestResult {

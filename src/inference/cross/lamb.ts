@@ -28,7 +28,7 @@ import { emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
  * @returns `{ statistic, p_value, df?, n: M, … }`.
  * @example
  * ```ts
- * lambTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002], 1.01).statistic;
+ * lambTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002], 1.01).statistic; // => 7.366
  * ```
  */
 export function lambTest(

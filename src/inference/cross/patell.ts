@@ -29,7 +29,8 @@ const METHOD = "Patell test";
  * @returns `{ statistic: Z, p_value, n, … }` (normal reference, no `df`).
  * @example
  * ```ts
- * patellTest([1.2, 0.4, 2.1], [238, 238, 238]).statistic;
+ * patellTest([1.2, 0.4, 2.1], [238, 238, 238]).statistic; // => 2.127
+ * patellTest([1.2, 0.4, 2.1], [238, 238, 238]).p_value;   // => 0.0334
  * ```
  */
 export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): CrossTestResult {
@@ -69,7 +70,7 @@ export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): Cross
  * @returns `{ statistic, p_value, n, details: { rbar } … }`.
  * @example
  * ```ts
- * adjustedPatellTest([1.2, 0.4, 2.1], [238, 238, 238], 0.2).statistic;
+ * adjustedPatellTest([1.2, 0.4, 2.1], [238, 238, 238], 0.2).statistic; // => 1.798 (2.127/√1.4)
  * ```
  */
 export function adjustedPatellTest(sar: ArrayLike<number>, df: ArrayLike<number>, rbar: number): CrossTestResult {

@@ -28,7 +28,7 @@ const METHOD = "skewness-adjusted t test";
  * @returns `{ statistic, p_value, df: N − 1, n: N, … }`, `details.skewness` = γ̂.
  * @example
  * ```ts
- * skewnessAdjustedTTest([0.01, 0.02, -0.005, 0.015, 0.08]).statistic;
+ * skewnessAdjustedTTest([0.01, 0.02, -0.005, 0.015, 0.08]).statistic; // => 2.046
  * ```
  */
 export function skewnessAdjustedTTest(x: ArrayLike<number>): CrossTestResult {

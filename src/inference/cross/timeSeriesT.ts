@@ -37,7 +37,7 @@ export interface PortfolioTestOptions {
  * @returns `{ statistic, p_value, df, n: M, … }`, `details.sd` = Ŝ.
  * @example
  * ```ts
- * timeSeriesTTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002]).statistic;
+ * timeSeriesTTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002]).statistic; // => 7.40
  * ```
  */
 export function timeSeriesTTest(

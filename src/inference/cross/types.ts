@@ -10,7 +10,17 @@ import type { ModelFit } from "../../models/types.js";
 import type { Window } from "../../types.js";
 import type { TestResult } from "../types.js";
 
-/** Names of the cross-event tests (snake_case: the JSON contract). */
+/**
+ * Names of the cross-event tests (snake_case: the JSON contract), in the order
+ * `crossEventTests` reports them.
+ *
+ * @example
+ * ```ts
+ * TEST_NAMES.length; // => 18
+ * TEST_NAMES.slice(0, 4); // => ["cross_sectional_t", "time_series_t", "bw1980", "patell"]
+ * TEST_NAMES.includes("corrado_rank"); // => true
+ * ```
+ */
 export const TEST_NAMES = [
   "cross_sectional_t",
   "time_series_t",

@@ -23,7 +23,8 @@ const cache = new Map<number, Float64Array>();
  * @returns A `Float64Array` of length n(n+1)/2 + 1 (do not modify it: it is cached).
  * @example
  * ```ts
- * signedRankDistribution(3); // => [0.125, 0.125, 0.125, 0.25, 0.125, 0.125, 0.125]
+ * signedRankDistribution(3); // => Float64Array [0.125, 0.125, 0.125, 0.25, 0.125, 0.125, 0.125]
+ * signedRankDistribution(10)[0]; // => 0.0009765625 (1/2¹⁰: every observation negative)
  * ```
  */
 export function signedRankDistribution(n: number): Float64Array {
