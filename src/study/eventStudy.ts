@@ -461,7 +461,19 @@ export function eventStudy(options: EventStudyOptions): Study {
       { start: first.estStart, end: Math.max(first.estStart, Math.min(first.estEnd, bandStart)) },
       { asset: assetId, eventId: first.id },
     );
-    if (volatility.warning !== undefined) warnings.push(volatility.warning);
+    if (volatility.warning !== undefined) {
+      const w = volatility.warning;
+      // the advice names what this study computed, or the options that would compute it
+      const advice =
+        opts.regression !== undefined && opts.placebo !== undefined
+          ? "so read the Newey-West (HAC) results and the placebo test drawn from the same volatility regime"
+          : opts.regression !== undefined
+            ? "so read the Newey-West (HAC) results (the placebo option adds a test drawn from the same volatility regime)"
+            : opts.placebo !== undefined
+              ? "so read the placebo test drawn from the same volatility regime (the regression option adds Newey-West (HAC) errors)"
+              : "so the t and SQ p-values of this study may be too small: the regression option (Newey-West errors) and the placebo option (a test drawn from the same volatility regime) are robust to it";
+      warnings.push({ ...w, message: w.message.replace(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/, advice) });
+    }
     const events = studied.map((x) => ({ id: x.id, day0: x.day0 }));
     const span: Window = [Math.min(...opts.windows.map((w) => w[0])), Math.max(...opts.windows.map((w) => w[1]))];
     if (opts.regression !== undefined) {

@@ -32,8 +32,14 @@ describe("eventStudy({regression}) — the dummy-variable regression inside a st
     expect(Object.keys(plain.toJSON())).not.toContain("regression");
   });
 
-  it("warns about the high event-period volatility of April 2025", () => {
-    expect(study.warnings.filter((w) => w.code === "HIGH_EVENT_VOLATILITY")).toHaveLength(1);
+  it("warns about the high event-period volatility of April 2025, with advice about what the study computed", () => {
+    const high = (s: ReturnType<typeof eventStudy>) => s.warnings.filter((w) => w.code === "HIGH_EVENT_VOLATILITY").map((w) => w.message);
+    expect(high(study)).toHaveLength(1);
+    expect(high(study)[0]).toMatch(/so read the Newey-West \(HAC\) results \(the placebo option adds a test drawn from the same volatility regime\)$/);
+    const base = { assets: [us], market: world, events: pick("E17", "E27"), windows: [[-1, 1]] as [number, number][] };
+    expect(high(eventStudy(base))[0]).toMatch(/so the t and SQ p-values of this study may be too small: the regression option .* and the placebo option .* are robust to it$/);
+    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 } }))[0]).toMatch(/so read the placebo test drawn from the same volatility regime \(the regression option adds Newey-West \(HAC\) errors\)$/);
+    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: {} }))[0]).toMatch(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/);
   });
 });
 
