@@ -318,10 +318,11 @@ function sqFromSums(sums: Float64Array, c: number, lowP: number, highP: number, 
   if (!Number.isNaN(c) && sums.length > 0) {
     let le = 0;
     let ge = 0;
+    // branch-free counts (+boolean): the comparisons are as unpredictable as coin flips
     for (let i = 0; i < sums.length; i++) {
       const v = sums[i]!;
-      if (v <= c) le++;
-      if (v >= c) ge++;
+      le += +(v <= c);
+      ge += +(v >= c);
     }
     below = le;
     above = ge;
