@@ -62,8 +62,8 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
   const seen = new Set<string>();
 
   function parseBlock(block: string): void {
-    if (builder !== undefined && !block.includes('"')) {
-      parsePlainBlock(block, builder);
+    if (!block.includes('"')) {
+      parsePlainBlock(block);
       return;
     }
     const parsed = Papa.parse<string[]>(block, { delimiter: delimiter!, header: false, dynamicTyping: false, skipEmptyLines: "greedy", quoteChar: '"' });
@@ -86,7 +86,7 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
    * (split on line breaks, then on the delimiter; lines of only delimiters and white space
    * skipped), without an array of strings per line.
    */
-  function parsePlainBlock(block: string, into: SeriesBuilder): void {
+  function parsePlainBlock(block: string): void {
     const d = delimiter!;
     const dc = d.charCodeAt(0);
     let start = 0;
@@ -95,7 +95,10 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
       let end = block.indexOf("\n", start);
       if (end < 0) end = block.length;
       else breaks++;
-      if (end > start && !blankLine(block, start, end, dc)) into.addLine(block, start, end, d, ++rows);
+      if (end > start && !blankLine(block, start, end, dc)) {
+        if (builder === undefined) builder = seriesBuilder(block.slice(start, end).split(d), opts, true); // the header
+        else builder.addLine(block, start, end, d, ++rows);
+      }
       start = end + 1;
     }
     lineBase += breaks;
