@@ -138,6 +138,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** The verb for a count: `verb(1, "is", "are")` = "is". */
+function verb(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
 /** Per-session interval bookkeeping of a benchmark. */
 interface BenchmarkTallies {
   readonly stale: Tally;
@@ -259,7 +264,7 @@ function benchmarkWarnings(out: Warning[], t: BenchmarkTallies, what: string, as
   t.empty.warn(out, "EMPTY_BENCHMARK_INTERVAL", asset, exchange, (n) =>
     `${plural(n, "session")} of ${asset}: ${what} has no return dated after the previous session and up to the session, so its return is NaN`);
   t.uncovered.warn(out, "BENCHMARK_NOT_COVERED", asset, exchange, (n) =>
-    `${plural(n, "session")} of ${asset} lie outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`);
+    `${plural(n, "session")} of ${asset} ${verb(n, "lies", "lie")} outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`);
   t.missing.warn(out, "MISSING_BENCHMARK_VALUE", asset, exchange, (n) =>
     `${plural(n, "session")} of ${asset}: a missing value of ${what} inside the interval makes its compounded return NaN`);
 }
@@ -494,13 +499,13 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       }
     }
   }
-  offCal.warn(warnings, "OFF_CALENDAR_ROWS", id, exchange, (k) => `${plural(k, "row")} of ${id} are on days that are not ${exchange} sessions and were dropped`);
+  offCal.warn(warnings, "OFF_CALENDAR_ROWS", id, exchange, (k) => `${plural(k, "row")} of ${id} ${verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`)} dropped`);
   outside.warn(warnings, "OUTSIDE_CALENDAR_ROWS", id, exchange, (k) =>
-    `${plural(k, "row")} of ${id} lie outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and were not used`);
+    `${plural(k, "row")} of ${id} ${verb(k, "lies", "lie")} outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and ${verb(k, "was", "were")} not used`);
   multi.warn(warnings, "MULTI_SESSION_RETURN", id, exchange, (k) =>
-    `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and were set to NaN`);
+    `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and ${verb(k, "was", "were")} set to NaN`);
   missing.warn(warnings, "MISSING_ASSET_RETURNS", id, exchange, (k) =>
-    `${plural(k, "session")} of ${id} have no ${isPrice ? "price (or the data has not started)" : "return"} and were set to NaN`);
+    `${plural(k, "session")} of ${id} ${verb(k, "has", "have")} no ${isPrice ? "price (or the data has not started)" : "return"} and ${verb(k, "was", "were")} set to NaN`);
 
   // the benchmark on these sessions depends only on the benchmark and the sessions: computed
   // once per (benchmark, sessions) within a memo (eventStudy's many assets on one calendar)

@@ -365,3 +365,17 @@ describe("alignReturnsWith: benchmark mappings shared within a study", () => {
     expect(memo.get(market)?.get(cal)?.size).toBe(2);
   });
 });
+
+describe("warning messages count in the singular and the plural", () => {
+  it("1 session has, 2 sessions have", () => {
+    const cal = tradingCalendar("XNYS");
+    const days = cal.days.filter((d) => d >= k("2025-04-01") && d <= k("2025-04-11"));
+    const prices = (holes: number[]): Series => ({ id: "SPX", kind: "price", days: Int32Array.from(days), values: Float64Array.from(days, (_, i) => (holes.includes(i) ? Number.NaN : 5000 + i)) });
+    const one = alignReturns({ asset: prices([3]), calendar: cal }).warnings.find((w) => w.code === "MISSING_ASSET_RETURNS")!;
+    expect(one.message).toMatch(/^1 session of SPX has no price .* and was set to NaN/);
+    const two = alignReturns({ asset: prices([3, 6]), calendar: cal }).warnings.find((w) => w.code === "MISSING_ASSET_RETURNS")!;
+    expect(two.message).toMatch(/^2 sessions of SPX have no price .* and were set to NaN/);
+    const offDay: Series = { id: "SPX", kind: "price", days: Int32Array.from([...days.slice(0, 4), k("2025-04-05"), ...days.slice(4)]), values: Float64Array.from({ length: days.length + 1 }, (_, i) => 5000 + i) };
+    expect(alignReturns({ asset: offDay, calendar: cal }).warnings.find((w) => w.code === "OFF_CALENDAR_ROWS")!.message).toBe("1 row of SPX is on a day that is not an XNYS session and was dropped");
+  });
+});
