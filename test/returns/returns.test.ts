@@ -376,6 +376,6 @@ describe("warning messages count in the singular and the plural", () => {
     const two = alignReturns({ asset: prices([3, 6]), calendar: cal }).warnings.find((w) => w.code === "MISSING_ASSET_RETURNS")!;
     expect(two.message).toMatch(/^2 sessions of SPX have no price .* and were set to NaN/);
     const offDay: Series = { id: "SPX", kind: "price", days: Int32Array.from([...days.slice(0, 4), k("2025-04-05"), ...days.slice(4)]), values: Float64Array.from({ length: days.length + 1 }, (_, i) => 5000 + i) };
-    expect(alignReturns({ asset: offDay, calendar: cal }).warnings.find((w) => w.code === "OFF_CALENDAR_ROWS")!.message).toBe("1 row of SPX is on a day that is not an XNYS session and was dropped");
+    expect(alignReturns({ asset: offDay, calendar: cal }).warnings.find((w) => w.code === "OFF_CALENDAR_ROWS")!.message).toBe("1 row of SPX is on a day that is not an XNYS session and was dropped: 2025-04-05");
   });
 });
