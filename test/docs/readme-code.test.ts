@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
+import { docCompilerOptions } from "../helpers/typecheck.js";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/shared-data.js";
 
@@ -28,22 +29,7 @@ describe("README code blocks", () => {
       writeFileSync(file, `${PREAMBLE}${code.replace(/"npm:market-reaction"/g, '"market-reaction"')}\nexport {};\n`);
       return file;
     });
-    const program = ts.createProgram(files, {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      exactOptionalPropertyTypes: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: ["node"],
-      typeRoots: [join(repoRoot, "node_modules/@types")],
-      paths: {
-        "market-reaction": [join(repoRoot, "src/index.ts")],
-        "market-reaction/node": [join(repoRoot, "src/node/index.ts")],
-      },
-    });
+    const program = ts.createProgram(files, docCompilerOptions);
     const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || files.includes(d.file.fileName));
     const messages = diagnostics.map((d) => {
       const where = d.file === undefined ? "" : `${d.file.fileName.replace(dir, "README")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 - 2}: `;

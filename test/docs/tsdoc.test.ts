@@ -39,6 +39,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import ts from "typescript";
+import { docCompilerOptions } from "../helpers/typecheck.js";
 import { afterAll, describe, expect, it } from "vitest";
 import * as core from "market-reaction";
 import * as nodeEntry from "market-reaction/node";
@@ -145,23 +146,7 @@ interface ExportInfo {
   readonly examples: readonly Example[];
 }
 
-const compilerOptions: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ["lib.es2022.d.ts"],
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: ["node"],
-  typeRoots: [join(repoRoot, "node_modules/@types")],
-  paths: {
-    "market-reaction": [join(repoRoot, "src/index.ts")],
-    "market-reaction/node": [join(repoRoot, "src/node/index.ts")],
-  },
-};
+const compilerOptions: ts.CompilerOptions = { ...docCompilerOptions, lib: ["lib.es2022.d.ts"] };
 
 /** The /** *\/ block TypeDoc shows for a declaration: the last one before it. */
 function docOf(decl: ts.Declaration): ts.JSDoc | undefined {
