@@ -22,6 +22,7 @@ import {
 } from "market-reaction";
 import { decodeText, type DecodedText } from "./decode.js";
 import { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
+import { checkPath, ioError } from "./io-error.js";
 
 /**
  * Price and return files of this many bytes or more are parsed as they are read (see
@@ -51,15 +52,8 @@ function isLargeSync(path: unknown): boolean {
   }
 }
 
-function ioError(path: string, error: unknown): MarketReactionError {
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason =
-    code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
-  return new MarketReactionError("IO_ERROR", `cannot read ${path}: ${reason}`, [{ file: path, message: reason }], { cause: error });
-}
-
 async function readText(path: string): Promise<DecodedText> {
-  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+  checkPath(path);
   try {
     return decodeText(await readFile(path));
   } catch (error) {
@@ -68,7 +62,7 @@ async function readText(path: string): Promise<DecodedText> {
 }
 
 function readTextSync(path: string): DecodedText {
-  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
+  checkPath(path);
   try {
     return decodeText(readFileSync(path));
   } catch (error) {

@@ -7,18 +7,12 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { TextDecoder } from "node:util";
 import { MarketReactionError, createSeriesCsvParser, isMarketReactionError, type ParseSeriesOptions, type SeriesCsvParser, type SeriesTable, type Warning } from "market-reaction";
+import { checkPath, ioError } from "./io-error.js";
 
 type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /** Size of the chunks read from the file. */
 const CHUNK = 1 << 16;
-
-function ioError(path: string, error: unknown): MarketReactionError {
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason =
-    code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
-  return new MarketReactionError("IO_ERROR", `cannot read ${path}: ${reason}`, [{ file: path, message: reason }], { cause: error });
-}
 
 /** The encoding of a file from its first bytes: a BOM, else the zero bytes of UTF-16 ASCII text, else UTF-8. */
 function sniff(head: Uint8Array): Encoding {
@@ -125,10 +119,6 @@ function parseWithSync(path: string, encoding: Encoding | undefined, options: Pa
     closeSync(fd);
   }
   return feeder.end();
-}
-
-function checkPath(path: unknown): asserts path is string {
-  if (typeof path !== "string" || path === "") throw new MarketReactionError("IO_ERROR", `invalid file path: ${JSON.stringify(path)}`);
 }
 
 function fallbackWarning(path: string, table: SeriesTable): SeriesTable {
