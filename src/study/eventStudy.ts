@@ -337,7 +337,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     }
     group.assets.push(assetId);
     const samples = group.samples;
-    const studied: { id: string; day0: number; spanStart: number; spanEnd: number; estStart: number; estEnd: number }[] = [];
+    const studied: PairPlan[] = [];
 
     let pool: PairBuffers | undefined; // per asset when the fits are kept (they hold views into it)
     let poolOffsetIndex = 0;
@@ -403,7 +403,7 @@ export function eventStudy(options: EventStudyOptions): Study {
         });
       }
       if (keepPairs) pairs.push(pairResult(plan, computed));
-      studied.push({ id: p.id, day0: p.day0, spanStart, spanEnd, estStart: est.start, estEnd: est.end });
+      studied.push(plan);
       // the statistics are kept in columns; the row objects are made when a table is first read
       const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2 };
       for (let i = 0; i < ars.length; i++) {
@@ -446,7 +446,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     assetId: string,
     data: AlignedReturns,
     columns: ModelColumns,
-    studied: readonly { id: string; day0: number; spanStart: number; spanEnd: number; estStart: number; estEnd: number }[],
+    studied: readonly PairPlan[],
   ): void {
     const eventStart = Math.min(...studied.map((x) => x.spanStart));
     const eventEnd = Math.max(...studied.map((x) => x.spanEnd));
@@ -458,8 +458,8 @@ export function eventStudy(options: EventStudyOptions): Study {
     const volatility = volatilityCheck(
       data.asset,
       { start: bandStart, end: Math.min(data.asset.length, eventEnd + band) },
-      { start: first.estStart, end: Math.max(first.estStart, Math.min(first.estEnd, bandStart)) },
-      { asset: assetId, eventId: first.id },
+      { start: first.est.start, end: Math.max(first.est.start, Math.min(first.est.end, bandStart)) },
+      { asset: assetId, eventId: first.eventId },
     );
     if (volatility.warning !== undefined) {
       const w = volatility.warning;
@@ -474,7 +474,7 @@ export function eventStudy(options: EventStudyOptions): Study {
               : "so the t and SQ p-values of this study may be too small: the regression option (Newey-West errors) and the placebo option (a test drawn from the same volatility regime) are robust to it";
       warnings.push({ ...w, message: w.message.replace(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/, advice) });
     }
-    const events = studied.map((x) => ({ id: x.id, day0: x.day0 }));
+    const events = studied.map((x) => ({ id: x.eventId, day0: x.day0 }));
     const span: Window = [Math.min(...opts.windows.map((w) => w[0])), Math.max(...opts.windows.map((w) => w[1]))];
     if (opts.regression !== undefined) {
       const controls = opts.model.type === "constant-mean" ? [] : opts.model.type === "factors" ? [...columns.factorNames] : ["market"];
@@ -484,7 +484,7 @@ export function eventStudy(options: EventStudyOptions): Study {
           window: span,
           carWindows: opts.windows,
           controls,
-          estimation: first.estEnd - first.estStart,
+          estimation: first.est.end - first.est.start,
           ...(r.specification === undefined ? {} : { specification: r.specification }),
           ...(r.hacLag === undefined ? {} : { hacLag: r.hacLag }),
           ...(r.hacAdjust === undefined ? {} : { hacAdjust: r.hacAdjust }),
