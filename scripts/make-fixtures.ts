@@ -21,6 +21,7 @@ import {
   DAY_PLANS, HISTORY_SESSIONS, HISTORY_SESSIONS_PER_FILE, historyFiles, simulateHistory, simulateIntraday, type Bar, type HistoryBar,
 } from "./fixtures/intraday.js";
 import { buildInjected, type Injected } from "./fixtures/injected.js";
+import { measuresFixtures } from "./fixtures/measures.js";
 import {
   EVENTS_FILE, FACTORS, INJECTED_FILE, INTRADAY_FILE, README_FILE, SECTORS_FILE, SEED, TOKYO, US_INDEX, WORLD,
 } from "./fixtures/params.js";
@@ -48,6 +49,7 @@ export function makeFixtures(): Map<string, string> {
   files.set(INTRADAY_FILE, intradayCsv(bars));
   const history = historyBars(daily);
   historyFiles().forEach((path, f) => files.set(path, historyCsv(history.slice(f * HISTORY_SESSIONS_PER_FILE, (f + 1) * HISTORY_SESSIONS_PER_FILE))));
+  for (const [path, text] of measuresFixtures(daily)) files.set(path, text);
   files.set(EVENTS_FILE, eventsCsv());
   files.set(README_FILE, readme({ daily, bars, injected, day0 }));
   return files;
