@@ -20,7 +20,7 @@ export interface LogVolume {
   /** ln(V_t + c); NaN where the volume is missing, negative or not finite. */
   readonly values: Float64Array;
   readonly offset: number;
-  /** Sessions with zero volume (kept through the offset). */
+  /** Sessions with zero volume (kept through the offset), among the sessions counted. */
   readonly zeroCount: number;
   /** `ZERO_VOLUME` (with the count) when some volume is zero; `NEGATIVE_VOLUME` when some is negative (set to NaN). */
   readonly warnings: readonly Warning[];
@@ -31,7 +31,9 @@ export interface LogVolume {
  * volume is strongly skewed).
  *
  * The offset c (default 1, i.e. one share) keeps sessions with zero volume: they become ln c
- * instead of −∞; every such session is counted and reported. For turnover (volume over
+ * instead of −∞; every such session is counted and reported (among `sessions` when given,
+ * e.g. the estimation and event sessions of a study, else among all). An isolated zero is an
+ * outlier of about −ln V̄ in log volume: it inflates the estimation variance, hence the report. For turnover (volume over
  * shares outstanding, a small fraction) pass a small offset such as 0.000255 (Campbell &
  * Wasley 1996, turnover in percent).
  *
@@ -43,7 +45,7 @@ export interface LogVolume {
  * lv.warnings[0]!.code; // => "ZERO_VOLUME"
  * ```
  */
-export function logVolume(volume: ArrayLike<number>, options?: { offset?: number }): LogVolume {
+export function logVolume(volume: ArrayLike<number>, options?: { offset?: number; sessions?: ArrayLike<number> }): LogVolume {
   const offset = options?.offset ?? DEFAULT_VOLUME_OFFSET;
   if (!(offset > 0) || !Number.isFinite(offset)) invalidOption("offset", offset, "a positive finite number");
   const n = volume.length;
@@ -52,9 +54,13 @@ export function logVolume(volume: ArrayLike<number>, options?: { offset?: number
   let negatives = 0;
   for (let t = 0; t < n; t++) {
     const v = volume[t]!;
+    values[t] = v >= 0 && Number.isFinite(v) ? Math.log(v + offset) : Number.NaN;
+  }
+  const counted = options?.sessions ?? Array.from({ length: n }, (_, t) => t);
+  for (let j = 0; j < counted.length; j++) {
+    const v = volume[counted[j]!]!;
     if (v === 0) zeros++;
     if (v < 0) negatives++;
-    values[t] = v >= 0 && Number.isFinite(v) ? Math.log(v + offset) : Number.NaN;
   }
   const warnings: Warning[] = [];
   if (zeros > 0) {
@@ -140,8 +146,9 @@ export function abnormalVolume(options: AbnormalVolumeOptions): AbnormalVolume {
   const model = options.model ?? (options.benchmarkVolume === undefined ? "mean-adjusted" : "market");
   if (model !== "mean-adjusted" && model !== "market") invalidOption("model", model, `"mean-adjusted" or "market"`);
   if (model === "market" && options.benchmarkVolume === undefined) invalidOption("benchmarkVolume", undefined, "benchmark volume for the market model of log volume");
-  const lv = logVolume(options.volume, options.offset === undefined ? {} : { offset: options.offset });
-  const lb = options.benchmarkVolume === undefined ? undefined : logVolume(options.benchmarkVolume, options.offset === undefined ? {} : { offset: options.offset });
+  const used = [...Array.from(options.estimation), ...Array.from(options.event)];
+  const lv = logVolume(options.volume, { ...(options.offset === undefined ? {} : { offset: options.offset }), sessions: used });
+  const lb = options.benchmarkVolume === undefined ? undefined : logVolume(options.benchmarkVolume, { ...(options.offset === undefined ? {} : { offset: options.offset }), sessions: used });
   const data = model === "market" ? { asset: lv.values, market: lb!.values } : { asset: lv.values };
   const fit = fitModel(model === "market" ? { type: "market" } : { type: "constant-mean" }, data, Array.from(options.estimation));
   const event = Array.from(options.event);
