@@ -29,7 +29,14 @@ export type ParseVolumeOptions = Omit<ParseSeriesOptions, "values" | "returnUnit
  * ```ts
  * const t = parseVolumeCsv("Date,Open,High,Low,Close,Volume\n2025-04-08,1,1,1,1,0\n2025-04-09,1,1,1,1,9500\n", { id: "SPX" });
  * t.values; // => Float64Array [0, 9500]
- * try { parseVolumeCsv("date,close\n2025-04-09,1\n"); } catch (e) { (e as Error).message; } // => "no volume column; columns found: date, close (pass valueColumn)"
+ * const missing = (() => {
+ *   try {
+ *     return parseVolumeCsv("date,close\n2025-04-09,1\n").id;
+ *   } catch (e) {
+ *     return (e as Error).message;
+ *   }
+ * })();
+ * missing; // => "no volume column; columns found: date, close (pass valueColumn)"
  * ```
  */
 export function parseVolumeCsv(text: string, options?: ParseVolumeOptions): Series {

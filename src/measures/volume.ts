@@ -12,7 +12,13 @@ import type { ModelFit } from "../models/index.js";
 import { normalSf } from "../stats/index.js";
 import type { Window } from "../types.js";
 
-/** Default offset c of ln(V + c): one share (or contract), so that a session without volume gives ln 1 = 0. */
+/**
+ * Default offset c of ln(V + c): one share (or contract), so that a session without volume gives ln 1 = 0.
+ * @example
+ * ```ts
+ * logVolume([0]).values[0] === Math.log(DEFAULT_VOLUME_OFFSET); // => true
+ * ```
+ */
 export const DEFAULT_VOLUME_OFFSET = 1;
 
 /** Result of {@link logVolume}. */
@@ -163,7 +169,19 @@ export function abnormalVolume(options: AbnormalVolumeOptions): AbnormalVolume {
   return { model, fit, abnormal, windows, offset: lv.offset, zeroCount: lv.zeroCount + (lb?.zeroCount ?? 0), warnings: [...lv.warnings, ...(lb?.warnings ?? [])] };
 }
 
-/** Wilcoxon rank-sum z (normal approximation, tie-corrected, no continuity correction) of a window's ARs against the estimation residuals. */
+/**
+ * Wilcoxon rank-sum z (normal approximation, tie-corrected, no continuity correction) of a
+ * window's abnormal values against the estimation residuals (R's
+ * `wilcox.test(window, residuals, exact = FALSE, correct = FALSE)`).
+ * @example
+ * ```ts
+ * const fit = { spec: { type: "constant-mean" } as const, model: "constant-mean", names: ["alpha"], coefficients: Float64Array.of(0),
+ *   sigma2: 1, df: 3, nObs: 4, k: 1, r2: NaN, covUnscaled: Float64Array.of(0.25), used: new Int32Array(0), residuals: Float64Array.of(-1, -0.5, 0.5, 1) };
+ * const ars = abnormalReturns(fit, { expected: Float64Array.of(0), design: Float64Array.of(1) }, [3]);
+ * const r = rankTest(fit.residuals, ars, [0, 0]);
+ * Math.round(r.rankZ * 1e6) / 1e6; // => 1.414214 (the largest of 5: S = 5, E = 3, Var = 2)
+ * ```
+ */
 export function rankTest(residuals: Float64Array, ars: AbnormalReturns, window: Window): { rankZ: number; rankPValue: number } {
   const ev: number[] = [];
   for (let o = window[0]; o <= window[1]; o++) {
