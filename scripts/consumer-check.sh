@@ -4,7 +4,9 @@
 #   - import the core as ESM and as CommonJS, and market-reaction/node;
 #   - type-check a consumer file with TypeScript under moduleResolution node16 and bundler;
 #   - run `npx market-reaction --version` and `npx market-reaction demo`;
-#   - run one `study` end to end on small CSV files written here.
+#   - run one `study` end to end on small CSV files written here;
+#   - with --git: also `npm install git+file://<repo>#HEAD` (what `npm install <git url>` does:
+#     npm clones the committed HEAD, runs `prepare`, which builds dist/) and import it.
 # Prints the tarball's packed and unpacked size. Exit 0 when every step passes; otherwise a
 # one-line message naming the step that failed.
 set -uo pipefail
@@ -110,4 +112,16 @@ node -e '
   if (!(car.car > 0.03 && car.car < 0.07)) throw new Error("CAR " + car.car + " is not near the injected 5%");
   console.log("ok   market-reaction study: CAR[0,0] of PAUSE = " + (100 * car.car).toFixed(2) + "% (5% injected)");
 ' || fail "the study's JSON output"
+
+# 7. from git (committed HEAD only)
+if [ "${1:-}" = "--git" ]; then
+  gitapp="$work/from-git"
+  mkdir -p "$gitapp" && cd "$gitapp" || fail "cannot enter $gitapp"
+  printf '{ "name": "consumer-git", "version": "1.0.0", "private": true }\n' >package.json
+  npm install --no-audit --no-fund --silent "git+file://$repo#$(git -C "$repo" rev-parse HEAD)" >"$work/git.log" 2>&1 ||
+    fail "npm install from git: $(tail -3 "$work/git.log" | tr '\n' ' ')"
+  node --input-type=module -e 'const m = await import("market-reaction"); if (typeof m.eventStudy !== "function") throw new Error("no eventStudy");' ||
+    fail "import after npm install from git (no dist/? the prepare script did not build)"
+  ok "npm install git+file://…#HEAD, then import market-reaction"
+fi
 echo "consumer-check: ok"
