@@ -110,7 +110,11 @@ const isMain = (() => {
   return /(^|[\\/])(cli\.js|main\.ts|market-reaction)$/.test(entry);
 })();
 
-if (isMain) {
+const NODE_MAJOR = Number(process.versions.node.split(".")[0]);
+if (isMain && NODE_MAJOR < 20) {
+  process.stderr.write(`market-reaction: needs Node.js 20 or later; this is ${process.version}\n`);
+  process.exitCode = 1;
+} else if (isMain) {
   runCli(process.argv.slice(2), nodeIO()).then((code) => {
     process.exitCode = code;
   });
