@@ -18,6 +18,7 @@ import {
 import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
+import { measureJson, measureOutput, parseMeasures, withUnits } from "./measures.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
@@ -31,6 +32,9 @@ Data:
   --prices FILE          price series (repeatable): single-series, wide or long files;
                          Yahoo, Stooq, FRED, Nasdaq and generic layouts are detected
   --returns FILE         return series instead of prices (repeatable; decimal returns)
+  --levels FILE          level series studied in changes (repeatable): yields, spreads,
+                         volatility indices; any finite value, negative included
+  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points)
   --market ID|FILE       benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic; percent detected)
   --events FILE          statements, CSV or JSON                                (required)
@@ -67,10 +71,17 @@ Clustered statements on one series (docs/clustered.md):
   --regime REGIME        volatility | quarter | none: where pseudo-dates come from
                          (default volatility)
 
+Measures (docs/measures.md):
+  --measure MEASURE      returns | changes | volume | volatility, repeatable (default returns;
+                         changes = the --levels series, in their unit). volume: abnormal log
+                         volume from the volume column of the --prices files (market model on
+                         the --market file's volume when it has one, else mean-adjusted);
+                         volatility: AR'Ω⁻¹AR/(L s²) per window, exact F(L, M − k)
+
 Output:
   --format FORMAT        table | markdown | csv | json                 (default table)
-  --table TABLE          for csv/markdown: car | abnormal | models | events | skipped
-                         (default car)
+  --table TABLE          for csv/markdown: car | abnormal | models | events | skipped |
+                         volume | volatility                            (default car)
   --out FILE             write the result to FILE instead of stdout
   --plot FILE.svg        also draw a chart as SVG (needs the optional packages vega and
                          vega-lite: npm install vega vega-lite@"<6.5")
@@ -94,12 +105,13 @@ Exit codes: 0 success (warnings on stderr), 1 data or runtime failure, 2 usage e
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
 
-async function loadSeries(files: readonly string[], kind: "price" | "return", warnings: Warning[]): Promise<Series[]> {
+async function loadSeries(files: readonly string[], kind: "price" | "return" | "level", warnings: Warning[], levelUnit?: "percent" | "points", ids?: Map<string, string[]>): Promise<Series[]> {
   const out: Series[] = [];
   for (const file of files) {
-    const table = await readSeriesFile(file, { values: kind });
+    const table = await readSeriesFile(file, kind === "level" ? { values: kind, levelUnit: levelUnit ?? "points" } : { values: kind });
     warnings.push(...table.warnings);
     out.push(...table.series);
+    ids?.set(file, table.series.map((s) => s.id));
   }
   return out;
 }
@@ -108,6 +120,9 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const { values } = parseCommandArgs("study", argv, {
     prices: { type: "string", multiple: true },
     returns: { type: "string", multiple: true },
+    levels: { type: "string", multiple: true },
+    "level-unit": { type: "string" },
+    measure: { type: "string", multiple: true },
     market: { type: "string" },
     factors: { type: "string" },
     events: { type: "string" },
@@ -144,13 +159,20 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     return 0;
   }
   if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
-  if ((values.prices ?? []).length + (values.returns ?? []).length === 0) throw new UsageError("study: give at least one --prices or --returns file");
+  if ((values.prices ?? []).length + (values.returns ?? []).length + (values.levels ?? []).length === 0) throw new UsageError("study: give at least one --prices, --returns or --levels file");
+  const measures = parseMeasures(values.measure);
+  const levelUnit = choice("level-unit", values["level-unit"], ["percent", "points"] as const, "points");
+  if (values["level-unit"] !== undefined && (values.levels ?? []).length === 0) throw new UsageError("--level-unit goes with --levels FILE");
+  if (measures.includes("changes") && (values.levels ?? []).length === 0) throw new UsageError("--measure changes studies the --levels files: give at least one --levels FILE");
+  if (measures.includes("volume") && (values.prices ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
   const plotType = choice("plot-type", values["plot-type"], ["car", "ar", "timeline"] as const, "car");
   if (values["plot-type"] !== undefined && values.plot === undefined) throw new UsageError("--plot-type goes with --plot FILE.svg");
   if (values.plot !== undefined && !values.plot.toLowerCase().endsWith(".svg")) throw new UsageError(`invalid --plot: ${JSON.stringify(values.plot)}; the chart is written as SVG, give a FILE.svg`);
   if (plotType === "timeline" && values.plot !== undefined && (values.prices ?? []).length === 0) throw new UsageError("--plot-type timeline draws prices: give --prices files");
   const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
-  const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped", "regression", "regression_car", "wald"], "car");
+  const tableChoice = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "regression", "regression_car", "wald", "volume", "volatility"] as const, "car");
+  if ((tableChoice === "volume" || tableChoice === "volatility") && !measures.includes(tableChoice)) throw new UsageError(`--table ${tableChoice} goes with --measure ${tableChoice}`);
+  const table = tableChoice as StudyTable;
   const method = choice("method", values.method, ["standard", "dummy"] as const, "standard");
   const dummies = choice("dummies", values.dummies, ["event", "pooled"] as const, "event");
   let hacLag: number | "nw1994" | "cube-root" | undefined;
@@ -204,7 +226,12 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   }
 
   const warnings: Warning[] = [];
-  const assets = [...(await loadSeries(values.prices ?? [], "price", warnings)), ...(await loadSeries(values.returns ?? [], "return", warnings))];
+  const priceIds = new Map<string, string[]>();
+  const assets = [
+    ...(await loadSeries(values.prices ?? [], "price", warnings, undefined, priceIds)),
+    ...(await loadSeries(values.returns ?? [], "return", warnings)),
+    ...(await loadSeries(values.levels ?? [], "level", warnings, levelUnit)),
+  ];
   let market: Series | string | undefined;
   if (values.market !== undefined) {
     if (assets.some((s) => s.id === values.market)) market = values.market;
@@ -254,13 +281,25 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   }
   const onProgress = progressBar(io);
   const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
+  const extra = measureOutput(study, {
+    measures, assets, prices: priceIds, market: values.market, marketIsFile: market !== undefined && typeof market !== "string",
+    levelUnit, hasLevels: (values.levels ?? []).length > 0, warnings,
+  });
   const allWarnings = [...warnings, ...study.warnings];
+  const unitColumns = extra.active ? ["measure", "unit"] : [];
+  const showReturns = measures.includes("returns") || measures.includes("changes");
 
   let text: string;
   if (format === "json") {
-    text = toJsonText({ ...study.toJSON(), warnings: allWarnings });
+    const json = study.toJSON();
+    text = toJsonText(extra.active ? { ...json, ...measureJson(json, extra), warnings: allWarnings } : { ...json, warnings: allWarnings });
+  } else if (table === ("volume" as StudyTable) || table === ("volatility" as StudyTable)) {
+    const rows = (table === ("volume" as StudyTable) ? extra.volume : extra.volatility) ?? [];
+    text = renderRows(rows, columnsOf(rows), format);
   } else if (format === "table" && values.table === undefined) {
-    text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
+    text = showReturns ? renderRows(extra.active ? withUnits(study.car, extra.units) : (study.car as unknown as Row[]), [...CAR_COLUMNS, ...unitColumns], "table") : "";
+    if (extra.volume !== undefined) text += `\nAbnormal log volume (ln(V + 1); ${extra.volume[0]?.model ?? "mean-adjusted"} model; windows cumulated with the full covariance; Wilcoxon rank-sum):\n${renderRows(extra.volume, ["event_id", "asset", "window_start", "window_end", "abnormal", "se", "t", "p_value", "rank_p_value", "unit"], "table")}`;
+    if (extra.volatility !== undefined) text += `\nAbnormal volatility (W = AR'Ω⁻¹AR/(L s²) ~ F(L, M − k)):\n${renderRows(extra.volatility, ["event_id", "asset", "window_start", "window_end", "statistic", "mean_ratio", "df1", "df2", "p_value"], "table")}`;
     if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
     if (study.aggregate !== null) {
       text += `\nAcross ${study.pairs.length} (asset, statement) pairs (CAAR = sum of AARs; conventions ${conventions}):\n`;
@@ -286,7 +325,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
       text += `  eligible: ${p.eligible.definition}\n`;
     }
   } else {
-    const rows = study.toRows(table) as Row[];
+    const base = study.toRows(table) as Row[];
+    const rows = extra.active && (table === "car" || table === "abnormal") ? withUnits(base, extra.units) : base;
     const all = columnsOf(rows);
     const columns = table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
     text = renderRows(rows, columns, format);
