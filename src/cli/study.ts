@@ -15,7 +15,7 @@ import {
   type StudyTable,
   type Warning,
 } from "market-reaction";
-import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
+import { arChart, carChart, changePathChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { measureJson, measureOutput, parseMeasures, withUnits } from "./measures.js";
@@ -334,7 +334,9 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   await emit(io, text, values.out);
   if (values.plot !== undefined) {
     const priced = assets.filter((s) => s.kind === "price" && s.id !== (typeof market === "string" ? market : undefined));
-    const spec = plotType === "ar" ? arChart(study) : plotType === "timeline" ? timelineChart(priced, study.events) : carChart(study);
+    // level series: CAR paths in their unit (bp or points), not in percent
+    const levelUnitLabel = (values.levels ?? []).length > 0 ? (levelUnit === "percent" ? "bp" : "points") : undefined;
+    const spec = plotType === "ar" ? arChart(study) : plotType === "timeline" ? timelineChart(priced, study.events) : levelUnitLabel !== undefined ? changePathChart(study, { unit: levelUnitLabel }) : carChart(study);
     await io.writeFile(values.plot, await renderSvg(spec));
   }
   if (format !== "json") for (const w of allWarnings) io.stderr(`warning: ${w.message}\n`);

@@ -13,3 +13,5 @@ export { abnormalVolatility, rangeVariance, rangeVolatilityTest } from "./volati
 export type { AbnormalVolatility, RangeData, RangeEstimator, RangeVolatilityTest } from "./volatility.js";
 export { DEFAULT_VOLUME_OFFSET, abnormalVolume, logVolume, rankTest } from "./volume.js";
 export type { AbnormalVolume, AbnormalVolumeOptions, AbnormalVolumeWindow, LogVolume } from "./volume.js";
+export { changePathChart, volumeChart } from "./charts.js";
+export type { VolumeChartOptions } from "./charts.js";
