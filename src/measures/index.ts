@@ -3,7 +3,7 @@
  * volatility and level series (yields, volatility indices) studied in changes.
  * @module
  */
-export { fitGarch, garchForecast } from "./garch.js";
+export { fitGarch, garchFitAt, garchForecast } from "./garch.js";
 export type { GarchFit, GarchOptions } from "./garch.js";
 export { garchLogLikelihood } from "./garchLikelihood.js";
 export type { GarchData, GarchMean, GarchParameters } from "./garchLikelihood.js";
