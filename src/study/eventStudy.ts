@@ -32,6 +32,7 @@ import { alignReturnsWith, type BenchmarkMemo } from "../returns/align.js";
 import { studyProvenance } from "../output/provenance.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
+import { lateListingWarning, listingStart } from "./listing.js";
 import { modelNeedsMarket, resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
 import {
   Study,
@@ -275,9 +276,12 @@ export function eventStudy(options: EventStudyOptions): Study {
     const events = options.events.filter((e) => (e.asset === undefined || e.asset === asset.id) && aligned.has(e.id));
     if (events.length === 0) continue;
     let data: AlignedReturns;
+    const listed = listingStart(cal, asset, events.map((e) => aligned.get(e.id)!.day0), opts.estimation, opts.windows);
+    if (listed !== undefined) warnings.push(lateListingWarning(asset.id, exchange, listed, String(opts.minEstimationObs ?? "half the estimation window")));
     try {
       data = alignReturnsWith({
         asset,
+        ...(listed === undefined ? {} : { from: listed.from }),
         ...(market !== undefined && modelNeedsMarket(opts.model) ? { market } : {}),
         ...(options.factors !== undefined && opts.model.type === "factors" ? { factors: options.factors } : {}),
         calendar: cal,
