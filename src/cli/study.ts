@@ -19,6 +19,7 @@ import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "mar
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
+import { nonSynchronousFlags } from "./realdata.js";
 import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
@@ -43,6 +44,11 @@ Model and windows:
   --estimation=A,B       estimation window in sessions relative to day 0 (default -250,-11)
   --window=A,B           event window, repeatable                      (default -1,1)
   --exchange MIC         exchange of the assets (default XNYS): ${"${EXCHANGES}"}
+  --market-exchange MIC  exchange whose closes date the benchmark's and the factor file's
+                         returns                                       (default XNYS)
+  --non-synchronous P    dimson | ignore: assets that close over an hour before or after the
+                         benchmark (Tokyo on a US ETF) get the Dimson lead/lag model, or keep
+                         the model (default dimson unless --model is given; docs/real-data.md)
   --calendar FILE        take the exchange's trading days from a price file
   --non-trading POLICY   next | previous | drop | error                (default next)
   --contamination MODE   exclude | keep: other statements' event windows in estimation
@@ -117,6 +123,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     estimation: { type: "string" },
     window: { type: "string", multiple: true },
     exchange: { type: "string" },
+    "market-exchange": { type: "string" },
+    "non-synchronous": { type: "string" },
     calendar: { type: "string" },
     "non-trading": { type: "string" },
     contamination: { type: "string" },
@@ -225,6 +233,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     for (const s of t.series) for (const d of s.days) days.add(d);
     exchange = calendarFromSeries(Int32Array.from([...days].sort((a, b) => a - b)), getExchange(typeof exchange === "string" ? exchange : "XNYS"));
   }
+  const nonSync = nonSynchronousFlags(values["market-exchange"], values["non-synchronous"]);
   const factors = values.factors === undefined ? undefined : await readFactorsFile(values.factors);
   if (factors !== undefined) warnings.push(...factors.warnings);
   const parsed = await readEventsFile(values.events);
@@ -237,6 +246,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     nonTrading,
     contamination,
     exchange,
+    ...nonSync,
     ...(market === undefined ? {} : { market }),
     ...(factors === undefined ? {} : { factors }),
     ...(values.model === undefined ? {} : { model: values.model as ModelOption }),

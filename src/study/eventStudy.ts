@@ -33,6 +33,7 @@ import { studyProvenance } from "../output/provenance.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 import { lateListingWarning, listingStart } from "./listing.js";
+import { benchmarkExchangeOf, lowerBoundDays, marketExchangeFromRecord, synchronicityDecision } from "./synchronicity.js";
 import { modelNeedsMarket, resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
 import {
   Study,
@@ -262,6 +263,29 @@ export function eventStudy(options: EventStudyOptions): Study {
     skipped.push({ event_id: eventId, asset, exchange, code, reason });
   };
 
+  const benchmarkExchange = benchmarkExchangeOf(options.marketExchange ?? marketExchangeFromRecord(options.exchange, market?.id));
+  /** Non-synchronous benchmark check of one asset: its model and one warning with the numbers. */
+  const checkSynchronicity = (assetId: string, cal: TradingCalendar, data: AlignedReturns, day0s: readonly number[]) => {
+    const bench = data.market ?? (opts.model.type === "factors" ? modelColumns(opts.model, data).factors[0] : undefined);
+    if (bench === undefined || day0s.length === 0) return { model: opts.model };
+    const day = Math.min(...day0s);
+    const firstWindow = Math.min(...opts.windows.map((w) => w[0]));
+    const end = lowerBoundDays(data.days, day) + firstWindow;
+    return synchronicityDecision({
+      asset: assetId,
+      assetExchange: cal.exchange,
+      benchmarkExchange,
+      benchmarkName: data.market !== undefined ? (market?.id ?? "the market") : "the factor file",
+      day,
+      returns: data.asset,
+      benchmark: bench,
+      end,
+      model: opts.model,
+      explicitModel: options.model !== undefined,
+      policy: options.nonSynchronous,
+    });
+  };
+
   // 2. Per asset: returns on its calendar (the benchmark mapped once per span of sessions), then each statement
   const benchmarkMemo: BenchmarkMemo = new Map();
   const progress = options.onProgress;
@@ -296,14 +320,18 @@ export function eventStudy(options: EventStudyOptions): Study {
     const thin = thinTradingWarning(asset.id, exchange, data.asset);
     if (thin !== undefined) warnings.push(thin);
     let columns: ModelColumns;
+    let model = opts.model;
     try {
-      columns = modelColumns(opts.model, data); // resolved and checked once per asset
+      const sync = checkSynchronicity(asset.id, cal, data, events.map((e) => aligned.get(e.id)!.day0));
+      if (sync.warning !== undefined) warnings.push(sync.warning);
+      model = sync.model;
+      columns = modelColumns(model, data); // resolved and checked once per asset
     } catch (error) {
       if (!isMarketReactionError(error) || opts.strict) throw error;
       for (const e of events) skip(e.id, asset.id, exchange, error.code, error.message, error);
       continue;
     }
-    studyAsset(asset.id, exchange, data, columns, events, aligned);
+    studyAsset(asset.id, exchange, data, columns, events, aligned, model);
   }
   progress?.({ stage: "assets", done: assets.length, total: assets.length });
 
@@ -314,6 +342,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     columns: ModelColumns,
     events: readonly MarketEvent[],
     aligned: Map<string, AlignmentRow>,
+    model: ModelSpec,
   ): void {
     const days = data.days;
     const first = days[0];
@@ -368,7 +397,7 @@ export function eventStudy(options: EventStudyOptions): Study {
         if (r.start < spanStart) spanStart = r.start;
         if (r.end > spanEnd) spanEnd = r.end;
       }
-      const plan: PairPlan = { eventId: p.id, asset: assetId, event: p.event, day0: p.day0, data, columns, est, mask, spanStart, spanEnd, day0Index: w.day0Index, excluded: sample?.excluded.length ?? 0 };
+      const plan: PairPlan = { eventId: p.id, asset: assetId, event: p.event, day0: p.day0, data, columns, model, est, mask, spanStart, spanEnd, day0Index: w.day0Index, excluded: sample?.excluded.length ?? 0 };
       let buffers: PairBuffers;
       if (keepPairs) {
         // one backing store per asset for every statement's estimation indices and residuals
@@ -605,6 +634,8 @@ interface PairPlan {
   readonly day0: number;
   readonly data: AlignedReturns;
   readonly columns: ModelColumns;
+  /** The pair's model (the study's, or Dimson for a non-synchronous benchmark). */
+  readonly model: ModelSpec;
   readonly est: { readonly start: number; readonly end: number; readonly length: number };
   readonly mask: Uint8Array | undefined;
   /** Indices (in the asset's sessions) of the event-window span [spanStart, spanEnd). */
@@ -631,7 +662,7 @@ function computePair(plan: PairPlan, opts: ResolvedStudyOptions, buffers: PairBu
   const at = buffers.used;
   const indices = estimationIndicesOf(columns, est, plan.mask, buffers.indices.subarray(at, at + est.length));
   const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
-  const fit = fitColumns(opts.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
+  const fit = fitColumns(plan.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
   const spanIdx = new Int32Array(plan.spanEnd - plan.spanStart);
   for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = plan.spanStart + i;
   const prediction = predictColumns(fit, columns, spanIdx);

@@ -44,11 +44,12 @@ function lowerBound(days: Int32Array, day: number): number {
  * then skipped with the usual reason).
  * @example
  * ```ts
- * // a stock listed on 1 April 2025, a statement on 9 April 2025, estimation [-20, -3]
+ * // a stock listed on 1 April 2025 (first return on 2 April), a statement on 9 April 2025,
+ * // estimation [-20, -3]: the 15 sessions from 12 March to 1 April count as missing
  * const days = nyseTradingDays(dayKeyFromIso("2025-04-01"), dayKeyFromIso("2025-04-17"));
  * const asset: Series = { id: "NEW", kind: "price", days, values: Float64Array.from(days, (_, i) => 10 + i) };
  * const s = listingStart(tradingCalendar("XNYS"), asset, [dayKeyFromIso("2025-04-09")], [-20, -3])!;
- * [isoFromDayKey(s.from), isoFromDayKey(s.firstObservation), s.preListing]; // => ["2025-03-12", "2025-04-01", 14]
+ * [isoFromDayKey(s.from), isoFromDayKey(s.firstObservation), s.preListing]; // => ["2025-03-12", "2025-04-02", 15]
  * ```
  */
 export function listingStart(calendar: TradingCalendar, asset: Series, day0s: readonly DayKey[], estimation: Window | EstimationLength | undefined, windows: readonly Window[] = [[0, 0]]): ListingStart | undefined {

@@ -8,6 +8,8 @@ import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, ty
 import type { FactorColumns, ReturnType } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
+import type { Exchange } from "../calendar/index.js";
+import type { NonSynchronousPolicy } from "./synchronicity.js";
 
 /** A model by preset name, as `factors:COL,COL,…`, or as a {@link ModelSpec}. */
 export type ModelOption = ModelPresetName | `factors:${string}` | ModelSpec;
@@ -48,6 +50,21 @@ export interface EventStudyOptions {
   readonly exchange?: ExchangeInput | Readonly<Record<string, ExchangeInput>>;
   /** Policy for statements on non-trading days. Default `"next"`. */
   readonly nonTrading?: NonTradingPolicy;
+  /**
+   * The exchange whose clock the benchmark and the factor file run on (their returns are dated
+   * by its closes): a MIC or an `Exchange`. Default: the `exchange` record's entry for the
+   * market id, else `XNYS`.
+   */
+  readonly marketExchange?: string | Exchange;
+  /**
+   * Assets whose session closes more than an hour before or after the benchmark's (Tokyo on a
+   * New York ETF): `"dimson"` fits them with the Dimson model (one lag and one lead of the
+   * benchmark) in place of the market model; `"ignore"` keeps the model. Default: `"dimson"`
+   * when `model` is left to its default, else the chosen model is kept. Either way one
+   * `NON_SYNCHRONOUS_BENCHMARK` warning per asset gives the lag-1 cross-correlation and the β
+   * with and without the lead/lag terms.
+   */
+  readonly nonSynchronous?: NonSynchronousPolicy;
   /**
    * `"exclude"` (default) removes the event windows of the asset's other statements from each
    * estimation sample (Aktas, de Bodt & Cousin 2007); `"keep"` leaves them in.
@@ -154,7 +171,7 @@ export interface ResolvedStudyOptions {
 const KNOWN_KEYS = new Set([
   "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
   "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
-  "tests", "conventions", "adjust", "onProgress",
+  "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous",
 ]);
 
 const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
@@ -207,6 +224,12 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
   const nonTrading = options.nonTrading ?? "next";
   if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
+  if (options.nonSynchronous !== undefined && options.nonSynchronous !== "dimson" && options.nonSynchronous !== "ignore") {
+    invalidOption("nonSynchronous", options.nonSynchronous, '"dimson" (the Dimson lead/lag model for assets whose close differs from the benchmark\'s) or "ignore"');
+  }
+  if (options.nonSynchronous === "dimson" && model.type === "factors") {
+    invalidOption("nonSynchronous", options.nonSynchronous, 'a market-based model: factor models have no lead/lag form; use model "dimson" with a market benchmark, or nonSynchronous "ignore"');
+  }
   const contamination = options.contamination ?? "exclude";
   if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
   const minObs = options.minEstimationObs;
