@@ -1,5 +1,5 @@
 /** Flags of `study` for data from several exchanges: the benchmark's clock and the non-synchronous policy. */
-import { exchangeCodes, type NonSynchronousPolicy } from "market-reaction";
+import { exchangeCodes, type NonSynchronousPolicy, type SameDay0Policy } from "market-reaction";
 import { choice } from "./args.js";
 import { UsageError } from "./context.js";
 
@@ -13,4 +13,11 @@ export function nonSynchronousFlags(marketExchange: string | undefined, policy: 
   }
   if (policy !== undefined) out.nonSynchronous = choice("non-synchronous", policy, ["dimson", "ignore"] as const, "dimson");
   return out;
+}
+
+/** `--same-day0 merge|keep` as the `eventStudy` option (only with `--tests`). */
+export function sameDay0Flag(value: string | undefined, hasTests: boolean): { sameDay0?: SameDay0Policy } {
+  if (value === undefined) return {};
+  if (!hasTests) throw new UsageError("--same-day0 goes with --tests LIST|all (it chooses how the cross-event tests count statements that share day 0)");
+  return { sameDay0: choice("same-day0", value, ["merge", "keep"] as const, "merge") };
 }

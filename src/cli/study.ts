@@ -19,7 +19,7 @@ import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "mar
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
-import { nonSynchronousFlags } from "./realdata.js";
+import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
@@ -61,6 +61,8 @@ Across statements and assets (docs/tests.md):
                          e.g. cross_sectional_t,bmp,adjusted_bmp,corrado_rank,grank_t
   --conventions PROFILE  textbook | estudy2                            (default textbook)
   --adjust METHOD        none | holm | bh: multiple-testing adjustment  (default none)
+  --same-day0 POLICY     merge | keep: statements of one asset sharing day 0 tested as one
+                         event named E17+E22, or as separate pairs     (default merge)
 
 Clustered statements on one series (docs/clustered.md):
   --method METHOD        standard | dummy: dummy adds the dummy-variable regression with
@@ -140,6 +142,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     tests: { type: "string" },
     conventions: { type: "string" },
     adjust: { type: "string" },
+    "same-day0": { type: "string" },
     format: { type: "string" },
     table: { type: "string" },
     out: { type: "string" },
@@ -247,6 +250,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     contamination,
     exchange,
     ...nonSync,
+    ...sameDay0Flag(values["same-day0"], tests !== undefined),
     ...(market === undefined ? {} : { market }),
     ...(factors === undefined ? {} : { factors }),
     ...(values.model === undefined ? {} : { model: values.model as ModelOption }),
@@ -274,7 +278,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
     if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
     if (study.aggregate !== null) {
-      text += `\nAcross ${study.pairs.length} (asset, statement) pairs (CAAR = sum of AARs; conventions ${conventions}):\n`;
+      const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));
+      text += `\nAcross ${study.pairs.length} (asset, statement) pairs${events < study.pairs.length ? ` (${events} events: statements of an asset sharing day 0 are one event)` : ""} (CAAR = sum of AARs; conventions ${conventions}):\n`;
       const rows: Row[] = [];
       for (const w of study.aggregate.windows) {
         for (const [name, t] of Object.entries(w.tests)) {

@@ -22,7 +22,8 @@ import {
 import { MarketReactionError, invalidOption, isMarketReactionError, throwIfIssues, type ErrorCode, type Issue, type Warning } from "../errors.js";
 import { sqTestsOfFit } from "../inference/single.js";
 import { dummyRegression, placeboTest, volatilityCheck, type PlaceboResult } from "../inference/clustered/index.js";
-import { crossEventTests, type DailyRow, type WindowRow } from "../inference/cross/index.js";
+import { type DailyRow, type WindowRow } from "../inference/cross/index.js";
+import { clusteredCrossEventTests } from "./clustering.js";
 import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
 import { fitColumns, predictColumns } from "../models/model.js";
 import { estimationIndicesOf } from "../models/sample.js";
@@ -585,9 +586,9 @@ export function eventStudy(options: EventStudyOptions): Study {
 
   let aggregate: { daily: readonly DailyRow[]; windows: readonly WindowRow[] } | undefined;
   if (opts.tests !== undefined && pairs.length > 0) {
-    const cross = crossEventTests(
-      pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
-      { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust },
+    const cross = clusteredCrossEventTests(
+      pairs.map((p) => ({ id: p.eventId, asset: p.asset, day0: p.days[p.day0Index]!, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
+      { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust, sameDay0: options.sameDay0 ?? "merge" },
     );
     aggregate = { daily: cross.daily, windows: cross.windows };
     warnings.push(...cross.warnings);

@@ -24,3 +24,5 @@ export { closeGapHours, synchronicityDiagnostics } from "./synchronicity.js";
 export type { NonSynchronousPolicy, SynchronicityDiagnostics } from "./synchronicity.js";
 export { listingStart } from "./listing.js";
 export type { ListingStart } from "./listing.js";
+export { mergeSameDay0, clusteringOf, CLUSTER_ROBUST_TESTS } from "./clustering.js";
+export type { SameDay0Policy, ClusteringInfo, DatedCrossEvent } from "./clustering.js";

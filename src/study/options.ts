@@ -10,6 +10,7 @@ import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 import type { Exchange } from "../calendar/index.js";
 import type { NonSynchronousPolicy } from "./synchronicity.js";
+import type { SameDay0Policy } from "./clustering.js";
 
 /** A model by preset name, as `factors:COL,COL,…`, or as a {@link ModelSpec}. */
 export type ModelOption = ModelPresetName | `factors:${string}` | ModelSpec;
@@ -65,6 +66,12 @@ export interface EventStudyOptions {
    * with and without the lead/lag terms.
    */
   readonly nonSynchronous?: NonSynchronousPolicy;
+  /**
+   * Cross-event tests: statements of one asset that share day 0 give identical pairs.
+   * `"merge"` (default) tests one event per asset and day 0, named after the merged statements
+   * (`E17+E22`), with a `SAME_DAY0_MERGED` warning; `"keep"` tests every pair (and warns).
+   */
+  readonly sameDay0?: SameDay0Policy;
   /**
    * `"exclude"` (default) removes the event windows of the asset's other statements from each
    * estimation sample (Aktas, de Bodt & Cousin 2007); `"keep"` leaves them in.
@@ -171,7 +178,7 @@ export interface ResolvedStudyOptions {
 const KNOWN_KEYS = new Set([
   "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
   "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
-  "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous",
+  "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous", "sameDay0",
 ]);
 
 const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
@@ -229,6 +236,15 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   }
   if (options.nonSynchronous === "dimson" && model.type === "factors") {
     invalidOption("nonSynchronous", options.nonSynchronous, 'a market-based model: factor models have no lead/lag form; use model "dimson" with a market benchmark, or nonSynchronous "ignore"');
+  }
+  if (options.sameDay0 !== undefined && options.sameDay0 !== "merge" && options.sameDay0 !== "keep") {
+    invalidOption("sameDay0", options.sameDay0, '"merge" (one event per asset and day 0 in the cross-event tests) or "keep"');
+  }
+  if (options.sameDay0 !== undefined && options.tests === undefined) {
+    invalidOption("sameDay0", options.sameDay0, "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)");
+  }
+  if (options.nonSynchronous !== undefined && options.market === undefined && options.factors === undefined) {
+    invalidOption("nonSynchronous", options.nonSynchronous, "no nonSynchronous without a market or factors: it chooses the model of assets whose close differs from the benchmark's (add market, or drop nonSynchronous)");
   }
   const contamination = options.contamination ?? "exclude";
   if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
