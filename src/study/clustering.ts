@@ -25,7 +25,11 @@ import { isoFromDayKey } from "../time/index.js";
 /** What to do with statements of one asset that share day 0: merge them (default) or keep every pair. */
 export type SameDay0Policy = "merge" | "keep";
 
-/** Tests that stay valid when events cluster on shared calendar dates, in reporting order. */
+/**
+ * Tests that stay valid when events cluster on shared calendar dates, in reporting order.
+ * @example
+ * CLUSTER_ROBUST_TESTS; // => ["adjusted_bmp", "adjusted_patell", "time_series_t", "lamb"]
+ */
 export const CLUSTER_ROBUST_TESTS: readonly TestName[] = ["adjusted_bmp", "adjusted_patell", "time_series_t", "lamb"];
 
 /** A cross-event input with its day 0 (a day key). */
