@@ -14,12 +14,13 @@ import {
   type Series,
   type StudyTable,
   type Warning,
+  type DateFormat,
 } from "market-reaction";
 import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
-import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
+import { dateFormatFlag, nonSynchronousFlags, readPricesWithHint, sameDay0Flag } from "./realdata.js";
 import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
@@ -35,6 +36,9 @@ Data:
   --market ID|FILE       benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic; percent detected)
   --events FILE          statements, CSV or JSON                                (required)
+  --date-format FMT      date format of the --prices/--returns files: YYYY-MM-DD | YYYYMMDD |
+                         MM/DD/YYYY | DD/MM/YYYY | DD.MM.YYYY (default: detected; a column
+                         mixing formats is an error naming the rows)
 
 Model and windows:
   --model MODEL          constant-mean | market-adjusted | market | ff3 | carhart | ff5 |
@@ -103,10 +107,11 @@ Exit codes: 0 success (warnings on stderr), 1 data or runtime failure, 2 usage e
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
 
-async function loadSeries(files: readonly string[], kind: "price" | "return", warnings: Warning[]): Promise<Series[]> {
+async function loadSeries(files: readonly string[], kind: "price" | "return", warnings: Warning[], dateFormat?: DateFormat): Promise<Series[]> {
   const out: Series[] = [];
   for (const file of files) {
-    const table = await readSeriesFile(file, { values: kind });
+    const read = (values: "price" | "return") => readSeriesFile(file, { values, ...(dateFormat === undefined ? {} : { dateFormat }) });
+    const table = kind === "price" ? await readPricesWithHint(file, "prices", read) : await read("return");
     warnings.push(...table.warnings);
     out.push(...table.series);
   }
@@ -143,6 +148,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     conventions: { type: "string" },
     adjust: { type: "string" },
     "same-day0": { type: "string" },
+    "date-format": { type: "string" },
     format: { type: "string" },
     table: { type: "string" },
     out: { type: "string" },
@@ -216,12 +222,14 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   }
 
   const warnings: Warning[] = [];
-  const assets = [...(await loadSeries(values.prices ?? [], "price", warnings)), ...(await loadSeries(values.returns ?? [], "return", warnings))];
+  const dateFormat = dateFormatFlag(values["date-format"]);
+  const assets = [...(await loadSeries(values.prices ?? [], "price", warnings, dateFormat)), ...(await loadSeries(values.returns ?? [], "return", warnings, dateFormat))];
   let market: Series | string | undefined;
   if (values.market !== undefined) {
     if (assets.some((s) => s.id === values.market)) market = values.market;
     else if (existsSync(values.market)) {
-      const t = await readSeriesFile(values.market);
+      const marketFile = values.market;
+      const t = await readPricesWithHint(marketFile, "market", (kind) => readSeriesFile(marketFile, { values: kind }));
       warnings.push(...t.warnings);
       if (t.series.length !== 1) throw new UsageError(`--market ${values.market}: the file holds ${t.series.length} series; give a single-series file or the id of a loaded series`);
       market = t.series[0]!;

@@ -26,3 +26,4 @@ export { listingStart } from "./listing.js";
 export type { ListingStart } from "./listing.js";
 export { mergeSameDay0, clusteringOf, CLUSTER_ROBUST_TESTS } from "./clustering.js";
 export type { SameDay0Policy, ClusteringInfo, DatedCrossEvent } from "./clustering.js";
+export { refineByMarketSession, marketSessionOf } from "./marketSession.js";

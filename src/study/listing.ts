@@ -66,7 +66,10 @@ export function listingStart(calendar: TradingCalendar, asset: Series, day0s: re
   }
   if (!Number.isFinite(first)) return undefined;
   const cdays = calendar.days;
-  const earliest = Math.min(...day0s);
+  // statements before the first observation are skipped as out of range, not fitted
+  const placed = day0s.filter((d) => d >= first);
+  if (placed.length === 0) return undefined;
+  const earliest = Math.min(...placed);
   const i0 = lowerBound(cdays, earliest);
   if (cdays[i0] !== earliest) return undefined;
   const fromIndex = Math.max(0, i0 + Math.min(e[0], norm.eventSpan[0]));

@@ -4,7 +4,7 @@
  */
 import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
-import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
+import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
 import type { FactorColumns, ReturnType } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
@@ -239,6 +239,14 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   }
   if (options.sameDay0 !== undefined && options.sameDay0 !== "merge" && options.sameDay0 !== "keep") {
     invalidOption("sameDay0", options.sameDay0, '"merge" (one event per asset and day 0 in the cross-event tests) or "keep"');
+  }
+  if (model.type === "factors" && options.market !== undefined && options.factors !== undefined) {
+    const id = typeof options.market === "string" ? options.market : (options.market as { id?: unknown }).id;
+    invalidOption(
+      "market",
+      id,
+      `no market with the factor model ${modelLabel(model)}: its market factor is the factor file's excess market return (e.g. Mkt-RF), so the benchmark would be ignored; drop the market (--market), or choose a market model for it (model "market" or "dimson", --model market|dimson)`,
+    );
   }
   if (options.sameDay0 !== undefined && options.tests === undefined) {
     invalidOption("sameDay0", options.sameDay0, "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)");
