@@ -127,6 +127,8 @@ function ruleDays(rule: DayRule, year: number): DayKey[] {
     for (let k = 0; k < (rule.days ?? 1); k++) {
       const day = start + k;
       if (rule.onWeekdays === undefined || rule.onWeekdays.includes(dayOfWeek(day))) out.push(day);
+      if (rule.bridge === true && dayOfWeek(day) === 2) out.push(day - 1);
+      if (rule.bridge === true && dayOfWeek(day) === 4) out.push(day + 1);
     }
   }
   return out;
@@ -134,7 +136,7 @@ function ruleDays(rule: DayRule, year: number): DayKey[] {
 
 function movesOffWeekend(observe: Observance, day: DayKey): boolean {
   if (observe === "none") return false;
-  if (observe === "sunday-next" || observe === "sunday-clash-next") return dayOfWeek(day) === 0;
+  if (observe === "sunday-next" || observe === "sunday-clash-next" || observe === "sunday-monday") return dayOfWeek(day) === 0;
   return true;
 }
 
@@ -150,6 +152,7 @@ function observedDay(rules: ExchangeRules, observe: Observance, day: DayKey, tak
     const w = dayOfWeek(day);
     return w === 6 ? day - 1 : w === 0 ? day + 1 : undefined;
   }
+  if (observe === "sunday-monday") return day + 1;
   return nextFree(rules, day, taken);
 }
 

@@ -5,11 +5,27 @@
  *
  * @module
  */
-import { XNAS, XNYS } from "../markets/xnys.js";
+import { BVMF } from "../markets/bvmf.js";
 import { XAMS, XPAR } from "../markets/euronext.js";
+import { XASX } from "../markets/xasx.js";
+import { XBOM } from "../markets/xbom.js";
 import { XETR } from "../markets/xetr.js";
+import { XHKG } from "../markets/xhkg.js";
+import { XIST } from "../markets/xist.js";
+import { XJSE } from "../markets/xjse.js";
+import { XKRX } from "../markets/xkrx.js";
 import { XLON } from "../markets/xlon.js";
+import { XMAD } from "../markets/xmad.js";
+import { XMEX } from "../markets/xmex.js";
+import { XMIL } from "../markets/xmil.js";
+import { XNAS, XNYS } from "../markets/xnys.js";
+import { XSES } from "../markets/xses.js";
+import { XSHE, XSHG } from "../markets/xshg.js";
+import { XSWX } from "../markets/xswx.js";
+import { XTAE } from "../markets/xtae.js";
+import { XTAI } from "../markets/xtai.js";
 import { XTKS } from "../markets/xtks.js";
+import { XTSE } from "../markets/xtse.js";
 import type { ExchangeRules } from "./types.js";
 
 /** Built-in calendar rules by MIC, in the order `exchangeCodes()` lists them. */
@@ -20,7 +36,24 @@ export const CALENDAR_RULES: Readonly<Record<string, ExchangeRules>> = {
   XLON,
   XETR,
   XPAR,
+  XHKG,
+  XSHG,
+  XSHE,
+  XASX,
+  XTSE,
+  XKRX,
+  XTAI,
+  XMIL,
+  XTAE,
+  XSWX,
+  XBOM,
+  XSES,
+  BVMF,
+  XMEX,
   XAMS,
+  XMAD,
+  XJSE,
+  XIST,
 };
 
 /** The built-in rules of `mic` (upper case), if any. */

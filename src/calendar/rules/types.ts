@@ -49,10 +49,11 @@ export type DateSpec =
  * - `nyse`: Saturday -> the Friday before, Sunday -> the Monday after;
  * - `next`: a weekend -> the next weekday that is not a holiday;
  * - `sunday-next`: Sunday -> the next weekday that is not a holiday (Saturday lost);
+ * - `sunday-monday`: Sunday -> the Monday after, lost if that Monday is already a holiday;
  * - `clash-next`: a weekend or another holiday -> the next weekday that is not a holiday;
  * - `sunday-clash-next`: Sunday or another holiday -> the next weekday that is not a holiday.
  */
-export type Observance = "none" | "nyse" | "next" | "sunday-next" | "clash-next" | "sunday-clash-next";
+export type Observance = "none" | "nyse" | "next" | "sunday-next" | "sunday-monday" | "clash-next" | "sunday-clash-next";
 
 /** One holiday (or one kind of special session) and the years it applies. */
 export interface DayRule {
@@ -70,6 +71,8 @@ export interface DayRule {
   /** Keep the day only when it falls on one of these weekdays (0 = Sunday). */
   readonly onWeekdays?: readonly number[];
   readonly observe?: Observance;
+  /** Make a long weekend: a day on Tuesday takes the Monday before with it, on Thursday the Friday after (China's arrangements). */
+  readonly bridge?: boolean;
 }
 
 /** A day with other hours than the regular ones (an early close, a late open). */
