@@ -2,7 +2,8 @@
  * Korea Exchange, stock market (XKRX).
  *
  * Sources: the Regulations on Holidays of Government Offices (Presidential Decree), the
- * Public Official Election Act (election days are public holidays) and KRX market operation
+ * Public Official Election Act (election days are public holidays), the Act on the
+ * Designation of Workers' Day (1 May, a market holiday) and KRX market operation
  * notices (closed on the last trading day of the year; Saturday sessions until December
  * 1998; hours of 7 December 1998, 22 May 2000 and 1 August 2016). Substitute holidays: for
  * Seollal and Chuseok (a day on Sunday or on another holiday) and Children's Day (a weekend)
@@ -16,7 +17,7 @@ import type { ExchangeRules } from "../rules/types.js";
 const ELECTIONS = [
   "1995-06-27", "1996-04-11", "1997-12-18", "1998-06-04", "2000-04-13", "2002-06-13", "2002-12-19", "2004-04-15", "2006-05-31",
   "2007-12-19", "2008-04-09", "2010-06-02", "2012-04-11", "2012-12-19", "2014-06-04", "2016-04-13", "2017-05-09", "2018-06-13",
-  "2020-04-15", "2022-03-09", "2022-06-01", "2024-04-10", "2025-06-03",
+  "2020-04-15", "2022-03-09", "2022-06-01", "2024-04-10", "2025-06-03", "2026-06-03",
 ];
 
 export const XKRX: ExchangeRules = {
@@ -43,6 +44,7 @@ export const XKRX: ExchangeRules = {
     { name: "Independence Movement Day", date: { fixed: [3, 1] }, observe: "none", to: 2020 },
     { name: "Independence Movement Day", date: { fixed: [3, 1] }, observe: "next", from: 2021 },
     { name: "Arbor Day", date: { fixed: [4, 5] }, to: 2005 },
+    { name: "Workers' Day", date: { fixed: [5, 1] } },
     { name: "Children's Day", date: { fixed: [5, 5] }, to: 2013 },
     { name: "Children's Day", date: { fixed: [5, 5] }, from: 2014, observe: "clash-next" },
     { name: "Buddha's Birthday", date: { series: "buddhaBirthday" }, to: 2022 },

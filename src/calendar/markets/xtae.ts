@@ -5,7 +5,7 @@
  * (dates: see `rules/lunisolar-data.ts`), and TASE's move to a Monday-to-Friday trading week
  * on 5 January 2026 (Sunday sessions, closing at 15:40, ended on 4 January 2026; Friday
  * sessions close at 13:50). Closed on Purim, the eve and first day of Passover, the eve and
- * seventh day of Passover, Independence Day, the eve and day of Shavuot, Tisha B'Av, the eve
+ * seventh day of Passover, Memorial Day and Independence Day, the eve and day of Shavuot, Tisha B'Av, the eve
  * and two days of Rosh Hashanah, the eve and day of Yom Kippur, the eve and first day of
  * Sukkot, the eve and day of Simchat Torah, and on Knesset election days.
  *
@@ -19,7 +19,7 @@ const holidays: readonly DayRule[] = [
   { name: "Purim", date: { series: "purim" } },
   { name: "Passover", date: { series: "pesach" }, offset: -1, days: 2 },
   { name: "Seventh day of Passover", date: { series: "pesach" }, offset: 5, days: 2 },
-  { name: "Independence Day", date: { series: "yomHaatzmaut" } },
+  { name: "Memorial Day and Independence Day", date: { series: "yomHaatzmaut" }, offset: -1, days: 2 },
   { name: "Shavuot", date: { series: "shavuot" }, offset: -1, days: 2 },
   { name: "Tisha B'Av", date: { series: "tishaBav" } },
   { name: "Rosh Hashanah", date: { series: "roshHashanah" }, offset: -1, days: 3 },
