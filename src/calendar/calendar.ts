@@ -55,6 +55,8 @@ export interface TradingCalendar {
   earlyCloseName(day: DayKey): string | undefined;
   /** Why `day` is not a session (`Saturday`, `Good Friday`, `no session in the data`), or `undefined` for a session. */
   closedReason(day: DayKey): string | undefined;
+  /** Name of the special hours on `day` (early close or late open), if the rules give the session other hours. */
+  specialHoursName(day: DayKey): string | undefined;
   /** Last year whose holiday tables were checked against the exchange's published lists; `undefined` without built-in rules. */
   readonly edition: number | undefined;
   /** True when `day` lies after the edition year: its sessions are a projection of the rules (closures announced later are unknown). */
@@ -158,6 +160,11 @@ class Calendar implements TradingCalendar {
     if (!this.isSession(day) || !this.ruled(day)) return undefined;
     const s = this.tables!.special.get(day);
     return s?.close === undefined ? undefined : s.name;
+  }
+
+  specialHoursName(day: DayKey): string | undefined {
+    if (!this.isSession(day) || !this.ruled(day)) return undefined;
+    return this.tables!.special.get(day)?.name;
   }
 
   closedReason(day: DayKey): string | undefined {

@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
+import { calendarCommand } from "./calendar.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
@@ -19,6 +20,7 @@ Commands:
   align    map statements to day 0 on exchange calendars, with the rule and reason
   study    abnormal returns, CARs, BHARs and tests around each statement
   intraday abnormal returns on minute bars around timestamped statements
+  calendar an exchange's sessions, hours and holidays; or check a price file against them
 
 Run 'market-reaction <command> --help' for a command's options.
 
@@ -31,10 +33,11 @@ Examples:
   market-reaction study --prices fixtures/daily/synthetic-us-index.csv --market fixtures/daily/synthetic-world.csv \\
     --events fixtures/events/tariffs-2025.csv --window=0,0 --window=-1,1
   market-reaction align --events events.csv --format json --out aligned.json
+  market-reaction calendar XTKS --from 2025-04-25 --to 2025-05-09
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand };
+const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand, calendar: calendarCommand };
 
 /** First line of an error, for the one-line message. */
 function oneLine(message: string): string {

@@ -118,24 +118,26 @@ function applies(rule: DayRule, year: number): boolean {
 }
 
 /** The days a rule gives in `year`, offset and span applied, weekday filter applied. */
-function ruleDays(rule: DayRule, year: number): DayKey[] {
+function ruleDays(rules: ExchangeRules, rule: DayRule, year: number): DayKey[] {
   if (!applies(rule, year)) return [];
   const out: DayKey[] = [];
   for (const base of datesOf(rule.date, year)) {
     if (!Number.isFinite(base)) continue;
     const start = shiftDay(base, rule.offset ?? 0);
+    if (rule.tradingDays !== undefined) {
+      for (let d = start, k = 0; k < rule.tradingDays; d++) if (isTradingWeekday(rules, d)) (out.push(d), k++);
+      continue;
+    }
     for (let k = 0; k < (rule.days ?? 1); k++) {
       const day = start + k;
       if (rule.onWeekdays === undefined || rule.onWeekdays.includes(dayOfWeek(day))) out.push(day);
-      if (rule.bridge === true && dayOfWeek(day) === 2) out.push(day - 1);
-      if (rule.bridge === true && dayOfWeek(day) === 4) out.push(day + 1);
     }
   }
   return out;
 }
 
 function movesOffWeekend(observe: Observance, day: DayKey): boolean {
-  if (observe === "none") return false;
+  if (observe === "none" || observe === "clash-day-after") return false;
   if (observe === "sunday-next" || observe === "sunday-clash-next" || observe === "sunday-monday") return dayOfWeek(day) === 0;
   return true;
 }
@@ -153,7 +155,18 @@ function observedDay(rules: ExchangeRules, observe: Observance, day: DayKey, tak
     return w === 6 ? day - 1 : w === 0 ? day + 1 : undefined;
   }
   if (observe === "sunday-monday") return day + 1;
+  if (observe === "clash-day-after") {
+    let d = day + 1;
+    while (taken.has(d)) d++;
+    return d;
+  }
   return nextFree(rules, day, taken);
+}
+
+/** The Monday before a Tuesday holiday, the Friday after a Thursday one. */
+function bridgeDay(day: DayKey): DayKey | undefined {
+  const w = dayOfWeek(day);
+  return w === 2 ? day - 1 : w === 4 ? day + 1 : undefined;
 }
 
 function placeHolidays(rules: ExchangeRules, year: number, holidayDates: Set<DayKey>): Map<DayKey, RuleClosure> {
@@ -165,12 +178,15 @@ function placeHolidays(rules: ExchangeRules, year: number, holidayDates: Set<Day
   for (const rule of rules.holidays) {
     const kind = "on" in rule.date ? "special" : "holiday";
     const observe = rule.observe ?? "none";
-    for (const day of ruleDays(rule, year)) {
+    for (const day of ruleDays(rules, rule, year)) {
       if (kind === "holiday") holidayDates.add(day);
       const trading = isTradingWeekday(rules, day);
-      const clash = taken.has(day) && (observe === "clash-next" || observe === "sunday-clash-next");
-      if (trading && !taken.has(day)) put(day, rule.name, kind);
-      else if (clash || (!trading && movesOffWeekend(observe, day))) deferred.push({ day, rule });
+      const clash = taken.has(day) && (observe === "clash-next" || observe === "sunday-clash-next" || observe === "clash-day-after");
+      if (trading && !taken.has(day)) {
+        put(day, rule.name, kind);
+        const bridged = rule.bridge === true ? bridgeDay(day) : undefined;
+        if (bridged !== undefined && isTradingWeekday(rules, bridged) && !taken.has(bridged)) put(bridged, `${rule.name} (bridge day)`, kind);
+      } else if (clash || (!trading && movesOffWeekend(observe, day))) deferred.push({ day, rule });
     }
   }
   for (const { day, rule } of deferred) {
@@ -195,7 +211,7 @@ function bridgeHolidays(rules: ExchangeRules, year: number, taken: Map<DayKey, R
 function specialHours(rules: ExchangeRules, year: number, closed: ReadonlyMap<DayKey, RuleClosure>): RuleSpecialHours[] {
   const byDay = new Map<DayKey, RuleSpecialHours>();
   for (const rule of rules.specialHours ?? []) {
-    for (const day of ruleDays(rule, year)) {
+    for (const day of ruleDays(rules, rule, year)) {
       if (closed.has(day) || !isTradingWeekday(rules, day)) continue;
       byDay.set(day, toSpecial(rule, day));
     }

@@ -51,9 +51,11 @@ export type DateSpec =
  * - `sunday-next`: Sunday -> the next weekday that is not a holiday (Saturday lost);
  * - `sunday-monday`: Sunday -> the Monday after, lost if that Monday is already a holiday;
  * - `clash-next`: a weekend or another holiday -> the next weekday that is not a holiday;
- * - `sunday-clash-next`: Sunday or another holiday -> the next weekday that is not a holiday.
+ * - `sunday-clash-next`: Sunday or another holiday -> the next weekday that is not a holiday;
+ * - `clash-day-after`: on another holiday -> the first calendar day after the holidays, lost if
+ *   that is not a trading weekday; a weekend day is lost.
  */
-export type Observance = "none" | "nyse" | "next" | "sunday-next" | "sunday-monday" | "clash-next" | "sunday-clash-next";
+export type Observance = "none" | "nyse" | "next" | "sunday-next" | "sunday-monday" | "clash-next" | "sunday-clash-next" | "clash-day-after";
 
 /** One holiday (or one kind of special session) and the years it applies. */
 export interface DayRule {
@@ -61,8 +63,10 @@ export interface DayRule {
   readonly date: DateSpec;
   /** Days added to the date (Boxing Day = Christmas + 1, Ascension = Easter + 39). */
   readonly offset?: number;
-  /** Number of consecutive days from the date (Spring Festival week). Default 1. */
+  /** Number of consecutive days from the date. Default 1. */
   readonly days?: number;
+  /** Instead of `days`: this many trading weekdays from the date (China's holiday weeks close five weekdays whatever the weekday of the first day). */
+  readonly tradingDays?: number;
   /** First and last year the rule applies (inclusive). */
   readonly from?: number;
   readonly to?: number;
