@@ -64,7 +64,14 @@ function listDays(days: readonly DayKey[], describe: (d: DayKey) => string = iso
   return days.length > SHOWN ? `${shown}, … (${days.length} in all)` : shown;
 }
 
-/** True when the data disagrees with the rules on more than a few days (not a data gap here and there). */
+/**
+ * True when the data disagrees with the rules on more than a few days (more than 5 and more
+ * than 1% of the sessions): a sign of the wrong exchange rather than a data gap here and there.
+ *
+ * @example
+ * const days = tradingCalendar("XNYS").days.filter((d) => d >= dayKeyFromIso("2025-01-01") && d <= dayKeyFromIso("2025-12-31"));
+ * disagreesOften(compareDays(tradingCalendar("XTKS"), days)); // => true
+ */
 export function disagreesOften(c: DaysComparison): boolean {
   const n = c.missing.length + c.extra.length;
   return n > 5 && n > 0.01 * c.sessions;

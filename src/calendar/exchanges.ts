@@ -98,7 +98,13 @@ export const EXCHANGES: Readonly<Record<string, Exchange>> = Object.fromEntries(
   Object.entries(CALENDAR_RULES).map(([code, rules]) => [code, exchangeFromRules(code, rules)]),
 );
 
-/** The built-in rules an exchange's `holidays` field names (`nyse` = XNYS), if any. */
+/**
+ * The built-in rules an exchange's `holidays` field names (`nyse` = XNYS), if any.
+ *
+ * @example
+ * rulesOfExchange(getExchange("XNAS"))?.mic; // => "XNYS"
+ * rulesOfExchange(getExchange("XTKS"))?.edition; // => 2026
+ */
 export function rulesOfExchange(exchange: Exchange): ExchangeRules | undefined {
   if (exchange.holidays === "none") return undefined;
   return rulesOf(exchange.holidays === "nyse" ? "XNYS" : exchange.holidays.toUpperCase());

@@ -28,7 +28,13 @@ import { XTKS } from "../markets/xtks.js";
 import { XTSE } from "../markets/xtse.js";
 import type { ExchangeRules } from "./types.js";
 
-/** Built-in calendar rules by MIC, in the order `exchangeCodes()` lists them. */
+/**
+ * Built-in calendar rules by MIC, in the order `exchangeCodes()` lists them.
+ *
+ * @example
+ * Object.keys(CALENDAR_RULES).length; // => 24
+ * CALENDAR_RULES.XHKG?.timezone; // => "Asia/Hong_Kong"
+ */
 export const CALENDAR_RULES: Readonly<Record<string, ExchangeRules>> = {
   XNYS,
   XNAS,
