@@ -3,10 +3,13 @@
  * (date, open, close, break) day by day and prints the differences.
  *
  * Run: npx tsx scripts/calendars/compare-reference.ts [MIC ...] [--json FILE]
+ * The known differences kept in test/calendar/reference-differences.json (checked by
+ * test/calendar/reference.test.ts and explained in docs/calendars.md) are written with
+ * --json test/calendar/reference-differences.json.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { compareWithReference } from "../../test/calendar/reference-compare.js";
+import { compactDifferences, compareWithReference } from "../../test/calendar/reference-compare.js";
 import { exchangeCodes } from "../../src/calendar/exchanges.js";
 
 const args = process.argv.slice(2);
@@ -25,7 +28,7 @@ for (const mic of mics.length > 0 ? mics : exchangeCodes()) {
     continue;
   }
   const r = compareWithReference(mic, text);
-  all[mic] = r;
+  all[mic] = compactDifferences(r);
   console.log(`${mic} ${r.from}..${r.to}: sessions ref ${r.referenceSessions} ours ${r.ourSessions}; missing ${r.missing.length}, extra ${r.extra.length}, hours ${r.hours.length}`);
   if (process.env.VERBOSE) {
     for (const m of r.missing) console.log("  closed here, session in ref:", m.date, m.reason);
@@ -33,4 +36,4 @@ for (const mic of mics.length > 0 ? mics : exchangeCodes()) {
     for (const h of r.hours) console.log("  hours:", h.date, "ours", h.ours, "ref", h.reference);
   }
 }
-if (jsonFile !== undefined) writeFileSync(jsonFile, JSON.stringify(all, null, 1));
+if (jsonFile !== undefined) writeFileSync(jsonFile, `${JSON.stringify(all, null, 1)}\n`);

@@ -49,3 +49,43 @@ export function compareWithReference(mic: string, csv: string): ReferenceCompari
   }
   return { from: isoFromDayKey(first), to: isoFromDayKey(last), referenceSessions: rows.length, ourSessions: ours, missing, extra, hours };
 }
+
+/** Hours differences grouped by (ours, reference) pair: count, first and last date. */
+export interface HoursGroup {
+  readonly ours: string;
+  readonly reference: string;
+  readonly count: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+/** The differences of one exchange in the compact form kept in reference-differences.json. */
+export interface KnownDifferences {
+  readonly from: string;
+  readonly to: string;
+  /** Reference sessions closed here: `date reason`. */
+  readonly closedHere: string[];
+  /** Our sessions the reference lacks. */
+  readonly openHere: string[];
+  readonly hours: HoursGroup[];
+}
+
+export function compactDifferences(r: ReferenceComparison): KnownDifferences {
+  const groups = new Map<string, { ours: string; reference: string; count: number; first: string; last: string }>();
+  for (const h of r.hours) {
+    const key = `${h.ours}|${h.reference}`;
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { ours: h.ours, reference: h.reference, count: 1, first: h.date, last: h.date });
+    else {
+      g.count++;
+      g.last = h.date;
+    }
+  }
+  return {
+    from: r.from,
+    to: r.to,
+    closedHere: r.missing.map((m) => `${m.date} ${m.reason}`),
+    openHere: r.extra,
+    hours: [...groups.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)),
+  };
+}

@@ -1,7 +1,8 @@
 /**
  * Johannesburg Stock Exchange (XJSE).
  *
- * Sources: the Public Holidays Act 36 of 1994 (a holiday on a Sunday moves to the Monday) and
+ * Sources: the Public Holidays Act 36 of 1994 (a holiday on a Sunday moves to the Monday; a
+ * Sunday Christmas Day, whose Monday is the Day of Goodwill, gives the Tuesday) and
  * JSE market notices (closed on national and municipal election days and the one-off public
  * holidays proclaimed by the President).
  *
@@ -29,12 +30,12 @@ export const XJSE: ExchangeRules = {
     { name: "National Women's Day", date: { fixed: [8, 9] }, observe: "sunday-monday" },
     { name: "Heritage Day", date: { fixed: [9, 24] }, observe: "sunday-monday" },
     { name: "Day of Reconciliation", date: { fixed: [12, 16] }, observe: "sunday-monday" },
-    { name: "Christmas Day", date: { fixed: [12, 25] }, observe: "sunday-monday" },
+    { name: "Christmas Day", date: { fixed: [12, 25] }, observe: "sunday-next" },
     { name: "Day of Goodwill", date: { fixed: [12, 26] }, observe: "sunday-monday" },
     {
       name: "Election day",
       date: { on: ["1999-06-02", "2000-12-05", "2004-04-14", "2006-03-01", "2009-04-22", "2011-05-18", "2014-05-07", "2016-08-03", "2019-05-08", "2021-11-01", "2024-05-29"] },
     },
-    { name: "Public holiday proclaimed by the President", date: { on: ["1999-12-31", "2000-01-02", "2008-05-02", "2016-12-27", "2022-12-27", "2023-09-24"] } },
+    { name: "Public holiday proclaimed by the President", date: { on: ["1999-12-31", "2008-05-02"] } },
   ],
 };
