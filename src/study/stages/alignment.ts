@@ -3,6 +3,7 @@
  * it, computed once per calendar.
  * @module
  */
+import { refineByMarketSession } from "../marketSession.js";
 import { alignEvents, isTradingCalendar, tradingCalendar, type AlignmentRow, type ExchangeInput, type TradingCalendar } from "../../calendar/index.js";
 import type { Warning } from "../../errors.js";
 import type { MarketEvent, Series } from "../../types.js";
@@ -49,7 +50,7 @@ export function alignStudy(
   for (const a of assets) {
     const cal = calendarOf.get(a.id)!;
     if (rowsOf.has(cal)) continue;
-    const result = alignEvents(events, cal, { nonTrading: opts.nonTrading });
+    const result = refineByMarketSession(alignEvents(events, cal, { nonTrading: opts.nonTrading }), cal);
     warnings.push(...result.warnings);
     const projected = projectedWarning(cal, result.rows.map((r) => r.day0));
     if (projected !== undefined) warnings.push(projected);
