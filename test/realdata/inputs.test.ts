@@ -98,6 +98,8 @@ describe("the statements' market_session column", () => {
     const onTokyo = eventStudy({ assets: [tokyo], market: world, events, windows: [[0, 0]], estimation: [-120, -11], exchange: "XTKS", model: "dimson" });
     expect(onTokyo.events.find((e) => e.id === "AC")!.rule).toBe("date-only-same-day");
     writeFileSync(`${dir}/sessions.csv`, csv);
+    const intraday = await cli("intraday", "--bars", "fixtures/intraday/synthetic-us-index-1min.csv", "--events", `${dir}/sessions.csv`, "--format", "csv");
+    expect(intraday.stdout.split("\n")[0]!.split(",")).toContain("market_session");
     for (const table of ["car", "abnormal", "models", "events"]) {
       const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", `${dir}/sessions.csv`, "--window=0,0", "--format", "csv", "--table", table);
       expect(r.stdout.split("\n")[0]!.split(","), table).toContain("market_session");
