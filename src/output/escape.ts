@@ -25,3 +25,26 @@ export function escapeHtml(text: string): string {
 export function escapeMarkdownCell(text: string): string {
   return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, " ");
 }
+
+const LATEX: Readonly<Record<string, string>> = {
+  "\\": "\\textbackslash{}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "{": "\\{",
+  "}": "\\}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+};
+
+/**
+ * Escapes text for LaTeX: the ten special characters, and line breaks become spaces.
+ *
+ * @example
+ * escapeLatex("50% & more_{now}"); // => "50\\% \\& more\\_\\{now\\}"
+ */
+export function escapeLatex(text: string): string {
+  return text.replace(/[\\&%$#_{}~^]/g, (c) => LATEX[c]!).replace(/\r?\n|\r/g, " ");
+}

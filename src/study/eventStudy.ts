@@ -21,7 +21,7 @@ import {
 } from "../calendar/index.js";
 import { MarketReactionError, invalidOption, isMarketReactionError, throwIfIssues, type ErrorCode, type Issue, type Warning } from "../errors.js";
 import { sqTestsOfFit } from "../inference/single.js";
-import { dummyRegression, placeboTest, volatilityCheck, type PlaceboResult } from "../inference/clustered/index.js";
+import { dummyRegression, placeboTest, volatilityAdvice, volatilityCheck, type PlaceboResult } from "../inference/clustered/index.js";
 import { crossEventTests, type DailyRow, type WindowRow } from "../inference/cross/index.js";
 import { modelLabel, type ModelFit, type ModelSpec } from "../models/index.js";
 import { fitColumns, predictColumns } from "../models/model.js";
@@ -461,19 +461,6 @@ export function eventStudy(options: EventStudyOptions): Study {
       { start: first.est.start, end: Math.max(first.est.start, Math.min(first.est.end, bandStart)) },
       { asset: assetId, eventId: first.eventId },
     );
-    if (volatility.warning !== undefined) {
-      const w = volatility.warning;
-      // the advice names what this study computed, or the options that would compute it
-      const advice =
-        opts.regression !== undefined && opts.placebo !== undefined
-          ? "so read the Newey-West (HAC) results and the placebo test drawn from the same volatility regime"
-          : opts.regression !== undefined
-            ? "so read the Newey-West (HAC) results (the placebo option adds a test drawn from the same volatility regime)"
-            : opts.placebo !== undefined
-              ? "so read the placebo test drawn from the same volatility regime (the regression option adds Newey-West (HAC) errors)"
-              : "so the t and SQ p-values of this study may be too small: the regression option (Newey-West errors) and the placebo option (a test drawn from the same volatility regime) are robust to it";
-      warnings.push({ ...w, message: w.message.replace(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/, advice) });
-    }
     const events = studied.map((x) => ({ id: x.eventId, day0: x.day0 }));
     const span: Window = [Math.min(...opts.windows.map((w) => w[0])), Math.max(...opts.windows.map((w) => w[1]))];
     if (opts.regression !== undefined) {
@@ -536,6 +523,7 @@ export function eventStudy(options: EventStudyOptions): Study {
       });
       warnings.push(...placebo.warnings.filter((w) => w.code !== "HIGH_EVENT_VOLATILITY"));
     }
+    if (volatility.warning !== undefined) warnings.push(volatilityWarning(volatility.warning, regressionRows, regressionCars, assetId, opts.placebo !== undefined));
   }
 
   for (const g of overlapGroups.values()) {
@@ -902,6 +890,15 @@ const THIN_TRADING_SHARE = 0.1;
  * `THIN_TRADING` when at least 10% (and 5) of an asset's returns are exactly zero: stale prices
  * bias market-model betas towards zero; the Scholes-Williams and Dimson models correct for it.
  */
+/** The volatility warning with advice naming the covariance this study's results actually use. */
+function volatilityWarning(w: Warning, rows: readonly StudyRegressionRow[], cars: readonly StudyRegressionCarRow[], assetId: string, placebo: boolean): Warning {
+  const mine = rows.filter((r) => r.asset === assetId && (r.kind === "event" || r.kind === "pooled"));
+  const myCars = cars.filter((c) => c.asset === assetId);
+  const regression = mine.length === 0 ? undefined : { olsOnly: mine.every((r) => r.vcov === "ols") && myCars.every((c) => c.vcov === "ols") };
+  const advice = volatilityAdvice({ placebo, ...(regression === undefined ? {} : { regression }) });
+  return { ...w, message: w.message.replace(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/, advice) };
+}
+
 function thinTradingWarning(asset: string, exchange: string, returns: Float64Array): Warning | undefined {
   let zeros = 0;
   let finite = 0;

@@ -1,0 +1,98 @@
+/**
+ * PNG rendering of Vega-Lite specs: the SVG of `renderSvg`, rasterized by a headless Chromium
+ * driven through `playwright-core` (optional: install it, and have Chromium on the machine).
+ * @module
+ */
+import { existsSync } from "node:fs";
+import { MarketReactionError, type VegaLiteSpec } from "market-reaction";
+import { loadRenderer, renderSvg } from "./render.js";
+
+/** Options of {@link renderPng}. */
+export interface RenderPngOptions {
+  /** Device pixels per CSS pixel; default 2 (sharp in print). */
+  readonly scale?: number;
+  /** Background colour; default white. */
+  readonly background?: string;
+  /** The Chromium executable; default `$CHROMIUM_PATH`, else `/usr/bin/chromium`. */
+  readonly executablePath?: string;
+}
+
+/** The launch flags of the headless browser: no sandbox, GPU, network or profile of its own. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+interface Browser {
+  newPage(options: { deviceScaleFactor: number }): Promise<{
+    setContent(html: string): Promise<void>;
+    locator(selector: string): { first(): { screenshot(options: { type: "png" }): Promise<Uint8Array> } };
+  }>;
+  close(): Promise<void>;
+}
+interface Chromium {
+  launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<Browser>;
+}
+
+/** The Chromium executable that {@link renderPng} would use. */
+export function chromiumPath(executablePath?: string): string {
+  return executablePath ?? process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+}
+
+async function loadChromium(executablePath: string): Promise<Chromium> {
+  let mod: { chromium?: Chromium; default?: { chromium?: Chromium } };
+  try {
+    mod = (await import("playwright-core")) as typeof mod;
+  } catch (error) {
+    throw new MarketReactionError("MISSING_DEPENDENCY", 'PNG output needs the optional package playwright-core and a Chromium browser: npm install playwright-core, and install chromium (e.g. apt-get install chromium)', [], { cause: error });
+  }
+  if (!existsSync(executablePath)) {
+    throw new MarketReactionError("MISSING_DEPENDENCY", `PNG output needs a Chromium browser at ${executablePath} (set CHROMIUM_PATH, or install chromium); SVG output does not`);
+  }
+  const chromium = mod.chromium ?? mod.default?.chromium;
+  if (chromium === undefined) throw new MarketReactionError("MISSING_DEPENDENCY", "playwright-core does not export chromium");
+  return chromium;
+}
+
+/**
+ * Checks that the optional packages of a chart format are installed (vega and vega-lite; for
+ * PNG also playwright-core and a Chromium executable), so a command can fail before it works.
+ *
+ * @throws MISSING_DEPENDENCY naming what to install.
+ */
+export async function checkRenderer(format: "svg" | "png", executablePath?: string): Promise<void> {
+  await loadRenderer();
+  if (format === "png") await loadChromium(chromiumPath(executablePath));
+}
+
+/**
+ * Renders a Vega-Lite spec to PNG bytes: `renderSvg`, then a screenshot of the SVG in headless
+ * Chromium at `scale` device pixels per pixel.
+ *
+ * @throws MISSING_DEPENDENCY without vega, vega-lite, playwright-core or Chromium.
+ */
+export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
+  const scale = options.scale ?? 2;
+  if (!(Number.isFinite(scale) && scale > 0)) throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
+  const svg = await renderSvg(spec, options.background === undefined ? {} : { background: options.background });
+  const chromium = await loadChromium(chromiumPath(options.executablePath));
+  const { mkdtemp, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const profile = await mkdtemp(join(tmpdir(), "market-reaction-chromium-"));
+  const browser = await chromium.launch({ executablePath: chromiumPath(options.executablePath), headless: true, args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`] });
+  try {
+    const page = await browser.newPage({ deviceScaleFactor: scale });
+    await page.setContent(`<!doctype html><html><body style="margin:0;background:${options.background ?? "white"}">${svg}</body></html>`);
+    return await page.locator("svg").first().screenshot({ type: "png" });
+  } finally {
+    await browser.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
