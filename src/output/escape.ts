@@ -39,12 +39,18 @@ const LATEX: Readonly<Record<string, string>> = {
   "^": "\\textasciicircum{}",
 };
 
+const LATEX_TEXT: Readonly<Record<string, string>> = { "…": "\\ldots{}", "–": "--", "—": "---", "−": "$-$" };
+
 /**
- * Escapes text for LaTeX: the ten special characters, and line breaks become spaces.
+ * Escapes text for LaTeX: the ten special characters; ellipsis, en and em dashes and the minus
+ * sign become their LaTeX forms (pdflatex-safe); line breaks become spaces.
  *
  * @example
- * escapeLatex("50% & more_{now}"); // => "50\\% \\& more\\_\\{now\\}"
+ * escapeLatex("50% & more_{now}…"); // => "50\\% \\& more\\_\\{now\\}\\ldots{}"
  */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\\&%$#_{}~^]/g, (c) => LATEX[c]!).replace(/\r?\n|\r/g, " ");
+  return text
+    .replace(/[\\&%$#_{}~^]/g, (c) => LATEX[c]!)
+    .replace(/[…–—−]/g, (c) => LATEX_TEXT[c]!)
+    .replace(/\r?\n|\r/g, " ");
 }

@@ -11,7 +11,7 @@ describe("market-reaction study --plot", () => {
     const svg = r.files.get("car.svg")!;
     expect(svg.startsWith("<svg")).toBe(true);
     expect(count(svg, /class="mark-line role-mark/)).toBeGreaterThan(10); // one line per statement
-    expect(r.stdout).toContain("event_id");
+    expect(r.stdout).toContain("CAR [-1, 1] (%)");
   });
   it("draws AR bars and the timeline on request", async () => {
     const ar = await cli(...base, "--window=0,0", "--plot", "ar.svg", "--plot-type", "ar");
@@ -22,13 +22,13 @@ describe("market-reaction study --plot", () => {
     expect(tl.files.get("t.svg")).toContain("Prices and statements");
   });
   it("usage errors exit 2", async () => {
-    expect((await cli(...base, "--plot", "car.png")).code).toBe(2);
+    expect((await cli(...base, "--plot", "car.pdf")).code).toBe(2);
     expect((await cli(...base, "--plot-type", "ar")).code).toBe(2);
     expect((await cli(...base, "--plot", "x.svg", "--plot-type", "pie")).code).toBe(2);
   });
   it("--help shows --plot and examples", async () => {
     const r = await cli("study", "--help");
-    expect(r.stdout).toContain("--plot FILE.svg");
+    expect(r.stdout).toContain("--plot FILE.svg|.png");
     expect(r.stdout).toContain("Exit codes");
   });
 });
