@@ -29,15 +29,15 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   "--disable-sync",
 ];
 
-interface Browser {
-  newPage(options: { deviceScaleFactor: number }): Promise<{
+interface BrowserContext {
+  newPage(): Promise<{
     setContent(html: string): Promise<void>;
     locator(selector: string): { first(): { screenshot(options: { type: "png" }): Promise<Uint8Array> } };
   }>;
   close(): Promise<void>;
 }
 interface Chromium {
-  launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<Browser>;
+  launchPersistentContext(userDataDir: string, options: { executablePath: string; args: string[]; headless: boolean; deviceScaleFactor: number }): Promise<BrowserContext>;
 }
 
 /** The Chromium executable that {@link renderPng} would use. */
@@ -86,9 +86,10 @@ export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = 
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const profile = await mkdtemp(join(tmpdir(), "market-reaction-chromium-"));
-  const browser = await chromium.launch({ executablePath: chromiumPath(options.executablePath), headless: true, args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`] });
+  // a fresh profile directory (the --user-data-dir of the browser) for every rendering
+  const browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(options.executablePath), headless: true, args: [...CHROMIUM_FLAGS], deviceScaleFactor: scale });
   try {
-    const page = await browser.newPage({ deviceScaleFactor: scale });
+    const page = await browser.newPage();
     await page.setContent(`<!doctype html><html><body style="margin:0;background:${options.background ?? "white"}">${svg}</body></html>`);
     return await page.locator("svg").first().screenshot({ type: "png" });
   } finally {
