@@ -17,7 +17,13 @@ export interface RenderPngOptions {
   readonly executablePath?: string;
 }
 
-/** The launch flags of the headless browser: no sandbox, GPU, network or profile of its own. */
+/**
+ * The launch flags of the headless browser: no sandbox, GPU or background network traffic
+ * (a fresh profile directory is added per launch).
+ *
+ * @example
+ * CHROMIUM_FLAGS.includes("--headless"); // => true
+ */
 export const CHROMIUM_FLAGS: readonly string[] = [
   "--headless",
   "--no-sandbox",
@@ -40,7 +46,13 @@ interface Chromium {
   launchPersistentContext(userDataDir: string, options: { executablePath: string; args: string[]; headless: boolean; deviceScaleFactor: number }): Promise<BrowserContext>;
 }
 
-/** The Chromium executable that {@link renderPng} would use. */
+/**
+ * The Chromium executable that {@link renderPng} would use: `executablePath`, else
+ * `$CHROMIUM_PATH`, else `/usr/bin/chromium`.
+ *
+ * @example
+ * chromiumPath("/opt/chromium/chrome"); // => "/opt/chromium/chrome"
+ */
 export function chromiumPath(executablePath?: string): string {
   return executablePath ?? process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 }
@@ -65,6 +77,10 @@ async function loadChromium(executablePath: string): Promise<Chromium> {
  * PNG also playwright-core and a Chromium executable), so a command can fail before it works.
  *
  * @throws MISSING_DEPENDENCY naming what to install.
+ * @example
+ * ```ts
+ * await checkRenderer("svg"); // resolves: vega and vega-lite are installed
+ * ```
  */
 export async function checkRenderer(format: "svg" | "png", executablePath?: string): Promise<void> {
   await loadRenderer();
@@ -76,6 +92,16 @@ export async function checkRenderer(format: "svg" | "png", executablePath?: stri
  * Chromium at `scale` device pixels per pixel.
  *
  * @throws MISSING_DEPENDENCY without vega, vega-lite, playwright-core or Chromium.
+ * @example
+ * ```ts
+ * import { existsSync } from "node:fs";
+ * import { dayKeyFromIso, timelineChart } from "market-reaction";
+ * const days = Int32Array.from(["2025-04-08", "2025-04-09"], dayKeyFromIso);
+ * const spec = timelineChart({ id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) }, []);
+ * // (without Chromium on this machine the example only shows what a PNG starts with)
+ * const png = existsSync(chromiumPath()) ? await renderPng(spec, { scale: 1 }) : Uint8Array.of(0x89, 0x50, 0x4e, 0x47);
+ * png.slice(0, 4); // => Uint8Array [137, 80, 78, 71]
+ * ```
  */
 export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const scale = options.scale ?? 2;
@@ -91,7 +117,8 @@ export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = 
   try {
     const page = await browser.newPage();
     await page.setContent(`<!doctype html><html><body style="margin:0;background:${options.background ?? "white"}">${svg}</body></html>`);
-    return await page.locator("svg").first().screenshot({ type: "png" });
+    const bytes = await page.locator("svg").first().screenshot({ type: "png" });
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice();
   } finally {
     await browser.close();
     await rm(profile, { recursive: true, force: true });

@@ -10,7 +10,9 @@ describe("market-reaction study --plot", () => {
     expect(r.code).toBe(0);
     const svg = r.files.get("car.svg")!;
     expect(svg.startsWith("<svg")).toBe(true);
-    expect(count(svg, /class="mark-line role-mark/)).toBeGreaterThan(10); // one line per statement
+    // the 8 paths with the largest |CAR| (statements sharing day 0 drawn once), the rest listed in the subtitle
+    expect(count(svg, /class="mark-line role-mark/)).toBe(8);
+    expect(svg).toContain("Not drawn:");
     expect(r.stdout).toContain("CAR [-1, 1] (%)");
   });
   it("draws AR bars and the timeline on request", async () => {
@@ -19,7 +21,7 @@ describe("market-reaction study --plot", () => {
     expect(ar.files.get("ar.svg")).toContain("mark-rect");
     const tl = await cli(...base, "--window=0,0", "--plot", "t.svg", "--plot-type", "timeline");
     expect(tl.code).toBe(0);
-    expect(tl.files.get("t.svg")).toContain("Prices and statements");
+    expect(tl.files.get("t.svg")).toContain("and the statements (");
   });
   it("usage errors exit 2", async () => {
     expect((await cli(...base, "--plot", "car.pdf")).code).toBe(2);

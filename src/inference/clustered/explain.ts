@@ -15,7 +15,14 @@ export interface CovarianceUse {
   readonly wald: { readonly ols: number; readonly hac: number };
 }
 
-/** Counts, per group of numbers, how many use each covariance (from the `vcov` fields). */
+/**
+ * Counts, per group of numbers (event coefficients, CARs, Wald tests), how many use each
+ * covariance, from their `vcov` fields.
+ *
+ * @example
+ * covarianceUse([{ kind: "control", vcov: "hac" }, { kind: "event", vcov: "ols" }], [{ vcov: "ols" }], []);
+ * // => { eventTerms: { ols: 1, hac: 0 }, cars: { ols: 1, hac: 0 }, wald: { ols: 0, hac: 0 } }
+ */
 export function covarianceUse(
   regression: readonly { readonly kind: string; readonly vcov: string }[],
   cars: readonly { readonly vcov: string }[],

@@ -20,7 +20,7 @@ export interface ChartDisplay {
  * const days = Int32Array.from(["2025-04-08", "2025-04-09"], dayKeyFromIso);
  * const spx: Series = { id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) };
  * const display = displayChart(timelineChart(spx, [])); // the last expression of a Deno notebook cell
- * display[Symbol.for("Jupyter.display")]!()["text/plain"]; // => "Vega-Lite chart: Prices and statements"
+ * display[Symbol.for("Jupyter.display")]!()["text/plain"]; // => "Vega-Lite chart: SPX and the statements (2025-04-08 to 2025-04-09)"
  * ```
  */
 export function displayChart(spec: VegaLiteSpec): ChartDisplay {

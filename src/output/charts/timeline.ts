@@ -187,7 +187,8 @@ export function timelineChart(
   }
   const names = series.map((s) => assetName(options, s.id));
   const kind = base100(options, multi) ? `Index (${from ?? "first date"} = 100)` : series.every((s) => s.kind === "price") ? "Price" : "Value";
-  const period_ = rows.length === 0 ? "" : ` (${from ?? "start"} to ${to ?? "end"})`;
+  const shown = rows.filter((r) => r["layer"] === "series").map((r) => r["date"] as string).sort();
+  const period_ = shown.length === 0 ? "" : ` (${shown[0]} to ${shown[shown.length - 1]})`;
   const title = { text: options.title ?? `${names.length <= 3 ? names.join(", ") : `${names.length} series`} and the statements${period_}`, anchor: "start" };
   for (const r of rows) r["asset"] = assetName(options, r["asset"] as string);
   const base = { $schema: VEGA_LITE_SCHEMA, title, data: { values: rows } };
