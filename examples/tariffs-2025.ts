@@ -13,8 +13,11 @@ import {
   alignEvents,
   calendarFromSeries,
   checkOverlaps,
+  covarianceSentence,
+  covarianceUse,
   eventStudy,
   formatTextTable,
+  meanCarSentence,
   tradingCalendar,
   type AlignmentRow,
 } from "market-reaction";
@@ -66,7 +69,7 @@ for (const row of aligned.rows) {
 // 3. Sunday, Monday and Tuesday statements with [-1, +1] windows overlap on one index.
 const april = aligned.rows.filter((r) => r.exchange === "XNYS" && ["E17", "E22", "E27"].includes(r.id));
 const overlaps = checkOverlaps(april, xnys, { estimation: [-250, -11], windows: [[-1, 1]] });
-console.log(`\nOverlapping event windows on XNYS (${overlaps.overlaps.length}):`);
+console.log(`\nPairs of statements whose [-1, +1] event windows overlap on XNYS: ${overlaps.overlaps.length}`);
 for (const w of overlaps.warnings) console.log(`  ${w.code}: ${w.message}`);
 
 // 4. The reaction: abnormal returns of the index around the three statements and the pause.
@@ -81,11 +84,11 @@ const table = (study: ReturnType<typeof eventStudy>) =>
       speaker: truncate(r.speaker ?? "", 24),
       day0: r.day0,
       window: `[${r.window_start}, ${r.window_end}]`,
-      car_pct: 100 * r.car,
+      "CAR (%)": 100 * r.car,
       t: r.t,
       p_value: r.p_value,
       sq_p: r.sq_p_value,
-      bhar_pct: 100 * r.bhar,
+      "BHAR (%)": 100 * r.bhar,
     })),
     { digits: 3 },
   );
@@ -100,7 +103,7 @@ console.log("Constant-mean model:");
 console.log(table(constant));
 const overlapping = market.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS").length;
 const contaminated = market.warnings.filter((w) => w.code === "ESTIMATION_CONTAMINATED").length;
-console.log(`With ${story.length} statements and windows up to [0, 5], the study warns of ${overlapping} overlapping pairs (and ${contaminated} contaminated estimation windows):`);
+console.log(`With ${story.length} statements and the windows [0, 0], [-1, 1] and [0, 5], ${overlapping} pairs of statements have overlapping event windows (their union, [-1, 5]), and ${contaminated} estimation windows contain another statement's event window:`);
 console.log("statements one session apart share their windows, so their CARs");
 console.log("are not separate effects. The methods for clustered statements on one index:");
 
@@ -112,9 +115,13 @@ const clustered = eventStudy({
   regression: true,
   placebo: { seed: 20250407, draws: 999, regime: "volatility" },
 });
-console.log("\nDummy-variable regression (market as control):");
-console.log(formatTextTable(clustered.regression.map((r) => ({ term: r.term, estimate_pct: 100 * r.estimate, se_ols_pct: 100 * r.std_error, se_hac_pct: 100 * r.std_error_hac, p_value: r.p_value, vcov: r.vcov })), { digits: 3 }));
-console.log(formatTextTable(clustered.regression_car.map((c) => ({ car: c.event_id, window: `[${c.window_start}, ${c.window_end}]`, estimate_pct: 100 * c.estimate, se_pct: 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error), p_value: c.p_value })), { digits: 3 }));
+console.log("\nDummy-variable regression (market as control). Coefficients in their own units: the market beta as a ratio, the intercept and event dummies in percent per session; se_used is the standard error of the covariance in vcov:");
+const own = (kind: string, x: number): string => (kind === "control" ? x.toFixed(3) : `${(100 * x).toFixed(3)} %`);
+console.log(formatTextTable(clustered.regression.map((r) => ({ term: r.term, estimate: own(r.kind, r.estimate), se_used: own(r.kind, r.vcov === "hac" ? r.std_error_hac : r.std_error), p_value: r.p_value, vcov: r.vcov })), { digits: 3 }));
+console.log(covarianceSentence(covarianceUse(clustered.regression, clustered.regression_car, clustered.wald)));
+console.log(formatTextTable(clustered.regression_car.map((c) => ({ car: c.event_id, window: `[${c.window_start}, ${c.window_end}]`, "CAR (%)": 100 * c.estimate, "se used (%)": 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error), p_value: c.p_value, vcov: c.vcov })), { digits: 3 }));
 const p = clustered.placebo!;
-console.log(`Placebo: ${p.statistic} = ${(100 * p.observed).toFixed(2)}%, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`);
+console.log(`Placebo test: ${p.statistic} from each statement's own model = ${(100 * p.observed).toFixed(2)} %, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`);
+const mean = clustered.regression_car.find((c) => c.event_id === "mean");
+if (mean !== undefined) console.log(meanCarSentence(mean.estimate, p.observed, "[-1, +1]"));
 for (const w of clustered.warnings.filter((x) => x.code === "HIGH_EVENT_VOLATILITY" || x.code === "MERGED_EVENT_DUMMIES")) console.log(`${w.code}: ${w.message}`);

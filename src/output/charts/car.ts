@@ -98,7 +98,8 @@ function endValue(p: Path): number {
 /** The legend text of a path: ids, then speaker and label wrapped to lines of 36 characters. */
 function legendText(p: Path): string {
   const ids = combinedIds(p.ids);
-  const body = p.ids.length > 1 ? `${p.text}${p.text === "" ? "" : " "}(+${p.ids.length - 1} on day 0 ${p.day0})` : p.text;
+  const others = p.ids.length - 1;
+  const body = others > 0 ? `${p.text}${p.text === "" ? "" : " "}(and ${others} other statement${others === 1 ? "" : "s"} with day 0 ${p.day0})` : p.text;
   return [ids, ...wrapWords(body, 36, 3)].join("\n");
 }
 
