@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { classifyWarnings, groupWarnings, warningLines, warningSeverity, type Warning } from "../../src/index.js";
 import { cli } from "../cli/helpers.js";
@@ -75,5 +76,20 @@ describe("study warnings in the CLI", () => {
     const r = await cli(...BASE);
     expect(r.stderr).not.toMatch(/^warning: .*ROLLED_TO_NEXT_SESSION/m);
     expect(r.stderr).toMatch(/^note: \[ROLLED_TO_NEXT_SESSION\] \d+ statements fall outside a trading day/m);
+  });
+});
+
+describe("docs/warnings.md", () => {
+  it("catalogues every code the study of the fixtures emits, with the severity the library gives it", async () => {
+    const BASE = ["study", "--prices", "fixtures/daily/synthetic-sectors.csv", "--factors", "fixtures/daily/synthetic-ff-factors.csv", "--model", "ff3", "--events", "fixtures/events/tariffs-2025.csv", "--format", "json", "--method", "dummy"];
+    const json = JSON.parse((await cli(...BASE)).stdout) as { warnings: { code: string; severity: string }[] };
+    const doc = readFileSync("docs/warnings.md", "utf8");
+    const codes = [...new Set(json.warnings.map((w) => w.code))];
+    expect(codes.length).toBeGreaterThan(3);
+    for (const code of [...codes, "HIGH_EVENT_VOLATILITY", "NON_SYNCHRONOUS_BENCHMARK", "CLUSTERED_STATEMENTS", "ROLLED_TO_PREVIOUS_SESSION"]) {
+      const row = doc.split("\n").find((l) => l.startsWith("|") && l.includes(`\`${code}\``));
+      expect(row, `${code} is not in docs/warnings.md`).toBeDefined();
+      expect(row).toContain(`| ${warningSeverity(code)} |`);
+    }
   });
 });
