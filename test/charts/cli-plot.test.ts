@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../cli/helpers.js";
 import { count } from "./helpers.js";
+import { hasChromium } from "./visual.js";
 
 const base = ["study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv"];
 
@@ -33,4 +37,35 @@ describe("market-reaction study --plot", () => {
     expect(r.stdout).toContain("--plot FILE.svg|.png");
     expect(r.stdout).toContain("Exit codes");
   });
+});
+
+describe("market-reaction study --plot FILE.png", () => {
+  it("checks the optional renderer before reading any file or running the study", async () => {
+    const saved = process.env["CHROMIUM_PATH"];
+    process.env["CHROMIUM_PATH"] = "/nonexistent/chromium";
+    try {
+      const r = await cli("study", "--prices", "no/such/prices.csv", "--events", "no/such/events.csv", "--plot", "x.png");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain("MISSING_DEPENDENCY");
+      expect(r.stderr).toContain("/nonexistent/chromium");
+    } finally {
+      if (saved === undefined) delete process.env["CHROMIUM_PATH"];
+      else process.env["CHROMIUM_PATH"] = saved;
+    }
+  });
+  it.skipIf(!hasChromium)("writes a PNG with the title and size asked for", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mr-png-"));
+    try {
+      const file = join(dir, "car.png");
+      const r = await cli(...base, "--window=-1,1", "--ids", "E17,E34", "--plot", file, "--title", "Synthetic index", "--width", "300", "--height", "150");
+      expect(r.code).toBe(0);
+      const png = readFileSync(file);
+      expect([...png.subarray(1, 4)]).toEqual([80, 78, 71]); // "PNG"
+      // width and height of the IHDR chunk: 2 device pixels per pixel, plot of 300 × 150 plus axes, title and legend
+      expect(png.readUInt32BE(16)).toBeGreaterThan(600);
+      expect(png.readUInt32BE(20)).toBeGreaterThan(300);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

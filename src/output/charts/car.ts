@@ -19,7 +19,8 @@ interface Path {
   readonly asset: string;
   readonly ids: string[];
   readonly day0: string;
-  readonly text: string;
+  /** Speaker and label of each statement, in the order of `ids`. */
+  readonly texts: string[];
   readonly points: readonly PathPoint[];
 }
 
@@ -45,7 +46,7 @@ function pathsOf(study: ChartSource, level: number, o: CarChartOptions): { exact
   const pairs = study.pairs ?? [];
   const make = (asset: string, id: string, points: PathPoint[]): Path => {
     const m = meta.get(`${id}\u0000${asset}`);
-    return { asset, ids: [id], day0: m?.day0 ?? "", text: speakerAndLabel(m?.speaker, m?.label), points };
+    return { asset, ids: [id], day0: m?.day0 ?? "", texts: [speakerAndLabel(m?.speaker, m?.label)], points };
   };
   if (pairs.length > 0) {
     for (const p of pairs) {
@@ -84,10 +85,16 @@ function mergeIdentical(paths: readonly Path[]): Path[] {
   for (const p of paths) {
     const key = `${p.asset}\u0000${JSON.stringify(p.points)}`;
     const seen = byKey.get(key);
-    if (seen === undefined) byKey.set(key, { ...p, ids: [...p.ids] });
-    else seen.ids.push(...p.ids);
+    if (seen === undefined) byKey.set(key, { ...p, ids: [...p.ids], texts: [...p.texts] });
+    else {
+      seen.ids.push(...p.ids);
+      seen.texts.push(...p.texts);
+    }
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((p) => {
+    const order = p.ids.map((id, i) => [id, p.texts[i]!] as const).sort((a, b) => byId(a[0], b[0]));
+    return { ...p, ids: order.map((o) => o[0]), texts: order.map((o) => o[1]) };
+  });
 }
 
 function endValue(p: Path): number {
@@ -95,12 +102,15 @@ function endValue(p: Path): number {
   return last === null || last === undefined ? 0 : Math.abs(last);
 }
 
-/** The legend text of a path: ids, then speaker and label wrapped to lines of 36 characters. */
+/**
+ * The legend text of a path: its ids, the first statement's speaker and label wrapped to lines of
+ * 36 characters, then one line per other statement drawn with it (at most two, then a count).
+ */
 function legendText(p: Path): string {
-  const ids = combinedIds(p.ids);
-  const others = p.ids.length - 1;
-  const body = others > 0 ? `${p.text}${p.text === "" ? "" : " "}(and ${others} other statement${others === 1 ? "" : "s"} with day 0 ${p.day0})` : p.text;
-  return [ids, ...wrapWords(body, 36, 3)].join("\n");
+  const lines = [combinedIds(p.ids), ...wrapWords(p.texts[0] ?? "", 36, p.ids.length > 1 ? 2 : 3)];
+  for (let i = 1; i < Math.min(p.ids.length, 3); i++) lines.push(...wrapWords(`${p.ids[i]}: ${p.texts[i] ?? ""}`, 36, 1));
+  if (p.ids.length > 3) lines.push(`and ${p.ids.length - 3} more with day 0 ${p.day0}`);
+  return lines.join("\n");
 }
 
 function chooseTop(paths: readonly Path[], top: number): { shown: Path[]; hidden: Path[] } {
@@ -160,7 +170,7 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
   const { exact, paths } = pathsOf(study, level, options);
   const { shown, hidden } = chooseTop(mergeIdentical(paths), top);
   const rows = shown.flatMap((p) =>
-    p.points.map((pt) => ({ statement: legendText(p), event_id: p.ids.sort(byId).join(" = "), asset: assetName(options, p.asset), ...pt })),
+    p.points.map((pt) => ({ statement: legendText(p), event_id: p.ids.join(" = "), asset: assetName(options, p.asset), ...pt })),
   );
   if (rows.length > maxPoints) invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the CAR paths have that many points); or choose fewer statements with events/assets`);
   const assets = [...new Set(shown.map((p) => p.asset))];
