@@ -3,6 +3,7 @@ import { classifyWarnings, eventStudy, exchangeCodes, type EventStudyOptions, ty
 import { UsageError, type CliIO } from "./context.js";
 import { emit, progressBar, toJsonText } from "./output.js";
 import { checkPlot, writePlot } from "./plot.js";
+import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
 import { readStudyInputs, type StudyInputs } from "./studyInputs.js";
 import { studyText } from "./studyOutput.js";
@@ -25,6 +26,9 @@ Data:
   --factor-unit UNIT     auto | percent | decimal: unit of the factor file (default auto:
                          detected from the values, with a note)
   --events FILE          statements, CSV or JSON                                (required)
+  --date-format FMT      date format of the --prices/--returns files: YYYY-MM-DD | YYYYMMDD |
+                         MM/DD/YYYY | DD/MM/YYYY | DD.MM.YYYY (default: detected; a column
+                         mixing formats is an error naming the rows)
   --ids LIST             only these statements, e.g. --ids E10,E17,E34
   --group NAME           only the statements of this group (the events file's group column)
 
@@ -36,6 +40,11 @@ Model and windows:
   --estimation=A,B       estimation window in sessions relative to day 0 (default -250,-11)
   --window=A,B           event window, repeatable                      (default -1,1)
   --exchange MIC         exchange of the assets (default XNYS): ${"${EXCHANGES}"}
+  --market-exchange MIC  exchange whose closes date the benchmark's and the factor file's
+                         returns                                       (default XNYS)
+  --non-synchronous P    dimson | ignore: assets that close over an hour before or after the
+                         benchmark (Tokyo on a US ETF) get the Dimson lead/lag model, or keep
+                         the model (default dimson unless --model is given; docs/real-data.md)
   --calendar FILE        take the exchange's trading days from a price file
   --non-trading POLICY   next | previous | drop | error                (default next)
   --contamination MODE   exclude | keep: other statements' event windows in estimation
@@ -48,6 +57,8 @@ Across statements and assets (docs/tests.md):
                          e.g. cross_sectional_t,bmp,adjusted_bmp,corrado_rank,grank_t
   --conventions PROFILE  textbook | estudy2                            (default textbook)
   --adjust METHOD        none | holm | bh: multiple-testing adjustment  (default none)
+  --same-day0 POLICY     merge | keep: statements of one asset sharing day 0 tested as one
+                         event named E17+E22, or as separate pairs     (default merge)
 
 Clustered statements on one series (docs/clustered.md):
   --method METHOD        standard | dummy: dummy adds the dummy-variable regression with
@@ -108,6 +119,8 @@ function studyOptions(f: StudyFlags, inputs: StudyInputs): EventStudyOptions {
     nonTrading: f.nonTrading,
     contamination: f.contamination,
     exchange: inputs.exchange,
+    ...nonSynchronousFlags(v["market-exchange"], v["non-synchronous"]),
+    ...sameDay0Flag(v["same-day0"], f.tests !== undefined),
     ...(inputs.market === undefined ? {} : { market: inputs.market }),
     ...(inputs.factors === undefined ? {} : { factors: inputs.factors }),
     ...(v.model === undefined ? {} : { model: v.model as ModelOption }),

@@ -1,8 +1,9 @@
 /** Reading the files of `market-reaction study`: named assets, the benchmark, factors, statements. */
 import { existsSync } from "node:fs";
-import { calendarFromSeries, getExchange, type ExchangeInput, type FactorTable, type MarketEvent, type Series, type Warning } from "market-reaction";
+import { calendarFromSeries, getExchange, type DateFormat, type ExchangeInput, type FactorTable, type MarketEvent, type Series, type Warning } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile } from "market-reaction/node";
 import { UsageError } from "./context.js";
+import { dateFormatFlag, readPricesWithHint } from "./realdata.js";
 import type { StudyFlags } from "./studyFlags.js";
 
 /** What the study reads. */
@@ -25,9 +26,18 @@ export function splitNamed(flag: string, spec: string): { name?: string; file: s
   return { name: name.trim(), file };
 }
 
-async function readNamed(flag: string, spec: string, kind: "price" | "return", valueColumn: string | undefined, warnings: Warning[]): Promise<Series[]> {
+/** How the series files are read: `--value-column` and `--date-format`. */
+interface ReadFlags {
+  readonly valueColumn?: string;
+  readonly dateFormat?: DateFormat;
+}
+
+async function readNamed(flag: "prices" | "returns", spec: string, kind: "price" | "return", how: ReadFlags, warnings: Warning[]): Promise<Series[]> {
   const { name, file } = splitNamed(flag, spec);
-  const table = await readSeriesFile(file, { values: kind, ...(valueColumn === undefined ? {} : { valueColumn }) });
+  const read = (values: "price" | "return") =>
+    readSeriesFile(file, { values, ...(how.valueColumn === undefined ? {} : { valueColumn: how.valueColumn }), ...(how.dateFormat === undefined ? {} : { dateFormat: how.dateFormat }) });
+  // prices holding negative values: the error says to load them with --returns
+  const table = kind === "price" ? await readPricesWithHint(file, "prices", read) : await read("return");
   warnings.push(...table.warnings);
   if (name === undefined) return [...table.series];
   if (table.series.length !== 1) {
@@ -41,7 +51,7 @@ async function readMarket(spec: string, assets: readonly Series[], warnings: War
   const named = /^([^=/\\]+)=(.+)$/.test(spec) && !existsSync(spec);
   if (!named && !existsSync(spec)) throw new UsageError(`--market ${JSON.stringify(spec)} is neither a loaded series (${assets.map((s) => s.id).join(", ")}) nor a file`);
   const { name, file } = splitNamed("market", spec);
-  const t = await readSeriesFile(file);
+  const t = await readPricesWithHint(file, "market", (values) => readSeriesFile(file, { values }));
   warnings.push(...t.warnings);
   if (t.series.length !== 1) throw new UsageError(`--market ${spec}: the file holds ${t.series.length} series; give a single-series file or the id of a loaded series`);
   return name === undefined ? t.series[0]! : { ...t.series[0]!, id: name };
@@ -79,8 +89,10 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
   const v = flags.values;
   const warnings: Warning[] = [];
   const assets: Series[] = [];
-  for (const spec of v.prices ?? []) assets.push(...(await readNamed("prices", spec, "price", v["value-column"], warnings)));
-  for (const spec of v.returns ?? []) assets.push(...(await readNamed("returns", spec, "return", v["value-column"], warnings)));
+  const dateFormat = dateFormatFlag(v["date-format"]);
+  const how: ReadFlags = { ...(v["value-column"] === undefined ? {} : { valueColumn: v["value-column"] }), ...(dateFormat === undefined ? {} : { dateFormat }) };
+  for (const spec of v.prices ?? []) assets.push(...(await readNamed("prices", spec, "price", how, warnings)));
+  for (const spec of v.returns ?? []) assets.push(...(await readNamed("returns", spec, "return", how, warnings)));
   const market = v.market === undefined ? undefined : await readMarket(v.market, assets, warnings);
   const exchange = v.calendar === undefined ? flags.exchange : await readCalendar(v.calendar, flags.exchange, warnings);
   const factors = v.factors === undefined ? undefined : await readFactorsFile(v.factors, flags.factorUnit === undefined ? {} : { unit: flags.factorUnit });

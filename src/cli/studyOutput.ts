@@ -33,7 +33,9 @@ function aggregateText(study: Study, flags: StudyFlags): string {
       rows.push({ window: `[${w.window_start}, ${w.window_end}]`, "caar_%": Number((100 * w.caar).toFixed(3)), n: w.n, test: name, statistic: t.statistic, df: t.df ?? null, p_value: t.p_value });
     }
   }
-  return `\nAcross ${study.pairs.length} (asset, statement) pairs (CAAR = sum of AARs, in percent; conventions ${flags.conventions}):\n${renderRows(rows, ["window", "caar_%", "n", "test", "statistic", "df", "p_value"], "table")}`;
+  const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));
+  const merged = events < study.pairs.length ? ` (${events} events: statements of an asset sharing day 0 are one event)` : "";
+  return `\nAcross ${study.pairs.length} (asset, statement) pairs${merged} (CAAR = sum of AARs, in percent; conventions ${flags.conventions}):\n${renderRows(rows, ["window", "caar_%", "n", "test", "statistic", "df", "p_value"], "table")}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { MarketReactionError, invalidOption, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
 import { checkSeriesOptions } from "../schema/index.js";
 import type { DateFormat } from "../time/index.js";
+import { DateForms } from "./dateForms.js";
 import type { Series, SeriesKind } from "../types.js";
 import {
   DATE_NAMES,
@@ -209,6 +210,8 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
   const dateName = header[layout.date]!;
   const issues = new IssueList(origin);
   const csvIssues = new IssueList(origin);
+  // mixed date forms are an error under "auto" (a given format reads one form only)
+  const forms = dateFormat === "auto" ? new DateForms() : undefined;
   const width = header.length;
 
   const single = layout.asset === undefined;
@@ -240,6 +243,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       issues.add(row, dateName, `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
       return;
     }
+    forms?.add(dateCell, row);
     let target: Observations[];
     if (single) target = perColumn;
     else {
@@ -340,6 +344,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       target = one;
     }
     for (let k = 0; k < valueIdx.length; k++) target[k]!.push(day, parsed[k]!, row);
+    forms?.iso(row);
     return true;
   };
   const addLine = (text: string, start: number, end: number, delimiter: string, row: number): void => {
@@ -375,6 +380,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
         found.push(o);
       }
     }
+    forms?.report(issues, dateName);
     const series: Series[] = [];
     const where = options.file === undefined ? "" : `${options.file}: `;
     for (let k = 0; k < found.length; k++) {
