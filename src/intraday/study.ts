@@ -17,6 +17,7 @@ import type { IntradayAlignment, IntradaySkip } from "./align.js";
 import { sessionBars } from "./sessions.js";
 import type { BarSession, ExtendedHours, SessionBars } from "./sessions.js";
 import { isoInZone } from "./time.js";
+import { marketSessionOf } from "../study/marketSession.js";
 
 /** Normal-return model for minute windows. */
 export type IntradayModel = "zero-mean" | "constant-mean" | "market";
@@ -110,6 +111,8 @@ export interface IntradayAbnormalRow {
   readonly z_missing_reason: string | null;
   /** Reference sessions (same-clock) or bars (prior-bars) left out as other statements' (only with `excludeStatementWindows`). */
   readonly excluded_reference: number;
+  /** The statements file's `market_session` (pre-open, after-close, …), `null` when absent. */
+  readonly market_session: string | null;
 }
 
 /** Result of {@link intradayStudy}. */
@@ -549,6 +552,7 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
         reason: r.reason,
         z_missing_reason: zMissing,
         excluded_reference: excluded,
+        market_session: marketSessionOf(r.event),
       });
     }
   }

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
-import { alignEvents, eventStudy, isMarketReactionError, parseEventsCsv, parseSeriesCsv, tradingCalendar } from "../../src/index.js";
+import { alignEvents, eventStudy, isMarketReactionError, parseEventsCsv, parseFactorsCsv, parseSeriesCsv, tradingCalendar } from "../../src/index.js";
 import { readFactorsFileSync, readSeriesFileSync } from "../../src/node/index.js";
 import { refineByMarketSession } from "../../src/study/marketSession.js";
 import { cli } from "../cli/helpers.js";
@@ -29,6 +29,10 @@ describe("a date column with more than one format", () => {
     const issues = (error as { issues: { row?: number; column?: string; message: string }[] }).issues;
     expect(issues.map((i) => [i.row, i.column])).toEqual([[3, "date"], [5, "date"]]);
     expect(issues[0]!.message).toBe('date "04/03/2025" is written MM/DD/YYYY while 3 rows of this column are YYYY-MM-DD (2 row(s) are MM/DD/YYYY): a column with mixed date formats is ambiguous; give the format (dateFormat option, --date-format) to read one');
+  });
+
+  it("a factor file's date column too", () => {
+    expect(() => parseFactorsCsv("date,Mkt-RF,RF\n20250401,0.1,0.01\n20250402,0.2,0.01\n2025-04-03,0.3,0.01\n")).toThrow(/row 3, column date: date "2025-04-03" is written YYYY-MM-DD while 2 rows of this column are YYYYMMDD/);
   });
 
   it("one format throughout is read as before; a given format reads only that format", () => {
@@ -98,6 +102,8 @@ describe("the statements' market_session column", () => {
     const onTokyo = eventStudy({ assets: [tokyo], market: world, events, windows: [[0, 0]], estimation: [-120, -11], exchange: "XTKS", model: "dimson" });
     expect(onTokyo.events.find((e) => e.id === "AC")!.rule).toBe("date-only-same-day");
     writeFileSync(`${dir}/sessions.csv`, csv);
+    const intraday = await cli("intraday", "--bars", "fixtures/intraday/synthetic-us-index-1min.csv", "--events", `${dir}/sessions.csv`, "--format", "csv");
+    expect(intraday.stdout.split("\n")[0]!.split(",")).toContain("market_session");
     for (const table of ["car", "abnormal", "models", "events"]) {
       const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", `${dir}/sessions.csv`, "--window=0,0", "--format", "csv", "--table", table);
       expect(r.stdout.split("\n")[0]!.split(","), table).toContain("market_session");

@@ -6,7 +6,7 @@ import { linearRegression, sampleCorrelation } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { closeGapHours, dayKeyFromIso, eventStudy, getExchange, synchronicityDiagnostics, type MarketEvent } from "../../src/index.js";
 import { alignReturns, calendarFromSeries } from "../../src/index.js";
-import { readSeriesFileSync } from "../../src/node/index.js";
+import { readFactorsFileSync, readSeriesFileSync } from "../../src/node/index.js";
 import { cli } from "../cli/helpers.js";
 import { expectClose } from "../golden/expect-close.js";
 import { describeWithSharedData, sharedDataDir } from "../helpers/shared-data.js";
@@ -64,6 +64,17 @@ describe("an Asian index on a US benchmark", () => {
     const kept = eventStudy({ assets: [tokyo], market: world, exchange: tokyoCalendar, events: [pause], windows: [[0, 0]], nonSynchronous: "ignore" });
     expect(kept.models[0]!.model).toBe("market");
     expect(kept.car[0]!.car).toBe(market.car[0]!.car);
+  });
+
+  it("a factor model is kept with the warning measured on the market factor; nonSynchronous dimson with it is an error", () => {
+    const factors = readFactorsFileSync("fixtures/daily/synthetic-ff-factors.csv");
+    const ff3 = eventStudy({ assets: [tokyo], factors, model: "ff3", exchange: tokyoCalendar, events: [pause], windows: [[0, 0]] });
+    expect(ff3.models[0]!.model).toBe("ff3");
+    const w = ff3.warnings.filter((x) => x.code === "NON_SYNCHRONOUS_BENCHMARK");
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toMatch(/^synthetic-tokyo \(XTKS\) closes 13\.5 h before its benchmark the factor file \(XNYS\) .*; the factor model has no lead\/lag terms: --model dimson with --market BENCHMARK/);
+    expect(() => eventStudy({ assets: [tokyo], factors, model: "ff3", exchange: tokyoCalendar, events: [pause], nonSynchronous: "dimson" })).toThrow(/nonSynchronous.*factor models have no lead\/lag form/);
+    expect(() => eventStudy({ assets: [tokyo], exchange: tokyoCalendar, events: [pause], nonSynchronous: "dimson" })).toThrow(/no nonSynchronous without a market or factors/);
   });
 
   it("a benchmark on the asset's clock (marketExchange) gives no warning; bad values are errors naming the option", () => {
