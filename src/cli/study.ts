@@ -22,6 +22,9 @@ Data:
                          Yahoo, Stooq, FRED, Nasdaq and generic layouts are detected;
                          NAME= names the series of a single-series file (SPX=sp500.csv)
   --returns [NAME=]FILE  return series instead of prices (repeatable; decimal returns)
+  --levels FILE          level series studied in changes (repeatable): yields, spreads,
+                         volatility indices; any finite value, negative included
+  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points)
   --value-column COL     the value column of the --prices/--returns files (default detected)
   --market ID|[NAME=]FILE  benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic)
@@ -72,6 +75,14 @@ Clustered statements on one series (docs/clustered.md):
   --seed N               seed of the placebo draws                      (default 1)
   --regime REGIME        volatility | quarter | none: where pseudo-dates come from
                          (default volatility)
+
+Measures (docs/measures.md):
+  --measure MEASURE      returns | changes | volume | volatility, repeatable (default returns;
+                         changes = the --levels series, in their unit). volume: abnormal log
+                         volume from the volume column of the --prices files (market model on
+                         the --market file's volume when it has one, else mean-adjusted);
+                         volatility: AR'Ω⁻¹AR/(L s²) per window, exact F(L, M − k); the tables
+                         are tidy rows with measure and unit (--table volume|volatility)
 
 Output:
   --format FORMAT        table | markdown | html | latex: the paper table (CAR in percent,
