@@ -3,14 +3,16 @@
  * business day before a date, a day moved by n days), computed with date-fns and returned as
  * day keys. Used by the calendar engine.
  *
- * Every date here is a `TZDate` in UTC, never a host-local `Date`: in a host time zone that
- * skipped a day (Pacific/Apia skipped 2011-12-30) or a midnight (DST at 00:00), local-date
- * arithmetic lands on the wrong day, and one day before 2011-12-31 was 2011-12-31 again.
+ * Every date here is a `UTCDate` (@date-fns/utc: a Date whose getters and setters are UTC),
+ * never a host-local `Date`: in a host time zone that skipped a day (Pacific/Apia skipped
+ * 2011-12-30) or a midnight (DST at 00:00), local-date arithmetic lands on the wrong day (one
+ * day before 2011-12-31 was 2011-12-31 again). A `TZDate` in "UTC" is no escape: it keeps a
+ * host-local shadow date, and `subBusinessDays` on it never returned across Apia's gap.
  * @module
  */
 import { addDays, getDate, getMonth, getYear, isSameMonth, lastDayOfMonth, nextDay, previousDay, subBusinessDays } from "date-fns";
 import type { Day } from "date-fns";
-import { TZDate } from "@date-fns/tz";
+import { UTCDate } from "@date-fns/utc";
 import type { DayKey } from "../types.js";
 import { dayKey } from "./dayKey.js";
 
@@ -19,12 +21,12 @@ function keyOf(date: Date): DayKey {
 }
 
 /** A civil date as midnight UTC (month 1–12; day 0 or 32 roll over like `Date`). */
-function utcDate(year: number, month: number, day: number): TZDate {
-  return new TZDate(year, month - 1, day, "UTC");
+function utcDate(year: number, month: number, day: number): UTCDate {
+  return new UTCDate(year, month - 1, day);
 }
 
-function dateOfKey(key: DayKey): TZDate {
-  return new TZDate(key * 86_400_000, "UTC");
+function dateOfKey(key: DayKey): UTCDate {
+  return new UTCDate(key * 86_400_000);
 }
 
 /**
