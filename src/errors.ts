@@ -184,4 +184,12 @@ export interface Warning {
   readonly asset?: string;
   readonly exchange?: string;
   readonly row?: number;
+  /**
+   * The statements a warning is about, each with the span of its event windows (ISO):
+   * `OVERLAPPING_WINDOWS` lists a cluster's members, `ESTIMATION_CONTAMINATED` the statements
+   * whose event windows fall inside other statements' estimation windows.
+   */
+  readonly members?: readonly { readonly id: string; readonly day0: string; readonly from: string; readonly to: string }[];
+  /** `ESTIMATION_CONTAMINATED`: the statements whose estimation windows hold those sessions. */
+  readonly affected?: readonly string[];
 }
