@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     wall.push(performance.now() - t0);
     const m = /MAXRSS (\d+) EXIT (\d+)/.exec(res.stderr);
     rss.push(m === null ? Number.NaN : Number(m[1]) / 1024);
-    status = m === null ? `crashed (status ${res.status}, signal ${res.signal}): ${res.stderr.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` : `exit ${m[2]}; stderr ${res.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("MAXRSS")).length} lines`;
+    status = m === null ? `crashed (status ${res.status}, signal ${res.signal}): ${res.stderr.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` : `exit ${m[2]}; stderr ${res.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("MAXRSS")).length} lines${m[2] === "0" ? "" : `: ${res.stderr.slice(0, 300)}`}`;
     try {
       bytes = statSync(argv[argv.indexOf("--out") + 1]!).size;
     } catch {

@@ -3,7 +3,7 @@
  * The market-reaction command. Data goes to stdout, messages to stderr.
  * Exit codes: 0 success, 1 failure (bad data, unreadable file), 2 usage error.
  */
-import { writeFile } from "node:fs/promises";
+import { open, writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
@@ -92,6 +92,14 @@ export function nodeIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
+    writeFileChunks: async (path, chunks) => {
+      const file = await open(path, "w");
+      try {
+        for (const text of chunks) await file.write(text, null, "utf8");
+      } finally {
+        await file.close();
+      }
+    },
     stderrIsTTY: process.stderr.isTTY === true,
   };
 }

@@ -19,7 +19,7 @@ import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "mar
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
-import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { emit, emitChunks, progressBar, renderRows, type OutputFormat } from "./output.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
 
@@ -257,9 +257,12 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
   const allWarnings = [...warnings, ...study.warnings];
 
-  let text: string;
+  let text: string | undefined;
   if (format === "json") {
-    text = toJsonText({ ...study.toJSON(), warnings: allWarnings });
+    await emitChunks(io, study.toJSONChunks({ warnings: allWarnings }), values.out);
+  } else if (format === "csv") {
+    const order = (all: readonly string[]): readonly string[] => (table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all);
+    await emitChunks(io, study.toCSVChunks(table, { order }), values.out);
   } else if (format === "table" && values.table === undefined) {
     text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
     if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
@@ -292,7 +295,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     const columns = table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
     text = renderRows(rows, columns, format);
   }
-  await emit(io, text, values.out);
+  if (text !== undefined) await emit(io, text, values.out);
   if (values.plot !== undefined) {
     const priced = assets.filter((s) => s.kind === "price" && s.id !== (typeof market === "string" ? market : undefined));
     const spec = plotType === "ar" ? arChart(study) : plotType === "timeline" ? timelineChart(priced, study.events) : carChart(study);

@@ -1,4 +1,5 @@
-export { formatTextTable, formatCsv, columnsOf } from "./text.js";
+export { formatTextTable, formatCsv, columnsOf, isFormulaLike } from "./text.js";
+export { jsonChunks, csvChunks, JsonRows } from "./stream.js";
 export type { Row, FormatTextTableOptions, FormatCsvOptions } from "./text.js";
 export { formatJson } from "./json.js";
 export { escapeHtml, escapeMarkdownCell } from "./escape.js";

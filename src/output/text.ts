@@ -70,24 +70,75 @@ export interface FormatCsvOptions {
   readonly columns?: readonly string[];
   /** Field delimiter; default `,`. */
   readonly delimiter?: string;
+  /**
+   * Text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a
+   * tab or a carriage return, and not a plain number): `"escape"` (default) writes them with a
+   * leading `'` (the cell shows the text; the `'` is visible to programs reading the CSV);
+   * `"keep"` writes them unchanged.
+   */
+  readonly formulas?: "escape" | "keep";
+  /** Called once per non-finite number (±Infinity), written as an empty cell like `NaN`. */
+  readonly onNonFinite?: (column: string) => void;
+}
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Whether a text cell would be read as a formula by a spreadsheet (the CSV formula-injection
+ * policy of every CSV writer of the library): it starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return and is not a plain number such as `-0.5`.
+ *
+ * @example
+ * [isFormulaLike("=HYPERLINK(\"x\")"), isFormulaLike("-0.5"), isFormulaLike("@SUM(A1)"), isFormulaLike("E17")]; // => [true, false, true, false]
+ */
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** One CSV field: empty for missing and non-finite numbers, formula-like text escaped, quoted when needed. */
+function csvField(value: unknown, column: string, delimiter: string, options: FormatCsvOptions): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "";
+    if (!Number.isFinite(value)) {
+      options.onNonFinite?.(column);
+      return "";
+    }
+    return String(value);
+  }
+  let text = String(value);
+  if (typeof value === "string" && options.formulas !== "keep" && isFormulaLike(text)) text = `'${text}`;
+  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One CSV line (no line end) of a row, or of the header when `header` is true.
+ * @internal
+ */
+export function csvLine(row: Row | readonly string[], columns: readonly string[], delimiter: string, header: boolean, options: FormatCsvOptions = {}): string {
+  let line = "";
+  for (let j = 0; j < columns.length; j++) {
+    const c = columns[j]!;
+    const value = header ? c : (row as Row)[c];
+    line += (j === 0 ? "" : delimiter) + csvField(value, c, delimiter, options);
+  }
+  return line;
 }
 
 /**
  * Renders rows as RFC 4180 CSV: a header row, fields quoted when they contain the delimiter,
- * a quote or a line break, `\n` line ends, empty fields for `null`/`undefined`/`NaN`, and
- * numbers in JavaScript's shortest round-trip form.
+ * a quote or a line break; `null`, `NaN` and ±Infinity as empty fields; other numbers in
+ * JavaScript's shortest round-trip form. Text that a spreadsheet would run as a formula gets
+ * a leading `'` (see {@link isFormulaLike}; `formulas: "keep"` turns that off).
  *
  * @example
  * formatCsv([{ id: "E1", label: 'said "no"' }]); // => 'id,label\nE1,"said ""no"""\n'
+ * formatCsv([{ id: "=1+2", car: -0.5 }]); // => "id,car\n'=1+2,-0.5\n"
  */
 export function formatCsv(rows: readonly Row[], options: FormatCsvOptions = {}): string {
   const columns = options.columns ?? columnsOf(rows);
   const delimiter = options.delimiter ?? ",";
-  const field = (value: Row[string]): string => {
-    if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value))) return "";
-    const text = String(value);
-    return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.map(field).join(delimiter), ...rows.map((r) => columns.map((c) => field(r[c])).join(delimiter))];
+  const lines = [csvLine(columns, columns, delimiter, true, options), ...rows.map((r) => csvLine(r, columns, delimiter, false, options))];
   return `${lines.join("\n")}\n`;
 }

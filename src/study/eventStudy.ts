@@ -693,103 +693,106 @@ type Columns = ReturnType<typeof newColumns>;
  * gives the options to recompute them with), run on first access.
  */
 function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: number) => string, windows: readonly Window[], rebuild: ResolvedStudyOptions | undefined): LazyTables {
-  return {
-    models: () =>
-      sources.map((src) => {
-        const { plan } = src;
-        const coefficients: Record<string, number> = {};
-        src.names.forEach((name, j) => {
-          coefficients[name] = cols.coefficients.data[src.coefAt + j]!;
-        });
-        return {
+  // the rows are made one at a time: a table is built from them on first access, or they are
+  // written as they are made (study.toJSONChunks / toCSVChunks) without building the table
+  function* models(): Generator<ModelRow> {
+    for (const src of sources) {
+      const { plan } = src;
+      const coefficients: Record<string, number> = {};
+      src.names.forEach((name, j) => {
+        coefficients[name] = cols.coefficients.data[src.coefAt + j]!;
+      });
+      yield {
+        event_id: plan.eventId,
+        asset: plan.asset,
+        model: src.model,
+        n: src.nObs,
+        df: src.df,
+        sigma: src.sigma,
+        r2: src.r2,
+        ...coefficients,
+        estimation_start: iso(plan.data.days[plan.est.start]!),
+        estimation_end: iso(plan.data.days[plan.est.end - 1]!),
+        excluded_sessions: plan.excluded,
+        day0: iso(plan.day0),
+        ...metadataOf(plan.event),
+      };
+    }
+  }
+  function* abnormal(): Generator<AbnormalRow> {
+    for (const { plan, arAt } of sources) {
+      const meta = metadataOf(plan.event);
+      const day0 = iso(plan.day0);
+      const days = plan.data.days;
+      const offset0 = plan.spanStart - plan.day0Index;
+      for (let i = 0; i < plan.spanEnd - plan.spanStart; i++) {
+        const r = arAt + i;
+        // fields written out (no object spread): this loop makes most of a large study's rows
+        yield {
           event_id: plan.eventId,
           asset: plan.asset,
-          model: src.model,
-          n: src.nObs,
-          df: src.df,
-          sigma: src.sigma,
-          r2: src.r2,
-          ...coefficients,
-          estimation_start: iso(plan.data.days[plan.est.start]!),
-          estimation_end: iso(plan.data.days[plan.est.end - 1]!),
-          excluded_sessions: plan.excluded,
-          day0: iso(plan.day0),
-          ...metadataOf(plan.event),
+          rel_day: offset0 + i,
+          date: iso(days[plan.spanStart + i]!),
+          return: cols.actual.data[r]!,
+          expected: cols.expected.data[r]!,
+          ar: cols.ar.data[r]!,
+          se: cols.se.data[r]!,
+          t: cols.t.data[r]!,
+          p_value: cols.p.data[r]!,
+          day0,
+          label: meta.label,
+          speaker: meta.speaker,
+          role: meta.role,
+          venue: meta.venue,
+          source: meta.source,
+          group: meta.group,
         };
-      }),
-    abnormal: () => {
-      const rows: AbnormalRow[] = [];
-      for (const { plan, arAt } of sources) {
-        const meta = metadataOf(plan.event);
-        const day0 = iso(plan.day0);
-        const days = plan.data.days;
-        const offset0 = plan.spanStart - plan.day0Index;
-        for (let i = 0; i < plan.spanEnd - plan.spanStart; i++) {
-          const r = arAt + i;
-          // fields written out (no object spread): this loop makes most of a large study's rows
-          rows.push({
-            event_id: plan.eventId,
-            asset: plan.asset,
-            rel_day: offset0 + i,
-            date: iso(days[plan.spanStart + i]!),
-            return: cols.actual.data[r]!,
-            expected: cols.expected.data[r]!,
-            ar: cols.ar.data[r]!,
-            se: cols.se.data[r]!,
-            t: cols.t.data[r]!,
-            p_value: cols.p.data[r]!,
-            day0,
-            label: meta.label,
-            speaker: meta.speaker,
-            role: meta.role,
-            venue: meta.venue,
-            source: meta.source,
-            group: meta.group,
-          });
-        }
       }
-      return rows;
-    },
-    car: () => {
-      const rows: CarRow[] = [];
-      for (let k = 0; k < sources.length; k++) {
-        const { plan, carAt } = sources[k]!;
-        const end = k + 1 < sources.length ? sources[k + 1]!.carAt : cols.car.length;
-        const meta = metadataOf(plan.event);
-        const day0 = iso(plan.day0);
-        const days = plan.data.days;
-        for (let r = carAt; r < end; r++) {
-          const window = r - carAt;
-          rows.push({
-            event_id: plan.eventId,
-            asset: plan.asset,
-            window_start: windows[window]![0],
-            window_end: windows[window]![1],
-            car: cols.car.data[r]!,
-            se: cols.carSe.data[r]!,
-            t: cols.carT.data[r]!,
-            p_value: cols.carP.data[r]!,
-            bhar: cols.bhar.data[r]!,
-            date_start: iso(days[plan.spanStart + cols.from.data[r]!]!),
-            date_end: iso(days[plan.spanStart + cols.to.data[r]! - 1]!),
-            n: cols.n.data[r]!,
-            df: cols.df.data[r]!,
-            variance_diagonal: cols.diagonal.data[r]!,
-            sq_p_value: cols.sqP.data[r]!,
-            sq_lower: cols.sqLower.data[r]!,
-            sq_upper: cols.sqUpper.data[r]!,
-            day0,
-            label: meta.label,
-            speaker: meta.speaker,
-            role: meta.role,
-            venue: meta.venue,
-            source: meta.source,
-            group: meta.group,
-          });
-        }
       }
-      return rows;
-    },
+  }
+  function* car(): Generator<CarRow> {
+    for (let k = 0; k < sources.length; k++) {
+      const { plan, carAt } = sources[k]!;
+      const end = k + 1 < sources.length ? sources[k + 1]!.carAt : cols.car.length;
+      const meta = metadataOf(plan.event);
+      const day0 = iso(plan.day0);
+      const days = plan.data.days;
+      for (let r = carAt; r < end; r++) {
+        const window = r - carAt;
+        yield {
+          event_id: plan.eventId,
+          asset: plan.asset,
+          window_start: windows[window]![0],
+          window_end: windows[window]![1],
+          car: cols.car.data[r]!,
+          se: cols.carSe.data[r]!,
+          t: cols.carT.data[r]!,
+          p_value: cols.carP.data[r]!,
+          bhar: cols.bhar.data[r]!,
+          date_start: iso(days[plan.spanStart + cols.from.data[r]!]!),
+          date_end: iso(days[plan.spanStart + cols.to.data[r]! - 1]!),
+          n: cols.n.data[r]!,
+          df: cols.df.data[r]!,
+          variance_diagonal: cols.diagonal.data[r]!,
+          sq_p_value: cols.sqP.data[r]!,
+          sq_lower: cols.sqLower.data[r]!,
+          sq_upper: cols.sqUpper.data[r]!,
+          day0,
+          label: meta.label,
+          speaker: meta.speaker,
+          role: meta.role,
+          venue: meta.venue,
+          source: meta.source,
+          group: meta.group,
+        };
+      }
+      }
+  }
+  return {
+    models: () => [...models()],
+    abnormal: () => [...abnormal()],
+    car: () => [...car()],
+    rows: { models, abnormal, car },
     ...(rebuild === undefined
       ? {}
       : {

@@ -1,0 +1,116 @@
+/**
+ * Large results as a sequence of text chunks instead of one string: the JSON text of
+ * {@link formatJson} and the CSV text of `formatCsv`, produced element by element, so a study
+ * of millions of rows can be written while its rows are made (JavaScript strings stop at about
+ * 512 MiB, and one string of that size needs several times its size to build).
+ * @module
+ */
+import { csvLine } from "./text.js";
+import type { FormatCsvOptions, Row } from "./text.js";
+
+/**
+ * Rows made on demand, written by {@link jsonChunks} as a JSON array without first making them
+ * all: the rows of a large table.
+ *
+ * @example
+ * const rows = new JsonRows(function* () { yield { a: 1 }; yield { a: 2 }; });
+ * [...jsonChunks({ rows })].join("") === formatJson({ rows: [{ a: 1 }, { a: 2 }] }); // => true
+ */
+export class JsonRows {
+  constructor(readonly rows: () => Iterable<unknown>) {}
+}
+
+type Replacer = (key: string, v: unknown) => unknown;
+
+/** `NaN` → `null` (a missing number); ±Infinity → `null`, reported to `onNonFinite`. */
+function replacerOf(onNonFinite: ((key: string) => void) | undefined): Replacer {
+  return (key, v) => {
+    if (typeof v !== "number" || Number.isFinite(v)) return v;
+    if (!Number.isNaN(v)) onNonFinite?.(key);
+    return null;
+  };
+}
+
+/** Text of one value at nesting `depth` (two spaces per level), as `JSON.stringify(…, 2)` writes it there. */
+function nested(value: unknown, depth: number, replacer: Replacer): string | undefined {
+  const text = JSON.stringify(value, replacer, 2) as string | undefined;
+  return text === undefined || depth === 0 ? text : text.replace(/\n/g, `\n${"  ".repeat(depth)}`);
+}
+
+/** Whether a value is written element by element (an array, {@link JsonRows}, or an object holding them). */
+function isStreamed(value: unknown): boolean {
+  if (value instanceof JsonRows || Array.isArray(value)) return true;
+  if (typeof value !== "object" || value === null || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  return Object.values(value).some((v) => v instanceof JsonRows || Array.isArray(v));
+}
+
+function* arrayChunks(items: Iterable<unknown>, depth: number, replacer: Replacer): Generator<string> {
+  const pad = "  ".repeat(depth + 1);
+  let first = true;
+  for (const item of items) {
+    const text = nested(item, depth + 1, replacer) ?? "null";
+    yield `${first ? "[\n" : ",\n"}${pad}${text}`;
+    first = false;
+  }
+  yield first ? "[]" : `\n${"  ".repeat(depth)}]`;
+}
+
+function* valueChunks(value: unknown, depth: number, replacer: Replacer): Generator<string> {
+  if (value instanceof JsonRows) {
+    yield* arrayChunks(value.rows(), depth, replacer);
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield* arrayChunks(value, depth, replacer);
+    return;
+  }
+  if (!isStreamed(value)) {
+    yield nested(value, depth, replacer) ?? "null";
+    return;
+  }
+  const pad = "  ".repeat(depth + 1);
+  let first = true;
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    const item = replacer(key, v);
+    if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+    yield `${first ? "{\n" : ",\n"}${pad}${JSON.stringify(key)}: `;
+    yield* valueChunks(item, depth + 1, replacer);
+    first = false;
+  }
+  yield first ? "{}" : `\n${"  ".repeat(depth)}}`;
+}
+
+/**
+ * The text of `formatJson(value)` as chunks (their concatenation is byte-identical), written
+ * one array element at a time; {@link JsonRows} values are arrays whose rows are made as they
+ * are written. Non-finite numbers are written as `null`; `onNonFinite` hears of each ±Infinity
+ * (with its key), so a writer can warn that one was replaced.
+ *
+ * @example
+ * [...jsonChunks({ car: [0.5, Number.NaN] })].join(""); // => '{\n  "car": [\n    0.5,\n    null\n  ]\n}\n'
+ */
+export function* jsonChunks(value: unknown, options: { readonly onNonFinite?: (key: string) => void } = {}): Generator<string> {
+  yield* valueChunks(value, 0, replacerOf(options.onNonFinite));
+  yield "\n";
+}
+
+/**
+ * The text of `formatCsv(rows, options)` as chunks of whole lines (the columns must be given:
+ * the rows are read once, as they are written).
+ *
+ * @example
+ * [...csvChunks([{ id: "E1", car: 0.5 }], { columns: ["id", "car"] })].join(""); // => "id,car\nE1,0.5\n"
+ */
+export function* csvChunks(rows: Iterable<Row>, options: FormatCsvOptions & { readonly columns: readonly string[] }): Generator<string> {
+  const delimiter = options.delimiter ?? ",";
+  yield `${csvLine(options.columns, options.columns, delimiter, true, options)}\n`;
+  let batch: string[] = [];
+  for (const row of rows) {
+    batch.push(csvLine(row, options.columns, delimiter, false, options));
+    if (batch.length === 1024) {
+      yield `${batch.join("\n")}\n`;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield `${batch.join("\n")}\n`;
+}
