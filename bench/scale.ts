@@ -3,7 +3,7 @@
  * their size (issue 17, class 1).
  *
  *   npx tsx bench/scale.ts [--case dense|panel] [--statements 100000] [--assets 2000]
- *                          [--per-asset 40] [--half 30] [--runs 3] [--keep 0|1]
+ *                          [--per-asset 40] [--half 30] [--runs 3] [--keep 0|1] [--prof DIR]
  *
  * - `dense`: one asset with `statements` statements at seeded random times of 2015–2025 (many
  *   share a day 0: their event windows and estimation windows overlap massively), market
@@ -16,7 +16,7 @@
  * The inputs are written once to a temporary directory (untimed); then each run starts the
  * CLI (bundled from src/ with esbuild, so no loader is timed) in its own process and measures
  * its wall time and peak resident memory (`maxRSS` of the child from getrusage, as
- * `/usr/bin/time -v` reports it). Reported: the median, min and max of `runs` runs, the size
+ * `/usr/bin/time -v` reports it). `--prof DIR` writes a V8 CPU profile of each run to DIR. Reported: the median, min and max of `runs` runs, the size
  * of the JSON written and the load average before and after.
  * @module
  */
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     // the child reports its own peak RSS (getrusage of the process that ran the CLI)
-    const res = spawnSync(process.execPath, ["--max-old-space-size=4096", "-e", `import(${JSON.stringify(cli)}).then((m) => m.runCli(${JSON.stringify(argv)}, m.nodeIO())).then((code) => { process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + " EXIT " + code + "\\n"); process.exitCode = code; });`], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const res = spawnSync(process.execPath, ["--max-old-space-size=4096", ...(opt("prof", "") === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${opt("prof", "")}`]), "-e", `import(${JSON.stringify(cli)}).then((m) => m.runCli(${JSON.stringify(argv)}, m.nodeIO())).then((code) => { process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + " EXIT " + code + "\\n"); process.exitCode = code; });`], { encoding: "utf8", maxBuffer: 1 << 30 });
     wall.push(performance.now() - t0);
     const m = /MAXRSS (\d+) EXIT (\d+)/.exec(res.stderr);
     rss.push(m === null ? Number.NaN : Number(m[1]) / 1024);

@@ -20,10 +20,14 @@ export class JsonRows {
   constructor(readonly rows: () => Iterable<unknown>) {}
 }
 
-type Replacer = (key: string, v: unknown) => unknown;
+type Replacer = ((key: string, v: unknown) => unknown) | null;
 
-/** `NaN` → `null` (a missing number); ±Infinity → `null`, reported to `onNonFinite`. */
+/**
+ * `NaN` → `null` (a missing number); ±Infinity → `null`, reported to `onNonFinite`. Without a
+ * listener no replacer is needed: `JSON.stringify` writes non-finite numbers as `null` itself.
+ */
 function replacerOf(onNonFinite: ((key: string) => void) | undefined): Replacer {
+  if (onNonFinite === undefined) return null;
   return (key, v) => {
     if (typeof v !== "number" || Number.isFinite(v)) return v;
     if (!Number.isNaN(v)) onNonFinite?.(key);
@@ -33,7 +37,7 @@ function replacerOf(onNonFinite: ((key: string) => void) | undefined): Replacer 
 
 /** Text of one value at nesting `depth` (two spaces per level), as `JSON.stringify(…, 2)` writes it there. */
 function nested(value: unknown, depth: number, replacer: Replacer): string | undefined {
-  const text = JSON.stringify(value, replacer, 2) as string | undefined;
+  const text = JSON.stringify(value, replacer ?? undefined, 2) as string | undefined;
   return text === undefined || depth === 0 ? text : text.replace(/\n/g, `\n${"  ".repeat(depth)}`);
 }
 
@@ -71,7 +75,7 @@ function* valueChunks(value: unknown, depth: number, replacer: Replacer): Genera
   const pad = "  ".repeat(depth + 1);
   let first = true;
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    const item = replacer(key, v);
+    const item = replacer === null ? v : replacer.call(value, key, v);
     if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
     yield `${first ? "{\n" : ",\n"}${pad}${JSON.stringify(key)}: `;
     yield* valueChunks(item, depth + 1, replacer);
