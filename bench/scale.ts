@@ -16,7 +16,7 @@
  * The inputs are written once to a temporary directory (untimed); then each run starts the
  * CLI (bundled from src/ with esbuild, so no loader is timed) in its own process and measures
  * its wall time and peak resident memory (`maxRSS` of the child from getrusage, as
- * `/usr/bin/time -v` reports it). `--prof DIR` writes a V8 CPU profile of each run to DIR. Reported: the median, min and max of `runs` runs, the size
+ * `/usr/bin/time -v` reports it) and CPU time (user + system: the steadier figure on a shared machine). `--prof DIR` writes a V8 CPU profile of each run to DIR. Reported: the median, min and max of `runs` runs, the size
  * of the JSON written and the load average before and after.
  * @module
  */
@@ -96,6 +96,7 @@ function setUp(): { argv: string[]; workload: string } {
   const assets = Number(opt("assets", "2000"));
   const per = Number(opt("per-asset", "40"));
   const half = Number(opt("half", "30"));
+  const keep = opt("keep", "0") === "1";
   const p = prices(assets);
   const names = p.assets.map((_, a) => `A${String(a).padStart(4, "0")}`);
   writeWide(path.join(dir, "market.csv"), ["MKT"], [p.market]);
@@ -104,8 +105,8 @@ function setUp(): { argv: string[]; workload: string } {
   for (const name of names) for (let i = 0; i < per; i++) lines.push(`${name}-${i + 1},${statementTime()},America/New_York,${name}`);
   writeFileSync(path.join(dir, "events.csv"), `${lines.join("\n")}\n`);
   return {
-    argv: ["study", "--prices", path.join(dir, "assets.csv"), "--market", path.join(dir, "market.csv"), "--events", path.join(dir, "events.csv"), `--estimation=-300,-41`, `--window=-${half},${half}`, "--format", "json", "--out", out],
-    workload: `${assets} assets × ${per} statements, ${T} sessions, market model, estimation [-300,-41], window [-${half},${half}] (${2 * half + 1} sessions), JSON`,
+    argv: ["study", "--prices", path.join(dir, "assets.csv"), "--market", path.join(dir, "market.csv"), "--events", path.join(dir, "events.csv"), `--estimation=-300,-41`, `--window=-${half},${half}`, "--format", "json", "--out", out, ...(keep ? ["--contamination", "keep"] : [])],
+    workload: `${assets} assets × ${per} statements, ${T} sessions, market model, estimation [-300,-41], window [-${half},${half}] (${2 * half + 1} sessions), contamination ${keep ? "keep" : "exclude"}, JSON`,
   };
 }
 
@@ -125,22 +126,24 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg()[0]!;
   const wall: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   let status = "";
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     // the child reports its own peak RSS (getrusage of the process that ran the CLI)
-    const res = spawnSync(process.execPath, ["--max-old-space-size=4096", ...(opt("prof", "") === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${opt("prof", "")}`]), "-e", `import(${JSON.stringify(cli)}).then((m) => m.runCli(${JSON.stringify(argv)}, m.nodeIO())).then((code) => { process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + " EXIT " + code + "\\n"); process.exitCode = code; });`], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const res = spawnSync(process.execPath, ["--max-old-space-size=4096", ...(opt("prof", "") === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${opt("prof", "")}`]), "-e", `import(${JSON.stringify(cli)}).then((m) => m.runCli(${JSON.stringify(argv)}, m.nodeIO())).then((code) => { const u = process.resourceUsage(); process.stderr.write("\\nMAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + " EXIT " + code + "\\n"); process.exitCode = code; });`], { encoding: "utf8", maxBuffer: 1 << 30 });
     wall.push(performance.now() - t0);
-    const m = /MAXRSS (\d+) EXIT (\d+)/.exec(res.stderr);
+    const m = /MAXRSS (\d+) CPU (\d+) EXIT (\d+)/.exec(res.stderr);
     rss.push(m === null ? Number.NaN : Number(m[1]) / 1024);
-    status = m === null ? `crashed (status ${res.status}, signal ${res.signal}): ${res.stderr.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` : `exit ${m[2]}; stderr ${res.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("MAXRSS")).length} lines${m[2] === "0" ? "" : `: ${res.stderr.slice(0, 300)}`}`;
+    cpu.push(m === null ? Number.NaN : Number(m[2]) / 1000);
+    status = m === null ? `crashed (status ${res.status}, signal ${res.signal}): ${res.stderr.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` : `exit ${m[3]}; stderr ${res.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("MAXRSS")).length} lines${m[3] === "0" ? "" : `: ${res.stderr.slice(0, 300)}`}`;
     try {
       bytes = statSync(argv[argv.indexOf("--out") + 1]!).size;
     } catch {
       bytes = 0;
     }
-    console.error(`run ${r + 1}: ${(wall[r]! / 1000).toFixed(1)} s, ${rss[r]!.toFixed(0)} MiB, ${status}`);
+    console.error(`run ${r + 1}: ${(wall[r]! / 1000).toFixed(1)} s (CPU ${(cpu[r]! / 1000).toFixed(1)} s), ${rss[r]!.toFixed(0)} MiB, ${status}`);
   }
   const loadAfter = os.loadavg()[0]!;
   printTable("machine", machineRows());
@@ -151,10 +154,12 @@ async function main(): Promise<void> {
     { item: "result", value: status },
     { item: "JSON written", value: `${(bytes / 2 ** 20).toFixed(1)} MiB` },
     { item: "wall time (median [min, max])", value: `${(w.median / 1000).toFixed(1)} s [${(w.min / 1000).toFixed(1)}, ${(w.max / 1000).toFixed(1)}] over ${w.runs} runs` },
+    { item: "CPU time, user + system (median [min, max])", value: `${(summarize(cpu).median / 1000).toFixed(1)} s [${(summarize(cpu).min / 1000).toFixed(1)}, ${(summarize(cpu).max / 1000).toFixed(1)}]` },
     { item: "peak RSS (median [min, max])", value: `${m.median.toFixed(0)} MiB [${m.min.toFixed(0)}, ${m.max.toFixed(0)}]` },
     { item: "load average (1 min) before, after", value: `${loadBefore.toFixed(2)}, ${loadAfter.toFixed(2)}` },
   ]);
-  rmSync(dir, { recursive: true, force: true });
+  if (opt("keep-dir", "0") === "1") console.error(`inputs kept in ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

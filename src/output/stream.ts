@@ -48,12 +48,41 @@ function isStreamed(value: unknown): boolean {
   return Object.values(value).some((v) => v instanceof JsonRows || Array.isArray(v));
 }
 
+/** Elements per native `JSON.stringify` call when an array is written in chunks. */
+const BATCH = 256;
+
+/**
+ * The elements of `batch` as `JSON.stringify` writes them inside an array at nesting `depth`
+ * (each on its own lines, indented, separated by `,\n`): the batch is stringified once inside
+ * `depth` single-element arrays, whose brackets are then cut off, so the native serializer
+ * does the indentation.
+ */
+function batchText(batch: unknown[], depth: number, replacer: Replacer): string {
+  let wrapped: unknown = batch;
+  let head = "";
+  let foot = "";
+  for (let k = 0; k <= depth; k++) {
+    head += `${"  ".repeat(k)}[\n`;
+    foot = `\n${"  ".repeat(k)}]${foot}`;
+  }
+  for (let k = 0; k < depth; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, replacer ?? undefined, 2);
+  return text.slice(head.length, text.length - foot.length);
+}
+
 function* arrayChunks(items: Iterable<unknown>, depth: number, replacer: Replacer): Generator<string> {
-  const pad = "  ".repeat(depth + 1);
   let first = true;
+  let batch: unknown[] = [];
   for (const item of items) {
-    const text = nested(item, depth + 1, replacer) ?? "null";
-    yield `${first ? "[\n" : ",\n"}${pad}${text}`;
+    batch.push(item);
+    if (batch.length === BATCH) {
+      yield `${first ? "[\n" : ",\n"}${batchText(batch, depth, replacer)}`;
+      first = false;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    yield `${first ? "[\n" : ",\n"}${batchText(batch, depth, replacer)}`;
     first = false;
   }
   yield first ? "[]" : `\n${"  ".repeat(depth)}]`;

@@ -32,6 +32,7 @@ import { alignReturnsWith, type BenchmarkMemo } from "../returns/align.js";
 import { studyProvenance } from "../output/provenance.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
+import { eventsByAsset } from "./eventsByAsset.js";
 import { modelNeedsMarket, resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
 import {
   Study,
@@ -216,8 +217,9 @@ export function eventStudy(options: EventStudyOptions): Study {
   const keepPairs = opts.tests !== undefined;
   let scratch: PairBuffers = { indices: new Int32Array(0), residuals: new Float64Array(0), used: 0 };
   // column capacity: every (asset, statement) pair that could be studied, sized once
+  const byAsset = eventsByAsset(options.events);
   let pairBound = 0;
-  for (const a of assets) for (const e of options.events as readonly MarketEvent[]) if (e.asset === undefined || e.asset === a.id) pairBound++;
+  for (const a of assets) pairBound += byAsset.of(a.id).length;
   const spanLength = Math.max(...opts.windows.map((w) => w[1])) - Math.min(...opts.windows.map((w) => w[0])) + 1;
   const cols = newColumns(pairBound * spanLength, pairBound * opts.windows.length, pairBound * 4);
   /** One per studied pair, in row order. */
@@ -272,7 +274,7 @@ export function eventStudy(options: EventStudyOptions): Study {
     const cal = assetCalendar.get(asset.id)!;
     const exchange = cal.exchange.code;
     const aligned = alignments.get(cal)!;
-    const events = options.events.filter((e) => (e.asset === undefined || e.asset === asset.id) && aligned.has(e.id));
+    const events = byAsset.of(asset.id).filter((e) => aligned.has(e.id));
     if (events.length === 0) continue;
     let data: AlignedReturns;
     try {

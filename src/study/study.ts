@@ -311,11 +311,20 @@ export class Study implements StudyData {
 
   /** Plain JSON-ready data: the tables by name; `NaN` becomes `null` in `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
+    return this.jsonData(false);
+  }
+
+  /** The JSON data; with `streamed`, unbuilt lazy tables as {@link JsonRows} (their getters untouched). */
+  private jsonData(streamed: boolean): Record<string, unknown> {
+    const table = (name: (typeof LAZY)[number]): unknown => {
+      const rows = streamed ? this.unbuilt(name) : undefined;
+      return rows === undefined ? this[name] : new JsonRows(rows);
+    };
     const out: Record<string, unknown> = {
       events: this.events,
-      models: this.models,
-      abnormal: this.abnormal,
-      car: this.car,
+      models: table("models"),
+      abnormal: table("abnormal"),
+      car: table("car"),
       warnings: this.warnings,
       skipped: this.skipped,
       options: this.options,
@@ -355,12 +364,8 @@ export class Study implements StudyData {
    * ```
    */
   toJSONChunks(options: { readonly onNonFinite?: (key: string) => void; readonly warnings?: readonly Warning[] } = {}): Generator<string> {
-    const data = this.toJSON();
+    const data = this.jsonData(true);
     if (options.warnings !== undefined) data.warnings = options.warnings;
-    for (const name of LAZY) {
-      const rows = this.unbuilt(name);
-      if (rows !== undefined) data[name] = new JsonRows(rows);
-    }
     return jsonChunks(data, options);
   }
 

@@ -55,3 +55,14 @@ describe("chunked writers", () => {
     expect(text).not.toContain("Infinity");
   });
 });
+
+describe("chunked writers leave the lazy tables unbuilt", () => {
+  it("toJSONChunks and toCSVChunks do not build the models, abnormal and car tables", () => {
+    const s = study();
+    [...s.toJSONChunks()].join("");
+    [...s.toCSVChunks("abnormal")].join("");
+    for (const name of ["models", "abnormal", "car"] as const) expect(Object.getOwnPropertyDescriptor(s, name)?.get).toBeTypeOf("function");
+    expect(s.car.length).toBe(6); // reading the table builds it
+    expect(Object.getOwnPropertyDescriptor(s, "car")?.get).toBeUndefined();
+  });
+});
