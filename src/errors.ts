@@ -93,6 +93,7 @@ export type SafeResult<T> =
  * if (!r.success) r.error.code; // => "UNKNOWN_EXCHANGE"
  */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
+  if (typeof fn !== "function") invalidOption("toSafe: fn", typeof fn, "a function");
   try {
     return { success: true, data: fn() };
   } catch (error) {
@@ -109,6 +110,8 @@ export function toSafe<T>(fn: () => T): SafeResult<T> {
  * // => "row 3, column close: not a number\nrow 7: duplicate date"
  */
 export function formatIssues(issues: readonly Issue[], max = 10): string {
+  if (!Array.isArray(issues)) invalidOption("formatIssues: issues", typeof issues, "an array of issues");
+  if (!Number.isInteger(max) || max < 0) invalidOption("formatIssues: max", max, "a non-negative integer");
   const lines = issues.slice(0, max).map(formatIssue);
   if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
   return lines.join("\n");
@@ -122,6 +125,7 @@ export function formatIssues(issues: readonly Issue[], max = 10): string {
  * formatIssue({ message: "empty input" }); // => "empty input"
  */
 export function formatIssue(issue: Issue): string {
+  if (typeof issue !== "object" || issue === null) invalidOption("formatIssue: issue", issue, "an issue { message, row?, column?, file? }");
   const where: string[] = [];
   if (issue.file !== undefined) where.push(issue.file);
   if (issue.row !== undefined) where.push(`row ${issue.row}`);
@@ -140,6 +144,7 @@ export function formatIssue(issue: Issue): string {
  * if (!r.success) r.error.message; // => "spx.csv: 1 problem\nrow 3, column close: not a number"
  */
 export function throwIfIssues(issues: readonly Issue[], what: string, code: ErrorCode = "INVALID_INPUT"): void {
+  if (!Array.isArray(issues)) invalidOption("throwIfIssues: issues", typeof issues, "an array of issues");
   if (issues.length === 0) return;
   const n = issues.length;
   throw new MarketReactionError(code, `${what}: ${n} problem${n === 1 ? "" : "s"}\n${formatIssues(issues)}`, issues);

@@ -10,6 +10,7 @@
 import { MarketReactionError, invalidOption } from "../errors.js";
 import { dayKeyFromIso, isValidTimeZone, minutesOf } from "../time/index.js";
 import type { DayKey } from "../types.js";
+import { checkFinite, checkObject } from "../check.js";
 
 /** Where an exchange's trading days come from when no data is given. */
 export type HolidayRules = "nyse" | "none";
@@ -191,6 +192,8 @@ export function validateExchange(exchange: Exchange): Exchange {
  * sessionHoursOn(getExchange("XTKS"), dayKeyFromIso("2024-11-05")).close; // => 930 (15:30)
  */
 export function sessionHoursOn(exchange: Exchange, day: DayKey): SessionMinutes {
+  checkObject("sessionHoursOn", "exchange", exchange);
+  checkFinite("sessionHoursOn", "day", day);
   let hours: { open: string; close: string; lunch?: readonly [string, string] } = exchange;
   for (const h of exchange.previousHours ?? []) {
     if (day <= dayKeyFromIso(h.until)) {

@@ -370,6 +370,10 @@ function sampleOf(
  * estimationMask(samples[1]!); // => Uint8Array [1, 1, 1, 1, 1, 1, 1, 0, 0]
  */
 export function estimationMask(sample: EstimationSample): Uint8Array {
+  if (typeof sample !== "object" || sample === null) invalidOption("estimationMask: sample", sample, "an EstimationSample of checkOverlaps");
+  if (sample.start !== null && sample.end !== null && !(Number.isInteger(sample.start) && Number.isInteger(sample.end) && sample.end >= sample.start && sample.end - sample.start <= 1e7 && Array.isArray(sample.excluded))) {
+    invalidOption("estimationMask: sample", `start ${String(sample.start)}, end ${String(sample.end)}`, "an EstimationSample of checkOverlaps");
+  }
   if (sample.start === null || sample.end === null) return new Uint8Array(0);
   const mask = new Uint8Array(sample.end - sample.start).fill(1);
   for (const i of sample.excluded) mask[i - sample.start] = 0;

@@ -8,6 +8,7 @@ import { isoFromDayKey } from "../time/index.js";
 import type { Series } from "../types.js";
 import { csvCell } from "./csv.js";
 import type { SerializeSeriesOptions, SeriesTable } from "./types.js";
+import { checkObject, checkOptions } from "../check.js";
 
 function numberText(v: number): string {
   if (Number.isNaN(v)) return "";
@@ -26,6 +27,8 @@ function numberText(v: number): string {
  * // => "date,SPX\n2025-04-08,4982.77\n2025-04-09,5456.9\n"
  */
 export function serializeSeriesCsv(input: SeriesTable | readonly Series[], options?: SerializeSeriesOptions): string {
+  checkObject("serializeSeriesCsv", "input", input);
+  checkOptions("serializeSeriesCsv", options);
   const o = checkSerializeOptions(options);
   const list: readonly Series[] = Array.isArray(input) ? (input as readonly Series[]) : (input as SeriesTable).series;
   const d = o.delimiter ?? ",";

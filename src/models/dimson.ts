@@ -5,6 +5,7 @@
 import { fitByQr } from "./factorModel.js";
 import type { ModelColumns } from "./spec.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import { checkInteger } from "../check.js";
 
 /**
  * Coefficient names of a Dimson model with p leads and lags: `alpha, beta_lagp, …, beta_lag1,
@@ -15,6 +16,7 @@ import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
  * ```
  */
 export function dimsonNames(p: number): string[] {
+  checkInteger("dimsonNames", "p", p, 0, 100);
   const names = ["alpha"];
   for (let j = -p; j <= p; j++) names.push(j < 0 ? `beta_lag${-j}` : j === 0 ? "beta" : `beta_lead${j}`);
   return names;

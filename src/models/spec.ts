@@ -4,6 +4,7 @@
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelData, ModelSpec } from "./types.js";
+import { checkArray, checkObject, checkString } from "../check.js";
 
 /** Names accepted by {@link modelPreset}. */
 export type ModelPresetName =
@@ -137,6 +138,7 @@ export function validateModelSpec(spec: ModelSpec): ModelSpec {
  * ```
  */
 export function modelLabel(spec: ModelSpec): string {
+  checkObject("modelLabel", "spec", spec);
   return spec.type === "factors" ? (spec.label ?? "factors") : spec.type;
 }
 
@@ -161,6 +163,8 @@ const FACTOR_SYNONYMS: readonly (readonly string[])[] = [
  * ```
  */
 export function matchFactorName(available: readonly string[], name: string): string | undefined {
+  checkArray("matchFactorName", "available", available);
+  checkString("matchFactorName", "name", name);
   if (available.includes(name)) return name;
   const c = compactFactorName(name);
   const wanted = FACTOR_SYNONYMS.find((g) => g.includes(c)) ?? [c];

@@ -10,6 +10,7 @@ import { studentTQuantile } from "../stats/index.js";
 import type { Study } from "../study/study.js";
 import type { MarketEvent, Series } from "../types.js";
 import { isoFromDayKey } from "../time/index.js";
+import { checkArray, checkObject, checkOptions } from "../check.js";
 
 /**
  * The `$schema` of every chart: Vega-Lite 5 (the version notebook front-ends map to their renderer).
@@ -114,6 +115,8 @@ function round(x: number): number | null {
  * ```
  */
 export function carChart(study: ChartSource, options: CarChartOptions = {}): VegaLiteSpec {
+  checkObject("carChart", "study", study);
+  checkOptions("carChart", options);
   const { width, height, maxPoints } = checkCommon(options);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1, e.g. 0.95");
@@ -227,6 +230,8 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
  * ```
  */
 export function arChart(study: ChartSource, options: CarChartOptions = {}): VegaLiteSpec {
+  checkObject("arChart", "study", study);
+  checkOptions("arChart", options);
   const { width, height, maxPoints } = checkCommon({ width: 360, height: 140, ...options });
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1, e.g. 0.95");
@@ -316,6 +321,9 @@ export function timelineChart(
   events: readonly TimelineEvent[],
   options: TimelineChartOptions = {},
 ): VegaLiteSpec {
+  checkObject("timelineChart", "prices", prices);
+  checkArray("timelineChart", "events", events);
+  checkOptions("timelineChart", options);
   const { width, height, maxPoints } = checkCommon({ width: 640, height: 200, ...options });
   const list: readonly Series[] = Array.isArray(prices) ? prices : "series" in (prices as object) ? (prices as { series: readonly Series[] }).series : [prices as Series];
   const series = list.filter((s) => keepIn(options.assets, s.id));
@@ -437,6 +445,7 @@ export interface ChartDisplay {
  * ```
  */
 export function displayChart(spec: VegaLiteSpec): ChartDisplay {
+  checkObject("displayChart", "spec", spec);
   const title = spec.title as { text?: string } | undefined;
   return {
     toSpec: () => spec,

@@ -2,6 +2,7 @@
  * Escaping user strings (statement labels, speakers, asset ids) for HTML and markdown output.
  * @module
  */
+import { checkString } from "../check.js";
 
 const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -12,6 +13,7 @@ const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">":
  * escapeHtml('<b>"Tariffs" & more</b>'); // => "&lt;b&gt;&quot;Tariffs&quot; &amp; more&lt;/b&gt;"
  */
 export function escapeHtml(text: string): string {
+  checkString("escapeHtml", "text", text);
   return text.replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
@@ -23,5 +25,6 @@ export function escapeHtml(text: string): string {
  * escapeMarkdownCell("A|B *now*"); // => "A\\|B \\*now\\*"
  */
 export function escapeMarkdownCell(text: string): string {
+  checkString("escapeMarkdownCell", "text", text);
   return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, " ");
 }

@@ -5,6 +5,7 @@
  * 512 MiB, and one string of that size needs several times its size to build).
  * @module
  */
+import { invalidOption } from "../errors.js";
 import { csvLine } from "./text.js";
 import type { FormatCsvOptions, Row } from "./text.js";
 
@@ -123,6 +124,7 @@ function* valueChunks(value: unknown, depth: number, replacer: Replacer): Genera
  * [...jsonChunks({ car: [0.5, Number.NaN] })].join(""); // => '{\n  "car": [\n    0.5,\n    null\n  ]\n}\n'
  */
 export function* jsonChunks(value: unknown, options: { readonly onNonFinite?: (key: string) => void } = {}): Generator<string> {
+  if (typeof options !== "object" || options === null || (options.onNonFinite !== undefined && typeof options.onNonFinite !== "function")) invalidOption("jsonChunks: options", typeof options, "{ onNonFinite?: (key) => void }");
   yield* valueChunks(value, 0, replacerOf(options.onNonFinite));
   yield "\n";
 }
@@ -135,6 +137,8 @@ export function* jsonChunks(value: unknown, options: { readonly onNonFinite?: (k
  * [...csvChunks([{ id: "E1", car: 0.5 }], { columns: ["id", "car"] })].join(""); // => "id,car\nE1,0.5\n"
  */
 export function* csvChunks(rows: Iterable<Row>, options: FormatCsvOptions & { readonly columns: readonly string[] }): Generator<string> {
+  if (typeof rows !== "object" || rows === null || typeof (rows as Partial<Iterable<Row>>)[Symbol.iterator] !== "function") invalidOption("csvChunks: rows", typeof rows, "an iterable of row objects");
+  if (typeof options !== "object" || options === null || !Array.isArray(options.columns) || options.columns.some((c) => typeof c !== "string")) invalidOption("csvChunks: options.columns", typeof options, "an array of column names");
   const delimiter = options.delimiter ?? ",";
   yield `${csvLine(options.columns, options.columns, delimiter, true, options)}\n`;
   let batch: string[] = [];

@@ -6,6 +6,7 @@
 import { invalidOption } from "../errors.js";
 import type { CarRow, ModelRow, Study } from "../study/study.js";
 import { escapeHtml, escapeMarkdownCell } from "./escape.js";
+import { checkObject, checkOptions } from "../check.js";
 
 /** Output formats of {@link studyTable}. */
 export type TableFormat = "text" | "markdown" | "html";
@@ -210,6 +211,8 @@ function htmlTable(l: Layout, o: StudyTableOptions): string {
  * ```
  */
 export function studyTable(study: TableSource, format: TableFormat = "text", options: StudyTableOptions = {}): string {
+  checkObject("studyTable", "study", study);
+  checkOptions("studyTable", options);
   if (!["text", "markdown", "html"].includes(format)) invalidOption("format", format, '"text", "markdown" or "html"');
   if (options.stat !== undefined && options.stat !== "t" && options.stat !== "p") invalidOption("stat", options.stat, '"t" or "p"');
   if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10)) invalidOption("digits", options.digits, "an integer from 0 to 10");

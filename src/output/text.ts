@@ -3,6 +3,9 @@
  * @module
  */
 
+import { invalidOption } from "../errors.js";
+import { checkOptions } from "../check.js";
+
 /** A flat row: primitive values only. */
 export type Row = Readonly<Record<string, string | number | boolean | null | undefined>>;
 
@@ -25,6 +28,7 @@ export interface FormatTextTableOptions {
  * columnsOf([{ id: "E17", car: -0.0123 }, { id: "E34", car: 0.0871, n: 3 }]); // => ["id", "car", "n"]
  */
 export function columnsOf(rows: readonly Row[]): string[] {
+  checkRows("columnsOf", rows);
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
   return [...seen];
@@ -48,6 +52,8 @@ function cellText(value: Row[string], digits: number, missing: string): string {
  * // => ["id   day0            car", "---  ----------  -------", "E17  2025-04-07  -0.0123", "E34  2025-04-09   0.0952", ""]
  */
 export function formatTextTable(rows: readonly Row[], options: FormatTextTableOptions = {}): string {
+  checkRows("formatTextTable", rows);
+  checkOptions("formatTextTable", options);
   const columns = options.columns ?? columnsOf(rows);
   const digits = options.digits ?? 6;
   const missing = options.missing ?? "";
@@ -137,8 +143,15 @@ export function csvLine(row: Row | readonly string[], columns: readonly string[]
  * formatCsv([{ id: "=1+2", car: -0.5 }]); // => "id,car\n'=1+2,-0.5\n"
  */
 export function formatCsv(rows: readonly Row[], options: FormatCsvOptions = {}): string {
+  checkRows("formatCsv", rows);
+  checkOptions("formatCsv", options);
   const columns = options.columns ?? columnsOf(rows);
   const delimiter = options.delimiter ?? ",";
   const lines = [csvLine(columns, columns, delimiter, true, options), ...rows.map((r) => csvLine(r, columns, delimiter, false, options))];
   return `${lines.join("\n")}\n`;
+}
+
+/** Throws unless `rows` is an array of objects. */
+function checkRows(fn: string, rows: unknown): void {
+  if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null)) invalidOption(`${fn}: rows`, Array.isArray(rows) ? "an array holding a non-object" : rows, "an array of row objects");
 }

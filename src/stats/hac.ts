@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { checkInteger } from "../check.js";
 
 /** Rules for the Newey–West truncation lag q. */
 export type NeweyWestLagRule = "nw1994" | "cube-root";
@@ -57,6 +58,7 @@ export function neweyWestLag(T: number, rule: NeweyWestLagRule = "nw1994"): numb
  * ```
  */
 export function bartlettWeights(lag: number): Float64Array {
+  checkInteger("bartlettWeights", "lag", lag, 0, 1e6);
   const w = new Float64Array(lag + 1);
   for (let l = 0; l <= lag; l++) w[l] = 1 - l / (lag + 1);
   return w;

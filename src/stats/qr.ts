@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { neumaierError } from "./summary.js";
+import { checkInteger, checkNumbers } from "../check.js";
 
 const EPS = 2.220446049250313e-16;
 
@@ -351,6 +352,9 @@ function hasConstantColumn(X: Float64Array, n: number, k: number): boolean {
  * ```
  */
 export function quadraticForm(C: ArrayLike<number>, x: ArrayLike<number>, k: number): number {
+  checkNumbers("quadraticForm", "C", C);
+  checkNumbers("quadraticForm", "x", x);
+  checkInteger("quadraticForm", "k", k, 0, Math.min(x.length, Math.floor(Math.sqrt(C.length))));
   let s = 0;
   for (let i = 0; i < k; i++) {
     let r = 0;

@@ -47,6 +47,7 @@ import {
   type StudyRegressionRow,
   type StudyWaldRow,
 } from "./study.js";
+import { checkObject } from "../check.js";
 
 /** Everything computed for one (asset, statement) pair: the building blocks, for power users. */
 export interface PairResult {
@@ -820,6 +821,7 @@ function rowBuilders(sources: readonly RowSource[], cols: Columns, iso: (day: nu
  * ```
  */
 export function eventRow(r: AlignmentRow): EventRow {
+  checkObject("eventRow", "row", r);
   return {
     id: r.id,
     exchange: r.exchange,

@@ -263,6 +263,8 @@ export class Study implements StudyData {
   declare readonly provenance: Provenance | null;
 
   constructor(data: StudyData, pairs: readonly PairResult[] = [], provenance: Provenance | null = null, lazy?: LazyTables) {
+    if (typeof data !== "object" || data === null) invalidOption("Study: data", typeof data, "the tables of a study (events, models, abnormal, car, warnings, skipped, options)");
+    for (const name of ["events", "warnings", "skipped"] as const) if (!Array.isArray(data[name])) invalidOption(`Study: data.${name}`, typeof data[name], "an array of rows");
     this.events = data.events;
     this.models = data.models;
     this.abnormal = data.abnormal;

@@ -6,6 +6,7 @@
 import { tzOffset } from "@date-fns/tz";
 import type { DayKey } from "../types.js";
 import { civilDate } from "./dayKey.js";
+import { checkFinite, checkObject, checkString } from "../check.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -105,6 +106,10 @@ export interface InstantResult {
  * localToInstant({ day: dayKeyFromIso("2025-03-09"), minute: 150 }, "America/New_York").status; // => "nonexistent"
  */
 export function localToInstant(local: LocalTime, zone: string): InstantResult {
+  checkObject("localToInstant", "local", local);
+  checkFinite("localToInstant", "local.day", local.day);
+  checkFinite("localToInstant", "local.minute", local.minute);
+  checkString("localToInstant", "zone", zone);
   const wall = local.day * MS_PER_DAY + local.minute * MS_PER_MINUTE; // local time read as if UTC
   const before = zoneOffsetMinutes(zone, wall - MS_PER_DAY);
   const after = zoneOffsetMinutes(zone, wall + MS_PER_DAY);
@@ -129,6 +134,8 @@ export function localToInstant(local: LocalTime, zone: string): InstantResult {
  * instantToLocal(1744035060000, "Asia/Tokyo"); // => { day: 20185, minute: 1391 } (23:11 in Tokyo)
  */
 export function instantToLocal(epochMs: number, zone: string): LocalTime {
+  checkFinite("instantToLocal", "epochMs", epochMs);
+  checkString("instantToLocal", "zone", zone);
   const wall = epochMs + zoneOffsetMinutes(zone, epochMs) * MS_PER_MINUTE;
   const day = Math.floor(wall / MS_PER_DAY);
   return { day, minute: (wall - day * MS_PER_DAY) / MS_PER_MINUTE };

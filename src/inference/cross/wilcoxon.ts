@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { averageRanks, emptyResult, makeResult, pNormal } from "./util.js";
+import { checkInteger } from "../../check.js";
 
 const cache = new Map<number, Float64Array>();
 
@@ -28,6 +29,7 @@ const cache = new Map<number, Float64Array>();
  * ```
  */
 export function signedRankDistribution(n: number): Float64Array {
+  checkInteger("signedRankDistribution", "n", n, 0, 5000);
   const hit = cache.get(n);
   if (hit) return hit;
   const max = (n * (n + 1)) / 2;
