@@ -2,7 +2,7 @@
  * Small time helpers of the intraday module (formatting instants on an exchange clock).
  * @module
  */
-import { formatLocalTime, instantToLocal, zoneOffsetMinutes } from "../time/index.js";
+import { clockOfMinute, formatLocalTime, instantToLocal, zoneOffsetMinutes } from "../time/index.js";
 import { checkFinite, checkString } from "../check.js";
 
 /** `+HH:MM` / `-HH:MM` offset text. */
@@ -40,6 +40,5 @@ export function isoUtc(instant: number): string {
 
 /** `HH:mm` of a minute of the day. */
 export function clockText(minute: number): string {
-  const m = Math.round(minute);
-  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return clockOfMinute(minute);
 }

@@ -141,16 +141,32 @@ export function instantToLocal(epochMs: number, zone: string): LocalTime {
   return { day, minute: (wall - day * MS_PER_DAY) / MS_PER_MINUTE };
 }
 
-/** Formats a local time as `YYYY-MM-DDTHH:mm` (seconds only when not zero). */
+/**
+ * `HH:mm`, `HH:mm:ss` or `HH:mm:ss.fff` of a minute of the day (seconds only when not zero,
+ * milliseconds only when not zero). The time is cut to the millisecond, never rounded up: a
+ * statement at 15:59:59.5 stays before a 16:00 close (rounding it to 16:00 would move its day 0
+ * to the next session).
+ *
+ * @example
+ * clockOfMinute(959 + 59.5 / 60); // => "15:59:59.500"
+ * clockOfMinute(611); // => "10:11"
+ */
+export function clockOfMinute(minute: number): string {
+  // a millionth of a millisecond absorbs the binary error of minute × 60000 (59.5 s / 60 is not exact)
+  const ms = Math.floor(minute * MS_PER_MINUTE + 1e-6);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / MS_PER_MINUTE);
+  const s = Math.floor((ms % MS_PER_MINUTE) / 1000);
+  const f = ms % 1000;
+  const seconds = s === 0 && f === 0 ? "" : `:${String(s).padStart(2, "0")}${f === 0 ? "" : `.${String(f).padStart(3, "0")}`}`;
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}${seconds}`;
+}
+
+/** Formats a local time as `YYYY-MM-DDTHH:mm` (seconds, and milliseconds, only when not zero; never rounded up). */
 export function formatLocalTime(local: LocalTime): string {
   const { year, month, day } = civilDate(local.day);
-  const totalSeconds = Math.round(local.minute * 60);
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = totalSeconds % 60;
   const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const time = `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}${s === 0 ? "" : `:${String(s).padStart(2, "0")}`}`;
-  return `${date}T${time}`;
+  return `${date}T${clockOfMinute(local.minute)}`;
 }
 
 /** Minutes since midnight of `HH:mm`; used for session hours. */
