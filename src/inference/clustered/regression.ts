@@ -27,6 +27,24 @@ import type {
 import { volatilityCheck } from "./volatility.js";
 import { waldStatistic } from "./wald.js";
 
+/**
+ * A Newey–West lag bounded by the sample: at least T (the autocovariances beyond T − 1 do not
+ * exist) is an error; above T/4 a warning: OLS residuals sum to zero, so with weights near 1
+ * over most lags the long-run variance collapses towards zero (a lag of 1,000 on 113
+ * observations gives a standard error of almost nothing).
+ */
+function checkHacLag(lag: number, T: number, given: boolean): Warning | undefined {
+  const rule = neweyWestLag(T, "nw1994");
+  if (given && lag >= T) {
+    invalidOption("hacLag", lag, `a lag below the ${T} regression observations (the nw1994 rule gives ${rule}; on the command line --hac-lag)`);
+  }
+  if (lag <= T / 4) return undefined;
+  return {
+    code: "HAC_LAG_LARGE",
+    message: `the Newey-West lag ${lag} is more than a quarter of the ${T} regression observations: the HAC standard errors shrink towards zero at such lags; use hacLag "nw1994" (${rule}) or a lag of at most ${Math.floor(T / 4)} (command line: --hac-lag)`,
+  };
+}
+
 /** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
 const LEVERAGE_TOL = 1e-8;
 /** Relative weight below which a linear combination does not load on a session. */
@@ -313,6 +331,8 @@ export function dummyRegression(
   const covOls = new Float64Array(K * K);
   for (let i = 0; i < K * K; i++) covOls[i] = fit.sigma2 * C[i]!;
   const lag = typeof lagOption === "number" ? lagOption : neweyWestLag(T, lagOption as NeweyWestLagRule);
+  const lagWarning = checkHacLag(lag, T, typeof lagOption === "number");
+  if (lagWarning !== undefined) warnings.push(lagWarning);
   const covHac = hacCovariance(X, fit.residuals, C, T, K, { lag, adjust: hacAdjust });
 
   // leverage
