@@ -6,6 +6,7 @@
 import { MarketReactionError, invalidOption, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
 import { checkFactorsOptions } from "../schema/index.js";
 import type { DateFormat } from "../time/index.js";
+import { DateForms } from "./dateForms.js";
 import {
   DATE_NAMES,
   IssueList,
@@ -25,6 +26,7 @@ import { readCsvRecords } from "./csv.js";
 import { rowsToRecords } from "./rows.js";
 import type { FactorTable, ParseFactorsOptions } from "./types.js";
 import { checkArray, checkString } from "../check.js";
+import { median } from "simple-statistics";
 
 /** Synonyms of factor names (compact form): momentum and the market excess return. */
 const SYNONYMS: readonly (readonly string[])[] = [
@@ -157,6 +159,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
   const positions = new Observations();
   const raws: number[][] = factorIdx.map(() => []);
   const french = frame.format === "french";
+  const forms = fmt === "auto" ? new DateForms() : undefined; // mixed date forms: an error naming the rows
   for (let i = 0; i < frame.rows.length; i++) {
     const cells = frame.rows[i]!;
     const row = i + 1;
@@ -170,6 +173,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
       issues.add(row, header[date], dateCell === "" ? "missing date" : `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(fmt)})`);
       continue;
     }
+    forms?.add(dateCell, row);
     const vals = new Array<number>(nf);
     let missing = false;
     let bad = false;
@@ -198,6 +202,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
   }
   throwIfIssues(csvIssues.list(), `${options.file ?? "factor input"}: rows with the wrong number of fields`, "CSV_PARSE");
   const warnings: Warning[] = [];
+  forms?.report(issues, header[date]!);
   const fin = finishObservations(positions, "the factor file", origin, issues, warnings);
   throwIfIssues(issues.list(), `${options.file ?? "factor input"}: invalid factor values`);
   if (fin.days.length === 0) fail(origin, "no complete rows of factor values");
@@ -273,10 +278,7 @@ function medianAbs(raws: readonly number[][], names: readonly string[]): number 
     if (!use[k] && use.some(Boolean)) continue;
     for (const v of raws[k]!) all.push(Math.abs(v));
   }
-  if (all.length === 0) return 0;
-  all.sort((a, b) => a - b);
-  const m = all.length >> 1;
-  return all.length % 2 === 1 ? all[m]! : (all[m - 1]! + all[m]!) / 2;
+  return all.length === 0 ? 0 : median(all);
 }
 
 /**
