@@ -9,6 +9,8 @@ import {
   type NonTradingPolicy,
   type Row,
   type Warning,
+  escapeMarkdownCell,
+  terminalText,
 } from "market-reaction";
 import { readEventsFile, readSeriesFile } from "market-reaction/node";
 import { choice, parseCommandArgs } from "./args.js";
@@ -106,13 +108,16 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
     text = toJsonText({ events: records, skipped, warnings });
   } else if (format === "csv") {
     text = renderRows(records as unknown as Row[], [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))], "csv");
+    // a CSV holds one table: the skipped statements are announced on stderr
+    for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.id} on ${s.exchange}: ${s.code}: ${s.reason}`)}\n`);
   } else {
     text = renderRows(records as unknown as Row[], COLUMNS, format);
     const reasons = result.rows.map((r) => `${r.id} on ${r.exchange}: ${r.reason}`);
     const skipped = result.skipped.map((s) => `${s.id} on ${s.exchange} skipped: ${s.reason}`);
-    text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
+    // statement ids and reasons are user text: escaped for markdown, or for the terminal
+    text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
   }
   await emit(io, text, values.out);
-  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${w.message}\n`);
+  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${terminalText(w.message)}\n`);
   return 0;
 }

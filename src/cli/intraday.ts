@@ -9,6 +9,8 @@ import {
   type MinuteWindow,
   type Row,
   type Warning,
+  escapeMarkdownCell,
+  terminalText,
 } from "market-reaction";
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // Until the lead wires src/intraday into the public barrels, import it from the files.
@@ -166,10 +168,13 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
     if (format !== "csv") {
       const lines = [...result.events.map((e) => `${e.event_id}: ${e.reason}`), ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`), ...result.method];
-      text += `\n${lines.map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
+      text += `\n${lines.map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
+    } else {
+      // a CSV holds one table: the skipped statements are announced on stderr
+      for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.event_id} (${s.code}): ${s.reason}`)}\n`);
     }
   }
   await emit(io, text, values.out);
-  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${w.message}\n`);
+  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${terminalText(w.message)}\n`);
   return 0;
 }

@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 failure (bad data, unreadable file), 2 usage error.
  */
 import { open, writeFile } from "node:fs/promises";
-import { isMarketReactionError } from "market-reaction";
+import { isMarketReactionError, terminalText } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
 import { DEMO_HELP, demoCommand } from "./demo.js";
@@ -69,12 +69,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`market-reaction: ${error.message}\n`);
+      io.stderr(`market-reaction: ${terminalText(error.message)}\n`);
       if (debug) io.stderr(`${error.stack ?? ""}\n`);
       return 2;
     }
     if (isMarketReactionError(error)) {
-      io.stderr(`market-reaction: ${error.code}: ${oneLine(error.message)}\n`);
+      io.stderr(`market-reaction: ${error.code}: ${terminalText(oneLine(error.message))}\n`);
       if (debug) {
         for (const issue of error.issues) io.stderr(`  ${JSON.stringify(issue)}\n`);
         io.stderr(`${error.stack ?? ""}\n`);

@@ -16,7 +16,7 @@ import {
   type Warning,
   type DateFormat,
 } from "market-reaction";
-import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
+import { arChart, carChart, escapeMarkdownCell, TEST_NAMES, terminalText, timelineChart, type TestName } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
@@ -279,14 +279,22 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const allWarnings = [...warnings, ...study.warnings];
 
   let text: string | undefined;
+  let nonFinite = 0; // ±Infinity written as null / empty: counted, then said on stderr
+  const onNonFinite = (): void => void nonFinite++;
+  const skippedLines = study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`);
   if (format === "json") {
-    await emitChunks(io, study.toJSONChunks({ warnings: allWarnings }), values.out);
+    await emitChunks(io, study.toJSONChunks({ warnings: allWarnings, onNonFinite }), values.out);
   } else if (format === "csv") {
     const order = (all: readonly string[]): readonly string[] => (table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all);
-    await emitChunks(io, study.toCSVChunks(table, { order }), values.out);
+    await emitChunks(io, study.toCSVChunks(table, { order, onNonFinite }), values.out);
+    // a CSV holds one table: the skipped pairs are announced on stderr
+    if (table !== "skipped" && skippedLines.length > 0) {
+      io.stderr(`market-reaction: ${skippedLines.length} (asset, statement) pair${skippedLines.length === 1 ? " was" : "s were"} skipped and are not in the CSV (--table skipped writes them as CSV):\n`);
+      for (const l of skippedLines) io.stderr(`${terminalText(l)}\n`);
+    }
   } else if (format === "table" && values.table === undefined) {
     text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
-    if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
+    if (skippedLines.length > 0) text += `\n${skippedLines.map(terminalText).join("\n")}\n`;
     if (study.aggregate !== null) {
       const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));
       text += `\nAcross ${study.pairs.length} (asset, statement) pairs${events < study.pairs.length ? ` (${events} events: statements of an asset sharing day 0 are one event)` : ""} (CAAR = sum of AARs; conventions ${conventions}):\n`;
@@ -316,6 +324,10 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     const all = columnsOf(rows);
     const columns = table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
     text = renderRows(rows, columns, format);
+    if (table !== "skipped" && skippedLines.length > 0) {
+      const head = `${skippedLines.length} (asset, statement) pair${skippedLines.length === 1 ? " was" : "s were"} skipped (--table skipped lists them):`;
+      text += format === "markdown" ? `\n${head}\n\n${skippedLines.map((l) => `- ${escapeMarkdownCell(l)}`).join("\n")}\n` : `\n${head}\n${skippedLines.map(terminalText).join("\n")}\n`;
+    }
   }
   if (text !== undefined) await emit(io, text, values.out);
   if (values.plot !== undefined) {
@@ -323,6 +335,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     const spec = plotType === "ar" ? arChart(study) : plotType === "timeline" ? timelineChart(priced, study.events) : carChart(study);
     await io.writeFile(values.plot, await renderSvg(spec));
   }
-  if (format !== "json") for (const w of allWarnings) io.stderr(`warning: ${w.message}\n`);
+  if (format !== "json") for (const w of allWarnings) io.stderr(`warning: ${terminalText(w.message)}\n`);
+  if (nonFinite > 0) io.stderr(`warning: ${nonFinite} infinite number${nonFinite === 1 ? " was" : "s were"} written as ${format === "json" ? "null" : "empty cells"}\n`);
   return 0;
 }

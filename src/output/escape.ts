@@ -19,12 +19,16 @@ export function escapeHtml(text: string): string {
 
 /**
  * Escapes text for a markdown table cell: `|`, backslashes, backticks, `*`, `_`, `<` and
- * line breaks (which become spaces).
+ * line breaks (which become spaces); other control characters (terminal escape sequences,
+ * direction overrides) are written as visible `\u{…}` codes.
  *
  * @example
  * escapeMarkdownCell("A|B *now*"); // => "A\\|B \\*now\\*"
  */
 export function escapeMarkdownCell(text: string): string {
   checkString("escapeMarkdownCell", "text", text);
-  return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, " ");
+  return text
+    .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`)
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }

@@ -1,4 +1,4 @@
-export { formatTextTable, formatCsv, columnsOf, isFormulaLike } from "./text.js";
+export { formatTextTable, formatCsv, columnsOf, isFormulaLike, terminalText } from "./text.js";
 export { jsonChunks, csvChunks, JsonRows } from "./stream.js";
 export type { Row, FormatTextTableOptions, FormatCsvOptions } from "./text.js";
 export { formatJson } from "./json.js";

@@ -59,7 +59,7 @@ export function formatTextTable(rows: readonly Row[], options: FormatTextTableOp
   const missing = options.missing ?? "";
   const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
   const cut = (text: string): string => (text.length > maxWidth ? `${text.slice(0, Math.max(0, maxWidth - 1))}…` : text);
-  const cells = rows.map((row) => columns.map((c) => cut(cellText(row[c], digits, missing).replace(/[\r\n\t]+/g, " "))));
+  const cells = rows.map((row) => columns.map((c) => cut(terminalText(cellText(row[c], digits, missing)))));
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number"));
   const widths = columns.map((c, j) => Math.max(c.length, ...cells.map((r) => r[j]!.length)));
   const pad = (text: string, j: number): string => (numeric[j] ? text.padStart(widths[j]!) : text.padEnd(widths[j]!));
@@ -69,6 +69,20 @@ export function formatTextTable(rows: readonly Row[], options: FormatTextTableOp
     ...cells.map((r) => r.map((t, j) => pad(t, j)).join("  ")),
   ];
   return `${lines.map((l) => l.trimEnd()).join("\n")}\n`;
+}
+
+/**
+ * Text made safe for a terminal line: line breaks and tabs become spaces; other control
+ * characters (escape sequences that would recolour or move the cursor, the C1 range, the
+ * direction overrides that reorder what is shown) are written as visible `\u{…}` codes.
+ *
+ * @example
+ * terminalText("E1\u001b[2J\nnext"); // => "E1\\u{1b}[2J next"
+ */
+export function terminalText(text: string): string {
+  return String(text)
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 /** Options of {@link formatCsv}. */
