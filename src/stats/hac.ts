@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { checkInteger } from "../check.js";
+import { checkInteger, checkNumbers } from "../check.js";
 
 /** Rules for the Newey–West truncation lag q. */
 export type NeweyWestLagRule = "nw1994" | "cube-root";
@@ -92,6 +92,8 @@ export function bartlettWeights(lag: number): Float64Array {
  * ```
  */
 export function neweyWestMeat(X: Float64Array, residuals: ArrayLike<number>, n: number, k: number, lag: number): Float64Array {
+  checkNumbers("neweyWestMeat", "X", X);
+  checkNumbers("neweyWestMeat", "residuals", residuals);
   const psi = new Float64Array(n * k);
   for (let j = 0; j < k; j++) {
     const o = j * n;
@@ -203,6 +205,8 @@ export function hacCovariance(
  * ```
  */
 export function sandwichProduct(B: ArrayLike<number>, S: ArrayLike<number>, k: number, scale = 1): Float64Array {
+  checkNumbers("sandwichProduct", "B", B);
+  checkNumbers("sandwichProduct", "S", S);
   const T = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {

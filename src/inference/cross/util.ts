@@ -6,6 +6,7 @@
 import { normalSf, studentTTwoSided } from "../../stats/index.js";
 import type { CrossTestResult } from "./types.js";
 import { neumaierError } from "../../stats/summary.js";
+import { checkNumbers } from "../../check.js";
 
 /** Two-sided p-value of a standard-normal statistic (NaN for NaN). */
 export function pNormal(z: number): number {
@@ -112,6 +113,8 @@ export function finite(x: ArrayLike<number>): Float64Array {
  * scratch Int32Array of length ≥ n; ranks are written to `out`. Returns Σ(t³ − t) over tie groups.
  */
 export function averageRanks(values: ArrayLike<number>, n: number, out: Float64Array, order: Int32Array): number {
+  checkNumbers("averageRanks", "values", values);
+  checkNumbers("averageRanks", "out", out);
   for (let i = 0; i < n; i++) order[i] = i;
   const idx = order.subarray(0, n);
   idx.sort((a, b) => values[a]! - values[b]!);
@@ -132,6 +135,7 @@ export function averageRanks(values: ArrayLike<number>, n: number, out: Float64A
 
 /** Median of the first n values of a sorted array. */
 export function sortedMedian(sorted: ArrayLike<number>, n: number): number {
+  checkNumbers("sortedMedian", "sorted", sorted);
   if (n === 0) return Number.NaN;
   const h = n >> 1;
   return n % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;

@@ -4,7 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { averageRanks, emptyResult, makeResult, pNormal } from "./util.js";
-import { checkInteger } from "../../check.js";
+import { checkInteger, checkNumbers } from "../../check.js";
 
 const cache = new Map<number, Float64Array>();
 
@@ -75,6 +75,7 @@ export interface WilcoxonOptions {
  * ```
  */
 export function wilcoxonSignedRankTest(x: ArrayLike<number>, options: WilcoxonOptions = {}): CrossTestResult {
+  checkNumbers("wilcoxonSignedRankTest", "x", x);
   const exactMax = options.exactMax ?? 50;
   const method = "Wilcoxon signed-rank test";
   let n = 0;
