@@ -194,7 +194,14 @@ export interface Warning {
    * `OVERLAPPING_WINDOWS` lists a cluster's members, `ESTIMATION_CONTAMINATED` the statements
    * whose event windows fall inside other statements' estimation windows.
    */
-  readonly members?: readonly { readonly id: string; readonly day0: string; readonly from: string; readonly to: string }[];
+  readonly members?: readonly { readonly id: string; readonly day0?: string; readonly from?: string; readonly to?: string }[];
   /** `ESTIMATION_CONTAMINATED`: the statements whose estimation windows hold those sessions. */
   readonly affected?: readonly string[];
+  /**
+   * Everything the warning is about beyond `asset`, e.g. both statement ids of an overlapping
+   * pair (`["E17", "E22"]`). Used to group warnings (`groupWarnings`).
+   */
+  readonly subjects?: readonly string[];
+  /** `high`, `medium` or `info`; filled in from the code by `classifyWarnings` when absent. */
+  readonly severity?: "high" | "medium" | "info";
 }

@@ -308,6 +308,7 @@ function clusterWarning(cluster: OverlapCluster, asset: string | null): Warning 
     event_id: cluster.members[0]!.id,
     ...(asset === null ? {} : { asset }),
     members: cluster.members,
+    subjects: cluster.members.map((m) => m.id),
   };
 }
 
@@ -320,6 +321,7 @@ function contaminationWarning(members: ClusterMember[], affected: readonly strin
     ...(asset === null ? {} : { asset }),
     members,
     affected,
+    subjects: [...members.map((m) => m.id), ...affected],
   };
 }
 

@@ -32,3 +32,32 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/\r?\n|\r/g, " ")
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
+
+const LATEX: Readonly<Record<string, string>> = {
+  "\\": "\\textbackslash{}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "{": "\\{",
+  "}": "\\}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+};
+
+const LATEX_TEXT: Readonly<Record<string, string>> = { "…": "\\ldots{}", "–": "--", "—": "---", "−": "$-$" };
+
+/**
+ * Escapes text for LaTeX: the ten special characters; ellipsis, en and em dashes and the minus
+ * sign become their LaTeX forms (pdflatex-safe); line breaks become spaces.
+ *
+ * @example
+ * escapeLatex("50% & more_{now}…"); // => "50\\% \\& more\\_\\{now\\}\\ldots{}"
+ */
+export function escapeLatex(text: string): string {
+  return text
+    .replace(/[\\&%$#_{}~^]/g, (c) => LATEX[c]!)
+    .replace(/[…–—−]/g, (c) => LATEX_TEXT[c]!)
+    .replace(/\r?\n|\r/g, " ");
+}

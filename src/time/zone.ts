@@ -37,35 +37,28 @@ export function isValidTimeZone(zone: string): boolean {
   return ok;
 }
 
-/** Per zone: UTC day → the zone's offset through that whole day, or `null` when it changes within it. */
-const dayOffsets = new Map<string, Map<number, number | null>>();
+const BUCKET_MS = 15 * 60_000;
+/** Per zone: offset of each 15-minute span of UTC whose two ends have the same offset (no transition inside). */
+const offsetMemo = new Map<string, Map<number, number>>();
 
 /**
  * UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240).
- *
- * The zone database is asked once per zone and UTC day: when the offset at the day's first
- * and last millisecond agree, it holds all day (no zone has changed its offset twice within a
- * day and back) and is remembered; a day with a change is asked about each instant. A study
- * of 100,000 statements converts each time three times; this keeps that to a few thousand
- * zone look-ups.
+ * Offsets are remembered per 15-minute span of UTC when the span holds no transition (both
+ * ends agree), so repeated conversions of nearby instants ask the zone database once.
  */
 export function zoneOffsetMinutes(zone: string, epochMs: number): number {
-  const day = Math.floor(epochMs / MS_PER_DAY);
-  let days = dayOffsets.get(zone);
-  if (days === undefined) {
-    days = new Map();
-    dayOffsets.set(zone, days);
+  const bucket = Math.floor(epochMs / BUCKET_MS);
+  let memo = offsetMemo.get(zone);
+  if (memo === undefined) offsetMemo.set(zone, (memo = new Map()));
+  const known = memo.get(bucket);
+  if (known !== undefined) return known;
+  const offset = tzOffset(zone, new Date(epochMs));
+  if (Number.isFinite(bucket) && memo.size < 1_000_000) {
+    const start = tzOffset(zone, new Date(bucket * BUCKET_MS));
+    const end = tzOffset(zone, new Date(bucket * BUCKET_MS + BUCKET_MS - 1));
+    if (start === end && start === offset) memo.set(bucket, offset);
   }
-  let known = days.get(day);
-  if (known === undefined) {
-    if (!Number.isFinite(day)) return tzOffset(zone, new Date(epochMs));
-    const first = tzOffset(zone, new Date(day * MS_PER_DAY));
-    const last = tzOffset(zone, new Date(day * MS_PER_DAY + MS_PER_DAY - 1));
-    known = first === last ? first : null;
-    if (days.size > 100_000) days.clear(); // bounded memory for pathological inputs
-    days.set(day, known);
-  }
-  return known ?? tzOffset(zone, new Date(epochMs));
+  return offset;
 }
 
 /** A local wall-clock time: a civil day and minutes (may be fractional) since local midnight. */
@@ -146,10 +139,6 @@ export function instantToLocal(epochMs: number, zone: string): LocalTime {
  * milliseconds only when not zero). The time is cut to the millisecond, never rounded up: a
  * statement at 15:59:59.5 stays before a 16:00 close (rounding it to 16:00 would move its day 0
  * to the next session).
- *
- * @example
- * clockOfMinute(959 + 59.5 / 60); // => "15:59:59.500"
- * clockOfMinute(611); // => "10:11"
  */
 export function clockOfMinute(minute: number): string {
   // a millionth of a millisecond absorbs the binary error of minute × 60000 (59.5 s / 60 is not exact)
