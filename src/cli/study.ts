@@ -162,7 +162,12 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
       io.stderr(`market-reaction: ${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped and are not in the CSV (--table skipped writes them as CSV):\n`);
       for (const l of lines) io.stderr(`${terminalText(l)}\n`);
     }
-  } else await emit(io, studyText(study, flags), flags.values.out);
+  } else {
+    await emit(io, studyText(study, flags), flags.values.out);
+    // the HTML and LaTeX paper tables have no place for them: the skipped pairs go to stderr
+    const lines = skippedLines(study);
+    if ((flags.format === "html" || flags.format === "latex") && lines.length > 0) for (const l of lines) io.stderr(`${terminalText(l)}\n`);
+  }
   if (nonFinite > 0) io.stderr(`warning: ${nonFinite} infinite number${nonFinite === 1 ? " was" : "s were"} written as ${flags.format === "json" ? "null" : "empty cells"}\n`);
   if (flags.plot !== undefined) await writePlot(io, flags.plot, study, inputs);
   if (flags.format !== "json") printWarnings(io, allWarnings, { verbose: flags.values.verbose === true, day0: day0ById(study.events) });

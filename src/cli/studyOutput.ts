@@ -68,6 +68,10 @@ export function studyText(study: Study, flags: StudyFlags): string {
   if (flags.format === "csv" || (flags.tableGiven && (flags.format === "table" || flags.format === "markdown"))) return tidy(study, flags);
   const format = flags.format === "table" ? "text" : (flags.format as "markdown" | "html" | "latex");
   let text = studyTable(study, format, { stat: flags.stat, caption: caption(study) });
+  const lines = skippedLines(study);
+  if (format === "markdown" && lines.length > 0) {
+    text += `\n${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped (--table skipped lists them):\n\n${lines.map((l) => `- ${escapeMarkdownCell(l)}`).join("\n")}\n`;
+  }
   if (format !== "text") return text;
   text += skippedText(study) + aggregateText(study, flags);
   if (flags.method === "dummy") text += regressionText(study);

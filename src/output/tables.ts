@@ -8,6 +8,7 @@ import { invalidOption } from "../errors.js";
 import type { CarRow, ModelRow, Study } from "../study/study.js";
 import { escapeHtml, escapeLatex, escapeMarkdownCell } from "./escape.js";
 import { checkObject, checkOptions } from "../check.js";
+import { terminalText } from "./text.js";
 
 /** Output formats of {@link studyTable}. */
 export type TableFormat = "text" | "markdown" | "html" | "latex";
@@ -168,7 +169,8 @@ function textTable(l: Layout, o: StudyTableOptions): string {
   const body: string[][] = [];
   for (const line of l.lines) {
     const cells = line.cells.map((c) => carText(c, digits));
-    body.push([line.event, ...(l.multiAsset ? [line.asset] : []), line.day0, cut(line.speaker, width), cut(line.label, width), line.m === null ? "" : String(line.m), ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`)]);
+    // user text is shown safe for a terminal (control characters as visible codes)
+    body.push([terminalText(line.event), ...(l.multiAsset ? [terminalText(line.asset)] : []), line.day0, cut(terminalText(line.speaker), width), cut(terminalText(line.label), width), line.m === null ? "" : String(line.m), ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`)]);
     body.push([...new Array<string>(left + 1).fill(""), ...cells.map((c) => `${c.stat(stat)}   `)]);
   }
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
