@@ -105,9 +105,74 @@ function gather(e: RankableEvent, from: number, to: number, at: number, keys: Fl
   }
 }
 
-function rankEvent(values: Float64Array, a: number, b: number, sorted: Float64Array, rank: Float64Array, sign: Int8Array): void {
+/** Scratch for reading a float64's bits (byte order of the platform). */
+const BITS_F = new Float64Array(1);
+const BITS_U = new Uint32Array(BITS_F.buffer);
+const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
+/**
+ * A float64 key that sorts like (v, j): the top 53 − b bits of v's order-preserving integer image
+ * (sign flipped for positives, all bits flipped for negatives) times 2^b, plus the index j < 2^b.
+ * Values that differ only below those bits may come out of order: the caller checks.
+ */
+function packedKey(v: number, j: number, b: number): number {
+  BITS_F[0] = v;
+  let hi = BITS_U[HI]!;
+  let lo = BITS_U[1 - HI]!;
+  if (hi & 0x80000000) {
+    hi = ~hi >>> 0;
+    lo = ~lo >>> 0;
+  } else hi = (hi | 0x80000000) >>> 0;
+  const keep = 53 - b; // value bits kept, 32 < keep ≤ 52
+  return (hi * 2 ** (keep - 32) + Math.floor(lo / 2 ** (64 - keep))) * 2 ** b + j;
+}
+
+/**
+ * Ranks one event's values[a..b): average ranks (ties averaged) and signs around the median.
+ * One native sort of packed (value, index) keys gives the order with the positions (no
+ * comparator callback); ties are grouped by exact equality. In the rare case where two values
+ * agree in their top bits but come out of order, the order is taken from a sorted copy of the
+ * values with binary search instead (same ranks).
+ */
+function rankEvent(values: Float64Array, a: number, b: number, keys: Float64Array, rank: Float64Array, sign: Int8Array): void {
   const n = b - a;
   if (n === 0) return;
+  const bits = Math.max(1, Math.ceil(Math.log2(n)));
+  if (bits > 20) return rankBySearch(values, a, b, keys, rank, sign);
+  const k = keys.subarray(0, n);
+  for (let j = 0; j < n; j++) k[j] = packedKey(values[a + j]!, j, bits);
+  k.sort();
+  const scale = 2 ** bits;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (let q = 0; q < n; q++) {
+    const j = k[q]! % scale;
+    const v = values[a + j]!;
+    if (v < prev) return rankBySearch(values, a, b, keys, rank, sign);
+    prev = v;
+    k[q] = j;
+  }
+  // k now holds the positions in ascending order of value
+  const h = n >> 1;
+  const med = n % 2 === 1 ? values[a + k[h]!]! : (values[a + k[h - 1]!]! + values[a + k[h]!]!) / 2;
+  let q = 0;
+  while (q < n) {
+    const v = values[a + k[q]!]!;
+    let r = q + 1;
+    while (r < n && values[a + k[r]!]! === v) r++;
+    const avg = (q + 1 + r) / 2;
+    const d = v - med;
+    const g = d > 0 ? 1 : d < 0 ? -1 : 0;
+    for (let t = q; t < r; t++) {
+      rank[a + k[t]!] = avg;
+      sign[a + k[t]!] = g;
+    }
+    q = r;
+  }
+}
+
+/** {@link rankEvent} by a sorted copy and binary search (the fallback). */
+function rankBySearch(values: Float64Array, a: number, b: number, sorted: Float64Array, rank: Float64Array, sign: Int8Array): void {
+  const n = b - a;
   const s = sorted.subarray(0, n);
   s.set(values.subarray(a, b));
   s.sort();

@@ -92,6 +92,14 @@ describe("the shared rank kernel", () => {
     }
   });
 
+  it("rankSample ranks values that agree in their top bits (packed keys out of order) like the definition", () => {
+    const x = [1 + 2 ** -45, 1 + 2 ** -46, 0.5, 1 + 2 ** -45, -0, 0, 1 + 2 ** -47];
+    const r = rankSample([{ estValues: x, estKeys: x.map((_, j) => j), spanValues: [], spanKeys: [], start: 0 }], 0, -1);
+    expect([...r.rank]).toEqual(definitionRanks(x));
+    const sorted = [...x].sort((a, b) => a - b);
+    expect([...r.sign]).toEqual(x.map((v) => Math.sign(v - sorted[3]!) || 0));
+  });
+
   it("rankSample + poolRanked give, per key, the sums of the centred ranks, uniform scores and median signs", () => {
     const events = Array.from({ length: 7 }, (_, i) => ({
       estValues: draw(20),
