@@ -16,49 +16,9 @@
  * @module
  */
 import os from "node:os";
-import { dayKeyFromIso, eventStudy, isoFromDayKey, nyseTradingDays, type MarketEvent, type Series, type TestName } from "../src/index.js";
-import { createRandom } from "../src/stats/random.js";
+import { eventStudy } from "../src/index.js";
+import { ESTUDY2_SECONDS, estudy2Design } from "./workloads.js";
 import { ensureExposedGc, intOptions, machineRows, ms, printTable, summarize, timeMs } from "./harness.js";
-
-/** The 12 tests estudy2 runs. */
-export const ESTUDY2_BENCH_TESTS: readonly TestName[] = [
-  "cross_sectional_t", "time_series_t", "bw1980", "patell", "bmp", "lamb", "sign",
-  "generalized_sign", "corrado_zivney_sign", "corrado_rank", "corrado_zivney_rank", "wilcoxon",
-];
-
-/** estudy2's timings (seconds) on this design, measured on this machine kind in Dec 2026. */
-export const ESTUDY2_SECONDS: Readonly<Record<number, number>> = { 100: 5.7, 500: 59.0 };
-
-/** The study options of the estudy2 benchmark design with N assets. */
-export function estudy2Design(N: number, seed: number, tests = true): Parameters<typeof eventStudy>[0] {
-  const rng = createRandom(seed);
-  const days = nyseTradingDays(dayKeyFromIso("2024-01-02"), dayKeyFromIso("2026-12-31")).slice(0, 400);
-  const T = days.length;
-  const mret = new Float64Array(T);
-  const mkt = new Float64Array(T);
-  mkt[0] = 100;
-  for (let t = 1; t < T; t++) {
-    mret[t] = 0.0003 + 0.01 * rng.normal();
-    mkt[t] = mkt[t - 1]! * (1 + mret[t]!);
-  }
-  const assets: Series[] = [];
-  for (let a = 0; a < N; a++) {
-    const beta = 0.5 + rng.next();
-    const values = new Float64Array(T);
-    values[0] = 50;
-    for (let t = 1; t < T; t++) values[t] = values[t - 1]! * (1 + 0.0001 + beta * mret[t]! + 0.015 * rng.normal());
-    assets.push({ id: `A${String(a).padStart(5, "0")}`, kind: "price", days, values });
-  }
-  const events: MarketEvent[] = [{ id: "E", timestamp: `${isoFromDayKey(days[300]!)}T12:00`, timezone: "America/New_York", precision: "minute" }];
-  return {
-    assets,
-    market: { id: "MKT", kind: "price", days, values: mkt },
-    events,
-    estimation: [-260, -11],
-    windows: [[0, 10]],
-    ...(tests ? { tests: ESTUDY2_BENCH_TESTS, conventions: "estudy2" as const } : {}),
-  };
-}
 
 function main(): void {
   const opt = intOptions({ runs: 7, warmup: 1, seed: 20250403 });

@@ -17,3 +17,4 @@ export { renderSvg } from "./render.js";
 export type { RenderSvgOptions } from "./render.js";
 export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 export { STREAM_BYTES } from "./read.js";
+export { readSeriesParquetFile } from "./parquet.js";

@@ -1,0 +1,31 @@
+/**
+ * Reading Parquet files in Node (the optional peer dependency `hyparquet` does the decoding).
+ * @module
+ */
+import { readFile } from "node:fs/promises";
+import { parseSeriesParquet, type ParseSeriesOptions, type SeriesTable } from "market-reaction";
+import { checkPath, ioError } from "./io-error.js";
+
+/**
+ * Reads price or return series from a Parquet file (wide or long layout), with the checks and
+ * warnings of `parseSeriesCsv` and the file name in every message. Needs the optional peer
+ * dependency `hyparquet`.
+ *
+ * @throws MarketReactionError `IO_ERROR` when the file cannot be read; `MISSING_DEPENDENCY`
+ *   without hyparquet; otherwise as `parseSeriesParquet`.
+ * @example
+ * ```ts
+ * const table = await readSeriesParquetFile("panel.parquet");
+ * table.series.length;
+ * ```
+ */
+export async function readSeriesParquetFile(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
+  checkPath(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw ioError(path, error);
+  }
+  return parseSeriesParquet(bytes, { ...options, file: path });
+}
