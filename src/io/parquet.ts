@@ -42,9 +42,12 @@ export function seriesFromColumns(columns: readonly NamedColumn[], options?: Par
     o,
     false,
   );
-  const cells = new Array<string>(columns.length);
+  const cells = new Array<string | number>(columns.length);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < columns.length; k++) cells[k] = cellText(columns[k]!.values[i]);
+    for (let k = 0; k < columns.length; k++) {
+      const v = columns[k]!.values[i];
+      cells[k] = typeof v === "number" ? v : cellText(v);
+    }
     builder.add(cells, i + 1);
   }
   return builder.finish(n);
