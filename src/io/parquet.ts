@@ -137,7 +137,11 @@ function topLevelColumns(schema: readonly { name: string; num_children?: number 
 export async function parseSeriesParquet(data: ArrayBuffer | Uint8Array, options?: ParseSeriesOptions): Promise<SeriesTable> {
   const o = checkSeriesOptions(options);
   const hp = await loadHyparquet();
-  const buffer = data instanceof Uint8Array ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) : data;
+  // a view of a whole buffer is read in place; a slice of a larger one is copied
+  const buffer =
+    !(data instanceof Uint8Array) ? data
+    : data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer)
+    : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
   let metadata: ReturnType<Hyparquet["parquetMetadata"]>;
   try {
     metadata = hp.parquetMetadata(buffer);
