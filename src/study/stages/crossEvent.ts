@@ -1,0 +1,28 @@
+/**
+ * Stage 8 of `eventStudy`, cross-event tests: AAR and CAAR over all studied (asset, statement)
+ * pairs and the tests asked for, pooled by calendar date and by event time.
+ * @module
+ */
+import type { Warning } from "../../errors.js";
+import { crossEventTests, type DailyRow, type WindowRow } from "../../inference/cross/index.js";
+import type { ResolvedStudyOptions } from "../options.js";
+import { estimationDaysOf, estimationOffsetsOf, type PairResult } from "../pair.js";
+
+/** The `aggregate` block of a study. */
+export interface StudyAggregate {
+  readonly daily: readonly DailyRow[];
+  readonly windows: readonly WindowRow[];
+}
+
+/** The cross-event tests over the studied pairs; `undefined` when none were asked for or no pair was studied. */
+export function crossEventStage(
+  pairs: readonly PairResult[],
+  opts: Pick<ResolvedStudyOptions, "windows" | "tests" | "conventions" | "adjust">,
+): { readonly aggregate: StudyAggregate; readonly warnings: readonly Warning[] } | undefined {
+  if (opts.tests === undefined || pairs.length === 0) return undefined;
+  const cross = crossEventTests(
+    pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
+    { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust },
+  );
+  return { aggregate: { daily: cross.daily, windows: cross.windows }, warnings: cross.warnings };
+}

@@ -1,0 +1,69 @@
+/**
+ * Stage 5 of `eventStudy`, estimation: the normal-return model fitted on a pair's estimation
+ * sample (its complete cases, less the sessions the overlap check removed), with the buffers its
+ * indices and residuals live in.
+ * @module
+ */
+import { fitColumns } from "../../models/model.js";
+import type { ModelFit } from "../../models/index.js";
+import { estimationIndicesOf } from "../../models/sample.js";
+import type { ResolvedStudyOptions } from "../options.js";
+import type { PairPlan } from "./plan.js";
+
+/** Buffers for a pair's estimation indices and residuals (`used`: taken so far, for a pool). */
+export interface PairBuffers {
+  readonly indices: Int32Array;
+  readonly residuals: Float64Array;
+  used: number;
+}
+
+/** Fresh buffers for one pair of estimation window `length`. */
+export function pairBuffers(length: number): PairBuffers {
+  return { indices: new Int32Array(length), residuals: new Float64Array(length), used: 0 };
+}
+
+/**
+ * Where the fits' indices and residuals go. When the fits are kept (the cross-event tests read
+ * them), one backing store per asset holds every statement's, and each fit holds views into
+ * it; otherwise nothing of a pair is kept and one scratch serves all (`study.pairs` recomputes
+ * them when read).
+ */
+export class EstimationBuffers {
+  private pool: PairBuffers | undefined;
+  private scratch: PairBuffers = pairBuffers(0);
+  constructor(private readonly keep: boolean) {}
+
+  /** Starts a new asset (a kept asset's fits keep their pool). */
+  startAsset(): void {
+    this.pool = undefined;
+  }
+
+  /** Buffers for a pair of estimation window `length`, `remaining` pairs of the asset (this one included) still to come. */
+  take(length: number, remaining: number): PairBuffers {
+    if (!this.keep) {
+      if (this.scratch.indices.length < length) this.scratch = pairBuffers(length);
+      return this.scratch;
+    }
+    if (this.pool === undefined || this.pool.used + length > this.pool.indices.length) this.pool = pairBuffers(length * Math.max(1, remaining));
+    return this.pool;
+  }
+
+  /** Marks `length` entries of the pool as used by a kept fit. */
+  commit(length: number): void {
+    if (this.keep) this.pool!.used += length;
+  }
+}
+
+/**
+ * Fits the study's model on a pair's estimation sample; the fit's residuals and indices are
+ * views into `buffers` at `buffers.used`. The fewest observations default to half the window,
+ * rounded up, and at least 3.
+ * @throws MarketReactionError when the pair cannot be studied (too few observations, singular design).
+ */
+export function estimatePair(plan: PairPlan, opts: Pick<ResolvedStudyOptions, "model" | "minEstimationObs">, buffers: PairBuffers): ModelFit {
+  const { est, columns } = plan;
+  const at = buffers.used;
+  const indices = estimationIndicesOf(columns, est, plan.mask, buffers.indices.subarray(at, at + est.length));
+  const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
+  return fitColumns(opts.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
+}

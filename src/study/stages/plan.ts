@@ -1,0 +1,151 @@
+/**
+ * Stage 4 of `eventStudy`, pair planning: each statement placed on an asset's sessions, the
+ * overlap check of the asset's statements (shared by the assets with the same sessions and
+ * statements), and for each pair the estimation window with the sessions it leaves out and the
+ * span of the event windows.
+ * @module
+ */
+import { checkOverlaps, resolveWindows, type AlignmentRow, type EstimationSample } from "../../calendar/index.js";
+import { isMarketReactionError, type MarketReactionError, type Warning } from "../../errors.js";
+import type { ModelColumns } from "../../models/spec.js";
+import type { AlignedReturns } from "../../returns/index.js";
+import { isoFromDayKey } from "../../time/index.js";
+import type { MarketEvent } from "../../types.js";
+import type { ResolvedStudyOptions } from "../options.js";
+import type { SkipLog } from "./skips.js";
+
+/** A statement whose day 0 falls within an asset's sessions. */
+export interface PlacedStatement {
+  readonly id: string;
+  readonly day0: number;
+  readonly event: MarketEvent;
+}
+
+/** Everything needed to compute one (asset, statement) pair, again if asked for. */
+export interface PairPlan {
+  readonly eventId: string;
+  readonly asset: string;
+  readonly event: MarketEvent;
+  readonly day0: number;
+  readonly data: AlignedReturns;
+  readonly columns: ModelColumns;
+  readonly est: { readonly start: number; readonly end: number; readonly length: number };
+  /** 0 for an estimation session left out (another statement's event window), 1 otherwise; absent when none is. */
+  readonly mask: Uint8Array | undefined;
+  /** Indices (in the asset's sessions) of the event-window span [spanStart, spanEnd). */
+  readonly spanStart: number;
+  readonly spanEnd: number;
+  readonly day0Index: number;
+  /** Estimation sessions removed as other statements' event windows. */
+  readonly excluded: number;
+}
+
+/**
+ * The statements whose day 0 lies within the asset's sessions; the others are skipped with
+ * `DATE_OUT_OF_RANGE`.
+ */
+export function placeStatements(
+  assetId: string,
+  exchange: string,
+  days: Int32Array,
+  events: readonly MarketEvent[],
+  aligned: ReadonlyMap<string, AlignmentRow>,
+  skips: SkipLog,
+): PlacedStatement[] {
+  const first = days[0];
+  const last = days[days.length - 1];
+  const placed: PlacedStatement[] = [];
+  for (const e of events) {
+    const day0 = aligned.get(e.id)!.day0;
+    if (first === undefined || last === undefined || day0 < first || day0 > last) {
+      const span = first === undefined ? "no sessions" : `${isoFromDayKey(first)} to ${isoFromDayKey(last!)}`;
+      skips.skip(e.id, assetId, exchange, "DATE_OUT_OF_RANGE", `day 0 ${isoFromDayKey(day0)} is outside the returns of ${assetId} (${span})`);
+      continue;
+    }
+    placed.push({ id: e.id, day0, event: e });
+  }
+  return placed;
+}
+
+interface OverlapGroup {
+  readonly warnings: readonly Warning[];
+  readonly samples: ReadonlyMap<string, EstimationSample>;
+  readonly assets: string[];
+}
+
+/**
+ * Overlap checks by group: overlaps depend only on the sessions and the statements, so assets on
+ * the same sessions with the same statements share one check (and one set of warnings naming
+ * them all).
+ */
+export class OverlapGroups {
+  private readonly groups = new Map<string, OverlapGroup>();
+
+  /** The estimation sample of each placed statement of the asset, by statement id. */
+  samplesFor(
+    assetId: string,
+    exchange: string,
+    days: Int32Array,
+    placed: readonly PlacedStatement[],
+    opts: Pick<ResolvedStudyOptions, "estimation" | "windows" | "contamination">,
+  ): ReadonlyMap<string, EstimationSample> {
+    const key = `${exchange}|${days[0]}|${days.length}|${placed.map((p) => p.id).join("\u0000")}`;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      const spec = { estimation: opts.estimation, windows: opts.windows };
+      const result = checkOverlaps(placed.map((p) => ({ id: p.id, day0: p.day0, asset: null })), days, spec, { contamination: opts.contamination });
+      group = { warnings: result.warnings, samples: new Map(result.samples.map((s) => [s.event_id, s])), assets: [] };
+      this.groups.set(key, group);
+    }
+    group.assets.push(assetId);
+    return group.samples;
+  }
+
+  /** The overlap warnings of every group, each naming its assets (the first ten). */
+  warnings(): Warning[] {
+    const out: Warning[] = [];
+    for (const g of this.groups.values()) {
+      const shown = g.assets.slice(0, 10).join(", ") + (g.assets.length > 10 ? `, … (${g.assets.length} assets)` : "");
+      for (const w of g.warnings) {
+        if (w.code === "DAY0_NOT_IN_DAYS") continue;
+        out.push(g.assets.length === 1 ? { ...w, message: `${w.message} [asset ${shown}]`, asset: g.assets[0]! } : { ...w, message: `${w.message} [assets ${shown}]` });
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * The plan of one pair: its estimation window (with the mask of the sessions the overlap check
+ * removed) and the span of its event windows; or the error when the windows do not fit the
+ * asset's sessions.
+ */
+export function planPair(
+  assetId: string,
+  p: PlacedStatement,
+  data: AlignedReturns,
+  columns: ModelColumns,
+  sample: EstimationSample | undefined,
+  opts: Pick<ResolvedStudyOptions, "estimation" | "windows">,
+): PairPlan | MarketReactionError {
+  let w;
+  try {
+    w = resolveWindows(data.days, p.day0, { estimation: opts.estimation, windows: opts.windows });
+  } catch (error) {
+    if (!isMarketReactionError(error)) throw error;
+    return error;
+  }
+  const est = w.estimation!;
+  let mask: Uint8Array | undefined;
+  if (sample !== undefined && sample.excluded.length > 0) {
+    mask = new Uint8Array(est.length).fill(1);
+    for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
+  }
+  let spanStart = w.windows[0]!.start;
+  let spanEnd = w.windows[0]!.end;
+  for (const r of w.windows) {
+    if (r.start < spanStart) spanStart = r.start;
+    if (r.end > spanEnd) spanEnd = r.end;
+  }
+  return { eventId: p.id, asset: assetId, event: p.event, day0: p.day0, data, columns, est, mask, spanStart, spanEnd, day0Index: w.day0Index, excluded: sample?.excluded.length ?? 0 };
+}
