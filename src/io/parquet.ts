@@ -129,10 +129,9 @@ function topLevelColumns(schema: readonly { name: string; num_children?: number 
  * @throws MarketReactionError `MISSING_DEPENDENCY` without hyparquet; `INVALID_INPUT` for a file
  *   that is not Parquet; otherwise as {@link parseSeriesCsv}.
  * @example
- * ```ts
- * const table = await parseSeriesParquet(await (await fetch("prices.parquet")).arrayBuffer());
- * table.series.map((s) => s.id);
- * ```
+ * // in a browser: const table = await parseSeriesParquet(await (await fetch("prices.parquet")).arrayBuffer());
+ * // bytes that are not Parquet fail with the input error, as a bad CSV would
+ * await parseSeriesParquet(new TextEncoder().encode("date,SPY\n2025-04-09,548.62\n")).catch((e: MarketReactionError) => e.code); // => "INVALID_INPUT"
  */
 export async function parseSeriesParquet(data: ArrayBuffer | Uint8Array, options?: ParseSeriesOptions): Promise<SeriesTable> {
   const o = checkSeriesOptions(options);

@@ -14,10 +14,8 @@ import { checkPath, ioError } from "./io-error.js";
  * @throws MarketReactionError `IO_ERROR` when the file cannot be read; `MISSING_DEPENDENCY`
  *   without hyparquet; otherwise as `parseSeriesParquet`.
  * @example
- * ```ts
- * const table = await readSeriesParquetFile("panel.parquet");
- * table.series.length;
- * ```
+ * // const { series, warnings } = await readSeriesParquetFile("panel.parquet");
+ * await readSeriesParquetFile("no-such-panel.parquet").catch((e: MarketReactionError) => e.code); // => "IO_ERROR"
  */
 export async function readSeriesParquetFile(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
   checkPath(path);
