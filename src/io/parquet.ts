@@ -1,6 +1,7 @@
 /**
- * Series from columnar files: Apache Parquet through the optional peer dependency `hyparquet`
- * (pure JavaScript, no dependencies of its own, browser and Node), and any column arrays.
+ * Series from columnar files: Apache Parquet decoded by the optional peer dependency `hyparquet`
+ * (pure JavaScript, no dependencies of its own, browser and Node; passed in by the caller), and
+ * any column arrays.
  * Every value goes through the same series builder as CSV text, so layouts (wide, long,
  * single), checks, issues and warnings are those of {@link parseSeriesCsv}.
  * @module
@@ -53,14 +54,23 @@ export function seriesFromColumns(columns: readonly NamedColumn[], options?: Par
   return builder.finish(n);
 }
 
-/** The part of hyparquet this reader uses. */
-interface Hyparquet {
-  parquetMetadata(buffer: ArrayBuffer): { schema: readonly { name: string; num_children?: number }[]; num_rows: number | bigint };
-  parquetRead(options: { file: ArrayBuffer; metadata?: unknown; columns?: string[]; onChunk(chunk: ColumnChunkData): void }): Promise<void>;
+/**
+ * The part of the `hyparquet` module this reader uses (pass the module itself:
+ * `import * as hyparquet from "hyparquet"`).
+ */
+export interface ParquetDecoder<M extends ParquetMetadataLike = ParquetMetadataLike> {
+  parquetMetadata(buffer: ArrayBuffer): M;
+  parquetRead(options: { file: ArrayBuffer; metadata: M; columns: string[]; onChunk: (chunk: ColumnChunkData) => void }): Promise<void>;
+}
+
+/** What the reader reads of a Parquet file's metadata: the flattened schema and the row count. */
+export interface ParquetMetadataLike {
+  readonly schema: readonly { readonly name: string; readonly num_children?: number | undefined }[];
+  readonly num_rows: number | bigint;
 }
 
 /** A decoded run of rows of one column. */
-interface ColumnChunkData {
+export interface ColumnChunkData {
   readonly columnName: string;
   readonly columnData: ArrayLike<unknown>;
   readonly rowStart: number;
@@ -80,29 +90,8 @@ function joinChunks(chunks: ColumnChunkData[], rows: number): ArrayLike<unknown>
   return out;
 }
 
-let hyparquet: Promise<Hyparquet> | undefined;
-
-function loadHyparquet(): Promise<Hyparquet> {
-  hyparquet ??= (async () => {
-    try {
-      return (await import("hyparquet")) as unknown as Hyparquet;
-    } catch (error) {
-      throw new MarketReactionError(
-        "MISSING_DEPENDENCY",
-        "reading Parquet needs the optional peer dependency hyparquet; install it with: npm install hyparquet",
-        [],
-        { cause: error },
-      );
-    }
-  })();
-  hyparquet.catch(() => {
-    hyparquet = undefined; // a later call (after installing) tries again
-  });
-  return hyparquet;
-}
-
 /** The top-level column names of a Parquet schema (flattened schema: root first, then its children). */
-function topLevelColumns(schema: readonly { name: string; num_children?: number }[]): string[] {
+function topLevelColumns(schema: ParquetMetadataLike["schema"]): string[] {
   const names: string[] = [];
   let i = 1;
   const skip = (at: number): number => {
@@ -120,28 +109,32 @@ function topLevelColumns(schema: readonly { name: string; num_children?: number 
 /**
  * Reads price or return series from the bytes of a Parquet file (wide: a date column and one
  * column per asset; long: date, asset and value columns), with the layouts, checks and warnings
- * of {@link parseSeriesCsv}. Needs the optional peer dependency `hyparquet` (loaded on first
- * use; works in browsers and Node). Dates may be Parquet DATE or TIMESTAMP columns (read on
- * their UTC calendar date) or text.
+ * of {@link parseSeriesCsv}. The decoding is done by the optional peer dependency `hyparquet`,
+ * passed in by the caller (so that a bundle without Parquet never references it; the node
+ * entry's `readSeriesParquetFile` loads it itself). Dates may be Parquet DATE or TIMESTAMP
+ * columns (read on their UTC calendar date) or text.
  *
  * @param data - The file's bytes.
+ * @param hyparquet - The `hyparquet` module (`import * as hyparquet from "hyparquet"`).
  * @param options - As {@link parseSeriesCsv} (`delimiter` and `decimal` do not apply).
- * @throws MarketReactionError `MISSING_DEPENDENCY` without hyparquet; `INVALID_INPUT` for a file
- *   that is not Parquet; otherwise as {@link parseSeriesCsv}.
+ * @throws MarketReactionError `INVALID_INPUT` for bytes that are not Parquet; otherwise as
+ *   {@link parseSeriesCsv}.
  * @example
- * // in a browser: const table = await parseSeriesParquet(await (await fetch("prices.parquet")).arrayBuffer());
- * // bytes that are not Parquet fail with the input error, as a bad CSV would
- * await parseSeriesParquet(new TextEncoder().encode("date,SPY\n2025-04-09,548.62\n")).catch((e: MarketReactionError) => e.code); // => "INVALID_INPUT"
+ * // in a browser: import * as hyparquet from "hyparquet";
+ * //   const table = await parseSeriesParquet(await (await fetch("prices.parquet")).arrayBuffer(), hyparquet);
+ * // bytes the decoder cannot read fail with the input error, as a bad CSV would
+ * const decoder = { parquetMetadata: (): never => { throw new Error("not a Parquet file"); }, parquetRead: async () => {} };
+ * await parseSeriesParquet(new Uint8Array(8), decoder).catch((e: MarketReactionError) => e.code); // => "INVALID_INPUT"
  */
-export async function parseSeriesParquet(data: ArrayBuffer | Uint8Array, options?: ParseSeriesOptions): Promise<SeriesTable> {
+export async function parseSeriesParquet<M extends ParquetMetadataLike>(data: ArrayBuffer | Uint8Array, hyparquet: ParquetDecoder<M>, options?: ParseSeriesOptions): Promise<SeriesTable> {
   const o = checkSeriesOptions(options);
-  const hp = await loadHyparquet();
+  const hp = hyparquet;
   // a view of a whole buffer is read in place; a slice of a larger one is copied
   const buffer =
     !(data instanceof Uint8Array) ? data
     : data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer)
     : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
-  let metadata: ReturnType<Hyparquet["parquetMetadata"]>;
+  let metadata: M;
   try {
     metadata = hp.parquetMetadata(buffer);
   } catch (error) {

@@ -3,7 +3,7 @@
  * @module
  */
 import { readFile } from "node:fs/promises";
-import { parseSeriesParquet, type ParseSeriesOptions, type SeriesTable } from "market-reaction";
+import { MarketReactionError, parseSeriesParquet, type ParquetDecoder, type ParquetMetadataLike, type ParseSeriesOptions, type SeriesTable } from "market-reaction";
 import { checkPath, ioError } from "./io-error.js";
 
 /**
@@ -25,5 +25,24 @@ export async function readSeriesParquetFile(path: string, options?: Omit<ParseSe
   } catch (error) {
     throw ioError(path, error);
   }
-  return parseSeriesParquet(bytes, { ...options, file: path });
+  return parseSeriesParquet(bytes, await loadHyparquet(), { ...options, file: path });
+}
+
+let loaded: Promise<ParquetDecoder<ParquetMetadataLike>> | undefined;
+
+/** Loads the optional peer dependency hyparquet once (again after a failure: it may be installed since). */
+function loadHyparquet(): Promise<ParquetDecoder<ParquetMetadataLike>> {
+  loaded ??= (async () => {
+    try {
+      return (await import("hyparquet")) as unknown as ParquetDecoder<ParquetMetadataLike>;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;
+      throw new MarketReactionError("MISSING_DEPENDENCY", "reading Parquet needs the optional peer dependency hyparquet; install it with: npm install hyparquet", [], { cause: error });
+    }
+  })();
+  loaded.catch(() => {
+    loaded = undefined;
+  });
+  return loaded;
 }

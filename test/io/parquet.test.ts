@@ -1,5 +1,6 @@
 // Parquet panels (hyparquet, an optional peer dependency; written here with hyparquet-writer):
 // the same series, issues and warnings as the same table written as CSV.
+import * as hyparquet from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { parseSeriesCsv, parseSeriesParquet, seriesFromColumns, type MarketReactionError } from "../../src/index.js";
@@ -20,7 +21,7 @@ describe("parseSeriesParquet", () => {
       { name: "QQQ", data: [423.69, 416.06, null, 446.18], type: "DOUBLE" as const, nullable: true },
     ];
     const buf = parquetWriteBuffer({ columnData: columns });
-    const fromParquet = await parseSeriesParquet(buf);
+    const fromParquet = await parseSeriesParquet(buf, hyparquet);
     const fromCsv = parseSeriesCsv(csvOf(columns));
     expect(fromParquet.series.map((s) => s.id)).toEqual(["SPY", "QQQ"]);
     expect(fromParquet.series).toEqual(fromCsv.series);
@@ -34,7 +35,7 @@ describe("parseSeriesParquet", () => {
       { name: "asset", data: ["A", "A", "B", "B"], type: "STRING" as const },
       { name: "value", data: [10.5, 10, 20.25, 20], type: "DOUBLE" as const },
     ];
-    const fromParquet = await parseSeriesParquet(new Uint8Array(parquetWriteBuffer({ columnData: columns })), { file: "panel.parquet" });
+    const fromParquet = await parseSeriesParquet(new Uint8Array(parquetWriteBuffer({ columnData: columns })), hyparquet, { file: "panel.parquet" });
     const fromCsv = parseSeriesCsv(csvOf(columns), { file: "panel.parquet" });
     expect(fromParquet.format).toBe("long");
     expect(fromParquet.series).toEqual(fromCsv.series);
@@ -55,11 +56,11 @@ describe("parseSeriesParquet", () => {
       }
       return "no error";
     };
-    const a = await issuesOf(parseSeriesParquet(parquetWriteBuffer({ columnData: columns })));
+    const a = await issuesOf(parseSeriesParquet(parquetWriteBuffer({ columnData: columns }), hyparquet));
     const b = await issuesOf(() => parseSeriesCsv(csvOf(columns)));
     expect(a).toEqual(b);
     expect((a as { code: string }).code).toBe("INVALID_INPUT");
-    expect(await issuesOf(parseSeriesParquet(new TextEncoder().encode("date,SPY\n2025-04-08,1\n")))).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await issuesOf(parseSeriesParquet(new TextEncoder().encode("date,SPY\n2025-04-08,1\n"), hyparquet))).toMatchObject({ code: "INVALID_INPUT" });
   });
 });
 
