@@ -31,3 +31,4 @@ export * from "./abnormal/index.js";
 export * from "./inference/index.js";
 export * from "./study/index.js";
 export * from "./intraday/index.js";
+export * from "./measures/index.js";

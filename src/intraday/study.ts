@@ -17,6 +17,7 @@ import type { IntradayAlignment, IntradaySkip } from "./align.js";
 import { sessionBars } from "./sessions.js";
 import type { BarSession, ExtendedHours, SessionBars } from "./sessions.js";
 import { isoInZone } from "./time.js";
+import { marketSessionOf } from "../study/marketSession.js";
 
 /** Normal-return model for minute windows. */
 export type IntradayModel = "zero-mean" | "constant-mean" | "market";
@@ -57,6 +58,13 @@ export interface IntradayStudyOptions {
   readonly crossClose?: boolean;
   /** Asset id for the output (default the bars' id). */
   readonly asset?: string;
+  /**
+   * Leave the other statements of the run out of each statement's reference: their sessions
+   * from the same-clock windows and the bars of their windows from the prior bars. Default
+   * `false`: a statement's result depends only on its own windows and the options, whatever
+   * else is in the run. When `true`, each row reports what was left out (`excluded_reference`).
+   */
+  readonly excludeStatementWindows?: boolean;
   readonly nonTrading?: NonTradingPolicy;
 }
 
@@ -99,6 +107,12 @@ export interface IntradayAbnormalRow {
   readonly session: string;
   readonly rule: string;
   readonly reason: string;
+  /** Why `z` and the p-values are missing (too few reference sessions or bars); `null` when they are given. */
+  readonly z_missing_reason: string | null;
+  /** Reference sessions (same-clock) or bars (prior-bars) left out as other statements' (only with `excludeStatementWindows`). */
+  readonly excluded_reference: number;
+  /** The statements file's `market_session` (pre-open, after-close, …), `null` when absent. */
+  readonly market_session: string | null;
 }
 
 /** Result of {@link intradayStudy}. */
@@ -216,8 +230,8 @@ function sessionIndexOfClock(s: BarSession, clock: number, interval: number): nu
  * dependence of daily leverage, fees and tracking error).
  *
  * Reference (`"same-clock"`): the same clock window (same local start time and length) on
- * each of the `lookback` (60) calendar sessions before the event session that has bars, is
- * not an event session (no statement is mapped to it) and fits the window. With x_j those
+ * each of the `lookback` (60) calendar sessions before the event session that has bars and
+ * fits the window (with `excludeStatementWindows`, also no statement of the run is mapped to it). With x_j those
  * window returns (benchmark returns m_j) and n their number:
  * - zero mean: E = 0, sd = sqrt(Σ x_j² / n), reference ARs x_j;
  * - constant mean: E = x̄, sd = sqrt(Σ (x_j − x̄)² / (n − 1)), reference ARs x_j − x̄;
@@ -228,11 +242,17 @@ function sessionIndexOfClock(s: BarSession, clock: number, interval: number): nu
  *
  * Fallback (`"prior-bars"`, e.g. when the data hold only the event days): per-bar returns
  * before the window start, on the event session and the earlier sessions of the lookback,
- * excluding bars inside any statement's window, missing bars and the bar after a gap. With L
+ * excluding missing bars and the bar after a gap (and, with `excludeStatementWindows`, the bars
+ * inside the run's other statements' windows). With L
  * bars in the window and per-bar moments from those n bars: zero mean E = 0, sd = s₀√L with
  * s₀² = Σr²/n; constant mean E = L r̄, sd = s√L; market E = Lα + βΣm, sd = σ̂√L from the
  * per-bar OLS. The empirical p-value is `null` (no same-clock windows). Each row says which
  * reference was used (`reference`, `n_reference`), and a `REFERENCE_FALLBACK` warning is given.
+ *
+ * A row depends only on its own statement, its window and the options: by default the other
+ * statements of the run are not removed from its reference. The abnormal return is always
+ * given when the model's expected return can be computed (always for zero mean); with too few
+ * reference bars or sessions only `z` and the p-values are missing, and `z_missing_reason` says why.
  *
  * ## References
  * - Gürkaynak, R. S., Sack, B. & Swanson, E. T. (2005). Do actions speak louder than words?
@@ -313,10 +333,12 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
   const { ret, overnight } = deleveredReturns(grid, k);
   const benchRet = bench === undefined ? undefined : deleveredReturns(bench, undefined);
   const cross = options.crossClose === true;
-  const eventSessions = new Set(rows.map((r) => r.day));
-  // slots inside any statement's window, per session index (excluded from prior-bars)
+  const excludeOthers = options.excludeStatementWindows === true;
+  // only on request: the sessions of the run's statements (left out of same-clock references)
+  const eventSessions = new Set(excludeOthers ? rows.map((r) => r.day) : []);
+  // only on request: slots inside any statement's window, per session index (left out of prior bars)
   const blocked = new Map<number, Uint8Array>();
-  for (const r of rows) {
+  for (const r of excludeOthers ? rows : []) {
     const s = grid.sessions[r.sessionIndex]!;
     let mask = blocked.get(r.sessionIndex);
     if (mask === undefined) blocked.set(r.sessionIndex, (mask = new Uint8Array(s.slots)));
@@ -374,6 +396,7 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
       // same-clock references
       const refX: number[] = [];
       const refM: number[] = [];
+      let excluded = 0;
       if (reference !== "prior-bars") {
         const cal = grid.calendar;
         let day = s.day;
@@ -381,7 +404,10 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
           const prev = cal.previousSession(day);
           if (prev === undefined) break;
           day = prev;
-          if (eventSessions.has(day)) continue;
+          if (eventSessions.has(day)) {
+            if (grid.byDay.has(day)) excluded++;
+            continue;
+          }
           const j = grid.byDay.get(day);
           if (j === undefined) continue;
           const rs = grid.sessions[j]!;
@@ -410,6 +436,7 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
       let sd = Number.NaN;
       let refAr: number[] = [];
       let nRef = 0;
+      let zMissing: string | null = null;
       if (useSameClock) {
         nRef = refX.length;
         if (model === "zero-mean") {
@@ -439,6 +466,7 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
         }
       } else {
         useSameClock = false;
+        excluded = 0;
         const rr: number[] = [];
         const mm: number[] = [];
         const cal = grid.calendar;
@@ -459,7 +487,11 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
           const bj = bench?.byDay.get(rs.day);
           const bs = bj === undefined ? undefined : bench!.sessions[bj];
           for (let q = 0; q < limit; q++) {
-            if (rs.present[q] === 0 || (q > 0 && rs.present[q - 1] === 0) || mask?.[q] === 1) continue;
+            if (rs.present[q] === 0 || (q > 0 && rs.present[q - 1] === 0)) continue;
+            if (mask?.[q] === 1) {
+              excluded++;
+              continue;
+            }
             const v = ret[j]![q]!;
             if (!Number.isFinite(v)) continue;
             if (model === "market") {
@@ -474,34 +506,19 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
           }
         }
         nRef = rr.length;
-        const L = bars;
-        if (nRef >= minBars) {
-          if (model === "zero-mean") {
-            let ss = 0;
-            for (const v of rr) ss += v * v;
-            expected = 0;
-            sd = Math.sqrt((ss / nRef) * L);
-          } else if (model === "constant-mean") {
-            let mu = 0;
-            for (const v of rr) mu += v;
-            mu /= nRef;
-            let ss = 0;
-            for (const v of rr) ss += (v - mu) * (v - mu);
-            expected = mu * L;
-            sd = Math.sqrt((ss / (nRef - 1)) * L);
-          } else {
-            const fit = simpleRegression(rr, mm);
-            expected = fit.alpha * L + fit.beta * benchWindow;
-            sd = Math.sqrt(fit.sigma2 * L);
-          }
-        } else {
-          warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: only ${nRef} reference bar(s) before the window (at least ${minBars} needed); z is not computed`, event_id: r.event_id, asset });
+        const fit = priorBarsReference(model, rr, mm, bars, benchWindow);
+        expected = fit.expected;
+        if (nRef >= minBars) sd = fit.sd;
+        else {
+          zMissing = `only ${nRef} reference bar(s) before the window (at least ${minBars} needed)`;
+          warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: ${zMissing}; the abnormal return is reported, z and the p-values are not`, event_id: r.event_id, asset });
         }
         usedMethods.add("prior-bars");
         fallbackEvents.push(`${r.event_id} ${windowLabel(w)} (${refX.length} same-clock session(s))`);
       }
       const ar = x - expected;
       const z = ar / sd;
+      if (zMissing === null && !Number.isFinite(z)) zMissing = useSameClock ? `${nRef} same-clock reference session(s): no standard deviation` : "no standard deviation from the reference bars";
       let pEmp: number | null = null;
       if (useSameClock && refAr.length > 0 && Number.isFinite(ar)) {
         let count = 0;
@@ -533,6 +550,9 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
         session: s.date,
         rule: r.rule,
         reason: r.reason,
+        z_missing_reason: zMissing,
+        excluded_reference: excluded,
+        market_session: marketSessionOf(r.event),
       });
     }
   }
@@ -545,8 +565,35 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
   }
   const method: string[] = [];
   if (usedMethods.has("same-clock")) method.push(`same-clock: ${model} normal return; sd from the same clock window on up to ${lookback} earlier non-event sessions (at least ${minSessions}); empirical p-value (1 + count) / (n + 1)`);
-  if (usedMethods.has("prior-bars")) method.push(`prior-bars: ${model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback, statement windows excluded) times sqrt(bars in window); no empirical p-value`);
+  if (usedMethods.has("prior-bars")) method.push(`prior-bars: ${model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback${excludeOthers ? ", other statements' windows excluded" : ""}) times sqrt(bars in window); no empirical p-value`);
+  if (excludeOthers) method.push("excludeStatementWindows: the sessions and window bars of the run's other statements are left out of every reference (excluded_reference counts them)");
   return { abnormal, events: rows, skipped, warnings, grid, method };
+}
+
+/**
+ * Expected window return and sd from per-bar reference returns (prior-bars): zero mean E = 0,
+ * sd = s₀√L; constant mean E = L r̄, sd = s√L; market E = Lα + βΣm, sd = σ̂√L. The expected
+ * return needs 1 bar (3 for the market model); the sd is NaN without enough bars.
+ */
+function priorBarsReference(model: IntradayModel, rr: readonly number[], mm: readonly number[], L: number, benchWindow: number): { expected: number; sd: number } {
+  const n = rr.length;
+  if (model === "zero-mean") {
+    let ss = 0;
+    for (const v of rr) ss += v * v;
+    return { expected: 0, sd: n > 0 ? Math.sqrt((ss / n) * L) : Number.NaN };
+  }
+  if (model === "constant-mean") {
+    if (n === 0) return { expected: Number.NaN, sd: Number.NaN };
+    let mu = 0;
+    for (const v of rr) mu += v;
+    mu /= n;
+    let ss = 0;
+    for (const v of rr) ss += (v - mu) * (v - mu);
+    return { expected: mu * L, sd: n > 1 ? Math.sqrt((ss / (n - 1)) * L) : Number.NaN };
+  }
+  if (n < 3) return { expected: Number.NaN, sd: Number.NaN };
+  const fit = simpleRegression(rr, mm);
+  return { expected: fit.alpha * L + fit.beta * benchWindow, sd: Math.sqrt(fit.sigma2 * L) };
 }
 
 function windowEndInstant(grid: SessionBars, i: number, b: number): number {
