@@ -87,8 +87,17 @@ function rank(code: string, severity: WarningSeverity): number {
   return base + (severity === "high" ? (i < 0 ? HIGH.length : i) : 0);
 }
 
+/** Statement ids listed in a warning's `members` (objects with an `id`), if it has them. */
+function memberIds(w: Warning): string[] | undefined {
+  const members = (w as { readonly members?: unknown }).members;
+  if (!Array.isArray(members)) return undefined;
+  const ids = members.map((m) => (typeof m === "string" ? m : (m as { id?: unknown } | null)?.id)).filter((id): id is string => typeof id === "string");
+  return ids.length === 0 ? undefined : ids;
+}
+
+/** The statements a warning is about: `subjects`, else the ids of its `members`, else its `event_id`. */
 function subjectsOf(w: Warning): readonly string[] {
-  return w.subjects ?? (w.event_id === undefined ? [] : [w.event_id]);
+  return w.subjects ?? memberIds(w) ?? (w.event_id === undefined ? [] : [w.event_id]);
 }
 
 /**
@@ -162,20 +171,31 @@ function overlapSummary(ws: readonly ClassifiedWarning[], assets: readonly strin
   const clusters = clustersOf(ws.map((w) => w.subjects).filter((s) => s.length >= 2)).sort((a, b) => byId(a[0]!, b[0]!));
   const n = clusters.reduce((s, c) => s + c.length, 0);
   const shown = clusters.slice(0, 4).map((c) => clusterLabel(c, o.day0));
+  // one warning per pair (subjects: the two statements), or one per cluster (its members)
+  const pairs = ws.every((w) => w.subjects.length === 2) ? ` (${ws.length} pairs)` : "";
   return (
-    `${n} statements form ${clusters.length} cluster${clusters.length === 1 ? "" : "s"} of overlapping event windows (${ws.length} pairs): ` +
+    `${n} statements form ${clusters.length} cluster${clusters.length === 1 ? "" : "s"} of overlapping event windows${pairs}: ` +
     `${shown.join(", ")}${clusters.length > 4 ? `, … (${clusters.length - 4} more)` : ""}; CARs within a cluster share sessions and are not independent ` +
     `(the regression option tests them jointly)${assetsNote(assets)}`
   );
 }
 
+/** Statements whose estimation samples lose sessions (`affected`, else the first subject) and the statements whose windows they lose. */
+function contaminationSides(w: ClassifiedWarning): { affected: string[]; sources: string[] } {
+  const affected = (w as { readonly affected?: unknown }).affected;
+  if (Array.isArray(affected)) return { affected: affected.filter((a): a is string => typeof a === "string"), sources: [...w.subjects] };
+  return { affected: w.subjects.slice(0, 1), sources: w.subjects.slice(1) };
+}
+
 function contaminationSummary(ws: readonly ClassifiedWarning[], assets: readonly string[]): string {
-  const affected = distinct(ws.map((w) => w.subjects[0] ?? w.event_id ?? "")).filter((s) => s !== "");
-  const sources = distinct(ws.map((w) => w.subjects[1] ?? "")).filter((s) => s !== "");
+  const sides = ws.map(contaminationSides);
+  const affected = distinct(sides.flatMap((s) => s.affected));
+  const sources = distinct(sides.flatMap((s) => s.sources));
   const kept = ws.some((w) => /are kept/.test(w.message));
-  const first = ws[0]!.subjects.length >= 2 ? `, e.g. that of ${ws[0]!.subjects[0]} contains ${ws[0]!.subjects[1]}'s` : "";
+  const perPair = ws.every((w) => w.subjects.length === 2 && (w as { readonly affected?: unknown }).affected === undefined);
+  const first = perPair ? `${ws.length} pairs, e.g. that of ${ws[0]!.subjects[0]} contains ${ws[0]!.subjects[1]}'s` : `${ws.length} groups`;
   return (
-    `the estimation windows of ${affected.length} statements contain event-window sessions of ${sources.length} other statements (${ws.length} pairs${first}); ` +
+    `the estimation windows of ${affected.length} statements contain event-window sessions of ${sources.length} other statements (${first}); ` +
     (kept ? `those sessions are kept in the estimation samples (contamination: "exclude" removes them)` : `those sessions are excluded from the estimation samples (contamination: "keep" keeps them)`) +
     assetsNote(assets)
   );

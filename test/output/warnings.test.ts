@@ -93,3 +93,18 @@ describe("docs/warnings.md", () => {
     }
   });
 });
+
+describe("groupWarnings with one warning per cluster", () => {
+  it("reads the statements of a cluster from its members, and the affected statements of a contamination group", () => {
+    const cluster = (ids: string[]): Warning => ({ code: "OVERLAPPING_WINDOWS", message: `event windows of ${ids.length} statements overlap`, event_id: ids[0]!, asset: "SPX", members: ids.map((id) => ({ id })) } as Warning);
+    const day0 = { E10: "2025-04-03", E12: "2025-04-03", E15: "2025-04-04", E17: "2025-04-07", E22: "2025-04-07" };
+    const [g] = groupWarnings([cluster(["E10", "E12", "E15"]), cluster(["E17", "E22"])], { day0 });
+    expect(g!.summary).toBe(
+      "5 statements form 2 clusters of overlapping event windows: E10–E15 (3 statements, 3–4 Apr), E17, E22 (7 Apr); " +
+        "CARs within a cluster share sessions and are not independent (the regression option tests them jointly) [asset SPX]",
+    );
+    const contamination = { code: "ESTIMATION_CONTAMINATED", message: "… they are excluded", event_id: "E34", members: [{ id: "E17" }, { id: "E22" }], affected: ["E34", "E38"] } as Warning;
+    const [c] = groupWarnings([contamination, { ...contamination, affected: ["E40"] } as Warning]);
+    expect(c!.summary).toMatch(/^the estimation windows of 3 statements contain event-window sessions of 2 other statements \(2 groups\); those sessions are excluded/);
+  });
+});
