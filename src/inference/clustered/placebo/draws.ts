@@ -6,20 +6,11 @@
  */
 import { MarketReactionError, type Warning } from "../../../errors.js";
 import { createRandom } from "../../../stats/index.js";
+import { quantile7 } from "../../../stats/quantile.js";
 import type { ResolvedEvent } from "../common.js";
 import type { ResolvedPlaceboOptions } from "./options.js";
 import type { SessionTable } from "./tables.js";
 import type { Stratum } from "./strata.js";
-
-/** Type-7 quantile of a sorted array. */
-export function quantileSorted(s: Float64Array, p: number): number {
-  const m = s.length;
-  if (m === 0) return Number.NaN;
-  const h = (m - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(m - 1, lo + 1);
-  return s[lo]! + (h - lo) * (s[hi]! - s[lo]!);
-}
 
 /** How pseudo-dates are drawn: with `spacing: "keep"`, one anchor per draw and the statements' shifts from it. */
 export interface DrawPlan {
@@ -123,5 +114,5 @@ export function summarizeNull(nullStats: Float64Array): { mean: number; sd: numb
   let ss = 0;
   for (let i = 0; i < draws; i++) ss += (nullStats[i]! - mean) ** 2;
   const sd = draws > 1 ? Math.sqrt(ss / (draws - 1)) : Number.NaN;
-  return { mean, sd, q: (p: number): number => quantileSorted(sorted, p) };
+  return { mean, sd, q: (p: number): number => quantile7(sorted, p) };
 }

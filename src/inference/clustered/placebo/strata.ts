@@ -9,7 +9,7 @@ import { civilDate, isoFromDayKey } from "../../../time/index.js";
 import type { ResolvedEvent } from "../common.js";
 import type { ClusteredData } from "../types.js";
 import { finiteSd } from "../volatility.js";
-import { quantileSorted } from "./draws.js";
+import { quantile7 } from "../../../stats/quantile.js";
 import type { ResolvedPlaceboOptions } from "./options.js";
 
 /** The sessions one statement's pseudo-dates come from. */
@@ -45,8 +45,8 @@ export function placeboStrata(data: ClusteredData, evs: readonly ResolvedEvent[]
     };
     const vols = eligible.map(vol);
     const sorted = Float64Array.from(vols.filter(Number.isFinite)).sort();
-    const c1 = quantileSorted(sorted, 1 / 3);
-    const c2 = quantileSorted(sorted, 2 / 3);
+    const c1 = quantile7(sorted, 1 / 3);
+    const c2 = quantile7(sorted, 2 / 3);
     const tercile = (v: number): number => (!Number.isFinite(v) ? -1 : v <= c1 ? 0 : v <= c2 ? 1 : 2);
     const names = ["low", "middle", "high"];
     for (const e of evs) {

@@ -2,10 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, dayKeyFromIso, isMarketReactionError, nyseTradingDays, pairStatistics, type Warning } from "../../../../src/index.js";
 import { resolveEvents } from "../../../../src/inference/clustered/common.js";
-import { drawNull, drawPlan, quantileSorted, summarizeNull } from "../../../../src/inference/clustered/placebo/draws.js";
+import { drawNull, drawPlan, summarizeNull } from "../../../../src/inference/clustered/placebo/draws.js";
 import { resolvePlaceboOptions } from "../../../../src/inference/clustered/placebo/options.js";
 import { placeboSessions } from "../../../../src/inference/clustered/placebo/sessions.js";
 import { checkStrata, placeboStrata } from "../../../../src/inference/clustered/placebo/strata.js";
+import { quantile7 } from "../../../../src/stats/quantile.js";
 
 const days = nyseTradingDays(dayKeyFromIso("2024-06-03"), dayKeyFromIso("2025-04-30"));
 const rng = createRandom(20250407);
@@ -83,8 +84,8 @@ describe("placebo steps", () => {
   });
 
   it("summary: type-7 quantiles, mean and SD", () => {
-    expect(quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5)).toBe(2.5);
-    expect(quantileSorted(Float64Array.of(1, 2, 3, 4), 1 / 3)).toBe(2);
+    expect(quantile7(Float64Array.of(1, 2, 3, 4), 0.5)).toBe(2.5);
+    expect(quantile7(Float64Array.of(1, 2, 3, 4), 1 / 3)).toBe(2);
     const { mean, sd, q } = summarizeNull(Float64Array.of(4, 1, 3, 2));
     expect([mean, q(0.25), q(0.975)]).toEqual([2.5, 1.75, 3.925]);
     expect(sd).toBeCloseTo(Math.sqrt(5 / 3), 15);
