@@ -5,6 +5,7 @@
 import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
+import { modelDescriptor } from "../models/registry.js";
 import type { FactorColumns, ReturnType } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
@@ -157,8 +158,6 @@ const KNOWN_KEYS = new Set([
   "tests", "conventions", "adjust", "onProgress",
 ]);
 
-const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
-
 /**
  * Parses a model option (a preset name, `factors:COL,COL,…`, or a spec) into a validated
  * {@link ModelSpec}; without one, the market model when there is a market, else constant mean.
@@ -188,9 +187,14 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
   return validateModelSpec(model);
 }
 
-/** True when the model needs a market series. */
+/** True when the model needs a market series (its registry descriptor says so). */
 export function modelNeedsMarket(spec: ModelSpec): boolean {
-  return NEEDS_MARKET.has(spec.type);
+  return modelDescriptor(spec).inputs.market;
+}
+
+/** True when the model needs factor returns (its registry descriptor says so). */
+export function modelNeedsFactors(spec: ModelSpec): boolean {
+  return modelDescriptor(spec).inputs.factors;
 }
 
 /** Validates the options that are not data and fills in the defaults. */
