@@ -7,10 +7,14 @@ import { defineConfig, type Options } from "tsup";
 //   external, so dist/node.* and dist/cli.js carry no second copy of the core.
 // No `clean: true`: the configs build in parallel and a clean would race (npm run build
 // removes dist first).
+// Source maps are off in the published build: they were 2.2 MB of the 3.9 MB unpacked, they
+// point into src/ (not shipped), and Node ignores them without --enable-source-maps. For
+// debugging, build with them: MARKET_REACTION_SOURCEMAP=1 npm run build.
+const sourcemap = process.env.MARKET_REACTION_SOURCEMAP === "1";
 const common = {
   format: ["esm", "cjs"],
   dts: true,
-  sourcemap: true,
+  sourcemap,
   target: "es2022",
   removeNodeProtocol: false,
   splitting: false,
@@ -35,7 +39,7 @@ export default defineConfig([
     format: ["esm"],
     platform: "node",
     target: "node20",
-    sourcemap: true,
+    sourcemap,
     removeNodeProtocol: false,
     external: ["market-reaction", "market-reaction/node"],
   },

@@ -4,7 +4,7 @@
 //
 // 1. build dist/ (the package tests in test/package import the built files);
 // 2. vitest over test/ with the host's TZ;
-// 3. test/time.test.ts, test/calendar/ and test/io/ under TZ = UTC, America/Sao_Paulo,
+// 3. test/time.test.ts, test/calendar/, test/io/ and test/design/ under TZ = UTC, America/Sao_Paulo,
 //    Asia/Kolkata and Pacific/Apia (UTC+13/14: the far side of the date line).
 // Extra arguments are passed to every vitest run (e.g. `npm test -- -t alignEvents`).
 import { spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { join } from "node:path";
 
 const extra = process.argv.slice(2);
 const zones = ["UTC", "America/Sao_Paulo", "Asia/Kolkata", "Pacific/Apia"];
-const tzSuites = ["test/time.test.ts", "test/calendar", "test/io"].filter((p) => existsSync(p));
+const tzSuites = ["test/time.test.ts", "test/calendar", "test/io", "test/design"].filter((p) => existsSync(p));
 const work = mkdtempSync(join(tmpdir(), "market-reaction-test-"));
 const vitest = join("node_modules", "vitest", "vitest.mjs");
 

@@ -9,7 +9,7 @@
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { dayOfWeek, isoFromDayKey } from "../time/index.js";
+import { dayOfWeek, isoFromDayKey, weekdayName } from "../time/index.js";
 import type { DayKey, Series } from "../types.js";
 import { getExchange, sessionHoursOn, validateExchange } from "./exchanges.js";
 import type { Exchange } from "./exchanges.js";
@@ -65,17 +65,7 @@ export interface TradingCalendar {
   closedReason(day: DayKey): string | undefined;
 }
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
-
-/**
- * English name of the weekday of a day key.
- *
- * @example
- * weekdayName(dayKeyFromIso("2025-04-09")); // => "Wednesday"
- */
-export function weekdayName(day: DayKey): string {
-  return WEEKDAYS[dayOfWeek(day)]!;
-}
+export { weekdayName };
 
 class Calendar implements TradingCalendar {
   readonly exchange: Exchange;

@@ -31,7 +31,7 @@ Options:
   --debug                print stack traces on errors
 
 Examples:
-  market-reaction align --events fixtures/events/tariffs-2025.csv --exchange XNYS --exchange XTKS
+  market-reaction align --events statements.csv --exchange XNYS --exchange XTKS
   market-reaction align --events events.json --non-trading=error --format json --out aligned.json
   market-reaction align --events events.csv --exchange XTKS --calendar XTKS=nikkei.csv
 `;

@@ -55,10 +55,9 @@ JSON: { abnormal: [{event_id, asset, window_start, window_end, bar_start, ar, z,
 p_value_empirical, …}], events, skipped, warnings, method }. ar is a log return.
 
 Examples:
-  market-reaction intraday --bars spxl_1min.csv --events fixtures/events/tariffs-2025.csv \\
+  market-reaction intraday --bars spxl_1min.csv --events statements.csv \\
       --window=-10m,+20m --window=0,+10m --delever 3 --format json
-  market-reaction intraday --bars fixtures/intraday/synthetic-us-index-1min.csv \\
-      --bars fixtures/intraday/synthetic-us-index-1min-history-4.csv --events events.csv
+  market-reaction intraday --bars april-7-9.csv --bars march-history.csv --events statements.csv
 `;
 
 const COLUMNS = ["event_id", "asset", "window", "bar_start", "ar", "z", "p_value", "p_value_empirical", "reference", "n_reference"] as const;

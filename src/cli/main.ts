@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
+import { DEMO_HELP, demoCommand } from "./demo.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
@@ -19,6 +20,7 @@ Commands:
   align    map statements to day 0 on exchange calendars, with the rule and reason
   study    abnormal returns, CARs, BHARs and tests around each statement
   intraday abnormal returns on minute bars around timestamped statements
+  demo     the April 2025 tariff story on synthetic data made in memory (no files needed)
 
 Run 'market-reaction <command> --help' for a command's options.
 
@@ -27,14 +29,18 @@ Options:
   --version, -v  the version
 
 Examples:
-  market-reaction align --events fixtures/events/tariffs-2025.csv --exchange XNYS --exchange XTKS
-  market-reaction study --prices fixtures/daily/synthetic-us-index.csv --market fixtures/daily/synthetic-world.csv \\
-    --events fixtures/events/tariffs-2025.csv --window=0,0 --window=-1,1
-  market-reaction align --events events.csv --format json --out aligned.json
+  market-reaction demo
+  market-reaction align --events statements.csv --exchange XNYS --exchange XTKS
+  market-reaction study --prices SP500.csv --market ACWI.csv --events statements.csv --window=0,0 --window=-1,1
+  market-reaction align --events statements.csv --format json --out aligned.json
+
+statements.csv has one statement a row: id,timestamp,timezone[,speaker,label,...]
+(e.g. E22,2025-04-07T10:11,America/New_York,unofficial X accounts). Price files are CSV
+with a date column and a price column (FRED, Yahoo, Stooq and similar layouts are detected).
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand };
+const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand, demo: demoCommand };
 
 /** First line of an error, for the one-line message. */
 function oneLine(message: string): string {
@@ -96,7 +102,7 @@ export function nodeIO(): CliIO {
   };
 }
 
-export { ALIGN_HELP, INTRADAY_HELP, STUDY_HELP };
+export { ALIGN_HELP, DEMO_HELP, INTRADAY_HELP, STUDY_HELP };
 
 const isMain = (() => {
   const entry = process.argv[1];
@@ -104,7 +110,11 @@ const isMain = (() => {
   return /(^|[\\/])(cli\.js|main\.ts|market-reaction)$/.test(entry);
 })();
 
-if (isMain) {
+const NODE_MAJOR = Number(process.versions.node.split(".")[0]);
+if (isMain && NODE_MAJOR < 20) {
+  process.stderr.write(`market-reaction: needs Node.js 20 or later; this is ${process.version}\n`);
+  process.exitCode = 1;
+} else if (isMain) {
   runCli(process.argv.slice(2), nodeIO()).then((code) => {
     process.exitCode = code;
   });

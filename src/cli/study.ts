@@ -79,8 +79,7 @@ Output:
   --debug                print stack traces on errors
 
 Examples:
-  market-reaction study --prices fixtures/daily/synthetic-us-index.csv \\
-    --market fixtures/daily/synthetic-world.csv --events fixtures/events/tariffs-2025.csv \\
+  market-reaction study --prices SP500.csv --market ACWI.csv --events statements.csv \\
     --window=0,0 --window=-1,1 --window=0,5
   market-reaction study --prices sectors.csv --factors F-F_Research_Data_Factors_daily.CSV \\
     --model ff3 --events statements.csv --format json --out study.json

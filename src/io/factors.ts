@@ -24,6 +24,7 @@ import {
 import { readCsvRecords } from "./csv.js";
 import { rowsToRecords } from "./rows.js";
 import type { FactorTable, ParseFactorsOptions } from "./types.js";
+import { median } from "simple-statistics";
 
 /** Synonyms of factor names (compact form): momentum and the market excess return. */
 const SYNONYMS: readonly (readonly string[])[] = [
@@ -269,10 +270,7 @@ function medianAbs(raws: readonly number[][], names: readonly string[]): number 
     if (!use[k] && use.some(Boolean)) continue;
     for (const v of raws[k]!) all.push(Math.abs(v));
   }
-  if (all.length === 0) return 0;
-  all.sort((a, b) => a - b);
-  const m = all.length >> 1;
-  return all.length % 2 === 1 ? all[m]! : (all[m - 1]! + all[m]!) / 2;
+  return all.length === 0 ? 0 : median(all);
 }
 
 /**

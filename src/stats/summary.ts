@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { mean as ssMean, sum as ssSum } from "simple-statistics";
 
 /**
  * Sum of the values with Neumaier's compensated (Kahan–Babuška) summation.
@@ -31,16 +32,9 @@
  * ```
  */
 export function sum(x: ArrayLike<number>): number {
-  const n = x.length;
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < n; i++) {
-    const v = x[i]!;
-    const t = s + v;
-    c += neumaierError(s, v, t);
-    s = t;
-  }
-  return s + c;
+  // simple-statistics' sum is this very algorithm (same order of operations, same result bit
+  // for bit); it reads typed arrays by index like plain arrays.
+  return ssSum(x as readonly number[] as number[]);
 }
 
 /**
@@ -72,9 +66,8 @@ export function neumaierError(s: number, v: number, t: number): number {
  * ```
  */
 export function mean(x: ArrayLike<number>): number {
-  const n = x.length;
-  if (n === 0) return Number.NaN;
-  return sum(x) / n;
+  if (x.length === 0) return Number.NaN; // simple-statistics throws on an empty input
+  return ssMean(x as readonly number[] as number[]);
 }
 
 /**
@@ -100,6 +93,8 @@ export function mean(x: ArrayLike<number>): number {
  * variance([1, 2, 3, 4], 0); // => 1.25
  * ```
  */
+// variance and covariance stay hand-written: the corrected two-pass algorithm with compensated
+// sums is more accurate than simple-statistics' plain two-pass sampleVariance/sampleCovariance.
 export function variance(x: ArrayLike<number>, ddof = 1): number {
   return covariance(x, x, ddof);
 }

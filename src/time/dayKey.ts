@@ -2,6 +2,8 @@
  * Day keys: calendar dates as whole days since 1970-01-01, free of time zones.
  * @module
  */
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { DayKey } from "../types.js";
 
 const MS_PER_DAY = 86_400_000;
@@ -125,4 +127,19 @@ export function easterSunday(year: number): DayKey {
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
   return dayKey(year, month, day);
+}
+
+// The English weekday names, from date-fns' default locale (en-US), formatted once for the days
+// of one week (1970-01-04 was a Sunday): alignment writes a name into every reason it gives,
+// and a table lookup keeps that cheap.
+const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, w) => format(new TZDate(1970, 0, 4 + w, "UTC"), "EEEE"));
+
+/**
+ * English name of the weekday of a day key.
+ *
+ * @example
+ * weekdayName(dayKeyFromIso("2025-04-09")); // => "Wednesday"
+ */
+export function weekdayName(day: DayKey): string {
+  return WEEKDAY_NAMES[dayOfWeek(day)]!;
 }

@@ -3,6 +3,8 @@
  * @module
  */
 import type { DayKey } from "../types.js";
+import { TZDate, tz } from "@date-fns/tz";
+import { isValid, parse as parseDateFns } from "date-fns";
 import { dayKey, dayKeyFromIso } from "./dayKey.js";
 
 /** A parsed timestamp: a civil day, the minute of the day if a time was given, and an explicit offset if one was given. */
@@ -61,22 +63,14 @@ export function parseDate(text: string, format: DateFormat = "auto"): DayKey {
   switch (format) {
     case "YYYY-MM-DD":
       return dayKeyFromIso(s);
-    case "YYYYMMDD": {
-      const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-      return m === null ? Number.NaN : dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
-    }
-    case "MM/DD/YYYY": {
-      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-      return m === null ? Number.NaN : dayKey(Number(m[3]), Number(m[1]), Number(m[2]));
-    }
-    case "DD/MM/YYYY": {
-      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-      return m === null ? Number.NaN : dayKey(Number(m[3]), Number(m[2]), Number(m[1]));
-    }
-    case "DD.MM.YYYY": {
-      const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-      return m === null ? Number.NaN : dayKey(Number(m[3]), Number(m[2]), Number(m[1]));
-    }
+    case "YYYYMMDD":
+      return /^\d{8}$/.test(s) ? parseWithPattern(s, "yyyyMMdd") : Number.NaN;
+    case "MM/DD/YYYY":
+      return /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s) ? parseWithPattern(s, "M/d/yyyy") : Number.NaN;
+    case "DD/MM/YYYY":
+      return /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s) ? parseWithPattern(s, "d/M/yyyy") : Number.NaN;
+    case "DD.MM.YYYY":
+      return /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(s) ? parseWithPattern(s, "d.M.yyyy") : Number.NaN;
     case "auto": {
       if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return dayKeyFromIso(s);
       const withTime = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(s);
@@ -86,4 +80,25 @@ export function parseDate(text: string, format: DateFormat = "auto"): DayKey {
       return Number.NaN;
     }
   }
+}
+
+// Dates in the other formats are parsed by date-fns (`parse` with a Unicode pattern, in UTC so
+// the host's time zone cannot shift the day), after a strict shape check above. ISO dates keep
+// their hand-written path: the CSV readers call it once per row, and date-fns' general parser
+// costs tens of microseconds a call. A file repeats its dates (one per asset in a long panel),
+// so parsed dates are remembered, up to PARSED_LIMIT of them.
+const UTC = tz("UTC");
+const REFERENCE = new TZDate(2000, 0, 1, "UTC");
+const PARSED_LIMIT = 65_536;
+const parsed = new Map<string, DayKey>();
+
+function parseWithPattern(text: string, pattern: string): DayKey {
+  const key = `${pattern}|${text}`;
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
+  const d = parseDateFns(text, pattern, REFERENCE, { in: UTC });
+  const day = isValid(d) ? dayKey(d.getFullYear(), d.getMonth() + 1, d.getDate()) : Number.NaN;
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(key, day);
+  return day;
 }

@@ -6,31 +6,13 @@ import { invalidOption } from "../../errors.js";
 import type { Warning } from "../../errors.js";
 import type { IndexRange } from "../../models/sample.js";
 import type { VolatilityCheck } from "./types.js";
+import { sampleStandardDeviation } from "simple-statistics";
 
-/** Sample SD (divisor m − 1, two-pass) of the finite values of x[start, end); `NaN` below 2 values. */
+/** Sample SD (divisor m − 1) of the finite values of x[start, end); `NaN` below 2 values. */
 export function finiteSd(x: Float64Array, start: number, end: number): { sd: number; m: number } {
-  let m = 0;
-  let s = 0;
-  for (let i = Math.max(0, start); i < Math.min(end, x.length); i++) {
-    const v = x[i]!;
-    if (Number.isFinite(v)) {
-      s += v;
-      m++;
-    }
-  }
-  if (m < 2) return { sd: Number.NaN, m };
-  const mean = s / m;
-  let ss = 0;
-  let c = 0;
-  for (let i = Math.max(0, start); i < Math.min(end, x.length); i++) {
-    const v = x[i]!;
-    if (Number.isFinite(v)) {
-      const d = v - mean;
-      ss += d * d;
-      c += d;
-    }
-  }
-  return { sd: Math.sqrt((ss - (c * c) / m) / (m - 1)), m };
+  const finite = Array.from(x.subarray(Math.max(0, start), Math.min(end, x.length))).filter(Number.isFinite);
+  const m = finite.length;
+  return { sd: m < 2 ? Number.NaN : sampleStandardDeviation(finite), m };
 }
 
 /** Options of {@link volatilityCheck}. */
