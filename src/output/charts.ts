@@ -7,7 +7,8 @@
 import { cumulativeAbnormalReturnPath } from "../abnormal/index.js";
 import { invalidOption } from "../errors.js";
 import { studentTQuantile } from "../stats/index.js";
-import type { Study } from "../study/study.js";
+import type { PairResult } from "../study/pair.js";
+import type { AbnormalRow, CarRow } from "../study/rows.js";
 import type { MarketEvent, Series } from "../types.js";
 import { isoFromDayKey } from "../time/index.js";
 
@@ -60,7 +61,7 @@ export interface CarChartOptions extends ChartOptions {
 }
 
 /** The study data the CAR and AR charts read. */
-export type ChartSource = Pick<Study, "abnormal" | "car"> & { readonly pairs?: Study["pairs"] };
+export type ChartSource = { readonly abnormal: readonly AbnormalRow[]; readonly car: readonly CarRow[]; readonly pairs?: readonly PairResult[] };
 
 function checkCommon(o: ChartOptions): { width: number; height: number; maxPoints: number } {
   const width = o.width ?? 480;

@@ -6,7 +6,7 @@ import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
 import { modelDescriptor } from "../models/registry.js";
-import type { FactorColumns, ReturnType } from "../returns/index.js";
+import type { FactorColumns, ReturnMethod } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 
@@ -37,7 +37,7 @@ export interface EventStudyOptions {
    */
   readonly model?: ModelOption;
   /** `"simple"` (default) or `"log"` returns. */
-  readonly returnType?: ReturnType;
+  readonly returnType?: ReturnMethod;
   /** Estimation window in sessions relative to day 0, or `{ length, gap }`. Default `[-250, -11]`. */
   readonly estimation?: Window | EstimationLength;
   /** Event windows. Default `[[-1, 1]]`. */
@@ -137,7 +137,7 @@ export interface StudyPlaceboOptions {
 export interface ResolvedStudyOptions {
   readonly model: ModelSpec;
   readonly modelName: string;
-  readonly returnType: ReturnType;
+  readonly returnType: ReturnMethod;
   readonly estimation: Window | EstimationLength;
   readonly windows: readonly Window[];
   readonly nonTrading: NonTradingPolicy;

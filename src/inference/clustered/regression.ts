@@ -49,7 +49,7 @@ const VOLATILITY_BAND = 10;
  *   `carWindows`, plus the mean over statements (`mean`) or the CAAR `Σ_k δ_k` (`pooled`).
  * - **Which covariance** (`vcov`, default `auto`): a session isolated by its own dummy has
  *   leverage one and a residual of exactly zero, so the HAC estimate of anything that loads
- *   on it omits that session's variance (METHODS.md: "a single-observation coefficient gains
+ *   on it omits that session's variance ("a single-observation coefficient gains
  *   nothing from HAC"). `auto` uses HAC except for such quantities, which use the OLS
  *   covariance (for a single-day dummy this is the forecast-error variance
  *   `s²(1 + x′(XᵀX)⁻¹x)` of MacKinlay 1997); every row names the covariance it used.

@@ -8,7 +8,7 @@ import { invalidOption } from "../../../errors.js";
 import { isoFromDayKey } from "../../../time/index.js";
 import type { Window } from "../../../types.js";
 import { windowLabel, type ResolvedEvent } from "../common.js";
-import type { CarRow, ClusteredData, RegressionRow, WaldHypothesis, WaldRow } from "../types.js";
+import type { DummyCarRow, ClusteredData, RegressionRow, WaldHypothesis, WaldRow } from "../types.js";
 import { waldStatistic } from "../wald.js";
 import type { DesignColumn, EventColumns } from "./design.js";
 import type { DummyFit } from "./inference.js";
@@ -50,8 +50,8 @@ function carVector(t: EventTerms, e: ResolvedEvent, w: Window): Float64Array {
 }
 
 /** The CARs over each CAR window: per statement and their mean (event specification), or the pooled CAAR. */
-export function carRows(evs: readonly ResolvedEvent[], o: ResolvedDummyOptions, t: EventTerms, fit: DummyFit): CarRow[] {
-  const cars: CarRow[] = [];
+export function carRows(evs: readonly ResolvedEvent[], o: ResolvedDummyOptions, t: EventTerms, fit: DummyFit): DummyCarRow[] {
+  const cars: DummyCarRow[] = [];
   for (const w of o.carWindows) {
     if (o.specification === "event") {
       const mean = new Float64Array(t.K);

@@ -1,6 +1,7 @@
 // The steps of placeboTest (src/inference/clustered/placebo/): options, sessions, strata, draws.
 import { describe, expect, it } from "vitest";
-import { createRandom, dayKeyFromIso, isMarketReactionError, nyseTradingDays, pairStatistics, type Warning } from "../../../../src/index.js";
+import { dayKeyFromIso, isMarketReactionError, nyseTradingDays, pairStatistics, type Warning } from "../../../../src/index.js";
+import { createRandom } from "../../../../src/stats.js";
 import { resolveEvents } from "../../../../src/inference/clustered/common.js";
 import { drawNull, drawPlan, summarizeNull } from "../../../../src/inference/clustered/placebo/draws.js";
 import { resolvePlaceboOptions } from "../../../../src/inference/clustered/placebo/options.js";
