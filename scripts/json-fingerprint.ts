@@ -39,7 +39,6 @@ import {
   tradingCalendar,
   type BarSeries,
   type EventStudyOptions,
-  type Series,
 } from "../src/index.js";
 
 const { values: args } = parseArgs({ options: { record: { type: "boolean", default: false }, out: { type: "string", default: "test-output/fingerprint" } } });

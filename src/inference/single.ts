@@ -7,7 +7,6 @@
 import type { AbnormalReturns, CarResult } from "../abnormal/types.js";
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelFit } from "../models/types.js";
-import { studentTTwoSided } from "../stats/index.js";
 import type { SingleTTestResult, SqTestResult } from "./types.js";
 import { countAtOrBelow, countBelow, quantile7, tailQuantiles7 } from "../stats/quantile.js";
 import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
