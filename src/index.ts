@@ -36,6 +36,8 @@ export { serializeSeriesCsv } from "./io/serialize.js";
 export { safeSeriesFromRows, seriesFromRows } from "./io/series.js";
 export { createSeriesCsvParser, parseSeriesCsv, safeParseSeriesCsv } from "./io/stream.js";
 export type { SeriesCsvParser } from "./io/stream.js";
+export { parseVolumeCsv } from "./io/volume.js";
+export type { ParseVolumeOptions } from "./io/volume.js";
 export type { EventField, EventsTable, FactorFormat, FactorTable, ParseEventsOptions, ParseFactorsOptions, ParseSeriesOptions, ParsedEvent, SerializeSeriesOptions, SeriesFormat, SeriesTable } from "./io/types.js";
 
 // calendar
@@ -122,6 +124,13 @@ export type { PairResult } from "./study/pair.js";
 export type { AbnormalRow, CarRow, EventMetadata, EventRow, ModelRow, SkippedRow, StudyRegressionCarRow, StudyRegressionRow, StudyWaldRow } from "./study/rows.js";
 export { Study } from "./study/study.js";
 export type { StudyData, StudyTable } from "./study/study.js";
+export { CLUSTER_ROBUST_TESTS, clusteringOf, mergeSameDay0 } from "./study/clustering.js";
+export type { ClusteringInfo, DatedCrossEvent, SameDay0Policy } from "./study/clustering.js";
+export { listingStart } from "./study/listing.js";
+export type { ListingStart } from "./study/listing.js";
+export { marketSessionOf, refineByMarketSession } from "./study/marketSession.js";
+export { closeGapHours, synchronicityDiagnostics } from "./study/synchronicity.js";
+export type { NonSynchronousPolicy, SynchronicityDiagnostics } from "./study/synchronicity.js";
 
 // output
 export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, arChart, carChart, displayChart, timelineChart } from "./output/charts.js";
@@ -145,3 +154,15 @@ export type { BarSession, ExtendedHours, SessionBars, SessionBarsOptions } from 
 export { intradayStudy, parseMinuteWindow } from "./intraday/study.js";
 export type { IntradayAbnormalRow, IntradayReference, IntradayStudyOptions, IntradayStudyResult } from "./intraday/study.js";
 export type { MinuteWindow } from "./intraday/windows.js";
+
+// measures
+export { fitGarch, garchForecast } from "./measures/garch.js";
+export type { GarchFit, GarchOptions } from "./measures/garch.js";
+export { garchAbnormalReturns } from "./measures/garchEvent.js";
+export type { GarchAbnormalReturns } from "./measures/garchEvent.js";
+export { garchLogLikelihood } from "./measures/garchLikelihood.js";
+export type { GarchData, GarchMean, GarchParameters } from "./measures/garchLikelihood.js";
+export { abnormalVolatility, rangeVariance, rangeVolatilityTest } from "./measures/volatility.js";
+export type { AbnormalVolatility, RangeData, RangeEstimator, RangeVolatilityTest } from "./measures/volatility.js";
+export { DEFAULT_VOLUME_OFFSET, abnormalVolume, logVolume, rankTest } from "./measures/volume.js";
+export type { AbnormalVolume, AbnormalVolumeOptions, AbnormalVolumeWindow, LogVolume } from "./measures/volume.js";

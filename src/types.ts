@@ -9,8 +9,12 @@
  */
 export type DayKey = number;
 
-/** Whether the values of a series are price levels or returns. */
-export type SeriesKind = "price" | "return";
+/**
+ * Whether the values of a series are prices, returns or levels. A `level` series (a yield, a
+ * spread, a volatility index) is studied in changes: its reaction on a session is the change
+ * of the level over that session, in the series' own unit; a level may be zero or negative.
+ */
+export type SeriesKind = "price" | "return" | "level";
 
 /** One price or return series on a sorted, duplicate-free integer day index. */
 export interface Series {

@@ -42,6 +42,10 @@ Windows and model:
   --interval N           bar length in minutes (default: detected)
   --extended-hours       keep pre- and post-market bars (04:00-20:00)
   --cross-close          let windows run past the close into the next session
+  --exclude-statement-windows
+                         leave the other statements' sessions and window bars out of each
+                         reference (off by default: a statement's row does not depend on
+                         what else is in the run; rows report excluded_reference)
   --reference REF        auto | same-clock | prior-bars   (default auto)
   --lookback N           sessions searched for same-clock windows (default 60)
   --min-sessions N       same-clock sessions needed (default 20)
@@ -60,7 +64,7 @@ Examples:
   market-reaction intraday --bars april-7-9.csv --bars march-history.csv --events statements.csv
 `;
 
-const COLUMNS = ["event_id", "asset", "window", "bar_start", "ar", "z", "p_value", "p_value_empirical", "reference", "n_reference"] as const;
+const COLUMNS = ["event_id", "asset", "window", "bar_start", "ar", "z", "p_value", "p_value_empirical", "reference", "n_reference", "z_missing_reason"] as const;
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -83,6 +87,7 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     interval: { type: "string" },
     "extended-hours": { type: "boolean" },
     "cross-close": { type: "boolean" },
+    "exclude-statement-windows": { type: "boolean" },
     reference: { type: "string" },
     lookback: { type: "string" },
     "min-sessions": { type: "string" },
@@ -147,6 +152,7 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     ...(minSessions === undefined ? {} : { minSessions }),
     ...(values["extended-hours"] === true ? { extendedHours: true } : {}),
     ...(values["cross-close"] === true ? { crossClose: true } : {}),
+    ...(values["exclude-statement-windows"] === true ? { excludeStatementWindows: true } : {}),
     ...(values.asset === undefined ? {} : { asset: values.asset }),
   });
   warnings.push(...result.warnings);

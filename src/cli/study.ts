@@ -14,11 +14,13 @@ import {
   type Series,
   type StudyTable,
   type Warning,
+  type DateFormat,
 } from "market-reaction";
 import { arChart, carChart, TEST_NAMES, timelineChart, type TestName } from "market-reaction";
 import { readEventsFile, readFactorsFile, readSeriesFile, renderSvg } from "market-reaction/node";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
+import { dateFormatFlag, nonSynchronousFlags, readPricesWithHint, sameDay0Flag } from "./realdata.js";
 import { emit, progressBar, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
@@ -34,6 +36,9 @@ Data:
   --market ID|FILE       benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic; percent detected)
   --events FILE          statements, CSV or JSON                                (required)
+  --date-format FMT      date format of the --prices/--returns files: YYYY-MM-DD | YYYYMMDD |
+                         MM/DD/YYYY | DD/MM/YYYY | DD.MM.YYYY (default: detected; a column
+                         mixing formats is an error naming the rows)
 
 Model and windows:
   --model MODEL          constant-mean | market-adjusted | market | ff3 | carhart | ff5 |
@@ -43,6 +48,11 @@ Model and windows:
   --estimation=A,B       estimation window in sessions relative to day 0 (default -250,-11)
   --window=A,B           event window, repeatable                      (default -1,1)
   --exchange MIC         exchange of the assets (default XNYS): ${"${EXCHANGES}"}
+  --market-exchange MIC  exchange whose closes date the benchmark's and the factor file's
+                         returns                                       (default XNYS)
+  --non-synchronous P    dimson | ignore: assets that close over an hour before or after the
+                         benchmark (Tokyo on a US ETF) get the Dimson lead/lag model, or keep
+                         the model (default dimson unless --model is given; docs/real-data.md)
   --calendar FILE        take the exchange's trading days from a price file
   --non-trading POLICY   next | previous | drop | error                (default next)
   --contamination MODE   exclude | keep: other statements' event windows in estimation
@@ -55,6 +65,8 @@ Across statements and assets (docs/tests.md):
                          e.g. cross_sectional_t,bmp,adjusted_bmp,corrado_rank,grank_t
   --conventions PROFILE  textbook | estudy2                            (default textbook)
   --adjust METHOD        none | holm | bh: multiple-testing adjustment  (default none)
+  --same-day0 POLICY     merge | keep: statements of one asset sharing day 0 tested as one
+                         event named E17+E22, or as separate pairs     (default merge)
 
 Clustered statements on one series (docs/clustered.md):
   --method METHOD        standard | dummy: dummy adds the dummy-variable regression with
@@ -94,10 +106,11 @@ Exit codes: 0 success (warnings on stderr), 1 data or runtime failure, 2 usage e
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
 
-async function loadSeries(files: readonly string[], kind: "price" | "return", warnings: Warning[]): Promise<Series[]> {
+async function loadSeries(files: readonly string[], kind: "price" | "return", warnings: Warning[], dateFormat?: DateFormat): Promise<Series[]> {
   const out: Series[] = [];
   for (const file of files) {
-    const table = await readSeriesFile(file, { values: kind });
+    const read = (values: "price" | "return") => readSeriesFile(file, { values, ...(dateFormat === undefined ? {} : { dateFormat }) });
+    const table = kind === "price" ? await readPricesWithHint(file, "prices", read) : await read("return");
     warnings.push(...table.warnings);
     out.push(...table.series);
   }
@@ -116,6 +129,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     estimation: { type: "string" },
     window: { type: "string", multiple: true },
     exchange: { type: "string" },
+    "market-exchange": { type: "string" },
+    "non-synchronous": { type: "string" },
     calendar: { type: "string" },
     "non-trading": { type: "string" },
     contamination: { type: "string" },
@@ -131,6 +146,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     tests: { type: "string" },
     conventions: { type: "string" },
     adjust: { type: "string" },
+    "same-day0": { type: "string" },
+    "date-format": { type: "string" },
     format: { type: "string" },
     table: { type: "string" },
     out: { type: "string" },
@@ -204,12 +221,14 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   }
 
   const warnings: Warning[] = [];
-  const assets = [...(await loadSeries(values.prices ?? [], "price", warnings)), ...(await loadSeries(values.returns ?? [], "return", warnings))];
+  const dateFormat = dateFormatFlag(values["date-format"]);
+  const assets = [...(await loadSeries(values.prices ?? [], "price", warnings, dateFormat)), ...(await loadSeries(values.returns ?? [], "return", warnings, dateFormat))];
   let market: Series | string | undefined;
   if (values.market !== undefined) {
     if (assets.some((s) => s.id === values.market)) market = values.market;
     else if (existsSync(values.market)) {
-      const t = await readSeriesFile(values.market);
+      const marketFile = values.market;
+      const t = await readPricesWithHint(marketFile, "market", (kind) => readSeriesFile(marketFile, { values: kind }));
       warnings.push(...t.warnings);
       if (t.series.length !== 1) throw new UsageError(`--market ${values.market}: the file holds ${t.series.length} series; give a single-series file or the id of a loaded series`);
       market = t.series[0]!;
@@ -224,6 +243,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     for (const s of t.series) for (const d of s.days) days.add(d);
     exchange = calendarFromSeries(Int32Array.from([...days].sort((a, b) => a - b)), getExchange(typeof exchange === "string" ? exchange : "XNYS"));
   }
+  const nonSync = nonSynchronousFlags(values["market-exchange"], values["non-synchronous"]);
   const factors = values.factors === undefined ? undefined : await readFactorsFile(values.factors);
   if (factors !== undefined) warnings.push(...factors.warnings);
   const parsed = await readEventsFile(values.events);
@@ -236,6 +256,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     nonTrading,
     contamination,
     exchange,
+    ...nonSync,
+    ...sameDay0Flag(values["same-day0"], tests !== undefined),
     ...(market === undefined ? {} : { market }),
     ...(factors === undefined ? {} : { factors }),
     ...(values.model === undefined ? {} : { model: values.model as ModelOption }),
@@ -263,7 +285,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     text = renderRows(study.car as unknown as Row[], CAR_COLUMNS, "table");
     if (study.skipped.length > 0) text += `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
     if (study.aggregate !== null) {
-      text += `\nAcross ${study.pairs.length} (asset, statement) pairs (CAAR = sum of AARs; conventions ${conventions}):\n`;
+      const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));
+      text += `\nAcross ${study.pairs.length} (asset, statement) pairs${events < study.pairs.length ? ` (${events} events: statements of an asset sharing day 0 are one event)` : ""} (CAAR = sum of AARs; conventions ${conventions}):\n`;
       const rows: Row[] = [];
       for (const w of study.aggregate.windows) {
         for (const [name, t] of Object.entries(w.tests)) {

@@ -17,6 +17,8 @@ export interface GridReturns {
 export interface ReferenceReturns {
   readonly x: number[];
   readonly m: number[];
+  /** Sessions (same-clock) or bars (prior-bars) left out as other statements' ones. */
+  readonly excluded: number;
 }
 
 /** Where a window sits: its session, first slot, length in slots and clock start (minutes). */
@@ -29,7 +31,7 @@ export interface WindowPlace {
 
 /**
  * The same clock window (same local start, same length) on each of the `lookback` calendar
- * sessions before the event session that has bars, is not an event session and fits the window
+ * sessions before the event session that has bars, is not one of `eventSessions` (the run's statements', when asked) and fits the window
  * (or, with `cross`, continues into the next session); with a benchmark, only sessions where
  * the benchmark's window is defined too.
  */
@@ -38,13 +40,17 @@ export function sameClockReference(asset: GridReturns, bench: GridReturns | unde
   const interval = grid.interval;
   const x: number[] = [];
   const m: number[] = [];
+  let excluded = 0;
   const cal = grid.calendar;
   let day = grid.sessions[place.session]!.day;
   for (let q = 0; q < lookback; q++) {
     const prev = cal.previousSession(day);
     if (prev === undefined) break;
     day = prev;
-    if (eventSessions.has(day)) continue;
+    if (eventSessions.has(day)) {
+      if (grid.byDay.has(day)) excluded++;
+      continue;
+    }
     const j = grid.byDay.get(day);
     if (j === undefined) continue;
     const rs = grid.sessions[j]!;
@@ -67,12 +73,12 @@ export function sameClockReference(asset: GridReturns, bench: GridReturns | unde
     x.push(p.value);
     m.push(mv);
   }
-  return { x, m };
+  return { x, m, excluded };
 }
 
 /**
  * Per-bar returns before the window start, on the event session and the earlier sessions of the
- * lookback, without the bars inside any statement's window (`blocked`), missing bars and the bar
+ * lookback, without the bars inside the run's other statements' windows when asked (`blocked`), missing bars and the bar
  * after a gap; for the market model only bars whose benchmark bar qualifies too.
  */
 export function priorBarsReference(asset: GridReturns, bench: GridReturns | undefined, place: WindowPlace, blocked: ReadonlyMap<number, Uint8Array>, lookback: number, market: boolean): ReferenceReturns {
@@ -81,6 +87,7 @@ export function priorBarsReference(asset: GridReturns, bench: GridReturns | unde
   const i = place.session;
   const x: number[] = [];
   const m: number[] = [];
+  let excluded = 0;
   const cal = grid.calendar;
   let lowestDay = grid.sessions[i]!.day;
   for (let q = 0; q < lookback; q++) {
@@ -96,7 +103,11 @@ export function priorBarsReference(asset: GridReturns, bench: GridReturns | unde
     const bj = bench?.grid.byDay.get(rs.day);
     const bs = bj === undefined ? undefined : bench!.grid.sessions[bj];
     for (let q = 0; q < limit; q++) {
-      if (rs.present[q] === 0 || (q > 0 && rs.present[q - 1] === 0) || mask?.[q] === 1) continue;
+      if (rs.present[q] === 0 || (q > 0 && rs.present[q - 1] === 0)) continue;
+      if (mask?.[q] === 1) {
+        excluded++;
+        continue;
+      }
       const v = ret[j]![q]!;
       if (!Number.isFinite(v)) continue;
       if (market) {
@@ -110,5 +121,5 @@ export function priorBarsReference(asset: GridReturns, bench: GridReturns | unde
       x.push(v);
     }
   }
-  return { x, m };
+  return { x, m, excluded };
 }

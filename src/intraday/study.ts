@@ -19,6 +19,7 @@ import { isoInZone } from "./time.js";
 import { fitIntradayModel, windowExpectation, type IntradayModel } from "./model.js";
 import { priorBarsReference, sameClockReference, type GridReturns, type WindowPlace } from "./reference.js";
 import { deleveredReturns, isGrid, windowEndInstant, windowLabel, windowSum, sessionIndexOfClock, type MinuteWindow, type Piece } from "./windows.js";
+import { marketSessionOf } from "../study/marketSession.js";
 
 export type { IntradayModel } from "./model.js";
 
@@ -57,6 +58,13 @@ export interface IntradayStudyOptions {
   readonly crossClose?: boolean;
   /** Asset id for the output (default the bars' id). */
   readonly asset?: string;
+  /**
+   * Leave the other statements of the run out of each statement's reference: their sessions
+   * from the same-clock windows and the bars of their windows from the prior bars. Default
+   * `false`: a statement's result depends only on its own windows and the options, whatever
+   * else is in the run. When `true`, each row reports what was left out (`excluded_reference`).
+   */
+  readonly excludeStatementWindows?: boolean;
   readonly nonTrading?: NonTradingPolicy;
 }
 
@@ -99,6 +107,12 @@ export interface IntradayAbnormalRow {
   readonly session: string;
   readonly rule: string;
   readonly reason: string;
+  /** Why `z` and the p-values are missing (too few reference sessions or bars); `null` when they are given. */
+  readonly z_missing_reason: string | null;
+  /** Reference sessions (same-clock) or bars (prior-bars) left out as other statements' (only with `excludeStatementWindows`). */
+  readonly excluded_reference: number;
+  /** The statements file's `market_session` (pre-open, after-close, …), `null` when absent. */
+  readonly market_session: string | null;
 }
 
 /** Result of {@link intradayStudy}. */
@@ -149,8 +163,8 @@ export function parseMinuteWindow(text: string): MinuteWindow {
  * dependence of daily leverage, fees and tracking error).
  *
  * Reference (`"same-clock"`): the same clock window (same local start time and length) on
- * each of the `lookback` (60) calendar sessions before the event session that has bars, is
- * not an event session (no statement is mapped to it) and fits the window. With x_j those
+ * each of the `lookback` (60) calendar sessions before the event session that has bars and
+ * fits the window (with `excludeStatementWindows`, also no statement of the run is mapped to it). With x_j those
  * window returns (benchmark returns m_j) and n their number:
  * - zero mean: E = 0, sd = sqrt(Σ x_j² / n), reference ARs x_j;
  * - constant mean: E = x̄, sd = sqrt(Σ (x_j − x̄)² / (n − 1)), reference ARs x_j − x̄;
@@ -161,11 +175,17 @@ export function parseMinuteWindow(text: string): MinuteWindow {
  *
  * Fallback (`"prior-bars"`, e.g. when the data hold only the event days): per-bar returns
  * before the window start, on the event session and the earlier sessions of the lookback,
- * excluding bars inside any statement's window, missing bars and the bar after a gap. With L
+ * excluding missing bars and the bar after a gap (and, with `excludeStatementWindows`, the bars
+ * inside the run's other statements' windows). With L
  * bars in the window and per-bar moments from those n bars: zero mean E = 0, sd = s₀√L with
  * s₀² = Σr²/n; constant mean E = L r̄, sd = s√L; market E = Lα + βΣm, sd = σ̂√L from the
  * per-bar OLS. The empirical p-value is `null` (no same-clock windows). Each row says which
  * reference was used (`reference`, `n_reference`), and a `REFERENCE_FALLBACK` warning is given.
+ *
+ * A row depends only on its own statement, its window and the options: by default the other
+ * statements of the run are not removed from its reference. The abnormal return is always
+ * given when the model's expected return can be computed (always for zero mean); with too few
+ * reference bars or sessions only `z` and the p-values are missing, and `z_missing_reason` says why.
  *
  * ## References
  * - Gürkaynak, R. S., Sack, B. & Swanson, E. T. (2005). Do actions speak louder than words?
@@ -205,8 +225,10 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
     o,
     asset: { grid, ...deleveredReturns(grid, k) },
     bench: bench === undefined ? undefined : { grid: bench, ...deleveredReturns(bench, undefined) },
-    eventSessions: new Set(rows.map((r) => r.day)),
-    blocked: blockedSlots(rows, grid, o.windows),
+    // only on request: the sessions of the run's statements (left out of same-clock references)
+    // and the slots inside their windows (left out of prior bars)
+    eventSessions: new Set(o.excludeOthers ? rows.map((r) => r.day) : []),
+    blocked: blockedSlots(o.excludeOthers ? rows : [], grid, o.windows),
     warnings,
     usedMethods: new Set<string>(),
     fallbackEvents: [],
@@ -223,7 +245,8 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
   }
   const method: string[] = [];
   if (ctx.usedMethods.has("same-clock")) method.push(`same-clock: ${o.model} normal return; sd from the same clock window on up to ${o.lookback} earlier non-event sessions (at least ${o.minSessions}); empirical p-value (1 + count) / (n + 1)`);
-  if (ctx.usedMethods.has("prior-bars")) method.push(`prior-bars: ${o.model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback, statement windows excluded) times sqrt(bars in window); no empirical p-value`);
+  if (ctx.usedMethods.has("prior-bars")) method.push(`prior-bars: ${o.model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback${o.excludeOthers ? ", other statements' windows excluded" : ""}) times sqrt(bars in window); no empirical p-value`);
+  if (o.excludeOthers) method.push("excludeStatementWindows: the sessions and window bars of the run's other statements are left out of every reference (excluded_reference counts them)");
   return { abnormal, events: rows, skipped, warnings, grid, method };
 }
 
@@ -240,6 +263,8 @@ interface ResolvedIntradayOptions {
   readonly windows: readonly MinuteWindow[];
   readonly asset: string;
   readonly cross: boolean;
+  /** Leave the run's other statements out of each reference (`excludeStatementWindows`). */
+  readonly excludeOthers: boolean;
 }
 
 /** Checks the options and builds the asset's (and benchmark's) session grid. */
@@ -275,7 +300,7 @@ function resolveIntradayOptions(options: IntradayStudyOptions): ResolvedIntraday
   const bench =
     options.benchmark === undefined ? undefined : isGrid(options.benchmark) ? options.benchmark : sessionBars(options.benchmark, { ...gridOptions, exchange: grid.calendar, interval });
   if (bench !== undefined && bench.interval !== interval) invalidOption("benchmark", `${bench.interval}-minute bars`, `bars of the asset's length (${interval} minutes)`);
-  return { model, reference, lookback, minSessions, minBars, k, grid, bench, windows, asset: options.asset ?? grid.id, cross: options.crossClose === true };
+  return { model, reference, lookback, minSessions, minBars, k, grid, bench, windows, asset: options.asset ?? grid.id, cross: options.crossClose === true, excludeOthers: options.excludeStatementWindows === true };
 }
 
 /**
@@ -395,6 +420,10 @@ interface NormalReturn {
   readonly refAr: readonly number[];
   readonly nRef: number;
   readonly sameClock: boolean;
+  /** Reference sessions or bars left out as other statements' (`excluded_reference`). */
+  readonly excluded: number;
+  /** Why z is not computed, when the reference is too small; `null` otherwise. */
+  readonly zMissing: string | null;
 }
 
 /**
@@ -404,7 +433,7 @@ interface NormalReturn {
  */
 function normalReturn(r: IntradayAlignment, w: MinuteWindow, win: EventWindow, ctx: WindowContext): NormalReturn {
   const { o, warnings } = ctx;
-  const ref = o.reference === "prior-bars" ? { x: [], m: [] } : sameClockReference(ctx.asset, ctx.bench, win.place, ctx.eventSessions, o.lookback, o.cross);
+  const ref = o.reference === "prior-bars" ? { x: [], m: [], excluded: 0 } : sameClockReference(ctx.asset, ctx.bench, win.place, ctx.eventSessions, o.lookback, o.cross);
   if (o.reference === "same-clock" || (o.reference === "auto" && ref.x.length >= o.minSessions)) {
     const fit = fitIntradayModel(o.model, ref.x, ref.m);
     const { expected, sd } = windowExpectation(o.model, fit, 1, win.benchWindow);
@@ -414,19 +443,22 @@ function normalReturn(r: IntradayAlignment, w: MinuteWindow, win: EventWindow, c
       warnings.push({ code: "FEW_REFERENCE_SESSIONS", message: `${r.event_id} ${windowLabel(w)}: only ${nRef} same-clock reference session(s) (fewer than ${o.minSessions})`, event_id: r.event_id, asset: o.asset });
     }
     const refAr = o.model === "zero-mean" ? ref.x : ref.x.map((v, j) => fit.residual(v, ref.m[j]!));
-    return { expected, sd, refAr, nRef, sameClock: true };
+    return { expected, sd, refAr, nRef, sameClock: true, excluded: ref.excluded, zMissing: null };
   }
   const bars = priorBarsReference(ctx.asset, ctx.bench, win.place, ctx.blocked, o.lookback, o.model === "market");
   const nRef = bars.x.length;
-  let expected = Number.NaN;
+  // the expected return needs 1 bar (3 for the market model); the sd needs minBars
+  const fitted = o.model === "market" && nRef < 3 ? { expected: Number.NaN, sd: Number.NaN } : windowExpectation(o.model, fitIntradayModel(o.model, bars.x, bars.m), win.piece.bars, win.benchWindow);
   let sd = Number.NaN;
-  if (nRef >= o.minBars) ({ expected, sd } = windowExpectation(o.model, fitIntradayModel(o.model, bars.x, bars.m), win.piece.bars, win.benchWindow));
+  let zMissing: string | null = null;
+  if (nRef >= o.minBars) sd = fitted.sd;
   else {
-    warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: only ${nRef} reference bar(s) before the window (at least ${o.minBars} needed); z is not computed`, event_id: r.event_id, asset: o.asset });
+    zMissing = `only ${nRef} reference bar(s) before the window (at least ${o.minBars} needed)`;
+    warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: ${zMissing}; the abnormal return is reported, z and the p-values are not`, event_id: r.event_id, asset: o.asset });
   }
   ctx.usedMethods.add("prior-bars");
   ctx.fallbackEvents.push(`${r.event_id} ${windowLabel(w)} (${ref.x.length} same-clock session(s))`);
-  return { expected, sd, refAr: [], nRef, sameClock: false };
+  return { expected: fitted.expected, sd, refAr: [], nRef, sameClock: false, excluded: bars.excluded, zMissing };
 }
 
 /** One row of the `abnormal` table: AR = x − E, z = AR/sd, p = 2Φ(−|z|), empirical p = (1 + #{|AR_j| ≥ |AR|})/(n + 1). */
@@ -435,9 +467,12 @@ function windowRow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): I
   const grid = ctx.asset.grid;
   const win = eventWindow(r, w, ctx);
   const x = win.piece.value;
-  const { expected, sd, refAr, nRef, sameClock } = normalReturn(r, w, win, ctx);
+  const normal = normalReturn(r, w, win, ctx);
+  const { expected, sd, refAr, nRef, sameClock } = normal;
   const ar = x - expected;
   const z = ar / sd;
+  let zMissing = normal.zMissing;
+  if (zMissing === null && !Number.isFinite(z)) zMissing = sameClock ? `${nRef} same-clock reference session(s): no standard deviation` : "no standard deviation from the reference bars";
   let pEmp: number | null = null;
   if (sameClock && refAr.length > 0 && Number.isFinite(ar)) {
     let count = 0;
@@ -469,5 +504,8 @@ function windowRow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): I
     session: grid.sessions[r.sessionIndex]!.date,
     rule: r.rule,
     reason: r.reason,
+    z_missing_reason: zMissing,
+    excluded_reference: normal.excluded,
+    market_session: marketSessionOf(r.event),
   };
 }

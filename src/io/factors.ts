@@ -6,6 +6,7 @@
 import { MarketReactionError, invalidOption, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
 import { checkFactorsOptions } from "../schema/index.js";
 import type { DateFormat } from "../time/index.js";
+import { DateForms } from "./dateForms.js";
 import {
   DATE_NAMES,
   IssueList,
@@ -154,6 +155,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
   const positions = new Observations();
   const raws: number[][] = factorIdx.map(() => []);
   const french = frame.format === "french";
+  const forms = fmt === "auto" ? new DateForms() : undefined; // mixed date forms: an error naming the rows
   for (let i = 0; i < frame.rows.length; i++) {
     const cells = frame.rows[i]!;
     const row = i + 1;
@@ -167,6 +169,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
       issues.add(row, header[date], dateCell === "" ? "missing date" : `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(fmt)})`);
       continue;
     }
+    forms?.add(dateCell, row);
     const vals = new Array<number>(nf);
     let missing = false;
     let bad = false;
@@ -195,6 +198,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
   }
   throwIfIssues(csvIssues.list(), `${options.file ?? "factor input"}: rows with the wrong number of fields`, "CSV_PARSE");
   const warnings: Warning[] = [];
+  forms?.report(issues, header[date]!);
   const fin = finishObservations(positions, "the factor file", origin, issues, warnings);
   throwIfIssues(issues.list(), `${options.file ?? "factor input"}: invalid factor values`);
   if (fin.days.length === 0) fail(origin, "no complete rows of factor values");

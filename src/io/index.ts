@@ -27,6 +27,8 @@ export {
   EVENT_COLUMN_ALIASES,
 } from "./events.js";
 export { detectDelimiter } from "./csv.js";
+export { parseVolumeCsv } from "./volume.js";
+export type { ParseVolumeOptions } from "./volume.js";
 export type {
   SeriesFormat,
   ParseSeriesOptions,

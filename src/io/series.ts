@@ -6,6 +6,7 @@
 import { MarketReactionError, invalidOption, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
 import { checkSeriesOptions } from "../schema/index.js";
 import type { DateFormat } from "../time/index.js";
+import { DateForms } from "./dateForms.js";
 import type { Series, SeriesKind } from "../types.js";
 import {
   DATE_NAMES,
@@ -106,7 +107,7 @@ function resolveLayout(header: readonly string[], options: ParseSeriesOptions, o
   const needValue = (): never =>
     fail(
       origin,
-      `cannot tell which column holds the ${kind === "return" ? "returns" : "prices"}; columns found: ${columnsFound(header)}; pass valueColumn`,
+      `cannot tell which column holds the ${kind === "return" ? "returns" : kind === "level" ? "levels" : "prices"}; columns found: ${columnsFound(header)}; pass valueColumn`,
     );
 
   if (format === "auto") {
@@ -202,11 +203,15 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
   const layout = resolveLayout(header, options, origin);
   const kind: SeriesKind = options.values ?? "price";
   const percent = kind === "return" && options.returnUnit === "percent";
+  // a level in percent (a yield) is kept in basis points, so that its changes are in basis points
+  const levelScale = kind === "level" && options.levelUnit === "percent" ? 100 : 1;
   const decimal = options.decimal ?? ".";
   const dateFormat: DateFormat = options.dateFormat ?? (layout.format === "nasdaq" ? "MM/DD/YYYY" : "auto");
   const dateName = header[layout.date]!;
   const issues = new IssueList(origin);
   const csvIssues = new IssueList(origin);
+  // mixed date forms are an error under "auto" (a given format reads one form only)
+  const forms = dateFormat === "auto" ? new DateForms() : undefined;
   const width = header.length;
 
   const single = layout.asset === undefined;
@@ -238,6 +243,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       issues.add(row, dateName, `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
       return;
     }
+    forms?.add(dateCell, row);
     let target: Observations[];
     if (single) target = perColumn;
     else {
@@ -276,6 +282,8 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
           continue;
         }
         obs.push(day, v, row);
+      } else if (kind === "level") {
+        obs.push(day, v * levelScale, row);
       } else {
         const r = percent ? percentToDecimal(v) : v;
         if (r <= -1) {
@@ -313,6 +321,8 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       if (Number.isNaN(v)) return false;
       if (kind === "price") {
         if (v <= 0) return false;
+      } else if (kind === "level") {
+        v *= levelScale;
       } else {
         if (percent) v = percentToDecimal(v);
         if (v <= -1) return false;
@@ -334,6 +344,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       target = one;
     }
     for (let k = 0; k < valueIdx.length; k++) target[k]!.push(day, parsed[k]!, row);
+    forms?.iso(row);
     return true;
   };
   const addLine = (text: string, start: number, end: number, delimiter: string, row: number): void => {
@@ -369,6 +380,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
         found.push(o);
       }
     }
+    forms?.report(issues, dateName);
     const series: Series[] = [];
     const where = options.file === undefined ? "" : `${options.file}: `;
     for (let k = 0; k < found.length; k++) {
@@ -380,7 +392,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       }
       series.push({ id, days: fin.days, values: fin.values, kind });
     }
-    throwIfIssues(issues.list(), `${options.file ?? "series input"}: invalid ${kind === "price" ? "prices" : "returns"}`);
+    throwIfIssues(issues.list(), `${options.file ?? "series input"}: invalid ${kind === "price" ? "prices" : kind === "level" ? "levels" : "returns"}`);
     if (series.length === 0) fail(origin, `no values in the value column${valueNames.length > 1 ? "s" : ""} ${valueNames.map((v) => JSON.stringify(v)).join(", ")}`);
 
     return {
@@ -393,6 +405,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       },
       kind,
       ...(kind === "return" ? { sourceUnit: percent ? ("percent" as const) : ("decimal" as const) } : {}),
+      ...(kind === "level" ? { levelUnit: levelScale === 100 ? ("basis-points" as const) : ("points" as const) } : {}),
       rowCount,
       warnings,
     };

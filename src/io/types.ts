@@ -40,8 +40,18 @@ export interface ParseSeriesOptions {
   readonly valueColumn?: string | readonly string[];
   /** Asset column of a long panel; default detected (`asset`, `ticker`, `symbol`, `security`, …). */
   readonly assetColumn?: string;
-  /** Whether the values are price levels (default) or returns. */
+  /**
+   * Whether the values are prices (default), returns or levels (`level`: yields, spreads,
+   * volatility indices, FX rates studied in changes; any finite value, zero and negative
+   * included).
+   */
   readonly values?: SeriesKind;
+  /**
+   * Unit of a level series (`values: "level"`): `percent` (a yield: the values are kept in basis
+   * points, ×100, so that changes are in basis points) or `points` (default: kept as they are,
+   * e.g. a volatility index).
+   */
+  readonly levelUnit?: "percent" | "points";
   /** Unit of returns in the file (`decimal`, default, or `percent`); output is always decimal. */
   readonly returnUnit?: "decimal" | "percent";
   /** Field delimiter, one character; default detected (`,`, `;`, tab or `|`). CSV text only. */
@@ -64,6 +74,8 @@ export interface SeriesTable {
   readonly columns: { readonly date: string; readonly values: readonly string[]; readonly asset?: string };
   /** Price levels or returns (returns are always in decimal units in `series`). */
   readonly kind: SeriesKind;
+  /** Unit of the values of a level series: `basis-points` (read in percent, ×100) or `points`; absent otherwise. */
+  readonly levelUnit?: "basis-points" | "points";
   /** Unit of the returns in the source (`percent` values were divided by 100); absent for prices. */
   readonly sourceUnit?: "decimal" | "percent";
   /** Number of data rows read (header and blank lines excluded). */

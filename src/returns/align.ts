@@ -41,9 +41,13 @@ export interface FactorColumns {
 
 /** Options of {@link alignReturns}. */
 export interface AlignReturnsOptions {
-  /** The asset: prices (`kind: "price"`) or returns (`kind: "return"`, taken to be of `returnType`). */
+  /**
+   * The asset: prices (`kind: "price"`), returns (`kind: "return"`, taken to be of `returnType`)
+   * or levels (`kind: "level"`: the "return" of a session is the change of the level since the
+   * previous session, in the level's unit, whatever `returnType`).
+   */
   readonly asset: Series;
-  /** The market / benchmark: prices or returns, on its own days (any exchange). */
+  /** The market / benchmark (or control): prices, returns or levels (changes), on its own days (any exchange). */
   readonly market?: Series;
   /** Factor returns in decimal units (the `src/io` factor parser converts percent); the risk-free rate is just a column such as `RF`. */
   readonly factors?: FactorColumns;
@@ -177,6 +181,7 @@ function mapPrices(
   hasPrev: Uint8Array,
   type: ReturnMethod,
   t: BenchmarkTallies,
+  level = false,
 ): Float64Array {
   // finite observations only: a missing price is no observation
   let m = 0;
@@ -213,7 +218,7 @@ function mapPrices(
       t.stale.add(day);
       continue;
     }
-    out[i] = priceReturn(bv[jp]!, bv[jt]!, type);
+    out[i] = level ? bv[jt]! - bv[jp]! : priceReturn(bv[jp]!, bv[jt]!, type);
   }
   return out;
 }
@@ -406,7 +411,9 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
   const warnings: Warning[] = [];
 
   // asset observations: on-calendar finite values, and where the data starts and ends
-  const isPrice = asset.kind === "price";
+  // a level series is differenced like a price series is turned into returns
+  const isPrice = asset.kind !== "return";
+  const isLevel = asset.kind === "level";
   let firstFinite = Number.POSITIVE_INFINITY;
   let firstOnCal = -1;
   let lastOnCal = -1;
@@ -492,7 +499,7 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
         missing.add(day);
       }
     } else {
-      values[i] = priceReturn(before, cur, type);
+      values[i] = isLevel ? cur - before : priceReturn(before, cur, type);
       if (Number.isNaN(values[i]!)) {
         gap[i] = RETURN_FLAGS.MISSING;
         missing.add(day);
@@ -513,7 +520,7 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
   if (market !== undefined) {
     const { columns: [mapped], tallies: t } = mapped1(memo, market, calendar, span, () => {
       const tm = tallies();
-      const out = market.kind === "price" ? mapPrices(market, days, prev, hasPrev, type, tm) : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
+      const out = market.kind !== "return" ? mapPrices(market, days, prev, hasPrev, type, tm, market.kind === "level") : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
       return { columns: [out], tallies: tm };
     });
     marketOut = mapped!;

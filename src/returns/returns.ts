@@ -93,7 +93,7 @@ export function checkSeries(s: unknown, name: string): asserts s is Series {
   if (typeof v !== "object" || v === null || !(v.days instanceof Int32Array) || !(v.values instanceof Float64Array)) {
     invalidOption(name, s, "a Series { id, days: Int32Array, values: Float64Array, kind }");
   }
-  if (v.kind !== "price" && v.kind !== "return") invalidOption(`${name}.kind`, v.kind, `"price" or "return"`);
+  if (v.kind !== "price" && v.kind !== "return" && v.kind !== "level") invalidOption(`${name}.kind`, v.kind, `"price", "return" or "level"`);
   if (v.days.length !== v.values.length) {
     throw new MarketReactionError("INVALID_INPUT", `${name} ${JSON.stringify(v.id)}: ${v.days.length} days but ${v.values.length} values`);
   }

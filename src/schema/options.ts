@@ -25,8 +25,9 @@ const ALLOWED: Record<string, string> = {
   dateColumn: "a non-empty column name",
   valueColumn: "a column name or a non-empty array of column names",
   assetColumn: "a non-empty column name",
-  values: oneOf(["price", "return"]),
+  values: oneOf(["price", "return", "level"]),
   returnUnit: oneOf(["decimal", "percent"]),
+  levelUnit: oneOf(["percent", "points"]),
   delimiter: "a single character other than a quote or a line break",
   decimal: oneOf([".", ","]),
   dateFormat: oneOf(DATE_FORMATS),
@@ -44,8 +45,9 @@ const seriesSchema = z.strictObject({
   dateColumn: name.optional(),
   valueColumn: z.union([name, z.array(name).min(1)]).optional(),
   assetColumn: name.optional(),
-  values: z.enum(["price", "return"]).optional(),
+  values: z.enum(["price", "return", "level"]).optional(),
   returnUnit: z.enum(["decimal", "percent"]).optional(),
+  levelUnit: z.enum(["percent", "points"]).optional(),
   delimiter: delimiter.optional(),
   decimal: z.enum([".", ","]).optional(),
   dateFormat: z.enum(DATE_FORMATS).optional(),
@@ -114,6 +116,9 @@ export function checkSeriesOptions(options: unknown): ParseSeriesOptions {
   noCommaClash(o);
   if (o.returnUnit !== undefined && o.values !== "return") {
     invalidOption("returnUnit", o.returnUnit, "no returnUnit unless values is \"return\"");
+  }
+  if (o.levelUnit !== undefined && o.values !== "level") {
+    invalidOption("levelUnit", o.levelUnit, "no levelUnit unless values is \"level\"");
   }
   return o;
 }

@@ -2,6 +2,7 @@
  * The `events` table row of an aligned statement, and the statement metadata every row carries.
  * @module
  */
+import { marketSessionOf } from "./marketSession.js";
 import type { AlignmentRow } from "../calendar/index.js";
 import type { MarketEvent } from "../types.js";
 import type { EventMetadata, EventRow } from "./rows.js";
@@ -15,6 +16,7 @@ export function metadataOf(event: MarketEvent): EventMetadata {
     venue: event.venue ?? null,
     source: event.source ?? null,
     group: event.group ?? null,
+    market_session: marketSessionOf(event),
   };
 }
 

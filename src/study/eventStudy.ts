@@ -28,6 +28,7 @@ import { studyInputs } from "./stages/inputs.js";
 import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stages/plan.js";
 import { assetReturns, type AssetReturns } from "./stages/returns.js";
 import { SkipLog } from "./stages/skips.js";
+import { benchmarkClock, lateListingStart, synchronizedReturns } from "./realdata.js";
 
 export type { PairResult } from "./pair.js";
 export { estimationDaysOf, estimationOffsetsOf } from "./pair.js";
@@ -91,6 +92,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   const regressions: ClusteredRegression[] = [];
   let placebo: PlaceboResult | null = null;
   const memo: BenchmarkMemo = new Map(); // the benchmark mapped once per span of sessions
+  const clocks = benchmarkClock(options, inputs.market);
   const progress = options.onProgress;
   progress?.({ stage: "assets", done: 0, total: inputs.assets.length });
   inputs.assets.forEach((asset, done) => {
@@ -100,10 +102,13 @@ export function eventStudy(options: EventStudyOptions): Study {
     const events = inputs.events.filter((e) => (e.asset === undefined || e.asset === asset.id) && aligned.has(e.id));
     if (events.length === 0) return;
     const exchange = calendar.exchange.code;
-    const returns = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo);
-    warnings.push(...returns.warnings);
-    if (!returns.ok) return skips.skipAll(events.map((e) => e.id), asset.id, exchange, returns.error);
-    const studied = studyPairs(asset.id, exchange, returns, events, aligned, { opts, skips, overlaps, buffers, columns, kept, warnings });
+    const day0s = events.map((e) => aligned.get(e.id)!.day0);
+    const from = lateListingStart(asset, calendar, day0s, opts, warnings);
+    const raw = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo, from);
+    warnings.push(...raw.warnings);
+    if (!raw.ok) return skips.skipAll(events.map((e) => e.id), asset.id, exchange, raw.error);
+    const { returns, opts: assetOpts } = synchronizedReturns(raw, asset.id, calendar, day0s, clocks, opts, warnings);
+    const studied = studyPairs(asset.id, exchange, returns, events, aligned, { opts: assetOpts, skips, overlaps, buffers, columns, kept, warnings });
     if (studied.length === 0) return;
     const family = clusteredFamily(asset.id, returns.data, returns.columns, studied, opts);
     warnings.push(...family.warnings);
@@ -112,7 +117,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   });
   progress?.({ stage: "assets", done: inputs.assets.length, total: inputs.assets.length });
   warnings.push(...overlaps.warnings());
-  const cross = crossEventStage(kept ?? [], opts);
+  const cross = crossEventStage(kept ?? [], opts, options.sameDay0 ?? "merge");
   if (cross !== undefined) warnings.push(...cross.warnings);
   return assembleStudy(
     { inputs, calendars: alignment.calendarOf.values(), eventRows: alignment.eventRows, warnings, skipped: skips.rows, cols: columns.cols, sources: columns.sources, pairs: kept, regressions, placebo, aggregate: cross?.aggregate },
@@ -153,8 +158,9 @@ function studyPairs(
   const studied: PairPlan[] = [];
   buffers.startAsset();
   placed.forEach((p, i) => {
-    const plan = planPair(assetId, p, data, returns.columns, samples.get(p.id), opts);
-    if (plan instanceof MarketReactionError) return skips.skip(p.id, assetId, exchange, plan.code, plan.message, plan);
+    const planned = planPair(assetId, p, data, returns.columns, samples.get(p.id), opts);
+    if (planned instanceof MarketReactionError) return skips.skip(p.id, assetId, exchange, planned.code, planned.message, planned);
+    const plan: PairPlan = { ...planned, model: opts.model };
     let computed: ComputedPair;
     try {
       const fit = estimatePair(plan, opts, buffers.take(plan.est.length, placed.length - i));

@@ -20,3 +20,10 @@ export type {
 } from "./study.js";
 export { parseModelOption } from "./options.js";
 export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./options.js";
+export { closeGapHours, synchronicityDiagnostics } from "./synchronicity.js";
+export type { NonSynchronousPolicy, SynchronicityDiagnostics } from "./synchronicity.js";
+export { listingStart } from "./listing.js";
+export type { ListingStart } from "./listing.js";
+export { mergeSameDay0, clusteringOf, CLUSTER_ROBUST_TESTS } from "./clustering.js";
+export type { SameDay0Policy, ClusteringInfo, DatedCrossEvent } from "./clustering.js";
+export { refineByMarketSession, marketSessionOf } from "./marketSession.js";

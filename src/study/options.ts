@@ -4,11 +4,14 @@
  */
 import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
-import { MODEL_PRESETS, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
+import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
 import { modelDescriptor } from "../models/registry.js";
 import type { FactorColumns, ReturnMethod } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
+import type { Exchange } from "../calendar/index.js";
+import type { NonSynchronousPolicy } from "./synchronicity.js";
+import type { SameDay0Policy } from "./clustering.js";
 
 /** A model by preset name, as `factors:COL,COL,…`, or as a {@link ModelSpec}. */
 export type ModelOption = ModelPresetName | `factors:${string}` | ModelSpec;
@@ -49,6 +52,27 @@ export interface EventStudyOptions {
   readonly exchange?: ExchangeInput | Readonly<Record<string, ExchangeInput>>;
   /** Policy for statements on non-trading days. Default `"next"`. */
   readonly nonTrading?: NonTradingPolicy;
+  /**
+   * The exchange whose clock the benchmark and the factor file run on (their returns are dated
+   * by its closes): a MIC or an `Exchange`. Default: the `exchange` record's entry for the
+   * market id, else `XNYS`.
+   */
+  readonly marketExchange?: string | Exchange;
+  /**
+   * Assets whose session closes more than an hour before or after the benchmark's (Tokyo on a
+   * New York ETF): `"dimson"` fits them with the Dimson model (one lag and one lead of the
+   * benchmark) in place of the market model; `"ignore"` keeps the model. Default: `"dimson"`
+   * when `model` is left to its default, else the chosen model is kept. Either way one
+   * `NON_SYNCHRONOUS_BENCHMARK` warning per asset gives the lag-1 cross-correlation and the β
+   * with and without the lead/lag terms.
+   */
+  readonly nonSynchronous?: NonSynchronousPolicy;
+  /**
+   * Cross-event tests: statements of one asset that share day 0 give identical pairs.
+   * `"merge"` (default) tests one event per asset and day 0, named after the merged statements
+   * (`E17+E22`), with a `SAME_DAY0_MERGED` warning; `"keep"` tests every pair (and warns).
+   */
+  readonly sameDay0?: SameDay0Policy;
   /**
    * `"exclude"` (default) removes the event windows of the asset's other statements from each
    * estimation sample (Aktas, de Bodt & Cousin 2007); `"keep"` leaves them in.
@@ -155,7 +179,7 @@ export interface ResolvedStudyOptions {
 const KNOWN_KEYS = new Set([
   "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
   "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
-  "tests", "conventions", "adjust", "onProgress",
+  "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous", "sameDay0",
 ]);
 
 /**
@@ -211,6 +235,29 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
   const nonTrading = options.nonTrading ?? "next";
   if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
+  if (options.nonSynchronous !== undefined && options.nonSynchronous !== "dimson" && options.nonSynchronous !== "ignore") {
+    invalidOption("nonSynchronous", options.nonSynchronous, '"dimson" (the Dimson lead/lag model for assets whose close differs from the benchmark\'s) or "ignore"');
+  }
+  if (options.nonSynchronous === "dimson" && model.type === "factors") {
+    invalidOption("nonSynchronous", options.nonSynchronous, 'a market-based model: factor models have no lead/lag form; use model "dimson" with a market benchmark, or nonSynchronous "ignore"');
+  }
+  if (options.sameDay0 !== undefined && options.sameDay0 !== "merge" && options.sameDay0 !== "keep") {
+    invalidOption("sameDay0", options.sameDay0, '"merge" (one event per asset and day 0 in the cross-event tests) or "keep"');
+  }
+  if (model.type === "factors" && options.market !== undefined && options.factors !== undefined) {
+    const id = typeof options.market === "string" ? options.market : (options.market as { id?: unknown }).id;
+    invalidOption(
+      "market",
+      id,
+      `no market with the factor model ${modelLabel(model)}: its market factor is the factor file's excess market return (e.g. Mkt-RF), so the benchmark would be ignored; drop the market (--market), or choose a market model for it (model "market" or "dimson", --model market|dimson)`,
+    );
+  }
+  if (options.sameDay0 !== undefined && options.tests === undefined) {
+    invalidOption("sameDay0", options.sameDay0, "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)");
+  }
+  if (options.nonSynchronous !== undefined && options.market === undefined && options.factors === undefined) {
+    invalidOption("nonSynchronous", options.nonSynchronous, "no nonSynchronous without a market or factors: it chooses the model of assets whose close differs from the benchmark's (add market, or drop nonSynchronous)");
+  }
   const contamination = options.contamination ?? "exclude";
   if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
   const minObs = options.minEstimationObs;

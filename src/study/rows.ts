@@ -14,6 +14,8 @@ export interface EventMetadata {
   readonly venue: string | null;
   readonly source: string | null;
   readonly group: string | null;
+  /** The statements file's `market_session` (pre-open, after-close, …), `null` when absent. */
+  readonly market_session: string | null;
 }
 
 /** One statement aligned on one exchange (the `events` table). */

@@ -51,7 +51,7 @@ describe("market-reaction align", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const csv = r.files.get("aligned.csv")!;
-    expect(csv.split("\n")[0]).toBe("id,exchange,timestamp,timezone,local_time,session,day0,rule,reason,exchange_timezone,instant_utc,approximate,asset,label,speaker,role,venue,source,group");
+    expect(csv.split("\n")[0]).toBe("id,exchange,timestamp,timezone,local_time,session,day0,rule,reason,exchange_timezone,instant_utc,approximate,asset,label,speaker,role,venue,source,group,market_session");
     const md = await cli("align", "--events", EVENTS, "--format", "markdown");
     expect(md.stdout.split("\n")[1]).toMatch(/^\| --- \|/);
   });

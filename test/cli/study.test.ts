@@ -60,17 +60,19 @@ describe("market-reaction study", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("study skips statements without enough estimation data, with the shortfall stated; none left exits 1", async () => {
+  it("study fits a window that starts before the data on the sessions available, and skips with the shortfall stated when too few remain; none left exits 1", async () => {
     const r = await cli(...BASE, "--estimation=-565,-11", "--format", "json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.models.length).toBeGreaterThan(0);
-    const lib = out.skipped.find((s: { event_id: string }) => s.event_id === "E10");
-    expect(lib.code).toBe("INSUFFICIENT_ESTIMATION_DATA");
-    expect(lib.reason).toMatch(/needs 565 sessions before day 0 \(2025-04-03\); the series has 563$/);
-    const none = await cli(...BASE, "--estimation=-700,-11", "--format", "json");
+    // the window is counted on the NYSE sessions; the 3 before the first return count as missing
+    expect(out.models.find((m: { event_id: string }) => m.event_id === "E10").n).toBe(553);
+    expect(out.warnings.filter((w: { code: string }) => w.code === "LATE_LISTING").map((w: { message: string }) => w.message)).toEqual([
+      expect.stringMatching(/^synthetic-us-index: first return on 2023-01-04, after the start of the earliest estimation window \(2022-12-29\): the 3 XNYS sessions before it count as missing returns/),
+    ]);
+    const none = await cli(...BASE, "--estimation=-1150,-11", "--format", "json");
     expect(none.code).toBe(1);
     expect(none.stdout).toBe("");
+    expect(none.stderr).toMatch(/INSUFFICIENT_ESTIMATION_DATA: the market model needs at least 570 complete estimation observations \(k = 2, minObs = 570\); 553 of 1140 candidate sessions/);
     expect(none.stderr).toMatch(/^market-reaction: NO_VALID_EVENTS: /);
   });
 });

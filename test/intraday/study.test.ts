@@ -75,10 +75,17 @@ describe("intradayStudy(options): same-clock reference", () => {
     expect(r.ar).toBeCloseTo(JUMP + 0.006 - alpha - beta * 0.003, 12);
   });
 
-  it("excludes event sessions from the references", () => {
-    const st = intradayStudy({ bars: assetBars, events: [...E, ev("F", `${refDays[24]}T11:00`), ev("G", `${refDays[23]}T15:00`)] });
-    expect(st.abnormal[0]!.n_reference).toBe(23);
-    expect(st.abnormal[0]!.reference).toBe("same-clock");
+  it("keeps other statements' sessions in the references unless excludeStatementWindows, which reports what it left out", () => {
+    const events = [...E, ev("F", `${refDays[24]}T11:00`), ev("G", `${refDays[23]}T15:00`)];
+    const alone = intradayStudy({ bars: assetBars, events: E }).abnormal[0]!;
+    const st = intradayStudy({ bars: assetBars, events });
+    expect(st.abnormal[0]).toEqual(alone); // the row does not depend on the other statements
+    expect(st.abnormal[0]!.n_reference).toBe(25);
+    const ex = intradayStudy({ bars: assetBars, events, excludeStatementWindows: true });
+    expect(ex.abnormal[0]!.n_reference).toBe(23);
+    expect(ex.abnormal[0]!.excluded_reference).toBe(2);
+    expect(ex.abnormal[0]!.reference).toBe("same-clock");
+    expect(ex.method.join(" ")).toMatch(/excludeStatementWindows/);
   });
 
   it("falls back to prior bars when fewer than minSessions same-clock sessions exist, and says so", () => {
@@ -131,8 +138,10 @@ describe("the Hassett headline on the synthetic intraday fixture", () => {
   it("E22 (10:11) and E23 (10:30) are separate statements on their own bars, with same-clock references", () => {
     expect(row("E22").bar_start).toBe("2025-04-07T10:11:00-04:00");
     expect(row("E23").bar_start).toBe("2025-04-07T10:30:00-04:00");
-    // 40 history sessions minus the two that hold statements (E10 -> 3 April, E14 -> 4 April)
-    expect(row("E22").n_reference).toBe(38);
+    // the 40 history sessions (those holding other statements, E10 -> 3 April and E14 -> 4 April,
+    // are left out only with excludeStatementWindows)
+    expect(row("E22").n_reference).toBe(40);
+    expect(intradayStudy({ bars, events, windows: [[0, 10]], excludeStatementWindows: true }).abnormal.find((r) => r.event_id === "E22")!.n_reference).toBe(38);
     expect(row("E22").reference).toBe("same-clock");
   });
 
@@ -142,7 +151,7 @@ describe("the Hassett headline on the synthetic intraday fixture", () => {
     expect(row("E22").log_return).toBeCloseTo(Math.log(close("10:20") / close("10:10")), 12);
     expect(row("E22").ar).toBeGreaterThan(0.03);
     expect(row("E22").z).toBeGreaterThan(10);
-    expect(row("E22").p_value_empirical).toBe(1 / 39);
+    expect(row("E22").p_value_empirical).toBe(1 / 41);
   });
 
   it("the 9 April pause (E34, 13:18) is a positive jump", () => {

@@ -231,9 +231,10 @@ describe("eventStudy bad input", () => {
     const study = eventStudy({ assets: [us, short], market: world, events: [early, liberation], windows: [[0, 0]] });
     const s = study.skipped.filter((x) => x.event_id === "early");
     expect(s.map((x) => x.code)).toEqual(["INSUFFICIENT_ESTIMATION_DATA", "INSUFFICIENT_ESTIMATION_DATA"]);
-    expect(s[0]!.reason).toMatch(/needs 250 sessions before day 0 \(2023-02-15\)/);
+    // the window is counted on the exchange's sessions: those before the data count as missing
+    expect(s[0]!.reason).toMatch(/needs at least 120 complete estimation observations .*; 19 of 240 candidate sessions/);
     expect(study.skipped.find((x) => x.event_id === "lib" && x.asset === "short")!.code).toBe("DATE_OUT_OF_RANGE");
-    expect(() => eventStudy({ assets: [us], market: world, events: [early, liberation], windows: [[0, 0]], strict: true })).toThrow(/needs 250 sessions/);
+    expect(() => eventStudy({ assets: [us], market: world, events: [early, liberation], windows: [[0, 0]], strict: true })).toThrow(/19 of 240 candidate sessions/);
   });
 
   it("skips a statement when the market is constant (singular design)", () => {

@@ -148,6 +148,11 @@ function sameDays(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** A pair's statement id with its asset, when it has one. */
+function pairName(ev: CrossEvent): string {
+  return `${ev.id} (${ev.asset})`;
+}
+
 /** Why the estudy2 profile cannot be reproduced exactly on these events (undefined = it can). */
 function estudy2Obstacle(prep: readonly Prepared[]): string | undefined {
   const first = prep[0]!;
@@ -159,7 +164,7 @@ function estudy2Obstacle(prep: readonly Prepared[]): string | undefined {
       return `events ${first.ev.id} and ${p.ev.id} do not share the same event-window dates`;
     }
     if (!sameDays(p.ev.estimationDays, first.ev.estimationDays)) {
-      return `events ${first.ev.id} and ${p.ev.id} do not share the same estimation dates`;
+      return `events ${pairName(first.ev)} and ${pairName(p.ev)} do not share the same estimation dates (${first.ev.estimationDays.length} and ${p.ev.estimationDays.length} observations)`;
     }
   }
   return undefined;

@@ -3,6 +3,7 @@
  * it, computed once per calendar.
  * @module
  */
+import { refineByMarketSession } from "../marketSession.js";
 import { alignEvents, isTradingCalendar, tradingCalendar, type AlignmentRow, type ExchangeInput, type TradingCalendar } from "../../calendar/index.js";
 import type { Warning } from "../../errors.js";
 import type { MarketEvent, Series } from "../../types.js";
@@ -46,7 +47,7 @@ export function alignStudy(
     const cal = calendarFor(exchange, a.id, calendars);
     calendarOf.set(a.id, cal);
     if (rowsOf.has(cal)) continue;
-    const result = alignEvents(events, cal, { nonTrading: opts.nonTrading });
+    const result = refineByMarketSession(alignEvents(events, cal, { nonTrading: opts.nonTrading }), cal);
     warnings.push(...result.warnings);
     const byId = new Map<string, AlignmentRow>();
     for (const row of result.rows) {

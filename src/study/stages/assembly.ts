@@ -192,6 +192,7 @@ function abnormalRows(sources: readonly RowSource[], cols: StudyColumnSet, iso: 
         venue: meta.venue,
         source: meta.source,
         group: meta.group,
+        market_session: meta.market_session,
       });
     }
   }
@@ -233,6 +234,7 @@ function carRows(sources: readonly RowSource[], cols: StudyColumnSet, windows: r
         venue: meta.venue,
         source: meta.source,
         group: meta.group,
+        market_session: meta.market_session,
       });
     }
   }

@@ -4,7 +4,8 @@
  * @module
  */
 import type { Warning } from "../../errors.js";
-import { crossEventTests, type DailyRow, type WindowRow } from "../../inference/cross/index.js";
+import type { DailyRow, WindowRow } from "../../inference/cross/index.js";
+import { clusteredCrossEventTests, type SameDay0Policy } from "../clustering.js";
 import type { ResolvedStudyOptions } from "../options.js";
 import { estimationDaysOf, estimationOffsetsOf, type PairResult } from "../pair.js";
 
@@ -18,11 +19,13 @@ export interface StudyAggregate {
 export function crossEventStage(
   pairs: readonly PairResult[],
   opts: Pick<ResolvedStudyOptions, "windows" | "tests" | "conventions" | "adjust">,
+  sameDay0: SameDay0Policy = "merge",
 ): { readonly aggregate: StudyAggregate; readonly warnings: readonly Warning[] } | undefined {
   if (opts.tests === undefined || pairs.length === 0) return undefined;
-  const cross = crossEventTests(
-    pairs.map((p) => ({ id: p.eventId, asset: p.asset, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
-    { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust },
+  // clustered dates: statements of one asset sharing day 0 merged, robust tests first (../clustering.ts)
+  const cross = clusteredCrossEventTests(
+    pairs.map((p) => ({ id: p.eventId, asset: p.asset, day0: p.days[p.day0Index]!, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
+    { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust, sameDay0 },
   );
   return { aggregate: { daily: cross.daily, windows: cross.windows }, warnings: cross.warnings };
 }

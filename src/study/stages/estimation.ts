@@ -65,5 +65,5 @@ export function estimatePair(plan: PairPlan, opts: Pick<ResolvedStudyOptions, "m
   const at = buffers.used;
   const indices = estimationIndicesOf(columns, est, plan.mask, buffers.indices.subarray(at, at + est.length));
   const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
-  return fitColumns(opts.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
+  return fitColumns(plan.model ?? opts.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
 }

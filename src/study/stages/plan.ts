@@ -8,6 +8,7 @@
 import { checkOverlaps, resolveWindows, type AlignmentRow, type EstimationSample } from "../../calendar/index.js";
 import { isMarketReactionError, type MarketReactionError, type Warning } from "../../errors.js";
 import type { ModelColumns } from "../../models/spec.js";
+import type { ModelSpec } from "../../models/index.js";
 import type { AlignedReturns } from "../../returns/index.js";
 import { isoFromDayKey } from "../../time/index.js";
 import type { MarketEvent } from "../../types.js";
@@ -38,6 +39,8 @@ export interface PairPlan {
   readonly day0Index: number;
   /** Estimation sessions removed as other statements' event windows. */
   readonly excluded: number;
+  /** The pair's model when it is not the study's (Dimson for a non-synchronous benchmark). */
+  readonly model?: ModelSpec;
 }
 
 /**

@@ -33,6 +33,7 @@ export function assetReturns(
   calendar: TradingCalendar,
   opts: Pick<ResolvedStudyOptions, "model" | "returnType">,
   memo: BenchmarkMemo,
+  from?: number,
 ): AssetReturns {
   let data: AlignedReturns;
   try {
@@ -43,6 +44,7 @@ export function assetReturns(
         ...(factors !== undefined && modelNeedsFactors(opts.model) ? { factors } : {}),
         calendar,
         returnType: opts.returnType,
+        ...(from === undefined ? {} : { from }),
       },
       memo,
     );

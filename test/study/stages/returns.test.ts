@@ -18,7 +18,7 @@ describe("stages/returns", () => {
   it("assetReturns: an error of the model's columns is returned with the warnings met before it", () => {
     const flat: Series = { ...asset("A", 1), values: Float64Array.from(days, (_d, i) => (i % 3 === 0 ? 0.01 : 0)) };
     const factors = { days, names: ["Mkt-RF"], columns: { "Mkt-RF": market.values } };
-    const r = assetReturns(flat, market, factors, tradingCalendar("XNYS"), resolved({ model: "ff3", factors }), new Map());
+    const r = assetReturns(flat, market, factors, tradingCalendar("XNYS"), resolved({ model: "ff3", factors, ...({ market: undefined } as object) }), new Map());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe("INVALID_OPTION");
