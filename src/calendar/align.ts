@@ -17,6 +17,7 @@ import { formatLocalTime, instantToLocal, isValidTimeZone, isoFromDayKey, localT
 import type { DayKey, MarketEvent } from "../types.js";
 import { isTradingCalendar, tradingCalendar, weekdayName } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
+import { sessionHoursOn } from "./exchanges.js";
 import type { Exchange } from "./exchanges.js";
 
 /** What to do with a statement on a day without a session. */
@@ -298,7 +299,7 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
   for (const code of approximateUsed) {
     warnings.push({
       code: "APPROXIMATE_CALENDAR",
-      message: `the ${code} calendar is weekdays only (no built-in holidays and no data); day 0 may fall on an exchange holiday. Build it from data with calendarFromSeries.`,
+      message: `the ${code} calendar is weekdays only (no built-in holidays and no data); day 0 may fall on an exchange holiday. Give the exchange's trading days: --calendar ${code}=FILE (a price file of an asset listed there) on the command line, or in code a calendar built from that data.`,
       exchange: code,
     });
   }
@@ -380,9 +381,7 @@ function decide(st: Statement, zone: string, cal: TradingCalendar, policy: NonTr
 
 function sessionRegularClose(cal: TradingCalendar, day: DayKey): number {
   // The exchange's regular close for that date (ignoring early closes).
-  const hours = cal.exchange.previousHours?.find((h) => day <= parseTimestamp(h.until)!.day) ?? cal.exchange;
-  const [h, m] = hours.close.split(":").map(Number) as [number, number];
-  return h * 60 + m;
+  return sessionHoursOn(cal.exchange, day).close;
 }
 
 function outOfRange(reason: string, session: SessionClass): Decision {

@@ -2,28 +2,20 @@
  * Trading calendars: the sorted sessions of one exchange over a covered date range, with
  * session hours (early closes and late opens included).
  *
- * Three sources: the built-in NYSE rules (XNYS, XNAS; 1990-2099), the trading days of a
- * data series ({@link calendarFromSeries}), or, for exchanges without built-in rules and no
- * data, weekdays only (1990-2099), flagged `approximate`.
+ * Three sources: the built-in rules of the exchange (every built-in MIC; see
+ * `rules/registry.ts`), the trading days of a data series ({@link calendarFromSeries}), or, for
+ * an exchange without rules and no data, weekdays only (1990-2099), flagged `approximate`.
  *
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { dayOfWeek, isoFromDayKey, weekdayName } from "../time/index.js";
+import { dayKey, dayOfWeek, isoFromDayKey, weekdayName } from "../time/index.js";
 import type { DayKey, Series } from "../types.js";
-import { getExchange, sessionHoursOn, validateExchange } from "./exchanges.js";
+import { getExchange, rulesOfExchange, sessionHoursOn, validateExchange } from "./exchanges.js";
 import type { Exchange } from "./exchanges.js";
-import {
-  NYSE_FIRST_YEAR,
-  NYSE_LAST_YEAR,
-  lowerBound,
-  nyseAllTradingDays,
-  nyseClosure,
-  nyseEarlyCloseOn,
-  nyseFirstDay,
-  nyseLastDay,
-  nyseLateOpenOn,
-} from "./nyse.js";
+import { lowerBound, ruleTables, sessionHours } from "./rules/engine.js";
+import type { RuleTables as RuleTablesLike } from "./rules/engine.js";
+import type { ExchangeRules } from "./rules/types.js";
 
 /** Where a calendar's sessions come from. */
 export type CalendarSource = "rules" | "data" | "weekdays";
@@ -63,6 +55,12 @@ export interface TradingCalendar {
   earlyCloseName(day: DayKey): string | undefined;
   /** Why `day` is not a session (`Saturday`, `Good Friday`, `no session in the data`), or `undefined` for a session. */
   closedReason(day: DayKey): string | undefined;
+  /** Name of the special hours on `day` (early close or late open), if the rules give the session other hours. */
+  specialHoursName(day: DayKey): string | undefined;
+  /** Last year whose holiday tables were checked against the exchange's published lists; `undefined` without built-in rules. */
+  readonly edition: number | undefined;
+  /** True when `day` lies after the edition year: its sessions are a projection of the rules (closures announced later are unknown). */
+  isProjected(day: DayKey): boolean;
 }
 
 export { weekdayName };
@@ -74,6 +72,9 @@ class Calendar implements TradingCalendar {
   readonly last: DayKey;
   readonly source: CalendarSource;
   readonly approximate: boolean;
+  readonly edition: number | undefined;
+  private readonly rules: ExchangeRules | undefined;
+  private readonly tables: RuleTablesLike | undefined;
 
   constructor(exchange: Exchange, days: Int32Array, first: DayKey, last: DayKey, source: CalendarSource) {
     this.exchange = exchange;
@@ -82,6 +83,9 @@ class Calendar implements TradingCalendar {
     this.last = last;
     this.source = source;
     this.approximate = source === "weekdays";
+    this.rules = rulesOfExchange(exchange);
+    this.tables = this.rules === undefined ? undefined : ruleTables(this.rules);
+    this.edition = this.rules?.edition;
   }
 
   covers(day: DayKey): boolean {
@@ -114,42 +118,55 @@ class Calendar implements TradingCalendar {
     return this.previousSession(day + 1);
   }
 
-  private nyseRules(day: DayKey): boolean {
-    return this.exchange.holidays === "nyse" && day >= nyseFirstDay() && day <= nyseLastDay();
+  isProjected(day: DayKey): boolean {
+    return this.edition !== undefined && day > dayKey(this.edition, 12, 31);
+  }
+
+  /** True when the built-in rules know `day` (hours, early closes, reasons). */
+  private ruled(day: DayKey): boolean {
+    return this.tables !== undefined && day >= this.tables.first && day <= this.tables.last;
   }
 
   sessionOpen(day: DayKey): number {
     if (!this.isSession(day)) return Number.NaN;
-    const late = this.nyseRules(day) ? nyseLateOpenOn(day) : undefined;
-    return late ?? sessionHoursOn(this.exchange, day).open;
+    return this.ruled(day) ? sessionHours(this.rules!, day).open : sessionHoursOn(this.exchange, day).open;
   }
 
   sessionClose(day: DayKey): number {
     if (!this.isSession(day)) return Number.NaN;
-    const early = this.nyseRules(day) ? nyseEarlyCloseOn(day) : undefined;
-    return early?.close ?? sessionHoursOn(this.exchange, day).close;
+    return this.ruled(day) ? sessionHours(this.rules!, day).close : sessionHoursOn(this.exchange, day).close;
   }
 
   lunchBreak(day: DayKey): readonly [number, number] | undefined {
+    if (this.ruled(day)) {
+      const h = sessionHours(this.rules!, day);
+      return h.breakStart === undefined ? undefined : [h.breakStart, h.breakEnd!];
+    }
     const h = sessionHoursOn(this.exchange, day);
     return h.lunchStart === undefined || h.lunchEnd === undefined ? undefined : [h.lunchStart, h.lunchEnd];
   }
 
   earlyCloseName(day: DayKey): string | undefined {
-    if (!this.isSession(day) || !this.nyseRules(day)) return undefined;
-    return nyseEarlyCloseOn(day)?.name;
+    if (!this.isSession(day) || !this.ruled(day)) return undefined;
+    const s = this.tables!.special.get(day);
+    return s?.close === undefined ? undefined : s.name;
+  }
+
+  specialHoursName(day: DayKey): string | undefined {
+    if (!this.isSession(day) || !this.ruled(day)) return undefined;
+    return this.tables!.special.get(day)?.name;
   }
 
   closedReason(day: DayKey): string | undefined {
     if (this.isSession(day)) return undefined;
+    if (this.ruled(day)) {
+      const c = this.tables!.closures.get(day);
+      if (c !== undefined) return c.name;
+    }
     const w = dayOfWeek(day);
     if (w === 0 || w === 6) return weekdayName(day);
     if (!this.covers(day)) return "outside the calendar range";
-    if (this.nyseRules(day)) {
-      const c = nyseClosure(day);
-      if (c !== undefined) return c.name;
-    }
-    return this.source === "data" ? "no session in the data" : "holiday";
+    return this.source === "data" ? "no session in the data" : this.ruled(day) ? `${weekdayName(day)}, not a trading day` : "holiday";
   }
 }
 
@@ -186,14 +203,16 @@ function resolveExchange(exchange: string | Exchange): Exchange {
 }
 
 /**
- * The calendar of an exchange without data: the built-in NYSE rules for XNYS/XNAS (and any
- * exchange with `holidays: "nyse"`), weekdays only (flagged `approximate`) for the others.
- * Covers 1990-01-01 to 2099-12-31. Built on first use and cached per built-in exchange.
+ * The calendar of an exchange without data: its built-in rules (every built-in MIC, and any
+ * Exchange whose `holidays` names a built-in rule set), or weekdays only (flagged `approximate`)
+ * for an exchange without rules, 1990-01-01 to 2099-12-31. Built on first use and cached per
+ * rule set.
  *
- * @throws UNKNOWN_EXCHANGE for an unknown MIC; INVALID_OPTION for a malformed Exchange object.
+ * @throws UNKNOWN_EXCHANGE for an unknown MIC (the message lists the built-in ones); INVALID_OPTION for a malformed Exchange object.
  * @example
  * const cal = tradingCalendar("XNYS");
  * isoFromDayKey(cal.nextSession(dayKeyFromIso("2025-04-17"))!); // => "2025-04-21" (Good Friday)
+ * tradingCalendar("XTKS").closedReason(dayKeyFromIso("2025-04-29")); // => "Shōwa Day"
  */
 export function tradingCalendar(exchange: string | Exchange): TradingCalendar {
   const ex = resolveExchange(exchange);
@@ -203,12 +222,16 @@ export function tradingCalendar(exchange: string | Exchange): TradingCalendar {
     const hit = builtIn.get(ex.code);
     if (hit !== undefined) return hit;
   }
-  const first = nyseFirstDay();
-  const last = nyseLastDay();
-  const cal =
-    ex.holidays === "nyse"
-      ? new Calendar(ex, nyseAllTradingDays(), first, last, "rules")
-      : new Calendar(ex, weekdayDays(first, last), first, last, "weekdays");
+  const rules = rulesOfExchange(ex);
+  let cal: TradingCalendar;
+  if (rules === undefined) {
+    const first = dayKey(1990, 1, 1);
+    const last = dayKey(2099, 12, 31);
+    cal = new Calendar(ex, weekdayDays(first, last), first, last, "weekdays");
+  } else {
+    const t = ruleTables(rules);
+    cal = new Calendar(ex, t.days, t.first, t.last, "rules");
+  }
   if (cacheable) builtIn.set(ex.code, cal);
   return cal;
 }

@@ -1,18 +1,27 @@
 /**
  * Exchanges: market identifier codes (MIC), time zones and session hours.
  *
- * XNYS and XNAS carry the built-in NYSE holiday rules (see `nyse.ts`). The other exchanges
- * have session hours only: their trading days come from data ({@link calendarFromSeries});
- * without data their calendar is weekdays-only and flagged approximate.
+ * Every built-in exchange carries built-in holiday rules (`rules/registry.ts`, one data file
+ * per exchange in `markets/`): its sessions, early closes and breaks are known without data.
+ * A user-supplied {@link Exchange} may reuse a built-in rule set (`holidays: "XLON"`) or have
+ * none (`holidays: "none"`): then its trading days come from data
+ * ({@link calendarFromSeries}); without data its calendar is weekdays only and flagged
+ * approximate.
  *
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { dayKeyFromIso, isValidTimeZone, minutesOf } from "../time/index.js";
+import { dayKeyFromIso, isValidTimeZone, isoFromDayKey, minutesOf } from "../time/index.js";
 import type { DayKey } from "../types.js";
+import { regularHours } from "./rules/engine.js";
+import { CALENDAR_RULES, rulesOf } from "./rules/registry.js";
+import type { ExchangeRules, HoursPeriod } from "./rules/types.js";
 
-/** Where an exchange's trading days come from when no data is given. */
-export type HolidayRules = "nyse" | "none";
+/**
+ * Where an exchange's trading days come from when no data is given: `nyse` (the NYSE rules,
+ * same as `XNYS`), the MIC of a built-in rule set (e.g. `XLON`), or `none` (from data only).
+ */
+export type HolidayRules = "nyse" | "none" | (string & {});
 
 /** Session hours that applied until (and including) a given day. */
 export interface PastSessionHours {
@@ -52,61 +61,54 @@ export interface SessionMinutes {
   readonly lunchEnd?: number;
 }
 
-const NYSE_HOURS = { timezone: "America/New_York", open: "09:30", close: "16:00", earlyClose: "13:00", holidays: "nyse" } as const;
+/** Names of the built-in exchanges (XNAS shares the NYSE's rules but not its name). */
+const NAMES: Readonly<Record<string, string>> = { XNAS: "Nasdaq Stock Market" };
+
+function hoursText(p: HoursPeriod): { open: string; close: string; lunch?: readonly [string, string] } {
+  return p.break === undefined ? { open: p.open, close: p.close } : { open: p.open, close: p.close, lunch: p.break };
+}
+
+/** The {@link Exchange} view of a built-in rule set: current hours, earlier hours, clock. */
+function exchangeFromRules(code: string, rules: ExchangeRules): Exchange {
+  const periods = rules.hours.filter((h) => h.weekdays === undefined);
+  const current = periods[periods.length - 1]!;
+  const previousHours = periods.slice(0, -1).map((h, i) => ({
+    until: h.until ?? isoFromDayKey(dayKeyFromIso(periods[i + 1]!.from!) - 1),
+    ...hoursText(h),
+  }));
+  return {
+    code,
+    name: NAMES[code] ?? rules.name,
+    timezone: rules.timezone,
+    ...hoursText(current),
+    ...(code === "XNYS" || code === "XNAS" ? { earlyClose: "13:00" } : {}),
+    ...(previousHours.length > 0 ? { previousHours } : {}),
+    holidays: code === "XNYS" || code === "XNAS" ? "nyse" : code,
+  };
+}
 
 /**
  * The built-in exchanges, keyed by MIC.
  *
  * @example
  * EXCHANGES.XTKS?.lunch; // => ["11:30", "12:30"]
- * Object.keys(EXCHANGES).length; // => 11
+ * EXCHANGES.XHKG?.holidays; // => "XHKG"
  */
-export const EXCHANGES: Readonly<Record<string, Exchange>> = {
-  XNYS: { code: "XNYS", name: "New York Stock Exchange", ...NYSE_HOURS },
-  XNAS: { code: "XNAS", name: "Nasdaq Stock Market", ...NYSE_HOURS },
-  XTKS: {
-    code: "XTKS",
-    name: "Tokyo Stock Exchange",
-    timezone: "Asia/Tokyo",
-    open: "09:00",
-    close: "15:30",
-    lunch: ["11:30", "12:30"],
-    previousHours: [{ until: "2024-11-04", open: "09:00", close: "15:00", lunch: ["11:30", "12:30"] }],
-    holidays: "none",
-  },
-  XLON: { code: "XLON", name: "London Stock Exchange", timezone: "Europe/London", open: "08:00", close: "16:30", holidays: "none" },
-  XETR: { code: "XETR", name: "Xetra (Deutsche Börse)", timezone: "Europe/Berlin", open: "09:00", close: "17:30", holidays: "none" },
-  XPAR: { code: "XPAR", name: "Euronext Paris", timezone: "Europe/Paris", open: "09:00", close: "17:30", holidays: "none" },
-  XHKG: {
-    code: "XHKG",
-    name: "Hong Kong Stock Exchange",
-    timezone: "Asia/Hong_Kong",
-    open: "09:30",
-    close: "16:00",
-    lunch: ["12:00", "13:00"],
-    holidays: "none",
-  },
-  XSHG: {
-    code: "XSHG",
-    name: "Shanghai Stock Exchange",
-    timezone: "Asia/Shanghai",
-    open: "09:30",
-    close: "15:00",
-    lunch: ["11:30", "13:00"],
-    holidays: "none",
-  },
-  XSHE: {
-    code: "XSHE",
-    name: "Shenzhen Stock Exchange",
-    timezone: "Asia/Shanghai",
-    open: "09:30",
-    close: "15:00",
-    lunch: ["11:30", "13:00"],
-    holidays: "none",
-  },
-  XASX: { code: "XASX", name: "Australian Securities Exchange", timezone: "Australia/Sydney", open: "10:00", close: "16:00", holidays: "none" },
-  XTSE: { code: "XTSE", name: "Toronto Stock Exchange", timezone: "America/Toronto", open: "09:30", close: "16:00", holidays: "none" },
-};
+export const EXCHANGES: Readonly<Record<string, Exchange>> = Object.fromEntries(
+  Object.entries(CALENDAR_RULES).map(([code, rules]) => [code, exchangeFromRules(code, rules)]),
+);
+
+/**
+ * The built-in rules an exchange's `holidays` field names (`nyse` = XNYS), if any.
+ *
+ * @example
+ * rulesOfExchange(getExchange("XNAS"))?.mic; // => "XNYS"
+ * rulesOfExchange(getExchange("XTKS"))?.edition; // => 2026
+ */
+export function rulesOfExchange(exchange: Exchange): ExchangeRules | undefined {
+  if (exchange.holidays === "none") return undefined;
+  return rulesOf(exchange.holidays === "nyse" ? "XNYS" : exchange.holidays.toUpperCase());
+}
 
 /**
  * The codes of the built-in exchanges.
@@ -171,7 +173,9 @@ export function validateExchange(exchange: Exchange): Exchange {
     invalidOption("exchange.timezone", exchange.timezone, "an IANA time zone such as America/New_York");
   }
   checkHours(exchange.open, exchange.close, exchange.lunch, "exchange");
-  if (exchange.holidays !== "nyse" && exchange.holidays !== "none") invalidOption("exchange.holidays", exchange.holidays, '"nyse" or "none"');
+  if (typeof exchange.holidays !== "string" || (exchange.holidays !== "none" && rulesOfExchange(exchange) === undefined)) {
+    invalidOption("exchange.holidays", exchange.holidays, `"none", "nyse" or a built-in MIC (${exchangeCodes().join(", ")})`);
+  }
   if (exchange.earlyClose !== undefined && !(minutesOf(exchange.earlyClose) > 0)) invalidOption("exchange.earlyClose", exchange.earlyClose, "HH:mm");
   let previous = Number.NEGATIVE_INFINITY;
   for (const [i, h] of (exchange.previousHours ?? []).entries()) {
@@ -191,6 +195,10 @@ export function validateExchange(exchange: Exchange): Exchange {
  * sessionHoursOn(getExchange("XTKS"), dayKeyFromIso("2024-11-05")).close; // => 930 (15:30)
  */
 export function sessionHoursOn(exchange: Exchange, day: DayKey): SessionMinutes {
+  if (EXCHANGES[exchange.code] === exchange) {
+    const h = regularHours(rulesOfExchange(exchange)!, day);
+    return h.breakStart === undefined ? { open: h.open, close: h.close } : { open: h.open, close: h.close, lunchStart: h.breakStart, lunchEnd: h.breakEnd! };
+  }
   let hours: { open: string; close: string; lunch?: readonly [string, string] } = exchange;
   for (const h of exchange.previousHours ?? []) {
     if (day <= dayKeyFromIso(h.until)) {

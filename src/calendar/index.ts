@@ -14,10 +14,16 @@ export {
   nyseCloseMinute,
 } from "./nyse.js";
 export type { NyseClosure, NyseEarlyClose } from "./nyse.js";
-export { EXCHANGES, exchangeCodes, getExchange, validateExchange, sessionHoursOn } from "./exchanges.js";
+export { EXCHANGES, exchangeCodes, getExchange, validateExchange, sessionHoursOn, rulesOfExchange } from "./exchanges.js";
 export type { Exchange, HolidayRules, PastSessionHours, SessionMinutes } from "./exchanges.js";
 export { tradingCalendar, calendarFromSeries, checkCalendar, isTradingCalendar, weekdayName } from "./calendar.js";
 export type { TradingCalendar, CalendarSource, CalendarCheck } from "./calendar.js";
+export { calendarDays } from "./listing.js";
+export type { CalendarDayRow } from "./listing.js";
+export { compareDays, dataCalendarWarning, betterExchange, sessionsFromData, projectedWarning, disagreesOften } from "./dataCheck.js";
+export type { DaysComparison } from "./dataCheck.js";
+export type { ExchangeRules, DayRule, DateSpec, DateSeries, Observance, SpecialHoursRule, HoursPeriod, TradingWeek } from "./rules/types.js";
+export { CALENDAR_RULES } from "./rules/registry.js";
 export { alignEvents, safeAlignEvents, parseNonTradingPolicy } from "./align.js";
 export type {
   AlignOptions,

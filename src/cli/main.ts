@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
+import { calendarCommand } from "./calendar.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
 import { DEMO_HELP, demoCommand } from "./demo.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
@@ -20,6 +21,7 @@ Commands:
   align    map statements to day 0 on exchange calendars, with the rule and reason
   study    abnormal returns, CARs, BHARs and tests around each statement
   intraday abnormal returns on minute bars around timestamped statements
+  calendar an exchange's sessions, hours and holidays; or check a price file against them
   demo     the April 2025 tariff story on synthetic data made in memory (no files needed)
 
 Run 'market-reaction <command> --help' for a command's options.
@@ -33,6 +35,7 @@ Examples:
   market-reaction align --events statements.csv --exchange XNYS --exchange XTKS
   market-reaction study --prices SP500.csv --market ACWI.csv --events statements.csv --window=0,0 --window=-1,1
   market-reaction align --events statements.csv --format json --out aligned.json
+  market-reaction calendar XTKS --from 2025-04-25 --to 2025-05-09
 
 statements.csv has one statement a row: id,timestamp,timezone[,speaker,label,...]
 (e.g. E22,2025-04-07T10:11,America/New_York,unofficial X accounts). Price files are CSV
@@ -40,7 +43,7 @@ with a date column and a price column (FRED, Yahoo, Stooq and similar layouts ar
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand, demo: demoCommand };
+const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand, demo: demoCommand, calendar: calendarCommand };
 
 /** First line of an error, for the one-line message. */
 function oneLine(message: string): string {

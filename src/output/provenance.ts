@@ -68,6 +68,10 @@ export interface CalendarProvenance {
   readonly first: string;
   readonly last: string;
   readonly sessions: number;
+  /** Last year whose holiday tables were checked against the exchange's published lists; `null` without built-in rules. */
+  readonly edition: number | null;
+  /** Sessions after this day are projected from the rules (closures announced later are unknown); `null` without built-in rules. */
+  readonly projected_after: string | null;
 }
 
 /** The provenance block of a study (`study.toJSON().provenance`). */
@@ -144,7 +148,10 @@ export function eventsHash(events: readonly MarketEvent[]): string {
 function calendarRules(cal: TradingCalendar): string {
   if (cal.source === "data") return `trading days taken from data (${cal.exchange.code} clock)`;
   if (cal.source === "weekdays" || cal.exchange.holidays === "none") return "weekdays only (holidays unknown)";
-  return `NYSE rules ${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR}, ${CALENDAR_EDITION} edition`;
+  if (cal.exchange.holidays === "nyse") return `NYSE rules ${NYSE_FIRST_YEAR}–${NYSE_LAST_YEAR}, ${CALENDAR_EDITION} edition`;
+  const first = isoFromDayKey(cal.first).slice(0, 4);
+  const last = isoFromDayKey(cal.last).slice(0, 4);
+  return `${cal.exchange.holidays.toUpperCase()} rules ${first}–${last}, ${CALENDAR_EDITION} edition`;
 }
 
 /** Inputs of {@link studyProvenance}. */
@@ -183,6 +190,8 @@ export function studyProvenance(inputs: ProvenanceInputs): Provenance {
       first: isoFromDayKey(cal.first),
       last: isoFromDayKey(cal.last),
       sessions: cal.days.length,
+      edition: cal.edition ?? null,
+      projected_after: cal.edition === undefined ? null : `${cal.edition}-12-31`,
     });
   }
   return {

@@ -36,9 +36,28 @@ export function isValidTimeZone(zone: string): boolean {
   return ok;
 }
 
-/** UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240). */
+const BUCKET_MS = 15 * 60_000;
+/** Per zone: offset of each 15-minute span of UTC whose two ends have the same offset (no transition inside). */
+const offsetMemo = new Map<string, Map<number, number>>();
+
+/**
+ * UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240).
+ * Offsets are remembered per 15-minute span of UTC when the span holds no transition (both
+ * ends agree), so repeated conversions of nearby instants ask the zone database once.
+ */
 export function zoneOffsetMinutes(zone: string, epochMs: number): number {
-  return tzOffset(zone, new Date(epochMs));
+  const bucket = Math.floor(epochMs / BUCKET_MS);
+  let memo = offsetMemo.get(zone);
+  if (memo === undefined) offsetMemo.set(zone, (memo = new Map()));
+  const known = memo.get(bucket);
+  if (known !== undefined) return known;
+  const offset = tzOffset(zone, new Date(epochMs));
+  if (Number.isFinite(bucket) && memo.size < 1_000_000) {
+    const start = tzOffset(zone, new Date(bucket * BUCKET_MS));
+    const end = tzOffset(zone, new Date(bucket * BUCKET_MS + BUCKET_MS - 1));
+    if (start === end && start === offset) memo.set(bucket, offset);
+  }
+  return offset;
 }
 
 /** A local wall-clock time: a civil day and minutes (may be fractional) since local midnight. */

@@ -117,8 +117,9 @@ describe("alignEvents: holidays, closures, early closes", () => {
   });
 
   it("uses Tokyo's 15:00 close before 2024-11-05 and 15:30 from then", () => {
+    // after the 15:00 close of Friday 1 November; Monday 4 November is the substitute holiday of Culture Day (Sunday 3rd)
     const before = one(ev("t1", "2024-11-01T15:10", { timezone: "Asia/Tokyo" }), "XTKS");
-    expect([before.session, before.day0_iso]).toEqual(["after-close", "2024-11-04"]);
+    expect([before.session, before.day0_iso]).toEqual(["after-close", "2024-11-05"]);
     const after = one(ev("t2", "2024-11-05T15:10", { timezone: "Asia/Tokyo" }), "XTKS");
     expect([after.session, after.day0_iso]).toEqual(["regular", "2024-11-05"]);
   });
@@ -164,9 +165,10 @@ describe("alignEvents: DST", () => {
     expect(oct.local_time).toBe("2025-10-27T11:30");
     const nov = one(ev("x", "2025-11-03T15:30", { timezone: "Europe/London" }), "XNYS");
     expect(nov.local_time).toBe("2025-11-03T10:30");
-    // And a 09:15 ET statement on 3 Nov is 23:15 JST (UTC-5 -> UTC+9), after Tokyo's close.
+    // And a 09:15 ET statement on 3 Nov is 23:15 JST (UTC-5 -> UTC+9), on Culture Day (a Tokyo holiday).
     const tk = one(ev("y", "2025-11-03T09:15"), "XTKS");
-    expect([tk.local_time, tk.session, tk.day0_iso]).toEqual(["2025-11-03T23:15", "after-close", "2025-11-04"]);
+    expect([tk.local_time, tk.session, tk.day0_iso]).toEqual(["2025-11-03T23:15", "non-trading", "2025-11-04"]);
+    expect(tk.reason).toContain("Culture Day");
   });
 
   it("rejects a nonexistent local time with NONEXISTENT_LOCAL_TIME naming the event", () => {
@@ -226,12 +228,26 @@ describe("alignEvents: nonTrading policy", () => {
 });
 
 describe("alignEvents: calendars and ranges", () => {
-  it("flags approximate calendars in the row, the reason and one warning per exchange", () => {
-    const r = alignEvents([ev("a", "2025-04-07T10:00"), ev("b", "2025-04-08T10:00")], ["XNYS", "XLON"]);
-    const lon = r.rows.filter((x) => x.exchange === "XLON");
-    expect(lon.every((x) => x.approximate && x.reason.includes("approximate"))).toBe(true);
-    expect(r.rows.filter((x) => x.exchange === "XNYS").every((x) => !x.approximate)).toBe(true);
-    expect(r.warnings.filter((w) => w.code === "APPROXIMATE_CALENDAR").map((w) => w.exchange)).toEqual(["XLON"]);
+  it("flags approximate calendars in the row, the reason and one warning per exchange naming --calendar MIC=FILE", () => {
+    const warsaw = { code: "XWAR", name: "Warsaw", timezone: "Europe/Warsaw", open: "09:00", close: "17:00", holidays: "none" } as const;
+    const r = alignEvents([ev("a", "2025-04-07T10:00"), ev("b", "2025-04-08T10:00")], ["XNYS", "XLON", warsaw]);
+    const war = r.rows.filter((x) => x.exchange === "XWAR");
+    expect(war.every((x) => x.approximate && x.reason.includes("approximate"))).toBe(true);
+    expect(r.rows.filter((x) => x.exchange !== "XWAR").every((x) => !x.approximate)).toBe(true);
+    const w = r.warnings.filter((x) => x.code === "APPROXIMATE_CALENDAR");
+    expect(w.map((x) => x.exchange)).toEqual(["XWAR"]);
+    expect(w[0]!.message).toContain("--calendar XWAR=FILE");
+  });
+
+  it("uses the built-in rules of every exchange: the April 2025 closures", () => {
+    // Shōwa Day in Tokyo, Ching Ming in Hong Kong and Shanghai, Easter Monday in Europe
+    const r = alignEvents([ev("d", "2025-04-29", { precision: "date" }), ev("c", "2025-04-04", { precision: "date" }), ev("e", "2025-04-21", { precision: "date" })], ["XTKS", "XHKG", "XSHG", "XLON", "XETR", "XPAR"]);
+    const day0 = Object.fromEntries(r.rows.map((x) => [`${x.id}@${x.exchange}`, x.day0_iso]));
+    expect(day0["d@XTKS"]).toBe("2025-04-30");
+    expect(day0["c@XHKG"]).toBe("2025-04-07");
+    expect(day0["c@XSHG"]).toBe("2025-04-07");
+    for (const ex of ["XLON", "XETR", "XPAR"]) expect(day0[`e@${ex}`]).toBe("2025-04-22");
+    expect(r.rows.every((x) => !x.approximate)).toBe(true);
   });
 
   it("uses a data calendar: Tokyo closed on a day absent from the data", () => {

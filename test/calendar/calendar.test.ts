@@ -7,7 +7,10 @@ const d = dayKeyFromIso;
 
 describe("exchanges", () => {
   it("has the built-in MICs with IANA zones and hours", () => {
-    expect(exchangeCodes()).toEqual(["XNYS", "XNAS", "XTKS", "XLON", "XETR", "XPAR", "XHKG", "XSHG", "XSHE", "XASX", "XTSE"]);
+    expect(exchangeCodes()).toEqual([
+      "XNYS", "XNAS", "XTKS", "XLON", "XETR", "XPAR", "XHKG", "XSHG", "XSHE", "XASX", "XTSE", "XKRX",
+      "XTAI", "XMIL", "XTAE", "XSWX", "XBOM", "XSES", "BVMF", "XMEX", "XAMS", "XMAD", "XJSE", "XIST",
+    ]);
     expect(getExchange("xnas")).toMatchObject({ timezone: "America/New_York", open: "09:30", close: "16:00", holidays: "nyse" });
     expect(getExchange("XHKG")).toMatchObject({ timezone: "Asia/Hong_Kong", lunch: ["12:00", "13:00"] });
     expect(sessionHoursOn(getExchange("XTKS"), d("2024-11-04"))).toEqual({ open: 540, close: 900, lunchStart: 690, lunchEnd: 750 });
@@ -51,12 +54,31 @@ describe("tradingCalendar", () => {
     expect(tradingCalendar("XNAS").days).toBe(cal.days);
   });
 
-  it("is weekdays-only and approximate for exchanges without rules", () => {
+  it("is weekdays-only and approximate for an exchange without rules", () => {
+    const warsaw = validateExchange({ code: "XWAR", name: "Warsaw", timezone: "Europe/Warsaw", open: "09:00", close: "17:00", holidays: "none" });
+    const war = tradingCalendar(warsaw);
+    expect(war.approximate).toBe(true);
+    expect(war.source).toBe("weekdays");
+    expect(war.edition).toBeUndefined();
+    expect(war.isSession(d("2025-04-18"))).toBe(true);
+    expect(war.isSession(d("2025-04-19"))).toBe(false);
+  });
+
+  it("has built-in rules for London: Good Friday closed, Christmas Eve a half day", () => {
     const lon = tradingCalendar("XLON");
-    expect(lon.approximate).toBe(true);
-    expect(lon.source).toBe("weekdays");
-    expect(lon.isSession(d("2025-04-18"))).toBe(true);
-    expect(lon.isSession(d("2025-04-19"))).toBe(false);
+    expect(lon.approximate).toBe(false);
+    expect(lon.source).toBe("rules");
+    expect(lon.closedReason(d("2025-04-18"))).toBe("Good Friday");
+    expect(lon.sessionClose(d("2025-12-24"))).toBe(12 * 60 + 30);
+    expect(lon.edition).toBe(2026);
+    expect(lon.isProjected(d("2026-12-31"))).toBe(false);
+    expect(lon.isProjected(d("2027-01-04"))).toBe(true);
+  });
+
+  it("an Exchange object may reuse a built-in rule set and rejects an unknown one", () => {
+    const venue = validateExchange({ code: "XLVN", name: "A London venue", timezone: "Europe/London", open: "08:00", close: "16:30", holidays: "XLON" });
+    expect(tradingCalendar(venue).isSession(d("2025-04-21"))).toBe(false);
+    expect(() => validateExchange({ ...venue, holidays: "XXXX" })).toThrow(/exchange.holidays/);
   });
 });
 

@@ -12,6 +12,8 @@ import type { EventStudyOptions } from "../options.js";
 import type { EventRow } from "../rows.js";
 import type { ResolvedStudyOptions } from "../options.js";
 import type { SkipLog } from "./skips.js";
+import { projectedWarning } from "../../calendar/dataCheck.js";
+import { sessionsWithData } from "./sessions.js";
 
 /** The exchange of an asset the `exchange` option does not name. */
 export const DEFAULT_EXCHANGE = "XNYS";
@@ -43,12 +45,15 @@ export function alignStudy(
   const calendarOf = new Map<string, TradingCalendar>();
   const eventRows: EventRow[] = [];
   const warnings: Warning[] = [];
+  for (const a of assets) calendarOf.set(a.id, calendarFor(exchange, a.id, calendars));
+  sessionsWithData(assets, calendarOf, warnings);
   for (const a of assets) {
-    const cal = calendarFor(exchange, a.id, calendars);
-    calendarOf.set(a.id, cal);
+    const cal = calendarOf.get(a.id)!;
     if (rowsOf.has(cal)) continue;
     const result = refineByMarketSession(alignEvents(events, cal, { nonTrading: opts.nonTrading }), cal);
     warnings.push(...result.warnings);
+    const projected = projectedWarning(cal, result.rows.map((r) => r.day0));
+    if (projected !== undefined) warnings.push(projected);
     const byId = new Map<string, AlignmentRow>();
     for (const row of result.rows) {
       byId.set(row.id, row);
