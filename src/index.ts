@@ -53,6 +53,13 @@ export { checkOverlaps, estimationMask } from "./calendar/overlaps.js";
 export type { ContaminationRecord, EstimationSample, OverlapEvent, OverlapOptions, OverlapPair, OverlapResult } from "./calendar/overlaps.js";
 export { normalizeWindows, resolveWindows, safeResolveWindows } from "./calendar/windows.js";
 export type { EstimationLength, NormalizedWindows, ResolvedRange, ResolvedWindows, WindowSpec } from "./calendar/windows.js";
+export { betterExchange, compareDays, dataCalendarWarning, disagreesOften, projectedWarning, sessionsFromData } from "./calendar/dataCheck.js";
+export type { DaysComparison } from "./calendar/dataCheck.js";
+export { rulesOfExchange } from "./calendar/exchanges.js";
+export { calendarDays } from "./calendar/listing.js";
+export type { CalendarDayRow } from "./calendar/listing.js";
+export { CALENDAR_RULES } from "./calendar/rules/registry.js";
+export type { DateSeries, DateSpec, DayRule, ExchangeRules, HoursPeriod, Observance, SpecialHoursRule, TradingWeek } from "./calendar/rules/types.js";
 
 // returns
 export { RETURN_FLAGS, alignReturns } from "./returns/align.js";

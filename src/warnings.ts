@@ -36,6 +36,11 @@ export const WARNING_CODES = {
   NON_TRADING_DAY: "A statement falls on a day without a session (a skipped row when it was dropped).",
   OFF_CALENDAR_ROWS: "Rows of a series are dated on days that are not sessions of its exchange; they were left out.",
   OUTSIDE_CALENDAR_ROWS: "Rows of a series lie outside the range of its exchange's calendar; they were left out.",
+  DATA_CALENDAR_MISMATCH: "An asset's trading days disagree with the built-in calendar of its exchange (the days are named); check the exchange.",
+  PROJECTED_CALENDAR: "Statements fall after the last year whose holiday tables were checked: their sessions are projected from the rules.",
+  SESSIONS_FROM_DATA: "The exchange has no built-in holiday rules: its sessions were taken from the data of the assets listed on it.",
+  NON_SYNCHRONOUS_BENCHMARK: "The benchmark closes at another time than the asset's exchange: same-day returns are not synchronous (a lead/lag model is advised).",
+  LATE_LISTING: "An asset's first return comes after the start of the earliest estimation window (a late listing): its samples are shorter.",
   // returns on the asset's calendar
   MULTI_SESSION_RETURN: "A missing price makes a return span several sessions; it is left out, not attributed to one session.",
   MISSING_ASSET_RETURNS: "Sessions of the asset have no return (missing prices).",
@@ -61,6 +66,11 @@ export const WARNING_CODES = {
   CONVENTIONS_FALLBACK: "The estudy2 conventions need complete data on common dates; textbook statistics were reported instead.",
   ESTIMATION_OFFSETS_MISSING: "Event-time pooling had no estimation offsets and the windows differ: they were aligned at their ends.",
   UNBALANCED_WINDOW: "Some events lack a complete window: the sum of AARs and the mean CAR differ.",
+  SAME_DAY0_MERGED: "Statements share a day 0 on an asset: their pairs have identical abnormal returns and were merged into one for the cross-event tests.",
+  CLUSTERED_EVENT_DATES: "Many pairs share their day 0 with pairs of other assets: cross-sectional correlation makes the plain cross-event tests over-reject.",
+  // volume
+  ZERO_VOLUME: "Sessions with zero volume: the log volume uses the offset (log(volume + offset)).",
+  NEGATIVE_VOLUME: "Sessions with negative volume were set to missing.",
   // intraday
   BARS_OFF_GRID: "Bars that do not start on the interval grid from the open were dropped.",
   BARS_ON_NON_TRADING_DAY: "Bars on days without a session were dropped.",
