@@ -189,4 +189,11 @@ export interface Warning {
   readonly asset?: string;
   readonly exchange?: string;
   readonly row?: number;
+  /**
+   * Everything the warning is about beyond `asset`, e.g. both statement ids of an overlapping
+   * pair (`["E17", "E22"]`). Used to group warnings (`groupWarnings`).
+   */
+  readonly subjects?: readonly string[];
+  /** `high`, `medium` or `info`; filled in from the code by `classifyWarnings` when absent. */
+  readonly severity?: "high" | "medium" | "info";
 }

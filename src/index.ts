@@ -120,6 +120,8 @@ export type { WilcoxonOptions } from "./inference/cross/wilcoxon.js";
 export { arTTest, carTTest, sqNullDistribution, sqTest } from "./inference/single.js";
 export type { SqGaps, SqNullDistribution, SqOptions, SqTestOptions } from "./inference/single.js";
 export type { SingleTTestResult, SqTestResult, TestResult } from "./inference/types.js";
+export { covarianceSentence, covarianceUse, meanCarSentence, volatilityAdvice } from "./inference/clustered/explain.js";
+export type { CovarianceUse, VolatilityAdviceInput } from "./inference/clustered/explain.js";
 
 // study
 export { eventRow } from "./study/eventRows.js";
@@ -149,6 +151,8 @@ export { significanceStars, studyTable } from "./output/tables.js";
 export type { StudyTableOptions, TableFormat, TableSource } from "./output/tables.js";
 export { columnsOf, formatCsv, formatTextTable } from "./output/text.js";
 export type { FormatCsvOptions, FormatTextTableOptions, Row } from "./output/text.js";
+export { classifyWarnings, groupWarnings, warningLine, warningLines, warningSeverity } from "./output/warnings.js";
+export type { ClassifiedWarning, GroupWarningsOptions, WarningGroup, WarningLine, WarningLinesOptions, WarningSeverity } from "./output/warnings.js";
 
 // intraday
 export { alignIntraday } from "./intraday/align.js";

@@ -11,8 +11,11 @@ import {
   alignEvents,
   calendarFromSeries,
   checkOverlaps,
+  covarianceSentence,
+  covarianceUse,
   eventStudy,
   formatTextTable,
+  meanCarSentence,
   tradingCalendar,
   type AlignmentRow,
   type TradingCalendar,
@@ -87,7 +90,7 @@ function printReasons(aligned: readonly AlignmentRow[], print: (text: string) =>
 function printOverlaps(aligned: readonly AlignmentRow[], xnys: TradingCalendar, print: (text: string) => void): void {
   const april = aligned.filter((r) => r.exchange === "XNYS" && CLUSTER.includes(r.id));
   const overlaps = checkOverlaps(april, xnys, { estimation: [-250, -11], windows: [[-1, 1]] });
-  print(`\nOverlapping event windows on XNYS (${overlaps.overlaps.length}):`);
+  print(`\nPairs of statements whose [-1, +1] event windows overlap on XNYS: ${overlaps.overlaps.length}`);
   for (const w of overlaps.warnings) print(`  ${w.code}: ${w.message}`);
 }
 
@@ -98,11 +101,11 @@ function carTable(study: Study): string {
       speaker: truncate(r.speaker ?? "", 24),
       day0: r.day0,
       window: `[${r.window_start}, ${r.window_end}]`,
-      car_pct: 100 * r.car,
+      "CAR (%)": 100 * r.car,
       t: r.t,
       p_value: r.p_value,
       sq_p: r.sq_p_value,
-      bhar_pct: 100 * r.bhar,
+      "BHAR (%)": 100 * r.bhar,
     })),
     { digits: 3 },
   );
@@ -121,7 +124,7 @@ function printReaction(input: TariffStoryInput, print: (text: string) => void): 
   print(carTable(constant));
   const overlapping = market.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS").length;
   const contaminated = market.warnings.filter((w) => w.code === "ESTIMATION_CONTAMINATED").length;
-  print(`With ${story.length} statements and windows up to [0, 5], the study warns of ${overlapping} overlapping pairs (and ${contaminated} contaminated estimation windows):`);
+  print(`With ${story.length} statements and the windows [0, 0], [-1, 1] and [0, 5], ${overlapping} pairs of statements have overlapping event windows (their union, [-1, 5]), and ${contaminated} estimation windows contain another statement's event window:`);
   print("statements one session apart share their windows, so their CARs");
   print("are not separate effects. The methods for clustered statements on one index:");
 }
@@ -137,10 +140,14 @@ function printClustered(input: TariffStoryInput, print: (text: string) => void):
     regression: true,
     placebo: { seed: 20250407, draws: 999, regime: "volatility" },
   });
-  print("\nDummy-variable regression (market as control):");
-  print(formatTextTable(clustered.regression.map((r) => ({ term: r.term, estimate_pct: 100 * r.estimate, se_ols_pct: 100 * r.std_error, se_hac_pct: 100 * r.std_error_hac, p_value: r.p_value, vcov: r.vcov })), { digits: 3 }));
-  print(formatTextTable(clustered.regression_car.map((c) => ({ car: c.event_id, window: `[${c.window_start}, ${c.window_end}]`, estimate_pct: 100 * c.estimate, se_pct: 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error), p_value: c.p_value })), { digits: 3 }));
+  print("\nDummy-variable regression (market as control). Coefficients in their own units: the market beta as a ratio, the intercept and event dummies in percent per session; se_used is the standard error of the covariance in vcov:");
+  const own = (kind: string, x: number): string => (kind === "control" ? x.toFixed(3) : `${(100 * x).toFixed(3)} %`);
+  print(formatTextTable(clustered.regression.map((r) => ({ term: r.term, estimate: own(r.kind, r.estimate), se_used: own(r.kind, r.vcov === "hac" ? r.std_error_hac : r.std_error), p_value: r.p_value, vcov: r.vcov })), { digits: 3 }));
+  print(covarianceSentence(covarianceUse(clustered.regression, clustered.regression_car, clustered.wald)));
+  print(formatTextTable(clustered.regression_car.map((c) => ({ car: c.event_id, window: `[${c.window_start}, ${c.window_end}]`, "CAR (%)": 100 * c.estimate, "se used (%)": 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error), p_value: c.p_value, vcov: c.vcov })), { digits: 3 }));
   const p = clustered.placebo!;
-  print(`Placebo: ${p.statistic} = ${(100 * p.observed).toFixed(2)}%, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`);
+  print(`Placebo test: ${p.statistic} from each statement's own model = ${(100 * p.observed).toFixed(2)} %, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`);
+  const mean = clustered.regression_car.find((c) => c.event_id === "mean");
+  if (mean !== undefined) print(meanCarSentence(mean.estimate, p.observed, "[-1, +1]"));
   for (const w of clustered.warnings.filter((x) => x.code === "HIGH_EVENT_VOLATILITY" || x.code === "MERGED_EVENT_DUMMIES")) print(`${w.code}: ${w.message}`);
 }

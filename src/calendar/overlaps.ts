@@ -217,6 +217,7 @@ function checkPairs(
         code: "OVERLAPPING_WINDOWS",
         message: `event windows of ${a.id} (day 0 ${pair.first_day0}) and ${b.id} (day 0 ${pair.second_day0}) overlap${from === "" ? "" : ` from ${from} to ${to}`}${asset === null ? "" : ` for ${asset}`}`,
         event_id: a.id,
+        subjects: [a.id, b.id],
         ...(asset === null ? {} : { asset }),
       });
     }
@@ -272,6 +273,7 @@ function sampleOf(
       code: "ESTIMATION_CONTAMINATED",
       message: `the estimation window of ${m.id} (day 0 ${rec.event_day0}, ${isoFromDayKey(sessions[lo]!)} to ${isoFromDayKey(sessions[hi]!)}) contains ${rec.sessions} session${rec.sessions === 1 ? "" : "s"} of the event window of ${o.id} (day 0 ${rec.other_day0}), ${rec.from} to ${rec.to}${asset === null ? "" : ` for ${asset}`}; ${contamination === "exclude" ? "they are excluded from the estimation sample" : "they are kept (contamination: \"keep\")"}`,
       event_id: m.id,
+      subjects: [m.id, o.id],
       ...(asset === null ? {} : { asset }),
     });
     if (contamination === "exclude") for (const t of unique) excludedSet.add(t);

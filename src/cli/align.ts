@@ -1,5 +1,6 @@
 /** `market-reaction align`: statements → day 0 on one or more exchanges, with reasons. */
 import {
+  classifyWarnings,
   alignEvents,
   eventRow,
   calendarFromSeries,
@@ -12,6 +13,7 @@ import {
 } from "market-reaction";
 import { readEventsFile, readSeriesFile } from "market-reaction/node";
 import { choice, parseCommandArgs } from "./args.js";
+import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
@@ -28,6 +30,7 @@ Options:
   --non-trading POLICY   next | previous | drop | error   (default next)
   --format FORMAT        table | markdown | csv | json    (default table)
   --out FILE             write the result to FILE instead of stdout
+  --verbose              print every warning (default: a summary by code)
   --debug                print stack traces on errors
 
 Examples:
@@ -46,6 +49,7 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
     "non-trading": { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
+    verbose: { type: "boolean" },
     debug: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -103,7 +107,7 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
   let text: string;
   if (format === "json") {
     const skipped = result.skipped.map((s) => ({ id: s.id, exchange: s.exchange, code: s.code, reason: s.reason }));
-    text = toJsonText({ events: records, skipped, warnings });
+    text = toJsonText({ events: records, skipped, warnings: classifyWarnings(warnings) });
   } else if (format === "csv") {
     text = renderRows(records as unknown as Row[], [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))], "csv");
   } else {
@@ -113,6 +117,6 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
     text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
   }
   await emit(io, text, values.out);
-  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${w.message}\n`);
+  if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });
   return 0;
 }

@@ -1,5 +1,6 @@
 /** `market-reaction intraday`: abnormal returns in minute windows around timestamped statements. */
 import {
+  classifyWarnings,
   concatBars,
   exchangeCodes,
   intradayStudy,
@@ -13,6 +14,7 @@ import {
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // Until the lead wires src/intraday into the public barrels, import it from the files.
 import { choice, parseCommandArgs } from "./args.js";
+import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
@@ -53,6 +55,7 @@ Windows and model:
 Output:
   --format FORMAT        table | markdown | csv | json    (default table)
   --out FILE             write the result to FILE instead of stdout
+  --verbose              print every warning (default: a summary by code)
   --debug                print stack traces on errors
 
 JSON: { abnormal: [{event_id, asset, window_start, window_end, bar_start, ar, z, p_value,
@@ -93,6 +96,7 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     "min-sessions": { type: "string" },
     format: { type: "string" },
     out: { type: "string" },
+    verbose: { type: "boolean" },
     debug: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   });
@@ -160,7 +164,7 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
   let text: string;
   if (format === "json") {
     const events = result.events.map((e) => ({ event_id: e.event_id, local_time: e.local_time, instant_utc: e.instant_utc, session: e.session, bar_start: e.bar_start, rule: e.rule, reason: e.reason }));
-    text = toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings, method: result.method });
+    text = toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings: classifyWarnings(warnings), method: result.method });
   } else {
     const rows = result.abnormal as unknown as Row[];
     text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
@@ -170,6 +174,6 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     }
   }
   await emit(io, text, values.out);
-  if (format !== "json") for (const w of warnings) io.stderr(`warning: ${w.message}\n`);
+  if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });
   return 0;
 }

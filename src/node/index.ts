@@ -15,5 +15,7 @@ export type { DecodedText } from "./decode.js";
 export { readBarsFile } from "./bars.js";
 export { renderSvg } from "./render.js";
 export type { RenderSvgOptions } from "./render.js";
+export { renderPng, checkRenderer, chromiumPath, CHROMIUM_FLAGS } from "./png.js";
+export type { RenderPngOptions } from "./png.js";
 export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 export { STREAM_BYTES } from "./read.js";

@@ -41,6 +41,11 @@ async function importOptional<T>(name: string): Promise<T> {
   }
 }
 
+/** Loads vega and vega-lite (throws MISSING_DEPENDENCY when either is absent). */
+export async function loadRenderer(): Promise<void> {
+  await load();
+}
+
 function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
   loaded ??= (async () => ({ vega: await importOptional<VegaModule>("vega"), vl: await importOptional<VegaLiteModule>("vega-lite") }))();
   loaded.catch(() => {

@@ -25,3 +25,32 @@ export function escapeHtml(text: string): string {
 export function escapeMarkdownCell(text: string): string {
   return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, " ");
 }
+
+const LATEX: Readonly<Record<string, string>> = {
+  "\\": "\\textbackslash{}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "{": "\\{",
+  "}": "\\}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+};
+
+const LATEX_TEXT: Readonly<Record<string, string>> = { "…": "\\ldots{}", "–": "--", "—": "---", "−": "$-$" };
+
+/**
+ * Escapes text for LaTeX: the ten special characters; ellipsis, en and em dashes and the minus
+ * sign become their LaTeX forms (pdflatex-safe); line breaks become spaces.
+ *
+ * @example
+ * escapeLatex("50% & more_{now}…"); // => "50\\% \\& more\\_\\{now\\}\\ldots{}"
+ */
+export function escapeLatex(text: string): string {
+  return text
+    .replace(/[\\&%$#_{}~^]/g, (c) => LATEX[c]!)
+    .replace(/[…–—−]/g, (c) => LATEX_TEXT[c]!)
+    .replace(/\r?\n|\r/g, " ");
+}

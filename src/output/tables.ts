@@ -1,14 +1,15 @@
 /**
  * The paper-style results table of a study: statements as rows, event windows as columns,
- * CAR in percent with its t statistic (or p-value) and significance stars. Text, markdown, HTML.
+ * CAR in percent with its t statistic (or p-value) and significance stars. Text, markdown, HTML,
+ * LaTeX (booktabs).
  * @module
  */
 import { invalidOption } from "../errors.js";
 import type { CarRow, ModelRow } from "../study/rows.js";
-import { escapeHtml, escapeMarkdownCell } from "./escape.js";
+import { escapeHtml, escapeLatex, escapeMarkdownCell } from "./escape.js";
 
 /** Output formats of {@link studyTable}. */
-export type TableFormat = "text" | "markdown" | "html";
+export type TableFormat = "text" | "markdown" | "html" | "latex";
 
 /** Options of {@link studyTable}. */
 export interface StudyTableOptions {
@@ -53,7 +54,19 @@ interface Layout {
   readonly windows: readonly (readonly [number, number])[];
   readonly lines: readonly Line[];
   readonly multiAsset: boolean;
-  readonly note: string;
+  /** The note under the table, as pieces; `math` pieces are typeset in LaTeX. */
+  readonly note: readonly NotePiece[];
+}
+
+/** A piece of the note: plain text, or a formula given as plain text and as LaTeX. */
+type NotePiece = string | { readonly plain: string; readonly tex: string };
+
+function notePlain(note: readonly NotePiece[]): string {
+  return note.map((p) => (typeof p === "string" ? p : p.plain)).join("");
+}
+
+function noteLatex(note: readonly NotePiece[]): string {
+  return note.map((p) => (typeof p === "string" ? escapeLatex(p) : p.tex)).join("");
 }
 
 function windowName(w: readonly [number, number]): string {
@@ -97,15 +110,30 @@ function layout(study: TableSource, options: StudyTableOptions): Layout {
     });
   }
   const assets = new Set(lines.map((l) => l.asset));
-  const stat = options.stat ?? "t";
-  const model = typeof study.options.model === "string" ? study.options.model : "the study's model";
-  const note =
-    `CAR in percent over each window [τ1, τ2] of sessions relative to day 0 (n = τ2 − τ1 + 1 sessions). ` +
-    (stat === "t" ? "In parentheses: t statistic" : "In brackets: two-sided p-value") +
-    ` of the CAR t test (variance with the full covariance of the ARs, Student t with M − k df). ` +
-    `*, **, ***: two-sided p-value of that t test below 0.10, 0.05, 0.01 (no adjustment for testing several statements). ` +
-    `M: estimation observations. Normal-return model: ${model}.`;
-  return { windows, lines, multiAsset: assets.size > 1, note };
+  return { windows, lines, multiAsset: assets.size > 1, note: noteOf(study, lines, options.stat ?? "t") };
+}
+
+function modelName(study: TableSource): string {
+  const m = study.options.model;
+  return typeof m === "string" ? m : "the study's model";
+}
+
+function noteOf(study: TableSource, lines: readonly Line[], stat: "t" | "p"): NotePiece[] {
+  const ms = lines.map((l) => l.m).filter((m): m is number => m !== null);
+  const mRange = ms.length === 0 ? "" : Math.min(...ms) === Math.max(...ms) ? ` (M = ${ms[0]})` : ` (M = ${Math.min(...ms)} to ${Math.max(...ms)})`;
+  const est = study.options.estimation;
+  const estText = Array.isArray(est) && est.length === 2 ? ` on sessions [${String(est[0])}, ${String(est[1])}] relative to day 0` : "";
+  return [
+    "CAR: cumulative abnormal return in percent over the window ",
+    { plain: "[τ1, τ2]", tex: "$[\\tau_1, \\tau_2]$" },
+    " of sessions relative to day 0. Normal-return model: ",
+    modelName(study),
+    `, fitted by OLS${estText}; M: estimation observations${mRange}. `,
+    stat === "t" ? "In parentheses: t statistic" : "In brackets: two-sided p-value",
+    " of the CAR t test: variance of the CAR from the full covariance of the abnormal returns (forecast-error variance), Student t with ",
+    { plain: "M − k", tex: "$M - k$" },
+    " degrees of freedom (k model parameters). *, **, ***: two-sided p-value below 0.10, 0.05, 0.01 (no adjustment for testing several statements).",
+  ];
 }
 
 function carText(r: CarRow | undefined, digits: number): { car: string; stars: string; stat: (s: "t" | "p") => string } {
@@ -117,16 +145,24 @@ function carText(r: CarRow | undefined, digits: number): { car: string; stars: s
   };
 }
 
+/** Shortens text to `width` characters at a word boundary (never mid-word), ending with `…`. */
 function cut(text: string, width: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > width ? `${flat.slice(0, Math.max(1, width - 1))}…` : flat;
+  if (flat.length <= width) return flat;
+  const head = flat.slice(0, Math.max(1, width - 1));
+  const space = head.lastIndexOf(" ");
+  return `${(space > 0 ? head.slice(0, space) : head).replace(/[\s,;:.–-]+$/, "")}…`;
+}
+
+function carHeader(w: readonly [number, number]): string {
+  return `CAR ${windowName(w)} (%)`;
 }
 
 function textTable(l: Layout, o: StudyTableOptions): string {
   const digits = o.digits ?? 2;
   const stat = o.stat ?? "t";
   const width = o.labelWidth ?? 40;
-  const head = ["statement", ...(l.multiAsset ? ["asset"] : []), "day 0", "speaker", "label", "M", ...l.windows.map(windowName)];
+  const head = ["statement", ...(l.multiAsset ? ["asset"] : []), "day 0", "speaker", "label", "M", ...l.windows.map(carHeader)];
   const left = head.length - l.windows.length - 1; // left-aligned columns
   const body: string[][] = [];
   for (const line of l.lines) {
@@ -137,7 +173,7 @@ function textTable(l: Layout, o: StudyTableOptions): string {
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
   const fmt = (r: readonly string[]): string => r.map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd();
   const caption = o.caption ?? "Cumulative abnormal returns (%)";
-  return `${caption}\n${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(fmt).join("\n")}\n\n${wrap(l.note, 100)}\n`;
+  return `${caption}\n${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(fmt).join("\n")}\n\n${wrap(notePlain(l.note), 100)}\n`;
 }
 
 function wrap(text: string, width: number): string {
@@ -158,7 +194,7 @@ function markdownTable(l: Layout, o: StudyTableOptions): string {
   const stat = o.stat ?? "t";
   const width = o.labelWidth ?? 40;
   const md = (s: string): string => escapeMarkdownCell(s);
-  const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M", ...l.windows.map((w) => `CAR ${windowName(w)}`)];
+  const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M", ...l.windows.map(carHeader)];
   const align = head.map((_, j) => (j >= head.length - l.windows.length - 1 ? "---:" : "---"));
   const rows = l.lines.map((line) => {
     const cells = line.cells.map((c) => {
@@ -169,7 +205,7 @@ function markdownTable(l: Layout, o: StudyTableOptions): string {
     return [md(line.event), ...(l.multiAsset ? [md(line.asset)] : []), line.day0, md(cut(line.speaker, width)), md(cut(line.label, width)), line.m === null ? "" : String(line.m), ...cells];
   });
   const caption = o.caption ?? "Cumulative abnormal returns (%)";
-  return `**${md(caption)}**\n\n| ${head.join(" | ")} |\n| ${align.join(" | ")} |\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n\n${md(l.note)}\n`;
+  return `**${md(caption)}**\n\n| ${head.join(" | ")} |\n| ${align.join(" | ")} |\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n\n${md(notePlain(l.note))}\n`;
 }
 
 function htmlTable(l: Layout, o: StudyTableOptions): string {
@@ -178,7 +214,7 @@ function htmlTable(l: Layout, o: StudyTableOptions): string {
   const e = escapeHtml;
   const caption = o.caption ?? "Cumulative abnormal returns (%)";
   const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M"].map((h) => `<th scope="col">${h}</th>`).join("") +
-    l.windows.map((w) => `<th scope="col" style="text-align:right;white-space:nowrap">CAR ${e(windowName(w))}</th>`).join("");
+    l.windows.map((w) => `<th scope="col" style="text-align:right;white-space:nowrap">${e(carHeader(w))}</th>`).join("");
   const rows = l.lines.map((line) => {
     const cells = line.cells.map((c) => {
       const t = carText(c, digits);
@@ -188,15 +224,53 @@ function htmlTable(l: Layout, o: StudyTableOptions): string {
     return `<tr><th scope="row">${e(line.event)}</th>${l.multiAsset ? `<td>${e(line.asset)}</td>` : ""}<td style="white-space:nowrap">${e(line.day0)}</td><td>${e(line.speaker)}</td><td>${e(line.label)}</td><td style="text-align:right">${line.m ?? ""}</td>${cells.join("")}</tr>`;
   });
   const span = head.split("<th").length - 1;
-  return `<table class="market-reaction-table">\n<caption>${e(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n<tfoot><tr><td colspan="${span}"><small>${e(l.note)}</small></td></tr></tfoot>\n</table>\n`;
+  return `<table class="market-reaction-table">\n<caption>${e(caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n<tfoot><tr><td colspan="${span}"><small>${e(notePlain(l.note))}</small></td></tr></tfoot>\n</table>\n`;
+}
+
+function latexTable(l: Layout, o: StudyTableOptions): string {
+  const digits = o.digits ?? 2;
+  const stat = o.stat ?? "t";
+  const width = o.labelWidth ?? 40;
+  const x = escapeLatex;
+  const caption = o.caption ?? "Cumulative abnormal returns (%)";
+  const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "$M$", ...l.windows.map((w) => `CAR $[${w[0]}, ${w[1]}]$ (\\%)`)];
+  const left = head.length - l.windows.length - 1;
+  const spec = `${"l".repeat(left)}${"r".repeat(l.windows.length + 1)}`;
+  const rows: string[] = [];
+  for (const line of l.lines) {
+    const cells = line.cells.map((c) => carText(c, digits));
+    const first = [x(line.event), ...(l.multiAsset ? [x(line.asset)] : []), line.day0, x(cut(line.speaker, width)), x(cut(line.label, width)), line.m === null ? "" : String(line.m)];
+    rows.push(`${[...first, ...cells.map((c) => `${c.car.replace("–", "--").replace(/^-/, "$-$")}${c.stars === "" ? "" : `$^{${c.stars}}$`}`)].join(" & ")} \\\\`);
+    rows.push(`${[...new Array<string>(left + 1).fill(""), ...cells.map((c) => c.stat(stat).replace(/^\((-)/, "($-$"))].join(" & ")} \\\\`);
+  }
+  return [
+    "% requires \\usepackage{booktabs}",
+    "\\begin{table}[htbp]",
+    "\\centering",
+    `\\caption{${x(caption)}}`,
+    `\\begin{tabular}{${spec}}`,
+    "\\toprule",
+    `${head.join(" & ")} \\\\`,
+    "\\midrule",
+    ...rows,
+    "\\bottomrule",
+    "\\end{tabular}",
+    "",
+    `\\par\\smallskip\\parbox{\\linewidth}{\\footnotesize \\textit{Notes:} ${noteLatex(l.note)}}`,
+    "\\end{table}",
+    "",
+  ].join("\n");
 }
 
 /**
  * The paper-style table of a study's CARs: one row per (statement, asset), one column per event
  * window; each cell is the CAR in percent with significance stars and, under it, the t statistic
  * in parentheses (or the p-value in brackets). Stars come from the two-sided p-value of the
- * CAR t test (full covariance, Student t with M − k df). User strings (ids, labels, speakers,
- * assets) are escaped: HTML entities in `html`, `|` and markup characters in `markdown`.
+ * CAR t test (full covariance, Student t with M − k df). Headers state the unit (`CAR [-1, 1] (%)`);
+ * the note names the model, the test, M and the variance used. `latex` is a booktabs
+ * `table` environment (needs `\\usepackage{booktabs}`). User strings (ids, labels, speakers,
+ * assets) are escaped: HTML entities in `html`, `|` and markup characters in `markdown`,
+ * the special characters in `latex`; long labels are shortened at a word boundary.
  *
  * @throws INVALID_OPTION for an unknown format, `stat` or `digits`.
  * @example
@@ -210,9 +284,18 @@ function htmlTable(l: Layout, o: StudyTableOptions): string {
  * ```
  */
 export function studyTable(study: TableSource, format: TableFormat = "text", options: StudyTableOptions = {}): string {
-  if (!["text", "markdown", "html"].includes(format)) invalidOption("format", format, '"text", "markdown" or "html"');
+  if (!["text", "markdown", "html", "latex"].includes(format)) invalidOption("format", format, '"text", "markdown", "html" or "latex"');
   if (options.stat !== undefined && options.stat !== "t" && options.stat !== "p") invalidOption("stat", options.stat, '"t" or "p"');
   if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10)) invalidOption("digits", options.digits, "an integer from 0 to 10");
   const l = layout(study, options);
-  return format === "html" ? htmlTable(l, options) : format === "markdown" ? markdownTable(l, options) : textTable(l, options);
+  switch (format) {
+    case "html":
+      return htmlTable(l, options);
+    case "markdown":
+      return markdownTable(l, options);
+    case "latex":
+      return latexTable(l, options);
+    default:
+      return textTable(l, options);
+  }
 }

@@ -91,7 +91,10 @@ describe("arChart", () => {
   it("adds a column per asset for several assets", () => {
     const spec = arChart(study2);
     expect(validateSpec(spec)).toEqual([]);
-    expect(JSON.stringify(spec.facet)).toContain('"column"');
+    // one panel per (asset, statement), titled with the asset's name first
+    const heads = [...new Set(values(spec).map((r) => r.statement as string))];
+    expect(heads).toHaveLength(4);
+    expect(heads.map((h) => h.split("\n")[0]).sort()).toEqual(["ENERGY", "ENERGY", "TECH", "TECH"]);
   });
 });
 

@@ -14,7 +14,7 @@ describe("study.toTable", () => {
   it("text: statements as rows, windows as columns, CAR in percent with stars and t", () => {
     const text = study.toTable("text");
     const lines = text.split("\n");
-    expect(lines[1]).toMatch(/statement\s+day 0\s+speaker\s+label\s+M\s+\[-1, 1\]\s+\[0, 0\]/);
+    expect(lines[1]).toMatch(/statement\s+day 0\s+speaker\s+label\s+M\s+CAR \[-1, 1\] \(%\)\s+CAR \[0, 0\] \(%\)/);
     for (const c of study.car) {
       const row = lines.findIndex((l) => l.startsWith(c.event_id));
       const cell = `${(c.car * 100).toFixed(2)}${significanceStars(c.p_value)}`;
@@ -22,6 +22,11 @@ describe("study.toTable", () => {
       expect(lines[row + 1]).toContain(`(${c.t.toFixed(2)})`);
     }
     expect(text).toContain("t statistic of the CAR t test");
+    // the note names the model, the test, M and the variance used
+    const note = text.replace(/\s+/g, " ");
+    expect(note).toContain("Normal-return model: market, fitted by OLS");
+    expect(note).toMatch(/M: estimation observations \(M = \d+( to \d+)?\)/);
+    expect(note).toContain("variance of the CAR from the full covariance of the abnormal returns");
   });
   it("p instead of t when asked", () => {
     const md = study.toTable("markdown", { stat: "p" });
@@ -41,7 +46,7 @@ describe("study.toTable", () => {
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(6); // 6 cells: the user's | is escaped
   });
   it("rejects unknown formats and options", () => {
-    expect(() => studyTable(study, "latex" as never)).toThrowError(/format/);
+    expect(() => studyTable(study, "docx" as never)).toThrowError(/format/);
     expect(() => study.toTable("text", { stat: "z" as never })).toThrowError(/stat/);
   });
   it("escape helpers", () => {

@@ -35,11 +35,16 @@ describe("eventStudy({regression}) — the dummy-variable regression inside a st
   it("warns about the high event-period volatility of April 2025, with advice about what the study computed", () => {
     const high = (s: ReturnType<typeof eventStudy>) => s.warnings.filter((w) => w.code === "HIGH_EVENT_VOLATILITY").map((w) => w.message);
     expect(high(study)).toHaveLength(1);
-    expect(high(study)[0]).toMatch(/so read the Newey-West \(HAC\) results \(the placebo option adds a test drawn from the same volatility regime\)$/);
+    // every event coefficient of the event specification is a session isolated by its own dummy: OLS, not HAC
+    expect(study.regression.filter((r) => r.kind === "event").every((r) => r.vcov === "ols")).toBe(true);
+    expect(high(study)[0]).toMatch(/and the regression's event coefficients, CARs and Wald tests use the OLS covariance \(each event session is isolated by its own dummy, which Newey-West cannot see\), so they are not robust to it either: the placebo option adds the placebo test drawn from the same volatility regime$/);
     const base = { assets: [us], market: world, events: pick("E17", "E27"), windows: [[-1, 1]] as [number, number][] };
-    expect(high(eventStudy(base))[0]).toMatch(/so the t and SQ p-values of this study may be too small: the regression option .* and the placebo option .* are robust to it$/);
-    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 } }))[0]).toMatch(/so read the placebo test drawn from the same volatility regime \(the regression option adds Newey-West \(HAC\) errors\)$/);
-    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: {} }))[0]).toMatch(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/);
+    expect(high(eventStudy(base))[0]).toMatch(/so the t and SQ p-values of this study may be too small: the placebo option .* is robust to it; the regression option's Newey-West errors are robust only for coefficients of sessions not isolated by their own dummy \(pooled dummies\)$/);
+    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 } }))[0]).toMatch(/so read the placebo test drawn from the same volatility regime \(the regression option adds Newey-West \(HAC\) errors where a session is not isolated by its own dummy\)$/);
+    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: {} }))[0]).toMatch(/so read the placebo test drawn from the same volatility regime: the regression's event coefficients, CARs and Wald tests use the OLS covariance/);
+    const pooled = eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: { specification: "pooled" } });
+    const hacUsed = pooled.regression.some((r) => r.kind === "pooled" && r.vcov === "hac");
+    expect(high(pooled)[0]).toMatch(hacUsed ? /so read the Newey-West \(HAC\) results \(their vcov is hac\) and the placebo test/ : /use the OLS covariance/);
   });
 });
 

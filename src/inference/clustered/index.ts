@@ -10,6 +10,8 @@ export type { PairStatistics, PairStatisticsOptions } from "./placebo.js";
 export { volatilityCheck } from "./volatility.js";
 export type { VolatilityCheckOptions } from "./volatility.js";
 export { waldStatistic } from "./wald.js";
+export { covarianceUse, covarianceSentence, meanCarSentence, volatilityAdvice } from "./explain.js";
+export type { CovarianceUse, VolatilityAdviceInput } from "./explain.js";
 export type { WaldValues } from "./wald.js";
 export type {
   DummyCarRow,

@@ -4,7 +4,7 @@
  * @module
  */
 import { isMarketReactionError, type Warning } from "../../errors.js";
-import { dummyRegression, placeboTest, volatilityCheck, type DummyRegressionResult, type PlaceboResult } from "../../inference/clustered/index.js";
+import { dummyRegression, placeboTest, volatilityAdvice, volatilityCheck, type DummyRegressionResult, type PlaceboResult } from "../../inference/clustered/index.js";
 import { modelDescriptor } from "../../models/registry.js";
 import type { ModelColumns } from "../../models/spec.js";
 import type { AlignedReturns } from "../../returns/index.js";
@@ -39,8 +39,7 @@ const VOLATILITY_BAND = 10;
 export function clusteredFamily(assetId: string, data: AlignedReturns, columns: ModelColumns, studied: readonly PairPlan[], opts: ResolvedStudyOptions): ClusteredResult {
   const warnings: Warning[] = [];
   const first = studied.reduce((a, b) => (b.day0 < a.day0 ? b : a));
-  const volatility = volatilityWarning(assetId, data, studied, first, opts);
-  if (volatility !== undefined) warnings.push(volatility);
+  const volatility = volatilityWarning(assetId, data, studied, first);
   const events = studied.map((x) => ({ id: x.eventId, day0: x.day0 }));
   let regression: ClusteredRegression | undefined;
   if (opts.regression !== undefined) {
@@ -53,16 +52,17 @@ export function clusteredFamily(assetId: string, data: AlignedReturns, columns: 
     placebo = placeboOfSeries(data, events, opts);
     warnings.push(...placebo.warnings.filter((w) => w.code !== "HIGH_EVENT_VOLATILITY"));
   }
+  // the advice is written last: it names the covariance the regression's results actually used
+  if (volatility !== undefined) warnings.unshift(withAdvice(volatility, regression, placebo !== undefined));
   return { warnings, ...(regression === undefined ? {} : { regression }), ...(placebo === undefined ? {} : { placebo }) };
 }
 
 /**
  * `HIGH_EVENT_VOLATILITY` when the event period (the event windows and a band of 10 sessions
  * around them) is more volatile than the estimation period (the earliest statement's estimation
- * window up to that band); the advice names what this study computed, or the options that would
- * compute it.
+ * window up to that band); its advice is set by {@link withAdvice}.
  */
-function volatilityWarning(assetId: string, data: AlignedReturns, studied: readonly PairPlan[], first: PairPlan, opts: ResolvedStudyOptions): Warning | undefined {
+function volatilityWarning(assetId: string, data: AlignedReturns, studied: readonly PairPlan[], first: PairPlan): Warning | undefined {
   const eventStart = Math.min(...studied.map((x) => x.spanStart));
   const eventEnd = Math.max(...studied.map((x) => x.spanEnd));
   const bandStart = Math.max(0, eventStart - VOLATILITY_BAND);
@@ -72,16 +72,18 @@ function volatilityWarning(assetId: string, data: AlignedReturns, studied: reado
     { start: first.est.start, end: Math.max(first.est.start, Math.min(first.est.end, bandStart)) },
     { asset: assetId, eventId: first.eventId },
   );
-  if (volatility.warning === undefined) return undefined;
-  const w = volatility.warning;
-  const advice =
-    opts.regression !== undefined && opts.placebo !== undefined
-      ? "so read the Newey-West (HAC) results and the placebo test drawn from the same volatility regime"
-      : opts.regression !== undefined
-        ? "so read the Newey-West (HAC) results (the placebo option adds a test drawn from the same volatility regime)"
-        : opts.placebo !== undefined
-          ? "so read the placebo test drawn from the same volatility regime (the regression option adds Newey-West (HAC) errors)"
-          : "so the t and SQ p-values of this study may be too small: the regression option (Newey-West errors) and the placebo option (a test drawn from the same volatility regime) are robust to it";
+  return volatility.warning;
+}
+
+/**
+ * The volatility warning with advice that names what this study computed and the covariance its
+ * results use (event coefficients of isolated sessions: OLS, which is not robust either), or
+ * the options that would compute a robust result.
+ */
+function withAdvice(w: Warning, regression: ClusteredRegression | undefined, placebo: boolean): Warning {
+  const events = regression?.rows.filter((r) => r.kind === "event" || r.kind === "pooled") ?? [];
+  const ran = events.length === 0 ? undefined : { olsOnly: events.every((r) => r.vcov === "ols") && (regression?.cars ?? []).every((c) => c.vcov === "ols") };
+  const advice = volatilityAdvice({ placebo, ...(ran === undefined ? {} : { regression: ran }) });
   return { ...w, message: w.message.replace(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/, advice) };
 }
 

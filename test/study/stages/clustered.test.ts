@@ -59,8 +59,11 @@ describe("stages/clustered", () => {
     const both = studied({ regression: true, placebo: { seed: 3, draws: 49 } }, turbulent);
     expect(clusteredFamily("A", studied({}).data, studied({}).columns, studied({}).plans, studied({}).opts).warnings).toEqual([]);
     const message = (s: ReturnType<typeof studied>) => clusteredFamily("A", s.data, s.columns, s.plans, s.opts).warnings.find((w) => w.code === "HIGH_EVENT_VOLATILITY")?.message;
-    expect(message(none)).toMatch(/the regression option \(Newey-West errors\) and the placebo option .* are robust to it$/);
-    expect(message(both)).toMatch(/so read the Newey-West \(HAC\) results and the placebo test drawn from the same volatility regime$/);
+    expect(message(none)).toMatch(/the placebo option .* is robust to it; the regression option's Newey-West errors are robust only for coefficients of sessions not isolated by their own dummy \(pooled dummies\)$/);
+    // the event specification isolates every event session: its results use OLS, so the advice points to the placebo test
+    const rows = clusteredFamily("A", both.data, both.columns, both.plans, both.opts).regression!.rows;
+    const olsOnly = rows.filter((r) => r.kind === "event").every((r) => r.vcov === "ols");
+    expect(message(both)).toMatch(olsOnly ? /so read the placebo test drawn from the same volatility regime: the regression's event coefficients, CARs and Wald tests use the OLS covariance/ : /so read the Newey-West \(HAC\) results \(their vcov is hac\)/);
     const family = clusteredFamily("A", both.data, both.columns, both.plans, both.opts);
     expect(family.placebo!.draws).toBe(49);
     expect(family.warnings.filter((w) => w.code === "HIGH_EVENT_VOLATILITY").length).toBe(1);

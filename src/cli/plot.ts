@@ -1,0 +1,29 @@
+/** `--plot`: the chart of a study, checked before the study runs, written as SVG or PNG. */
+import { writeFile } from "node:fs/promises";
+import { arChart, carChart, timelineChart, type Study, type VegaLiteSpec } from "market-reaction";
+import { checkRenderer, renderPng, renderSvg } from "market-reaction/node";
+import type { CliIO } from "./context.js";
+import type { PlotFlags } from "./studyFlags.js";
+import type { StudyInputs } from "./studyInputs.js";
+
+/** Fails with MISSING_DEPENDENCY before any work when the chart cannot be drawn. */
+export async function checkPlot(plot: PlotFlags | undefined): Promise<void> {
+  if (plot !== undefined) await checkRenderer(plot.image);
+}
+
+function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSpec {
+  const size = { ...(plot.width === undefined ? {} : { width: plot.width }), ...(plot.height === undefined ? {} : { height: plot.height }) };
+  const common = { ...size, ...(plot.title === undefined ? {} : { title: plot.title }), sharedScale: plot.sharedScale };
+  if (plot.type === "ar") return arChart(study, common);
+  if (plot.type === "car") return carChart(study, common);
+  const marketId = typeof inputs.market === "string" ? inputs.market : undefined;
+  const priced = inputs.assets.filter((s) => s.kind === "price" && s.id !== marketId);
+  return timelineChart(priced, study.events, { ...common, ...(plot.from === undefined ? {} : { from: plot.from }), ...(plot.to === undefined ? {} : { to: plot.to }) });
+}
+
+/** Draws the chart and writes it. */
+export async function writePlot(io: CliIO, plot: PlotFlags, study: Study, inputs: StudyInputs): Promise<void> {
+  const spec = chartOf(plot, study, inputs);
+  if (plot.image === "svg") await io.writeFile(plot.file, await renderSvg(spec));
+  else await writeFile(plot.file, await renderPng(spec));
+}

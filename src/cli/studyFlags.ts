@@ -1,0 +1,242 @@
+/** The flags of `market-reaction study`, parsed and checked before any file is read. */
+import { TEST_NAMES, exchangeCodes, type NonTradingPolicy, type StudyTable, type TestName } from "market-reaction";
+import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
+import { UsageError } from "./context.js";
+
+const STUDY_OPTIONS = {
+  prices: { type: "string", multiple: true },
+  returns: { type: "string", multiple: true },
+  market: { type: "string" },
+  factors: { type: "string" },
+  "factor-unit": { type: "string" },
+  "value-column": { type: "string" },
+  events: { type: "string" },
+  ids: { type: "string" },
+  group: { type: "string" },
+  model: { type: "string" },
+  "return-type": { type: "string" },
+  estimation: { type: "string" },
+  window: { type: "string", multiple: true },
+  exchange: { type: "string" },
+  "market-exchange": { type: "string" },
+  "non-synchronous": { type: "string" },
+  "same-day0": { type: "string" },
+  "date-format": { type: "string" },
+  calendar: { type: "string" },
+  "non-trading": { type: "string" },
+  contamination: { type: "string" },
+  "min-estimation": { type: "string" },
+  strict: { type: "boolean" },
+  method: { type: "string" },
+  dummies: { type: "string" },
+  "hac-lag": { type: "string" },
+  "hac-adjust": { type: "boolean" },
+  placebo: { type: "string" },
+  seed: { type: "string" },
+  regime: { type: "string" },
+  tests: { type: "string" },
+  conventions: { type: "string" },
+  adjust: { type: "string" },
+  format: { type: "string" },
+  table: { type: "string" },
+  stat: { type: "string" },
+  out: { type: "string" },
+  plot: { type: "string" },
+  "plot-type": { type: "string" },
+  title: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  width: { type: "string" },
+  height: { type: "string" },
+  "shared-scale": { type: "boolean" },
+  verbose: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Output formats of `study`: the paper table (table, markdown, html, latex) or tidy rows (csv, json). */
+export type StudyFormat = "table" | "markdown" | "html" | "latex" | "csv" | "json";
+
+/** Models that read the factor file, and those that read the benchmark. */
+const FACTOR_MODELS = ["ff3", "carhart", "ff5"];
+const MARKET_MODELS = ["market", "market-adjusted", "scholes-williams", "dimson"];
+
+/** The chart asked for with `--plot`. */
+export interface PlotFlags {
+  readonly file: string;
+  readonly image: "svg" | "png";
+  readonly type: "car" | "ar" | "timeline";
+  readonly title?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly width?: number;
+  readonly height?: number;
+  readonly sharedScale: boolean;
+}
+
+type Values = ReturnType<typeof parseCommandArgs<typeof STUDY_OPTIONS>>["values"];
+
+/** Every flag of `study`, checked. */
+export interface StudyFlags {
+  readonly values: Values;
+  readonly format: StudyFormat;
+  readonly table: StudyTable;
+  /** True when `--table` was given (the paper table is the default of the text formats). */
+  readonly tableGiven: boolean;
+  readonly stat: "t" | "p";
+  readonly method: "standard" | "dummy";
+  readonly dummies: "event" | "pooled";
+  readonly hacLag?: number | "nw1994" | "cube-root";
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly regime: "volatility" | "quarter" | "none";
+  readonly tests?: readonly TestName[] | "all";
+  readonly conventions: "textbook" | "estudy2";
+  readonly adjust: "none" | "holm" | "bh";
+  readonly returnType: "simple" | "log";
+  readonly nonTrading: NonTradingPolicy;
+  readonly contamination: "exclude" | "keep";
+  readonly estimation?: [number, number];
+  readonly windows?: [number, number][];
+  readonly minEstimationObs?: number;
+  readonly exchange: string;
+  readonly ids?: readonly string[];
+  readonly factorUnit?: "auto" | "percent" | "decimal";
+  readonly plot?: PlotFlags;
+}
+
+function positiveInt(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a positive whole number`);
+  return Number(v);
+}
+
+function isoDate(flag: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a date YYYY-MM-DD`);
+  return v;
+}
+
+function parseHacLag(v: string | undefined): number | "nw1994" | "cube-root" | undefined {
+  if (v === undefined || v === "nw1994" || v === "cube-root") return v;
+  if (/^\d+$/.test(v)) return Number(v);
+  throw new UsageError(`invalid --hac-lag: ${JSON.stringify(v)}; expected a whole number, nw1994 or cube-root`);
+}
+
+function parseTests(v: string | undefined): readonly TestName[] | "all" | undefined {
+  if (v === undefined || v === "all") return v;
+  const list = v.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  const unknown = list.filter((t) => !(TEST_NAMES as readonly string[]).includes(t));
+  if (list.length === 0 || unknown.length > 0) throw new UsageError(`invalid --tests: ${JSON.stringify(v)}; expected all or a comma-separated list of ${TEST_NAMES.join(", ")}`);
+  return list as TestName[];
+}
+
+function parsePlot(values: Values): PlotFlags | undefined {
+  const chartFlags = (["plot-type", "title", "from", "to", "width", "height"] as const).filter((f) => values[f] !== undefined);
+  if (values.plot === undefined) {
+    if (chartFlags.length > 0 || values["shared-scale"] === true) throw new UsageError(`--${chartFlags[0] ?? "shared-scale"} goes with --plot FILE.svg|FILE.png`);
+    return undefined;
+  }
+  const image = values.plot.toLowerCase().endsWith(".svg") ? "svg" : values.plot.toLowerCase().endsWith(".png") ? "png" : undefined;
+  if (image === undefined) throw new UsageError(`invalid --plot: ${JSON.stringify(values.plot)}; give a FILE.svg or a FILE.png`);
+  const type = choice("plot-type", values["plot-type"], ["car", "ar", "timeline"] as const, "car");
+  if (type === "timeline" && (values.prices ?? []).length === 0) throw new UsageError("--plot-type timeline draws prices: give --prices files");
+  if ((values.from !== undefined || values.to !== undefined) && type !== "timeline") throw new UsageError("--from and --to set the dates of --plot-type timeline");
+  const from = isoDate("from", values.from);
+  const to = isoDate("to", values.to);
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`invalid --from/--to: ${from} is after ${to}`);
+  const width = positiveInt("width", values.width);
+  const height = positiveInt("height", values.height);
+  return {
+    file: values.plot,
+    image,
+    type,
+    sharedScale: values["shared-scale"] === true,
+    ...(values.title === undefined ? {} : { title: values.title }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+    ...(width === undefined ? {} : { width }),
+    ...(height === undefined ? {} : { height }),
+  };
+}
+
+function checkModelInputs(values: Values): void {
+  const model = values.model;
+  if (model === undefined) return;
+  if ((FACTOR_MODELS.includes(model) || model.startsWith("factors:")) && values.factors === undefined) {
+    throw new UsageError(`--model ${model} reads factor returns: give --factors FILE (a Ken French daily CSV or a date + factor columns file)`);
+  }
+  if (MARKET_MODELS.includes(model) && values.market === undefined) throw new UsageError(`--model ${model} needs a benchmark: give --market ID|FILE`);
+}
+
+function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: number | undefined): void {
+  if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
+  if ((values.prices ?? []).length + (values.returns ?? []).length === 0) throw new UsageError("study: give at least one --prices or --returns file");
+  if (values.method !== "dummy" && (values.dummies !== undefined || values["hac-lag"] !== undefined || values["hac-adjust"] === true)) {
+    throw new UsageError("--dummies, --hac-lag and --hac-adjust go with --method dummy");
+  }
+  if (tests === undefined && (values.conventions !== undefined || values.adjust !== undefined)) throw new UsageError("--conventions and --adjust go with --tests LIST|all");
+  if (draws === undefined && (values.seed !== undefined || values.regime !== undefined)) throw new UsageError("--seed and --regime go with --placebo B");
+  checkModelInputs(values);
+}
+
+function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; tableGiven: boolean; stat: "t" | "p" } {
+  const format = choice<StudyFormat>("format", values.format, ["table", "markdown", "html", "latex", "csv", "json"], "table");
+  const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald"], "car");
+  if ((format === "html" || format === "latex") && table !== "car") {
+    throw new UsageError(`--format ${format} gives the paper table of CARs; for --table ${table} use --format csv, json, markdown or table`);
+  }
+  const stat = choice("stat", values.stat, ["t", "p"] as const, "t");
+  if (values.stat !== undefined && (format === "csv" || format === "json")) throw new UsageError("--stat chooses what the paper table shows under each CAR: use it with --format table, markdown, html or latex");
+  return { format, table, tableGiven: values.table !== undefined, stat };
+}
+
+function parseList(flag: string, v: string | undefined): readonly string[] | undefined {
+  if (v === undefined) return undefined;
+  const list = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (list.length === 0) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a comma-separated list`);
+  return list;
+}
+
+/** Parses and checks the flags of `study`; `help` when `--help` was given. */
+export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
+  const { values } = parseCommandArgs("study", argv, STUDY_OPTIONS);
+  if (values.help === true) return "help";
+  const tests = parseTests(values.tests);
+  const draws = positiveInt("placebo", values.placebo);
+  checkCombinations(values, tests, draws);
+  const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`invalid --seed: ${JSON.stringify(values.seed)}; expected a whole number`);
+  const exchange = (values.exchange ?? "XNYS").toUpperCase();
+  if (!exchangeCodes().includes(exchange)) throw new UsageError(`invalid --exchange: ${JSON.stringify(values.exchange)}; expected one of ${exchangeCodes().join(", ")}`);
+  const estimation = values.estimation === undefined ? undefined : parseWindowFlag("estimation", values.estimation);
+  const minEstimationObs = positiveInt("min-estimation", values["min-estimation"]);
+  const hacLag = parseHacLag(values["hac-lag"]);
+  const ids = parseList("ids", values.ids);
+  const factorUnit = values["factor-unit"] === undefined ? undefined : choice("factor-unit", values["factor-unit"], ["auto", "percent", "decimal"] as const, "auto");
+  if (factorUnit !== undefined && values.factors === undefined) throw new UsageError("--factor-unit goes with --factors FILE");
+  const plot = parsePlot(values);
+  return {
+    values,
+    ...parseFormat(values),
+    method: choice("method", values.method, ["standard", "dummy"] as const, "standard"),
+    dummies: choice("dummies", values.dummies, ["event", "pooled"] as const, "event"),
+    regime: choice("regime", values.regime, ["volatility", "quarter", "none"] as const, "volatility"),
+    conventions: choice("conventions", values.conventions, ["textbook", "estudy2"] as const, "textbook"),
+    adjust: choice("adjust", values.adjust, ["none", "holm", "bh"] as const, "none"),
+    returnType: choice("return-type", values["return-type"], ["simple", "log"] as const, "simple"),
+    nonTrading: choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next"),
+    contamination: choice("contamination", values.contamination, ["exclude", "keep"] as const, "exclude"),
+    exchange,
+    ...(tests === undefined ? {} : { tests }),
+    ...(draws === undefined ? {} : { draws }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(hacLag === undefined ? {} : { hacLag }),
+    ...(estimation === undefined ? {} : { estimation }),
+    ...(values.window === undefined ? {} : { windows: values.window.map((w) => parseWindowFlag("window", w)) }),
+    ...(minEstimationObs === undefined ? {} : { minEstimationObs }),
+    ...(ids === undefined ? {} : { ids }),
+    ...(factorUnit === undefined ? {} : { factorUnit }),
+    ...(plot === undefined ? {} : { plot }),
+  };
+}

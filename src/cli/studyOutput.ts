@@ -1,0 +1,55 @@
+/** The result of `market-reaction study` as text: the paper table or a tidy table. */
+import { columnsOf, studyTable, type Row, type Study } from "market-reaction";
+import { placeboText, regressionText } from "./clusteredText.js";
+import { renderRows } from "./output.js";
+import type { StudyFlags } from "./studyFlags.js";
+
+const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
+
+function tidy(study: Study, flags: StudyFlags): string {
+  const rows = study.toRows(flags.table) as Row[];
+  const all = columnsOf(rows);
+  const columns = flags.table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
+  return renderRows(rows, columns, flags.format as "table" | "markdown" | "csv");
+}
+
+function caption(study: Study): string {
+  const assets = [...new Set(study.car.map((r) => r.asset))];
+  const market = typeof study.options.market === "string" ? ` against ${study.options.market}` : "";
+  const who = assets.length === 1 ? ` of ${assets[0]}${market}` : assets.length <= 4 ? ` of ${assets.join(", ")}${market}` : ` of ${assets.length} assets${market}`;
+  return `Cumulative abnormal returns${who} (%)`;
+}
+
+function skippedText(study: Study): string {
+  if (study.skipped.length === 0) return "";
+  return `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
+}
+
+function aggregateText(study: Study, flags: StudyFlags): string {
+  if (study.aggregate === null) return "";
+  const rows: Row[] = [];
+  for (const w of study.aggregate.windows) {
+    for (const [name, t] of Object.entries(w.tests)) {
+      rows.push({ window: `[${w.window_start}, ${w.window_end}]`, "caar_%": Number((100 * w.caar).toFixed(3)), n: w.n, test: name, statistic: t.statistic, df: t.df ?? null, p_value: t.p_value });
+    }
+  }
+  const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));
+  const merged = events < study.pairs.length ? ` (${events} events: statements of an asset sharing day 0 are one event)` : "";
+  return `\nAcross ${study.pairs.length} (asset, statement) pairs${merged} (CAAR = sum of AARs, in percent; conventions ${flags.conventions}):\n${renderRows(rows, ["window", "caar_%", "n", "test", "statistic", "df", "p_value"], "table")}`;
+}
+
+/**
+ * The text of the result: the paper table (table, markdown, html, latex) unless `--table` asks
+ * for a tidy table; csv is always tidy. The terminal table adds the skipped statements, the
+ * cross-event tests and the clustered-statement results.
+ */
+export function studyText(study: Study, flags: StudyFlags): string {
+  if (flags.format === "csv" || (flags.tableGiven && (flags.format === "table" || flags.format === "markdown"))) return tidy(study, flags);
+  const format = flags.format === "table" ? "text" : (flags.format as "markdown" | "html" | "latex");
+  let text = studyTable(study, format, { stat: flags.stat, caption: caption(study) });
+  if (format !== "text") return text;
+  text += skippedText(study) + aggregateText(study, flags);
+  if (flags.method === "dummy") text += regressionText(study);
+  text += placeboText(study);
+  return text;
+}
