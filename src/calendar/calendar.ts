@@ -59,7 +59,7 @@ export interface TradingCalendar {
   specialHoursName(day: DayKey): string | undefined;
   /** Last year whose holiday tables were checked against the exchange's published lists; `undefined` without built-in rules. */
   readonly edition: number | undefined;
-  /** True when `day` lies after the edition year: its sessions are a projection of the rules (closures announced later are unknown). */
+  /** True when `day` lies after the edition year of a rules calendar: its sessions are a projection of the rules (closures announced later are unknown). Always false for a calendar from data. */
   isProjected(day: DayKey): boolean;
 }
 
@@ -119,7 +119,7 @@ class Calendar implements TradingCalendar {
   }
 
   isProjected(day: DayKey): boolean {
-    return this.edition !== undefined && day > dayKey(this.edition, 12, 31);
+    return this.source === "rules" && this.edition !== undefined && day > dayKey(this.edition, 12, 31);
   }
 
   /** True when the built-in rules know `day` (hours, early closes, reasons). */

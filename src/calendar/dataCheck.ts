@@ -165,7 +165,7 @@ export function sessionsFromData(exchange: TradingCalendar["exchange"], daysOfAs
  * w?.code; // => "PROJECTED_CALENDAR"
  */
 export function projectedWarning(calendar: TradingCalendar, days: Iterable<DayKey>): Warning | undefined {
-  if (calendar.edition === undefined) return undefined;
+  if (calendar.edition === undefined || calendar.source !== "rules") return undefined;
   const edition = calendar.edition;
   let n = 0;
   let first: DayKey | undefined;

@@ -111,7 +111,7 @@ export interface ClusteringInfo {
 }
 
 /** Largest number of events for which r̄ is computed here (O(N²M)) when no adjusted test asked for it. */
-const RBAR_LIMIT = 2000;
+const RBAR_LIMIT = 500;
 
 /**
  * Share of pairs on a calendar date shared with other assets, and r̄; `undefined` when fewer than
@@ -145,12 +145,12 @@ export function clusteringOf(events: readonly DatedCrossEvent[], rbar: number): 
 /** One `CLUSTERED_EVENT_DATES` warning with the counts, r̄ and the tests that stay valid. */
 export function clusteringWarning(c: ClusteringInfo, requested: readonly TestName[]): Warning {
   const robust = c.robustTests.filter((t) => requested.includes(t));
-  const r = Number.isNaN(c.rbar) ? `not computed for more than ${RBAR_LIMIT} pairs` : c.rbar.toFixed(3);
+  const r = Number.isNaN(c.rbar) ? `mean residual correlation r̄ not computed for more than ${RBAR_LIMIT} pairs (the adjusted tests compute it)` : `mean residual correlation r̄ = ${c.rbar.toFixed(3)}`;
   const pct = ((100 * c.sharedDatePairs) / c.pairs).toFixed(0);
   return {
     code: "CLUSTERED_EVENT_DATES",
     message:
-      `cross-event tests: ${c.sharedDatePairs} of ${c.pairs} pairs (${pct}%) share their day 0 with pairs of other assets (${c.dates} dates); mean residual correlation r̄ = ${r}: ` +
+      `cross-event tests: ${c.sharedDatePairs} of ${c.pairs} pairs (${pct}%) share their day 0 with pairs of other assets (${c.dates} dates); ${r}: ` +
       `tests that treat the pairs as independent overstate significance; valid under this clustering: the correlation-adjusted and portfolio tests (${c.robustTests.join(", ")})` +
       (robust.length > 0 ? `, reported first` : `, none of which was asked for: add them with --tests (tests option)`),
   };

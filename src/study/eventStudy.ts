@@ -28,7 +28,7 @@ import { studyInputs } from "./stages/inputs.js";
 import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stages/plan.js";
 import { assetReturns, type AssetReturns } from "./stages/returns.js";
 import { SkipLog } from "./stages/skips.js";
-import { benchmarkClock, lateListingStart, synchronizedReturns } from "./realdata.js";
+import { benchmarkClock, lateListingStart, synchronizedReturns, withoutListingDuplicate } from "./realdata.js";
 
 export type { PairResult } from "./pair.js";
 export { estimationDaysOf, estimationOffsetsOf } from "./pair.js";
@@ -103,9 +103,9 @@ export function eventStudy(options: EventStudyOptions): Study {
     if (events.length === 0) return;
     const exchange = calendar.exchange.code;
     const day0s = events.map((e) => aligned.get(e.id)!.day0);
-    const from = lateListingStart(asset, calendar, day0s, opts, warnings);
-    const raw = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo, from);
-    warnings.push(...raw.warnings);
+    const listed = lateListingStart(asset, calendar, day0s, opts, warnings);
+    const raw = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo, listed?.from);
+    warnings.push(...withoutListingDuplicate(raw.warnings, listed));
     if (!raw.ok) return skips.skipAll(events.map((e) => e.id), asset.id, exchange, raw.error);
     const { returns, opts: assetOpts } = synchronizedReturns(raw, asset.id, calendar, day0s, clocks, opts, warnings);
     const studied = studyPairs(asset.id, exchange, returns, events, aligned, { opts: assetOpts, skips, overlaps, buffers, columns, kept, warnings });

@@ -9,17 +9,26 @@ import type { Exchange, TradingCalendar } from "../calendar/index.js";
 import type { Warning } from "../errors.js";
 import { modelColumns } from "../models/spec.js";
 import type { Series } from "../types.js";
-import { lateListingWarning, listingStart } from "./listing.js";
+import { lateListingWarning, listingStart, type ListingStart } from "./listing.js";
 import type { EventStudyOptions, ResolvedStudyOptions } from "./options.js";
 import type { AssetReturns } from "./stages/returns.js";
 import { benchmarkExchangeOf, lowerBoundDays, marketExchangeFromRecord, synchronicityDecision, type NonSynchronousPolicy } from "./synchronicity.js";
 
 /** The first session of an asset's returns when its earliest estimation window starts before its data (with one `LATE_LISTING` warning), else `undefined`. */
-export function lateListingStart(asset: Series, calendar: TradingCalendar, day0s: readonly number[], opts: ResolvedStudyOptions, warnings: Warning[]): number | undefined {
+export function lateListingStart(asset: Series, calendar: TradingCalendar, day0s: readonly number[], opts: ResolvedStudyOptions, warnings: Warning[]): ListingStart | undefined {
   const listed = listingStart(calendar, asset, day0s, opts.estimation, opts.windows);
   if (listed === undefined) return undefined;
   warnings.push(lateListingWarning(asset.id, calendar.exchange.code, listed, String(opts.minEstimationObs ?? "half the estimation window")));
-  return listed.from;
+  return listed;
+}
+
+/**
+ * The returns' warnings without the count of missing sessions when it counts exactly the
+ * sessions before the listing (`LATE_LISTING` says it, once); any other gap keeps it.
+ */
+export function withoutListingDuplicate(warnings: readonly Warning[], listed: ListingStart | undefined): readonly Warning[] {
+  if (listed === undefined) return warnings;
+  return warnings.filter((w) => !(w.code === "MISSING_ASSET_RETURNS" && Number(/^(\d+) sessions? of /.exec(w.message)?.[1]) === listed.preListing));
 }
 
 /** The benchmark's clock and the choices that decide the model of a non-synchronous asset. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventStudy, tradingCalendar, validateExchange, type MarketEvent, type Series } from "../../src/index.js";
+import { calendarFromSeries, eventStudy, tradingCalendar, validateExchange, type MarketEvent, type Series } from "../../src/index.js";
 import { dayKeyFromIso } from "../../src/time/index.js";
 
 const d = dayKeyFromIso;
@@ -61,5 +61,22 @@ describe("eventStudy: data and built-in rules together", () => {
     expect(study.provenance!.calendars.map((c) => [c.exchange, c.source])).toEqual([["XWAR", "data"]]);
     // the gap of one asset stays a gap (missing data), not a holiday: the union of the days is the calendar
     expect(study.models.map((m) => m.n)).toEqual([240, 238]);
+  });
+});
+
+describe("eventStudy: statements after a calendar's edition", () => {
+  it("warns once per exchange that the sessions are projected, not for a calendar from data", () => {
+    const days = sessions("XHKG", "2026-01-02", "2027-06-30");
+    const hsi = prices("HSI", days);
+    const late: MarketEvent[] = [
+      { id: "L1", timestamp: "2027-03-02", timezone: "Asia/Hong_Kong", precision: "date" },
+      { id: "L2", timestamp: "2027-03-09", timezone: "Asia/Hong_Kong", precision: "date" },
+    ];
+    const study = eventStudy({ assets: [hsi], events: late, exchange: "XHKG", model: "constant-mean", windows: [[0, 0]], estimation: [-200, -11] });
+    const w = study.warnings.filter((x) => x.code === "PROJECTED_CALENDAR");
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toContain("2 statements on XHKG fall after 2026");
+    const fromData = eventStudy({ assets: [hsi], events: late, exchange: calendarFromSeries(hsi, "XHKG"), model: "constant-mean", windows: [[0, 0]], estimation: [-200, -11] });
+    expect(fromData.warnings.some((x) => x.code === "PROJECTED_CALENDAR")).toBe(false);
   });
 });
