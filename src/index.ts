@@ -167,7 +167,9 @@ export type { IntradayAbnormalRow, IntradayReference, IntradayStudyOptions, Intr
 export type { MinuteWindow } from "./intraday/windows.js";
 
 // measures
-export { fitGarch, garchForecast } from "./measures/garch.js";
+export { fitGarch, garchFitAt, garchForecast } from "./measures/garch.js";
+export { changePathChart, volumeChart } from "./measures/charts.js";
+export type { VolumeChartOptions } from "./measures/charts.js";
 export type { GarchFit, GarchOptions } from "./measures/garch.js";
 export { garchAbnormalReturns } from "./measures/garchEvent.js";
 export type { GarchAbnormalReturns } from "./measures/garchEvent.js";
