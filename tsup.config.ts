@@ -26,7 +26,7 @@ export default defineConfig([
     entry: { index: "src/index.ts" },
     platform: "neutral",
     // dependencies stay external; the core must resolve nothing from Node itself
-    external: ["zod", "papaparse", "date-fns", "@date-fns/tz", "simple-statistics"],
+    external: ["zod", "papaparse", "date-fns", "@date-fns/tz", "simple-statistics", "hyparquet"],
   },
   {
     ...common,

@@ -36,6 +36,8 @@ export { serializeSeriesCsv } from "./io/serialize.js";
 export { safeSeriesFromRows, seriesFromRows } from "./io/series.js";
 export { createSeriesCsvParser, parseSeriesCsv, safeParseSeriesCsv } from "./io/stream.js";
 export type { SeriesCsvParser } from "./io/stream.js";
+export { parseSeriesParquet, seriesFromColumns } from "./io/parquet.js";
+export type { ColumnChunkData, NamedColumn, ParquetDecoder, ParquetMetadataLike } from "./io/parquet.js";
 export { parseVolumeCsv } from "./io/volume.js";
 export type { ParseVolumeOptions } from "./io/volume.js";
 export type { EventField, EventsTable, FactorFormat, FactorTable, ParseEventsOptions, ParseFactorsOptions, ParseSeriesOptions, ParsedEvent, SerializeSeriesOptions, SeriesFormat, SeriesTable } from "./io/types.js";

@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, moments, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 const METHOD = "jackknife t test";
 
@@ -65,3 +66,12 @@ export function jackknifeTest(x: ArrayLike<number>, variance: ArrayLike<number>)
   const t = m.mean / (m.sd / Math.sqrt(n));
   return makeResult(t, pStudent(t, n - 1), n - 1, n, METHOD, convention, { estimate: theta });
 }
+
+/** Registry entry: ARs with Var(AR), CARs with Var(CAR) (textbook in both profiles). */
+export const jackknife: CrossTestDescriptor<"jackknife"> = {
+  name: "jackknife",
+  method: "jackknife t test",
+  needs: [],
+  daily: (_ctx, day) => jackknifeTest(day.ar, day.variance),
+  window: (_ctx, w) => jackknifeTest(w.car, w.carVar),
+};

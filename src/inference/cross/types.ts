@@ -9,10 +9,11 @@ import type { Warning } from "../../errors.js";
 import type { ModelFit } from "../../models/types.js";
 import type { Window } from "../../types.js";
 import type { TestResult } from "../types.js";
+import { REGISTERED_NAMES, type RegisteredTestName } from "./registry.js";
 
 /**
  * Names of the cross-event tests (snake_case: the JSON contract), in the order
- * `crossEventTests` reports them.
+ * `crossEventTests` reports them (the order of the test registry).
  *
  * @example
  * ```ts
@@ -21,29 +22,10 @@ import type { TestResult } from "../types.js";
  * TEST_NAMES.includes("corrado_rank"); // => true
  * ```
  */
-export const TEST_NAMES = [
-  "cross_sectional_t",
-  "time_series_t",
-  "bw1980",
-  "patell",
-  "adjusted_patell",
-  "bmp",
-  "adjusted_bmp",
-  "skewness_adjusted_t",
-  "jackknife",
-  "sign",
-  "generalized_sign",
-  "corrado_rank",
-  "corrado_zivney_rank",
-  "corrado_zivney_sign",
-  "grank_t",
-  "grank_z",
-  "wilcoxon",
-  "lamb",
-] as const;
+export const TEST_NAMES = REGISTERED_NAMES;
 
 /** One of {@link TEST_NAMES}. */
-export type TestName = (typeof TEST_NAMES)[number];
+export type TestName = RegisteredTestName;
 
 /**
  * Convention profile. `textbook` (default): the textbook formulas of docs/tests.md;
