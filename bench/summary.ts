@@ -15,7 +15,9 @@
  * @module
  */
 import os from "node:os";
-import { ContentHash, eventStudy, Fnv1a64 } from "../src/index.js";
+import { eventStudy } from "../src/index.js";
+import { Fnv1a64 } from "../src/output/hash.js";
+import { ContentHash } from "../src/output/murmur3.js";
 import type { Row } from "../src/output/index.js";
 import { ensureExposedGc, intOptions, machineRows, ms, printTable, summarize } from "./harness.js";
 import { ESTUDY2_SECONDS, estudy2Design, manyPairs } from "./workloads.js";

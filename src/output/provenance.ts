@@ -20,7 +20,11 @@ import { checkArray, checkObject } from "../check.js";
  *
  * @example
  * /^\d+\.\d+\.\d+/.test(LIBRARY_VERSION); // => true
- * studyProvenance({ assets: [], events: [], calendars: [], options: {} }).library.version === LIBRARY_VERSION; // => true
+ * // every study's provenance names it
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (_d, i) => 0.004 * Math.sin(i));
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] }).provenance?.library.version === LIBRARY_VERSION; // => true
  */
 export const LIBRARY_VERSION: string = version;
 
@@ -28,7 +32,10 @@ export const LIBRARY_VERSION: string = version;
  * Edition of the built-in exchange rules (bumped whenever a holiday or closure is added).
  *
  * @example
- * const p = studyProvenance({ assets: [], events: [], calendars: [tradingCalendar("XNYS")], options: {} });
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (_d, i) => 0.004 * Math.sin(i));
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * const p = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] }).provenance!;
  * p.calendars[0]?.rules.endsWith(`${CALENDAR_EDITION} edition`); // => true
  */
 export const CALENDAR_EDITION = "2026-11";

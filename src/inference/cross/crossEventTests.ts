@@ -1,6 +1,7 @@
 /**
  * Cross-event aggregation (AAR per day, CAAR per window) and the test battery with convention
- * profiles: the orchestrator over the test registry (`registry.ts`).
+ * profiles: the orchestrator over the test registry (`registry.ts`; docs/tests.md lists every test
+ * with its formula and reference).
  * @module
  */
 import { cumulativeAbnormalReturn } from "../../abnormal/car.js";
@@ -31,7 +32,7 @@ import type { Window } from "../../types.js";
  *   the estudy2 profile; the rank sample is the estimation window plus the whole event span.
  * - Kolari–Pynnönen r̄ (adjusted Patell/BMP): calendar-aligned correlation of estimation
  *   residuals, i ≠ j (see `averageResidualCorrelation`).
- * - `estudy2` profile (ESTUDY2-CONVENTIONS.md §6.4–6.6), each a switch against textbook:
+ * - `estudy2` profile (the R package estudy2's formulas), each a switch against textbook:
  *   s_i² = sample variance (M − 1) of the estimation ARs (BW 1980, Patell, BMP SARs); Patell
  *   factor (M − 2)/(M − 4); BW 1980/1985 daily df = L̄ − 1 (L̄ = mean estimation length);
  *   pooled generalized-sign p̂; calendar-date pooling; Lamb with the first event's market series

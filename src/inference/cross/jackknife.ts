@@ -18,7 +18,7 @@ const METHOD = "jackknife t test";
  * p_i = Nθ̂ − (N − 1)θ̂₍₋ᵢ₎, and J = p̄/(s_p/√N) against Student t(N − 1), s_p the sample SD of
  * the pseudo-values. The weighted mean is used because for the plain mean the pseudo-values are
  * the observations themselves and J would be the cross-sectional t. EST's exact variant is
- * unverified (METHODS.md §4). Events with a missing x_i or a non-positive variance are skipped.
+ * unverified against a reference implementation. Events with a missing x_i or a non-positive variance are skipped.
  *
  * ## References
  * - Giaccotto, C. & Sfiridis, J. M. (1996). Hypothesis testing in event studies: the case of

@@ -1,6 +1,6 @@
 /**
- * Types of the cross-event inference (AAR/CAAR and the test battery; DESIGN.md §6b,
- * METHODS.md §3–§5). Field names of result rows are snake_case: they are the JSON contract of
+ * Types of the cross-event inference (AAR/CAAR and the test battery;
+ * docs/tests.md). Field names of result rows are snake_case: they are the JSON contract of
  * the `aggregate` table.
  * @module
  */
@@ -28,8 +28,8 @@ export const TEST_NAMES = REGISTERED_NAMES;
 export type TestName = RegisteredTestName;
 
 /**
- * Convention profile. `textbook` (default): METHODS.md; `estudy2`: the statistics of the R
- * package estudy2 on complete, date-clustered data (ESTUDY2-CONVENTIONS.md §6.1–6.6).
+ * Convention profile. `textbook` (default): the textbook formulas of docs/tests.md;
+ * `estudy2`: the statistics of the R package estudy2 on complete, date-clustered data.
  */
 export type Conventions = "textbook" | "estudy2";
 
@@ -91,7 +91,7 @@ export interface DailyRow {
 export interface WindowRow {
   readonly window_start: number;
   readonly window_end: number;
-  /** CAAR = Σ_{τ∈W} AAR_τ (the sum of the daily cross-sectional means; METHODS.md §3). */
+  /** CAAR = Σ_{τ∈W} AAR_τ (the sum of the daily cross-sectional means). */
   readonly caar: number;
   /**
    * Mean CAR over the events with a complete window, (1/N_W) Σ_i CAR_i. Equal to `caar` in a
