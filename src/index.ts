@@ -147,13 +147,11 @@ export type { NonSynchronousPolicy, SynchronicityDiagnostics } from "./study/syn
 export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, arChart, carChart, displayChart, timelineChart } from "./output/charts.js";
 export type { CarChartOptions, ChartDisplay, ChartOptions, ChartSource, TimelineChartOptions, TimelineEvent, VegaLiteSpec } from "./output/charts.js";
 export { formatJson } from "./output/json.js";
-export { escapeHtml, escapeMarkdownCell } from "./output/escape.js";
 export { CALENDAR_EDITION, LIBRARY_VERSION } from "./output/provenance.js";
 export type { CalendarProvenance, Provenance, ProvenanceInputs, SeriesFingerprint } from "./output/provenance.js";
 export { significanceStars, studyTable } from "./output/tables.js";
 export type { StudyTableOptions, TableFormat, TableSource } from "./output/tables.js";
-export { columnsOf, formatCsv, formatTextTable, isFormulaLike, terminalText } from "./output/text.js";
-export { JsonRows, csvChunks, jsonChunks } from "./output/stream.js";
+export { columnsOf, formatCsv, formatTextTable } from "./output/text.js";
 export type { FormatCsvOptions, FormatTextTableOptions, Row } from "./output/text.js";
 export { classifyWarnings, groupWarnings, warningLine, warningLines, warningSeverity } from "./output/warnings.js";
 export type { ClassifiedWarning, GroupWarningsOptions, WarningGroup, WarningLine, WarningLinesOptions, WarningSeverity } from "./output/warnings.js";

@@ -10,14 +10,14 @@ import {
   type NonTradingPolicy,
   type Row,
   type Warning,
-  escapeMarkdownCell,
-  terminalText,
 } from "market-reaction";
 import { readEventsFile, readSeriesFile } from "market-reaction/node";
 import { choice, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 export const ALIGN_HELP = `Usage: market-reaction align --events FILE [options]
 

@@ -10,8 +10,6 @@ import {
   type MinuteWindow,
   type Row,
   type Warning,
-  escapeMarkdownCell,
-  terminalText,
 } from "market-reaction";
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // Until the lead wires src/intraday into the public barrels, import it from the files.
@@ -19,6 +17,8 @@ import { choice, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 export const INTRADAY_HELP = `Usage: market-reaction intraday --bars FILE… --events FILE [options]
 

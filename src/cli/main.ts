@@ -4,7 +4,7 @@
  * Exit codes: 0 success, 1 failure (bad data, unreadable file), 2 usage error.
  */
 import { open, writeFile } from "node:fs/promises";
-import { isMarketReactionError, terminalText } from "market-reaction";
+import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
 import { calendarCommand } from "./calendar.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
@@ -12,6 +12,8 @@ import { DEMO_HELP, demoCommand } from "./demo.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 const HELP = `market-reaction ${VERSION} — event studies of market reactions to dated statements
 

@@ -1,5 +1,5 @@
 /** `market-reaction study`: abnormal returns around each statement. */
-import { classifyWarnings, eventStudy, exchangeCodes, terminalText, type EventStudyOptions, type ModelOption } from "market-reaction";
+import { classifyWarnings, eventStudy, exchangeCodes, type EventStudyOptions, type ModelOption } from "market-reaction";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, emitChunks, progressBar } from "./output.js";
 import { checkPlot, writePlot } from "./plot.js";
@@ -10,6 +10,8 @@ import { measureOutput } from "./measures.js";
 import { measureJsonText, measureText } from "./measuresOutput.js";
 import { skippedLines, studyCsvChunks, studyText } from "./studyOutput.js";
 import { day0ById, printWarnings } from "./warnings.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
 

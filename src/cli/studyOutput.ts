@@ -1,8 +1,10 @@
 /** The result of `market-reaction study` as text: the paper table or a tidy table. */
-import { columnsOf, escapeMarkdownCell, studyTable, terminalText, type Row, type Study } from "market-reaction";
+import { columnsOf, studyTable, type Row, type Study } from "market-reaction";
 import { placeboText, regressionText } from "./clusteredText.js";
 import { renderRows } from "./output.js";
 import type { StudyFlags } from "./studyFlags.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
 

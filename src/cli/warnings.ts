@@ -2,8 +2,10 @@
  * Warnings on stderr: a summary by code (at most about 20 lines) or, with `--verbose`, every
  * warning; worded with the CLI's flags instead of the library's option and function names.
  */
-import { groupWarnings, terminalText, warningLines, type Warning } from "market-reaction";
+import { groupWarnings, warningLines, type Warning } from "market-reaction";
 import type { CliIO } from "./context.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 /** Library wording → the CLI flag that does the same. */
 const CLI_WORDING: readonly (readonly [RegExp, string])[] = [

@@ -4,7 +4,8 @@
  * and the rows of an unbuilt table are not kept while they are written.
  */
 import { describe, expect, it } from "vitest";
-import { eventStudy, formatJson, jsonChunks, JsonRows, type MarketEvent } from "market-reaction";
+import { eventStudy, formatJson, type MarketEvent } from "market-reaction";
+import { jsonChunks, JsonRows } from "../../src/output/stream.js";
 import { marketPair, sessions } from "./helpers.js";
 
 function study() {
