@@ -14,6 +14,8 @@ export interface StudyInputs {
   readonly events: readonly MarketEvent[];
   readonly exchange: ExchangeInput;
   readonly warnings: Warning[];
+  /** Ids the user gave with `NAME=FILE`: charts show them as written (others made readable). */
+  readonly named: readonly string[];
 }
 
 /** `NAME=FILE` or `FILE`: a file that exists is a file even when its name holds `=`. */
@@ -94,11 +96,12 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
   for (const spec of v.prices ?? []) assets.push(...(await readNamed("prices", spec, "price", how, warnings)));
   for (const spec of v.returns ?? []) assets.push(...(await readNamed("returns", spec, "return", how, warnings)));
   const market = v.market === undefined ? undefined : await readMarket(v.market, assets, warnings);
+  const named = [...(v.prices ?? []), ...(v.returns ?? []), ...(v.market === undefined ? [] : [v.market])].flatMap((spec) => splitNamed("prices", spec).name ?? []);
   const exchange = v.calendar === undefined ? flags.exchange : await readCalendar(v.calendar, flags.exchange, warnings);
   const factors = v.factors === undefined ? undefined : await readFactorsFile(v.factors, flags.factorUnit === undefined ? {} : { unit: flags.factorUnit });
   if (factors !== undefined) warnings.push(...factors.warnings);
   const parsed = await readEventsFile(v.events!);
   warnings.push(...parsed.warnings);
   const events = pickEvents(parsed.events, flags.ids, v.group);
-  return { assets, events, exchange, warnings, ...(market === undefined ? {} : { market }), ...(factors === undefined ? {} : { factors }) };
+  return { assets, events, exchange, warnings, named, ...(market === undefined ? {} : { market }), ...(factors === undefined ? {} : { factors }) };
 }
