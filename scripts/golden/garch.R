@@ -121,6 +121,21 @@ out <- list(
   market = fit_mle(y, x)
 )
 
+# ---- event sessions standardized by the forecasts at R's market-mean estimates ----------------
+ev <- (end + 1):which(g$date == "2025-04-11")
+pm <- out$market$coefficients
+fc <- forecast(pm, y, x, length(ev))
+ar <- y_all[ev] - pm[1] - pm[2] * x_all[ev]
+sar <- ar / sqrt(fc)
+out$event <- list(
+  first = g$date[ev[1]], last = g$date[ev[length(ev)]],
+  ar = I(ar), variance = I(fc), sar = I(sar), p_value = I(2 * pnorm(-abs(sar))),
+  volatility_p_value = I(pchisq(sar^2, 1, lower.tail = FALSE)),
+  car = sum(ar), car_variance = sum(fc), car_z = sum(ar) / sqrt(sum(fc)),
+  car_p_value = 2 * pnorm(-abs(sum(ar) / sqrt(sum(fc)))),
+  volatility_statistic = sum(sar^2), volatility_window_p_value = pchisq(sum(sar^2), length(ev), lower.tail = FALSE)
+)
+
 # ---- the S&P 500 (shared data, when present) -------------------------------------------------
 sp_file <- file.path("..", "shared", "data", "sp500_daily_2023_2026.csv")
 if (file.exists(sp_file)) {

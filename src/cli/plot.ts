@@ -1,6 +1,6 @@
 /** `--plot`: the chart of a study, checked before the study runs, written as SVG or PNG. */
 import { writeFile } from "node:fs/promises";
-import { arChart, carChart, timelineChart, type Study, type VegaLiteSpec } from "market-reaction";
+import { arChart, carChart, changePathChart, timelineChart, type Study, type VegaLiteSpec } from "market-reaction";
 import { checkRenderer, renderPng, renderSvg } from "market-reaction/node";
 import type { CliIO } from "./context.js";
 import type { PlotFlags } from "./studyFlags.js";
@@ -17,6 +17,9 @@ function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSp
   const names = Object.fromEntries(inputs.named.map((id) => [id, id]));
   const common = { ...size, names, ...(plot.title === undefined ? {} : { title: plot.title }), sharedScale: plot.sharedScale };
   if (plot.type === "ar") return arChart(study, common);
+  // level series: cumulative abnormal changes in their unit (bp or points), not in percent
+  const level = inputs.assets.find((s) => s.kind === "level");
+  if (plot.type === "car" && level !== undefined && inputs.assets.every((s) => s.kind === "level")) return changePathChart(study, { ...common, unit: inputs.levelUnit === "percent" ? "bp" : "points" });
   if (plot.type === "car") return carChart(study, common);
   const marketId = typeof inputs.market === "string" ? inputs.market : undefined;
   const priced = inputs.assets.filter((s) => s.kind === "price" && s.id !== marketId);

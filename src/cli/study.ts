@@ -7,6 +7,8 @@ import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
 import { readStudyInputs, type StudyInputs } from "./studyInputs.js";
 import { studyText } from "./studyOutput.js";
+import { measureOutput } from "./measures.js";
+import { measureJsonText, measureText } from "./measuresOutput.js";
 import { day0ById, printWarnings } from "./warnings.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
@@ -20,6 +22,9 @@ Data:
                          Yahoo, Stooq, FRED, Nasdaq and generic layouts are detected;
                          NAME= names the series of a single-series file (SPX=sp500.csv)
   --returns [NAME=]FILE  return series instead of prices (repeatable; decimal returns)
+  --levels FILE          level series studied in changes (repeatable): yields, spreads,
+                         volatility indices; any finite value, negative included
+  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points)
   --value-column COL     the value column of the --prices/--returns files (default detected)
   --market ID|[NAME=]FILE  benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic)
@@ -70,6 +75,14 @@ Clustered statements on one series (docs/clustered.md):
   --seed N               seed of the placebo draws                      (default 1)
   --regime REGIME        volatility | quarter | none: where pseudo-dates come from
                          (default volatility)
+
+Measures (docs/measures.md):
+  --measure MEASURE      returns | changes | volume | volatility, repeatable (default returns;
+                         changes = the --levels series, in their unit). volume: abnormal log
+                         volume from the volume column of the --prices files (market model on
+                         the --market file's volume when it has one, else mean-adjusted);
+                         volatility: AR'Ω⁻¹AR/(L s²) per window, exact F(L, M − k); the tables
+                         are tidy rows with measure and unit (--table volume|volatility)
 
 Output:
   --format FORMAT        table | markdown | html | latex: the paper table (CAR in percent,
@@ -150,8 +163,12 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   }
   const onProgress = progressBar(io);
   const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
+  const extra = measureOutput(study, {
+    measures: flags.measures, assets: inputs.assets, prices: inputs.priceFiles, market: typeof inputs.market === "string" ? inputs.market : inputs.marketFile,
+    marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
+  });
   const allWarnings = [...inputs.warnings, ...study.warnings];
-  const text = flags.format === "json" ? toJsonText({ ...study.toJSON(), warnings: classifyWarnings(allWarnings) }) : studyText(study, flags);
+  const text = flags.format === "json" ? measureJsonText(study, extra, classifyWarnings(allWarnings)) : (measureText(study, flags, extra) ?? studyText(study, flags));
   await emit(io, text, flags.values.out);
   if (flags.plot !== undefined) await writePlot(io, flags.plot, study, inputs);
   if (flags.format !== "json") printWarnings(io, allWarnings, { verbose: flags.values.verbose === true, day0: day0ById(study.events) });

@@ -2,10 +2,14 @@
 import { TEST_NAMES, exchangeCodes, type NonTradingPolicy, type StudyTable, type TestName } from "market-reaction";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError } from "./context.js";
+import { parseMeasures, type Measure } from "./measures.js";
 
 const STUDY_OPTIONS = {
   prices: { type: "string", multiple: true },
   returns: { type: "string", multiple: true },
+  levels: { type: "string", multiple: true },
+  "level-unit": { type: "string" },
+  measure: { type: "string", multiple: true },
   market: { type: "string" },
   factors: { type: "string" },
   "factor-unit": { type: "string" },
@@ -103,6 +107,11 @@ export interface StudyFlags {
   readonly ids?: readonly string[];
   readonly factorUnit?: "auto" | "percent" | "decimal";
   readonly plot?: PlotFlags;
+  /** `--measure` (default returns) and the unit of the `--levels` files. */
+  readonly measures: readonly Measure[];
+  readonly levelUnit: "percent" | "points";
+  /** `--table volume|volatility`: a measure's tidy rows instead of a study table. */
+  readonly measureTable?: "volume" | "volatility";
 }
 
 function positiveInt(flag: string, v: string | undefined): number | undefined {
@@ -171,7 +180,7 @@ function checkModelInputs(values: Values): void {
 
 function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: number | undefined): void {
   if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
-  if ((values.prices ?? []).length + (values.returns ?? []).length === 0) throw new UsageError("study: give at least one --prices or --returns file");
+  if ((values.prices ?? []).length + (values.returns ?? []).length + (values.levels ?? []).length === 0) throw new UsageError("study: give at least one --prices, --returns or --levels file");
   if (values.method !== "dummy" && (values.dummies !== undefined || values["hac-lag"] !== undefined || values["hac-adjust"] === true)) {
     throw new UsageError("--dummies, --hac-lag and --hac-adjust go with --method dummy");
   }
@@ -182,7 +191,8 @@ function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: nu
 
 function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; tableGiven: boolean; stat: "t" | "p" } {
   const format = choice<StudyFormat>("format", values.format, ["table", "markdown", "html", "latex", "csv", "json"], "table");
-  const table = choice<StudyTable>("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald"], "car");
+  const chosen = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility"] as const, "car");
+  const table: StudyTable = chosen === "volume" || chosen === "volatility" ? "car" : chosen;
   if ((format === "html" || format === "latex") && table !== "car") {
     throw new UsageError(`--format ${format} gives the paper table of CARs; for --table ${table} use --format csv, json, markdown or table`);
   }
@@ -196,6 +206,13 @@ function parseList(flag: string, v: string | undefined): readonly string[] | und
   const list = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (list.length === 0) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a comma-separated list`);
   return list;
+}
+
+function checkMeasures(values: Values, measures: readonly Measure[]): void {
+  const levels = (values.levels ?? []).length;
+  if (values["level-unit"] !== undefined && levels === 0) throw new UsageError("--level-unit goes with --levels FILE");
+  if (measures.includes("changes") && levels === 0) throw new UsageError("--measure changes studies the --levels files: give at least one --levels FILE");
+  if (measures.includes("volume") && (values.prices ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
 }
 
 /** Parses and checks the flags of `study`; `help` when `--help` was given. */
@@ -216,7 +233,15 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
   const factorUnit = values["factor-unit"] === undefined ? undefined : choice("factor-unit", values["factor-unit"], ["auto", "percent", "decimal"] as const, "auto");
   if (factorUnit !== undefined && values.factors === undefined) throw new UsageError("--factor-unit goes with --factors FILE");
   const plot = parsePlot(values);
+  const measures = parseMeasures(values.measure);
+  const levelUnit = choice("level-unit", values["level-unit"], ["percent", "points"] as const, "points");
+  checkMeasures(values, measures);
+  const measureTable = values.table === "volume" || values.table === "volatility" ? values.table : undefined;
+  if (measureTable !== undefined && !measures.includes(measureTable)) throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
   return {
+    measures,
+    levelUnit,
+    ...(measureTable === undefined ? {} : { measureTable }),
     values,
     ...parseFormat(values),
     method: choice("method", values.method, ["standard", "dummy"] as const, "standard"),

@@ -16,6 +16,12 @@ export interface StudyInputs {
   readonly warnings: Warning[];
   /** Ids the user gave with `NAME=FILE`: charts show them as written (others made readable). */
   readonly named: readonly string[];
+  /** The series ids read from each `--prices` file (volume is read from the same files). */
+  readonly priceFiles: ReadonlyMap<string, readonly string[]>;
+  /** Unit of the `--levels` files (`--level-unit`). */
+  readonly levelUnit: "percent" | "points";
+  /** The `--market` file, when the benchmark came from a file. */
+  readonly marketFile?: string;
 }
 
 /** `NAME=FILE` or `FILE`: a file that exists is a file even when its name holds `=`. */
@@ -93,15 +99,30 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
   const assets: Series[] = [];
   const dateFormat = dateFormatFlag(v["date-format"]);
   const how: ReadFlags = { ...(v["value-column"] === undefined ? {} : { valueColumn: v["value-column"] }), ...(dateFormat === undefined ? {} : { dateFormat }) };
-  for (const spec of v.prices ?? []) assets.push(...(await readNamed("prices", spec, "price", how, warnings)));
+  const priceFiles = new Map<string, string[]>();
+  for (const spec of v.prices ?? []) {
+    const read = await readNamed("prices", spec, "price", how, warnings);
+    priceFiles.set(splitNamed("prices", spec).file, read.map((s) => s.id));
+    assets.push(...read);
+  }
   for (const spec of v.returns ?? []) assets.push(...(await readNamed("returns", spec, "return", how, warnings)));
+  for (const file of v.levels ?? []) {
+    // level series (yields, volatility indices): studied in changes, in their unit
+    const t = await readSeriesFile(file, { values: "level", levelUnit: flags.levelUnit, ...(how.valueColumn === undefined ? {} : { valueColumn: how.valueColumn }), ...(dateFormat === undefined ? {} : { dateFormat }) });
+    warnings.push(...t.warnings);
+    assets.push(...t.series);
+  }
   const market = v.market === undefined ? undefined : await readMarket(v.market, assets, warnings);
   const named = [...(v.prices ?? []), ...(v.returns ?? []), ...(v.market === undefined ? [] : [v.market])].flatMap((spec) => splitNamed("prices", spec).name ?? []);
+  const marketFile = market !== undefined && typeof market !== "string" ? splitNamed("market", v.market!).file : undefined;
   const exchange = v.calendar === undefined ? flags.exchange : await readCalendar(v.calendar, flags.exchange, warnings);
   const factors = v.factors === undefined ? undefined : await readFactorsFile(v.factors, flags.factorUnit === undefined ? {} : { unit: flags.factorUnit });
   if (factors !== undefined) warnings.push(...factors.warnings);
   const parsed = await readEventsFile(v.events!);
   warnings.push(...parsed.warnings);
   const events = pickEvents(parsed.events, flags.ids, v.group);
-  return { assets, events, exchange, warnings, named, ...(market === undefined ? {} : { market }), ...(factors === undefined ? {} : { factors }) };
+  return {
+    assets, events, exchange, warnings, named, priceFiles, levelUnit: flags.levelUnit,
+    ...(market === undefined ? {} : { market }), ...(marketFile === undefined ? {} : { marketFile }), ...(factors === undefined ? {} : { factors }),
+  };
 }

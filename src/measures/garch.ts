@@ -233,6 +233,48 @@ function garchFitFrom(data: GarchData, p: GarchParameters, scale: number, mean: 
 }
 
 /**
+ * A {@link GarchFit} at given parameters (no estimation): residuals, conditional variances and
+ * log-likelihood of the data at `parameters`, e.g. to evaluate published or R estimates.
+ * `converged` is true, `iterations` 0 and `gradMax` NaN.
+ *
+ * @example
+ * ```ts
+ * const y = Float64Array.from({ length: 50 }, (_, t) => 0.01 * Math.sin(1.7 * t));
+ * const fit = garchFitAt({ y }, { mean: [0], omega: 1e-5, alpha1: 0.1, beta1: 0.8 });
+ * fit.names; // => ["mu", "omega", "alpha1", "beta1"]
+ * fit.logLik === garchLogLikelihood({ y }, { mean: [0], omega: 1e-5, alpha1: 0.1, beta1: 0.8 }); // => true
+ * ```
+ */
+export function garchFitAt(data: GarchData, parameters: GarchParameters): GarchFit {
+  const mean: GarchMean = parameters.mean.length === 2 ? "market" : "constant";
+  if (parameters.mean.length !== 1 && parameters.mean.length !== 2) invalidOption("parameters.mean", parameters.mean, "[mu] or [alpha, beta]");
+  if (!(parameters.omega > 0) || !(parameters.alpha1 >= 0) || !(parameters.beta1 >= 0) || !(parameters.alpha1 + parameters.beta1 < 1)) {
+    invalidOption("parameters", parameters, "omega > 0, alpha1 >= 0, beta1 >= 0 and alpha1 + beta1 < 1");
+  }
+  checkData(data, mean, 2);
+  const input: GarchData = mean === "constant" ? { y: data.y } : data;
+  const { omega, alpha1, beta1 } = parameters;
+  const residuals = garchResiduals(input, parameters.mean);
+  return {
+    mean,
+    names: mean === "constant" ? ["mu", "omega", "alpha1", "beta1"] : ["alpha", "beta", "omega", "alpha1", "beta1"],
+    coefficients: Float64Array.of(...parameters.mean, omega, alpha1, beta1),
+    omega,
+    alpha1,
+    beta1,
+    logLik: garchLogLikelihood(input, parameters),
+    nObs: input.y.length,
+    residuals,
+    variances: garchVariances(residuals, omega, alpha1, beta1),
+    persistence: alpha1 + beta1,
+    unconditionalVariance: omega / (1 - alpha1 - beta1),
+    converged: true,
+    iterations: 0,
+    gradMax: Number.NaN,
+  };
+}
+
+/**
  * Conditional-variance forecasts σ²_{T+1} … σ²_{T+steps} from the end of the estimation
  * sample: σ²_{T+1} = ω + α₁ε_T² + β₁h_T, σ²_{T+s} = ω + (α₁+β₁)σ²_{T+s−1}. Event-window
  * shocks do not enter (they would carry the event into its own benchmark).

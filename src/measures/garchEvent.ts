@@ -6,7 +6,8 @@
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelData } from "../models/index.js";
 import { chiSquareSf, normalSf } from "../stats/index.js";
-import { fitGarch, garchForecast } from "./garch.js";
+import { fitGarch, garchFitAt, garchForecast } from "./garch.js";
+import type { GarchParameters } from "./garchLikelihood.js";
 import type { GarchFit, GarchOptions } from "./garch.js";
 
 /** Result of {@link garchAbnormalReturns}. */
@@ -71,6 +72,8 @@ function finiteEstimation(data: ModelData, estimation: ArrayLike<number>, market
  * @param data - Returns on one session index (`asset`, optional `market`).
  * @param estimation - Estimation sessions, strictly increasing.
  * @param event - Event sessions, each after the last estimation session.
+ * @param options - Those of {@link fitGarch}, or `parameters` to use given parameters instead of
+ *   estimating them ({@link garchFitAt}).
  * @throws INVALID_OPTION for unordered or overlapping sessions; the errors of {@link fitGarch}.
  * @example
  * ```ts
@@ -86,13 +89,15 @@ function finiteEstimation(data: ModelData, estimation: ArrayLike<number>, market
  * r.volatilityPValue[0]! < 0.001; // => true
  * ```
  */
-export function garchAbnormalReturns(data: ModelData, estimation: ArrayLike<number>, event: ArrayLike<number>, options?: GarchOptions): GarchAbnormalReturns {
-  const market = (options?.mean ?? (data.market === undefined ? "constant" : "market")) === "market";
+export function garchAbnormalReturns(data: ModelData, estimation: ArrayLike<number>, event: ArrayLike<number>, options?: GarchOptions & { readonly parameters?: GarchParameters }): GarchAbnormalReturns {
+  const market = options?.parameters !== undefined ? options.parameters.mean.length === 2 : (options?.mean ?? (data.market === undefined ? "constant" : "market")) === "market";
   if (market && data.market === undefined) invalidOption("mean", "market", "market returns in the data");
   const used = finiteEstimation(data, estimation, market);
   const y = Float64Array.from(used, (i) => data.asset[i]!);
   const x = market ? Float64Array.from(used, (i) => data.market![i]!) : undefined;
-  const fit = fitGarch(x === undefined ? { y } : { y, x }, { ...options, mean: market ? "market" : "constant" });
+  const sample = x === undefined ? { y } : { y, x };
+  // given parameters: the model at those parameters on the estimation sample (no estimation)
+  const fit = options?.parameters !== undefined ? garchFitAt(sample, options.parameters) : fitGarch(sample, { ...options, mean: market ? "market" : "constant" });
   const last = used.at(-1)!;
   const m = event.length;
   const horizon = new Int32Array(m);

@@ -3,7 +3,7 @@
  * volatility and level series (yields, volatility indices) studied in changes.
  * @module
  */
-export { fitGarch, garchForecast } from "./garch.js";
+export { fitGarch, garchFitAt, garchForecast } from "./garch.js";
 export type { GarchFit, GarchOptions } from "./garch.js";
 export { garchLogLikelihood } from "./garchLikelihood.js";
 export type { GarchData, GarchMean, GarchParameters } from "./garchLikelihood.js";
@@ -13,3 +13,5 @@ export { abnormalVolatility, rangeVariance, rangeVolatilityTest } from "./volati
 export type { AbnormalVolatility, RangeData, RangeEstimator, RangeVolatilityTest } from "./volatility.js";
 export { DEFAULT_VOLUME_OFFSET, abnormalVolume, logVolume, rankTest } from "./volume.js";
 export type { AbnormalVolume, AbnormalVolumeOptions, AbnormalVolumeWindow, LogVolume } from "./volume.js";
+export { changePathChart, volumeChart } from "./charts.js";
+export type { VolumeChartOptions } from "./charts.js";

@@ -70,7 +70,7 @@ export function logVolume(volume: ArrayLike<number>, options?: { offset?: number
   }
   const warnings: Warning[] = [];
   if (zeros > 0) {
-    warnings.push({ code: "ZERO_VOLUME", message: `${zeros} session${zeros === 1 ? "" : "s"} with zero volume kept as ln(0 + ${offset}) = ${Math.log(offset)}; change the offset with the volume offset option (library: offset)` });
+    warnings.push({ code: "ZERO_VOLUME", message: `${zeros} session${zeros === 1 ? "" : "s"} with zero volume kept as ln(0 + ${offset}) = ${Math.log(offset)}, an outlier in log volume that inflates the estimation variance; drop such sessions from the volume data (set them to NaN: they are then missing) or raise the offset (library option offset)` });
   }
   if (negatives > 0) {
     warnings.push({ code: "NEGATIVE_VOLUME", message: `${negatives} session${negatives === 1 ? "" : "s"} with negative volume set to NaN` });

@@ -75,7 +75,8 @@ export function listingStart(calendar: TradingCalendar, asset: Series, day0s: re
   const fromIndex = Math.max(0, i0 + Math.min(e[0], norm.eventSpan[0]));
   const firstIndex = lowerBound(cdays, first);
   // a price series' first row gives no return: its first return is the next session's
-  const firstReturnIndex = asset.kind === "price" ? firstIndex + 1 : firstIndex;
+  // (a level series is differenced like prices: its first change is the next session's too)
+  const firstReturnIndex = asset.kind !== "return" ? firstIndex + 1 : firstIndex;
   if (fromIndex >= firstReturnIndex || firstIndex >= cdays.length) return undefined;
   return { from: cdays[fromIndex]!, firstObservation: cdays[Math.min(firstReturnIndex, cdays.length - 1)]!, preListing: firstReturnIndex - fromIndex };
 }

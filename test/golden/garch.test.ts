@@ -11,7 +11,8 @@
 //     optimizer stops 0.117 log-likelihood units short on the synthetic asset).
 import { describe, expect, it } from "vitest";
 import { parseSeriesCsv } from "../../src/io/index.js";
-import { fitGarch, garchForecast, garchLogLikelihood } from "../../src/measures/index.js";
+import { fitGarch, garchAbnormalReturns, garchForecast, garchLogLikelihood } from "../../src/measures/index.js";
+import { chiSquareSf, normalSf } from "../../src/stats/index.js";
 import type { GarchFit } from "../../src/measures/index.js";
 import { describeWithSharedData, readProjectFile, readSharedData } from "../helpers/shared-data.js";
 import { expectAllClose, expectClose } from "./expect-close.js";
@@ -32,6 +33,10 @@ interface GarchGolden {
   constant: FitGolden;
   market: FitGolden;
   sp500?: FitGolden & { first: string; last: string; fixed_log_lik: number; fgarch: FitGolden };
+  event: {
+    first: string; last: string; ar: number[]; variance: number[]; sar: number[]; p_value: number[]; volatility_p_value: number[];
+    car: number; car_variance: number; car_z: number; car_p_value: number; volatility_statistic: number; volatility_window_p_value: number;
+  };
 }
 
 const g = loadGolden<GarchGolden>("garch.json");
@@ -134,6 +139,38 @@ describe("GARCH(1,1) vs R (synthetic GARCH asset on the world benchmark)", () =>
     expectClose(f[0]!, fit.omega + fit.alpha1 * fit.residuals[n - 1]! ** 2 + fit.beta1 * fit.variances[n - 1]!, { rtol: 1e-15 }, "h+1");
     expectClose(f[2]!, fit.omega + fit.persistence * (fit.omega + fit.persistence * f[0]!), { rtol: 1e-14 }, "h+3");
     expectAllClose(f, g.market.forecast_var.slice(0, 3), { rtol: 1e-3 }, "vs R's forecasts at R's estimates");
+  });
+});
+
+describe("GARCH-standardized abnormal returns at R's market-mean estimates vs R (2025-04-01 to 2025-04-11)", () => {
+  it("ARs, forecast variances, SARs, χ²(1) and normal p-values, CAR and the window χ²(L) to 1e-10 (distribution functions 1e-12)", () => {
+    const asset = readProjectFile("fixtures/daily/synthetic-garch.csv");
+    const world = readProjectFile("fixtures/daily/synthetic-world.csv");
+    const L = g.event.ar.length;
+    const n = g.window.sessions + L;
+    const { dates, r: y } = returnsEnding(asset, "close", g.event.last, n);
+    const { r: x } = returnsEnding(world, "adj_close", g.event.last, n);
+    expect(dates[g.window.sessions]).toBe(g.event.first);
+    const est = Array.from({ length: g.window.sessions }, (_, j) => j);
+    const ev = Array.from({ length: L }, (_, j) => g.window.sessions + j);
+    const r = garchAbnormalReturns({ asset: y, market: x }, est, ev, { parameters: asParams(g.market.coefficients, 2) });
+    expect(Array.from(r.horizon)).toEqual(ev.map((_, j) => j + 1));
+    expectAllClose(r.ar, g.event.ar, { rtol: 1e-10 }, "ar");
+    expectAllClose(r.variance, g.event.variance, { rtol: 1e-10 }, "variance");
+    expectAllClose(r.sar, g.event.sar, { rtol: 1e-10 }, "sar");
+    expectAllClose(r.pValue, g.event.p_value, { rtol: 1e-9 }, "p");
+    expectAllClose(r.volatilityPValue, g.event.volatility_p_value, { rtol: 1e-9 }, "volatility p");
+    g.event.sar.forEach((s, j) => {
+      expectClose(chiSquareSf(s * s, 1), g.event.volatility_p_value[j]!, { rtol: 1e-12 }, `pchisq[${j}]`);
+      expectClose(2 * normalSf(Math.abs(s)), g.event.p_value[j]!, { rtol: 1e-12 }, `pnorm[${j}]`);
+    });
+    expectClose(r.car, g.event.car, { rtol: 1e-10 }, "car");
+    expectClose(r.carVariance, g.event.car_variance, { rtol: 1e-10 }, "car variance");
+    expectClose(r.carZ, g.event.car_z, { rtol: 1e-10 }, "car z");
+    expectClose(r.carPValue, g.event.car_p_value, { rtol: 1e-9 }, "car p");
+    expectClose(r.volatilityStatistic, g.event.volatility_statistic, { rtol: 1e-10 }, "Σ SAR²");
+    expectClose(r.volatilityWindowPValue, g.event.volatility_window_p_value, { rtol: 1e-9 }, "window p");
+    expectClose(chiSquareSf(g.event.volatility_statistic, L), g.event.volatility_window_p_value, { rtol: 1e-12 }, "pchisq window");
   });
 });
 

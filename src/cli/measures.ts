@@ -1,0 +1,161 @@
+/**
+ * `study --measure volume|volatility|changes`: the measures beyond returns, computed on the
+ * (statement, asset) pairs of an event study, as tidy rows that carry their measure and unit.
+ */
+import { readFileSync } from "node:fs";
+import {
+  abnormalVolatility,
+  abnormalVolume,
+  parseVolumeCsv,
+  type Row,
+  type Series,
+  type Study,
+  type Warning,
+} from "market-reaction";
+import { UsageError } from "./context.js";
+
+/** The measures of `study --measure`. */
+export const MEASURES = ["returns", "volume", "volatility", "changes"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** Parses the repeatable `--measure` flag (default `returns`). */
+export function parseMeasures(values: readonly string[] | undefined): Measure[] {
+  const list = (values ?? ["returns"]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  const bad = list.filter((m) => !(MEASURES as readonly string[]).includes(m));
+  if (bad.length > 0 || list.length === 0) throw new UsageError(`invalid --measure: ${JSON.stringify(bad.join(",") || values?.join(","))}; expected ${MEASURES.join(" | ")} (repeatable)`);
+  return [...new Set(list)] as Measure[];
+}
+
+/** Measure and unit of each studied series: returns in decimals, level series in their unit. */
+export function seriesUnits(assets: readonly Series[], levelUnit: "percent" | "points"): Map<string, { measure: string; unit: string }> {
+  const m = new Map<string, { measure: string; unit: string }>();
+  for (const s of assets) {
+    m.set(s.id, s.kind === "level" ? { measure: "changes", unit: levelUnit === "percent" ? "bp" : "points" } : { measure: "returns", unit: "decimal" });
+  }
+  return m;
+}
+
+/** Rows with `measure` and `unit` added from the asset's entry. */
+export function withUnits(rows: readonly object[], units: Map<string, { measure: string; unit: string }>): Row[] {
+  return rows.map((r) => {
+    const u = units.get(String((r as { asset?: unknown }).asset));
+    return { ...(r as Row), measure: u?.measure ?? "returns", unit: u?.unit ?? "decimal" } as Row;
+  });
+}
+
+/** Volume of each asset (by id) and of the benchmark, on the pairs' session days. */
+export interface VolumeInputs {
+  readonly volumes: ReadonlyMap<string, Series>;
+  readonly benchmark?: Series;
+}
+
+function onDays(s: Series, days: Int32Array): Float64Array {
+  const byDay = new Map<number, number>();
+  for (let j = 0; j < s.days.length; j++) byDay.set(s.days[j]!, s.values[j]!);
+  return Float64Array.from(days, (d) => byDay.get(d) ?? Number.NaN);
+}
+
+/**
+ * Abnormal log volume for every studied pair: the estimation sessions of the pair's return
+ * model, its event span and windows; market model on the benchmark's log volume when the
+ * benchmark file has volume, else mean-adjusted.
+ */
+export function volumeRows(study: Study, inputs: VolumeInputs, warnings: Warning[]): Row[] {
+  const rows: Row[] = [];
+  const zero = new Map<string, number>();
+  for (const p of study.pairs) {
+    const v = inputs.volumes.get(p.asset);
+    if (v === undefined) continue;
+    const volume = onDays(v, p.days);
+    const bench = inputs.benchmark === undefined ? undefined : onDays(inputs.benchmark, p.days);
+    const byDay = new Map<number, number>();
+    p.days.forEach((d, i) => byDay.set(d, i));
+    const event = Array.from(p.eventDays, (d) => byDay.get(d)!);
+    const windows = p.cars.map((c) => [c.window[0], c.window[1]] as [number, number]);
+    const r = abnormalVolume({ volume, ...(bench === undefined ? {} : { benchmarkVolume: bench }), estimation: Array.from(p.fit.used), event, start: p.ars.start, windows });
+    if (r.zeroCount > 0) zero.set(p.asset, Math.max(zero.get(p.asset) ?? 0, r.zeroCount));
+    for (const [k, w] of r.windows.entries()) {
+      rows.push({
+        measure: "volume", unit: "log volume", event_id: p.eventId, asset: p.asset, model: r.model,
+        window_start: windows[k]![0], window_end: windows[k]![1],
+        abnormal: w.car.car, se: Math.sqrt(w.car.variance), t: w.car.t, p_value: w.car.pValue, rank_z: w.rankZ, rank_p_value: w.rankPValue,
+        day0_abnormal: r.abnormal.ar[-p.ars.start] ?? null, offset: r.offset,
+      });
+    }
+  }
+  for (const [asset, n] of zero) {
+    warnings.push({ code: "ZERO_VOLUME", message: `${asset}: ${n} session${n === 1 ? "" : "s"} with zero volume in an estimation or event window, kept as ln(0 + 1) = 0 (an outlier that inflates the variance): drop them from the volume file`, asset });
+  }
+  return rows;
+}
+
+/** Abnormal-volatility F tests of every studied pair and window (AR²/Var per window: W ~ F(L, M − k)). */
+export function volatilityRows(study: Study): Row[] {
+  const rows: Row[] = [];
+  for (const p of study.pairs) {
+    for (const c of p.cars) {
+      const v = abnormalVolatility(p.ars, c.window);
+      rows.push({
+        measure: "volatility", unit: "variance ratio", event_id: p.eventId, asset: p.asset,
+        window_start: c.window[0], window_end: c.window[1],
+        statistic: v.windowStatistic, mean_ratio: v.windowMeanRatio, df1: v.df1, df2: v.df2, p_value: v.windowPValue,
+      });
+    }
+  }
+  return rows;
+}
+
+/** What `--measure` adds to the output. */
+export interface MeasureOutput {
+  /** True when `--levels` or a measure other than returns was asked for: rows then carry `measure` and `unit`. */
+  readonly active: boolean;
+  readonly units: Map<string, { measure: string; unit: string }>;
+  readonly volume?: Row[];
+  readonly volatility?: Row[];
+}
+
+/** Reads the volume column of a file when it has one (`undefined` otherwise, or an error when `required`). */
+function volumeOf(file: string, id: string, required: boolean): Series | undefined {
+  const text = readFileSync(file, "utf8");
+  if (!required) return safe(() => parseVolumeCsv(text, { file, id }));
+  return parseVolumeCsv(text, { file, id });
+}
+
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The measure rows of a study for `--measure`, and the unit of each studied series. */
+export function measureOutput(study: Study, o: {
+  measures: readonly Measure[]; assets: readonly Series[]; prices: ReadonlyMap<string, readonly string[]>; market: string | undefined;
+  marketIsFile: boolean; levelUnit: "percent" | "points"; hasLevels: boolean; warnings: Warning[];
+}): MeasureOutput {
+  const units = seriesUnits(o.assets, o.levelUnit);
+  const active = o.hasLevels || o.measures.some((m) => m !== "returns");
+  if (!o.measures.includes("volume") && !o.measures.includes("volatility")) return { active, units };
+  let volume: Row[] | undefined;
+  if (o.measures.includes("volume")) {
+    const volumes = new Map<string, Series>();
+    for (const [file, ids] of o.prices) {
+      if (ids.length !== 1) throw new UsageError(`--measure volume: ${file} holds ${ids.length} series; volume is read from single-series price files (one volume column)`);
+      volumes.set(ids[0]!, volumeOf(file, ids[0]!, true)!);
+    }
+    const benchmark = o.market === undefined ? undefined : o.marketIsFile ? volumeOf(o.market, "benchmark", false) : volumes.get(o.market);
+    volume = volumeRows(study, benchmark === undefined ? { volumes } : { volumes, benchmark }, o.warnings);
+  }
+  const volatility = o.measures.includes("volatility") ? volatilityRows(study) : undefined;
+  return { active, units, ...(volume === undefined ? {} : { volume }), ...(volatility === undefined ? {} : { volatility }) };
+}
+
+/** The JSON keys `--measure` adds or extends: `car` and `abnormal` rows with `measure` and `unit`, and `measures`. */
+export function measureJson(json: { car?: readonly object[]; abnormal?: readonly object[] }, extra: MeasureOutput): Record<string, unknown> {
+  return {
+    ...(json.car === undefined ? {} : { car: withUnits(json.car, extra.units) }),
+    ...(json.abnormal === undefined ? {} : { abnormal: withUnits(json.abnormal, extra.units) }),
+    measures: { ...(extra.volume === undefined ? {} : { volume: extra.volume }), ...(extra.volatility === undefined ? {} : { volatility: extra.volatility }) },
+  };
+}

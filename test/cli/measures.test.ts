@@ -1,0 +1,67 @@
+// study --levels / --level-unit / --measure on the seeded fixtures.
+import { describe, expect, it } from "vitest";
+import { cli } from "./helpers.js";
+
+const EVENTS = ["--events", "fixtures/events/tariffs-2025.csv"];
+const WORLD = ["--market", "fixtures/daily/synthetic-world.csv"];
+
+describe("study --levels", () => {
+  it("studies a yield in basis-point changes on the world return; every row says measure and unit", async () => {
+    const r = await cli("study", "--levels", "fixtures/daily/synthetic-levels.csv", "--level-unit", "percent", ...WORLD, ...EVENTS, "--window=0,0", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { car: { asset: string; event_id: string; car: number; measure: string; unit: string }[] };
+    const dgs10 = j.car.filter((c) => c.asset === "DGS10");
+    expect(dgs10.length).toBeGreaterThan(0);
+    expect(j.car.every((c) => c.measure === "changes" && c.unit === "bp")).toBe(true);
+    // E34 (9 April 2025): +15 bp injected into the 10-year change (the 2-year leg and the fit's error remain)
+    const e34 = dgs10.find((c) => c.event_id === "E34")!;
+    expect(Math.abs(e34.car - 15)).toBeLessThan(11);
+  });
+
+  it("--level-unit without --levels, and --measure changes without --levels, are usage errors", async () => {
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--level-unit", "percent", ...EVENTS)).code).toBe(2);
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--measure", "changes", ...EVENTS)).code).toBe(2);
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--measure", "sentiment", ...EVENTS)).code).toBe(2);
+  });
+});
+
+describe("study --measure volume|volatility", () => {
+  it("volume: abnormal log volume from the price file's volume column, market model on the benchmark's volume (estimation [-150, -11] leaves out the zero-volume session)", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--market", "fixtures/daily/synthetic-us-index.csv", ...EVENTS,
+      "--estimation=-150,-11", "--window=0,0", "--window=0,2", "--measure", "returns", "--measure", "volume", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { measures: { volume: { event_id: string; measure: string; unit: string; model: string; window_start: number; window_end: number; abnormal: number; p_value: number }[] }; car: { measure: string }[] };
+    expect(j.car.every((c) => c.measure === "returns")).toBe(true);
+    const v = j.measures.volume;
+    expect(v.every((x) => x.measure === "volume" && x.unit === "log volume" && x.model === "market")).toBe(true);
+    // 9 April: +0.9 log volume injected
+    const e34 = v.find((x) => x.event_id === "E34" && x.window_end === 0)!;
+    expect(e34.abnormal).toBeGreaterThan(0.5);
+    expect(e34.p_value).toBeLessThan(0.05);
+  });
+
+  it("mean-adjusted without a benchmark volume; --format csv --table volume; the zero-volume session in the default estimation window is reported", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--window=0,2", "--measure", "volume", "--format", "csv", "--table", "volume");
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...lines] = r.stdout.trim().split("\n");
+    const cols = header!.split(",");
+    const row = lines.map((l) => l.split(",")).find((c) => c[cols.indexOf("event_id")] === "E10")!;
+    expect(row[cols.indexOf("model")]).toBe("mean-adjusted");
+    expect(Number(row[cols.indexOf("abnormal")])).not.toBeNaN();
+    expect(cols).toEqual(expect.arrayContaining(["measure", "unit", "event_id", "asset", "window_start", "window_end", "abnormal", "se", "t", "p_value", "rank_z", "rank_p_value"]));
+    expect(r.stderr).toContain("with zero volume");
+  });
+
+  it("volume on a price file without a volume column is an error naming the columns found", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", ...EVENTS, "--measure", "volume");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("no volume column; columns found: date, adj_close");
+  });
+
+  it("volatility: the window F test per (statement, asset) in the default table", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...WORLD, ...EVENTS, "--window=0,0", "--measure", "volatility");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Abnormal volatility");
+    expect(r.stdout).not.toContain("bhar");
+  });
+});
