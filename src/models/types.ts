@@ -1,5 +1,5 @@
 /**
- * The one contract every normal-return model follows (DESIGN.md §5, STYLE.md §3.8).
+ * The one contract every normal-return model follows (each model is a descriptor in `registry.ts`).
  *
  * A model is fitted on the estimation sample of one (asset, statement) pair and predicts the
  * normal return of any session. Everything needed for the exact variances of abnormal returns
@@ -49,7 +49,7 @@ export interface ModelFit {
   /** Coefficient names: `alpha`, `beta`, factor names, `beta_lag1`, `beta_lead1`, … */
   readonly names: readonly string[];
   readonly coefficients: Float64Array;
-  /** Residual variance s² = Σê²/(M − k) (the textbook divisor; METHODS.md §0). */
+  /** Residual variance s² = Σê²/(M − k) (the textbook divisor, as R's `lm`). */
   readonly sigma2: number;
   /** Degrees of freedom M − k. */
   readonly df: number;

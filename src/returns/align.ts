@@ -9,8 +9,9 @@ import { dayKeyFromIso, isoFromDayKey } from "../time/index.js";
 import type { DayKey, Series } from "../types.js";
 import { isTradingCalendar } from "../calendar/index.js";
 import type { TradingCalendar } from "../calendar/index.js";
+import { checkSeriesKind } from "./plausibility.js";
 import { checkReturnType, checkSeries, priceReturn } from "./returns.js";
-import type { ReturnType } from "./returns.js";
+import type { ReturnMethod } from "./returns.js";
 
 /**
  * Bit flags of {@link AlignedReturns.gap}, one byte per session (0 = nothing to report).
@@ -54,7 +55,7 @@ export interface AlignReturnsOptions {
   /** The asset's exchange calendar: the output has one row per session. */
   readonly calendar: TradingCalendar;
   /** `"simple"` (default) or `"log"`. Return inputs are assumed to be of this type. */
-  readonly returnType?: ReturnType;
+  readonly returnType?: ReturnMethod;
   /** First session (day key or ISO date); default: the first session with a computable asset return. */
   readonly from?: DayKey | string;
   /** Last session (day key or ISO date); default: the last session with asset data. */
@@ -77,7 +78,7 @@ export interface AlignedReturns {
   readonly factors?: Readonly<Record<string, Float64Array>>;
   /** Per-session bit flags ({@link RETURN_FLAGS}); 0 when everything is present. */
   readonly gap: Uint8Array;
-  readonly returnType: ReturnType;
+  readonly returnType: ReturnMethod;
   readonly assetId: string;
   readonly marketId?: string;
   /** MIC of the calendar. */
@@ -159,7 +160,7 @@ function tallies(): BenchmarkTallies {
   return { stale: new Tally(), empty: new Tally(), uncovered: new Tally(), missing: new Tally() };
 }
 
-function compound(v: Float64Array, lo: number, hi: number, type: ReturnType): number {
+function compound(v: Float64Array, lo: number, hi: number, type: ReturnMethod): number {
   if (hi - lo === 1) return v[lo]!;
   let s = 0;
   if (type === "log") {
@@ -179,7 +180,7 @@ function mapPrices(
   days: Int32Array,
   prev: Int32Array,
   hasPrev: Uint8Array,
-  type: ReturnType,
+  type: ReturnMethod,
   t: BenchmarkTallies,
   level = false,
 ): Float64Array {
@@ -233,7 +234,7 @@ function mapReturns(
   days: Int32Array,
   prev: Int32Array,
   hasPrev: Uint8Array,
-  type: ReturnType,
+  type: ReturnMethod,
   t: BenchmarkTallies,
 ): Float64Array[] {
   const outs = columns.map(() => new Float64Array(days.length).fill(Number.NaN));
@@ -405,6 +406,8 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
   checkSeries(asset, "asset");
   if (market !== undefined) checkSeries(market, "market");
   if (factors !== undefined) checkFactorColumns(factors);
+  checkSeriesKind(asset, "asset");
+  if (market !== undefined) checkSeriesKind(market, "market");
   const exchange = calendar.exchange.code;
   const id = asset.id;
   const cdays = calendar.days;

@@ -5,7 +5,8 @@
 import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
-import type { FactorColumns, ReturnType } from "../returns/index.js";
+import { modelDescriptor } from "../models/registry.js";
+import type { FactorColumns, ReturnMethod } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 import type { Exchange } from "../calendar/index.js";
@@ -39,7 +40,7 @@ export interface EventStudyOptions {
    */
   readonly model?: ModelOption;
   /** `"simple"` (default) or `"log"` returns. */
-  readonly returnType?: ReturnType;
+  readonly returnType?: ReturnMethod;
   /** Estimation window in sessions relative to day 0, or `{ length, gap }`. Default `[-250, -11]`. */
   readonly estimation?: Window | EstimationLength;
   /** Event windows. Default `[[-1, 1]]`. */
@@ -160,7 +161,7 @@ export interface StudyPlaceboOptions {
 export interface ResolvedStudyOptions {
   readonly model: ModelSpec;
   readonly modelName: string;
-  readonly returnType: ReturnType;
+  readonly returnType: ReturnMethod;
   readonly estimation: Window | EstimationLength;
   readonly windows: readonly Window[];
   readonly nonTrading: NonTradingPolicy;
@@ -180,8 +181,6 @@ const KNOWN_KEYS = new Set([
   "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
   "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous", "sameDay0",
 ]);
-
-const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
 
 /**
  * Parses a model option (a preset name, `factors:COL,COL,…`, or a spec) into a validated
@@ -212,9 +211,14 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
   return validateModelSpec(model);
 }
 
-/** True when the model needs a market series. */
+/** True when the model needs a market series (its registry descriptor says so). */
 export function modelNeedsMarket(spec: ModelSpec): boolean {
-  return NEEDS_MARKET.has(spec.type);
+  return modelDescriptor(spec).inputs.market;
+}
+
+/** True when the model needs factor returns (its registry descriptor says so). */
+export function modelNeedsFactors(spec: ModelSpec): boolean {
+  return modelDescriptor(spec).inputs.factors;
 }
 
 /** Validates the options that are not data and fills in the defaults. */
@@ -228,7 +232,7 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   if (returnType !== "simple" && returnType !== "log") invalidOption("returnType", returnType, '"simple" or "log"');
   const estimation = options.estimation ?? ([-250, -11] as const);
   const windows = options.windows ?? [[-1, 1] as const];
-  normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
+  const norm = normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
   const nonTrading = options.nonTrading ?? "next";
   if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
   if (options.nonSynchronous !== undefined && options.nonSynchronous !== "dimson" && options.nonSynchronous !== "ignore") {
@@ -258,6 +262,10 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
   const minObs = options.minEstimationObs;
   if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minEstimationObs", minObs, "a positive integer");
+  const estLength = norm.estimation === undefined ? 0 : norm.estimation[1] - norm.estimation[0] + 1;
+  if (minObs !== undefined && minObs > estLength) {
+    invalidOption("minEstimationObs", minObs, `at most the ${estLength} sessions of the estimation window [${norm.estimation?.join(", ") ?? ""}] (command line: --min-estimation)`);
+  }
   if (options.sq !== undefined && typeof options.sq !== "boolean") invalidOption("sq", options.sq, "true or false");
   if (options.strict !== undefined && typeof options.strict !== "boolean") invalidOption("strict", options.strict, "true or false");
   if (options.exchange !== undefined && typeof options.exchange !== "string" && !isTradingCalendar(options.exchange) && (typeof options.exchange !== "object" || options.exchange === null)) {

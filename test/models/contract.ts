@@ -1,4 +1,4 @@
-// The one contract every normal-return model must pass (DESIGN.md §5, STYLE.md: a reusable
+// The one contract every normal-return model must pass (a reusable
 // contract test in the spirit of trading-signals' testIndicatorContract). Each model file is
 // registered in contract.test.ts with a data generator; nothing here knows a model's formula.
 import { describe, expect, it } from "vitest";

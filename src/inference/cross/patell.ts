@@ -4,6 +4,8 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 const METHOD = "Patell test";
 
@@ -34,6 +36,7 @@ const METHOD = "Patell test";
  * ```
  */
 export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): CrossTestResult {
+  checkNumbers("patellTest", "sar", sar);
   const convention = "Z = ΣSAR/√(Σν/(ν − 2)); N(0,1)";
   const num = new Acc();
   const den = new Acc();
@@ -74,8 +77,30 @@ export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): Cross
  * ```
  */
 export function adjustedPatellTest(sar: ArrayLike<number>, df: ArrayLike<number>, rbar: number): CrossTestResult {
+  checkNumbers("adjustedPatellTest", "sar", sar);
+  checkNumbers("adjustedPatellTest", "df", df);
   const base = patellTest(sar, df);
   const convention = "Z·√(1/(1 + (N − 1)r̄)), r̄ calendar-aligned (i ≠ j); N(0,1)";
   const z = base.statistic * Math.sqrt(1 / (1 + (base.n - 1) * rbar));
   return makeResult(z, pNormal(z), undefined, base.n, "adjusted Patell test (Kolari-Pynnönen)", convention, { rbar });
 }
+
+/** Registry entry: SARs (estudy2: sample-variance SARs, ν = M − 2); estudy2 `pt`. */
+export const patell: CrossTestDescriptor<"patell"> = {
+  name: "patell",
+  method: "Patell test",
+  estudy2: "pt",
+  estudy2Window: "sum-of-daily",
+  needs: [],
+  daily: (ctx, day) => (ctx.e2 ? patellTest(day.sarE2, ctx.dfE2) : patellTest(day.sar, ctx.dfTb)),
+  window: (ctx, w) => patellTest(w.scar, ctx.dfTb),
+};
+
+/** Registry entry: Patell with the Kolari–Pynnönen r̄ (textbook in both profiles). */
+export const adjustedPatell: CrossTestDescriptor<"adjusted_patell"> = {
+  name: "adjusted_patell",
+  method: "adjusted Patell test (Kolari-Pynnönen)",
+  needs: ["rbar"],
+  daily: (ctx, day) => adjustedPatellTest(day.sar, ctx.dfTb, ctx.rbar),
+  window: (ctx, w) => adjustedPatellTest(w.scar, ctx.dfTb, ctx.rbar),
+};
