@@ -8,12 +8,16 @@ import type { SafeResult } from "../errors.js";
 import { fitConstantMean, predictConstantMean } from "./constantMean.js";
 import { fitDimson, predictDimson } from "./dimson.js";
 import { fitFactorModel, predictFactorModel } from "./factorModel.js";
+import { fitGarchModel, predictGarch } from "./garchModel.js";
 import { fitMarketAdjusted, predictMarketAdjusted } from "./marketAdjusted.js";
 import { fitMarketModel, predictLine } from "./marketModel.js";
 import { checkIndices, completeCases, requireObservations, singular } from "./sample.js";
 import { fitScholesWilliams, predictScholesWilliams } from "./scholesWilliams.js";
 import { modelColumns, modelLabel, type ModelColumns } from "./spec.js";
 import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+
+/** Largest per-observation gradient (standardized data) at which a study accepts a GARCH fit. */
+const GARCH_GRADIENT_LIMIT = 1e-4;
 
 function unreachable(value: never): never {
   throw new MarketReactionError("INVALID_OPTION", `unknown model type ${JSON.stringify((value as { type?: unknown }).type)}`);
@@ -33,6 +37,8 @@ function parameterCount(spec: ModelSpec, factors: number, lags: number): number 
       return factors + 1;
     case "dimson":
       return 2 * lags + 2;
+    case "garch":
+      return 0;
     default:
       return unreachable(spec);
   }
@@ -54,10 +60,12 @@ function parameterCount(spec: ModelSpec, factors: number, lags: number): number 
  * | `factors` | 1 + K | `alpha`, factor names (Householder QR, excess over `RF`) | M − k |
  * | `scholes-williams` | 2 | `alpha`, `beta` (SW 1977) | M − 2 |
  * | `dimson` | 2p + 2 | `alpha`, `beta_lagp`…`beta`…`beta_leadp` | M − k |
+ * | `garch` | 0 | `mu` or `alpha`, `beta`; `omega`, `alpha1`, `beta1` (maximum likelihood) | M − k_mean |
  *
  * ## Method
  * See each model: `fitConstantMean`, `fitMarketAdjusted`, `fitMarketModel`,
- * `fitFactorModel`, `fitScholesWilliams`, `fitDimson`. Every fit carries σ² with its
+ * `fitFactorModel`, `fitScholesWilliams`, `fitDimson`, `fitGarchModel` (whose predictions
+ * carry the conditional-variance forecast of each session as `variance`). Every fit carries σ² with its
  * divisor, df, M, R² (`NaN` where undefined) and `(XᵀX)⁻¹` for the prediction-error
  * variances σ²(1 + x′(XᵀX)⁻¹x) (MacKinlay 1997).
  *
@@ -119,6 +127,11 @@ export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, c
   if (fit.sigma2 === 0) {
     singular(spec, `the residual variance over the ${fit.nObs} estimation sessions is zero (identical returns, or returns fitted exactly), so abnormal returns have no standard error`);
   }
+  // a GARCH likelihood far from its maximum gives variance forecasts of no known meaning (a
+  // gradient just above the optimizer's 1e-9 tolerance is a maximum for every practical purpose)
+  if (fit.garch !== undefined && !(fit.garch.gradMax <= GARCH_GRADIENT_LIMIT)) {
+    singular(spec, `the likelihood maximisation stopped away from a maximum on the ${fit.nObs} estimation returns (largest gradient ${fit.garch.gradMax.toPrecision(3)} > ${GARCH_GRADIENT_LIMIT}); use a longer estimation window or another model`);
+  }
   return fit;
 }
 
@@ -138,6 +151,8 @@ function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: 
       return fitScholesWilliams(spec, c, used);
     case "dimson":
       return fitDimson(spec, c, used);
+    case "garch":
+      return fitGarchModel(spec, c, used, options);
     default:
       return unreachable(spec);
   }
@@ -192,7 +207,8 @@ export function predictModel(fit: ModelFit, data: ModelData, indices: Int32Array
   const c = modelColumns(spec, data);
   checkIndices(indices, c.n, "indices", false);
   const k = parameterCount(spec, c.factors.length, c.lags);
-  if (fit.coefficients.length !== k || fit.k !== k) invalidOption("fit", fit.model, `a fit with ${k} coefficients for this model and data`);
+  const coefficients = spec.type === "garch" ? (spec.mean === "market" ? 5 : 4) : k;
+  if (fit.coefficients.length !== coefficients || fit.k !== k || (spec.type === "garch" && fit.garch === undefined)) invalidOption("fit", fit.model, `a fit with ${k} coefficients for this model and data`);
   return predictColumns(fit, c, indices);
 }
 
@@ -226,6 +242,8 @@ export function predictColumns(fit: ModelFit, c: ModelColumns, indices: Int32Arr
       return predictScholesWilliams(fit, c, indices);
     case "dimson":
       return predictDimson(fit, c, indices);
+    case "garch":
+      return predictGarch(fit, c, indices);
     default:
       return unreachable(spec);
   }

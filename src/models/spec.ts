@@ -14,14 +14,16 @@ export type ModelPresetName =
   | "carhart"
   | "ff5"
   | "scholes-williams"
-  | "dimson";
+  | "dimson"
+  | "garch"
+  | "garch-market";
 
 /**
  * Every preset name accepted by {@link modelPreset}, in a fixed order.
  *
  * @example
  * ```ts
- * MODEL_PRESETS; // => ["constant-mean", "market-adjusted", "market", "ff3", "carhart", "ff5", "scholes-williams", "dimson"]
+ * MODEL_PRESETS; // => ["constant-mean", "market-adjusted", "market", "ff3", "carhart", "ff5", "scholes-williams", "dimson", "garch", "garch-market"]
  * MODEL_PRESETS.map((name) => modelPreset(name).type).filter((t) => t === "factors").length; // => 3
  * ```
  */
@@ -34,6 +36,8 @@ export const MODEL_PRESETS: readonly ModelPresetName[] = [
   "ff5",
   "scholes-williams",
   "dimson",
+  "garch",
+  "garch-market",
 ];
 
 /**
@@ -51,13 +55,15 @@ export const MAX_DIMSON_LAGS = 10;
  * The {@link ModelSpec} of a named model. Factor presets use Ken French's column names
  * (`Mkt-RF`, `SMB`, `HML`, `Mom`, `RMW`, `CMA`), matched case- and punctuation-insensitively
  * when fitting (`MOM`, `UMD` and `WML` all find a momentum column), with excess returns over
- * `RF` when the data has it.
+ * `RF` when the data has it. `garch` is GARCH(1,1) with a constant mean, `garch-market` with
+ * the market model as mean equation.
  *
  * @throws INVALID_OPTION for an unknown name (the message lists the known ones).
  * @example
  * ```ts
  * modelPreset("ff3"); // => { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" }
  * modelPreset("market"); // => { type: "market" }
+ * modelPreset("garch-market"); // => { type: "garch", mean: "market" }
  * ```
  */
 export function modelPreset(name: ModelPresetName): ModelSpec {
@@ -69,6 +75,10 @@ export function modelPreset(name: ModelPresetName): ModelSpec {
       return { type: name };
     case "dimson":
       return { type: "dimson", lags: 1 };
+    case "garch":
+      return { type: "garch", mean: "constant" };
+    case "garch-market":
+      return { type: "garch", mean: "market" };
     case "ff3":
       return { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" };
     case "carhart":
@@ -106,6 +116,9 @@ export function validateModelSpec(spec: ModelSpec): ModelSpec {
       if (!Number.isInteger(lags) || lags < 0 || lags > MAX_DIMSON_LAGS) invalidOption("lags", spec.lags, `an integer from 0 to ${MAX_DIMSON_LAGS}`);
       return spec;
     }
+    case "garch":
+      if (spec.mean !== undefined && spec.mean !== "constant" && spec.mean !== "market") invalidOption("mean", spec.mean, '"constant" or "market"');
+      return spec;
     case "factors": {
       const f = spec.factors;
       if (!Array.isArray(f) || f.length === 0 || f.some((x) => typeof x !== "string" || x.length === 0)) {
@@ -123,20 +136,21 @@ export function validateModelSpec(spec: ModelSpec): ModelSpec {
       return invalidOption(
         "model.type",
         type,
-        `"constant-mean", "market-adjusted", "market", "factors", "scholes-williams" or "dimson"`,
+        `"constant-mean", "market-adjusted", "market", "factors", "scholes-williams", "dimson" or "garch"`,
       );
   }
 }
 
 /**
- * Name of a model for output rows (`market`, `ff3`, `dimson`, …): the `type`, or the `label`
- * of a factor model (default `factors`).
+ * Name of a model for output rows (`market`, `ff3`, `dimson`, …): the `type`, the `label`
+ * of a factor model (default `factors`), or `garch` / `garch-market` by the GARCH mean equation.
  * @example
  * ```ts
  * modelLabel(modelPreset("ff5")); // => "ff5"
  * ```
  */
 export function modelLabel(spec: ModelSpec): string {
+  if (spec.type === "garch") return spec.mean === "market" ? "garch-market" : "garch";
   return spec.type === "factors" ? (spec.label ?? "factors") : spec.type;
 }
 
@@ -200,6 +214,8 @@ function modelTitle(spec: ModelSpec): string {
       return "the Scholes-Williams model";
     case "dimson":
       return "the Dimson model";
+    case "garch":
+      return `the ${modelLabel(spec)} (GARCH(1,1)) model`;
   }
 }
 
@@ -225,7 +241,7 @@ export function modelColumns(spec: ModelSpec, data: ModelData): ModelColumns {
   };
   let market: Float64Array | undefined;
   let lags = 0;
-  if (spec.type === "market-adjusted" || spec.type === "market" || spec.type === "scholes-williams" || spec.type === "dimson") {
+  if (spec.type === "market-adjusted" || spec.type === "market" || spec.type === "scholes-williams" || spec.type === "dimson" || (spec.type === "garch" && spec.mean === "market")) {
     if (data.market === undefined) {
       throw new MarketReactionError("MISSING_RETURNS", `${modelTitle(spec)} needs market returns; the data has none (pass market to alignReturns)`);
     }

@@ -214,7 +214,7 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
 
 /** True when the model needs a market series. */
 export function modelNeedsMarket(spec: ModelSpec): boolean {
-  return NEEDS_MARKET.has(spec.type);
+  return NEEDS_MARKET.has(spec.type) || (spec.type === "garch" && spec.mean === "market");
 }
 
 /** Validates the options that are not data and fills in the defaults. */

@@ -100,7 +100,8 @@ function regressionOfSeries(
   first: PairPlan,
   opts: ResolvedStudyOptions,
 ): { warnings: readonly Warning[]; regression?: ClusteredRegression } {
-  const controls = opts.model.type === "constant-mean" ? [] : opts.model.type === "factors" ? [...columns.factorNames] : ["market"];
+  const constantMean = opts.model.type === "constant-mean" || (opts.model.type === "garch" && opts.model.mean !== "market");
+  const controls = constantMean ? [] : opts.model.type === "factors" ? [...columns.factorNames] : ["market"];
   const r = opts.regression!;
   try {
     const fit = dummyRegression(data, events, {

@@ -22,6 +22,8 @@ export interface RowSource {
   readonly df: number;
   readonly sigma: number;
   readonly r2: number;
+  /** GARCH models: the maximised log-likelihood, the persistence α₁ + β₁ and `converged` (1 when the optimizer met its 1e-9 gradient tolerance, else 0; models table). */
+  readonly garch?: { readonly loglik: number; readonly persistence: number; readonly converged: number };
 }
 
 /** A growable column of numbers (typed storage: no boxing, nothing for the collector to trace). */
@@ -74,7 +76,8 @@ export class StudyColumns {
   /** Appends a studied pair: its abnormal returns, coefficients, and CARs with their SQ tests (NaN when `sq` is off). */
   add(plan: PairPlan, fit: ModelFit, ars: AbnormalReturns, cars: readonly CarResult[]): void {
     const cols = this.cols;
-    const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2 };
+    const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2,
+      ...(fit.garch === undefined ? {} : { garch: { loglik: fit.garch.logLik, persistence: fit.garch.persistence, converged: fit.garch.converged ? 1 : 0 } }) };
     for (let i = 0; i < ars.length; i++) {
       cols.actual.push(ars.actual[i]!);
       cols.expected.push(ars.expected[i]!);
