@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from "tsup";
 
-// Three entries (DESIGN.md §2, ECOSYSTEM.md §1.4):
+// The entries (the core, market-reaction/stats, market-reaction/node, the CLI):
 // - the core is built for platform "neutral" with removeNodeProtocol off, so an import of
 //   a Node built-in (node:fs, fs, path, …) anywhere in the core makes the build fail;
 // - the node entry and the CLI import the core through the package's own name, kept
@@ -26,6 +26,12 @@ export default defineConfig([
     entry: { index: "src/index.ts" },
     platform: "neutral",
     // dependencies stay external; the core must resolve nothing from Node itself
+    external: ["zod", "papaparse", "date-fns", "@date-fns/tz", "simple-statistics", "hyparquet"],
+  },
+  {
+    ...common,
+    entry: { stats: "src/stats.ts" },
+    platform: "neutral",
     external: ["zod", "papaparse", "date-fns", "@date-fns/tz", "simple-statistics"],
   },
   {

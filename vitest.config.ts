@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "market-reaction/node": fileURLToPath(new URL("./src/node/index.ts", import.meta.url)),
+      "market-reaction/stats": fileURLToPath(new URL("./src/stats.ts", import.meta.url)),
       "market-reaction": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },
   },

@@ -17,43 +17,15 @@
  * the steadier figure.
  * @module
  */
-import { eventStudy, isoFromDayKey, nyseTradingDays, dayKeyFromIso, type MarketEvent, type Series } from "../src/index.js";
-import { createRandom } from "../src/stats/random.js";
+import { eventStudy } from "../src/index.js";
+import { manyPairs } from "./workloads.js";
 import { ensureExposedGc, intOptions, machineRows, ms, printTable, rate, summarize, timeMs } from "./harness.js";
 
 const opt = intOptions({ assets: 1000, statements: 20, runs: 5, warmup: 1, seed: 20250403, sq: 1 });
 const gc = ensureExposedGc();
-const rng = createRandom(opt.seed);
-
-const days = nyseTradingDays(dayKeyFromIso("2015-01-02"), dayKeyFromIso("2025-12-31"));
-const T = days.length;
-const marketPrices = new Float64Array(T);
-const marketReturns = new Float64Array(T);
-marketPrices[0] = 100;
-for (let t = 1; t < T; t++) {
-  marketReturns[t] = 0.0003 + 0.01 * rng.normal();
-  marketPrices[t] = marketPrices[t - 1]! * (1 + marketReturns[t]!);
-}
-const market: Series = { id: "MKT", kind: "price", days, values: marketPrices };
-const assets: Series[] = [];
-for (let a = 0; a < opt.assets; a++) {
-  const beta = 0.5 + rng.next();
-  const values = new Float64Array(T);
-  values[0] = 50;
-  for (let t = 1; t < T; t++) values[t] = values[t - 1]! * (1 + 0.0001 + beta * marketReturns[t]! + 0.015 * rng.normal());
-  assets.push({ id: `A${String(a).padStart(5, "0")}`, kind: "price", days, values });
-}
-const first = days.findIndex((d) => d >= dayKeyFromIso("2017-01-02"));
-const events: MarketEvent[] = [];
-const used = new Set<number>();
-while (events.length < opt.statements) {
-  const i = first + rng.int(T - first - 10);
-  if (used.has(i)) continue;
-  used.add(i);
-  events.push({ id: `S${events.length + 1}`, timestamp: `${isoFromDayKey(days[i]!)}T12:00`, timezone: "America/New_York", precision: "minute" });
-}
-
-const options = { assets, market, events, estimation: [-250, -11] as const, windows: [[0, 0], [-1, 1], [0, 5]] as const, sq: opt.sq === 1 };
+const workload = manyPairs(opt.assets, opt.statements, opt.seed, opt.sq === 1);
+const T = workload.sessions;
+const { sessions: _sessions, ...options } = workload;
 let rows = { car: 0, abnormal: 0, models: 0 };
 for (let w = 0; w < opt.warmup; w++) rows.car = eventStudy(options).car.length;
 const samples: number[] = [];

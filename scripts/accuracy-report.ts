@@ -11,7 +11,8 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { eventStudy, studentTCdf, studentTSf, type MarketEvent } from "../src/index.js";
+import { eventStudy, type MarketEvent } from "../src/index.js";
+import { studentTCdf, studentTSf } from "../src/stats.js";
 import { readFactorsFileSync, readSeriesFileSync } from "../src/node/index.js";
 
 interface GoldenWindow {

@@ -39,7 +39,6 @@ import {
   tradingCalendar,
   type BarSeries,
   type EventStudyOptions,
-  type Series,
 } from "../src/index.js";
 
 const { values: args } = parseArgs({ options: { record: { type: "boolean", default: false }, out: { type: "string", default: "test-output/fingerprint" } } });
@@ -160,6 +159,13 @@ Object.assign(cases, {
     return intraday({ bars: b, benchmark: benchmark(b), model: "market", windows: [[0, 10], [0, 60]] });
   },
   "intraday-cross-close-delever": () => intraday({ windows: [[0, 400]], crossClose: true, delever: 3 }),
+  "intraday-constant-same-clock": () => intraday({ model: "constant-mean", windows: [[-10, 20], [0, 5]] }),
+  "intraday-zero-prior-bars": () => intraday({ reference: "prior-bars", windows: [[0, 10]], lookback: 3 }),
+  "intraday-market-prior-bars": () => {
+    const b = bars();
+    return intraday({ bars: b, benchmark: benchmark(b), model: "market", reference: "prior-bars", windows: [[0, 15]] });
+  },
+  "intraday-few-sessions": () => intraday({ reference: "same-clock", lookback: 5, minSessions: 10, windows: [[0, 10]] }),
 } satisfies Record<string, () => string>);
 
 const outDir = join(root, args.out!);

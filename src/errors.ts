@@ -8,7 +8,9 @@
  * @module
  */
 
-/** Stable machine-readable error codes (DESIGN.md §8). */
+import type { WarningCode } from "./warnings.js";
+
+/** Stable machine-readable error codes (a code is never renamed; new ones may be added). */
 export type ErrorCode =
   | "INVALID_OPTION"
   | "INVALID_INPUT"
@@ -176,8 +178,11 @@ function describeValue(value: unknown): string {
  * an overlap). Warnings are data, returned with results; the library never logs.
  */
 export interface Warning {
-  /** Stable machine-readable code, e.g. `ROLLED_TO_NEXT_SESSION`, `OVERLAPPING_WINDOWS`. */
-  readonly code: string;
+  /**
+   * Stable machine-readable code, e.g. `ROLLED_TO_NEXT_SESSION`, `OVERLAPPING_WINDOWS`: one of
+   * {@link WarningCode} (docs/warnings.md says what each means).
+   */
+  readonly code: WarningCode | (string & {});
   /** What happened and why, in one sentence. */
   readonly message: string;
   readonly event_id?: string;

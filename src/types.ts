@@ -1,5 +1,5 @@
 /**
- * Core data types shared by every layer (DESIGN.md §3).
+ * Core data types shared by every layer: day keys, series, statements, windows.
  * @module
  */
 

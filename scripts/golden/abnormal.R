@@ -4,7 +4,7 @@
 # Run from the repository root:  Rscript scripts/golden/abnormal.R
 # Writes test/golden/data/abnormal.json. Every number has 17 significant digits.
 #
-# Design (METHODS.md section 2; MacKinlay 1997):
+# Design (docs/methods.md; MacKinlay 1997):
 #   day 0 = 2025-04-03; estimation window = offsets [-260, -11] (250 sessions ending 11
 #   sessions before day 0); event sessions = offsets [-5, 5]; windows [0,0], [-1,1], [0,5].
 #   Var(AR) = sigma^2 + se.fit^2; V = sigma^2 (I + X* (X'X)^-1 X*'), (X'X)^-1 from

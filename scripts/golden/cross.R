@@ -1,6 +1,6 @@
 # Golden values for the cross-event tests (AAR/CAAR and the test battery, textbook and
-# estudy2 profiles), computed from their formulas (METHODS.md sections 3-5,
-# ESTUDY2-CONVENTIONS.md section 6) with base R on the synthetic fixtures. Nothing here reads
+# estudy2 profiles), computed from their formulas (docs/tests.md)
+# with base R on the synthetic fixtures. Nothing here reads
 # output of the TypeScript code: the abnormal returns come from lm() and predict().
 # Run from the repository root:  Rscript scripts/golden/cross.R
 # Writes test/golden/data/cross.json (17 significant digits).

@@ -3,7 +3,7 @@
 # Run from the repository root:  Rscript scripts/golden/dummy.R
 # Writes test/golden/data/dummy.json. Every number has 17 significant digits.
 #
-# Design (METHODS.md section 6a):
+# Design (docs/clustered.md):
 #   y = simple returns of fixtures/daily/synthetic-us-index.csv (Adj Close), control = simple
 #   returns of fixtures/daily/synthetic-world.csv; statements E10 (day 0 2025-04-03), E17
 #   (2025-04-07), E27 (2025-04-08), E34 (2025-04-09) from fixtures/events/tariffs-2025.csv,

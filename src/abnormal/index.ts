@@ -1,6 +1,6 @@
 /**
  * Abnormal returns: AR, exact prediction-error variances, SAR, CAR with the full covariance,
- * CAR paths and BHAR (METHODS.md §1–§2).
+ * CAR paths and BHAR (the formulas are in docs/methods.md).
  * @module
  */
 export { abnormalCovariance, abnormalReturns } from "./abnormal.js";

@@ -1,5 +1,6 @@
 /**
- * Result types of the abnormal-return step (DESIGN.md §5, METHODS.md §1–§2).
+ * Result types of the abnormal-return step: ARs with their prediction-error variances, CARs with
+ * the full covariance, BHARs (docs/methods.md).
  *
  * One (asset, statement) pair gives one {@link AbnormalReturns}: typed arrays over the
  * event-window sessions (no object per day), plus one small {@link CarResult} per event

@@ -1,5 +1,6 @@
 /**
- * Aligning dated statements with exchange sessions (DESIGN.md §4).
+ * Aligning dated statements with exchange sessions: day 0 is the first session whose close
+ * comes after the statement, on the exchange's clock (docs/conventions.md).
  *
  * A statement's day 0 is the first session whose close comes after the statement, on the
  * exchange's own clock: before the open -> that session; during the session (lunch breaks

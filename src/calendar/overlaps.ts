@@ -1,5 +1,5 @@
 /**
- * Overlapping event windows and contaminated estimation windows (DESIGN.md §4).
+ * Overlapping event windows and contaminated estimation windows (docs/conventions.md).
  *
  * Per asset (events without an asset concern every asset), two statements *overlap* when any
  * of their event windows share a session, and a statement *contaminates* another when one of

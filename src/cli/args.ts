@@ -2,7 +2,7 @@
  * Argument parsing for the CLI on top of node:util parseArgs (no dependency).
  *
  * parseArgs rejects option values that start with "-" in the spaced form, so windows are
- * written `--window=-1,1` (DESIGN.md §7 uses that form); the error message says so.
+ * written `--window=-1,1` (the form docs/cli.md uses); the error message says so.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./context.js";

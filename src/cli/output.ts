@@ -1,5 +1,6 @@
 /** Writing command results: to stdout or a file, in the format asked for. */
-import { escapeMarkdownCell, formatCsv, formatTextTable, type Row } from "market-reaction";
+import { formatCsv, formatTextTable, type Row } from "market-reaction";
+import { escapeMarkdownCell } from "../output/escape.js";
 import type { CliIO } from "./context.js";
 
 /** Output formats of the CLI. */

@@ -1,6 +1,6 @@
 /**
  * Inference. For now the single-event tests (one asset, one statement): AR and CAR t tests and
- * the Gelbach–Helland–Klick SQ test (DESIGN.md §6a).
+ * the Gelbach–Helland–Klick SQ test (docs/methods.md).
  * @module
  */
 export { arTTest, carTTest, sqNullDistribution, sqTest } from "./single.js";

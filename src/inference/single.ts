@@ -1,14 +1,15 @@
 /**
  * Single-event inference (one asset, one statement): t tests of an AR and of a CAR, and the
- * Gelbach–Helland–Klick SQ test (DESIGN.md §6a, METHODS.md §2).
+ * Gelbach–Helland–Klick SQ test. The quantile engine is in `src/stats/quantile.ts`, the
+ * double-double run sums in `src/stats/runSums.ts`.
  * @module
  */
 import type { AbnormalReturns, CarResult } from "../abnormal/types.js";
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelFit } from "../models/types.js";
-import { studentTTwoSided } from "../stats/index.js";
 import type { SingleTTestResult, SqTestResult } from "./types.js";
-import { neumaierError } from "../stats/summary.js";
+import { countAtOrBelow, countBelow, quantile7, tailQuantiles7 } from "../stats/quantile.js";
+import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
 
 const T_CONVENTION =
   "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
@@ -201,22 +202,9 @@ export function sqNullDistribution(
 
 /**
  * The residuals an SQ null is built from (`NaN` dropped; with `gaps: "exclude"` their session
- * indices) and their prefix sums in double-double arithmetic: `hi[j] + lo[j]` = Σ_{i<j} e_i to
- * about 2⁻¹⁰⁴ relative, so that every run sum S_j = P_{j+L} − P_j comes out as the correctly
- * rounded exact sum (as a compensated sum of the run would), for every L at O(1) each.
+ * indices) and their double-double prefix sums (`src/stats/runSums.ts`).
  */
-interface SqPrefix {
-  readonly e: Float64Array;
-  readonly n: number;
-  readonly idx: Int32Array | undefined;
-  readonly hi: Float64Array;
-  readonly lo: Float64Array;
-}
-
-let prefixHi = new Float64Array(512);
-let prefixLo = new Float64Array(512);
-
-function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): SqPrefix {
+function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): RunSumPrefix {
   const res = fit.residuals;
   const used = fit.used;
   if (gaps === "exclude" && used.length !== res.length) {
@@ -243,67 +231,7 @@ function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): SqPr
     }
     idx = gaps === "exclude" ? kept : undefined;
   }
-  // module scratch, grown as needed: a prefix is read at once by runSums and never kept
-  if (prefixHi.length < n + 1) {
-    prefixHi = new Float64Array(2 * (n + 1));
-    prefixLo = new Float64Array(2 * (n + 1));
-  }
-  const hi = prefixHi;
-  const lo = prefixLo;
-  hi[0] = 0;
-  lo[0] = 0;
-  let sh = 0;
-  let sl = 0;
-  for (let i = 0; i < n; i++) {
-    const v = e[i]!;
-    const t = sh + v;
-    const err = neumaierError(sh, v, t); // exact: t + err = sh + v
-    const l = sl + err;
-    sh = t + l; // renormalised: |sl| stays below half an ulp of sh
-    sl = l - (sh - t);
-    hi[i + 1] = sh;
-    lo[i + 1] = sl;
-  }
-  return { e, n, idx, hi, lo };
-}
-
-/** A run sum below this fraction of the prefix sums around it is summed directly (see {@link runSums}). */
-const CANCELLATION = 2 ** -30;
-
-/** Unsorted sums of `length` consecutive residuals from a prefix (into `scratch` when it is long enough). */
-function runSums(pre: SqPrefix, length: number, scratch?: Float64Array): Float64Array {
-  const { e, n, idx, hi, lo } = pre;
-  const count = Math.max(0, n - length + 1);
-  const sums = scratch !== undefined && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
-  let kept = 0;
-  for (let j = 0; j < count; j++) {
-    if (idx !== undefined && idx[j + length - 1]! - idx[j]! !== length - 1) continue;
-    if (length === 1) {
-      sums[kept++] = e[j]!;
-      continue;
-    }
-    // (hi_b + lo_b) − (hi_a + lo_a) with the leading difference taken exactly; when the run
-    // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰⁴ relative error
-    // could reach its last bits, so it is summed directly, compensated, instead
-    const a = hi[j]!;
-    const b = hi[j + length]!;
-    const d = b - a;
-    if (Math.abs(d) > CANCELLATION * Math.max(Math.abs(a), Math.abs(b))) {
-      const de = neumaierError(b, -a, d);
-      sums[kept++] = d + (de + (lo[j + length]! - lo[j]!));
-      continue;
-    }
-    let s = 0;
-    let c = 0;
-    for (let i = j; i < j + length; i++) {
-      const v = e[i]!;
-      const u = s + v;
-      c += neumaierError(s, v, u);
-      s = u;
-    }
-    sums[kept++] = s + c;
-  }
-  return kept === count ? sums : sums.subarray(0, kept);
+  return runSumPrefix(e, n, idx);
 }
 
 /** Unsorted sums of `length` consecutive residuals (see {@link sqNullDistribution}). */
@@ -350,7 +278,7 @@ const SQ_HIGH_P = (1 + SQ_LEVEL) / 2;
  * @internal
  */
 export function sqTestsOfFit(cars: readonly CarResult[], fit: Pick<ModelFit, "residuals" | "used">, out: Float64Array, at: number, scratch?: Float64Array): void {
-  let pre: SqPrefix | undefined;
+  let pre: RunSumPrefix | undefined;
   for (let k = 0; k < cars.length; k++) {
     const car = cars[k]!;
     const o = at + 3 * k;
@@ -365,150 +293,6 @@ export function sqTestsOfFit(cars: readonly CarResult[], fit: Pick<ModelFit, "re
     out[o + 1] = r.lower;
     out[o + 2] = r.upper;
   }
-}
-
-/** Number of sorted values ≤ x (upper bound). */
-function countAtOrBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of sorted values < x (lower bound). */
-function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Sample quantile of sorted data, R's type 7: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p. */
-function quantile7(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo]!;
-  return a + (h - lo) * (sorted[hi]! - a);
-}
-
-/** Rearranges a so that a[k] is the k-th smallest, smaller values before it and larger after (Hoare selection, median-of-three pivot). */
-function selectInPlace(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot
-    // (temporaries rather than destructuring swaps: no array allocation in the hot loop)
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x > y ? (y > z ? y : x > z ? z : x) : x > z ? x : y > z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
-}
-
-/** {@link quantile7} of unsorted data by selection (reorders `a`; same value as sorting first). */
-/** Largest number of extreme order statistics kept by {@link tailQuantiles7} before it falls back to selection. */
-const MAX_TAIL = 32;
-
-/**
- * Type-7 quantiles at a low and a high probability of unsorted data, exactly as sorting would
- * give them. For tail probabilities (the SQ test's 2.5% and 97.5%) one pass keeps the few
- * smallest and largest values in small sorted buffers — O(n) with a tiny constant, and the
- * data is not modified; otherwise it falls back to quickselect.
- */
-function tailQuantiles7(a: Float64Array, lowP: number, highP: number): [number, number] {
-  const n = a.length;
-  if (n === 0) return [Number.NaN, Number.NaN];
-  const hLow = (n - 1) * lowP;
-  const hHigh = (n - 1) * highP;
-  const kLow = Math.min(n, Math.floor(hLow) + 2); // order statistics 0 … ⌊h⌋+1 from the bottom
-  const kHigh = Math.min(n, n - Math.floor(hHigh)); // order statistics ⌊h⌋ … n−1 from the top
-  if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return [selectQuantile7(a, lowP), selectQuantile7(a, highP)];
-  // the buffers are module scratch: this function calls nothing that could re-enter it
-  const small = SMALL; // ascending, first kLow used
-  const large = LARGE; // descending, first kHigh used
-  small.fill(Number.POSITIVE_INFINITY, 0, kLow);
-  large.fill(Number.NEGATIVE_INFINITY, 0, kHigh);
-  let smallTop = Number.POSITIVE_INFINITY; // small[kLow − 1]
-  let largeTop = Number.NEGATIVE_INFINITY; // large[kHigh − 1]
-  for (let i = 0; i < n; i++) {
-    const v = a[i]!;
-    if (v < smallTop) {
-      let j = kLow - 1;
-      while (j > 0 && small[j - 1]! > v) {
-        small[j] = small[j - 1]!;
-        j--;
-      }
-      small[j] = v;
-      smallTop = small[kLow - 1]!;
-    }
-    if (v > largeTop) {
-      let j = kHigh - 1;
-      while (j > 0 && large[j - 1]! < v) {
-        large[j] = large[j - 1]!;
-        j--;
-      }
-      large[j] = v;
-      largeTop = large[kHigh - 1]!;
-    }
-  }
-  return [tailQuantile(small, kLow, large, n, hLow), tailQuantile(small, kLow, large, n, hHigh)];
-}
-
-const SMALL = new Float64Array(MAX_TAIL);
-const LARGE = new Float64Array(MAX_TAIL);
-
-/** Order statistic `index` (0-based, ascending) from the kept smallest (`kSmall` of them) and largest values. */
-function orderStatistic(small: Float64Array, kSmall: number, large: Float64Array, n: number, index: number): number {
-  return index < kSmall ? small[index]! : large[n - 1 - index]!;
-}
-
-/** Type-7 interpolation at h = (n − 1)p between the order statistics ⌊h⌋ and ⌊h⌋ + 1. */
-function tailQuantile(small: Float64Array, kSmall: number, large: Float64Array, n: number, h: number): number {
-  const lo = Math.floor(h);
-  const x = orderStatistic(small, kSmall, large, n, lo);
-  if (h === lo || lo + 1 >= n) return x;
-  return x + (h - lo) * (orderStatistic(small, kSmall, large, n, lo + 1) - x);
-}
-
-function selectQuantile7(a: Float64Array, p: number): number {
-  const n = a.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const x = selectInPlace(a, lo);
-  if (h === lo || lo + 1 >= n) return x;
-  let y = Number.POSITIVE_INFINITY;
-  for (let i = lo + 1; i < n; i++) if (a[i]! < y) y = a[i]!;
-  return x + (h - lo) * (y - x);
 }
 
 /**

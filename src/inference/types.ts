@@ -1,11 +1,11 @@
 /**
- * The shape every hypothesis test returns (DESIGN.md §6).
+ * The shape every hypothesis test returns: statistic, p-value, alternative, method, convention.
  * @module
  */
 
 /**
  * Result of a hypothesis test: `{ statistic, p_value, df?, n, alternative, method, convention }`
- * (DESIGN.md §6; the field names are those of the tidy output tables).
+ * (the field names are those of the tidy output tables).
  */
 export interface TestResult {
   /** The test statistic (a t value, a z value, or for the SQ test the CAR itself). */

@@ -297,7 +297,7 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
  * const text = `datetime,close\n${closes.map((c, i) => `2025-04-07T13:${30 + i}:00Z,${c}`).join("\n")}`;
  * const fiveMinute = aggregateBars(parseBarsCsv(text).bars, 5, { exchange: "XNYS" });
  * fiveMinute.close; // => Float64Array [90.5, 89.53]
- * isoInZone(fiveMinute.instants[1]!, "America/New_York"); // => "2025-04-07T09:35:00-04:00"
+ * new Date(fiveMinute.instants[1]!).toISOString(); // => "2025-04-07T13:35:00.000Z" (09:35 in New York)
  */
 export function aggregateBars(bars: BarSeries, minutes: number, options: { readonly exchange?: string | Exchange | TradingCalendar } = {}): BarSeries {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 240) invalidOption("minutes", minutes, "a whole number of minutes from 1 to 240");

@@ -9,24 +9,24 @@ import type { NonTradingPolicy } from "../calendar/align.js";
 import type { TradingCalendar } from "../calendar/calendar.js";
 import type { Exchange } from "../calendar/exchanges.js";
 import { normalSf } from "../stats/normal.js";
-import { simpleRegression } from "../stats/regression.js";
 import type { BarSeries } from "../io/bars.js";
 import type { MarketEvent } from "../types.js";
 import { alignIntraday } from "./align.js";
 import type { IntradayAlignment, IntradaySkip } from "./align.js";
 import { sessionBars } from "./sessions.js";
-import type { BarSession, ExtendedHours, SessionBars } from "./sessions.js";
+import type { ExtendedHours, SessionBars } from "./sessions.js";
 import { isoInZone } from "./time.js";
+import { fitIntradayModel, windowExpectation, type IntradayModel } from "./model.js";
+import { priorBarsReference, sameClockReference, type GridReturns, type WindowPlace } from "./reference.js";
+import { deleveredReturns, isGrid, windowEndInstant, windowLabel, windowSum, sessionIndexOfClock, type MinuteWindow, type Piece } from "./windows.js";
 import { marketSessionOf } from "../study/marketSession.js";
 
-/** Normal-return model for minute windows. */
-export type IntradayModel = "zero-mean" | "constant-mean" | "market";
+export type { IntradayModel } from "./model.js";
 
 /** Which reference distribution scales the abnormal return. */
 export type IntradayReference = "auto" | "same-clock" | "prior-bars";
 
-/** A window in minutes relative to the start of the statement's bar: `[a, b]` covers the bars starting in `[a, b)`. */
-export type MinuteWindow = readonly [start: number, end: number];
+export type { MinuteWindow } from "./windows.js";
 
 /** Options of {@link intradayStudy}. */
 export interface IntradayStudyOptions {
@@ -144,73 +144,6 @@ export function parseMinuteWindow(text: string): MinuteWindow {
   return [a, b];
 }
 
-function windowLabel(w: MinuteWindow): string {
-  const f = (x: number) => (x > 0 ? `+${x}m` : `${x}${x === 0 ? "" : "m"}`);
-  return `[${f(w[0])},${f(w[1])}]`;
-}
-
-interface Piece {
-  value: number;
-  bars: number;
-  missing: number;
-  /** Window end was cut at the session close (no crossing or no next session). */
-  cut: boolean;
-}
-
-function isGrid(x: BarSeries | SessionBars): x is SessionBars {
-  return (x as SessionBars).sessions !== undefined;
-}
-
-/** Sum of per-slot returns over [a, b) of session i, continuing into the next session when asked. */
-function windowSum(grid: SessionBars, ret: readonly Float64Array[], overnight: Float64Array, i: number, a: number, b: number, cross: boolean): Piece {
-  const s = grid.sessions[i]!;
-  const r = ret[i]!;
-  let value = 0;
-  let bars = 0;
-  let missing = 0;
-  const end = Math.min(b, s.slots);
-  for (let k = Math.max(a, 0); k < end; k++) {
-    value += r[k]!;
-    bars++;
-    if (s.present[k] === 0) missing++;
-  }
-  let cut = false;
-  if (b > s.slots) {
-    const next = grid.sessions[i + 1];
-    const nextDay = grid.calendar.nextSession(s.day);
-    if (cross && next !== undefined && next.day === nextDay) {
-      value += overnight[i + 1]!;
-      const rest = windowSum(grid, ret, overnight, i + 1, 0, b - s.slots, cross);
-      value += rest.value;
-      bars += rest.bars;
-      missing += rest.missing;
-      cut = rest.cut;
-    } else cut = true;
-  }
-  return { value, bars, missing, cut };
-}
-
-function deleveredReturns(grid: SessionBars, k: number | undefined): { ret: Float64Array[]; overnight: Float64Array } {
-  const f = (l: number) => (k === undefined ? l : Math.log1p(Math.expm1(l) / k));
-  const ret = grid.sessions.map((s) => (k === undefined ? s.logReturn : Float64Array.from(s.logReturn, f)));
-  const overnight = new Float64Array(grid.sessions.length).fill(Number.NaN);
-  for (let i = 1; i < grid.sessions.length; i++) {
-    const prev = grid.sessions[i - 1]!;
-    const cur = grid.sessions[i]!;
-    let lastClose = Number.NaN;
-    for (let q = prev.slots - 1; q >= 0; q--) if (prev.present[q] === 1) { lastClose = prev.barClose[q]!; break; }
-    let firstOpen = Number.NaN;
-    for (let q = 0; q < cur.slots; q++) if (cur.present[q] === 1) { firstOpen = cur.barOpen[q]!; break; }
-    overnight[i] = f(Math.log(firstOpen / lastClose));
-  }
-  return { ret, overnight };
-}
-
-function sessionIndexOfClock(s: BarSession, clock: number, interval: number): number {
-  const k = (clock - s.gridStart) / interval;
-  return Number.isInteger(k) ? k : Number.NaN;
-}
-
 /**
  * Intraday event study: for each statement and each minute window, the abnormal (log) return
  * of the asset's bars, its z score and p-values.
@@ -277,6 +210,65 @@ function sessionIndexOfClock(s: BarSession, clock: number, interval: number): nu
  * study.abnormal[0]; // => { event_id: "E22", ar: 0.0134, z: 5.74, reference: "prior-bars", … }
  */
 export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResult {
+  const o = resolveIntradayOptions(options);
+  const { grid, bench, asset, k } = o;
+  const warnings: Warning[] = [...grid.warnings, ...(bench?.warnings ?? [])];
+  if (k !== undefined) {
+    warnings.push({
+      code: "DELEVERED_PROXY",
+      message: `${asset}: returns divided by ${k} to proxy the underlying index (a ${k}x daily-reset ETF); this is an approximation — it ignores the compounding of daily leverage, fees and tracking error`,
+      asset,
+    });
+  }
+  const { rows, skipped } = placeStatements(options, o, warnings);
+  const ctx: WindowContext = {
+    o,
+    asset: { grid, ...deleveredReturns(grid, k) },
+    bench: bench === undefined ? undefined : { grid: bench, ...deleveredReturns(bench, undefined) },
+    // only on request: the sessions of the run's statements (left out of same-clock references)
+    // and the slots inside their windows (left out of prior bars)
+    eventSessions: new Set(o.excludeOthers ? rows.map((r) => r.day) : []),
+    blocked: blockedSlots(o.excludeOthers ? rows : [], grid, o.windows),
+    warnings,
+    usedMethods: new Set<string>(),
+    fallbackEvents: [],
+  };
+  const abnormal: IntradayAbnormalRow[] = [];
+  for (const r of rows) for (const w of o.windows) abnormal.push(windowRow(r, w, ctx));
+  if (ctx.fallbackEvents.length > 0) {
+    const f = ctx.fallbackEvents;
+    warnings.push({
+      code: "REFERENCE_FALLBACK",
+      message: `${asset}: ${o.reference === "prior-bars" ? "prior-bars reference requested" : `fewer than ${o.minSessions} same-clock non-event sessions in the ${o.lookback} sessions before`} for ${f.length} row(s) (${f.slice(0, 4).join(", ")}${f.length > 4 ? ", …" : ""}); sd is scaled from per-bar volatility of the earlier bars outside statement windows, and no empirical p-value is given`,
+      asset,
+    });
+  }
+  const method: string[] = [];
+  if (ctx.usedMethods.has("same-clock")) method.push(`same-clock: ${o.model} normal return; sd from the same clock window on up to ${o.lookback} earlier non-event sessions (at least ${o.minSessions}); empirical p-value (1 + count) / (n + 1)`);
+  if (ctx.usedMethods.has("prior-bars")) method.push(`prior-bars: ${o.model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback${o.excludeOthers ? ", other statements' windows excluded" : ""}) times sqrt(bars in window); no empirical p-value`);
+  if (o.excludeOthers) method.push("excludeStatementWindows: the sessions and window bars of the run's other statements are left out of every reference (excluded_reference counts them)");
+  return { abnormal, events: rows, skipped, warnings, grid, method };
+}
+
+/** `intradayStudy` options after checks and defaults, with the session grids built. */
+interface ResolvedIntradayOptions {
+  readonly model: IntradayModel;
+  readonly reference: IntradayReference;
+  readonly lookback: number;
+  readonly minSessions: number;
+  readonly minBars: number;
+  readonly k: number | undefined;
+  readonly grid: SessionBars;
+  readonly bench: SessionBars | undefined;
+  readonly windows: readonly MinuteWindow[];
+  readonly asset: string;
+  readonly cross: boolean;
+  /** Leave the run's other statements out of each reference (`excludeStatementWindows`). */
+  readonly excludeOthers: boolean;
+}
+
+/** Checks the options and builds the asset's (and benchmark's) session grid. */
+function resolveIntradayOptions(options: IntradayStudyOptions): ResolvedIntradayOptions {
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object");
   const model = options.model ?? "zero-mean";
   if (!["zero-mean", "constant-mean", "market"].includes(model)) invalidOption("model", model, '"zero-mean", "constant-mean" or "market"');
@@ -308,17 +300,16 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
   const bench =
     options.benchmark === undefined ? undefined : isGrid(options.benchmark) ? options.benchmark : sessionBars(options.benchmark, { ...gridOptions, exchange: grid.calendar, interval });
   if (bench !== undefined && bench.interval !== interval) invalidOption("benchmark", `${bench.interval}-minute bars`, `bars of the asset's length (${interval} minutes)`);
+  return { model, reference, lookback, minSessions, minBars, k, grid, bench, windows, asset: options.asset ?? grid.id, cross: options.crossClose === true, excludeOthers: options.excludeStatementWindows === true };
+}
 
-  const asset = options.asset ?? grid.id;
-  const warnings: Warning[] = [...grid.warnings, ...(bench?.warnings ?? [])];
-  if (k !== undefined) {
-    warnings.push({
-      code: "DELEVERED_PROXY",
-      message: `${asset}: returns divided by ${k} to proxy the underlying index (a ${k}x daily-reset ETF); this is an approximation — it ignores the compounding of daily leverage, fees and tracking error`,
-      asset,
-    });
-  }
-  const aligned = alignIntraday(options.events, grid, options.nonTrading === undefined ? {} : { nonTrading: options.nonTrading });
+/**
+ * The statements placed on bars of this asset (statements about another asset are skipped).
+ * @throws NO_VALID_EVENTS when none could be placed.
+ */
+function placeStatements(options: IntradayStudyOptions, o: ResolvedIntradayOptions, warnings: Warning[]): { rows: IntradayAlignment[]; skipped: IntradaySkip[] } {
+  const { asset } = o;
+  const aligned = alignIntraday(options.events, o.grid, options.nonTrading === undefined ? {} : { nonTrading: options.nonTrading });
   warnings.push(...aligned.warnings);
   const skipped: IntradaySkip[] = [...aligned.skipped];
   const rows = aligned.rows.filter((r) => {
@@ -329,16 +320,14 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
   if (rows.length === 0) {
     throw new MarketReactionError("NO_VALID_EVENTS", `intradayStudy: no statement could be placed on a bar of ${asset}${skipped.length > 0 ? ` (${skipped.map((s) => `${s.event_id}: ${s.code}`).join("; ")})` : ""}`);
   }
+  return { rows, skipped };
+}
 
-  const { ret, overnight } = deleveredReturns(grid, k);
-  const benchRet = bench === undefined ? undefined : deleveredReturns(bench, undefined);
-  const cross = options.crossClose === true;
-  const excludeOthers = options.excludeStatementWindows === true;
-  // only on request: the sessions of the run's statements (left out of same-clock references)
-  const eventSessions = new Set(excludeOthers ? rows.map((r) => r.day) : []);
-  // only on request: slots inside any statement's window, per session index (left out of prior bars)
+/** Slots inside any statement's window, per session index (excluded from the prior-bars reference). */
+function blockedSlots(rows: readonly IntradayAlignment[], grid: SessionBars, windows: readonly MinuteWindow[]): Map<number, Uint8Array> {
+  const interval = grid.interval;
   const blocked = new Map<number, Uint8Array>();
-  for (const r of excludeOthers ? rows : []) {
+  for (const r of rows) {
     const s = grid.sessions[r.sessionIndex]!;
     let mask = blocked.get(r.sessionIndex);
     if (mask === undefined) blocked.set(r.sessionIndex, (mask = new Uint8Array(s.slots)));
@@ -348,262 +337,175 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
       for (let q = a; q < b; q++) mask[q] = 1;
     }
   }
+  return blocked;
+}
 
-  const abnormal: IntradayAbnormalRow[] = [];
-  const usedMethods = new Set<string>();
-  const fallbackEvents: string[] = [];
-  for (const r of rows) {
-    const i = r.sessionIndex;
-    const s = grid.sessions[i]!;
-    for (const w of windows) {
-      const a0 = r.slot + w[0] / interval;
-      const b0 = r.slot + w[1] / interval;
-      const a = Math.max(0, a0);
-      const piece = windowSum(grid, ret, overnight, i, a, b0, cross);
-      const b = piece.cut ? Math.min(b0, s.slots) : b0;
-      const truncated = a0 < 0 || piece.cut;
-      const bars = piece.bars;
-      const clockStart = s.gridStart + a * interval;
-      const startInstant = s.startInstant + a * interval * 60_000;
-      const endInstant = windowEndInstant(grid, i, b);
-      if (truncated) {
-        warnings.push({
-          code: "WINDOW_TRUNCATED",
-          message: `${r.event_id} ${windowLabel(w)}: window cut at the ${a0 < 0 ? "open" : "close"} of ${s.date} (${bars} bar(s) kept)${piece.cut && !cross ? "; pass crossClose to continue into the next session" : ""}`,
-          event_id: r.event_id,
-          asset,
-        });
-      }
-      if (piece.missing > 0) {
-        warnings.push({
-          code: "MISSING_BARS_IN_WINDOW",
-          message: `${r.event_id} ${windowLabel(w)}: ${piece.missing} of ${bars} bar(s) missing in the window on ${s.date}; the price was carried forward`,
-          event_id: r.event_id,
-          asset,
-        });
-      }
-      let benchWindow = Number.NaN;
-      if (bench !== undefined && benchRet !== undefined) {
-        const bi = bench.byDay.get(s.day);
-        if (bi !== undefined) {
-          const bs = bench.sessions[bi]!;
-          const ba = sessionIndexOfClock(bs, clockStart, interval);
-          if (!Number.isNaN(ba)) benchWindow = windowSum(bench, benchRet.ret, benchRet.overnight, bi, ba, ba + (b - a), cross).value;
-        }
-      }
-      const x = piece.value;
+/** What every (statement, window) row reads, and where it reports. */
+interface WindowContext {
+  readonly o: ResolvedIntradayOptions;
+  readonly asset: GridReturns;
+  readonly bench: GridReturns | undefined;
+  readonly eventSessions: ReadonlySet<number>;
+  readonly blocked: ReadonlyMap<number, Uint8Array>;
+  readonly warnings: Warning[];
+  readonly usedMethods: Set<string>;
+  readonly fallbackEvents: string[];
+}
 
-      // same-clock references
-      const refX: number[] = [];
-      const refM: number[] = [];
-      let excluded = 0;
-      if (reference !== "prior-bars") {
-        const cal = grid.calendar;
-        let day = s.day;
-        for (let q = 0; q < lookback; q++) {
-          const prev = cal.previousSession(day);
-          if (prev === undefined) break;
-          day = prev;
-          if (eventSessions.has(day)) {
-            if (grid.byDay.has(day)) excluded++;
-            continue;
-          }
-          const j = grid.byDay.get(day);
-          if (j === undefined) continue;
-          const rs = grid.sessions[j]!;
-          const ra = sessionIndexOfClock(rs, clockStart, interval);
-          if (Number.isNaN(ra) || ra < 0) continue;
-          const rb = ra + (b - a);
-          if (!cross && rb > rs.slots) continue;
-          const p = windowSum(grid, ret, overnight, j, ra, rb, cross);
-          if (p.cut && cross) continue;
-          if (!Number.isFinite(p.value)) continue;
-          let m = Number.NaN;
-          if (bench !== undefined && benchRet !== undefined) {
-            const bj = bench.byDay.get(day);
-            if (bj === undefined) continue;
-            const bra = sessionIndexOfClock(bench.sessions[bj]!, clockStart, interval);
-            if (Number.isNaN(bra)) continue;
-            m = windowSum(bench, benchRet.ret, benchRet.overnight, bj, bra, bra + (b - a), cross).value;
-            if (!Number.isFinite(m)) continue;
-          }
-          refX.push(p.value);
-          refM.push(m);
-        }
-      }
-      let useSameClock = reference === "same-clock" || (reference === "auto" && refX.length >= minSessions);
-      let expected = Number.NaN;
-      let sd = Number.NaN;
-      let refAr: number[] = [];
-      let nRef = 0;
-      let zMissing: string | null = null;
-      if (useSameClock) {
-        nRef = refX.length;
-        if (model === "zero-mean") {
-          expected = 0;
-          let ss = 0;
-          for (const v of refX) ss += v * v;
-          sd = nRef > 0 ? Math.sqrt(ss / nRef) : Number.NaN;
-          refAr = refX;
-        } else if (model === "constant-mean") {
-          let mu = 0;
-          for (const v of refX) mu += v;
-          mu /= nRef;
-          let ss = 0;
-          for (const v of refX) ss += (v - mu) * (v - mu);
-          expected = mu;
-          sd = nRef > 1 ? Math.sqrt(ss / (nRef - 1)) : Number.NaN;
-          refAr = refX.map((v) => v - mu);
-        } else {
-          const fit = simpleRegression(refX, refM);
-          expected = fit.alpha + fit.beta * benchWindow;
-          sd = Math.sqrt(fit.sigma2);
-          refAr = refX.map((v, j) => v - fit.alpha - fit.beta * refM[j]!);
-        }
-        usedMethods.add("same-clock");
-        if (nRef < minSessions) {
-          warnings.push({ code: "FEW_REFERENCE_SESSIONS", message: `${r.event_id} ${windowLabel(w)}: only ${nRef} same-clock reference session(s) (fewer than ${minSessions})`, event_id: r.event_id, asset });
-        }
-      } else {
-        useSameClock = false;
-        excluded = 0;
-        const rr: number[] = [];
-        const mm: number[] = [];
-        const cal = grid.calendar;
-        const lowestDay = (() => {
-          let d = s.day;
-          for (let q = 0; q < lookback; q++) {
-            const p = cal.previousSession(d);
-            if (p === undefined) break;
-            d = p;
-          }
-          return d;
-        })();
-        for (let j = 0; j <= i; j++) {
-          const rs = grid.sessions[j]!;
-          if (rs.day < lowestDay) continue;
-          const limit = j === i ? a : rs.slots;
-          const mask = blocked.get(j);
-          const bj = bench?.byDay.get(rs.day);
-          const bs = bj === undefined ? undefined : bench!.sessions[bj];
-          for (let q = 0; q < limit; q++) {
-            if (rs.present[q] === 0 || (q > 0 && rs.present[q - 1] === 0)) continue;
-            if (mask?.[q] === 1) {
-              excluded++;
-              continue;
-            }
-            const v = ret[j]![q]!;
-            if (!Number.isFinite(v)) continue;
-            if (model === "market") {
-              if (bs === undefined || bj === undefined) continue;
-              const bq = sessionIndexOfClock(bs, rs.gridStart + q * interval, interval);
-              if (Number.isNaN(bq) || bs.present[bq] !== 1 || (bq > 0 && bs.present[bq - 1] === 0)) continue;
-              const mv = benchRet!.ret[bj]![bq]!;
-              if (!Number.isFinite(mv)) continue;
-              mm.push(mv);
-            }
-            rr.push(v);
-          }
-        }
-        nRef = rr.length;
-        const fit = priorBarsReference(model, rr, mm, bars, benchWindow);
-        expected = fit.expected;
-        if (nRef >= minBars) sd = fit.sd;
-        else {
-          zMissing = `only ${nRef} reference bar(s) before the window (at least ${minBars} needed)`;
-          warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: ${zMissing}; the abnormal return is reported, z and the p-values are not`, event_id: r.event_id, asset });
-        }
-        usedMethods.add("prior-bars");
-        fallbackEvents.push(`${r.event_id} ${windowLabel(w)} (${refX.length} same-clock session(s))`);
-      }
-      const ar = x - expected;
-      const z = ar / sd;
-      if (zMissing === null && !Number.isFinite(z)) zMissing = useSameClock ? `${nRef} same-clock reference session(s): no standard deviation` : "no standard deviation from the reference bars";
-      let pEmp: number | null = null;
-      if (useSameClock && refAr.length > 0 && Number.isFinite(ar)) {
-        let count = 0;
-        for (const v of refAr) if (Math.abs(v) >= Math.abs(ar)) count++;
-        pEmp = (1 + count) / (refAr.length + 1);
-      }
-      abnormal.push({
-        event_id: r.event_id,
-        asset,
-        window_start: isoInZone(startInstant, grid.timezone),
-        window_end: isoInZone(endInstant, grid.timezone),
-        bar_start: r.bar_start,
-        ar,
-        z,
-        p_value: Number.isFinite(z) ? 2 * normalSf(Math.abs(z)) : Number.NaN,
-        p_value_empirical: pEmp,
-        window: windowLabel(w),
-        ret: Math.expm1(x),
-        log_return: x,
-        expected,
-        sd,
-        model,
-        reference: useSameClock ? "same-clock" : "prior-bars",
-        n_reference: nRef,
-        bars,
-        missing_bars: piece.missing,
-        truncated,
-        delever: k ?? null,
-        session: s.date,
-        rule: r.rule,
-        reason: r.reason,
-        z_missing_reason: zMissing,
-        excluded_reference: excluded,
-        market_session: marketSessionOf(r.event),
-      });
-    }
-  }
-  if (fallbackEvents.length > 0) {
-    warnings.push({
-      code: "REFERENCE_FALLBACK",
-      message: `${asset}: ${reference === "prior-bars" ? "prior-bars reference requested" : `fewer than ${minSessions} same-clock non-event sessions in the ${lookback} sessions before`} for ${fallbackEvents.length} row(s) (${fallbackEvents.slice(0, 4).join(", ")}${fallbackEvents.length > 4 ? ", …" : ""}); sd is scaled from per-bar volatility of the earlier bars outside statement windows, and no empirical p-value is given`,
+/** A statement's window on the grid: its return, its place, and the benchmark's return over it. */
+interface EventWindow {
+  readonly piece: Piece;
+  readonly place: WindowPlace;
+  readonly truncated: boolean;
+  readonly startInstant: number;
+  readonly endInstant: number;
+  /** The benchmark's log return over the same clock window (NaN without one). */
+  readonly benchWindow: number;
+}
+
+/** The window `w` around statement `r`: cut at the open and (unless crossing) the close, with warnings for cuts and missing bars. */
+function eventWindow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): EventWindow {
+  const { grid, ret, overnight } = ctx.asset;
+  const { cross, asset } = ctx.o;
+  const interval = grid.interval;
+  const i = r.sessionIndex;
+  const s = grid.sessions[i]!;
+  const a0 = r.slot + w[0] / interval;
+  const b0 = r.slot + w[1] / interval;
+  const a = Math.max(0, a0);
+  const piece = windowSum(grid, ret, overnight, i, a, b0, cross);
+  const b = piece.cut ? Math.min(b0, s.slots) : b0;
+  const truncated = a0 < 0 || piece.cut;
+  const clockStart = s.gridStart + a * interval;
+  if (truncated) {
+    ctx.warnings.push({
+      code: "WINDOW_TRUNCATED",
+      message: `${r.event_id} ${windowLabel(w)}: window cut at the ${a0 < 0 ? "open" : "close"} of ${s.date} (${piece.bars} bar(s) kept)${piece.cut && !cross ? "; pass crossClose to continue into the next session" : ""}`,
+      event_id: r.event_id,
       asset,
     });
   }
-  const method: string[] = [];
-  if (usedMethods.has("same-clock")) method.push(`same-clock: ${model} normal return; sd from the same clock window on up to ${lookback} earlier non-event sessions (at least ${minSessions}); empirical p-value (1 + count) / (n + 1)`);
-  if (usedMethods.has("prior-bars")) method.push(`prior-bars: ${model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback${excludeOthers ? ", other statements' windows excluded" : ""}) times sqrt(bars in window); no empirical p-value`);
-  if (excludeOthers) method.push("excludeStatementWindows: the sessions and window bars of the run's other statements are left out of every reference (excluded_reference counts them)");
-  return { abnormal, events: rows, skipped, warnings, grid, method };
+  if (piece.missing > 0) {
+    ctx.warnings.push({
+      code: "MISSING_BARS_IN_WINDOW",
+      message: `${r.event_id} ${windowLabel(w)}: ${piece.missing} of ${piece.bars} bar(s) missing in the window on ${s.date}; the price was carried forward`,
+      event_id: r.event_id,
+      asset,
+    });
+  }
+  let benchWindow = Number.NaN;
+  const bench = ctx.bench;
+  if (bench !== undefined) {
+    const bi = bench.grid.byDay.get(s.day);
+    if (bi !== undefined) {
+      const ba = sessionIndexOfClock(bench.grid.sessions[bi]!, clockStart, interval);
+      if (!Number.isNaN(ba)) benchWindow = windowSum(bench.grid, bench.ret, bench.overnight, bi, ba, ba + (b - a), cross).value;
+    }
+  }
+  return {
+    piece,
+    place: { session: i, slot: a, slots: b - a, clockStart },
+    truncated,
+    startInstant: s.startInstant + a * interval * 60_000,
+    endInstant: windowEndInstant(grid, i, b),
+    benchWindow,
+  };
+}
+
+/** The normal return of a window and the reference behind it. */
+interface NormalReturn {
+  readonly expected: number;
+  readonly sd: number;
+  /** The reference abnormal returns (same-clock only), for the empirical p-value. */
+  readonly refAr: readonly number[];
+  readonly nRef: number;
+  readonly sameClock: boolean;
+  /** Reference sessions or bars left out as other statements' (`excluded_reference`). */
+  readonly excluded: number;
+  /** Why z is not computed, when the reference is too small; `null` otherwise. */
+  readonly zMissing: string | null;
 }
 
 /**
- * Expected window return and sd from per-bar reference returns (prior-bars): zero mean E = 0,
- * sd = s₀√L; constant mean E = L r̄, sd = s√L; market E = Lα + βΣm, sd = σ̂√L. The expected
- * return needs 1 bar (3 for the market model); the sd is NaN without enough bars.
+ * Expected return and sd of a window: from the same clock window on earlier sessions when
+ * enough qualify (or when asked), else from the per-bar returns before it; one model fit
+ * (`fitIntradayModel`) serves both, on window returns (1 unit) or per-bar returns (bars units).
  */
-function priorBarsReference(model: IntradayModel, rr: readonly number[], mm: readonly number[], L: number, benchWindow: number): { expected: number; sd: number } {
-  const n = rr.length;
-  if (model === "zero-mean") {
-    let ss = 0;
-    for (const v of rr) ss += v * v;
-    return { expected: 0, sd: n > 0 ? Math.sqrt((ss / n) * L) : Number.NaN };
+function normalReturn(r: IntradayAlignment, w: MinuteWindow, win: EventWindow, ctx: WindowContext): NormalReturn {
+  const { o, warnings } = ctx;
+  const ref = o.reference === "prior-bars" ? { x: [], m: [], excluded: 0 } : sameClockReference(ctx.asset, ctx.bench, win.place, ctx.eventSessions, o.lookback, o.cross);
+  if (o.reference === "same-clock" || (o.reference === "auto" && ref.x.length >= o.minSessions)) {
+    const fit = fitIntradayModel(o.model, ref.x, ref.m);
+    const { expected, sd } = windowExpectation(o.model, fit, 1, win.benchWindow);
+    ctx.usedMethods.add("same-clock");
+    const nRef = ref.x.length;
+    if (nRef < o.minSessions) {
+      warnings.push({ code: "FEW_REFERENCE_SESSIONS", message: `${r.event_id} ${windowLabel(w)}: only ${nRef} same-clock reference session(s) (fewer than ${o.minSessions})`, event_id: r.event_id, asset: o.asset });
+    }
+    const refAr = o.model === "zero-mean" ? ref.x : ref.x.map((v, j) => fit.residual(v, ref.m[j]!));
+    return { expected, sd, refAr, nRef, sameClock: true, excluded: ref.excluded, zMissing: null };
   }
-  if (model === "constant-mean") {
-    if (n === 0) return { expected: Number.NaN, sd: Number.NaN };
-    let mu = 0;
-    for (const v of rr) mu += v;
-    mu /= n;
-    let ss = 0;
-    for (const v of rr) ss += (v - mu) * (v - mu);
-    return { expected: mu * L, sd: n > 1 ? Math.sqrt((ss / (n - 1)) * L) : Number.NaN };
+  const bars = priorBarsReference(ctx.asset, ctx.bench, win.place, ctx.blocked, o.lookback, o.model === "market");
+  const nRef = bars.x.length;
+  // the expected return needs 1 bar (3 for the market model); the sd needs minBars
+  const fitted = o.model === "market" && nRef < 3 ? { expected: Number.NaN, sd: Number.NaN } : windowExpectation(o.model, fitIntradayModel(o.model, bars.x, bars.m), win.piece.bars, win.benchWindow);
+  let sd = Number.NaN;
+  let zMissing: string | null = null;
+  if (nRef >= o.minBars) sd = fitted.sd;
+  else {
+    zMissing = `only ${nRef} reference bar(s) before the window (at least ${o.minBars} needed)`;
+    warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: ${zMissing}; the abnormal return is reported, z and the p-values are not`, event_id: r.event_id, asset: o.asset });
   }
-  if (n < 3) return { expected: Number.NaN, sd: Number.NaN };
-  const fit = simpleRegression(rr, mm);
-  return { expected: fit.alpha * L + fit.beta * benchWindow, sd: Math.sqrt(fit.sigma2 * L) };
+  ctx.usedMethods.add("prior-bars");
+  ctx.fallbackEvents.push(`${r.event_id} ${windowLabel(w)} (${ref.x.length} same-clock session(s))`);
+  return { expected: fitted.expected, sd, refAr: [], nRef, sameClock: false, excluded: bars.excluded, zMissing };
 }
 
-function windowEndInstant(grid: SessionBars, i: number, b: number): number {
-  let s = grid.sessions[i]!;
-  let rest = b;
-  let j = i;
-  while (rest > s.slots && grid.sessions[j + 1] !== undefined) {
-    rest -= s.slots;
-    j++;
-    s = grid.sessions[j]!;
+/** One row of the `abnormal` table: AR = x − E, z = AR/sd, p = 2Φ(−|z|), empirical p = (1 + #{|AR_j| ≥ |AR|})/(n + 1). */
+function windowRow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): IntradayAbnormalRow {
+  const { o } = ctx;
+  const grid = ctx.asset.grid;
+  const win = eventWindow(r, w, ctx);
+  const x = win.piece.value;
+  const normal = normalReturn(r, w, win, ctx);
+  const { expected, sd, refAr, nRef, sameClock } = normal;
+  const ar = x - expected;
+  const z = ar / sd;
+  let zMissing = normal.zMissing;
+  if (zMissing === null && !Number.isFinite(z)) zMissing = sameClock ? `${nRef} same-clock reference session(s): no standard deviation` : "no standard deviation from the reference bars";
+  let pEmp: number | null = null;
+  if (sameClock && refAr.length > 0 && Number.isFinite(ar)) {
+    let count = 0;
+    for (const v of refAr) if (Math.abs(v) >= Math.abs(ar)) count++;
+    pEmp = (1 + count) / (refAr.length + 1);
   }
-  return s.startInstant + rest * grid.interval * 60_000;
+  return {
+    event_id: r.event_id,
+    asset: o.asset,
+    window_start: isoInZone(win.startInstant, grid.timezone),
+    window_end: isoInZone(win.endInstant, grid.timezone),
+    bar_start: r.bar_start,
+    ar,
+    z,
+    p_value: Number.isFinite(z) ? 2 * normalSf(Math.abs(z)) : Number.NaN,
+    p_value_empirical: pEmp,
+    window: windowLabel(w),
+    ret: Math.expm1(x),
+    log_return: x,
+    expected,
+    sd,
+    model: o.model,
+    reference: sameClock ? "same-clock" : "prior-bars",
+    n_reference: nRef,
+    bars: win.piece.bars,
+    missing_bars: win.piece.missing,
+    truncated: win.truncated,
+    delever: o.k ?? null,
+    session: grid.sessions[r.sessionIndex]!.date,
+    rule: r.rule,
+    reason: r.reason,
+    z_missing_reason: zMissing,
+    excluded_reference: normal.excluded,
+    market_session: marketSessionOf(r.event),
+  };
 }

@@ -178,8 +178,11 @@ function cleanHeader(raw: readonly string[], origin: Origin): string[] {
 
 /** The incremental form of a series table: header first, then one record at a time (streaming). */
 export interface SeriesBuilder {
-  /** Adds one data record (`row`: 1-based data row number, header excluded). */
-  add(cells: readonly string[], row: number): void;
+  /**
+   * Adds one data record (`row`: 1-based data row number, header excluded). A value cell may
+   * be a number (from a typed source such as Parquet): read as is, `NaN` as missing.
+   */
+  add(cells: readonly (string | number)[], row: number): void;
   /**
    * Adds the data record written on `text[start..end)` (a line without quotes, fields split
    * by `delimiter`): the same outcome as `add(line.split(delimiter), row)`, but a line of plain
@@ -220,20 +223,20 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
   const assetIdx = layout.asset ?? -1;
   const valueIdx = layout.values;
 
-  const add = (cells: readonly string[], row: number): void => {
+  const add = (cells: readonly (string | number)[], row: number): void => {
     if (fromText && cells.length !== width) {
       if (cells.length < width) {
         csvIssues.add(row, undefined, `${cells.length} field${cells.length === 1 ? "" : "s"}, the header has ${width}`);
         return;
       }
       let extra = false;
-      for (let k = width; k < cells.length; k++) if (cells[k]!.trim() !== "") extra = true;
+      for (let k = width; k < cells.length; k++) if (String(cells[k]).trim() !== "") extra = true;
       if (extra) {
         csvIssues.add(row, undefined, `${cells.length} fields, the header has ${width}`);
         return;
       }
     }
-    const dateCell = (cells[layout.date] ?? "").trim();
+    const dateCell = String(cells[layout.date] ?? "").trim();
     if (dateCell === "") {
       issues.add(row, dateName, "missing date");
       return;
@@ -247,7 +250,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
     let target: Observations[];
     if (single) target = perColumn;
     else {
-      const asset = (cells[assetIdx] ?? "").trim();
+      const asset = String(cells[assetIdx] ?? "").trim();
       if (isMissingCell(asset)) {
         issues.add(row, header[assetIdx], "missing asset");
         return;
@@ -261,24 +264,24 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
     }
     for (let k = 0; k < valueIdx.length; k++) {
       const c = valueIdx[k]!;
-      const cell = cells[c] ?? "";
-      const v = parseNumberCell(cell, decimal);
+      const raw = cells[c] ?? "";
+      const v = typeof raw === "number" ? (Number.isNaN(raw) ? null : raw) : parseNumberCell(raw, decimal);
       const obs = target[k]!;
       if (v === null) {
         obs.markMissing(day);
         continue;
       }
       if (Number.isNaN(v)) {
-        issues.add(row, header[c], `not a number: ${showCell(cell.trim())}${decimal === "." && /^\d+,\d+$/.test(cell.trim()) ? ' (decimal comma? pass decimal: ",")' : ""}`);
+        issues.add(row, header[c], `not a number: ${showCell(trimmed(raw))}${decimal === "." && /^\d+,\d+$/.test(trimmed(raw)) ? ' (decimal comma? pass decimal: ",")' : ""}`);
         continue;
       }
       if (!Number.isFinite(v)) {
-        issues.add(row, header[c], `not a finite number: ${showCell(cell.trim())}`);
+        issues.add(row, header[c], `not a finite number: ${showCell(trimmed(raw))}`);
         continue;
       }
       if (kind === "price") {
         if (v <= 0) {
-          issues.add(row, header[c], `price must be positive, got ${cell.trim()}`);
+          issues.add(row, header[c], `price must be positive, got ${trimmed(raw)}`);
           continue;
         }
         obs.push(day, v, row);
@@ -287,7 +290,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       } else {
         const r = percent ? percentToDecimal(v) : v;
         if (r <= -1) {
-          issues.add(row, header[c], `return must be greater than -100%, got ${cell.trim()}${percent ? "%" : ""}`);
+          issues.add(row, header[c], `return must be greater than -100%, got ${trimmed(raw)}${percent ? "%" : ""}`);
           continue;
         }
         obs.push(day, r, row);
@@ -411,6 +414,11 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
     };
   };
   return { add, addLine, finish };
+}
+
+/** A cell's text, trimmed (a number cell as its shortest round-trip text; for messages). */
+function trimmed(cell: string | number): string {
+  return (typeof cell === "number" ? String(cell) : cell).trim();
 }
 
 /**

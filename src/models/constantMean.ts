@@ -4,8 +4,9 @@
  */
 import { mean } from "../stats/index.js";
 import { gather, sumOfSquares } from "./sample.js";
-import type { ModelColumns } from "./spec.js";
+import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelDescriptor } from "./descriptor.js";
 
 /**
  * Fits the constant-mean model on the complete cases `used` (k = 1, X = [1]).
@@ -51,3 +52,17 @@ export function predictConstantMean(fit: ModelFit, indices: Int32Array | readonl
   const design = new Float64Array(indices.length).fill(1);
   return { expected, design };
 }
+
+/** The constant-mean model in the registry: k = 1 (the mean), no regressors. */
+export const constantMeanModel: ModelDescriptor<"constant-mean"> = {
+  type: "constant-mean",
+  title: () => "the constant-mean model",
+  inputs: { market: false, factors: false },
+  marketLags: () => 0,
+  parameterCount: () => 1,
+  validate: () => {},
+  fit: (spec, c, used) => fitConstantMean(spec, c, used),
+  predict: (fit, _c, indices) => predictConstantMean(fit, indices),
+  presets: { "constant-mean": { type: "constant-mean" } },
+  regressionControls: () => [],
+};

@@ -2,9 +2,11 @@
  * The Dimson (1979) model: R_τ = α + Σ_{j=−p}^{p} β_j R_{m,τ+j} + ε_τ.
  * @module
  */
+import { invalidOption } from "../errors.js";
 import { fitByQr } from "./factorModel.js";
-import type { ModelColumns } from "./spec.js";
+import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelDescriptor } from "./descriptor.js";
 
 /**
  * Coefficient names of a Dimson model with p leads and lags: `alpha, beta_lagp, …, beta_lag1,
@@ -82,3 +84,31 @@ export function predictDimson(fit: ModelFit, c: ModelColumns, indices: Int32Arra
   }
   return { expected, design };
 }
+
+/**
+ * Largest number of Dimson leads/lags accepted (`lags` of a `dimson` spec).
+ *
+ * @example
+ * ```ts
+ * MAX_DIMSON_LAGS; // => 10
+ * toSafe(() => validateModelSpec({ type: "dimson", lags: MAX_DIMSON_LAGS + 1 })).success; // => false
+ * ```
+ */
+export const MAX_DIMSON_LAGS = 10;
+
+/** The Dimson model in the registry: α + Σ_{j=−p}^{p} β_j R_{m,τ+j}, k = 2p + 2. */
+export const dimsonModel: ModelDescriptor<"dimson"> = {
+  type: "dimson",
+  title: () => "the Dimson model",
+  inputs: { market: true, factors: false },
+  marketLags: (spec) => spec.lags ?? 1,
+  parameterCount: (_spec, c) => 2 * c.lags + 2,
+  validate: (spec) => {
+    const lags = spec.lags ?? 1;
+    if (!Number.isInteger(lags) || lags < 0 || lags > MAX_DIMSON_LAGS) invalidOption("lags", spec.lags, `an integer from 0 to ${MAX_DIMSON_LAGS}`);
+  },
+  fit: (spec, c, used) => fitDimson(spec, c, used),
+  predict: (fit, c, indices) => predictDimson(fit, c, indices),
+  presets: { dimson: { type: "dimson", lags: 1 } },
+  regressionControls: () => ["market"],
+};

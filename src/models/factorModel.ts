@@ -3,11 +3,13 @@
  * R_τ − R_fτ = α + b′F_τ + ε_τ, by Householder QR.
  * @module
  */
+import { MarketReactionError, invalidOption } from "../errors.js";
 import { olsQr } from "../stats/index.js";
 import { singular } from "./sample.js";
-import type { ModelColumns } from "./spec.js";
-import { modelLabel } from "./spec.js";
+import type { ModelColumns } from "./columns.js";
+import { compactFactorName, modelLabel } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelDescriptor } from "./descriptor.js";
 
 /**
  * OLS of `y` on the column-major design `X` (M×k, a column of ones first) through
@@ -100,3 +102,43 @@ export function predictFactorModel(fit: ModelFit, c: ModelColumns, indices: Int3
   }
   return { expected, design };
 }
+
+/** The factor model in the registry: α + b′F (excess returns over the risk-free column), k = 1 + K. */
+export const factorModel: ModelDescriptor<"factors"> = {
+  type: "factors",
+  title: (spec) => `the factor model ${modelLabel(spec)}`,
+  inputs: { market: false, factors: true },
+  marketLags: () => 0,
+  parameterCount: (_spec, c) => c.factors.length + 1,
+  validate: (spec) => {
+    const f = spec.factors;
+    if (!Array.isArray(f) || f.length === 0 || f.some((x) => typeof x !== "string" || x.length === 0)) {
+      invalidOption("factors", f, "a non-empty list of factor column names");
+    }
+    const keys = f.map(compactFactorName);
+    const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (dup !== undefined) invalidOption("factors", f, "distinct factor names");
+    const rf = spec.riskFree;
+    if (rf !== undefined && rf !== null && (typeof rf !== "string" || rf.length === 0)) invalidOption("riskFree", rf, "a column name, or null for none");
+    if (spec.label !== undefined && (typeof spec.label !== "string" || spec.label.length === 0)) invalidOption("label", spec.label, "a non-empty string");
+  },
+  fit: (spec, c, used) => fitFactorModel(spec, c, used),
+  predict: (fit, c, indices) => {
+    const names = fit.names.slice(1);
+    const same = names.length === c.factorNames.length && names.every((n, j) => n === c.factorNames[j]);
+    const rf = fit.riskFree === undefined ? c.riskFreeName : fit.riskFree;
+    if (!same || rf !== c.riskFreeName) {
+      throw new MarketReactionError(
+        "INVALID_INPUT",
+        `the data's factor columns (${c.factorNames.join(", ")}; risk-free ${String(c.riskFreeName)}) differ from the fit's (${names.join(", ")}; risk-free ${String(rf)})`,
+      );
+    }
+    return predictFactorModel(fit, c, indices);
+  },
+  presets: {
+    ff3: { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" },
+    carhart: { type: "factors", factors: ["Mkt-RF", "SMB", "HML", "Mom"], label: "carhart" },
+    ff5: { type: "factors", factors: ["Mkt-RF", "SMB", "HML", "RMW", "CMA"], label: "ff5" },
+  },
+  regressionControls: (c) => [...c.factorNames],
+};

@@ -4,9 +4,8 @@
  * @module
  */
 export type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
-export { fitModel, predictModel, safeFitModel } from "./model.js";
+export { estimationIndices, fitModel, predictModel, safeFitModel } from "./model.js";
 export { MAX_DIMSON_LAGS, MODEL_PRESETS, matchFactorName, modelLabel, modelPreset, validateModelSpec } from "./spec.js";
 export type { ModelPresetName } from "./spec.js";
-export { estimationIndices } from "./sample.js";
 export type { IndexRange } from "./sample.js";
 export { dimsonNames } from "./dimson.js";

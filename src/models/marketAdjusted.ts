@@ -3,8 +3,9 @@
  * @module
  */
 import { sumOfSquares } from "./sample.js";
-import type { ModelColumns } from "./spec.js";
+import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelDescriptor } from "./descriptor.js";
 
 /**
  * "Fits" the market-adjusted model (nothing is estimated, k = 0) on the complete cases `used`.
@@ -46,3 +47,17 @@ export function predictMarketAdjusted(c: ModelColumns, indices: Int32Array | rea
   for (let j = 0; j < indices.length; j++) expected[j] = market[indices[j]!]!;
   return { expected, design: new Float64Array(0) };
 }
+
+/** The market-adjusted model in the registry: expected return = the market's, k = 0. */
+export const marketAdjustedModel: ModelDescriptor<"market-adjusted"> = {
+  type: "market-adjusted",
+  title: () => "the market-adjusted model",
+  inputs: { market: true, factors: false },
+  marketLags: () => 0,
+  parameterCount: () => 0,
+  validate: () => {},
+  fit: (spec, c, used) => fitMarketAdjusted(spec, c, used),
+  predict: (_fit, c, indices) => predictMarketAdjusted(c, indices),
+  presets: { "market-adjusted": { type: "market-adjusted" } },
+  regressionControls: () => ["market"],
+};

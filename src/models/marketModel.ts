@@ -4,8 +4,9 @@
  */
 import { simpleRegression } from "../stats/index.js";
 import { singular } from "./sample.js";
-import type { ModelColumns } from "./spec.js";
+import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelDescriptor } from "./descriptor.js";
 
 const EPS = 2.220446049250313e-16;
 
@@ -94,3 +95,17 @@ export function predictLine(fit: ModelFit, market: Float64Array, indices: Int32A
   }
   return { expected, design };
 }
+
+/** The market model in the registry: α + βR_m, k = 2. */
+export const marketModel: ModelDescriptor<"market"> = {
+  type: "market",
+  title: () => "the market model",
+  inputs: { market: true, factors: false },
+  marketLags: () => 0,
+  parameterCount: () => 2,
+  validate: () => {},
+  fit: (spec, c, used, residuals) => fitMarketModel(spec, c, used, residuals),
+  predict: (fit, c, indices) => predictLine(fit, c.market!, indices),
+  presets: { market: { type: "market" } },
+  regressionControls: () => ["market"],
+};

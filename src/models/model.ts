@@ -1,47 +1,22 @@
 /**
- * One entry point for every normal-return model: `fitModel` and `predictModel` dispatch on
- * the spec's `type` with an exhaustive switch.
+ * One entry point for every normal-return model: `fitModel` and `predictModel` find the
+ * model's descriptor in the registry (`registry.ts`) by the spec's `type`.
  * @module
  */
 import { MarketReactionError, invalidOption, toSafe } from "../errors.js";
 import type { SafeResult } from "../errors.js";
-import { fitConstantMean, predictConstantMean } from "./constantMean.js";
-import { fitDimson, predictDimson } from "./dimson.js";
-import { fitFactorModel, predictFactorModel } from "./factorModel.js";
-import { fitGarchModel, predictGarch } from "./garchModel.js";
-import { fitMarketAdjusted, predictMarketAdjusted } from "./marketAdjusted.js";
-import { fitMarketModel, predictLine } from "./marketModel.js";
-import { checkIndices, completeCases, requireObservations, singular } from "./sample.js";
-import { fitScholesWilliams, predictScholesWilliams } from "./scholesWilliams.js";
-import { modelColumns, modelLabel, type ModelColumns } from "./spec.js";
+import { modelLabel, type ModelColumns } from "./columns.js";
+import { modelDescriptor } from "./registry.js";
+import { checkIndices, completeCases, estimationIndicesOf, requireObservations, singular, type IndexRange } from "./sample.js";
+import { modelColumns } from "./spec.js";
 import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 
 /** Largest per-observation gradient (standardized data) at which a study accepts a GARCH fit. */
 const GARCH_GRADIENT_LIMIT = 1e-4;
 
-function unreachable(value: never): never {
-  throw new MarketReactionError("INVALID_OPTION", `unknown model type ${JSON.stringify((value as { type?: unknown }).type)}`);
-}
-
-/** Number of mean parameters of a (validated) spec. */
-function parameterCount(spec: ModelSpec, factors: number, lags: number): number {
-  switch (spec.type) {
-    case "constant-mean":
-      return 1;
-    case "market-adjusted":
-      return 0;
-    case "market":
-    case "scholes-williams":
-      return 2;
-    case "factors":
-      return factors + 1;
-    case "dimson":
-      return 2 * lags + 2;
-    case "garch":
-      return 0;
-    default:
-      return unreachable(spec);
-  }
+/** Number of mean parameters of a (validated) spec on its columns. */
+function parameterCount(spec: ModelSpec, c: ModelColumns): number {
+  return modelDescriptor(spec).parameterCount(spec, c);
 }
 
 /**
@@ -60,7 +35,7 @@ function parameterCount(spec: ModelSpec, factors: number, lags: number): number 
  * | `factors` | 1 + K | `alpha`, factor names (Householder QR, excess over `RF`) | M − k |
  * | `scholes-williams` | 2 | `alpha`, `beta` (SW 1977) | M − 2 |
  * | `dimson` | 2p + 2 | `alpha`, `beta_lagp`…`beta`…`beta_leadp` | M − k |
- * | `garch` | 0 | `mu` or `alpha`, `beta`; `omega`, `alpha1`, `beta1` (maximum likelihood) | M − k_mean |
+ * | `garch` / `garch-market` | 1 / 2 | `alpha` / `alpha`, `beta` (maximum likelihood; ω, α₁, β₁ in `details`) | M − k (at least 30 observations) |
  *
  * ## Method
  * See each model: `fitConstantMean`, `fitMarketAdjusted`, `fitMarketModel`,
@@ -136,26 +111,11 @@ export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, c
 }
 
 function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {
-  const k = parameterCount(spec, c.factors.length, c.lags);
-  requireObservations(spec, k, used, candidates, options);
-  switch (spec.type) {
-    case "constant-mean":
-      return fitConstantMean(spec, c, used);
-    case "market-adjusted":
-      return fitMarketAdjusted(spec, c, used);
-    case "market":
-      return fitMarketModel(spec, c, used, residuals);
-    case "factors":
-      return fitFactorModel(spec, c, used);
-    case "scholes-williams":
-      return fitScholesWilliams(spec, c, used);
-    case "dimson":
-      return fitDimson(spec, c, used);
-    case "garch":
-      return fitGarchModel(spec, c, used, options);
-    default:
-      return unreachable(spec);
-  }
+  const model = modelDescriptor(spec);
+  const floor = model.minObs;
+  const minObs = floor === undefined ? options?.minObs : Math.max(floor, options?.minObs ?? 0);
+  requireObservations(spec, model.parameterCount(spec, c), used, candidates, minObs === undefined ? options : { ...options, minObs });
+  return model.fit(spec, c, used, residuals);
 }
 
 /**
@@ -206,9 +166,8 @@ export function predictModel(fit: ModelFit, data: ModelData, indices: Int32Array
   const spec = fit.spec;
   const c = modelColumns(spec, data);
   checkIndices(indices, c.n, "indices", false);
-  const k = parameterCount(spec, c.factors.length, c.lags);
-  const coefficients = spec.type === "garch" ? (spec.mean === "market" ? 5 : 4) : k;
-  if (fit.coefficients.length !== coefficients || fit.k !== k || (spec.type === "garch" && fit.garch === undefined)) invalidOption("fit", fit.model, `a fit with ${k} coefficients for this model and data`);
+  const k = parameterCount(spec, c);
+  if (fit.coefficients.length !== k || fit.k !== k) invalidOption("fit", fit.model, `a fit with ${k} coefficients for this model and data`);
   return predictColumns(fit, c, indices);
 }
 
@@ -218,33 +177,32 @@ export function predictModel(fit: ModelFit, data: ModelData, indices: Int32Array
  * @internal
  */
 export function predictColumns(fit: ModelFit, c: ModelColumns, indices: Int32Array | readonly number[]): ModelPrediction {
-  const spec = fit.spec;
-  switch (spec.type) {
-    case "constant-mean":
-      return predictConstantMean(fit, indices);
-    case "market-adjusted":
-      return predictMarketAdjusted(c, indices);
-    case "market":
-      return predictLine(fit, c.market!, indices);
-    case "factors": {
-      const names = fit.names.slice(1);
-      const same = names.length === c.factorNames.length && names.every((n, j) => n === c.factorNames[j]);
-      const rf = fit.riskFree === undefined ? c.riskFreeName : fit.riskFree;
-      if (!same || rf !== c.riskFreeName) {
-        throw new MarketReactionError(
-          "INVALID_INPUT",
-          `the data's factor columns (${c.factorNames.join(", ")}; risk-free ${String(c.riskFreeName)}) differ from the fit's (${names.join(", ")}; risk-free ${String(rf)})`,
-        );
-      }
-      return predictFactorModel(fit, c, indices);
-    }
-    case "scholes-williams":
-      return predictScholesWilliams(fit, c, indices);
-    case "dimson":
-      return predictDimson(fit, c, indices);
-    case "garch":
-      return predictGarch(fit, c, indices);
-    default:
-      return unreachable(spec);
-  }
+  return modelDescriptor(fit.spec).predict(fit, c, indices);
+}
+
+/**
+ * The estimation indices of a window for a model: the sessions of `[range.start, range.end)`
+ * that the mask keeps and at which every column the model needs is finite (the asset, the
+ * market and its leads/lags, the factors and the risk-free rate). These are the indices
+ * `fitModel` would use; passing the whole range to `fitModel` gives the same fit.
+ *
+ * @param spec - The model (decides which columns must be present).
+ * @param data - Returns on one session index (e.g. the result of `alignReturns`).
+ * @param range - `[start, end)` in session indices, e.g. `resolveWindows(al.days, day0, …).estimation`.
+ * @param mask - Optional, one byte per session of the range: 1 = keep, 0 = exclude (e.g.
+ *   `estimationMask(sample)` of `checkOverlaps` with `contamination: "exclude"`).
+ * @throws INVALID_OPTION for a range outside the data, or a mask of the wrong length;
+ *   the codes of `fitModel` for a spec that does not fit the data (MISSING_RETURNS, INVALID_OPTION).
+ * @example
+ * ```ts
+ * // the market is missing at session 1 and the asset at session 2
+ * const market = Float64Array.of(0.01, NaN, -0.02, 0.015, 0.004, 0.02);
+ * const asset = Float64Array.of(0.012, 0.01, NaN, 0.018, 0.006, 0.03);
+ * estimationIndices({ type: "market" }, { asset, market }, { start: 0, end: 5 }); // => Int32Array [0, 3, 4]
+ * estimationIndices({ type: "constant-mean" }, { asset, market }, { start: 0, end: 5 }); // => Int32Array [0, 1, 3, 4]
+ * estimationIndices({ type: "market" }, { asset, market }, { start: 0, end: 5 }, Uint8Array.of(1, 1, 1, 0, 1)); // => Int32Array [0, 4]
+ * ```
+ */
+export function estimationIndices(spec: ModelSpec, data: ModelData, range: IndexRange, mask?: Uint8Array): Int32Array {
+  return estimationIndicesOf(modelColumns(spec, data), range, mask);
 }

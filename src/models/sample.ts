@@ -5,9 +5,8 @@
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
 import { sum } from "../stats/index.js";
-import { isCompleteCase, modelColumns, modelLabel } from "./spec.js";
-import type { ModelColumns } from "./spec.js";
-import type { FitOptions, ModelData, ModelSpec } from "./types.js";
+import { isCompleteCase, modelLabel, type ModelColumns } from "./columns.js";
+import type { FitOptions, ModelSpec } from "./types.js";
 
 /** A half-open index range `[start, end)`, e.g. a `ResolvedRange` of `resolveWindows` or an `EstimationSample`. */
 export interface IndexRange {
@@ -37,33 +36,6 @@ export function completeCases(c: ModelColumns, indices: Int32Array | readonly nu
     if (isCompleteCase(c, i)) out[n++] = i;
   }
   return n === out.length ? out : out.slice(0, n);
-}
-
-/**
- * The estimation indices of a window for a model: the sessions of `[range.start, range.end)`
- * that the mask keeps and at which every column the model needs is finite (the asset, the
- * market and its leads/lags, the factors and the risk-free rate). These are the indices
- * `fitModel` would use; passing the whole range to `fitModel` gives the same fit.
- *
- * @param spec - The model (decides which columns must be present).
- * @param data - Returns on one session index (e.g. the result of `alignReturns`).
- * @param range - `[start, end)` in session indices, e.g. `resolveWindows(al.days, day0, …).estimation`.
- * @param mask - Optional, one byte per session of the range: 1 = keep, 0 = exclude (e.g.
- *   `estimationMask(sample)` of `checkOverlaps` with `contamination: "exclude"`).
- * @throws INVALID_OPTION for a range outside the data, or a mask of the wrong length;
- *   the codes of `fitModel` for a spec that does not fit the data (MISSING_RETURNS, INVALID_OPTION).
- * @example
- * ```ts
- * // the market is missing at session 1 and the asset at session 2
- * const market = Float64Array.of(0.01, NaN, -0.02, 0.015, 0.004, 0.02);
- * const asset = Float64Array.of(0.012, 0.01, NaN, 0.018, 0.006, 0.03);
- * estimationIndices({ type: "market" }, { asset, market }, { start: 0, end: 5 }); // => Int32Array [0, 3, 4]
- * estimationIndices({ type: "constant-mean" }, { asset, market }, { start: 0, end: 5 }); // => Int32Array [0, 1, 3, 4]
- * estimationIndices({ type: "market" }, { asset, market }, { start: 0, end: 5 }, Uint8Array.of(1, 1, 1, 0, 1)); // => Int32Array [0, 4]
- * ```
- */
-export function estimationIndices(spec: ModelSpec, data: ModelData, range: IndexRange, mask?: Uint8Array): Int32Array {
-  return estimationIndicesOf(modelColumns(spec, data), range, mask);
 }
 
 /**

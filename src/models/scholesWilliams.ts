@@ -5,8 +5,9 @@
 import { covariance, simpleRegression } from "../stats/index.js";
 import { isNumericallyConstant, predictLine } from "./marketModel.js";
 import { gather, singular, sumOfSquares } from "./sample.js";
-import type { ModelColumns } from "./spec.js";
+import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelDescriptor } from "./descriptor.js";
 
 /**
  * Fits the Scholes-Williams model on the complete cases `used` (k = 2: `alpha`, `beta`).
@@ -70,3 +71,17 @@ export function fitScholesWilliams(spec: ModelSpec, c: ModelColumns, used: Int32
 export function predictScholesWilliams(fit: ModelFit, c: ModelColumns, indices: Int32Array | readonly number[]): ModelPrediction {
   return predictLine(fit, c.market!, indices);
 }
+
+/** The Scholes-Williams model in the registry: α + β_SW R_m with the market's lead and lag, k = 2. */
+export const scholesWilliamsModel: ModelDescriptor<"scholes-williams"> = {
+  type: "scholes-williams",
+  title: () => "the Scholes-Williams model",
+  inputs: { market: true, factors: false },
+  marketLags: () => 1,
+  parameterCount: () => 2,
+  validate: () => {},
+  fit: (spec, c, used) => fitScholesWilliams(spec, c, used),
+  predict: (fit, c, indices) => predictScholesWilliams(fit, c, indices),
+  presets: { "scholes-williams": { type: "scholes-williams" } },
+  regressionControls: () => ["market"],
+};

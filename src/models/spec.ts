@@ -4,6 +4,11 @@
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelData, ModelSpec } from "./types.js";
+import { matchFactorName, type ModelColumns } from "./columns.js";
+import { MODEL_REGISTRY, modelDescriptor } from "./registry.js";
+
+export { isCompleteCase, matchFactorName, modelLabel, regressorsComplete } from "./columns.js";
+export type { ModelColumns } from "./columns.js";
 
 /** Names accepted by {@link modelPreset}. */
 export type ModelPresetName =
@@ -18,8 +23,11 @@ export type ModelPresetName =
   | "garch"
   | "garch-market";
 
+/** Every preset of every registered model, by name. */
+const PRESETS = new Map<string, ModelSpec>(MODEL_REGISTRY.flatMap((d) => Object.entries(d.presets)));
+
 /**
- * Every preset name accepted by {@link modelPreset}, in a fixed order.
+ * Every preset name accepted by {@link modelPreset}, in a fixed order (the registry's).
  *
  * @example
  * ```ts
@@ -27,29 +35,9 @@ export type ModelPresetName =
  * MODEL_PRESETS.map((name) => modelPreset(name).type).filter((t) => t === "factors").length; // => 3
  * ```
  */
-export const MODEL_PRESETS: readonly ModelPresetName[] = [
-  "constant-mean",
-  "market-adjusted",
-  "market",
-  "ff3",
-  "carhart",
-  "ff5",
-  "scholes-williams",
-  "dimson",
-  "garch",
-  "garch-market",
-];
+export const MODEL_PRESETS: readonly ModelPresetName[] = [...PRESETS.keys()] as ModelPresetName[];
 
-/**
- * Largest number of Dimson leads/lags accepted (`lags` of a `dimson` spec).
- *
- * @example
- * ```ts
- * MAX_DIMSON_LAGS; // => 10
- * toSafe(() => validateModelSpec({ type: "dimson", lags: MAX_DIMSON_LAGS + 1 })).success; // => false
- * ```
- */
-export const MAX_DIMSON_LAGS = 10;
+export { MAX_DIMSON_LAGS } from "./dimson.js";
 
 /**
  * The {@link ModelSpec} of a named model. Factor presets use Ken French's column names
@@ -63,31 +51,13 @@ export const MAX_DIMSON_LAGS = 10;
  * ```ts
  * modelPreset("ff3"); // => { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" }
  * modelPreset("market"); // => { type: "market" }
- * modelPreset("garch-market"); // => { type: "garch", mean: "market" }
+ * modelPreset("garch-market"); // => { type: "garch-market" }
  * ```
  */
 export function modelPreset(name: ModelPresetName): ModelSpec {
-  switch (name) {
-    case "constant-mean":
-    case "market-adjusted":
-    case "market":
-    case "scholes-williams":
-      return { type: name };
-    case "dimson":
-      return { type: "dimson", lags: 1 };
-    case "garch":
-      return { type: "garch", mean: "constant" };
-    case "garch-market":
-      return { type: "garch", mean: "market" };
-    case "ff3":
-      return { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" };
-    case "carhart":
-      return { type: "factors", factors: ["Mkt-RF", "SMB", "HML", "Mom"], label: "carhart" };
-    case "ff5":
-      return { type: "factors", factors: ["Mkt-RF", "SMB", "HML", "RMW", "CMA"], label: "ff5" };
-    default:
-      return invalidOption("model", name, MODEL_PRESETS.map((m) => JSON.stringify(m)).join(", "));
-  }
+  const spec = PRESETS.get(name);
+  if (spec === undefined) return invalidOption("model", name, MODEL_PRESETS.map((m) => JSON.stringify(m)).join(", "));
+  return spec.type === "factors" ? { ...spec, factors: [...spec.factors] } : { ...spec };
 }
 
 /**
@@ -104,120 +74,10 @@ export function modelPreset(name: ModelPresetName): ModelSpec {
  */
 export function validateModelSpec(spec: ModelSpec): ModelSpec {
   if (typeof spec !== "object" || spec === null) return invalidOption("model", spec, "a model spec { type, … }");
-  const type = (spec as { type?: unknown }).type;
-  switch (spec.type) {
-    case "constant-mean":
-    case "market-adjusted":
-    case "market":
-    case "scholes-williams":
-      return spec;
-    case "dimson": {
-      const lags = spec.lags ?? 1;
-      if (!Number.isInteger(lags) || lags < 0 || lags > MAX_DIMSON_LAGS) invalidOption("lags", spec.lags, `an integer from 0 to ${MAX_DIMSON_LAGS}`);
-      return spec;
-    }
-    case "garch":
-      if (spec.mean !== undefined && spec.mean !== "constant" && spec.mean !== "market") invalidOption("mean", spec.mean, '"constant" or "market"');
-      return spec;
-    case "factors": {
-      const f = spec.factors;
-      if (!Array.isArray(f) || f.length === 0 || f.some((x) => typeof x !== "string" || x.length === 0)) {
-        invalidOption("factors", f, "a non-empty list of factor column names");
-      }
-      const keys = f.map(compactFactorName);
-      const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-      if (dup !== undefined) invalidOption("factors", f, "distinct factor names");
-      const rf = spec.riskFree;
-      if (rf !== undefined && rf !== null && (typeof rf !== "string" || rf.length === 0)) invalidOption("riskFree", rf, "a column name, or null for none");
-      if (spec.label !== undefined && (typeof spec.label !== "string" || spec.label.length === 0)) invalidOption("label", spec.label, "a non-empty string");
-      return spec;
-    }
-    default:
-      return invalidOption(
-        "model.type",
-        type,
-        `"constant-mean", "market-adjusted", "market", "factors", "scholes-williams", "dimson" or "garch"`,
-      );
-  }
+  modelDescriptor(spec).validate(spec);
+  return spec;
 }
 
-/**
- * Name of a model for output rows (`market`, `ff3`, `dimson`, …): the `type`, the `label`
- * of a factor model (default `factors`), or `garch` / `garch-market` by the GARCH mean equation.
- * @example
- * ```ts
- * modelLabel(modelPreset("ff5")); // => "ff5"
- * ```
- */
-export function modelLabel(spec: ModelSpec): string {
-  if (spec.type === "garch") return spec.mean === "market" ? "garch-market" : "garch";
-  return spec.type === "factors" ? (spec.label ?? "factors") : spec.type;
-}
-
-/** Factor name in compact form: lowercase letters and digits only. */
-function compactFactorName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
-/** Synonym groups (compact form). */
-const FACTOR_SYNONYMS: readonly (readonly string[])[] = [
-  ["mom", "umd", "wml"],
-  ["mktrf", "rmrf", "exmkt"],
-];
-
-/**
- * The column of `available` a factor name refers to: the exact name, else a case- and
- * punctuation-insensitive match (`mkt_rf` = `Mkt-RF`), with `Mom`/`MOM`/`UMD`/`WML` and
- * `Mkt-RF`/`RMRF` as synonyms. `undefined` when nothing matches.
- * @example
- * ```ts
- * matchFactorName(["Mkt-RF", "SMB", "HML", "UMD"], "Mom"); // => "UMD"
- * ```
- */
-export function matchFactorName(available: readonly string[], name: string): string | undefined {
-  if (available.includes(name)) return name;
-  const c = compactFactorName(name);
-  const wanted = FACTOR_SYNONYMS.find((g) => g.includes(c)) ?? [c];
-  for (const w of wanted) {
-    const hit = available.find((a) => compactFactorName(a) === w);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
-}
-
-/** The data columns of one model, resolved against a {@link ModelData}. */
-export interface ModelColumns {
-  readonly n: number;
-  readonly asset: Float64Array;
-  /** Market returns, when the model needs them. */
-  readonly market: Float64Array | undefined;
-  /** Market offsets needed around each session: `[-lags, lags]` (`[0, 0]` for the market model). */
-  readonly lags: number;
-  /** Factor names as in the data, in the order of the spec. */
-  readonly factorNames: readonly string[];
-  readonly factors: readonly Float64Array[];
-  readonly riskFreeName: string | null;
-  readonly riskFree: Float64Array | undefined;
-}
-
-function modelTitle(spec: ModelSpec): string {
-  switch (spec.type) {
-    case "constant-mean":
-      return "the constant-mean model";
-    case "market-adjusted":
-      return "the market-adjusted model";
-    case "market":
-      return "the market model";
-    case "factors":
-      return `the factor model ${modelLabel(spec)}`;
-    case "scholes-williams":
-      return "the Scholes-Williams model";
-    case "dimson":
-      return "the Dimson model";
-    case "garch":
-      return `the ${modelLabel(spec)} (GARCH(1,1)) model`;
-  }
-}
 
 /**
  * Resolves the columns a model needs.
@@ -241,21 +101,21 @@ export function modelColumns(spec: ModelSpec, data: ModelData): ModelColumns {
   };
   let market: Float64Array | undefined;
   let lags = 0;
-  if (spec.type === "market-adjusted" || spec.type === "market" || spec.type === "scholes-williams" || spec.type === "dimson" || (spec.type === "garch" && spec.mean === "market")) {
+  const model = modelDescriptor(spec);
+  if (model.inputs.market) {
     if (data.market === undefined) {
-      throw new MarketReactionError("MISSING_RETURNS", `${modelTitle(spec)} needs market returns; the data has none (pass market to alignReturns)`);
+      throw new MarketReactionError("MISSING_RETURNS", `${modelDescriptor(spec).title(spec)} needs market returns; the data has none (pass market to alignReturns)`);
     }
     market = sameLength(data.market, "market");
-    if (spec.type === "scholes-williams") lags = 1;
-    if (spec.type === "dimson") lags = spec.lags ?? 1;
+    lags = model.marketLags(spec);
   }
   const factorNames: string[] = [];
   const factors: Float64Array[] = [];
   let riskFreeName: string | null = null;
   let riskFree: Float64Array | undefined;
-  if (spec.type === "factors") {
+  if (model.inputs.factors && spec.type === "factors") {
     if (data.factors === undefined) {
-      throw new MarketReactionError("MISSING_RETURNS", `${modelTitle(spec)} needs factor returns; the data has none (pass factors to alignReturns)`);
+      throw new MarketReactionError("MISSING_RETURNS", `${modelDescriptor(spec).title(spec)} needs factor returns; the data has none (pass factors to alignReturns)`);
     }
     const available = Object.keys(data.factors);
     const list = available.map((a) => JSON.stringify(a)).join(", ") || "none";
@@ -279,20 +139,4 @@ export function modelColumns(spec: ModelSpec, data: ModelData): ModelColumns {
     }
   }
   return { n, asset: data.asset, market, lags, factorNames, factors, riskFreeName, riskFree };
-}
-
-/** True when every regressor of the model (not the asset) is finite at session `i`. */
-export function regressorsComplete(c: ModelColumns, i: number): boolean {
-  if (c.market !== undefined) {
-    if (i - c.lags < 0 || i + c.lags >= c.n) return false;
-    for (let j = -c.lags; j <= c.lags; j++) if (!Number.isFinite(c.market[i + j]!)) return false;
-  }
-  for (const f of c.factors) if (!Number.isFinite(f[i]!)) return false;
-  if (c.riskFree !== undefined && !Number.isFinite(c.riskFree[i]!)) return false;
-  return true;
-}
-
-/** True when the asset and every column the model needs are finite at session `i` (a complete case). */
-export function isCompleteCase(c: ModelColumns, i: number): boolean {
-  return Number.isFinite(c.asset[i]!) && regressorsComplete(c, i);
 }

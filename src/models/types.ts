@@ -1,5 +1,5 @@
 /**
- * The one contract every normal-return model follows (DESIGN.md §5, STYLE.md §3.8).
+ * The one contract every normal-return model follows (each model is a descriptor in `registry.ts`).
  *
  * A model is fitted on the estimation sample of one (asset, statement) pair and predicts the
  * normal return of any session. Everything needed for the exact variances of abnormal returns
@@ -32,15 +32,14 @@ export type ModelSpec =
       /** Number of leads and lags p (regressors R_m,τ−p … R_m,τ+p); default 1. */
       readonly lags?: number;
     }
-  | {
-      /**
-       * GARCH(1,1) with Gaussian errors, fitted by maximum likelihood on the estimation window;
-       * each event session's abnormal return is standardized by its conditional-variance forecast.
-       */
-      readonly type: "garch";
-      /** Mean equation: `constant` (R = μ + ε, the default) or `market` (R = α + β·R_m + ε). */
-      readonly mean?: "constant" | "market";
-    };
+  /**
+   * GARCH(1,1) with Gaussian errors, fitted by maximum likelihood on the estimation window, with
+   * a constant mean (`garch`: R = α + ε) or the market model as mean (`garch-market`:
+   * R = α + β·R_m + ε); each event session's abnormal return is standardized by its
+   * conditional-variance forecast.
+   */
+  | { readonly type: "garch" }
+  | { readonly type: "garch-market" };
 
 /** Returns of one asset and its benchmarks on one session index (NaN = missing). */
 export interface ModelData {
@@ -60,17 +59,13 @@ export interface ModelFit {
   /** Coefficient names: `alpha`, `beta`, factor names, `beta_lag1`, `beta_lead1`, … */
   readonly names: readonly string[];
   readonly coefficients: Float64Array;
-  /** Residual variance s² = Σê²/(M − k) (the textbook divisor; METHODS.md §0). */
+  /** Residual variance s² = Σê²/(M − k) (the textbook divisor, as R's `lm`). */
   readonly sigma2: number;
   /** Degrees of freedom M − k. */
   readonly df: number;
   /** Estimation observations used (complete cases), M. */
   readonly nObs: number;
-  /**
-   * Number of estimated mean parameters k (0 market-adjusted, 1 constant mean, 2 market model,
-   * 1+K factors): the columns of the design. GARCH: 0, as its variance forecasts carry no
-   * estimation-error term (its mean and variance parameters are all in `coefficients`).
-   */
+  /** Number of estimated mean parameters k (0 market-adjusted, 1 constant mean and `garch`, 2 market model and `garch-market`, 1+K factors). */
   readonly k: number;
   /** R² (centred); `NaN` where undefined (constant mean, market-adjusted). */
   readonly r2: number;
@@ -87,13 +82,14 @@ export interface ModelFit {
   readonly riskFree?: string | null;
   /**
    * Model-specific statistics: Scholes-Williams `beta_lag`, `beta_0`, `beta_lead`, `rho_market`;
-   * Dimson `sum_beta`. Absent for the other models.
+   * Dimson `sum_beta`; GARCH `omega`, `alpha1`, `beta1`, `loglik`, `persistence`,
+   * `unconditional_variance`, `converged` (1 or 0). Absent for the other models.
    */
   readonly details?: Readonly<Record<string, number>>;
   /**
    * GARCH models: the fitted GARCH(1,1) (mean and variance parameters, log-likelihood,
-   * conditional variances) whose forecasts `predictModel` returns as `variance`. Absent for the
-   * other models.
+   * conditional variances) whose forecasts `predictModel` returns as `variance`; its ω, α₁, β₁,
+   * log-likelihood and persistence are also in `details`. Absent for the other models.
    */
   readonly garch?: GarchFit;
 }

@@ -19,3 +19,4 @@ export { renderPng, checkRenderer, chromiumPath, CHROMIUM_FLAGS } from "./png.js
 export type { RenderPngOptions } from "./png.js";
 export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 export { STREAM_BYTES } from "./read.js";
+export { readSeriesParquetFile } from "./parquet.js";

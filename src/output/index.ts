@@ -3,6 +3,7 @@ export type { Row, FormatTextTableOptions, FormatCsvOptions } from "./text.js";
 export { formatJson } from "./json.js";
 export { escapeHtml, escapeMarkdownCell, escapeLatex } from "./escape.js";
 export { Fnv1a64, fnv1a64 } from "./hash.js";
+export { ContentHash, contentHash64, murmur3x86_128 } from "./murmur3.js";
 export { studyProvenance, seriesFingerprint, eventsHash, LIBRARY_VERSION, CALENDAR_EDITION, HASH_ALGORITHM } from "./provenance.js";
 export type { Provenance, ProvenanceInputs, SeriesFingerprint, CalendarProvenance } from "./provenance.js";
 export { studyTable, significanceStars } from "./tables.js";

@@ -11,14 +11,18 @@ import { NYSE_FIRST_YEAR, NYSE_LAST_YEAR } from "../calendar/nyse.js";
 import type { FactorColumns } from "../returns/index.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series } from "../types.js";
-import { Fnv1a64, fnv1a64 } from "./hash.js";
+import { ContentHash, contentHash64 } from "./murmur3.js";
 
 /**
  * The library's version (from package.json at build time).
  *
  * @example
  * /^\d+\.\d+\.\d+/.test(LIBRARY_VERSION); // => true
- * studyProvenance({ assets: [], events: [], calendars: [], options: {} }).library.version === LIBRARY_VERSION; // => true
+ * // every study's provenance names it
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (_d, i) => 0.004 * Math.sin(i));
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] }).provenance?.library.version === LIBRARY_VERSION; // => true
  */
 export const LIBRARY_VERSION: string = version;
 
@@ -26,7 +30,10 @@ export const LIBRARY_VERSION: string = version;
  * Edition of the built-in exchange rules (bumped whenever a holiday or closure is added).
  *
  * @example
- * const p = studyProvenance({ assets: [], events: [], calendars: [tradingCalendar("XNYS")], options: {} });
+ * const days = nyseTradingDays(dayKeyFromIso("2025-01-02"), dayKeyFromIso("2025-04-17"));
+ * const values = Float64Array.from(days, (_d, i) => 0.004 * Math.sin(i));
+ * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
+ * const p = eventStudy({ assets: [{ id: "SPX", kind: "return", days, values }], events, estimation: [-60, -11] }).provenance!;
  * p.calendars[0]?.rules.endsWith(`${CALENDAR_EDITION} edition`); // => true
  */
 export const CALENDAR_EDITION = "2026-11";
@@ -35,9 +42,9 @@ export const CALENDAR_EDITION = "2026-11";
  * The hash algorithm named in every provenance record.
  *
  * @example
- * HASH_ALGORITHM; // => "FNV-1a 64 (UTF-8 strings; int32/float64 as little-endian bytes)"
+ * HASH_ALGORITHM; // => "MurmurHash3 x86_128, first 8 bytes (UTF-8 strings + 0xff, zero-padded to 4 bytes; int32/float64 as little-endian bytes)"
  */
-export const HASH_ALGORITHM = "FNV-1a 64 (UTF-8 strings; int32/float64 as little-endian bytes)";
+export const HASH_ALGORITHM = "MurmurHash3 x86_128, first 8 bytes (UTF-8 strings + 0xff, zero-padded to 4 bytes; int32/float64 as little-endian bytes)";
 
 /** Fingerprint of one input series. */
 export interface SeriesFingerprint {
@@ -47,7 +54,7 @@ export interface SeriesFingerprint {
   readonly n: number;
   readonly first: string | null;
   readonly last: string | null;
-  /** FNV-1a 64 over id, kind, days and values. */
+  /** Content hash ({@link HASH_ALGORITHM}) over id, kind, days and values. */
   readonly hash: string;
 }
 
@@ -85,15 +92,16 @@ export interface Provenance {
 }
 
 /**
- * Fingerprint of a series: FNV-1a 64 over its id, kind, days and values.
+ * Fingerprint of a series: the content hash ({@link HASH_ALGORITHM}) over its id, kind, days and
+ * values.
  *
  * @example
  * const days = Int32Array.of(dayKeyFromIso("2025-04-09"));
  * seriesFingerprint({ id: "SPX", kind: "price", days, values: Float64Array.of(5456.9) });
- * // => { id: "SPX", kind: "price", n: 1, first: "2025-04-09", last: "2025-04-09", hash: "67e7c77dfe20936f" }
+ * // => { id: "SPX", kind: "price", n: 1, first: "2025-04-09", last: "2025-04-09", hash: "e7e3072b7e411668" }
  */
 export function seriesFingerprint(series: Series): SeriesFingerprint {
-  const h = new Fnv1a64().string(series.id).string(series.kind);
+  const h = new ContentHash().string(series.id).string(series.kind);
   h.int32Array(series.days).float64Array(series.values);
   const n = series.days.length;
   return {
@@ -108,7 +116,7 @@ export function seriesFingerprint(series: Series): SeriesFingerprint {
 
 /** Fingerprint of factor columns: names, days and every column in name order. */
 function factorFingerprint(f: FactorColumns): { names: readonly string[]; n: number; hash: string } {
-  const h = new Fnv1a64();
+  const h = new ContentHash();
   for (const name of f.names) h.string(name);
   h.int32Array(f.days);
   for (const name of f.names) {
@@ -128,7 +136,7 @@ const EVENT_FIELDS = ["id", "timestamp", "timezone", "precision", "asset", "labe
  * eventsHash([{ id: "E1", timestamp: "2025-04-02T16:15", timezone: "America/New_York", precision: "minute" }]).length; // => 16
  */
 export function eventsHash(events: readonly MarketEvent[]): string {
-  const h = new Fnv1a64();
+  const h = new ContentHash();
   for (const e of events) {
     for (const field of EVENT_FIELDS) {
       const v = (e as unknown as Record<string, unknown>)[field];
@@ -167,7 +175,7 @@ export interface ProvenanceInputs {
  * const spx: Series = { id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) };
  * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
  * const p = studyProvenance({ assets: [spx], events, calendars: [tradingCalendar("XNYS")], options: { model: "market" } });
- * p.inputs.assets[0]; // => { id: "SPX", kind: "price", n: 2, first: "2025-04-08", last: "2025-04-09", hash: "46271792a0a50fde" }
+ * p.inputs.assets[0]; // => { id: "SPX", kind: "price", n: 2, first: "2025-04-08", last: "2025-04-09", hash: "9a09f7d45f689532" }
  * p.calendars[0]?.rules; // => "NYSE rules 1990–2099, 2026-11 edition"
  */
 export function studyProvenance(inputs: ProvenanceInputs): Provenance {
@@ -197,7 +205,7 @@ export function studyProvenance(inputs: ProvenanceInputs): Provenance {
       factors: inputs.factors === undefined ? null : factorFingerprint(inputs.factors),
       events: { n: inputs.events.length, hash: eventsHash(inputs.events) },
     },
-    options_hash: fnv1a64(JSON.stringify(inputs.options, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v))),
+    options_hash: contentHash64(JSON.stringify(inputs.options, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v))),
     seeds: { ...(inputs.seeds ?? {}) },
   };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { invalidOption } from "../errors.js";
-import type { CarRow, ModelRow, Study } from "../study/study.js";
+import type { CarRow, ModelRow } from "../study/rows.js";
 import { escapeHtml, escapeLatex, escapeMarkdownCell } from "./escape.js";
 
 /** Output formats of {@link studyTable}. */
@@ -26,7 +26,7 @@ export interface StudyTableOptions {
 }
 
 /** The data a table is built from: any object with the `car` and `models` tables of a study. */
-export type TableSource = Pick<Study, "car" | "models" | "options">;
+export type TableSource = { readonly car: readonly CarRow[]; readonly models: readonly ModelRow[]; readonly options: Readonly<Record<string, unknown>> };
 
 /**
  * Significance stars for a two-sided p-value: `***` below 0.01, `**` below 0.05, `*` below 0.10.

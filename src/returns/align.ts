@@ -10,7 +10,7 @@ import type { DayKey, Series } from "../types.js";
 import { isTradingCalendar } from "../calendar/index.js";
 import type { TradingCalendar } from "../calendar/index.js";
 import { checkReturnType, checkSeries, priceReturn } from "./returns.js";
-import type { ReturnType } from "./returns.js";
+import type { ReturnMethod } from "./returns.js";
 
 /**
  * Bit flags of {@link AlignedReturns.gap}, one byte per session (0 = nothing to report).
@@ -54,7 +54,7 @@ export interface AlignReturnsOptions {
   /** The asset's exchange calendar: the output has one row per session. */
   readonly calendar: TradingCalendar;
   /** `"simple"` (default) or `"log"`. Return inputs are assumed to be of this type. */
-  readonly returnType?: ReturnType;
+  readonly returnType?: ReturnMethod;
   /** First session (day key or ISO date); default: the first session with a computable asset return. */
   readonly from?: DayKey | string;
   /** Last session (day key or ISO date); default: the last session with asset data. */
@@ -77,7 +77,7 @@ export interface AlignedReturns {
   readonly factors?: Readonly<Record<string, Float64Array>>;
   /** Per-session bit flags ({@link RETURN_FLAGS}); 0 when everything is present. */
   readonly gap: Uint8Array;
-  readonly returnType: ReturnType;
+  readonly returnType: ReturnMethod;
   readonly assetId: string;
   readonly marketId?: string;
   /** MIC of the calendar. */
@@ -159,7 +159,7 @@ function tallies(): BenchmarkTallies {
   return { stale: new Tally(), empty: new Tally(), uncovered: new Tally(), missing: new Tally() };
 }
 
-function compound(v: Float64Array, lo: number, hi: number, type: ReturnType): number {
+function compound(v: Float64Array, lo: number, hi: number, type: ReturnMethod): number {
   if (hi - lo === 1) return v[lo]!;
   let s = 0;
   if (type === "log") {
@@ -179,7 +179,7 @@ function mapPrices(
   days: Int32Array,
   prev: Int32Array,
   hasPrev: Uint8Array,
-  type: ReturnType,
+  type: ReturnMethod,
   t: BenchmarkTallies,
   level = false,
 ): Float64Array {
@@ -233,7 +233,7 @@ function mapReturns(
   days: Int32Array,
   prev: Int32Array,
   hasPrev: Uint8Array,
-  type: ReturnType,
+  type: ReturnMethod,
   t: BenchmarkTallies,
 ): Float64Array[] {
   const outs = columns.map(() => new Float64Array(days.length).fill(Number.NaN));

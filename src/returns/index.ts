@@ -4,6 +4,6 @@
  * @module
  */
 export { computeReturns, priceReturn, checkReturnType } from "./returns.js";
-export type { ReturnType } from "./returns.js";
+export type { ReturnMethod } from "./returns.js";
 export { alignReturns, RETURN_FLAGS } from "./align.js";
 export type { AlignReturnsOptions, AlignedReturns, FactorColumns } from "./align.js";

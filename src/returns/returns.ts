@@ -7,10 +7,10 @@ import { MarketReactionError, invalidOption } from "../errors.js";
 import type { Series } from "../types.js";
 
 /** How returns are measured: simple `P₁/P₀ − 1` or continuously compounded (log) `ln(P₁/P₀)`. */
-export type ReturnType = "simple" | "log";
+export type ReturnMethod = "simple" | "log";
 
 /**
- * Checks a {@link ReturnType} option and returns it.
+ * Checks a {@link ReturnMethod} option and returns it.
  *
  * @throws INVALID_OPTION for anything but `"simple"` or `"log"` (the message names the option).
  * @example
@@ -18,7 +18,7 @@ export type ReturnType = "simple" | "log";
  * checkReturnType("log"); // => "log"
  * ```
  */
-export function checkReturnType(value: unknown, name = "returnType"): ReturnType {
+export function checkReturnType(value: unknown, name = "returnType"): ReturnMethod {
   if (value === "simple" || value === "log") return value;
   return invalidOption(name, value, `"simple" or "log"`);
 }
@@ -41,7 +41,7 @@ export function checkReturnType(value: unknown, name = "returnType"): ReturnType
  * priceReturn(100, 101, "log");    // => 0.009950330853168083
  * ```
  */
-export function priceReturn(p0: number, p1: number, type: ReturnType): number {
+export function priceReturn(p0: number, p1: number, type: ReturnMethod): number {
   if (!(p0 > 0) || !(p1 >= 0) || !Number.isFinite(p0) || !Number.isFinite(p1)) return Number.NaN;
   const r = (p1 - p0) / p0;
   if (!Number.isFinite(r)) return Number.NaN;
@@ -72,7 +72,7 @@ export function priceReturn(p0: number, p1: number, type: ReturnType): number {
  * r.values; // => Float64Array [0.1, -0.1]
  * ```
  */
-export function computeReturns(series: Series, type: ReturnType = "simple"): Series {
+export function computeReturns(series: Series, type: ReturnMethod = "simple"): Series {
   checkReturnType(type, "type");
   checkSeries(series, "series");
   if (series.kind !== "price") {

@@ -1,6 +1,6 @@
 /**
  * A small seeded pseudo-random number generator for simulations, placebo inference and
- * notebooks. Library code never uses the engine's unseeded generator (DESIGN.md §1.7); anything random takes
+ * notebooks. Library code never uses the engine's unseeded generator (results must be reproducible); anything random takes
  * one of these generators, or its `next` function, explicitly.
  *
  * ## Method

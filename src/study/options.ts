@@ -5,7 +5,8 @@
 import { invalidOption } from "../errors.js";
 import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
-import type { FactorColumns, ReturnType } from "../returns/index.js";
+import { modelDescriptor } from "../models/registry.js";
+import type { FactorColumns, ReturnMethod } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
 import type { MarketEvent, Series, Window } from "../types.js";
 import type { Exchange } from "../calendar/index.js";
@@ -39,7 +40,7 @@ export interface EventStudyOptions {
    */
   readonly model?: ModelOption;
   /** `"simple"` (default) or `"log"` returns. */
-  readonly returnType?: ReturnType;
+  readonly returnType?: ReturnMethod;
   /** Estimation window in sessions relative to day 0, or `{ length, gap }`. Default `[-250, -11]`. */
   readonly estimation?: Window | EstimationLength;
   /** Event windows. Default `[[-1, 1]]`. */
@@ -160,7 +161,7 @@ export interface StudyPlaceboOptions {
 export interface ResolvedStudyOptions {
   readonly model: ModelSpec;
   readonly modelName: string;
-  readonly returnType: ReturnType;
+  readonly returnType: ReturnMethod;
   readonly estimation: Window | EstimationLength;
   readonly windows: readonly Window[];
   readonly nonTrading: NonTradingPolicy;
@@ -180,8 +181,6 @@ const KNOWN_KEYS = new Set([
   "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
   "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous", "sameDay0",
 ]);
-
-const NEEDS_MARKET = new Set(["market", "market-adjusted", "scholes-williams", "dimson"]);
 
 /**
  * Parses a model option (a preset name, `factors:COL,COL,…`, or a spec) into a validated
@@ -212,9 +211,14 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
   return validateModelSpec(model);
 }
 
-/** True when the model needs a market series. */
+/** True when the model needs a market series (its registry descriptor says so). */
 export function modelNeedsMarket(spec: ModelSpec): boolean {
-  return NEEDS_MARKET.has(spec.type) || (spec.type === "garch" && spec.mean === "market");
+  return modelDescriptor(spec).inputs.market;
+}
+
+/** True when the model needs factor returns (its registry descriptor says so). */
+export function modelNeedsFactors(spec: ModelSpec): boolean {
+  return modelDescriptor(spec).inputs.factors;
 }
 
 /** Validates the options that are not data and fills in the defaults. */

@@ -1,4 +1,4 @@
-// Unit tests of src/abnormal: hand-computed cases and closed forms of METHODS.md §2.
+// Unit tests of src/abnormal: hand-computed cases and closed forms of docs/methods.md.
 import { describe, expect, it } from "vitest";
 import {
   abnormalCovariance,

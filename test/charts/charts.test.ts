@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { arChart, carChart, isMarketReactionError, studentTQuantile, timelineChart, VEGA_LITE_SCHEMA } from "../../src/index.js";
+import { arChart, carChart, isMarketReactionError, timelineChart, VEGA_LITE_SCHEMA } from "../../src/index.js";
+import { studentTQuantile } from "../../src/stats.js";
 import { renderSvg } from "../../src/node/index.js";
 import { count, pick, sectors, study, study2, us, validateSpec } from "./helpers.js";
 

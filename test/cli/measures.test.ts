@@ -90,7 +90,7 @@ describe("study --model garch|garch-market", () => {
     expect(r.code, r.stderr).toBe(0);
     const [header, ...lines] = r.stdout.trim().split("\n");
     const cols = header!.split(",");
-    for (const c of ["mu", "omega", "alpha1", "beta1", "loglik", "persistence"]) expect(cols).toContain(c);
+    for (const c of ["alpha", "omega", "alpha1", "beta1", "loglik", "persistence"]) expect(cols).toContain(c);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.split(",")[cols.indexOf("model")] === "garch")).toBe(true);
   });

@@ -43,6 +43,7 @@ import { docCompilerOptions } from "../helpers/typecheck.js";
 import { afterAll, describe, expect, it } from "vitest";
 import * as core from "market-reaction";
 import * as nodeEntry from "market-reaction/node";
+import * as statsEntry from "market-reaction/stats";
 import { repoRoot } from "../helpers/shared-data.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -118,6 +119,7 @@ E34,2025-04-09T13:18,America/New_York,Donald Trump,90-day pause of reciprocal ta
 const ENTRIES = [
   { specifier: "market-reaction", file: "src/index.ts" },
   { specifier: "market-reaction/node", file: "src/node/index.ts" },
+  { specifier: "market-reaction/stats", file: "src/stats.ts" },
 ] as const;
 
 type Specifier = (typeof ENTRIES)[number]["specifier"];
@@ -614,10 +616,11 @@ const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor a
 const modules: Record<Specifier, Record<string, unknown>> = {
   "market-reaction": core as Record<string, unknown>,
   "market-reaction/node": nodeEntry as Record<string, unknown>,
+  "market-reaction/stats": statsEntry as Record<string, unknown>,
 };
 
 async function importFor(specifier: string): Promise<unknown> {
-  if (specifier === "market-reaction" || specifier === "market-reaction/node") return modules[specifier];
+  if (specifier === "market-reaction" || specifier === "market-reaction/node" || specifier === "market-reaction/stats") return modules[specifier];
   return import(/* @vite-ignore */ specifier);
 }
 
@@ -629,10 +632,11 @@ function quietConsole(): Console {
 
 async function run(prepared: Prepared, allSites: readonly Site[]): Promise<string[]> {
   if (prepared.javascript === undefined) return [...prepared.problems];
-  const runtimeNames = [...new Set([...Object.keys(core), ...Object.keys(nodeEntry)])].filter((n) => !prepared.importedNames.has(n));
+  const runtimeNames = [...new Set([...Object.keys(core), ...Object.keys(nodeEntry), ...Object.keys(statsEntry)])].filter((n) => !prepared.importedNames.has(n));
   const coreNames = runtimeNames.filter((n) => n in core);
-  const nodeNames = runtimeNames.filter((n) => !(n in core));
-  const source = `const { ${coreNames.join(", ")} } = __core;\nconst { ${nodeNames.join(", ")} } = __node;\n{\n${prepared.javascript}\n}`;
+  const statsNames = runtimeNames.filter((n) => !(n in core) && n in statsEntry);
+  const nodeNames = runtimeNames.filter((n) => !(n in core) && !(n in statsEntry));
+  const source = `const { ${coreNames.join(", ")} } = __core;\nconst { ${nodeNames.join(", ")} } = __node;\nconst { ${statsNames.join(", ")} } = __stats;\n{\n${prepared.javascript}\n}`;
   const check = (id: number, actual: unknown, evaluate?: () => unknown): void => {
     const site = allSites[id];
     if (site === undefined) throw new Error(`unknown assertion ${id}`);
@@ -651,8 +655,8 @@ async function run(prepared: Prepared, allSites: readonly Site[]): Promise<strin
   };
   const failures: string[] = [];
   try {
-    const fn = new AsyncFunction("__core", "__node", "__check", "__import", "console", source);
-    await fn(modules["market-reaction"], modules["market-reaction/node"], check, importFor, quietConsole());
+    const fn = new AsyncFunction("__core", "__node", "__stats", "__check", "__import", "console", source);
+    await fn(modules["market-reaction"], modules["market-reaction/node"], modules["market-reaction/stats"], check, importFor, quietConsole());
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     failures.push(`${where(prepared.example)}: throws ${message}`);

@@ -7,7 +7,7 @@
 // models are fitted with olsQr / simpleRegression and ModelFit / ModelPrediction are built by
 // hand (test/abnormal/helpers.ts), so src/models and src/returns are not involved.
 //
-// Tolerances (stated per quantity, DESIGN.md §10):
+// Tolerances (stated per quantity):
 // - every AR, every Var(AR), every element of the covariance V, every CAR, Var(CAR), the
 //   diagonal sum, t, BHAR and the SQ quantiles: 1e-10 relative. ARs, CARs and V also get an
 //   absolute floor (1e-12 for returns, 1e-10·s² for V) because single values can be ≈ 0;

@@ -2,7 +2,7 @@
 // test/golden/data/models.json, written by scripts/golden/models.R from the fixture CSVs
 // (R reads them itself; here they go through our parsers, alignReturns and fitModel, so the
 // test covers the pipeline). Tolerance: 1e-10 relative for coefficients, σ, σ², R² and
-// (XᵀX)⁻¹ (DESIGN.md §10); residuals with an absolute floor of 1e-10 × max|y|.
+// (XᵀX)⁻¹; residuals with an absolute floor of 1e-10 × max|y|.
 import { describe, expect, it } from "vitest";
 import { calendarFromSeries, tradingCalendar } from "../../src/calendar/index.js";
 import { parseFactorsCsv, parseSeriesCsv } from "../../src/io/index.js";

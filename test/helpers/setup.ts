@@ -1,4 +1,4 @@
-// Library code must be silent (DESIGN.md §1.4): any console output during a test fails it.
+// Library code must be silent (no console output in src/ outside the CLI and node entry): any console output during a test fails it.
 import { afterEach, beforeEach, vi } from "vitest";
 
 const methods = ["log", "info", "warn", "error", "debug"] as const;

@@ -21,5 +21,6 @@ export const docCompilerOptions: ts.CompilerOptions = {
   paths: {
     "market-reaction": [join(repoRoot, "src/index.ts")],
     "market-reaction/node": [join(repoRoot, "src/node/index.ts")],
+    "market-reaction/stats": [join(repoRoot, "src/stats.ts")],
   },
 };

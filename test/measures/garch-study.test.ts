@@ -37,7 +37,7 @@ describe.each([
       expect(est.every((i) => i >= 0) && span.every((i) => i >= 0)).toBe(true);
       const data = market ? { asset: aligned.asset, market: aligned.market! } : { asset: aligned.asset };
       const ref = garchAbnormalReturns(data, est, span, { mean: market ? "market" : "constant" });
-      expect(Array.from(p.fit.coefficients)).toEqual(Array.from(ref.fit.coefficients));
+      expect(Array.from(p.fit.garch!.coefficients)).toEqual(Array.from(ref.fit.coefficients));
       expect(p.fit.model).toBe(model);
       const rows = s.abnormal.filter((a) => a.event_id === p.eventId).sort((a, b) => a.rel_day - b.rel_day);
       expect(rows.length).toBe(span.length);
@@ -47,6 +47,7 @@ describe.each([
         expect(r.se).toBe(Math.sqrt(ref.variance[j]!));
         expect(r.t).toBe(ref.sar[j]);
         expect(r.p_value).toBe(studentTTwoSided(ref.sar[j]!, p.fit.df));
+        expect(r.p_value).toBeCloseTo(ref.pValue[j]!, 2); // t(M − k) vs the normal reference
       });
       // the [-1, 1] CAR against garchAbnormalReturns over those three sessions
       const day0 = rows.findIndex((r) => r.rel_day === 0);
@@ -74,7 +75,8 @@ describe("the GARCH model under the model contract", () => {
     const est = Array.from({ length: 250 }, (_, j) => first + j);
     const ev = [first + 252, first + 253, first + 254];
     const fit = fitModel(modelPreset("garch-market"), data, est);
-    expect(fit.names).toEqual(["alpha", "beta", "omega", "alpha1", "beta1"]);
+    expect(fit.names).toEqual(["alpha", "beta"]);
+    expect(fit.details!.omega).toBe(fit.garch!.omega);
     const ref = garchAbnormalReturns(data, est, ev);
     const pred = predictModel(fit, data, ev);
     expect(Array.from(pred.variance!)).toEqual(Array.from(ref.variance));
@@ -90,6 +92,6 @@ describe("the GARCH model under the model contract", () => {
     const first = aligned.asset.findIndex((r) => Number.isFinite(r));
     const est = Array.from({ length: 250 }, (_, j) => first + j);
     expect(fitModel({ type: "garch" }, { asset: aligned.asset }, est).model).toBe("garch");
-    expect(() => fitModel({ type: "garch", mean: "market" }, { asset: aligned.asset }, est)).toThrow(/needs market returns/);
+    expect(() => fitModel({ type: "garch-market" }, { asset: aligned.asset }, est)).toThrow(/needs market returns/);
   });
 });

@@ -205,7 +205,6 @@ describe("specs, presets and errors", () => {
     const bad: unknown[] = [
       null,
       { type: "arima" },
-      { type: "garch", mean: "zero" },
       { type: "dimson", lags: -1 },
       { type: "dimson", lags: 1.5 },
       { type: "dimson", lags: 11 },

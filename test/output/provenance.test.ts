@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { eventStudy, eventsHash, Fnv1a64, fnv1a64, seriesFingerprint } from "../../src/index.js";
+import { eventStudy } from "../../src/index.js";
+import { eventsHash, seriesFingerprint  } from "../../src/output/provenance.js";
+import { Fnv1a64, fnv1a64 } from "../../src/output/hash.js";
 import { pick, study, us, world } from "../charts/helpers.js";
 
 const pkgVersion = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, escapeMarkdownCell, eventStudy, significanceStars, studyTable, VEGA_LITE_MIME } from "../../src/index.js";
+import { eventStudy, significanceStars, studyTable, VEGA_LITE_MIME } from "../../src/index.js";
+import { escapeHtml, escapeMarkdownCell } from "../../src/output/escape.js";
 import { pick, study, us, world } from "../charts/helpers.js";
 
 describe("significanceStars", () => {

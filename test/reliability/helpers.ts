@@ -3,7 +3,8 @@
  * sessions, CSV text of them, and a run-and-classify helper that turns any outcome into
  * data (value, MarketReactionError, or any other thrown value).
  */
-import { createRandom, isMarketReactionError, isoFromDayKey, tradingCalendar, type MarketReactionError, type Series } from "market-reaction";
+import { isMarketReactionError, isoFromDayKey, tradingCalendar, type MarketReactionError, type Series } from "market-reaction";
+import { createRandom } from "market-reaction/stats";
 
 const nyse = tradingCalendar("XNYS");
 

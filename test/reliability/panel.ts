@@ -4,7 +4,8 @@
  * seeded random walk with 4 decimals. Produced in 64 KiB pieces so that a writer never holds
  * the whole text (about 31 MB).
  */
-import { createRandom, isoFromDayKey, tradingCalendar } from "market-reaction";
+import { isoFromDayKey, tradingCalendar } from "market-reaction";
+import { createRandom } from "market-reaction/stats";
 
 export const PANEL_ASSETS = 400;
 export const PANEL_DAYS = 2500;

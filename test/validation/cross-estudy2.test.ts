@@ -1,6 +1,6 @@
 // Validation of the cross-event tests on estudy2's bundled data (../shared/data/estudy2, read
 // only): seven US stocks and the S&P 500, log returns, market model on 2019-04-01..2020-03-13
-// (ESTUDY2-CONVENTIONS.md §6). Checks the inputs against estudy2's own abnormal returns, the
+// (its divisors, degrees of freedom and rank samples). Checks the inputs against estudy2's own abnormal returns, the
 // numbers the conventions note documents (Wilcoxon W = 27, n = 7, exact two-sided p ≈ 0.031 on
 // 2020-03-19; the textbook sign statistic 0.45 on 2020-03-18 of case 5, where estudy2's
 // missing-data quirk gives 1.52), and the profile's fallback on missing data.

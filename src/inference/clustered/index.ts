@@ -1,7 +1,7 @@
 /**
  * Clustered statements on one series: dummy-variable (event-parameter) regression with
  * Newey–West HAC errors and Wald tests, placebo (pseudo-event) inference, and the
- * event-volatility warning (METHODS.md §6).
+ * event-volatility warning (docs/clustered.md).
  * @module
  */
 export { dummyRegression } from "./regression.js";
@@ -14,7 +14,7 @@ export { covarianceUse, covarianceSentence, meanCarSentence, volatilityAdvice } 
 export type { CovarianceUse, VolatilityAdviceInput } from "./explain.js";
 export type { WaldValues } from "./wald.js";
 export type {
-  CarRow as DummyCarRow,
+  DummyCarRow,
   ClusteredData,
   ClusteredEvent,
   DummyRegressionOptions,

@@ -1,52 +1,22 @@
 /**
  * Dummy-variable (event-parameter) regression on one series with OLS and Newey–West
- * standard errors, CARs as linear combinations and Wald tests (METHODS.md §6a).
+ * standard errors, CARs as linear combinations and Wald tests. The steps are in `dummy/`:
+ * options → sample → controls and event dummies → design → fit and covariances → coefficient,
+ * CAR and Wald rows → volatility check.
  * @module
  */
-import { MarketReactionError, invalidOption } from "../../errors.js";
 import type { Warning } from "../../errors.js";
-import { matchFactorName } from "../../models/spec.js";
-import { hacCovariance, neweyWestLag, olsQr, studentTTwoSided } from "../../stats/index.js";
-import type { NeweyWestLagRule } from "../../stats/hac.js";
 import { isoFromDayKey } from "../../time/index.js";
-import type { Window } from "../../types.js";
-import { checkWindow, nonNegativeInt, offsetLabel, resolveEvents, windowLabel } from "./common.js";
-import type { ResolvedEvent } from "./common.js";
-import type {
-  CarRow,
-  ClusteredData,
-  ClusteredEvent,
-  DummyRegressionOptions,
-  DummyRegressionResult,
-  DummySpecification,
-  RegressionRow,
-  VcovChoice,
-  WaldHypothesis,
-  WaldRow,
-} from "./types.js";
+import { resolveEvents } from "./common.js";
+import { controlColumns, designMatrix, dummySample, eventColumns, type DesignColumn } from "./dummy/design.js";
+import { fitDummyRegression } from "./dummy/inference.js";
+import { resolveDummyOptions } from "./dummy/options.js";
+import { carRows, coefficientRows, waldRows } from "./dummy/tests.js";
+import type { ClusteredData, ClusteredEvent, DummyRegressionOptions, DummyRegressionResult } from "./types.js";
 import { volatilityCheck } from "./volatility.js";
-import { waldStatistic } from "./wald.js";
 
-/** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
-const LEVERAGE_TOL = 1e-8;
-/** Relative weight below which a linear combination does not load on a session. */
-const LOAD_TOL = 1e-8;
 /** Sessions on each side of the statements that form the event period of the volatility check. */
 const VOLATILITY_BAND = 10;
-
-interface Column {
-  readonly name: string;
-  readonly kind: RegressionRow["kind"];
-  readonly values: (i: number) => number;
-  readonly events?: { id: string; offset: number }[];
-  readonly session?: number;
-}
-
-function checkOneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, name: string): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || !allowed.includes(value as T)) invalidOption(name, value, allowed.map((a) => `"${a}"`).join(" | "));
-  return value as T;
-}
 
 /**
  * Dummy-variable regression of one return series on controls and event dummies, with OLS and
@@ -79,7 +49,7 @@ function checkOneOf<T extends string>(value: unknown, allowed: readonly T[], fal
  *   `carWindows`, plus the mean over statements (`mean`) or the CAAR `Σ_k δ_k` (`pooled`).
  * - **Which covariance** (`vcov`, default `auto`): a session isolated by its own dummy has
  *   leverage one and a residual of exactly zero, so the HAC estimate of anything that loads
- *   on it omits that session's variance (METHODS.md: "a single-observation coefficient gains
+ *   on it omits that session's variance ("a single-observation coefficient gains
  *   nothing from HAC"). `auto` uses HAC except for such quantities, which use the OLS
  *   covariance (for a single-day dummy this is the forecast-error variance
  *   `s²(1 + x′(XᵀX)⁻¹x)` of MacKinlay 1997); every row names the covariance it used.
@@ -135,391 +105,55 @@ export function dummyRegression(
   events: readonly ClusteredEvent[],
   options: DummyRegressionOptions = {},
 ): DummyRegressionResult {
-  if (typeof data !== "object" || data === null || !(data.asset instanceof Float64Array) || !(data.days instanceof Int32Array)) {
-    invalidOption("data", data, "{ days: Int32Array, asset: Float64Array, market?, factors? } (e.g. alignReturns(…))");
-  }
-  if (data.days.length !== data.asset.length) {
-    throw new MarketReactionError("INVALID_INPUT", `data: ${data.days.length} sessions but ${data.asset.length} returns`);
-  }
-  const n = data.asset.length;
-  const specification = checkOneOf<DummySpecification>(options.specification, ["event", "pooled"], "event", "specification");
-  const duplicates = checkOneOf(options.duplicates, ["merge", "error"] as const, "merge", "duplicates");
-  const vcovChoice = checkOneOf<VcovChoice>(options.vcov, ["auto", "hac", "ols"], "auto", "vcov");
-  const window = options.window === undefined ? ([-1, 1] as Window) : checkWindow(options.window, "window");
-  const carWindows = (options.carWindows ?? [window]).map((w, i) => {
-    const c = checkWindow(w, `carWindows[${i}]`);
-    if (c[0] < window[0] || c[1] > window[1]) invalidOption(`carWindows[${i}]`, w, `a window inside the dummy window ${windowLabel(window)}`);
-    return c;
-  });
-  const lags = nonNegativeInt(options.lags, 0, "lags", 20);
-  const estimation = nonNegativeInt(options.estimation, 250, "estimation");
-  const after = nonNegativeInt(options.after, 0, "after");
-  const hacAdjust = options.hacAdjust ?? false;
-  if (typeof hacAdjust !== "boolean") invalidOption("hacAdjust", hacAdjust, "true or false");
-  const lagOption = options.hacLag ?? "nw1994";
-  if (!(lagOption === "nw1994" || lagOption === "cube-root" || (typeof lagOption === "number" && Number.isInteger(lagOption) && lagOption >= 0))) {
-    invalidOption("hacLag", lagOption, `a non-negative integer, "nw1994" or "cube-root"`);
-  }
+  const o = resolveDummyOptions(data, options);
   const warnings: Warning[] = [];
   const evs = resolveEvents(data.days, events);
+  const sample = dummySample(data, evs, o, warnings);
+  const controls = controlColumns(data, options.controls, o.lags);
+  const eventCols = eventColumns(data, evs, o, warnings);
+  const columns: DesignColumn[] = [{ name: "intercept", kind: "intercept", values: () => 1 }, ...controls, ...eventCols.columns];
+  const design = designMatrix(data, evs, o, sample, columns, controls.length);
+  const fit = fitDummyRegression(design, columns, o);
+  const terms = { K: design.K, firstEvent: 1 + controls.length, events: eventCols };
+  const regression = coefficientRows(data, columns, fit);
+  const cars = carRows(evs, o, terms, fit);
+  const wald = waldRows(evs, o, terms, columns, fit, options.hypotheses ?? []);
 
-  // event sessions
-  const [a, b] = window;
-  let minS = Number.POSITIVE_INFINITY;
-  let maxS = Number.NEGATIVE_INFINITY;
-  for (const e of evs) {
-    const s0 = e.index + a;
-    const s1 = e.index + b;
-    if (s0 < 0 || s1 >= n) {
-      throw new MarketReactionError(
-        "DATE_OUT_OF_RANGE",
-        `statement ${e.id}: the event window ${windowLabel(window)} around ${e.iso} runs past the data (${isoFromDayKey(data.days[0]!)} to ${isoFromDayKey(data.days[n - 1]!)})`,
-      );
-    }
-    minS = Math.min(minS, s0);
-    maxS = Math.max(maxS, s1);
-  }
-  const lo = Math.max(0, minS - estimation);
-  const hi = Math.min(n - 1, maxS + after);
-  if (minS - estimation < 0) {
-    warnings.push({
-      code: "SHORT_ESTIMATION_SAMPLE",
-      message: `the sample starts at the first session with data (${isoFromDayKey(data.days[0]!)}): ${minS} sessions before the first event window instead of ${estimation}`,
-    });
-  }
-
-  // controls
-  const controlCols: Column[] = [];
-  const defaultControls = data.market !== undefined ? ["market"] : [];
-  const controls = options.controls ?? defaultControls;
-  if (!Array.isArray(controls)) invalidOption("controls", controls, `an array of "market" and factor names`);
-  for (const name of controls) {
-    if (name === "market") {
-      const m = data.market;
-      if (!(m instanceof Float64Array)) throw new MarketReactionError("MISSING_RETURNS", `control "market" requested but the data has no market returns`);
-      if (m.length !== n) throw new MarketReactionError("INVALID_INPUT", `data.market has ${m.length} values; expected ${n}`);
-      controlCols.push({ name: "market", kind: "control", values: (i) => m[i]! });
-      continue;
-    }
-    const available = data.factors === undefined ? [] : Object.keys(data.factors);
-    const hit = typeof name === "string" ? matchFactorName(available, name) : undefined;
-    if (hit === undefined) invalidOption("controls", name, `"market" or one of the factor columns (${available.join(", ") || "none given"})`);
-    const col = data.factors![hit]!;
-    if (col.length !== n) throw new MarketReactionError("INVALID_INPUT", `factor ${hit} has ${col.length} values; expected ${n}`);
-    controlCols.push({ name: hit, kind: "control", values: (i) => col[i]! });
-  }
-  const asset = data.asset;
-  for (let l = 1; l <= lags; l++) {
-    controlCols.push({ name: `lag${l}`, kind: "lag", values: (i) => (i - l >= 0 ? asset[i - l]! : Number.NaN) });
-  }
-
-  // event columns
-  const eventCols: Column[] = [];
-  const eventTermOf = new Map<number, number>(); // session -> index into eventCols (event spec)
-  const merges: string[] = [];
-  if (specification === "event") {
-    for (const e of evs) {
-      for (let k = a; k <= b; k++) {
-        const s = e.index + k;
-        const existing = eventTermOf.get(s);
-        if (existing !== undefined) {
-          const col = eventCols[existing]!;
-          col.events!.push({ id: e.id, offset: k });
-          continue;
-        }
-        eventTermOf.set(s, eventCols.length);
-        eventCols.push({ name: "", kind: "event", values: (i) => (i === s ? 1 : 0), events: [{ id: e.id, offset: k }], session: s });
-      }
-    }
-    const named: Column[] = eventCols.map((c) => {
-      const name = c.events!.map((x) => `${x.id}[${offsetLabel(x.offset)}]`).join("=");
-      if (c.events!.length > 1) merges.push(`${name} (${isoFromDayKey(data.days[c.session!]!)})`);
-      return { ...c, name };
-    });
-    eventCols.splice(0, eventCols.length, ...named);
-    if (merges.length > 0) {
-      if (duplicates === "error") {
-        throw new MarketReactionError(
-          "SINGULAR_DESIGN",
-          `dummies of different statements fall on the same session, so their columns are identical and the design is singular: ${merges.join("; ")}; ` +
-            `with daily data their effects are not separately identified (use duplicates: "merge", the pooled specification, or drop one statement)`,
-        );
-      }
-      warnings.push({
-        code: "MERGED_EVENT_DUMMIES",
-        message:
-          `dummies of different statements fall on the same session and are merged into one term each (their effects are not separately identified with daily data; ` +
-          `each merged term enters the CAR of every statement it names): ${merges.join("; ")}`,
-      });
-    }
-  } else {
-    const dayIndex = evs.map((e) => e.index);
-    for (let k = a; k <= b; k++) {
-      eventCols.push({
-        name: `pooled[${offsetLabel(k)}]`,
-        kind: "pooled",
-        values: (i) => {
-          let c = 0;
-          for (const t of dayIndex) if (i === t + k) c++;
-          return c;
-        },
-      });
-    }
-  }
-
-  const columns: Column[] = [{ name: "intercept", kind: "intercept", values: () => 1 }, ...controlCols, ...eventCols];
-  const K = columns.length;
-
-  // complete cases
-  const eventSessions = new Set<number>();
-  for (const e of evs) for (let k = a; k <= b; k++) eventSessions.add(e.index + k);
-  const rowsList: number[] = [];
-  for (let i = lo; i <= hi; i++) {
-    let ok = Number.isFinite(asset[i]!);
-    for (let c = 1; ok && c <= controlCols.length; c++) ok = Number.isFinite(columns[c]!.values(i));
-    if (ok) rowsList.push(i);
-    else if (eventSessions.has(i)) {
-      const who = evs.filter((e) => i - e.index >= a && i - e.index <= b).map((e) => `${e.id}[${offsetLabel(i - e.index)}]`);
-      throw new MarketReactionError(
-        "MISSING_RETURNS",
-        `the event session ${isoFromDayKey(data.days[i]!)} (${who.join(", ")}) has a missing return or control; its dummy cannot be estimated`,
-      );
-    }
-  }
-  const rows = Int32Array.from(rowsList);
-  const T = rows.length;
-  if (T <= K) {
-    throw new MarketReactionError(
-      "INSUFFICIENT_ESTIMATION_DATA",
-      `the dummy regression has ${K} coefficients but only ${T} complete sessions in the sample; lengthen the estimation period`,
-    );
-  }
-  const X = new Float64Array(T * K);
-  const y = new Float64Array(T);
-  for (let r = 0; r < T; r++) {
-    const i = rows[r]!;
-    y[r] = asset[i]!;
-    for (let c = 0; c < K; c++) X[r + c * T] = columns[c]!.values(i);
-  }
-  const fit = olsQr(y, X, T, K);
-  if (fit.rankDeficient) {
-    throw new MarketReactionError(
-      "SINGULAR_DESIGN",
-      `the dummy-regression design (${columns.map((c) => c.name).join(", ")}) is rank-deficient (rank ${fit.rank} of ${K}): a control is constant or collinear with others`,
-    );
-  }
-  const C = fit.covUnscaled;
-  const df = T - K;
-  const covOls = new Float64Array(K * K);
-  for (let i = 0; i < K * K; i++) covOls[i] = fit.sigma2 * C[i]!;
-  const lag = typeof lagOption === "number" ? lagOption : neweyWestLag(T, lagOption as NeweyWestLagRule);
-  const covHac = hacCovariance(X, fit.residuals, C, T, K, { lag, adjust: hacAdjust });
-
-  // leverage
-  const leverageRows: number[] = [];
-  const xr = new Float64Array(K);
-  for (let r = 0; r < T; r++) {
-    for (let c = 0; c < K; c++) xr[c] = X[r + c * T]!;
-    let h = 0;
-    for (let p = 0; p < K; p++) {
-      let s = 0;
-      for (let q = 0; q < K; q++) s += C[p * K + q]! * xr[q]!;
-      h += xr[p]! * s;
-    }
-    if (h >= 1 - LEVERAGE_TOL) leverageRows.push(r);
-  }
-  /** Whether c′β̂ depends on the outcome of a leverage-one session. */
-  const loadsOnIsolated = (c: Float64Array): boolean => {
-    if (leverageRows.length === 0) return false;
-    const g = new Float64Array(K);
-    for (let p = 0; p < K; p++) {
-      let s = 0;
-      for (let q = 0; q < K; q++) s += C[p * K + q]! * c[q]!;
-      g[p] = s;
-    }
-    let max = 0;
-    const weight = (r: number): number => {
-      let s = 0;
-      for (let p = 0; p < K; p++) s += g[p]! * X[r + p * T]!;
-      return Math.abs(s);
-    };
-    for (let r = 0; r < T; r++) max = Math.max(max, weight(r));
-    if (max === 0) return false;
-    return leverageRows.some((r) => weight(r) > LOAD_TOL * max);
-  };
-  const pick = (c: Float64Array): "hac" | "ols" => (vcovChoice === "auto" ? (loadsOnIsolated(c) ? "ols" : "hac") : vcovChoice);
-  const form = (V: Float64Array, c: Float64Array): number => {
-    let s = 0;
-    for (let p = 0; p < K; p++) {
-      if (c[p] === 0) continue;
-      let r = 0;
-      for (let q = 0; q < K; q++) r += V[p * K + q]! * c[q]!;
-      s += c[p]! * r;
-    }
-    return s;
-  };
-  const combine = (c: Float64Array) => {
-    let est = 0;
-    for (let p = 0; p < K; p++) est += c[p]! * fit.coefficients[p]!;
-    const seOls = Math.sqrt(form(covOls, c));
-    const seHac = Math.sqrt(form(covHac, c));
-    const vcov = pick(c);
-    const statistic = est / (vcov === "hac" ? seHac : seOls);
-    return { estimate: est, std_error: seOls, std_error_hac: seHac, statistic, p_value: studentTTwoSided(statistic, df), vcov, df };
-  };
-  const unit = (j: number): Float64Array => {
-    const c = new Float64Array(K);
-    c[j] = 1;
-    return c;
-  };
-
-  const regression: RegressionRow[] = columns.map((col, j) => {
-    const v = combine(unit(j));
-    return {
-      term: col.name,
-      kind: col.kind,
-      ...v,
-      ...(col.events === undefined ? {} : { events: col.events.map((x) => ({ ...x })) }),
-      ...(col.session === undefined ? {} : { session: isoFromDayKey(data.days[col.session]!) }),
-    };
-  });
-  const firstEvent = 1 + controlCols.length;
-
-  // CARs
-  const carVector = (e: ResolvedEvent, w: Window): Float64Array => {
-    const c = new Float64Array(K);
-    for (let k = w[0]; k <= w[1]; k++) c[firstEvent + eventTermOf.get(e.index + k)!] = 1;
-    return c;
-  };
-  const cars: CarRow[] = [];
-  for (const w of carWindows) {
-    if (specification === "event") {
-      const mean = new Float64Array(K);
-      for (const e of evs) {
-        const c = carVector(e, w);
-        for (let p = 0; p < K; p++) mean[p] = mean[p]! + c[p]! / evs.length;
-        cars.push({ event_id: e.id, window: [w[0], w[1]], ...combine(c) });
-      }
-      if (evs.length > 1) cars.push({ event_id: "mean", window: [w[0], w[1]], ...combine(mean) });
-    } else {
-      const c = new Float64Array(K);
-      for (let k = w[0]; k <= w[1]; k++) c[firstEvent + (k - a)] = 1;
-      cars.push({ event_id: "pooled", window: [w[0], w[1]], ...combine(c) });
-    }
-  }
-
-  // Wald tests
-  const termIndex = new Map(columns.map((c, j) => [c.name, j] as const));
-  const hyps: { name: string; R: Float64Array[]; r: number[] }[] = [];
-  const allEvents = eventCols.map((_, j) => unit(firstEvent + j));
-  hyps.push({ name: specification === "event" ? "all event coefficients = 0" : "all pooled coefficients = 0", R: allEvents, r: allEvents.map(() => 0) });
-  if (specification === "event") {
-    for (const e of evs) {
-      const idx = new Set<number>();
-      for (let k = a; k <= b; k++) idx.add(firstEvent + eventTermOf.get(e.index + k)!);
-      const R = [...idx].sort((x, y) => x - y).map(unit);
-      hyps.push({ name: `${e.id}: window ${windowLabel(window)} coefficients = 0`, R, r: R.map(() => 0) });
-    }
-    const w0 = carWindows[0]!;
-    for (let i = 0; i < evs.length; i++) {
-      for (let j = i + 1; j < evs.length; j++) {
-        const ci = carVector(evs[i]!, w0);
-        const cj = carVector(evs[j]!, w0);
-        const d = ci.map((v, p) => v - cj[p]!);
-        if (d.every((v) => v === 0)) continue; // identical CARs (same day 0): nothing to test
-        hyps.push({ name: `CAR ${evs[i]!.id} ${windowLabel(w0)} = CAR ${evs[j]!.id} ${windowLabel(w0)}`, R: [d], r: [0] });
-      }
-    }
-  }
-  for (const [h, hyp] of (options.hypotheses ?? []).entries()) hyps.push(parseHypothesis(hyp, h, termIndex, K));
-  const wald: WaldRow[] = [];
-  const seen = new Map<string, number>();
-  for (const h of hyps) {
-    const key = h.R.map((row) => row.join(",")).join(";") + "|" + h.r.join(",");
-    const prior = seen.get(key);
-    if (prior !== undefined) {
-      const row = wald[prior]!;
-      wald[prior] = { ...row, hypothesis: mergeNames(row.hypothesis, h.name) };
-      continue;
-    }
-    const q = h.R.length;
-    const R = new Float64Array(q * K);
-    h.R.forEach((row, i) => R.set(row, i * K));
-    const vcov: "hac" | "ols" = vcovChoice === "auto" ? (h.R.some(loadsOnIsolated) ? "ols" : "hac") : vcovChoice;
-    const v = waldStatistic(fit.coefficients, vcov === "hac" ? covHac : covOls, K, R, Float64Array.from(h.r), df);
-    seen.set(key, wald.length);
-    wald.push({ hypothesis: h.name, ...v, vcov });
-  }
-
-  // volatility
+  // volatility: the returns' SD around the statements against the sample before them
   const day0s = evs.map((e) => e.index);
-  const bandStart = Math.max(lo, Math.min(...day0s) - VOLATILITY_BAND);
-  const bandEnd = Math.min(hi + 1, Math.max(...day0s) + VOLATILITY_BAND + 1);
-  const volatility = volatilityCheck(
-    asset,
-    { start: bandStart, end: bandEnd },
-    { start: lo, end: bandStart },
-    { threshold: options.volatilityRatio ?? 2, eventId: evs[0]!.id },
-  );
+  const bandStart = Math.max(sample.lo, Math.min(...day0s) - VOLATILITY_BAND);
+  const bandEnd = Math.min(sample.hi + 1, Math.max(...day0s) + VOLATILITY_BAND + 1);
+  const volatility = volatilityCheck(data.asset, { start: bandStart, end: bandEnd }, { start: sample.lo, end: bandStart }, { threshold: options.volatilityRatio ?? 2, eventId: evs[0]!.id });
   if (volatility.warning !== undefined) warnings.push(volatility.warning);
 
-  const lagRule = typeof lagOption === "number" ? "given" : lagOption;
+  const { specification, hacAdjust, vcovChoice } = o;
+  const lagRule = typeof o.lagOption === "number" ? "given" : o.lagOption;
   return {
     specification,
     method: specification === "event" ? "dummy-variable regression (event-parameter approach), per statement and day" : "dummy-variable regression, pooled over statements",
     convention:
-      `OLS via QR, s² = RSS/(T−K); Newey-West HAC with Bartlett kernel, lag ${lag} (${lagRule}), no prewhitening, ${hacAdjust ? "T/(T−K) adjustment" : "no small-sample adjustment"}; ` +
+      `OLS via QR, s² = RSS/(T−K); Newey-West HAC with Bartlett kernel, lag ${fit.lag} (${lagRule}), no prewhitening, ${hacAdjust ? "T/(T−K) adjustment" : "no small-sample adjustment"}; ` +
       `t tests against t(T−K); Wald χ²(q) and F(q, T−K); covariance ${vcovChoice}`,
     terms: columns.map((c) => c.name),
     coefficients: fit.coefficients,
-    covOls,
-    covHac,
+    covOls: fit.covOls,
+    covHac: fit.covHac,
     regression,
     cars,
     wald,
-    nObs: T,
-    k: K,
-    df,
+    nObs: design.T,
+    k: design.K,
+    df: fit.df,
     sigma2: fit.sigma2,
     r2: fit.r2,
-    hac: { lag, rule: lagRule, adjust: hacAdjust, kernel: "bartlett", prewhite: false },
-    sample: { from: isoFromDayKey(data.days[lo]!), to: isoFromDayKey(data.days[hi]!), sessions: hi - lo + 1, used: T },
+    hac: { lag: fit.lag, rule: lagRule, adjust: hacAdjust, kernel: "bartlett", prewhite: false },
+    sample: { from: isoFromDayKey(data.days[sample.lo]!), to: isoFromDayKey(data.days[sample.hi]!), sessions: sample.hi - sample.lo + 1, used: design.T },
     events: evs.map((e) => ({ id: e.id, day0: e.iso, index: e.index })),
-    rows,
-    design: X,
+    rows: design.rows,
+    design: design.X,
     residuals: fit.residuals,
-    leverageOne: leverageRows.map((r) => isoFromDayKey(data.days[rows[r]!]!)),
+    leverageOne: fit.leverageRows.map((r) => isoFromDayKey(data.days[design.rows[r]!]!)),
     volatility,
     warnings,
   };
-}
-
-function mergeNames(a: string, b: string): string {
-  // "E17: window … = 0" + "E22: window … = 0" -> "E17, E22: window … = 0"
-  const ia = a.indexOf(": ");
-  const ib = b.indexOf(": ");
-  if (ia > 0 && ib > 0 && a.slice(ia) === b.slice(ib)) return `${a.slice(0, ia)}, ${b.slice(0, ib)}${a.slice(ia)}`;
-  return `${a}; ${b}`;
-}
-
-function parseHypothesis(h: WaldHypothesis, index: number, terms: Map<string, number>, K: number): { name: string; R: Float64Array[]; r: number[] } {
-  const name = `hypotheses[${index}]`;
-  if (typeof h !== "object" || h === null || typeof h.hypothesis !== "string" || !Array.isArray(h.rows) || h.rows.length === 0) {
-    invalidOption(name, h, "{ hypothesis: string, rows: [{ term: weight, … }, …], rhs?: number[] }");
-  }
-  const R = h.rows.map((row, i) => {
-    const c = new Float64Array(K);
-    for (const [term, weight] of Object.entries(row)) {
-      const j = terms.get(term);
-      if (j === undefined) invalidOption(`${name}.rows[${i}]`, term, `a term of the regression (${[...terms.keys()].join(", ")})`);
-      if (typeof weight !== "number" || !Number.isFinite(weight)) invalidOption(`${name}.rows[${i}].${term}`, weight, "a finite number");
-      c[j] = weight;
-    }
-    return c;
-  });
-  const r = h.rhs === undefined ? R.map(() => 0) : [...h.rhs];
-  if (r.length !== R.length || r.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
-    invalidOption(`${name}.rhs`, h.rhs, `${R.length} finite numbers`);
-  }
-  return { name: h.hypothesis, R, r };
 }

@@ -125,7 +125,7 @@ export interface RegressionRow {
 }
 
 /** A linear combination c′β̂ (a CAR or CAAR) with both standard errors. */
-export interface CarRow {
+export interface DummyCarRow {
   /** Statement id, `mean` (mean CAR over statements) or `pooled` (CAAR = Σ_k δ_k). */
   readonly event_id: string;
   readonly window: Window;
@@ -186,7 +186,7 @@ export interface DummyRegressionResult {
   /** Newey–West covariance, K×K. */
   readonly covHac: Float64Array;
   readonly regression: RegressionRow[];
-  readonly cars: CarRow[];
+  readonly cars: DummyCarRow[];
   readonly wald: WaldRow[];
   /** Observations used T (complete cases). */
   readonly nObs: number;
@@ -312,7 +312,7 @@ export interface PlaceboResult {
   /** Mean and SD of S*. */
   readonly null_mean: number;
   readonly null_sd: number;
-  /** Rough 95% interval [S − q*₀.₉₇₅, S − q*₀.₀₂₅] with q* = S* − mean(S*) (METHODS.md §6b). */
+  /** Rough 95% interval [S − q*₀.₉₇₅, S − q*₀.₀₂₅] with q* = S* − mean(S*) (docs/clustered.md). */
   readonly ci: readonly [number, number];
   /** Per-statement statistics of the real statements (CAR of each window). */
   readonly real: readonly { readonly event_id: string; readonly day0: string; readonly car: readonly number[]; readonly se: readonly number[] }[];

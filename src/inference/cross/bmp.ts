@@ -5,6 +5,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 /**
  * BMP test: a cross-sectional t test on standardized abnormal returns.
@@ -68,3 +69,23 @@ export function adjustedBmpTest(sar: ArrayLike<number>, rbar: number): CrossTest
     { rbar },
   );
 }
+
+/** Registry entry: SARs (estudy2: sample-variance SARs); estudy2 `bh`. */
+export const bmp: CrossTestDescriptor<"bmp"> = {
+  name: "bmp",
+  method: "BMP test (Boehmer-Musumeci-Poulsen)",
+  estudy2: "bh",
+  estudy2Window: "sum-of-daily",
+  needs: [],
+  daily: (ctx, day) => bmpTest(ctx.e2 ? day.sarE2 : day.sar),
+  window: (_ctx, w) => bmpTest(w.scar),
+};
+
+/** Registry entry: BMP with the Kolari–Pynnönen r̄ (textbook in both profiles). */
+export const adjustedBmp: CrossTestDescriptor<"adjusted_bmp"> = {
+  name: "adjusted_bmp",
+  method: "adjusted BMP test (Kolari-Pynnönen)",
+  needs: ["rbar"],
+  daily: (ctx, day) => adjustedBmpTest(day.sar, ctx.rbar),
+  window: (ctx, w) => adjustedBmpTest(w.scar, ctx.rbar),
+};

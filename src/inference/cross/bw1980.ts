@@ -5,6 +5,7 @@
 import type { PortfolioTestOptions } from "./timeSeriesT.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, pNormal, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 /**
  * Brown–Warner (1980) test of an AAR or CAAR assuming independent events.
@@ -51,3 +52,14 @@ export function brownWarner1980Test(
   if (df === "normal") return makeResult(t, pNormal(t), undefined, n, method, convention, { sd: S });
   return makeResult(t, pStudent(t, df), df, n, method, convention, { sd: S });
 }
+
+/** Registry entry: s_i² of the profile (estudy2: sample variance, daily df L̄ − 1); estudy2 `bw_1980`. */
+export const bw1980: CrossTestDescriptor<"bw1980"> = {
+  name: "bw1980",
+  method: "Brown-Warner 1980 t test (independence)",
+  estudy2: "bw_1980",
+  estudy2Window: "sum-of-daily",
+  needs: [],
+  daily: (ctx, day) => brownWarner1980Test(day.aar, day.s2, ctx.e2 ? { df: ctx.Lbar - 1 } : {}),
+  window: (_ctx, w) => brownWarner1980Test(w.caar, w.s2, { length: w.L }),
+};

@@ -5,6 +5,8 @@
 import { corradoStatistic, poolScores, type KeyedSeries, type RankDivisor } from "./pooled.js";
 import type { CrossTestResult } from "./types.js";
 import { makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
+import { pooledResult } from "./pooled.js";
 
 /** Options of the pooled rank and sign tests. */
 export interface RankTestOptions {
@@ -60,3 +62,26 @@ export function corradoRankTest(
     { T: divisor === "keys" ? pooled.keys : pooled.meanLength, L: s.length },
   );
 }
+
+/**
+ * Registry entry: ranks over estimation + event span (estudy2: calendar keys, and estimation +
+ * window for a window); estudy2 `rank`.
+ */
+export const corradoRank: CrossTestDescriptor<"corrado_rank"> = {
+  name: "corrado_rank",
+  method: "Corrado rank test",
+  estudy2: "rank",
+  estudy2Window: "own",
+  needs: ["ranks"],
+  daily: (ctx, day) => {
+    const pool = ctx.pool(ctx.spanRanks!, "corrado");
+    return pooledResult(corradoStatistic(pool, [day.key], "keys"), pool, "Corrado rank test", "ranks over estimation + event span; N(0,1)");
+  },
+  window: (ctx, w) => {
+    const pool = ctx.pool(w.ranks!, "corrado");
+    const convention = ctx.e2
+      ? "Σ daily Z/√D with ranks over estimation + window (car_rank_test); N(0,1)"
+      : "Σ_{τ∈W} D̄_τ/(√L S_K) (Cowan), ranks over estimation + event span; N(0,1)";
+    return pooledResult(corradoStatistic(pool, w.keys, "keys"), pool, "Corrado rank test", convention);
+  },
+};

@@ -6,6 +6,8 @@ import type { RankTestOptions } from "./corradoRank.js";
 import { poolScores, zivneyStatistic, type KeyedSeries } from "./pooled.js";
 import type { CrossTestResult } from "./types.js";
 import { makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
+import { pooledResult } from "./pooled.js";
 
 /**
  * Corrado–Zivney rank test (the "modified rank" test of estudy2).
@@ -51,3 +53,24 @@ export function corradoZivneyRankTest(
     { T: divisor === "keys" ? pooled.keys : pooled.meanLength, L: s.length },
   );
 }
+
+/**
+ * Registry entry: U = K/(T_i + 1) over estimation + event span (estudy2: calendar keys, and
+ * estimation + window for a window); estudy2 `mrank`.
+ */
+export const corradoZivneyRank: CrossTestDescriptor<"corrado_zivney_rank"> = {
+  name: "corrado_zivney_rank",
+  method: "Corrado-Zivney rank test",
+  estudy2: "mrank",
+  estudy2Window: "own",
+  needs: ["ranks"],
+  daily: (ctx, day) => {
+    const pool = ctx.pool(ctx.spanRanks!, "uniform");
+    return pooledResult(zivneyStatistic(pool, [day.key], "keys"), pool, "Corrado-Zivney rank test", "U = K/(T_i + 1) over estimation + event span; N(0,1)");
+  },
+  window: (ctx, w) => {
+    const pool = ctx.pool(w.ranks!, "uniform");
+    const convention = ctx.e2 ? "Σ daily Z/√D with ranks over estimation + window; N(0,1)" : "Σ_{τ∈W} Z_τ/√L, ranks over estimation + event span; N(0,1)";
+    return pooledResult(zivneyStatistic(pool, w.keys, "keys"), pool, "Corrado-Zivney rank test", convention);
+  },
+};

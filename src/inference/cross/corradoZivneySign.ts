@@ -6,6 +6,8 @@ import type { RankTestOptions } from "./corradoRank.js";
 import { poolScores, zivneyStatistic, type KeyedSeries } from "./pooled.js";
 import type { CrossTestResult } from "./types.js";
 import { makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
+import { pooledResult } from "./pooled.js";
 
 /**
  * Corrado–Zivney sign test.
@@ -47,3 +49,24 @@ export function corradoZivneySignTest(
     { T: divisor === "keys" ? pooled.keys : pooled.meanLength, L: s.length },
   );
 }
+
+/**
+ * Registry entry: sign(AR − median) over estimation + event span (estudy2: calendar keys, and
+ * estimation + window for a window); estudy2 `csign`.
+ */
+export const corradoZivneySign: CrossTestDescriptor<"corrado_zivney_sign"> = {
+  name: "corrado_zivney_sign",
+  method: "Corrado-Zivney sign test",
+  estudy2: "csign",
+  estudy2Window: "own",
+  needs: ["ranks"],
+  daily: (ctx, day) => {
+    const pool = ctx.pool(ctx.spanRanks!, "sign");
+    return pooledResult(zivneyStatistic(pool, [day.key], "keys"), pool, "Corrado-Zivney sign test", "sign(AR − median over estimation + event span); N(0,1)");
+  },
+  window: (ctx, w) => {
+    const pool = ctx.pool(w.ranks!, "sign");
+    const convention = ctx.e2 ? "Σ daily Z/√D with medians over estimation + window; N(0,1)" : "Σ_{τ∈W} Z_τ/√L, medians over estimation + event span; N(0,1)";
+    return pooledResult(zivneyStatistic(pool, w.keys, "keys"), pool, "Corrado-Zivney sign test", convention);
+  },
+};

@@ -1,197 +1,19 @@
 /**
  * Cross-event aggregation (AAR per day, CAAR per window) and the test battery with convention
- * profiles (DESIGN.md §6b; METHODS.md §3–§5, §7; ESTUDY2-CONVENTIONS.md §6).
+ * profiles: the orchestrator over the test registry (`registry.ts`; docs/tests.md lists every test
+ * with its formula and reference).
  * @module
  */
 import { cumulativeAbnormalReturn } from "../../abnormal/car.js";
-import { MarketReactionError, invalidOption, type Warning } from "../../errors.js";
+import { MarketReactionError, type Warning } from "../../errors.js";
 import { isoFromDayKey } from "../../time/index.js";
 import { adjustFamily } from "./adjust.js";
-import { adjustedBmpTest, bmpTest } from "./bmp.js";
-import { brownWarner1980Test } from "./bw1980.js";
-import { averageResidualCorrelation } from "./correlation.js";
-import { crossSectionalTTest } from "./crossSectionalT.js";
-import { grankTest } from "./grank.js";
-import { jackknifeTest } from "./jackknife.js";
-import { lambTest } from "./lamb.js";
-import { adjustedPatellTest, patellTest } from "./patell.js";
-import {
-  averageByKey,
-  corradoStatistic,
-  poolScores,
-  zivneyStatistic,
-  type KeyedSeries,
-  type PooledScores,
-  type PooledStatistic,
-} from "./pooled.js";
-import { generalizedSignProbability, generalizedSignTest, signTest } from "./sign.js";
-import { skewnessAdjustedTTest } from "./skewnessAdjustedT.js";
-import { timeSeriesTTest } from "./timeSeriesT.js";
-import {
-  TEST_NAMES,
-  type Conventions,
-  type CrossEvent,
-  type CrossEventOptions,
-  type CrossEventResult,
-  type CrossTestResult,
-  type DailyRow,
-  type PAdjustMethod,
-  type TestName,
-  type TestResults,
-  type WindowRow,
-} from "./types.js";
+import { buildContext, checkOptions, estudy2Obstacle, prepare, spanRange, type ContextWithRanks } from "./context.js";
+import type { CrossTestDescriptor, DayInput, Prepared, WindowInput } from "./descriptor.js";
+import { DESCRIPTORS } from "./registry.js";
+import type { Conventions, CrossEvent, CrossEventOptions, CrossEventResult, CrossTestResult, DailyRow, TestResults, WindowRow } from "./types.js";
 import { Acc, makeResult, moments, pNormal } from "./util.js";
-import { wilcoxonSignedRankTest } from "./wilcoxon.js";
-
-/** Tests that estudy2 computes (the others are textbook in both profiles). */
-const ESTUDY2_TESTS: ReadonlySet<TestName> = new Set<TestName>([
-  "cross_sectional_t",
-  "time_series_t",
-  "bw1980",
-  "patell",
-  "bmp",
-  "sign",
-  "generalized_sign",
-  "corrado_rank",
-  "corrado_zivney_rank",
-  "corrado_zivney_sign",
-  "wilcoxon",
-  "lamb",
-]);
-
-/** Per-event quantities, prepared once. */
-interface Prepared {
-  readonly ev: CrossEvent;
-  readonly start: number;
-  readonly length: number;
-  readonly M: number;
-  /** Textbook residual variance RSS/(M − k). */
-  readonly s2: number;
-  /** estudy2 residual variance: sample variance (divisor M − 1) of the estimation ARs. */
-  readonly s2sample: number;
-  /** Event-time keys of the estimation observations. */
-  readonly estOffsets: Int32Array;
-  /** Estimation SARs ê/s (textbook s), for GRANK. */
-  readonly estSar: Float64Array;
-}
-
-function fail(message: string): never {
-  throw new MarketReactionError("INVALID_INPUT", message, [{ message }]);
-}
-
-function checkOptions(options: CrossEventOptions): {
-  tests: TestName[];
-  conventions: Conventions;
-  adjust: PAdjustMethod;
-} {
-  if (options === null || typeof options !== "object") invalidOption("options", options, "an options object");
-  const windows = options.windows;
-  if (!Array.isArray(windows)) invalidOption("windows", windows, "an array of [start, end] offsets");
-  windows.forEach((w, i) => {
-    if (!Array.isArray(w) || w.length !== 2 || !Number.isInteger(w[0]) || !Number.isInteger(w[1]) || w[0] > w[1]) {
-      invalidOption(`windows[${i}]`, w, "[start, end] with integer offsets, start ≤ end");
-    }
-  });
-  const t = options.tests ?? "all";
-  let tests: TestName[];
-  if (t === "all") tests = [...TEST_NAMES];
-  else if (Array.isArray(t)) {
-    for (const name of t) {
-      if (!(TEST_NAMES as readonly string[]).includes(name)) invalidOption("tests", name, `"all" or names from ${TEST_NAMES.join(", ")}`);
-    }
-    tests = TEST_NAMES.filter((n) => t.includes(n));
-  } else invalidOption("tests", t, `"all" or an array of test names`);
-  const conventions = options.conventions ?? "textbook";
-  if (conventions !== "textbook" && conventions !== "estudy2") invalidOption("conventions", conventions, `"textbook" or "estudy2"`);
-  const adjust = options.adjust ?? "none";
-  if (adjust !== "none" && adjust !== "holm" && adjust !== "bh") invalidOption("adjust", adjust, `"none", "holm" or "bh"`);
-  if (options.days !== undefined && (!Array.isArray(options.days) || options.days.some((d) => !Number.isInteger(d)))) {
-    invalidOption("days", options.days, "an array of integer offsets");
-  }
-  return { tests, conventions, adjust };
-}
-
-function prepare(events: readonly CrossEvent[]): Prepared[] {
-  return events.map((ev, i) => {
-    const { fit, ars } = ev;
-    const M = fit.residuals.length;
-    if (ev.estimationDays.length !== M) fail(`events[${i}] (${ev.id}): estimationDays has ${ev.estimationDays.length} days for ${M} residuals`);
-    if (ev.eventDays.length !== ars.length) fail(`events[${i}] (${ev.id}): eventDays has ${ev.eventDays.length} days for ${ars.length} abnormal returns`);
-    if (ev.estimationOffsets !== undefined && ev.estimationOffsets.length !== M) {
-      fail(`events[${i}] (${ev.id}): estimationOffsets has ${ev.estimationOffsets.length} values for ${M} residuals`);
-    }
-    let estOffsets = ev.estimationOffsets;
-    if (estOffsets === undefined) {
-      estOffsets = new Int32Array(M);
-      for (let j = 0; j < M; j++) estOffsets[j] = ars.start - M + j;
-    }
-    const s = Math.sqrt(fit.sigma2);
-    const estSar = new Float64Array(M);
-    for (let j = 0; j < M; j++) estSar[j] = fit.residuals[j]! / s;
-    const ms = moments(fit.residuals);
-    return {
-      ev,
-      start: ars.start,
-      length: ars.length,
-      M,
-      s2: fit.sigma2,
-      s2sample: ms.sd * ms.sd,
-      estOffsets,
-      estSar,
-    };
-  });
-}
-
-function sameDays(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** A pair's statement id with its asset, when it has one. */
-function pairName(ev: CrossEvent): string {
-  return `${ev.id} (${ev.asset})`;
-}
-
-/** Why the estudy2 profile cannot be reproduced exactly on these events (undefined = it can). */
-function estudy2Obstacle(prep: readonly Prepared[]): string | undefined {
-  const first = prep[0]!;
-  for (const p of prep) {
-    const ars = p.ev.ars;
-    for (let j = 0; j < ars.length; j++) if (Number.isNaN(ars.ar[j]!) || Number.isNaN(ars.variance[j]!)) return `event ${p.ev.id} has a missing abnormal return`;
-    for (let j = 0; j < p.M; j++) if (Number.isNaN(p.ev.fit.residuals[j]!)) return `event ${p.ev.id} has a missing estimation residual`;
-    if (p.start !== first.start || p.length !== first.length || !sameDays(p.ev.eventDays, first.ev.eventDays)) {
-      return `events ${first.ev.id} and ${p.ev.id} do not share the same event-window dates`;
-    }
-    if (!sameDays(p.ev.estimationDays, first.ev.estimationDays)) {
-      return `events ${pairName(first.ev)} and ${pairName(p.ev)} do not share the same estimation dates (${first.ev.estimationDays.length} and ${p.ev.estimationDays.length} observations)`;
-    }
-  }
-  return undefined;
-}
-
-function label(result: CrossTestResult, profile: string): CrossTestResult {
-  return { ...result, convention: `${profile}: ${result.convention}` };
-}
-
-/** Σ of the daily statistics over √D with a normal reference (estudy2's CAR statistics). */
-function sumOfDaily(daily: readonly (CrossTestResult | undefined)[], method: string, what: string): CrossTestResult {
-  const acc = new Acc();
-  let D = 0;
-  let n = 0;
-  for (const r of daily) {
-    if (r === undefined || Number.isNaN(r.statistic)) continue;
-    acc.add(r.statistic);
-    D++;
-    if (r.n > n) n = r.n;
-  }
-  const z = D === 0 ? Number.NaN : acc.value / Math.sqrt(D);
-  return makeResult(z, pNormal(z), undefined, n, method, `estudy2: Σ daily ${what} / √D; N(0,1)`, { D });
-}
-
-function pooledResult(s: PooledStatistic, p: PooledScores, method: string, convention: string): CrossTestResult {
-  return makeResult(s.z, pNormal(s.z), undefined, s.n, method, convention, { T: p.keys, L: s.length });
-}
+import type { Window } from "../../types.js";
 
 /**
  * Cross-event aggregation and tests: AAR and the daily tests for every event day, CAAR and the
@@ -210,7 +32,7 @@ function pooledResult(s: PooledStatistic, p: PooledScores, method: string, conve
  *   the estudy2 profile; the rank sample is the estimation window plus the whole event span.
  * - Kolari–Pynnönen r̄ (adjusted Patell/BMP): calendar-aligned correlation of estimation
  *   residuals, i ≠ j (see `averageResidualCorrelation`).
- * - `estudy2` profile (ESTUDY2-CONVENTIONS.md §6.4–6.6), each a switch against textbook:
+ * - `estudy2` profile (the R package estudy2's formulas), each a switch against textbook:
  *   s_i² = sample variance (M − 1) of the estimation ARs (BW 1980, Patell, BMP SARs); Patell
  *   factor (M − 2)/(M − 4); BW 1980/1985 daily df = L̄ − 1 (L̄ = mean estimation length);
  *   pooled generalized-sign p̂; calendar-date pooling; Lamb with the first event's market series
@@ -261,350 +83,13 @@ export function crossEventTests(events: readonly CrossEvent[], options: CrossEve
   }
   const warnings: Warning[] = [];
   const prep = prepare(events);
-  const N = prep.length;
-  const want = new Set(tests);
-
-  let conventions: Conventions = requested;
-  if (requested === "estudy2") {
-    const why = estudy2Obstacle(prep);
-    if (why !== undefined) {
-      conventions = "textbook";
-      warnings.push({
-        code: "CONVENTIONS_FALLBACK",
-        message: `estudy2 conventions need complete data on common dates (${why}); textbook statistics are reported instead`,
-      });
-    }
-  }
+  const conventions = resolveConventions(prep, requested, warnings);
   const e2 = conventions === "estudy2";
-  if (!e2 && prep.some((p) => p.ev.estimationOffsets === undefined)) {
-    const M0 = prep[0]!.M;
-    const s0 = prep[0]!.start;
-    if (prep.some((p) => p.M !== M0 || p.start !== s0)) {
-      warnings.push({
-        code: "ESTIMATION_OFFSETS_MISSING",
-        message: "estimationOffsets are missing and the estimation windows differ in length or start: event-time pooling aligns them at their ends",
-      });
-    }
-  }
-
-  // offsets covered by the event spans
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const p of prep) {
-    lo = Math.min(lo, p.start);
-    hi = Math.max(hi, p.start + p.length - 1);
-  }
-  const nDays = hi - lo + 1;
-  const Lbar = prep.reduce((a, p) => a + p.M, 0) / N;
-
-  // shared building blocks
-  const needPortfolio = want.has("time_series_t") || want.has("lamb");
-  const portfolio = needPortfolio
-    ? averageByKey(prep.map((p) => ({ keys: e2 ? p.ev.estimationDays : p.estOffsets, values: p.ev.fit.residuals })))
-    : new Float64Array(0);
-  const needR = want.has("adjusted_patell") || want.has("adjusted_bmp");
-  const rbar = needR
-    ? averageResidualCorrelation(prep.map((p) => ({ days: p.ev.estimationDays, values: p.ev.fit.residuals }))).rbar
-    : Number.NaN;
-  const pHat = want.has("generalized_sign")
-    ? generalizedSignProbability(
-        prep.map((p) => p.ev.fit.residuals),
-        e2 ? "pooled" : "mean",
-      )
-    : Number.NaN;
-  const keyOf = (p: Prepared, j: number): number => (e2 ? p.ev.eventDays[j]! : p.start + j);
-  const rankSeries = (from: number, to: number): KeyedSeries[] =>
-    prep.map((p) => {
-      const a = Math.max(0, from - p.start);
-      const b = Math.min(p.length, to - p.start + 1);
-      const m = Math.max(0, b - a);
-      const keys = new Float64Array(p.M + m);
-      const values = new Float64Array(p.M + m);
-      keys.set(e2 ? p.ev.estimationDays : p.estOffsets, 0);
-      values.set(p.ev.fit.residuals, 0);
-      for (let j = 0; j < m; j++) {
-        keys[p.M + j] = keyOf(p, a + j);
-        values[p.M + j] = p.ev.ars.ar[a + j]!;
-      }
-      return { keys, values };
-    });
-  const needRanks = want.has("corrado_rank") || want.has("corrado_zivney_rank") || want.has("corrado_zivney_sign");
-  const spanSeries = needRanks ? rankSeries(lo, hi) : [];
-  const pools = {
-    corrado: want.has("corrado_rank") ? poolScores(spanSeries, "corrado") : undefined,
-    uniform: want.has("corrado_zivney_rank") ? poolScores(spanSeries, "uniform") : undefined,
-    sign: want.has("corrado_zivney_sign") ? poolScores(spanSeries, "sign") : undefined,
-  };
-  const grankEst: KeyedSeries[] = prep.map((p) => ({ keys: p.estOffsets, values: p.estSar }));
-  const dfTb = prep.map((p) => p.ev.fit.df);
-  const dfE2 = prep.map((p) => p.M - 2);
-  const first = prep[0]!;
-  const lambFirstMarket = first.ev.fit.model === "market" && first.ev.fit.k === 2;
-
-  const profileOf = (name: TestName): string =>
-    e2 ? (ESTUDY2_TESTS.has(name) ? "estudy2" : "textbook (estudy2 has no such test)") : "textbook";
-
-  // ---- daily ----
-  const x = new Float64Array(N);
-  const sar = new Float64Array(N);
-  const sarE2 = new Float64Array(N);
-  const vari = new Float64Array(N);
-  const s2avail = new Float64Array(N);
-  const daily: DailyRow[] = [];
-  for (let d = 0; d < nDays; d++) {
-    const tau = lo + d;
-    let date: number | undefined;
-    let sameDate = true;
-    let cSum = 0;
-    let cN = 0;
-    for (let i = 0; i < N; i++) {
-      const p = prep[i]!;
-      const j = tau - p.start;
-      const ars = p.ev.ars;
-      const inSpan = j >= 0 && j < p.length;
-      const a = inSpan ? ars.ar[j]! : Number.NaN;
-      x[i] = a;
-      sar[i] = inSpan ? ars.t[j]! : Number.NaN;
-      vari[i] = inSpan ? ars.variance[j]! : Number.NaN;
-      const C = inSpan ? ars.variance[j]! / ars.sigma2 : Number.NaN;
-      sarE2[i] = a / Math.sqrt(p.s2sample * C);
-      s2avail[i] = Number.isNaN(a) ? Number.NaN : e2 ? p.s2sample : p.s2;
-      if (!Number.isNaN(a)) {
-        const day = p.ev.eventDays[j]!;
-        if (date === undefined) date = day;
-        else if (date !== day) sameDate = false;
-        if (!Number.isNaN(C)) {
-          cSum += C;
-          cN++;
-        }
-      }
-    }
-    const m = moments(x);
-    const aar = m.mean;
-    const out: TestResults = {};
-    const dayKey = e2 ? date! : tau;
-    for (const name of tests) {
-      const prof = profileOf(name);
-      let r: CrossTestResult;
-      switch (name) {
-        case "cross_sectional_t":
-          r = crossSectionalTTest(x);
-          break;
-        case "time_series_t":
-          r = timeSeriesTTest(aar, portfolio, e2 ? { df: Lbar - 1 } : {});
-          break;
-        case "bw1980":
-          r = brownWarner1980Test(aar, s2avail, e2 ? { df: Lbar - 1 } : {});
-          break;
-        case "patell":
-          r = e2 ? patellTest(sarE2, dfE2) : patellTest(sar, dfTb);
-          break;
-        case "adjusted_patell":
-          r = adjustedPatellTest(sar, dfTb, rbar);
-          break;
-        case "bmp":
-          r = bmpTest(e2 ? sarE2 : sar);
-          break;
-        case "adjusted_bmp":
-          r = adjustedBmpTest(sar, rbar);
-          break;
-        case "skewness_adjusted_t":
-          r = skewnessAdjustedTTest(x);
-          break;
-        case "jackknife":
-          r = jackknifeTest(x, vari);
-          break;
-        case "sign":
-          r = signTest(x);
-          break;
-        case "generalized_sign":
-          r = generalizedSignTest(x, pHat);
-          break;
-        case "corrado_rank":
-          r = pooledResult(corradoStatistic(pools.corrado!, [dayKey], "keys"), pools.corrado!, "Corrado rank test", "ranks over estimation + event span; N(0,1)");
-          break;
-        case "corrado_zivney_rank":
-          r = pooledResult(zivneyStatistic(pools.uniform!, [dayKey], "keys"), pools.uniform!, "Corrado-Zivney rank test", "U = K/(T_i + 1) over estimation + event span; N(0,1)");
-          break;
-        case "corrado_zivney_sign":
-          r = pooledResult(zivneyStatistic(pools.sign!, [dayKey], "keys"), pools.sign!, "Corrado-Zivney sign test", "sign(AR − median over estimation + event span); N(0,1)");
-          break;
-        case "grank_t":
-        case "grank_z": {
-          const g = grankTest(grankEst, sar);
-          r = name === "grank_t" ? g.t : g.z;
-          break;
-        }
-        case "wilcoxon":
-          r = wilcoxonSignedRankTest(x);
-          break;
-        case "lamb": {
-          let factor: number;
-          if (e2) {
-            const j = tau - first.start;
-            const C1 = first.ev.ars.variance[j]! / first.ev.ars.sigma2;
-            factor = lambFirstMarket ? C1 - 1 / first.M + 1 / Lbar : C1;
-          } else factor = cSum / cN;
-          r = lambTest(aar, portfolio, factor, e2 ? { df: "normal" } : {});
-          break;
-        }
-      }
-      out[name] = label(r, prof);
-    }
-    const row: { rel_day: number; date?: string; aar: number; n: number; tests: TestResults } = { rel_day: tau, aar, n: m.n, tests: out };
-    if (date !== undefined && sameDate) row.date = isoFromDayKey(date);
-    daily.push(row);
-  }
-
-  // ---- windows ----
-  const car = new Float64Array(N);
-  const carVar = new Float64Array(N);
-  const scar = new Float64Array(N);
-  const s2w = new Float64Array(N);
-  const windowRows: WindowRow[] = [];
-  for (const w of options.windows) {
-    const [a, b] = w;
-    const L = b - a + 1;
-    let factorSum = 0;
-    for (let i = 0; i < N; i++) {
-      const p = prep[i]!;
-      if (a >= p.start && b <= p.start + p.length - 1) {
-        const c = cumulativeAbnormalReturn(p.ev.ars, w);
-        car[i] = c.car;
-        carVar[i] = c.variance;
-        scar[i] = c.scar;
-        s2w[i] = Number.isNaN(c.car) ? Number.NaN : p.s2;
-        if (!Number.isNaN(c.car)) factorSum += c.variance / p.ev.ars.sigma2;
-      } else {
-        car[i] = carVar[i] = scar[i] = s2w[i] = Number.NaN;
-      }
-    }
-    const cm = moments(car);
-    const caarAcc = new Acc();
-    const rowsIn: DailyRow[] = [];
-    for (let tau = a; tau <= b; tau++) {
-      const row = daily[tau - lo];
-      if (row === undefined || Number.isNaN(row.aar)) continue;
-      caarAcc.add(row.aar);
-      rowsIn.push(row);
-    }
-    const caar = rowsIn.length === L ? caarAcc.value : Number.NaN;
-    if (cm.n < N || rowsIn.length < L) {
-      warnings.push({
-        code: "UNBALANCED_WINDOW",
-        message: `window [${a}, ${b}]: ${N - cm.n} of ${N} events lack a complete window; caar (Σ AAR) and mean_car (mean CAR over ${cm.n} events) differ`,
-      });
-    }
-    const e2Pools =
-      e2 && needRanks
-        ? (() => {
-            const s = rankSeries(a, b);
-            return {
-              corrado: want.has("corrado_rank") ? poolScores(s, "corrado") : undefined,
-              uniform: want.has("corrado_zivney_rank") ? poolScores(s, "uniform") : undefined,
-              sign: want.has("corrado_zivney_sign") ? poolScores(s, "sign") : undefined,
-            };
-          })()
-        : undefined;
-    const windowKeys: number[] = [];
-    for (let tau = a; tau <= b; tau++) {
-      if (!e2) windowKeys.push(tau);
-      else if (tau - first.start >= 0 && tau - first.start < first.length) windowKeys.push(first.ev.eventDays[tau - first.start]!);
-    }
-    const out: TestResults = {};
-    for (const name of tests) {
-      const prof = profileOf(name);
-      const e2test = e2 && ESTUDY2_TESTS.has(name) && name !== "wilcoxon";
-      let r: CrossTestResult;
-      if (e2test && name !== "corrado_rank" && name !== "corrado_zivney_rank" && name !== "corrado_zivney_sign") {
-        out[name] = sumOfDaily(
-          rowsIn.map((row) => row.tests[name]),
-          methodName(name),
-          "statistics",
-        );
-        continue;
-      }
-      switch (name) {
-        case "cross_sectional_t":
-          r = crossSectionalTTest(car);
-          break;
-        case "time_series_t":
-          r = timeSeriesTTest(caar, portfolio, { length: L });
-          break;
-        case "bw1980":
-          r = brownWarner1980Test(caar, s2w, { length: L });
-          break;
-        case "patell":
-          r = patellTest(scar, dfTb);
-          break;
-        case "adjusted_patell":
-          r = adjustedPatellTest(scar, dfTb, rbar);
-          break;
-        case "bmp":
-          r = bmpTest(scar);
-          break;
-        case "adjusted_bmp":
-          r = adjustedBmpTest(scar, rbar);
-          break;
-        case "skewness_adjusted_t":
-          r = skewnessAdjustedTTest(car);
-          break;
-        case "jackknife":
-          r = jackknifeTest(car, carVar);
-          break;
-        case "sign":
-          r = signTest(car);
-          break;
-        case "generalized_sign":
-          r = generalizedSignTest(car, pHat);
-          break;
-        case "corrado_rank": {
-          const pool = e2Pools?.corrado ?? pools.corrado!;
-          r = pooledResult(
-            corradoStatistic(pool, windowKeys, "keys"),
-            pool,
-            "Corrado rank test",
-            e2 ? "Σ daily Z/√D with ranks over estimation + window (car_rank_test); N(0,1)" : "Σ_{τ∈W} D̄_τ/(√L S_K) (Cowan), ranks over estimation + event span; N(0,1)",
-          );
-          break;
-        }
-        case "corrado_zivney_rank": {
-          const pool = e2Pools?.uniform ?? pools.uniform!;
-          r = pooledResult(
-            zivneyStatistic(pool, windowKeys, "keys"),
-            pool,
-            "Corrado-Zivney rank test",
-            e2 ? "Σ daily Z/√D with ranks over estimation + window; N(0,1)" : "Σ_{τ∈W} Z_τ/√L, ranks over estimation + event span; N(0,1)",
-          );
-          break;
-        }
-        case "corrado_zivney_sign": {
-          const pool = e2Pools?.sign ?? pools.sign!;
-          r = pooledResult(
-            zivneyStatistic(pool, windowKeys, "keys"),
-            pool,
-            "Corrado-Zivney sign test",
-            e2 ? "Σ daily Z/√D with medians over estimation + window; N(0,1)" : "Σ_{τ∈W} Z_τ/√L, medians over estimation + event span; N(0,1)",
-          );
-          break;
-        }
-        case "grank_t":
-        case "grank_z": {
-          const g = grankTest(grankEst, scar);
-          r = name === "grank_t" ? g.t : g.z;
-          break;
-        }
-        case "wilcoxon":
-          r = wilcoxonSignedRankTest(car);
-          break;
-        case "lamb":
-          r = lambTest(caar, portfolio, factorSum / cm.n);
-          break;
-      }
-      out[name] = label(r, e2 && name === "wilcoxon" ? "textbook (estudy2 has no CAR Wilcoxon test)" : prof);
-    }
-    windowRows.push({ window_start: a, window_end: b, caar, mean_car: cm.mean, n: cm.n, tests: out });
-  }
+  if (!e2) offsetsWarning(prep, warnings);
+  const descriptors = tests.map((name) => DESCRIPTORS.get(name)!);
+  const ctx = buildContext(prep, descriptors, e2);
+  const daily = dailyRows(ctx, descriptors);
+  const windowRows = options.windows.map((w) => windowRow(ctx, descriptors, daily, w, warnings));
 
   let dailyOut = daily;
   if (options.days !== undefined) {
@@ -625,30 +110,187 @@ export function crossEventTests(events: readonly CrossEvent[], options: CrossEve
       );
     }
   }
-  return { daily: dailyOut, windows: windowRows, conventions, rbar, warnings };
+  return { daily: dailyOut, windows: windowRows, conventions, rbar: ctx.rbar, warnings };
 }
 
-const METHOD_NAMES: Record<TestName, string> = {
-  cross_sectional_t: "cross-sectional t test",
-  time_series_t: "time-series t test (crude dependence adjustment)",
-  bw1980: "Brown-Warner 1980 t test (independence)",
-  patell: "Patell test",
-  adjusted_patell: "adjusted Patell test (Kolari-Pynnönen)",
-  bmp: "BMP test (Boehmer-Musumeci-Poulsen)",
-  adjusted_bmp: "adjusted BMP test (Kolari-Pynnönen)",
-  skewness_adjusted_t: "skewness-adjusted t test",
-  jackknife: "jackknife t test",
-  sign: "sign test",
-  generalized_sign: "generalized sign test (Cowan)",
-  corrado_rank: "Corrado rank test",
-  corrado_zivney_rank: "Corrado-Zivney rank test",
-  corrado_zivney_sign: "Corrado-Zivney sign test",
-  grank_t: "GRANK t test (Kolari-Pynnönen)",
-  grank_z: "GRANK Z test (Kolari-Pynnönen)",
-  wilcoxon: "Wilcoxon signed-rank test",
-  lamb: "Lamb test",
-};
+/** The profile in force: estudy2 when requested and reproducible, else textbook with a warning. */
+function resolveConventions(prep: readonly Prepared[], requested: Conventions, warnings: Warning[]): Conventions {
+  if (requested !== "estudy2") return requested;
+  const why = estudy2Obstacle(prep);
+  if (why === undefined) return requested;
+  warnings.push({
+    code: "CONVENTIONS_FALLBACK",
+    message: `estudy2 conventions need complete data on common dates (${why}); textbook statistics are reported instead`,
+  });
+  return "textbook";
+}
 
-function methodName(name: TestName): string {
-  return METHOD_NAMES[name];
+function offsetsWarning(prep: readonly Prepared[], warnings: Warning[]): void {
+  if (!prep.some((p) => p.ev.estimationOffsets === undefined)) return;
+  const M0 = prep[0]!.M;
+  const s0 = prep[0]!.start;
+  if (prep.some((p) => p.M !== M0 || p.start !== s0)) {
+    warnings.push({
+      code: "ESTIMATION_OFFSETS_MISSING",
+      message: "estimationOffsets are missing and the estimation windows differ in length or start: event-time pooling aligns them at their ends",
+    });
+  }
+}
+
+/** The profile label of a test's results. */
+function profileOf(ctx: ContextWithRanks, d: CrossTestDescriptor): string {
+  return ctx.e2 ? (d.estudy2 !== undefined ? "estudy2" : "textbook (estudy2 has no such test)") : "textbook";
+}
+
+function label(result: CrossTestResult, profile: string): CrossTestResult {
+  return { ...result, convention: `${profile}: ${result.convention}` };
+}
+
+/** The cross-section of every event day, with the daily statistic of every requested test. */
+function dailyRows(ctx: ContextWithRanks, descriptors: readonly CrossTestDescriptor[]): DailyRow[] {
+  const { lo, hi } = spanRange(ctx.prep);
+  const N = ctx.N;
+  const buf = { ar: new Float64Array(N), sar: new Float64Array(N), sarE2: new Float64Array(N), variance: new Float64Array(N), s2: new Float64Array(N) };
+  const rows: DailyRow[] = [];
+  for (let tau = lo; tau <= hi; tau++) {
+    const { day, date, sameDate, n } = dayInput(ctx, tau, buf);
+    const out: TestResults = {};
+    for (const d of descriptors) out[d.name as keyof TestResults] = label(d.daily(ctx, day), profileOf(ctx, d));
+    const row: { rel_day: number; date?: string; aar: number; n: number; tests: TestResults } = { rel_day: tau, aar: day.aar, n, tests: out };
+    if (date !== undefined && sameDate) row.date = isoFromDayKey(date);
+    rows.push(row);
+  }
+  return rows;
+}
+
+type DayBuffers = Pick<DayInput, "ar" | "sar" | "sarE2" | "variance" | "s2">;
+
+/** Fills the day's cross-section into the buffers; the calendar date when all events share it. */
+function dayInput(ctx: ContextWithRanks, tau: number, buf: DayBuffers): { day: DayInput; date: number | undefined; sameDate: boolean; n: number } {
+  const e2 = ctx.e2;
+  let date: number | undefined;
+  let sameDate = true;
+  let cSum = 0;
+  let cN = 0;
+  for (let i = 0; i < ctx.N; i++) {
+    const p = ctx.prep[i]!;
+    const j = tau - p.start;
+    const ars = p.ev.ars;
+    const inSpan = j >= 0 && j < p.length;
+    const a = inSpan ? ars.ar[j]! : Number.NaN;
+    const C = inSpan ? ars.variance[j]! / ars.sigma2 : Number.NaN;
+    buf.ar[i] = a;
+    buf.sar[i] = inSpan ? ars.t[j]! : Number.NaN;
+    buf.variance[i] = inSpan ? ars.variance[j]! : Number.NaN;
+    buf.sarE2[i] = a / Math.sqrt(p.s2sample * C);
+    buf.s2[i] = Number.isNaN(a) ? Number.NaN : e2 ? p.s2sample : p.s2;
+    if (Number.isNaN(a)) continue;
+    const day = p.ev.eventDays[j]!;
+    if (date === undefined) date = day;
+    else if (date !== day) sameDate = false;
+    if (!Number.isNaN(C)) {
+      cSum += C;
+      cN++;
+    }
+  }
+  const m = moments(buf.ar);
+  const day: DayInput = { tau, key: e2 ? date! : tau, aar: m.mean, meanFactor: cSum / cN, ...buf };
+  return { day, date, sameDate, n: m.n };
+}
+
+/** Σ of the daily statistics over √D with a normal reference (estudy2's CAR statistics). */
+function sumOfDaily(daily: readonly (CrossTestResult | undefined)[], method: string): CrossTestResult {
+  const acc = new Acc();
+  let D = 0;
+  let n = 0;
+  for (const r of daily) {
+    if (r === undefined || Number.isNaN(r.statistic)) continue;
+    acc.add(r.statistic);
+    D++;
+    if (r.n > n) n = r.n;
+  }
+  const z = D === 0 ? Number.NaN : acc.value / Math.sqrt(D);
+  return makeResult(z, pNormal(z), undefined, n, method, "estudy2: Σ daily statistics / √D; N(0,1)", { D });
+}
+
+/** One window row: CAAR, mean CAR and the window statistic of every requested test. */
+function windowRow(ctx: ContextWithRanks, descriptors: readonly CrossTestDescriptor[], daily: readonly DailyRow[], w: Window, warnings: Warning[]): WindowRow {
+  const { input, n, rowsIn } = windowInput(ctx, daily, w, descriptors.some((d) => d.needs.includes("ranks")));
+  const N = ctx.N;
+  if (n < N || rowsIn.length < input.L) {
+    warnings.push({
+      code: "UNBALANCED_WINDOW",
+      message: `window [${input.a}, ${input.b}]: ${N - n} of ${N} events lack a complete window; caar (Σ AAR) and mean_car (mean CAR over ${n} events) differ`,
+    });
+  }
+  const out: TestResults = {};
+  for (const d of descriptors) {
+    const name = d.name as keyof TestResults;
+    const e2test = ctx.e2 && d.estudy2 !== undefined;
+    if (e2test && d.estudy2Window === "sum-of-daily") {
+      out[name] = sumOfDaily(
+        rowsIn.map((row) => row.tests[name]),
+        d.method,
+      );
+      continue;
+    }
+    const profile = e2test && d.estudy2Window === "textbook" ? `textbook (${d.estudy2WindowNote ?? "estudy2 has no window form"})` : profileOf(ctx, d);
+    out[name] = label(d.window(ctx, input), profile);
+  }
+  return { window_start: input.a, window_end: input.b, caar: input.caar, mean_car: moments(input.car).mean, n, tests: out };
+}
+
+/** The CARs of the window per event, its CAAR, its pooling keys and its ranked sample. */
+function windowInput(ctx: ContextWithRanks, daily: readonly DailyRow[], w: Window, ranks: boolean): { input: WindowInput; n: number; rowsIn: DailyRow[] } {
+  const [a, b] = w;
+  const L = b - a + 1;
+  const N = ctx.N;
+  const car = new Float64Array(N);
+  const carVar = new Float64Array(N);
+  const scar = new Float64Array(N);
+  const s2 = new Float64Array(N);
+  let factorSum = 0;
+  for (let i = 0; i < N; i++) {
+    const p = ctx.prep[i]!;
+    if (a >= p.start && b <= p.start + p.length - 1) {
+      const c = cumulativeAbnormalReturn(p.ev.ars, w);
+      car[i] = c.car;
+      carVar[i] = c.variance;
+      scar[i] = c.scar;
+      s2[i] = Number.isNaN(c.car) ? Number.NaN : p.s2;
+      if (!Number.isNaN(c.car)) factorSum += c.variance / p.ev.ars.sigma2;
+    } else {
+      car[i] = carVar[i] = scar[i] = s2[i] = Number.NaN;
+    }
+  }
+  const n = moments(car).n;
+  const lo = daily.length > 0 ? daily[0]!.rel_day : 0;
+  const caarAcc = new Acc();
+  const rowsIn: DailyRow[] = [];
+  for (let tau = a; tau <= b; tau++) {
+    const row = daily[tau - lo];
+    if (row === undefined || Number.isNaN(row.aar)) continue;
+    caarAcc.add(row.aar);
+    rowsIn.push(row);
+  }
+  const first = ctx.first;
+  const keys: number[] = [];
+  for (let tau = a; tau <= b; tau++) {
+    if (!ctx.e2) keys.push(tau);
+    else if (tau - first.start >= 0 && tau - first.start < first.length) keys.push(first.ev.eventDays[tau - first.start]!);
+  }
+  const input: WindowInput = {
+    a,
+    b,
+    L,
+    car,
+    carVar,
+    scar,
+    s2,
+    caar: rowsIn.length === L ? caarAcc.value : Number.NaN,
+    meanFactor: factorSum / n,
+    keys,
+    ranks: !ranks ? undefined : ctx.e2 ? ctx.ranksFor(a, b) : ctx.spanRanks,
+  };
+  return { input, n, rowsIn };
 }

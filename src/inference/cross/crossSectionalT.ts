@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 const METHOD = "cross-sectional t test";
 
@@ -35,3 +36,14 @@ export function crossSectionalTTest(x: ArrayLike<number>): CrossTestResult {
   const t = m.mean / (m.sd / Math.sqrt(m.n));
   return makeResult(t, pStudent(t, m.n - 1), m.n - 1, m.n, METHOD, convention, { mean: m.mean, sd: m.sd });
 }
+
+/** Registry entry: daily on the ARs, windows on the CARs; estudy2 `t_test`. */
+export const crossSectionalT: CrossTestDescriptor<"cross_sectional_t"> = {
+  name: "cross_sectional_t",
+  method: "cross-sectional t test",
+  estudy2: "t_test",
+  estudy2Window: "sum-of-daily",
+  needs: [],
+  daily: (_ctx, day) => crossSectionalTTest(day.ar),
+  window: (_ctx, w) => crossSectionalTTest(w.car),
+};

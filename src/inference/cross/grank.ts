@@ -5,6 +5,7 @@
 import type { KeyedSeries } from "./pooled.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, averageRanks, emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 /** Both GRANK statistics. */
 export interface GrankResult {
@@ -74,7 +75,7 @@ export function grankTest(estimation: readonly KeyedSeries[], scar: ArrayLike<nu
   const vals = new Float64Array(longest + 1);
   const slot = new Int32Array(longest + 1);
   const ranks = new Float64Array(longest + 1);
-  const order = new Int32Array(longest + 1);
+  const order = new Float64Array(longest + 1);
   const u0 = new Acc();
   for (let i = 0; i < count; i++) {
     const sc = scar[i]!;
@@ -122,3 +123,21 @@ export function grankTest(estimation: readonly KeyedSeries[], scar: ArrayLike<nu
     z: makeResult(zt, pNormal(zt), undefined, N, mz, convZ, { T, ubar0 }),
   };
 }
+
+/** Registry entry: GRANK t (textbook in both profiles). */
+export const grankT: CrossTestDescriptor<"grank_t"> = {
+  name: "grank_t",
+  method: "GRANK t test (Kolari-Pynnönen)",
+  needs: ["grank"],
+  daily: (ctx, day) => grankTest(ctx.grankEst, day.sar).t,
+  window: (ctx, w) => grankTest(ctx.grankEst, w.scar).t,
+};
+
+/** Registry entry: GRANK Z (textbook in both profiles). */
+export const grankZ: CrossTestDescriptor<"grank_z"> = {
+  name: "grank_z",
+  method: "GRANK Z test (Kolari-Pynnönen)",
+  needs: ["grank"],
+  daily: (ctx, day) => grankTest(ctx.grankEst, day.sar).z,
+  window: (ctx, w) => grankTest(ctx.grankEst, w.scar).z,
+};

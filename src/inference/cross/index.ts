@@ -1,5 +1,5 @@
 /**
- * Cross-event inference: AAR/CAAR and the test battery (DESIGN.md §6b) with the `textbook` and
+ * Cross-event inference: AAR/CAAR and the test battery (docs/tests.md) with the `textbook` and
  * `estudy2` convention profiles, plus Holm/BH adjustments.
  * @module
  */

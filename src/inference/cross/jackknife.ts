@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, moments, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 const METHOD = "jackknife t test";
 
@@ -16,7 +17,7 @@ const METHOD = "jackknife t test";
  * p_i = Nθ̂ − (N − 1)θ̂₍₋ᵢ₎, and J = p̄/(s_p/√N) against Student t(N − 1), s_p the sample SD of
  * the pseudo-values. The weighted mean is used because for the plain mean the pseudo-values are
  * the observations themselves and J would be the cross-sectional t. EST's exact variant is
- * unverified (METHODS.md §4). Events with a missing x_i or a non-positive variance are skipped.
+ * unverified against a reference implementation. Events with a missing x_i or a non-positive variance are skipped.
  *
  * ## References
  * - Giaccotto, C. & Sfiridis, J. M. (1996). Hypothesis testing in event studies: the case of
@@ -65,3 +66,12 @@ export function jackknifeTest(x: ArrayLike<number>, variance: ArrayLike<number>)
   const t = m.mean / (m.sd / Math.sqrt(n));
   return makeResult(t, pStudent(t, n - 1), n - 1, n, METHOD, convention, { estimate: theta });
 }
+
+/** Registry entry: ARs with Var(AR), CARs with Var(CAR) (textbook in both profiles). */
+export const jackknife: CrossTestDescriptor<"jackknife"> = {
+  name: "jackknife",
+  method: "jackknife t test",
+  needs: [],
+  daily: (_ctx, day) => jackknifeTest(day.ar, day.variance),
+  window: (_ctx, w) => jackknifeTest(w.car, w.carVar),
+};

@@ -5,6 +5,7 @@
 import type { PortfolioTestOptions } from "./timeSeriesT.js";
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 /**
  * Lamb's test: the time-series test with the market model's forecast-error correction.
@@ -46,3 +47,24 @@ export function lambTest(
   if (df === "normal") return makeResult(t, pNormal(t), undefined, m.n, method, convention, { sd: m.sd, factor });
   return makeResult(t, pStudent(t, df), df, m.n, method, convention, { sd: m.sd, factor });
 }
+
+/**
+ * Registry entry: the portfolio's estimation ARs and the mean prediction-variance factor
+ * (estudy2: the first event's factor with 1/L̄, normal reference); estudy2 `lmb`.
+ */
+export const lamb: CrossTestDescriptor<"lamb"> = {
+  name: "lamb",
+  method: "Lamb test",
+  estudy2: "lmb",
+  estudy2Window: "sum-of-daily",
+  needs: ["portfolio"],
+  daily: (ctx, day) => {
+    if (!ctx.e2) return lambTest(day.aar, ctx.portfolio, day.meanFactor);
+    const first = ctx.first;
+    const ars = first.ev.ars;
+    const C1 = ars.variance[day.tau - first.start]! / ars.sigma2;
+    const marketModel = first.ev.fit.model === "market" && first.ev.fit.k === 2;
+    return lambTest(day.aar, ctx.portfolio, marketModel ? C1 - 1 / first.M + 1 / ctx.Lbar : C1, { df: "normal" });
+  },
+  window: (ctx, w) => lambTest(w.caar, ctx.portfolio, w.meanFactor),
+};

@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 const METHOD = "Patell test";
 
@@ -79,3 +80,23 @@ export function adjustedPatellTest(sar: ArrayLike<number>, df: ArrayLike<number>
   const z = base.statistic * Math.sqrt(1 / (1 + (base.n - 1) * rbar));
   return makeResult(z, pNormal(z), undefined, base.n, "adjusted Patell test (Kolari-Pynnönen)", convention, { rbar });
 }
+
+/** Registry entry: SARs (estudy2: sample-variance SARs, ν = M − 2); estudy2 `pt`. */
+export const patell: CrossTestDescriptor<"patell"> = {
+  name: "patell",
+  method: "Patell test",
+  estudy2: "pt",
+  estudy2Window: "sum-of-daily",
+  needs: [],
+  daily: (ctx, day) => (ctx.e2 ? patellTest(day.sarE2, ctx.dfE2) : patellTest(day.sar, ctx.dfTb)),
+  window: (ctx, w) => patellTest(w.scar, ctx.dfTb),
+};
+
+/** Registry entry: Patell with the Kolari–Pynnönen r̄ (textbook in both profiles). */
+export const adjustedPatell: CrossTestDescriptor<"adjusted_patell"> = {
+  name: "adjusted_patell",
+  method: "adjusted Patell test (Kolari-Pynnönen)",
+  needs: ["rbar"],
+  daily: (ctx, day) => adjustedPatellTest(day.sar, ctx.dfTb, ctx.rbar),
+  window: (ctx, w) => adjustedPatellTest(w.scar, ctx.dfTb, ctx.rbar),
+};

@@ -4,7 +4,9 @@
  * weighted portfolio series of the time-series tests.
  * @module
  */
-import { Acc, averageRanks, sortedMedian } from "./util.js";
+import { poolRanked, rankSample } from "./ranks.js";
+import type { CrossTestResult } from "./types.js";
+import { Acc, makeResult, pNormal } from "./util.js";
 
 /**
  * One event's values on integer time keys (offsets relative to day 0, or calendar day keys):
@@ -38,66 +40,18 @@ export interface PooledScores {
  * key: `corrado` K − (T_i + 1)/2; `uniform` K/(T_i + 1) − ½; `sign` sign(x − median_i).
  */
 export function poolScores(series: readonly KeyedSeries[], transform: ScoreTransform): PooledScores {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  let longest = 0;
-  for (const s of series) {
+  const events = series.map((s) => {
     const n = Math.min(s.keys.length, s.values.length);
-    if (n > longest) longest = n;
-    for (let j = 0; j < n; j++) {
-      if (Number.isNaN(s.values[j]!)) continue;
-      const k = s.keys[j]!;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-  }
-  if (!(hi >= lo)) {
-    return { base: 0, sum: new Float64Array(0), count: new Int32Array(0), keys: 0, meanLength: Number.NaN, events: 0 };
-  }
-  const size = hi - lo + 1;
-  const sum = new Float64Array(size);
-  const count = new Int32Array(size);
-  const vals = new Float64Array(longest);
-  const slot = new Int32Array(longest);
-  const ranks = new Float64Array(longest);
-  const order = new Int32Array(longest);
-  let lengths = 0;
-  let events = 0;
-  for (const s of series) {
-    const n = Math.min(s.keys.length, s.values.length);
-    let T = 0;
-    for (let j = 0; j < n; j++) {
-      const v = s.values[j]!;
-      if (Number.isNaN(v)) continue;
-      vals[T] = v;
-      slot[T] = s.keys[j]! - lo;
-      T++;
-    }
-    if (T === 0) continue;
-    events++;
-    lengths += T;
-    if (transform === "sign") {
-      const sorted = Float64Array.from(vals.subarray(0, T)).sort();
-      const med = sortedMedian(sorted, T);
-      for (let j = 0; j < T; j++) {
-        const d = vals[j]! - med;
-        const g = d > 0 ? 1 : d < 0 ? -1 : 0;
-        sum[slot[j]!] = sum[slot[j]!]! + g;
-        count[slot[j]!] = count[slot[j]!]! + 1;
-      }
-      continue;
-    }
-    averageRanks(vals, T, ranks, order);
-    const centre = (T + 1) / 2;
-    for (let j = 0; j < T; j++) {
-      const u = transform === "corrado" ? ranks[j]! - centre : ranks[j]! / (T + 1) - 0.5;
-      sum[slot[j]!] = sum[slot[j]!]! + u;
-      count[slot[j]!] = count[slot[j]!]! + 1;
-    }
-  }
-  let keys = 0;
-  for (let k = 0; k < size; k++) if (count[k]! > 0) keys++;
-  return { base: lo, sum, count, keys, meanLength: events > 0 ? lengths / events : Number.NaN, events };
+    const whole = n === s.keys.length && n === s.values.length;
+    return {
+      estValues: whole ? s.values : Array.prototype.slice.call(s.values, 0, n) as number[],
+      estKeys: whole ? s.keys : Array.prototype.slice.call(s.keys, 0, n) as number[],
+      spanValues: [],
+      spanKeys: [],
+      start: 0,
+    };
+  });
+  return poolRanked(rankSample(events, 0, -1), transform);
 }
 
 /** Divisor of the variance sums: the number of keys (textbook) or the mean T_i (estudy2). */
@@ -220,4 +174,9 @@ export function averageByKey(series: readonly KeyedSeries[]): Float64Array {
   let j = 0;
   for (let k = 0; k < size; k++) if (count[k]! > 0) out[j++] = sum[k]! / count[k]!;
   return out;
+}
+
+/** The result of a pooled rank or sign test (normal reference; details T = keys, L = tested keys). */
+export function pooledResult(s: PooledStatistic, p: PooledScores, method: string, convention: string): CrossTestResult {
+  return makeResult(s.z, pNormal(s.z), undefined, s.n, method, convention, { T: p.keys, L: s.length });
 }

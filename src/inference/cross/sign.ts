@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 /** Counts the non-missing values and those > 0 (0 counts as not positive). */
 function countPositive(x: ArrayLike<number>): { n: number; w: number } {
@@ -117,3 +118,25 @@ export function generalizedSignTest(x: ArrayLike<number>, pHat: number): CrossTe
   const z = (w - n * pHat) / Math.sqrt(n * pHat * (1 - pHat));
   return makeResult(z, pNormal(z), undefined, n, method, convention, { w, p_hat: pHat });
 }
+
+/** Registry entry: signs of the ARs and CARs; estudy2 `sign`. */
+export const sign: CrossTestDescriptor<"sign"> = {
+  name: "sign",
+  method: "sign test",
+  estudy2: "sign",
+  estudy2Window: "sum-of-daily",
+  needs: [],
+  daily: (_ctx, day) => signTest(day.ar),
+  window: (_ctx, w) => signTest(w.car),
+};
+
+/** Registry entry: p̂ from the estimation residuals (estudy2: pooled); estudy2 `gsign`. */
+export const generalizedSign: CrossTestDescriptor<"generalized_sign"> = {
+  name: "generalized_sign",
+  method: "generalized sign test (Cowan)",
+  estudy2: "gsign",
+  estudy2Window: "sum-of-daily",
+  needs: ["pHat"],
+  daily: (ctx, day) => generalizedSignTest(day.ar, ctx.pHat),
+  window: (ctx, w) => generalizedSignTest(w.car, ctx.pHat),
+};

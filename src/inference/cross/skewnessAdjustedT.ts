@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, moments, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 const METHOD = "skewness-adjusted t test";
 
@@ -48,3 +49,12 @@ export function skewnessAdjustedTTest(x: ArrayLike<number>): CrossTestResult {
   const t = Math.sqrt(n) * (S + (g * S * S) / 3 + g / (6 * n));
   return makeResult(t, pStudent(t, n - 1), n - 1, n, METHOD, convention, { skewness: g });
 }
+
+/** Registry entry: ARs and CARs (textbook in both profiles). */
+export const skewnessAdjustedT: CrossTestDescriptor<"skewness_adjusted_t"> = {
+  name: "skewness_adjusted_t",
+  method: "skewness-adjusted t test",
+  needs: [],
+  daily: (_ctx, day) => skewnessAdjustedTTest(day.ar),
+  window: (_ctx, w) => skewnessAdjustedTTest(w.car),
+};

@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 /** Reference distribution options shared by the portfolio tests. */
 export interface PortfolioTestOptions {
@@ -55,3 +56,17 @@ export function timeSeriesTTest(
   if (df === "normal") return makeResult(t, pNormal(t), undefined, m.n, method, convention, { sd: m.sd });
   return makeResult(t, pStudent(t, df), df, m.n, method, convention, { sd: m.sd });
 }
+
+/**
+ * Registry entry: the portfolio's estimation ARs give the standard deviation; estudy2 `bw_1985`
+ * (daily df L̄ − 1).
+ */
+export const timeSeriesT: CrossTestDescriptor<"time_series_t"> = {
+  name: "time_series_t",
+  method: "time-series t test (crude dependence adjustment)",
+  estudy2: "bw_1985",
+  estudy2Window: "sum-of-daily",
+  needs: ["portfolio"],
+  daily: (ctx, day) => timeSeriesTTest(day.aar, ctx.portfolio, ctx.e2 ? { df: ctx.Lbar - 1 } : {}),
+  window: (ctx, w) => timeSeriesTTest(w.caar, ctx.portfolio, { length: w.L }),
+};

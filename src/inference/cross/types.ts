@@ -1,6 +1,6 @@
 /**
- * Types of the cross-event inference (AAR/CAAR and the test battery; DESIGN.md §6b,
- * METHODS.md §3–§5). Field names of result rows are snake_case: they are the JSON contract of
+ * Types of the cross-event inference (AAR/CAAR and the test battery;
+ * docs/tests.md). Field names of result rows are snake_case: they are the JSON contract of
  * the `aggregate` table.
  * @module
  */
@@ -9,10 +9,11 @@ import type { Warning } from "../../errors.js";
 import type { ModelFit } from "../../models/types.js";
 import type { Window } from "../../types.js";
 import type { TestResult } from "../types.js";
+import { REGISTERED_NAMES, type RegisteredTestName } from "./registry.js";
 
 /**
  * Names of the cross-event tests (snake_case: the JSON contract), in the order
- * `crossEventTests` reports them.
+ * `crossEventTests` reports them (the order of the test registry).
  *
  * @example
  * ```ts
@@ -21,33 +22,14 @@ import type { TestResult } from "../types.js";
  * TEST_NAMES.includes("corrado_rank"); // => true
  * ```
  */
-export const TEST_NAMES = [
-  "cross_sectional_t",
-  "time_series_t",
-  "bw1980",
-  "patell",
-  "adjusted_patell",
-  "bmp",
-  "adjusted_bmp",
-  "skewness_adjusted_t",
-  "jackknife",
-  "sign",
-  "generalized_sign",
-  "corrado_rank",
-  "corrado_zivney_rank",
-  "corrado_zivney_sign",
-  "grank_t",
-  "grank_z",
-  "wilcoxon",
-  "lamb",
-] as const;
+export const TEST_NAMES = REGISTERED_NAMES;
 
 /** One of {@link TEST_NAMES}. */
-export type TestName = (typeof TEST_NAMES)[number];
+export type TestName = RegisteredTestName;
 
 /**
- * Convention profile. `textbook` (default): METHODS.md; `estudy2`: the statistics of the R
- * package estudy2 on complete, date-clustered data (ESTUDY2-CONVENTIONS.md §6.1–6.6).
+ * Convention profile. `textbook` (default): the textbook formulas of docs/tests.md;
+ * `estudy2`: the statistics of the R package estudy2 on complete, date-clustered data.
  */
 export type Conventions = "textbook" | "estudy2";
 
@@ -109,7 +91,7 @@ export interface DailyRow {
 export interface WindowRow {
   readonly window_start: number;
   readonly window_end: number;
-  /** CAAR = Σ_{τ∈W} AAR_τ (the sum of the daily cross-sectional means; METHODS.md §3). */
+  /** CAAR = Σ_{τ∈W} AAR_τ (the sum of the daily cross-sectional means). */
   readonly caar: number;
   /**
    * Mean CAR over the events with a complete window, (1/N_W) Σ_i CAR_i. Equal to `caar` in a

@@ -108,26 +108,53 @@ export function finite(x: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Average ranks (1-based; ties share the mean of their ranks) of values[0..n). `order` is a
- * scratch Int32Array of length ≥ n; ranks are written to `out`. Returns Σ(t³ − t) over tie groups.
+ * Average ranks (1-based; ties share the mean of their ranks) of values[0..n), none of them NaN.
+ * `sorted` is a scratch Float64Array of length ≥ n; ranks are written to `out`. Returns
+ * Σ(t³ − t) over tie groups.
+ *
+ * The values are copied and sorted by the typed array's native numeric sort (no comparator
+ * callback); the average rank of v is then (#{< v} + 1 + #{≤ v})/2: #{< v} by binary search on
+ * the sorted copy, #{≤ v} by stepping over its ties. −0 and +0 count as equal, as under `===`.
  */
-export function averageRanks(values: ArrayLike<number>, n: number, out: Float64Array, order: Int32Array): number {
-  for (let i = 0; i < n; i++) order[i] = i;
-  const idx = order.subarray(0, n);
-  idx.sort((a, b) => values[a]! - values[b]!);
+export function averageRanks(values: ArrayLike<number>, n: number, out: Float64Array, sorted: Float64Array): number {
+  const s = sorted.subarray(0, n);
+  for (let i = 0; i < n; i++) s[i] = values[i]!;
+  s.sort();
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const below = countBelow(s, n, v);
+    let atMost = below + 1;
+    while (atMost < n && s[atMost]! <= v) atMost++;
+    out[i] = (below + 1 + atMost) / 2;
+  }
+  return tieTerm(s, n);
+}
+
+/** Σ(t³ − t) over the runs of equal values of a sorted array. */
+export function tieTerm(sorted: ArrayLike<number>, n: number): number {
   let ties = 0;
   let i = 0;
   while (i < n) {
     let j = i + 1;
-    const v = values[idx[i]!]!;
-    while (j < n && values[idx[j]!]! === v) j++;
-    const r = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) out[idx[k]!] = r;
+    const v = sorted[i]!;
+    while (j < n && sorted[j]! === v) j++;
     const t = j - i;
     if (t > 1) ties += t * t * t - t;
     i = j;
   }
   return ties;
+}
+
+/** Number of entries of sorted[0..n) that are < v (binary search). */
+export function countBelow(sorted: ArrayLike<number>, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Median of the first n values of a sorted array. */

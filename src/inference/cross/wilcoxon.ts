@@ -4,6 +4,7 @@
  */
 import type { CrossTestResult } from "./types.js";
 import { averageRanks, emptyResult, makeResult, pNormal } from "./util.js";
+import type { CrossTestDescriptor } from "./descriptor.js";
 
 const cache = new Map<number, Float64Array>();
 
@@ -92,7 +93,7 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, options: WilcoxonOp
     j++;
   }
   const ranks = new Float64Array(n);
-  const ties = averageRanks(abs, n, ranks, new Int32Array(n));
+  const ties = averageRanks(abs, n, ranks, new Float64Array(n));
   let w = 0;
   for (let i = 0; i < n; i++) if (pos[i] === 1) w += ranks[i]!;
   const mean = (n * (n + 1)) / 4;
@@ -110,3 +111,15 @@ export function wilcoxonSignedRankTest(x: ArrayLike<number>, options: WilcoxonOp
   }
   return makeResult(w, pNormal(z), undefined, n, method, "W+; normal with tie correction (n > 50 or ties)", { z, exact: 0 });
 }
+
+/** Registry entry: ARs and CARs; estudy2 `wlcx` (daily only: windows stay textbook). */
+export const wilcoxon: CrossTestDescriptor<"wilcoxon"> = {
+  name: "wilcoxon",
+  method: "Wilcoxon signed-rank test",
+  estudy2: "wlcx",
+  estudy2Window: "textbook",
+  estudy2WindowNote: "estudy2 has no CAR Wilcoxon test",
+  needs: [],
+  daily: (_ctx, day) => wilcoxonSignedRankTest(day.ar),
+  window: (_ctx, w) => wilcoxonSignedRankTest(w.car),
+};

@@ -3,7 +3,8 @@
  * @module
  */
 import { invalidOption } from "../../errors.js";
-import type { Study } from "../../study/study.js";
+import type { PairResult } from "../../study/pair.js";
+import type { AbnormalRow, CarRow } from "../../study/rows.js";
 import type { Series } from "../../types.js";
 
 /**
@@ -64,7 +65,12 @@ export interface CarChartOptions extends ChartOptions {
 }
 
 /** The study data the CAR and AR charts read. */
-export type ChartSource = Pick<Study, "abnormal" | "car"> & { readonly pairs?: Study["pairs"]; readonly options?: Study["options"] };
+export type ChartSource = {
+  readonly abnormal: readonly AbnormalRow[];
+  readonly car: readonly CarRow[];
+  readonly pairs?: readonly PairResult[];
+  readonly options?: Readonly<Record<string, unknown>>;
+};
 
 export function checkCommon(o: ChartOptions): { width: number; height: number; maxPoints: number } {
   const width = o.width ?? 480;
@@ -99,7 +105,7 @@ export function panels(field: string, count: number, options: ChartOptions): Rec
 }
 
 /** "market model on ACWI; estimation [-250, -11]; windows [-1, 1], [0, 5]" from a study's options. */
-export function modelLine(options: Study["options"] | undefined): string {
+export function modelLine(options: Readonly<Record<string, unknown>> | undefined): string {
   if (options === undefined) return "";
   const parts: string[] = [];
   if (typeof options["model"] === "string") parts.push(`${options["model"]} model${typeof options["market"] === "string" ? ` on ${options["market"]}` : ""}`);

@@ -5,6 +5,7 @@
  */
 import { isMarketReactionError, type Warning } from "../../errors.js";
 import { dummyRegression, placeboTest, volatilityAdvice, volatilityCheck, type DummyRegressionResult, type PlaceboResult } from "../../inference/clustered/index.js";
+import { modelDescriptor } from "../../models/registry.js";
 import type { ModelColumns } from "../../models/spec.js";
 import type { AlignedReturns } from "../../returns/index.js";
 import type { Window } from "../../types.js";
@@ -100,8 +101,7 @@ function regressionOfSeries(
   first: PairPlan,
   opts: ResolvedStudyOptions,
 ): { warnings: readonly Warning[]; regression?: ClusteredRegression } {
-  const constantMean = opts.model.type === "constant-mean" || (opts.model.type === "garch" && opts.model.mean !== "market");
-  const controls = constantMean ? [] : opts.model.type === "factors" ? [...columns.factorNames] : ["market"];
+  const controls = [...modelDescriptor(opts.model).regressionControls(columns)];
   const r = opts.regression!;
   try {
     const fit = dummyRegression(data, events, {

@@ -7,7 +7,7 @@ import { invalidOption, throwIfIssues, type Issue } from "../../errors.js";
 import { modelLabel } from "../../models/index.js";
 import type { FactorColumns } from "../../returns/index.js";
 import type { MarketEvent, Series } from "../../types.js";
-import { modelNeedsMarket, type EventStudyOptions, type ResolvedStudyOptions } from "../options.js";
+import { modelNeedsFactors, modelNeedsMarket, type EventStudyOptions, type ResolvedStudyOptions } from "../options.js";
 
 /** The data of a study, checked. */
 export interface StudyInputs {
@@ -41,7 +41,7 @@ export function studyInputs(options: EventStudyOptions, opts: ResolvedStudyOptio
   if (modelNeedsMarket(opts.model) && market === undefined) {
     invalidOption("market", undefined, `a benchmark series for the ${modelLabel(opts.model)} model (or choose model "constant-mean")`);
   }
-  if (opts.model.type === "factors" && options.factors === undefined) {
+  if (modelNeedsFactors(opts.model) && options.factors === undefined) {
     invalidOption("factors", undefined, `a factor table for the ${modelLabel(opts.model)} model`);
   }
   if (opts.placebo !== undefined && assets.length !== 1) {

@@ -131,7 +131,7 @@ export function planPair(
   sample: EstimationSample | undefined,
   opts: Pick<ResolvedStudyOptions, "estimation" | "windows">,
 ): PairPlan | MarketReactionError {
-  let w;
+  let w: ReturnType<typeof resolveWindows>;
   try {
     w = resolveWindows(data.days, p.day0, { estimation: opts.estimation, windows: opts.windows });
   } catch (error) {

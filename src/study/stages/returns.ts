@@ -9,7 +9,7 @@ import { modelColumns, type ModelColumns } from "../../models/spec.js";
 import type { AlignedReturns, FactorColumns } from "../../returns/index.js";
 import { alignReturnsWith, type BenchmarkMemo } from "../../returns/align.js";
 import type { Series } from "../../types.js";
-import { modelNeedsMarket, type ResolvedStudyOptions } from "../options.js";
+import { modelNeedsFactors, modelNeedsMarket, type ResolvedStudyOptions } from "../options.js";
 
 /**
  * An asset's returns and the model's columns over its sessions, or the error that stopped them
@@ -41,7 +41,7 @@ export function assetReturns(
       {
         asset,
         ...(market !== undefined && modelNeedsMarket(opts.model) ? { market } : {}),
-        ...(factors !== undefined && opts.model.type === "factors" ? { factors } : {}),
+        ...(factors !== undefined && modelNeedsFactors(opts.model) ? { factors } : {}),
         calendar,
         returnType: opts.returnType,
         ...(from === undefined ? {} : { from }),

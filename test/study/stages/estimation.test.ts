@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EstimationBuffers, estimatePair } from "../../../src/study/stages/estimation.js";
 import { planPair, type PairPlan } from "../../../src/study/stages/plan.js";
-import { asset, assetData, days, market, resolved, statements } from "./helpers.js";
+import { asset, assetData, market, resolved, statements } from "./helpers.js";
 import { dayKeyFromIso } from "../../../src/index.js";
 
 describe("stages/estimation", () => {

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: the headline workloads in one table. Per workload: the median, minimum and
+ * maximum wall time over the timed runs (after one untimed warm-up), the number of runs, the
+ * median CPU time of the process per run (user + system, all threads: the steadier figure on a
+ * shared machine), the ratio to estudy2's own timing where the issue quotes one, and the
+ * 1-minute load average at the end of the workload's runs.
+ *
+ *   npx tsx bench/summary.ts [--runs 7] [--seed 20250403]
+ *
+ * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
+ * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
+ * bench/event-study.ts; the provenance content hash over 33 MB of typed arrays (MurmurHash3
+ * against the former FNV-1a). estudy2 is not a dependency: its timings are constants quoted
+ * from the issue (R on this machine kind, December 2026).
+ * @module
+ */
+import os from "node:os";
+import { eventStudy } from "../src/index.js";
+import { Fnv1a64 } from "../src/output/hash.js";
+import { ContentHash } from "../src/output/murmur3.js";
+import type { Row } from "../src/output/index.js";
+import { ensureExposedGc, intOptions, machineRows, ms, printTable, summarize } from "./harness.js";
+import { ESTUDY2_SECONDS, estudy2Design, manyPairs } from "./workloads.js";
+
+const opt = intOptions({ runs: 7, seed: 20250403 });
+const gc = ensureExposedGc();
+const rows: Row[] = [];
+
+/** Times `fn` over `runs` runs after one warm-up; adds a table row. */
+function measure(workload: string, runs: number, fn: () => void, estudy2Seconds?: number): void {
+  fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const s = summarize(wall);
+  rows.push({
+    workload,
+    median: ms(s.median),
+    "min / max": `${ms(s.min)} / ${ms(s.max)}`,
+    runs: s.runs,
+    "CPU (median)": ms(summarize(cpu).median),
+    "estudy2 / this": estudy2Seconds === undefined ? "—" : `${Math.round((estudy2Seconds * 1000) / s.median).toLocaleString("en-US")}×`,
+    "load (1 min)": os.loadavg()[0]!.toFixed(2),
+  });
+}
+
+for (const N of [100, 500, 2000, 10000]) {
+  const options = estudy2Design(N, opt.seed, true);
+  measure(`estudy2 design, N = ${N.toLocaleString("en-US")}: eventStudy + 12 tests (estudy2)`, N >= 10000 ? Math.max(3, Math.ceil(opt.runs / 2)) : opt.runs, () => {
+    eventStudy(options);
+  }, ESTUDY2_SECONDS[N]);
+}
+{
+  const { sessions: _sessions, ...options } = manyPairs(1000, 20, opt.seed, true);
+  measure("eventStudy, 20,000 pairs, 3 windows, SQ", Math.max(3, Math.ceil(opt.runs / 2)), () => {
+    eventStudy(options);
+  });
+}
+{
+  const values = Float64Array.from({ length: 2_766_000 }, (_, i) => Math.sin(i) * 100);
+  const days = Int32Array.from({ length: 2_766_000 }, (_, i) => i);
+  measure("content hash, 33 MB (int32 + float64 arrays): MurmurHash3 (now)", opt.runs, () => {
+    new ContentHash().int32Array(days).float64Array(values).hex();
+  });
+  measure("content hash, 33 MB: FNV-1a 64 (before)", opt.runs, () => {
+    new Fnv1a64().int32Array(days).float64Array(values).hex();
+  });
+}
+printTable("machine", machineRows());
+printTable("benchmarks (wall time; estudy2: 5.70 s at N = 100, 59.0 s at N = 500, R on this machine kind, Dec 2026)", rows);

@@ -1,0 +1,173 @@
+/**
+ * The per-call preparation of the cross-event tests: option checks, per-event quantities, the
+ * estudy2 profile's feasibility, and the shared building blocks (portfolio, r̄, p̂, ranks, GRANK
+ * SARs) that the requested tests declare they need, each computed once.
+ * @module
+ */
+import { MarketReactionError, invalidOption } from "../../errors.js";
+import { averageResidualCorrelation } from "./correlation.js";
+import type { CrossContext, CrossTestDescriptor, Need, Prepared } from "./descriptor.js";
+import { averageByKey, type PooledScores, type ScoreTransform } from "./pooled.js";
+import { poolRanked, rankSample, type RankableEvent, type RankedSample } from "./ranks.js";
+import { generalizedSignProbability } from "./sign.js";
+import { TEST_NAMES, type Conventions, type CrossEvent, type CrossEventOptions, type PAdjustMethod, type TestName } from "./types.js";
+import { moments } from "./util.js";
+
+function fail(message: string): never {
+  throw new MarketReactionError("INVALID_INPUT", message, [{ message }]);
+}
+
+/** Checks the options; returns the tests in registry order, the profile and the adjustment. */
+export function checkOptions(options: CrossEventOptions): { tests: TestName[]; conventions: Conventions; adjust: PAdjustMethod } {
+  if (options === null || typeof options !== "object") invalidOption("options", options, "an options object");
+  const windows = options.windows;
+  if (!Array.isArray(windows)) invalidOption("windows", windows, "an array of [start, end] offsets");
+  windows.forEach((w, i) => {
+    if (!Array.isArray(w) || w.length !== 2 || !Number.isInteger(w[0]) || !Number.isInteger(w[1]) || w[0] > w[1]) {
+      invalidOption(`windows[${i}]`, w, "[start, end] with integer offsets, start ≤ end");
+    }
+  });
+  const t = options.tests ?? "all";
+  let tests: TestName[];
+  if (t === "all") tests = [...TEST_NAMES];
+  else if (Array.isArray(t)) {
+    for (const name of t) {
+      if (!(TEST_NAMES as readonly string[]).includes(name)) invalidOption("tests", name, `"all" or names from ${TEST_NAMES.join(", ")}`);
+    }
+    tests = TEST_NAMES.filter((n) => t.includes(n));
+  } else invalidOption("tests", t, `"all" or an array of test names`);
+  const conventions = options.conventions ?? "textbook";
+  if (conventions !== "textbook" && conventions !== "estudy2") invalidOption("conventions", conventions, `"textbook" or "estudy2"`);
+  const adjust = options.adjust ?? "none";
+  if (adjust !== "none" && adjust !== "holm" && adjust !== "bh") invalidOption("adjust", adjust, `"none", "holm" or "bh"`);
+  if (options.days !== undefined && (!Array.isArray(options.days) || options.days.some((d) => !Number.isInteger(d)))) {
+    invalidOption("days", options.days, "an array of integer offsets");
+  }
+  return { tests, conventions, adjust };
+}
+
+/** Per-event quantities; checks that the day arrays match the residuals and ARs. */
+export function prepare(events: readonly CrossEvent[]): Prepared[] {
+  return events.map((ev, i) => {
+    const { fit, ars } = ev;
+    const M = fit.residuals.length;
+    if (ev.estimationDays.length !== M) fail(`events[${i}] (${ev.id}): estimationDays has ${ev.estimationDays.length} days for ${M} residuals`);
+    if (ev.eventDays.length !== ars.length) fail(`events[${i}] (${ev.id}): eventDays has ${ev.eventDays.length} days for ${ars.length} abnormal returns`);
+    if (ev.estimationOffsets !== undefined && ev.estimationOffsets.length !== M) {
+      fail(`events[${i}] (${ev.id}): estimationOffsets has ${ev.estimationOffsets.length} values for ${M} residuals`);
+    }
+    let estOffsets = ev.estimationOffsets;
+    if (estOffsets === undefined) {
+      estOffsets = new Int32Array(M);
+      for (let j = 0; j < M; j++) estOffsets[j] = ars.start - M + j;
+    }
+    const ms = moments(fit.residuals);
+    return { ev, start: ars.start, length: ars.length, M, s2: fit.sigma2, s2sample: ms.sd * ms.sd, estOffsets };
+  });
+}
+
+function sameDays(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A pair's statement id with its asset, when it has one. */
+function pairName(ev: CrossEvent): string {
+  return `${ev.id} (${ev.asset})`;
+}
+
+/** Why the estudy2 profile cannot be reproduced exactly on these events (undefined = it can). */
+export function estudy2Obstacle(prep: readonly Prepared[]): string | undefined {
+  const first = prep[0]!;
+  for (const p of prep) {
+    const ars = p.ev.ars;
+    for (let j = 0; j < ars.length; j++) if (Number.isNaN(ars.ar[j]!) || Number.isNaN(ars.variance[j]!)) return `event ${p.ev.id} has a missing abnormal return`;
+    for (let j = 0; j < p.M; j++) if (Number.isNaN(p.ev.fit.residuals[j]!)) return `event ${p.ev.id} has a missing estimation residual`;
+    if (p.start !== first.start || p.length !== first.length || !sameDays(p.ev.eventDays, first.ev.eventDays)) {
+      return `events ${first.ev.id} and ${p.ev.id} do not share the same event-window dates`;
+    }
+    if (!sameDays(p.ev.estimationDays, first.ev.estimationDays)) {
+      return `events ${pairName(first.ev)} and ${pairName(p.ev)} do not share the same estimation dates (${first.ev.estimationDays.length} and ${p.ev.estimationDays.length} observations)`;
+    }
+  }
+  return undefined;
+}
+
+/** The offsets covered by the event spans. */
+export function spanRange(prep: readonly Prepared[]): { lo: number; hi: number } {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const p of prep) {
+    lo = Math.min(lo, p.start);
+    hi = Math.max(hi, p.start + p.length - 1);
+  }
+  return { lo, hi };
+}
+
+/** The events as the rank kernel reads them: calendar keys (estudy2) or event-time keys. */
+function rankable(prep: readonly Prepared[], e2: boolean): RankableEvent[] {
+  return prep.map((p) => {
+    let spanKeys: ArrayLike<number> = p.ev.eventDays;
+    if (!e2) {
+      const k = new Int32Array(p.length);
+      for (let j = 0; j < p.length; j++) k[j] = p.start + j;
+      spanKeys = k;
+    }
+    return { estValues: p.ev.fit.residuals, estKeys: e2 ? p.ev.estimationDays : p.estOffsets, spanValues: p.ev.ars.ar, spanKeys, start: p.start };
+  });
+}
+
+/** Shared building blocks plus a cache of ranked samples (by window) and pooled scores. */
+export interface ContextWithRanks extends CrossContext {
+  /** Ranks over estimation + the span offsets from..to (cached by range). */
+  ranksFor(from: number, to: number): RankedSample;
+}
+
+/** Builds the context: only the blocks some requested test needs are computed. */
+export function buildContext(prep: readonly Prepared[], tests: readonly CrossTestDescriptor[], e2: boolean): ContextWithRanks {
+  const need = new Set<Need>(tests.flatMap((d) => d.needs));
+  const N = prep.length;
+  const { lo, hi } = spanRange(prep);
+  const events = need.has("ranks") ? rankable(prep, e2) : [];
+  const sampleCache = new Map<string, RankedSample>();
+  const ranksFor = (from: number, to: number): RankedSample => {
+    const key = `${Math.max(from, lo)},${Math.min(to, hi)}`;
+    let r = sampleCache.get(key);
+    if (r === undefined) sampleCache.set(key, (r = rankSample(events, from, to)));
+    return r;
+  };
+  const poolCache = new Map<RankedSample, Map<ScoreTransform, PooledScores>>();
+  const pool = (r: RankedSample, t: ScoreTransform): PooledScores => {
+    let byT = poolCache.get(r);
+    if (byT === undefined) poolCache.set(r, (byT = new Map()));
+    let p = byT.get(t);
+    if (p === undefined) byT.set(t, (p = poolRanked(r, t)));
+    return p;
+  };
+  return {
+    prep,
+    N,
+    e2,
+    Lbar: prep.reduce((a, p) => a + p.M, 0) / N,
+    dfTb: prep.map((p) => p.ev.fit.df),
+    dfE2: prep.map((p) => p.M - 2),
+    portfolio: need.has("portfolio")
+      ? averageByKey(prep.map((p) => ({ keys: e2 ? p.ev.estimationDays : p.estOffsets, values: p.ev.fit.residuals })))
+      : new Float64Array(0),
+    rbar: need.has("rbar") ? averageResidualCorrelation(prep.map((p) => ({ days: p.ev.estimationDays, values: p.ev.fit.residuals }))).rbar : Number.NaN,
+    pHat: need.has("pHat") ? generalizedSignProbability(prep.map((p) => p.ev.fit.residuals), e2 ? "pooled" : "mean") : Number.NaN,
+    grankEst: need.has("grank") ? prep.map((p) => ({ keys: p.estOffsets, values: standardized(p.ev.fit.residuals, p.ev.fit.sigma2) })) : [],
+    spanRanks: need.has("ranks") ? ranksFor(lo, hi) : undefined,
+    first: prep[0]!,
+    pool,
+    ranksFor,
+  };
+}
+
+function standardized(residuals: ArrayLike<number>, sigma2: number): Float64Array {
+  const s = Math.sqrt(sigma2);
+  const out = new Float64Array(residuals.length);
+  for (let j = 0; j < residuals.length; j++) out[j] = residuals[j]! / s;
+  return out;
+}

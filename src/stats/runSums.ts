@@ -1,0 +1,90 @@
+/**
+ * Sums of runs of consecutive values from double-double prefix sums: `hi[j] + lo[j]` =
+ * Σ_{i<j} e_i to about 2⁻¹⁰⁴ relative, so that every run sum S_j = P_{j+L} − P_j comes out as the
+ * correctly rounded exact sum (as a compensated sum of the run would), for every L at O(1) each.
+ * @module
+ */
+import { neumaierError } from "./summary.js";
+
+/** Values with their double-double prefix sums (and, optionally, the session index of each value). */
+export interface RunSumPrefix {
+  readonly e: Float64Array;
+  readonly n: number;
+  /** Session indices of the values: a run counts only when its sessions are consecutive. */
+  readonly idx: Int32Array | undefined;
+  readonly hi: Float64Array;
+  readonly lo: Float64Array;
+}
+
+let prefixHi = new Float64Array(512);
+let prefixLo = new Float64Array(512);
+
+/**
+ * The double-double prefix sums of the first `n` values of `e`. The prefix arrays are module
+ * scratch, grown as needed: a prefix must be read (by {@link runSums}) before the next is built.
+ */
+export function runSumPrefix(e: Float64Array, n: number, idx: Int32Array | undefined): RunSumPrefix {
+  if (prefixHi.length < n + 1) {
+    prefixHi = new Float64Array(2 * (n + 1));
+    prefixLo = new Float64Array(2 * (n + 1));
+  }
+  const hi = prefixHi;
+  const lo = prefixLo;
+  hi[0] = 0;
+  lo[0] = 0;
+  let sh = 0;
+  let sl = 0;
+  for (let i = 0; i < n; i++) {
+    const v = e[i]!;
+    const t = sh + v;
+    const err = neumaierError(sh, v, t); // exact: t + err = sh + v
+    const l = sl + err;
+    sh = t + l; // renormalised: |sl| stays below half an ulp of sh
+    sl = l - (sh - t);
+    hi[i + 1] = sh;
+    lo[i + 1] = sl;
+  }
+  return { e, n, idx, hi, lo };
+}
+
+/** A run sum below this fraction of the prefix sums around it is summed directly (see {@link runSums}). */
+const CANCELLATION = 2 ** -30;
+
+/**
+ * Unsorted sums of `length` consecutive values from a prefix (into `scratch` when it is long
+ * enough); with session indices, only runs of consecutive sessions.
+ */
+export function runSums(pre: RunSumPrefix, length: number, scratch?: Float64Array): Float64Array {
+  const { e, n, idx, hi, lo } = pre;
+  const count = Math.max(0, n - length + 1);
+  const sums = scratch !== undefined && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    if (idx !== undefined && idx[j + length - 1]! - idx[j]! !== length - 1) continue;
+    if (length === 1) {
+      sums[kept++] = e[j]!;
+      continue;
+    }
+    // (hi_b + lo_b) − (hi_a + lo_a) with the leading difference taken exactly; when the run
+    // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰⁴ relative error
+    // could reach its last bits, so it is summed directly, compensated, instead
+    const a = hi[j]!;
+    const b = hi[j + length]!;
+    const d = b - a;
+    if (Math.abs(d) > CANCELLATION * Math.max(Math.abs(a), Math.abs(b))) {
+      const de = neumaierError(b, -a, d);
+      sums[kept++] = d + (de + (lo[j + length]! - lo[j]!));
+      continue;
+    }
+    let s = 0;
+    let c = 0;
+    for (let i = j; i < j + length; i++) {
+      const v = e[i]!;
+      const u = s + v;
+      c += neumaierError(s, v, u);
+      s = u;
+    }
+    sums[kept++] = s + c;
+  }
+  return kept === count ? sums : sums.subarray(0, kept);
+}

@@ -1,0 +1,48 @@
+// Run sums from double-double prefix sums (src/stats/runSums.ts) against exact rational sums.
+import { describe, expect, it } from "vitest";
+import { createRandom } from "../../src/stats/random.js";
+import { runSumPrefix, runSums } from "../../src/stats/runSums.js";
+
+/**
+ * The correctly rounded sum of doubles: exact integer arithmetic on BigInt with every value
+ * scaled by 2^200 (exact for the magnitudes here), then one rounding by Number(BigInt).
+ */
+function exactSum(values: ArrayLike<number>): number {
+  const SCALE = 200;
+  let total = 0n;
+  const view = new DataView(new ArrayBuffer(8));
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === 0) continue;
+    view.setFloat64(0, Math.abs(v));
+    const bits = view.getBigUint64(0);
+    const exp = Number(bits >> 52n);
+    const mant = (bits & ((1n << 52n) - 1n)) | (1n << 52n);
+    const shift = exp - 1075 + SCALE;
+    if (shift < 0) throw new Error("value too small for the scale");
+    total += (v < 0 ? -mant : mant) << BigInt(shift);
+  }
+  return Number(total) / 2 ** SCALE;
+}
+
+describe("stats/runSums", () => {
+  it("every run sum equals the exactly rounded sum of its run (heavy cancellation included)", () => {
+    const rng = createRandom(11);
+    const e = Float64Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? 1e6 : 0) + 0.01 * rng.normal());
+    const pre = runSumPrefix(e, e.length, undefined);
+    for (const L of [1, 2, 5, 49]) {
+      const sums = Float64Array.from(runSums(pre, L));
+      expect(sums.length).toBe(e.length - L + 1);
+      for (const j of [0, 1, 48, 49, 50, 123, e.length - L]) expect(sums[j], `L=${L} j=${j}`).toBe(exactSum(e.subarray(j, j + L)));
+    }
+  });
+
+  it("with session indices, only runs of consecutive sessions; into scratch when it is long enough", () => {
+    const e = Float64Array.of(1, 2, 3, 4, 5);
+    const idx = Int32Array.of(0, 1, 3, 4, 5);
+    const scratch = new Float64Array(10);
+    const sums = runSums(runSumPrefix(e, 5, idx), 2, scratch);
+    expect(Array.from(sums)).toEqual([3, 7, 9]);
+    expect(sums.buffer).toBe(scratch.buffer);
+  });
+});
