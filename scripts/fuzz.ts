@@ -1,6 +1,6 @@
 /**
- * The long fuzz run of issue 9: 100,000 fast-check cases over the parsers and the whole
- * pipeline (the properties of test/reliability/properties.ts; the test suite runs a few
+ * The long fuzz run of issues 9 and 17: 125,000 fast-check cases over the parsers, the whole
+ * pipeline, the overlap sweep and every exported function (the properties of test/reliability/properties.ts; the test suite runs a few
  * thousand of the same). Prints the cases and time per property and exits 1 on a failure
  * (fast-check prints the seed, path and shrunk counterexample).
  *
@@ -9,7 +9,16 @@
  * `--scale 0.1` runs a tenth of the cases.
  */
 import { performance } from "node:perf_hooks";
+import { exportedFunctions, exportProperty } from "../test/reliability/exports-property.js";
+import { overlapSweepProperty } from "../test/reliability/overlap-properties.js";
 import { farAwayProperty, parserProperty, plainLineProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "../test/reliability/properties.js";
+import { KNOWN_GAPS } from "../test/reliability/export-gaps.js";
+
+/** Every exported function outside the known gaps, `n` cases spread over them. */
+async function exportsProperty(n: number, seed: number): Promise<void> {
+  const list = exportedFunctions().filter((e) => !KNOWN_GAPS.has(e.name));
+  for (const e of list) await exportProperty(e, Math.max(1, Math.round(n / list.length)), seed);
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,13 +29,15 @@ function arg(name: string, fallback: number): number {
 const scale = arg("scale", 1);
 const seed = arg("seed", 20250409);
 
-const plan: [string, (n: number, seed: number) => void, number][] = [
+const plan: [string, (n: number, seed: number) => void | Promise<void>, number][] = [
   ["parsers: only MarketReactionError; stream = whole text", parserProperty, 60_000],
   ["plain price lines: stream (in place) = whole text", plainLineProperty, 10_000],
   ["eventStudy: only MarketReactionError for random options", studyRobustnessProperty, 20_000],
   ["permuting statements: CAR rows unchanged", permutationProperty, 4_000],
   ["scaling prices: returns and ARs unchanged", scalingProperty, 3_000],
   ["far-away statement: ARs unchanged (keep)", farAwayProperty, 3_000],
+  ["overlap clusters and exclusions: sweep = brute force", overlapSweepProperty, 5_000],
+  ["every export: returns or throws a MarketReactionError", exportsProperty, 20_000],
 ];
 
 let total = 0;
@@ -36,7 +47,7 @@ for (const [name, property, n] of plan) {
   const runs = Math.max(1, Math.round(n * scale));
   const t = performance.now();
   try {
-    property(runs, seed);
+    await property(runs, seed);
     process.stdout.write(`ok    ${String(runs).padStart(6)} cases  ${((performance.now() - t) / 1000).toFixed(1).padStart(6)} s  ${name}\n`);
   } catch (error) {
     failed++;

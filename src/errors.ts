@@ -95,6 +95,7 @@ export type SafeResult<T> =
  * if (!r.success) r.error.code; // => "UNKNOWN_EXCHANGE"
  */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
+  if (typeof fn !== "function") invalidOption("toSafe: fn", typeof fn, "a function");
   try {
     return { success: true, data: fn() };
   } catch (error) {
@@ -111,6 +112,8 @@ export function toSafe<T>(fn: () => T): SafeResult<T> {
  * // => "row 3, column close: not a number\nrow 7: duplicate date"
  */
 export function formatIssues(issues: readonly Issue[], max = 10): string {
+  if (!Array.isArray(issues)) invalidOption("formatIssues: issues", typeof issues, "an array of issues");
+  if (!Number.isInteger(max) || max < 0) invalidOption("formatIssues: max", max, "a non-negative integer");
   const lines = issues.slice(0, max).map(formatIssue);
   if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
   return lines.join("\n");
@@ -124,6 +127,7 @@ export function formatIssues(issues: readonly Issue[], max = 10): string {
  * formatIssue({ message: "empty input" }); // => "empty input"
  */
 export function formatIssue(issue: Issue): string {
+  if (typeof issue !== "object" || issue === null) invalidOption("formatIssue: issue", issue, "an issue { message, row?, column?, file? }");
   const where: string[] = [];
   if (issue.file !== undefined) where.push(issue.file);
   if (issue.row !== undefined) where.push(`row ${issue.row}`);
@@ -142,6 +146,7 @@ export function formatIssue(issue: Issue): string {
  * if (!r.success) r.error.message; // => "spx.csv: 1 problem\nrow 3, column close: not a number"
  */
 export function throwIfIssues(issues: readonly Issue[], what: string, code: ErrorCode = "INVALID_INPUT"): void {
+  if (!Array.isArray(issues)) invalidOption("throwIfIssues: issues", typeof issues, "an array of issues");
   if (issues.length === 0) return;
   const n = issues.length;
   throw new MarketReactionError(code, `${what}: ${n} problem${n === 1 ? "" : "s"}\n${formatIssues(issues)}`, issues);
@@ -189,6 +194,14 @@ export interface Warning {
   readonly asset?: string;
   readonly exchange?: string;
   readonly row?: number;
+  /**
+   * The statements a warning is about, each with the span of its event windows (ISO):
+   * `OVERLAPPING_WINDOWS` lists a cluster's members, `ESTIMATION_CONTAMINATED` the statements
+   * whose event windows fall inside other statements' estimation windows.
+   */
+  readonly members?: readonly { readonly id: string; readonly day0?: string; readonly from?: string; readonly to?: string }[];
+  /** `ESTIMATION_CONTAMINATED`: the statements whose estimation windows hold those sessions. */
+  readonly affected?: readonly string[];
   /**
    * Everything the warning is about beyond `asset`, e.g. both statement ids of an overlapping
    * pair (`["E17", "E22"]`). Used to group warnings (`groupWarnings`).

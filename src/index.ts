@@ -144,7 +144,7 @@ export { closeGapHours, synchronicityDiagnostics } from "./study/synchronicity.j
 export type { NonSynchronousPolicy, SynchronicityDiagnostics } from "./study/synchronicity.js";
 
 // output
-export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, arChart, carChart, displayChart, timelineChart } from "./output/charts.js";
+export { VEGA_LITE_MIME, VEGA_LITE_SCHEMA, arChart, carChart, displayChart, readableAssetName, timelineChart } from "./output/charts.js";
 export type { CarChartOptions, ChartDisplay, ChartOptions, ChartSource, TimelineChartOptions, TimelineEvent, VegaLiteSpec } from "./output/charts.js";
 export { formatJson } from "./output/json.js";
 export { CALENDAR_EDITION, LIBRARY_VERSION } from "./output/provenance.js";

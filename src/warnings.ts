@@ -53,6 +53,7 @@ export const WARNING_CODES = {
   // windows and estimation samples
   OVERLAPPING_WINDOWS: "Event windows of two statements on the same sessions overlap: their CARs are not separate effects.",
   ESTIMATION_CONTAMINATED: "Another statement's event window falls in an estimation window (removed under contamination: exclude).",
+  TIME_COLUMN_JOINED: "The time of day was read from its own column and joined to the date.",
   DAY0_NOT_IN_DAYS: "A statement's day 0 is not one of the sessions given to the overlap check.",
   MISSING_EVENT_RETURNS: "Some event-window sessions of a pair have no abnormal return; CARs over them are null.",
   SHORT_ESTIMATION_SAMPLE: "The data start after the asked-for start of the estimation sample; a shorter sample was used.",

@@ -13,7 +13,7 @@
  */
 import { invalidOption, throwIfIssues, toSafe } from "../errors.js";
 import type { Issue, SafeResult, Warning } from "../errors.js";
-import { formatLocalTime, instantToLocal, isValidTimeZone, isoFromDayKey, localToInstant, parseTimestamp, zoneOffsetMinutes } from "../time/index.js";
+import { clockOfMinute, formatLocalTime, instantToLocal, isValidTimeZone, isoFromDayKey, localToInstant, parseTimestamp, zoneOffsetMinutes } from "../time/index.js";
 import type { DayKey, MarketEvent } from "../types.js";
 import { isTradingCalendar, tradingCalendar, weekdayName } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
@@ -106,11 +106,7 @@ type Statement =
 const POLICIES: readonly NonTradingPolicy[] = ["next", "previous", "drop", "error"];
 
 function hhmm(minute: number): string {
-  const total = Math.round(minute * 60);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}${s === 0 ? "" : `:${String(s).padStart(2, "0")}`}`;
+  return clockOfMinute(minute);
 }
 
 function describeDay(day: DayKey): string {

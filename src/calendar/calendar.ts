@@ -307,6 +307,8 @@ export interface CalendarCheck {
  * checkCalendar(tradingCalendar("XNYS"), days); // => { missing: ["2025-04-17"], extra: ["2025-04-18"], ok: false, … }
  */
 export function checkCalendar(calendar: TradingCalendar, days: Int32Array | readonly DayKey[] | Series): CalendarCheck {
+  if (!isTradingCalendar(calendar)) invalidOption("checkCalendar: calendar", typeof calendar, "a TradingCalendar (tradingCalendar(code))");
+  if (typeof days !== "object" || days === null) invalidOption("checkCalendar: days", days, "an Int32Array or array of day keys, or a Series");
   const data = calendarFromSeries(days, calendar.exchange).days;
   const outside: string[] = [];
   const extra: string[] = [];

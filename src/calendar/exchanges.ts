@@ -16,6 +16,7 @@ import type { DayKey } from "../types.js";
 import { regularHours } from "./rules/engine.js";
 import { CALENDAR_RULES, rulesOf } from "./rules/registry.js";
 import type { ExchangeRules, HoursPeriod } from "./rules/types.js";
+import { checkFinite, checkObject } from "../check.js";
 
 /**
  * Where an exchange's trading days come from when no data is given: `nyse` (the NYSE rules,
@@ -195,6 +196,8 @@ export function validateExchange(exchange: Exchange): Exchange {
  * sessionHoursOn(getExchange("XTKS"), dayKeyFromIso("2024-11-05")).close; // => 930 (15:30)
  */
 export function sessionHoursOn(exchange: Exchange, day: DayKey): SessionMinutes {
+  checkObject("sessionHoursOn", "exchange", exchange);
+  checkFinite("sessionHoursOn", "day", day);
   if (EXCHANGES[exchange.code] === exchange) {
     const h = regularHours(rulesOfExchange(exchange)!, day);
     return h.breakStart === undefined ? { open: h.open, close: h.close } : { open: h.open, close: h.close, lunchStart: h.breakStart, lunchEnd: h.breakEnd! };

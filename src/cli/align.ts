@@ -16,6 +16,8 @@ import { choice, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 export const ALIGN_HELP = `Usage: market-reaction align --events FILE [options]
 
@@ -110,11 +112,14 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
     text = toJsonText({ events: records, skipped, warnings: classifyWarnings(warnings) });
   } else if (format === "csv") {
     text = renderRows(records as unknown as Row[], [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))], "csv");
+    // a CSV holds one table: the skipped statements are announced on stderr
+    for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.id} on ${s.exchange}: ${s.code}: ${s.reason}`)}\n`);
   } else {
     text = renderRows(records as unknown as Row[], COLUMNS, format);
     const reasons = result.rows.map((r) => `${r.id} on ${r.exchange}: ${r.reason}`);
     const skipped = result.skipped.map((s) => `${s.id} on ${s.exchange} skipped: ${s.reason}`);
-    text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
+    // statement ids and reasons are user text: escaped for markdown, or for the terminal
+    text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
   }
   await emit(io, text, values.out);
   if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });

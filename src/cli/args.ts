@@ -11,12 +11,14 @@ export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
 /** Parses `argv` for one command; every problem becomes a {@link UsageError} naming the flag. */
 export function parseCommandArgs<T extends OptionSpec>(command: string, argv: readonly string[], options: T) {
+  let parsed;
   try {
-    return parseArgs<{ args: string[]; options: T; allowPositionals: false; strict: true }>({
+    parsed = parseArgs<{ args: string[]; options: T; allowPositionals: false; strict: true; tokens: true }>({
       args: [...argv],
       options,
       allowPositionals: false,
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -24,6 +26,23 @@ export function parseCommandArgs<T extends OptionSpec>(command: string, argv: re
       ? " (write values that start with '-' as --flag=value, e.g. --window=-1,1)"
       : "";
     throw new UsageError(`${command}: ${message.replace(/^.*?: /, "").split("\n")[0]}${hint}`);
+  }
+  rejectRepeats(command, parsed.tokens, options);
+  return { values: parsed.values, positionals: parsed.positionals };
+}
+
+/**
+ * A flag that takes one value given twice (`--format json --format csv`) is a usage error
+ * naming both values: parseArgs would silently keep the last one.
+ */
+function rejectRepeats(command: string, tokens: readonly { kind: string; name?: string; value?: string | undefined }[], options: OptionSpec): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== "option" || t.name === undefined || options[t.name]?.multiple === true) continue;
+    const value = t.value ?? "(on)";
+    const first = seen.get(t.name);
+    if (first !== undefined) throw new UsageError(`${command}: --${t.name} given twice (${JSON.stringify(first)} and ${JSON.stringify(value)}); give it once`);
+    seen.set(t.name, value);
   }
 }
 

@@ -9,6 +9,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Writes a file (for --out). */
   readonly writeFile: (path: string, text: string) => Promise<void>;
+  /** Writes a file from chunks of text as they come (large results); without it, the chunks are joined and given to `writeFile`. */
+  readonly writeFileChunks?: (path: string, chunks: Iterable<string>) => Promise<void>;
   /** True when standard error is a terminal (progress display). */
   readonly stderrIsTTY: boolean;
 }

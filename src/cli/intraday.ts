@@ -17,6 +17,8 @@ import { choice, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 export const INTRADAY_HELP = `Usage: market-reaction intraday --bars FILE… --events FILE [options]
 
@@ -170,7 +172,10 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
     if (format !== "csv") {
       const lines = [...result.events.map((e) => `${e.event_id}: ${e.reason}`), ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`), ...result.method];
-      text += `\n${lines.map((l) => (format === "markdown" ? `- ${l}` : l)).join("\n")}\n`;
+      text += `\n${lines.map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
+    } else {
+      // a CSV holds one table: the skipped statements are announced on stderr
+      for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.event_id} (${s.code}): ${s.reason}`)}\n`);
     }
   }
   await emit(io, text, values.out);

@@ -3,7 +3,7 @@
  * The market-reaction command. Data goes to stdout, messages to stderr.
  * Exit codes: 0 success, 1 failure (bad data, unreadable file), 2 usage error.
  */
-import { writeFile } from "node:fs/promises";
+import { open, writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
 import { calendarCommand } from "./calendar.js";
@@ -12,6 +12,8 @@ import { DEMO_HELP, demoCommand } from "./demo.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 const HELP = `market-reaction ${VERSION} — event studies of market reactions to dated statements
 
@@ -72,12 +74,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`market-reaction: ${error.message}\n`);
+      io.stderr(`market-reaction: ${terminalText(error.message)}\n`);
       if (debug) io.stderr(`${error.stack ?? ""}\n`);
       return 2;
     }
     if (isMarketReactionError(error)) {
-      io.stderr(`market-reaction: ${error.code}: ${oneLine(error.message)}\n`);
+      io.stderr(`market-reaction: ${error.code}: ${terminalText(oneLine(error.message))}\n`);
       if (debug) {
         for (const issue of error.issues) io.stderr(`  ${JSON.stringify(issue)}\n`);
         io.stderr(`${error.stack ?? ""}\n`);
@@ -101,6 +103,14 @@ export function nodeIO(): CliIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     writeFile: (path, text) => writeFile(path, text, "utf8"),
+    writeFileChunks: async (path, chunks) => {
+      const file = await open(path, "w");
+      try {
+        for (const text of chunks) await file.write(text, null, "utf8");
+      } finally {
+        await file.close();
+      }
+    },
     stderrIsTTY: process.stderr.isTTY === true,
   };
 }

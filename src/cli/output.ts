@@ -36,6 +36,36 @@ export async function emit(io: CliIO, text: string, out: string | undefined): Pr
   else await io.writeFile(out, text);
 }
 
+/** About 1 MiB of text per write when a result is written in chunks. */
+const BATCH = 1 << 20;
+
+/** Chunks of text gathered into batches of about {@link BATCH} characters. */
+export function* batched(chunks: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= BATCH) {
+      yield parts.join("");
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join("");
+}
+
+/**
+ * Sends a result made of chunks to `--out` or stdout as it is made, so a large study is never
+ * one string (the JSON of 80,000 pairs × 61 sessions is about a gigabyte).
+ */
+export async function emitChunks(io: CliIO, chunks: Iterable<string>, out: string | undefined): Promise<void> {
+  if (out === undefined || out === "-") {
+    for (const text of batched(chunks)) io.stdout(text);
+  } else if (io.writeFileChunks !== undefined) await io.writeFileChunks(out, batched(chunks));
+  else await io.writeFile(out, [...chunks].join(""));
+}
+
 /** A progress report, as `eventStudy`'s `onProgress` gives it. */
 export interface ProgressReport {
   readonly stage: string;

@@ -13,7 +13,9 @@ export async function checkPlot(plot: PlotFlags | undefined): Promise<void> {
 
 function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSpec {
   const size = { ...(plot.width === undefined ? {} : { width: plot.width }), ...(plot.height === undefined ? {} : { height: plot.height }) };
-  const common = { ...size, ...(plot.title === undefined ? {} : { title: plot.title }), sharedScale: plot.sharedScale };
+  // NAME=FILE names are shown as written; ids taken from file names are made readable by the chart
+  const names = Object.fromEntries(inputs.named.map((id) => [id, id]));
+  const common = { ...size, names, ...(plot.title === undefined ? {} : { title: plot.title }), sharedScale: plot.sharedScale };
   if (plot.type === "ar") return arChart(study, common);
   // level series: cumulative abnormal changes in their unit (bp or points), not in percent
   const level = inputs.assets.find((s) => s.kind === "level");

@@ -1,15 +1,17 @@
 /** `market-reaction study`: abnormal returns around each statement. */
 import { classifyWarnings, eventStudy, exchangeCodes, type EventStudyOptions, type ModelOption } from "market-reaction";
 import { UsageError, type CliIO } from "./context.js";
-import { emit, progressBar, toJsonText } from "./output.js";
+import { emit, emitChunks, progressBar } from "./output.js";
 import { checkPlot, writePlot } from "./plot.js";
 import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
 import { readStudyInputs, type StudyInputs } from "./studyInputs.js";
-import { studyText } from "./studyOutput.js";
 import { measureOutput } from "./measures.js";
 import { measureJsonText, measureText } from "./measuresOutput.js";
+import { skippedLines, studyCsvChunks, studyText } from "./studyOutput.js";
 import { day0ById, printWarnings } from "./warnings.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]
 
@@ -170,8 +172,27 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
   });
   const allWarnings = [...inputs.warnings, ...study.warnings];
-  const text = flags.format === "json" ? measureJsonText(study, extra, classifyWarnings(allWarnings)) : (measureText(study, flags, extra) ?? studyText(study, flags));
-  await emit(io, text, flags.values.out);
+  let nonFinite = 0; // ±Infinity written as null / empty cells: counted, then said on stderr
+  const onNonFinite = (): void => void nonFinite++;
+  const measured = flags.format === "json" ? undefined : measureText(study, flags, extra);
+  // JSON and CSV are written as they are made (a large study is never one string)
+  if (flags.format === "json" && extra.active) await emit(io, measureJsonText(study, extra, classifyWarnings(allWarnings)), flags.values.out);
+  else if (flags.format === "json") await emitChunks(io, study.toJSONChunks({ warnings: classifyWarnings(allWarnings), onNonFinite }), flags.values.out);
+  else if (measured !== undefined) await emit(io, measured, flags.values.out);
+  else if (flags.format === "csv") {
+    await emitChunks(io, studyCsvChunks(study, flags, onNonFinite), flags.values.out);
+    const lines = skippedLines(study);
+    if (flags.table !== "skipped" && lines.length > 0) {
+      io.stderr(`market-reaction: ${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped and are not in the CSV (--table skipped writes them as CSV):\n`);
+      for (const l of lines) io.stderr(`${terminalText(l)}\n`);
+    }
+  } else {
+    await emit(io, studyText(study, flags), flags.values.out);
+    // the HTML and LaTeX paper tables have no place for them: the skipped pairs go to stderr
+    const lines = skippedLines(study);
+    if ((flags.format === "html" || flags.format === "latex") && lines.length > 0) for (const l of lines) io.stderr(`${terminalText(l)}\n`);
+  }
+  if (nonFinite > 0) io.stderr(`warning: ${nonFinite} infinite number${nonFinite === 1 ? " was" : "s were"} written as ${flags.format === "json" ? "null" : "empty cells"}\n`);
   if (flags.plot !== undefined) await writePlot(io, flags.plot, study, inputs);
   if (flags.format !== "json") printWarnings(io, allWarnings, { verbose: flags.values.verbose === true, day0: day0ById(study.events) });
   return 0;

@@ -14,6 +14,8 @@ export interface StudyInputs {
   readonly events: readonly MarketEvent[];
   readonly exchange: ExchangeInput;
   readonly warnings: Warning[];
+  /** Ids the user gave with `NAME=FILE`: charts show them as written (others made readable). */
+  readonly named: readonly string[];
   /** The series ids read from each `--prices` file (volume is read from the same files). */
   readonly priceFiles: ReadonlyMap<string, readonly string[]>;
   /** Unit of the `--levels` files (`--level-unit`). */
@@ -111,6 +113,7 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
     assets.push(...t.series);
   }
   const market = v.market === undefined ? undefined : await readMarket(v.market, assets, warnings);
+  const named = [...(v.prices ?? []), ...(v.returns ?? []), ...(v.market === undefined ? [] : [v.market])].flatMap((spec) => splitNamed("prices", spec).name ?? []);
   const marketFile = market !== undefined && typeof market !== "string" ? splitNamed("market", v.market!).file : undefined;
   const exchange = v.calendar === undefined ? flags.exchange : await readCalendar(v.calendar, flags.exchange, warnings);
   const factors = v.factors === undefined ? undefined : await readFactorsFile(v.factors, flags.factorUnit === undefined ? {} : { unit: flags.factorUnit });
@@ -119,7 +122,7 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
   warnings.push(...parsed.warnings);
   const events = pickEvents(parsed.events, flags.ids, v.group);
   return {
-    assets, events, exchange, warnings, priceFiles, levelUnit: flags.levelUnit,
+    assets, events, exchange, warnings, named, priceFiles, levelUnit: flags.levelUnit,
     ...(market === undefined ? {} : { market }), ...(marketFile === undefined ? {} : { marketFile }), ...(factors === undefined ? {} : { factors }),
   };
 }

@@ -3,6 +3,8 @@ import { columnsOf, studyTable, type Row, type Study } from "market-reaction";
 import { placeboText, regressionText } from "./clusteredText.js";
 import { renderRows } from "./output.js";
 import type { StudyFlags } from "./studyFlags.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
 
@@ -10,7 +12,23 @@ function tidy(study: Study, flags: StudyFlags): string {
   const rows = study.toRows(flags.table) as Row[];
   const all = columnsOf(rows);
   const columns = flags.table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
-  return renderRows(rows, columns, flags.format as "table" | "markdown" | "csv");
+  let text = renderRows(rows, columns, flags.format as "table" | "markdown" | "csv");
+  // the skipped pairs travel with a markdown or terminal table (a CSV announces them on stderr)
+  const lines = skippedLines(study);
+  if (flags.format !== "csv" && flags.table !== "skipped" && lines.length > 0) {
+    const head = `${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped (--table skipped lists them):`;
+    text += flags.format === "markdown" ? `\n${head}\n\n${lines.map((l) => `- ${escapeMarkdownCell(l)}`).join("\n")}\n` : `\n${head}\n${lines.map(terminalText).join("\n")}\n`;
+  }
+  return text;
+}
+
+/**
+ * The study as CSV chunks (the rows made as they are written), in the column order of the
+ * terminal table for `car`.
+ */
+export function studyCsvChunks(study: Study, flags: StudyFlags, onNonFinite: () => void): Iterable<string> {
+  const order = (all: readonly string[]): readonly string[] => (flags.table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all);
+  return study.toCSVChunks(flags.table, { order, onNonFinite });
 }
 
 function caption(study: Study): string {
@@ -20,9 +38,14 @@ function caption(study: Study): string {
   return `Cumulative abnormal returns${who} (%)`;
 }
 
+/** One line per skipped (asset, statement) pair. */
+export function skippedLines(study: Study): string[] {
+  return study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`);
+}
+
 function skippedText(study: Study): string {
   if (study.skipped.length === 0) return "";
-  return `\n${study.skipped.map((s) => `skipped ${s.event_id}${s.asset === null ? "" : ` (${s.asset})`}: ${s.code}: ${s.reason}`).join("\n")}\n`;
+  return `\n${skippedLines(study).map(terminalText).join("\n")}\n`;
 }
 
 function aggregateText(study: Study, flags: StudyFlags): string {
@@ -47,6 +70,10 @@ export function studyText(study: Study, flags: StudyFlags): string {
   if (flags.format === "csv" || (flags.tableGiven && (flags.format === "table" || flags.format === "markdown"))) return tidy(study, flags);
   const format = flags.format === "table" ? "text" : (flags.format as "markdown" | "html" | "latex");
   let text = studyTable(study, format, { stat: flags.stat, caption: caption(study) });
+  const lines = skippedLines(study);
+  if (format === "markdown" && lines.length > 0) {
+    text += `\n${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped (--table skipped lists them):\n\n${lines.map((l) => `- ${escapeMarkdownCell(l)}`).join("\n")}\n`;
+  }
   if (format !== "text") return text;
   text += skippedText(study) + aggregateText(study, flags);
   if (flags.method === "dummy") text += regressionText(study);

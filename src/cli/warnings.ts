@@ -4,6 +4,8 @@
  */
 import { groupWarnings, warningLines, type Warning } from "market-reaction";
 import type { CliIO } from "./context.js";
+import { escapeMarkdownCell } from "../output/escape.js";
+import { terminalText } from "../output/text.js";
 
 /** Library wording → the CLI flag that does the same. */
 const CLI_WORDING: readonly (readonly [RegExp, string])[] = [
@@ -42,7 +44,8 @@ export function printWarnings(io: CliIO, warnings: readonly Warning[], options: 
   if (warnings.length === 0) return 0;
   const groups = groupWarnings(warnings, options.day0 === undefined ? {} : { day0: options.day0 });
   const lines = warningLines(groups, { verbose: options.verbose === true, everyWarning: "--verbose, or the warnings of --format json" });
-  for (const line of lines) io.stderr(`${line.severity === "info" ? "note" : "warning"}: ${cliWording(line.text)}\n`);
+  // warning text carries statement ids and labels: shown safe for the terminal
+  for (const line of lines) io.stderr(`${line.severity === "info" ? "note" : "warning"}: ${terminalText(cliWording(line.text))}\n`);
   return lines.length;
 }
 

@@ -10,6 +10,8 @@ import type { ModelFit } from "../models/types.js";
 import type { SingleTTestResult, SqTestResult } from "./types.js";
 import { countAtOrBelow, countBelow, quantile7, tailQuantiles7 } from "../stats/quantile.js";
 import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
+import { neumaierError } from "../stats/summary.js";
+import { checkNumbers } from "../check.js";
 
 const T_CONVENTION =
   "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
@@ -278,6 +280,7 @@ const SQ_HIGH_P = (1 + SQ_LEVEL) / 2;
  * @internal
  */
 export function sqTestsOfFit(cars: readonly CarResult[], fit: Pick<ModelFit, "residuals" | "used">, out: Float64Array, at: number, scratch?: Float64Array): void {
+  checkNumbers("sqTestsOfFit", "out", out);
   let pre: RunSumPrefix | undefined;
   for (let k = 0; k < cars.length; k++) {
     const car = cars[k]!;

@@ -107,7 +107,7 @@ export function alignIntraday(events: readonly MarketEvent[], grid: SessionBars,
     let slot = 0;
     let rule: IntradayRule;
     let why: string;
-    const stClock = clockText(Math.floor(local.minute)) + (local.minute % 1 === 0 ? "" : `:${String(Math.round((local.minute % 1) * 60)).padStart(2, "0")}`);
+    const stClock = clockText(local.minute);
     if (cal.isSession(local.day)) {
       const i = grid.byDay.get(local.day);
       const s = i === undefined ? undefined : grid.sessions[i];

@@ -6,6 +6,7 @@
 import type { SessionBars } from "./sessions.js";
 import type { IntradayAlignment } from "./align.js";
 import { isoUtc } from "./time.js";
+import { checkArray, checkObject, checkOptions } from "../check.js";
 
 /** Options of {@link intradayChartSpec}. */
 export interface IntradayChartOptions {
@@ -33,6 +34,9 @@ export interface IntradayChartOptions {
  * spec.$schema; // => "https://vega.github.io/schema/vega-lite/v5.json"
  */
 export function intradayChartSpec(grid: SessionBars, events: readonly IntradayAlignment[], options: IntradayChartOptions = {}): Record<string, unknown> {
+  checkObject("intradayChartSpec", "grid", grid);
+  checkArray("intradayChartSpec", "events", events);
+  checkOptions("intradayChartSpec", options);
   const wanted = new Set(options.sessions ?? events.map((e) => e.session));
   const values: { t: string; close: number; session: string }[] = [];
   for (const s of grid.sessions) {

@@ -2,7 +2,8 @@
  * Small time helpers of the intraday module (formatting instants on an exchange clock).
  * @module
  */
-import { formatLocalTime, instantToLocal, zoneOffsetMinutes } from "../time/index.js";
+import { clockOfMinute, formatLocalTime, instantToLocal, zoneOffsetMinutes } from "../time/index.js";
+import { checkFinite, checkString } from "../check.js";
 
 /** `+HH:MM` / `-HH:MM` offset text. */
 export function offsetText(minutes: number): string {
@@ -19,6 +20,8 @@ export function offsetText(minutes: number): string {
  * isoInZone(1744035060000, "America/New_York"); // => "2025-04-07T10:11:00-04:00"
  */
 export function isoInZone(instant: number, zone: string): string {
+  checkFinite("isoInZone", "instant", instant);
+  checkString("isoInZone", "zone", zone);
   const local = formatLocalTime(instantToLocal(instant, zone));
   const withSeconds = local.length === 16 ? `${local}:00` : local;
   return `${withSeconds}${offsetText(zoneOffsetMinutes(zone, instant))}`;
@@ -37,6 +40,5 @@ export function isoUtc(instant: number): string {
 
 /** `HH:mm` of a minute of the day. */
 export function clockText(minute: number): string {
-  const m = Math.round(minute);
-  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return clockOfMinute(minute);
 }

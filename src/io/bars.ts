@@ -8,6 +8,7 @@ import type { Issue, Warning } from "../errors.js";
 import { formatLocalTime, instantToLocal, isValidTimeZone, localToInstant, parseTimestamp } from "../time/index.js";
 import { compactName, parseNumberCell } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
+import { checkOptions, checkString } from "../check.js";
 
 /**
  * A series of bars: one row per bar, sorted by start instant, no duplicates.
@@ -78,6 +79,8 @@ function columnIndex(header: readonly string[], names: readonly string[]): numbe
  * bars.close; // => Float64Array [90.91, 91.33]
  */
 export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarTable {
+  checkString("parseBarsCsv", "text", text);
+  checkOptions("parseBarsCsv", options);
   if (options.timezone !== undefined && !isValidTimeZone(options.timezone)) invalidOption("timezone", options.timezone, "an IANA time zone such as America/New_York");
   const file = options.file;
   const where = file === undefined ? "bars" : file;

@@ -4,6 +4,7 @@
  */
 import Papa from "papaparse";
 import { MarketReactionError, throwIfIssues, type Issue } from "../errors.js";
+import { checkString } from "../check.js";
 
 /** Records of a CSV text: every non-blank line as an array of raw string cells. */
 export interface CsvRecords {
@@ -27,6 +28,7 @@ const CANDIDATES = [",", ";", "\t", "|"] as const;
  * detectDelimiter("date;close\n2025-04-07;5062,25\n", ","); // => ";"
  */
 export function detectDelimiter(text: string, decimal: "." | "," = "."): string {
+  checkString("detectDelimiter", "text", text);
   const lines = text.slice(0, 65_536).split(/\r\n|\n|\r/).filter((l) => l.trim() !== "").slice(0, 30);
   let best: string = ",";
   let bestLines = 0;

@@ -89,12 +89,36 @@ function requireColumns(map: Partial<Record<EventField, string>>, keys: readonly
   ]);
 }
 
+/** Column names (snake_case form) of a time of day written apart from the date. */
+const TIME_COLUMNS = ["time", "time_of_day", "clock", "local_time", "time_et", "hour", "hhmm"];
+
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * The timestamp of a date and a time written in two columns (`2025-04-09` and `15:59:59.5`
+ * give `2025-04-09T15:59:59.5`); `undefined` when the time cell is empty; an issue when the
+ * time is not a clock time or the date already carries a time.
+ */
+function joinTime(date: string, time: unknown): { readonly text: string } | { readonly issue: string } | undefined {
+  if (time === null || time === undefined) return undefined;
+  const t = String(time).trim();
+  if (t === "") return undefined;
+  const m = CLOCK.exec(t);
+  if (m === null) return { issue: `not a time of day: ${showCell(t)} (expected HH:mm[:ss[.fff]], optionally with Z or ±HH:MM)` };
+  if (date.trim().length !== 10) return { issue: `the timestamp ${showCell(date)} already has a time, and the time column says ${showCell(t)}; give one of them` };
+  return { text: `${date.trim()}T${m[1]!.padStart(2, "0")}:${m[2]}${m[3] === undefined ? "" : `:${m[3]}${m[4] === undefined ? "" : `.${m[4]}`}`}${m[5] ?? ""}` };
+}
+
 /** Builds events from records keyed by input column, checking everything before throwing once. */
 function buildEvents(keys: readonly string[], rows: readonly Record<string, unknown>[], options: ParseEventsOptions): EventsTable {
   const origin: Origin = options.file === undefined ? {} : { file: options.file };
   const map = mapColumns(keys, options, origin);
   requireColumns(map, keys, origin);
   const mapped = new Set(Object.values(map));
+  // a time of day in its own column (date in one column, time in another) is joined to the date
+  const timeKey = keys.find((k) => !mapped.has(k) && TIME_COLUMNS.includes(snakeName(k)));
+  if (timeKey !== undefined) mapped.add(timeKey);
+  let joined = 0;
   const extraKeys = options.extraColumns === "drop" ? [] : keys.filter((k) => !mapped.has(k));
   const defaultZone = options.defaultTimezone ?? DEFAULT_EVENT_TIMEZONE;
   const issues = new IssueList(origin);
@@ -134,7 +158,13 @@ function buildEvents(keys: readonly string[], rows: readonly Record<string, unkn
       issues.add(row, columnOf("timezone"), `unknown time zone ${JSON.stringify(zone)} (expected an IANA name such as "America/New_York")`);
       ok = false;
     }
-    const parsed = parseTimestamp(v.timestamp);
+    const split = timeKey === undefined ? undefined : joinTime(v.timestamp, record[timeKey]);
+    if (split !== undefined && "issue" in split) {
+      issues.add(row, timeKey!, split.issue);
+      continue;
+    }
+    if (split !== undefined) joined++;
+    const parsed = parseTimestamp(split?.text ?? v.timestamp);
     if (parsed === undefined) {
       issues.add(
         row,
@@ -211,6 +241,12 @@ function buildEvents(keys: readonly string[], rows: readonly Record<string, unkn
     events.push(event);
   }
   throwIfIssues(issues.list(), `${options.file ?? "event input"}: invalid events`);
+  if (joined > 0) {
+    warnings.push({
+      code: "TIME_COLUMN_JOINED",
+      message: `${where}the time of day of ${joined} statement${joined === 1 ? "" : "s"} was read from the column ${JSON.stringify(timeKey)} and joined to the date in ${JSON.stringify(map.timestamp)}`,
+    });
+  }
   return { events, columns: map, warnings };
 }
 

@@ -25,6 +25,7 @@ import {
 import { readCsvRecords } from "./csv.js";
 import { rowsToRecords } from "./rows.js";
 import type { FactorTable, ParseFactorsOptions } from "./types.js";
+import { checkArray, checkString } from "../check.js";
 import { median } from "simple-statistics";
 
 /** Synonyms of factor names (compact form): momentum and the market excess return. */
@@ -39,6 +40,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
  * normalizeFactorName("Mkt-RF"); // => "mkt_rf"
  */
 export function normalizeFactorName(name: string): string {
+  checkString("normalizeFactorName", "name", name);
   return snakeName(name);
 }
 
@@ -54,6 +56,8 @@ function lookupKeys(name: string): readonly string[] {
  * findFactorName(["Mkt-RF", "SMB"], "mkt_rf"); // => "Mkt-RF"
  */
 export function findFactorName(names: readonly string[], name: string): string | undefined {
+  checkArray("findFactorName", "names", names);
+  checkString("findFactorName", "name", name);
   const wanted = lookupKeys(name);
   const exact = names.find((n) => n === name);
   if (exact !== undefined) return exact;

@@ -6,8 +6,15 @@
 import { checkSerializeOptions } from "../schema/index.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { Series } from "../types.js";
+import { isFormulaLike } from "../output/text.js";
 import { csvCell } from "./csv.js";
 import type { SerializeSeriesOptions, SeriesTable } from "./types.js";
+import { checkObject, checkOptions } from "../check.js";
+
+/** An asset id as a CSV cell: quoted when needed, and a leading `'` when a spreadsheet would run it as a formula. */
+function idCell(id: string, d: string): string {
+  return csvCell(isFormulaLike(id) ? `'${id}` : id, d);
+}
 
 function numberText(v: number): string {
   if (Number.isNaN(v)) return "";
@@ -17,7 +24,9 @@ function numberText(v: number): string {
 /**
  * Writes series as CSV: `wide` (default) is `date,<id1>,<id2>,…` over the union of their days
  * with empty cells where a series has no value; `long` is `date,asset,value`. Dates are ISO.
- * Missing values (`NaN`) are written as empty cells.
+ * Missing values (`NaN`) are written as empty cells. An asset id that a spreadsheet would run
+ * as a formula (`=…`, `+…`, `-…`, `@…`) is written with a leading `'`, as in every CSV the
+ * library writes (it comes back with the `'` when read).
  *
  * @throws MarketReactionError `INVALID_OPTION` for a bad option.
  * @example
@@ -26,6 +35,8 @@ function numberText(v: number): string {
  * // => "date,SPX\n2025-04-08,4982.77\n2025-04-09,5456.9\n"
  */
 export function serializeSeriesCsv(input: SeriesTable | readonly Series[], options?: SerializeSeriesOptions): string {
+  checkObject("serializeSeriesCsv", "input", input);
+  checkOptions("serializeSeriesCsv", options);
   const o = checkSerializeOptions(options);
   const list: readonly Series[] = Array.isArray(input) ? (input as readonly Series[]) : (input as SeriesTable).series;
   const d = o.delimiter ?? ",";
@@ -33,12 +44,12 @@ export function serializeSeriesCsv(input: SeriesTable | readonly Series[], optio
   if (o.layout === "long") {
     out.push(["date", "asset", "value"].join(d));
     for (const s of list) {
-      const id = csvCell(s.id, d);
+      const id = idCell(s.id, d);
       for (let i = 0; i < s.days.length; i++) out.push(`${isoFromDayKey(s.days[i]!)}${d}${id}${d}${numberText(s.values[i]!)}`);
     }
     return `${out.join("\n")}\n`;
   }
-  out.push(["date", ...list.map((s) => csvCell(s.id, d))].join(d));
+  out.push(["date", ...list.map((s) => idCell(s.id, d))].join(d));
   // merge the sorted day arrays
   const pos = list.map(() => 0);
   for (;;) {

@@ -7,6 +7,7 @@ import { fitByQr } from "./factorModel.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
+import { checkInteger } from "../check.js";
 
 /**
  * Coefficient names of a Dimson model with p leads and lags: `alpha, beta_lagp, …, beta_lag1,
@@ -17,6 +18,7 @@ import type { ModelDescriptor } from "./descriptor.js";
  * ```
  */
 export function dimsonNames(p: number): string[] {
+  checkInteger("dimsonNames", "p", p, 0, 100);
   const names = ["alpha"];
   for (let j = -p; j <= p; j++) names.push(j < 0 ? `beta_lag${-j}` : j === 0 ? "beta" : `beta_lead${j}`);
   return names;

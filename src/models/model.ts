@@ -98,9 +98,16 @@ function finiteFit(spec: ModelSpec, fit: ModelFit): ModelFit {
 export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {
   const fit = finiteFit(spec, fitAny(spec, c, used, candidates, options, residuals));
   // a study needs standard errors: σ² = 0 (identical returns, or returns fitted exactly) would
-  // make every t statistic 0/0; fitModel itself still returns such a fit (it is a valid fit)
-  if (fit.sigma2 === 0) {
-    singular(spec, `the residual variance over the ${fit.nObs} estimation sessions is zero (identical returns, or returns fitted exactly), so abnormal returns have no standard error`);
+  // make every t statistic 0/0, and a σ of rounding noise (a price growing at a constant rate:
+  // σ = 4e-17 on returns of 1e-3) would make any t statistic "significant"; fitModel itself
+  // still returns such a fit (it is a valid fit)
+  const scale = returnScale(c.asset, used);
+  const sigma = Math.sqrt(fit.sigma2);
+  if (fit.sigma2 === 0 || sigma <= DEGENERATE_SIGMA * scale) {
+    singular(
+      spec,
+      `the residual standard deviation over the ${fit.nObs} estimation sessions is ${fit.sigma2 === 0 ? "zero" : `${sigma.toPrecision(2)}, ${(sigma / scale).toPrecision(2)} of the returns' own size (${scale.toPrecision(2)}): rounding noise`} (identical returns, a constant growth rate, or returns fitted exactly), so abnormal returns have no meaningful standard error`,
+    );
   }
   // a GARCH likelihood far from its maximum gives variance forecasts of no known meaning (a
   // gradient just above the optimizer's 1e-9 tolerance is a maximum for every practical purpose)
@@ -108,6 +115,27 @@ export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, c
     singular(spec, `the likelihood maximisation stopped away from a maximum on the ${fit.nObs} estimation returns (largest gradient ${fit.garch.gradMax.toPrecision(3)} > ${GARCH_GRADIENT_LIMIT}); use a longer estimation window or another model`);
   }
   return fit;
+}
+
+/**
+ * A residual standard deviation at most this fraction of the returns' root mean square is
+ * taken as a perfect fit: floating-point rounding leaves about 1e-16 of the values; any real
+ * return series, even prices rounded to a cent, leaves far more than 1e-8.
+ */
+const DEGENERATE_SIGMA = 1e-8;
+
+/** Root mean square of the asset returns on the estimation sessions (the data's scale). */
+function returnScale(asset: Float64Array, used: Int32Array): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < used.length; i++) {
+    const y = asset[used[i]!]!;
+    if (Number.isFinite(y)) {
+      sum += y * y;
+      n++;
+    }
+  }
+  return n === 0 ? 0 : Math.sqrt(sum / n);
 }
 
 function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {

@@ -9,6 +9,7 @@ import { MODEL_REGISTRY, modelDescriptor } from "./registry.js";
 
 export { isCompleteCase, matchFactorName, modelLabel, regressorsComplete } from "./columns.js";
 export type { ModelColumns } from "./columns.js";
+import { checkArray, checkObject, checkString } from "../check.js";
 
 /** Names accepted by {@link modelPreset}. */
 export type ModelPresetName =

@@ -72,6 +72,8 @@ function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
  * ```
  */
 export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = {}): Promise<string> {
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new MarketReactionError("INVALID_OPTION", `renderSvg: invalid spec: ${Array.isArray(spec) ? "an array" : String(spec)}; expected a Vega-Lite spec object`);
+  if (typeof options !== "object" || options === null) throw new MarketReactionError("INVALID_OPTION", "renderSvg: invalid options; expected an object");
   const scale = options.scale ?? 1;
   if (!(Number.isFinite(scale) && scale > 0)) throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
   const { vega, vl } = await load();
@@ -81,9 +83,16 @@ export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = 
   } catch (error) {
     throw new MarketReactionError("INVALID_OPTION", `vega-lite cannot compile the spec: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
   }
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  let view: { toSVG: (scale: number) => Promise<string>; finalize: () => void };
+  try {
+    view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  } catch (error) {
+    throw new MarketReactionError("INVALID_OPTION", `vega cannot parse the compiled spec: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
+  }
   try {
     return await view.toSVG(scale);
+  } catch (error) {
+    throw new MarketReactionError("INVALID_OPTION", `vega cannot render the chart: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
   } finally {
     view.finalize();
   }

@@ -10,5 +10,6 @@ export { carChart } from "./charts/car.js";
 export { arChart } from "./charts/ar.js";
 export { timelineChart } from "./charts/timeline.js";
 export type { TimelineEvent, TimelineChartOptions } from "./charts/timeline.js";
+export { readableAssetName } from "./charts/names.js";
 export { displayChart } from "./charts/display.js";
 export type { ChartDisplay } from "./charts/display.js";

@@ -2,6 +2,7 @@
  * Escaping user strings (statement labels, speakers, asset ids) for HTML and markdown output.
  * @module
  */
+import { checkString } from "../check.js";
 
 const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -12,18 +13,24 @@ const HTML: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">":
  * escapeHtml('<b>"Tariffs" & more</b>'); // => "&lt;b&gt;&quot;Tariffs&quot; &amp; more&lt;/b&gt;"
  */
 export function escapeHtml(text: string): string {
+  checkString("escapeHtml", "text", text);
   return text.replace(/[&<>"']/g, (c) => HTML[c]!);
 }
 
 /**
  * Escapes text for a markdown table cell: `|`, backslashes, backticks, `*`, `_`, `<` and
- * line breaks (which become spaces).
+ * line breaks (which become spaces); other control characters (terminal escape sequences,
+ * direction overrides) are written as visible `\u{…}` codes.
  *
  * @example
  * escapeMarkdownCell("A|B *now*"); // => "A\\|B \\*now\\*"
  */
 export function escapeMarkdownCell(text: string): string {
-  return text.replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, " ");
+  checkString("escapeMarkdownCell", "text", text);
+  return text
+    .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`)
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 const LATEX: Readonly<Record<string, string>> = {

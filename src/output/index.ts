@@ -1,4 +1,5 @@
-export { formatTextTable, formatCsv, columnsOf } from "./text.js";
+export { formatTextTable, formatCsv, columnsOf, isFormulaLike, terminalText } from "./text.js";
+export { jsonChunks, csvChunks, JsonRows } from "./stream.js";
 export type { Row, FormatTextTableOptions, FormatCsvOptions } from "./text.js";
 export { formatJson } from "./json.js";
 export { escapeHtml, escapeMarkdownCell, escapeLatex } from "./escape.js";
@@ -8,7 +9,7 @@ export { studyProvenance, seriesFingerprint, eventsHash, LIBRARY_VERSION, CALEND
 export type { Provenance, ProvenanceInputs, SeriesFingerprint, CalendarProvenance } from "./provenance.js";
 export { studyTable, significanceStars } from "./tables.js";
 export type { TableFormat, StudyTableOptions, TableSource } from "./tables.js";
-export { carChart, arChart, timelineChart, displayChart, VEGA_LITE_SCHEMA, VEGA_LITE_MIME } from "./charts.js";
+export { carChart, arChart, timelineChart, displayChart, readableAssetName, VEGA_LITE_SCHEMA, VEGA_LITE_MIME } from "./charts.js";
 export type { VegaLiteSpec, ChartOptions, CarChartOptions, ChartSource, TimelineEvent, TimelineChartOptions, ChartDisplay } from "./charts.js";
 export { groupWarnings, classifyWarnings, warningSeverity, warningLines, warningLine } from "./warnings.js";
 export type { WarningSeverity, ClassifiedWarning, WarningGroup, GroupWarningsOptions, WarningLinesOptions, WarningLine } from "./warnings.js";

@@ -12,6 +12,8 @@ import type { FactorColumns } from "../returns/index.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series } from "../types.js";
 import { ContentHash, contentHash64 } from "./murmur3.js";
+import { Fnv1a64, fnv1a64 } from "./hash.js";
+import { checkArray, checkObject } from "../check.js";
 
 /**
  * The library's version (from package.json at build time).
@@ -101,6 +103,7 @@ export interface Provenance {
  * // => { id: "SPX", kind: "price", n: 1, first: "2025-04-09", last: "2025-04-09", hash: "e7e3072b7e411668" }
  */
 export function seriesFingerprint(series: Series): SeriesFingerprint {
+  checkObject("seriesFingerprint", "series", series);
   const h = new ContentHash().string(series.id).string(series.kind);
   h.int32Array(series.days).float64Array(series.values);
   const n = series.days.length;
@@ -136,6 +139,7 @@ const EVENT_FIELDS = ["id", "timestamp", "timezone", "precision", "asset", "labe
  * eventsHash([{ id: "E1", timestamp: "2025-04-02T16:15", timezone: "America/New_York", precision: "minute" }]).length; // => 16
  */
 export function eventsHash(events: readonly MarketEvent[]): string {
+  checkArray("eventsHash", "events", events);
   const h = new ContentHash();
   for (const e of events) {
     for (const field of EVENT_FIELDS) {
@@ -179,6 +183,7 @@ export interface ProvenanceInputs {
  * p.calendars[0]?.rules; // => "NYSE rules 1990–2099, 2026-11 edition"
  */
 export function studyProvenance(inputs: ProvenanceInputs): Provenance {
+  checkObject("studyProvenance", "inputs", inputs);
   const calendars: CalendarProvenance[] = [];
   const seen = new Set<TradingCalendar>();
   for (const cal of inputs.calendars) {

@@ -7,6 +7,8 @@
 import { invalidOption } from "../errors.js";
 import type { CarRow, ModelRow } from "../study/rows.js";
 import { escapeHtml, escapeLatex, escapeMarkdownCell } from "./escape.js";
+import { checkObject, checkOptions } from "../check.js";
+import { terminalText } from "./text.js";
 
 /** Output formats of {@link studyTable}. */
 export type TableFormat = "text" | "markdown" | "html" | "latex";
@@ -167,7 +169,8 @@ function textTable(l: Layout, o: StudyTableOptions): string {
   const body: string[][] = [];
   for (const line of l.lines) {
     const cells = line.cells.map((c) => carText(c, digits));
-    body.push([line.event, ...(l.multiAsset ? [line.asset] : []), line.day0, cut(line.speaker, width), cut(line.label, width), line.m === null ? "" : String(line.m), ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`)]);
+    // user text is shown safe for a terminal (control characters as visible codes)
+    body.push([terminalText(line.event), ...(l.multiAsset ? [terminalText(line.asset)] : []), line.day0, cut(terminalText(line.speaker), width), cut(terminalText(line.label), width), line.m === null ? "" : String(line.m), ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`)]);
     body.push([...new Array<string>(left + 1).fill(""), ...cells.map((c) => `${c.stat(stat)}   `)]);
   }
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
@@ -284,6 +287,8 @@ function latexTable(l: Layout, o: StudyTableOptions): string {
  * ```
  */
 export function studyTable(study: TableSource, format: TableFormat = "text", options: StudyTableOptions = {}): string {
+  checkObject("studyTable", "study", study);
+  checkOptions("studyTable", options);
   if (!["text", "markdown", "html", "latex"].includes(format)) invalidOption("format", format, '"text", "markdown", "html" or "latex"');
   if (options.stat !== undefined && options.stat !== "t" && options.stat !== "p") invalidOption("stat", options.stat, '"t" or "p"');
   if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10)) invalidOption("digits", options.digits, "an integer from 0 to 10");

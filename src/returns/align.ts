@@ -9,6 +9,7 @@ import { dayKeyFromIso, isoFromDayKey } from "../time/index.js";
 import type { DayKey, Series } from "../types.js";
 import { isTradingCalendar } from "../calendar/index.js";
 import type { TradingCalendar } from "../calendar/index.js";
+import { checkSeriesKind } from "./plausibility.js";
 import { checkReturnType, checkSeries, priceReturn } from "./returns.js";
 import type { ReturnMethod } from "./returns.js";
 
@@ -405,6 +406,8 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
   checkSeries(asset, "asset");
   if (market !== undefined) checkSeries(market, "market");
   if (factors !== undefined) checkFactorColumns(factors);
+  checkSeriesKind(asset, "asset");
+  if (market !== undefined) checkSeriesKind(market, "market");
   const exchange = calendar.exchange.code;
   const id = asset.id;
   const cdays = calendar.days;

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { checkInteger, checkNumbers } from "../check.js";
 
 /** Rules for the Newey–West truncation lag q. */
 export type NeweyWestLagRule = "nw1994" | "cube-root";
@@ -57,6 +58,7 @@ export function neweyWestLag(T: number, rule: NeweyWestLagRule = "nw1994"): numb
  * ```
  */
 export function bartlettWeights(lag: number): Float64Array {
+  checkInteger("bartlettWeights", "lag", lag, 0, 1e6);
   const w = new Float64Array(lag + 1);
   for (let l = 0; l <= lag; l++) w[l] = 1 - l / (lag + 1);
   return w;
@@ -90,6 +92,8 @@ export function bartlettWeights(lag: number): Float64Array {
  * ```
  */
 export function neweyWestMeat(X: Float64Array, residuals: ArrayLike<number>, n: number, k: number, lag: number): Float64Array {
+  checkNumbers("neweyWestMeat", "X", X);
+  checkNumbers("neweyWestMeat", "residuals", residuals);
   const psi = new Float64Array(n * k);
   for (let j = 0; j < k; j++) {
     const o = j * n;
@@ -201,6 +205,8 @@ export function hacCovariance(
  * ```
  */
 export function sandwichProduct(B: ArrayLike<number>, S: ArrayLike<number>, k: number, scale = 1): Float64Array {
+  checkNumbers("sandwichProduct", "B", B);
+  checkNumbers("sandwichProduct", "S", S);
   const T = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {

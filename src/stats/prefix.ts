@@ -6,6 +6,7 @@
 
 import type { SimpleRegressionResult } from "./regression.js";
 import { neumaierError } from "./summary.js";
+import { checkNumbers } from "../check.js";
 
 /**
  * Prefix sums of a pair of aligned series (see {@link prefixSums}). Every array has length
@@ -64,6 +65,7 @@ export interface MarketModelPrefix {
  * ```
  */
 export function prefixSums(x: ArrayLike<number>, y: ArrayLike<number>): MarketModelPrefix {
+  checkNumbers("prefixSums", "x", x);
   const len = Math.min(x.length, y.length);
   // complete-case means (compensated) as the shift
   let sx = 0;

@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { neumaierError } from "./summary.js";
+import { checkInteger, checkNumbers } from "../check.js";
 
 const EPS = 2.220446049250313e-16;
 
@@ -61,6 +62,7 @@ export interface QrFactorization {
  * ```
  */
 export function householderQr(X: Float64Array, n: number, k: number): QrFactorization {
+  checkNumbers("householderQr", "X", X);
   const a = Float64Array.from(X.subarray(0, n * k));
   const tau = new Float64Array(k);
   const m = Math.min(n, k);
@@ -251,6 +253,8 @@ export interface OlsResult {
  * ```
  */
 export function olsQr(y: Float64Array, X: Float64Array, n: number, k: number): OlsResult {
+  checkNumbers("olsQr", "y", y);
+  checkNumbers("olsQr", "X", X);
   const f = householderQr(X, n, k);
   const df = n - k;
   const intercept = hasConstantColumn(X, n, k);
@@ -351,6 +355,11 @@ function hasConstantColumn(X: Float64Array, n: number, k: number): boolean {
  * ```
  */
 export function quadraticForm(C: ArrayLike<number>, x: ArrayLike<number>, k: number): number {
+  checkNumbers("quadraticForm", "C", C);
+  checkNumbers("quadraticForm", "x", x);
+  checkNumbers("quadraticForm", "C", C);
+  checkNumbers("quadraticForm", "x", x);
+  checkInteger("quadraticForm", "k", k, 0, Math.min(x.length, Math.floor(Math.sqrt(C.length))));
   let s = 0;
   for (let i = 0; i < k; i++) {
     let r = 0;

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { neumaierError } from "./summary.js";
+import { checkNumbers } from "../check.js";
 
 /** Result of {@link simpleRegression} and {@link marketModelFromPrefix}. */
 export interface SimpleRegressionResult {
@@ -72,6 +73,7 @@ export interface SimpleRegressionFit extends SimpleRegressionResult {
  * ```
  */
 export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): SimpleRegressionFit {
+  checkNumbers("simpleRegression", "y", y);
   const n = Math.min(x.length, y.length);
   let sx = 0;
   let cx = 0;

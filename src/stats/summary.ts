@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { mean as ssMean, sum as ssSum } from "simple-statistics";
+import { checkNumbers } from "../check.js";
 
 /**
  * Sum of the values with Neumaier's compensated (Kahan–Babuška) summation.
@@ -96,6 +97,7 @@ export function mean(x: ArrayLike<number>): number {
 // variance and covariance stay hand-written: the corrected two-pass algorithm with compensated
 // sums is more accurate than simple-statistics' plain two-pass sampleVariance/sampleCovariance.
 export function variance(x: ArrayLike<number>, ddof = 1): number {
+  checkNumbers("variance", "x", x);
   return covariance(x, x, ddof);
 }
 
@@ -122,6 +124,8 @@ export function variance(x: ArrayLike<number>, ddof = 1): number {
  * ```
  */
 export function covariance(x: ArrayLike<number>, y: ArrayLike<number>, ddof = 1): number {
+  checkNumbers("covariance", "x", x);
+  checkNumbers("covariance", "y", y);
   const n = Math.min(x.length, y.length);
   if (n - ddof <= 0 || n === 0) return Number.NaN;
   let sx = 0;

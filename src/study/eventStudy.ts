@@ -29,6 +29,7 @@ import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stage
 import { assetReturns, type AssetReturns } from "./stages/returns.js";
 import { SkipLog } from "./stages/skips.js";
 import { benchmarkClock, lateListingStart, synchronizedReturns, withoutListingDuplicate } from "./realdata.js";
+import { eventsByAsset } from "./eventsByAsset.js";
 
 export type { PairResult } from "./pair.js";
 export { estimationDaysOf, estimationOffsetsOf } from "./pair.js";
@@ -95,11 +96,12 @@ export function eventStudy(options: EventStudyOptions): Study {
   const clocks = benchmarkClock(options, inputs.market);
   const progress = options.onProgress;
   progress?.({ stage: "assets", done: 0, total: inputs.assets.length });
+  const byAsset = inputs.byAsset ?? eventsByAsset(inputs.events);
   inputs.assets.forEach((asset, done) => {
     if (done > 0) progress?.({ stage: "assets", done, total: inputs.assets.length });
     const calendar = alignment.calendarOf.get(asset.id)!;
     const aligned = alignment.rowsOf.get(calendar)!;
-    const events = inputs.events.filter((e) => (e.asset === undefined || e.asset === asset.id) && aligned.has(e.id));
+    const events = byAsset.of(asset.id).filter((e) => aligned.has(e.id));
     if (events.length === 0) return;
     const exchange = calendar.exchange.code;
     const day0s = events.map((e) => aligned.get(e.id)!.day0);

@@ -232,7 +232,7 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   if (returnType !== "simple" && returnType !== "log") invalidOption("returnType", returnType, '"simple" or "log"');
   const estimation = options.estimation ?? ([-250, -11] as const);
   const windows = options.windows ?? [[-1, 1] as const];
-  normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
+  const norm = normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
   const nonTrading = options.nonTrading ?? "next";
   if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
   if (options.nonSynchronous !== undefined && options.nonSynchronous !== "dimson" && options.nonSynchronous !== "ignore") {
@@ -262,6 +262,10 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
   const minObs = options.minEstimationObs;
   if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minEstimationObs", minObs, "a positive integer");
+  const estLength = norm.estimation === undefined ? 0 : norm.estimation[1] - norm.estimation[0] + 1;
+  if (minObs !== undefined && minObs > estLength) {
+    invalidOption("minEstimationObs", minObs, `at most the ${estLength} sessions of the estimation window [${norm.estimation?.join(", ") ?? ""}] (command line: --min-estimation)`);
+  }
   if (options.sq !== undefined && typeof options.sq !== "boolean") invalidOption("sq", options.sq, "true or false");
   if (options.strict !== undefined && typeof options.strict !== "boolean") invalidOption("strict", options.strict, "true or false");
   if (options.exchange !== undefined && typeof options.exchange !== "string" && !isTradingCalendar(options.exchange) && (typeof options.exchange !== "object" || options.exchange === null)) {

@@ -4,7 +4,7 @@
  */
 import type { Warning } from "../errors.js";
 import { invalidOption } from "../errors.js";
-import { carChart, formatCsv, formatJson, formatTextTable, studyTable, VEGA_LITE_MIME, type Provenance, type Row, type StudyTableOptions, type TableFormat } from "../output/index.js";
+import { carChart, columnsOf, csvChunks, formatCsv, formatJson, formatTextTable, jsonChunks, JsonRows, studyTable, VEGA_LITE_MIME, type FormatCsvOptions, type Provenance, type Row, type StudyTableOptions, type TableFormat } from "../output/index.js";
 import type { PlaceboResult } from "../inference/clustered/index.js";
 import type { DailyRow, WindowRow } from "../inference/cross/index.js";
 import type { PairResult } from "./pair.js";
@@ -31,6 +31,9 @@ function lazyTable(study: Study, name: "models" | "abnormal" | "car", build: () 
     },
   });
 }
+
+const LAZY = ["models", "abnormal", "car"] as const;
+const ROWS = Symbol("rows");
 
 const TABLES: readonly StudyTable[] = ["events", "models", "abnormal", "car", "skipped", "warnings", "regression", "regression_car", "wald"];
 
@@ -66,6 +69,8 @@ export interface LazyTables {
   readonly car?: () => CarRow[];
   /** The per-pair building blocks, recomputed on first access (not enumerable, as always). */
   readonly pairs?: () => PairResult[];
+  /** The rows of the lazy tables one at a time, for writing a table without building it. */
+  readonly rows?: { readonly models?: () => Iterable<ModelRow>; readonly abnormal?: () => Iterable<AbnormalRow>; readonly car?: () => Iterable<CarRow> };
 }
 
 /**
@@ -112,6 +117,8 @@ export class Study implements StudyData {
   declare readonly provenance: Provenance | null;
 
   constructor(data: StudyData, pairs: readonly PairResult[] = [], provenance: Provenance | null = null, lazy?: LazyTables) {
+    if (typeof data !== "object" || data === null) invalidOption("Study: data", typeof data, "the tables of a study (events, models, abnormal, car, warnings, skipped, options)");
+    for (const name of ["events", "warnings", "skipped"] as const) if (!Array.isArray(data[name])) invalidOption(`Study: data.${name}`, typeof data[name], "an array of rows");
     this.events = data.events;
     this.models = data.models;
     this.abnormal = data.abnormal;
@@ -146,6 +153,7 @@ export class Study implements StudyData {
     }
     // not enumerable (like pairs): it is in toJSON(), and structuredClone keeps the data tables only
     Object.defineProperty(this, "provenance", { value: provenance, enumerable: false });
+    Object.defineProperty(this, ROWS, { value: lazy?.rows ?? {}, enumerable: false });
   }
 
   /**
@@ -159,11 +167,20 @@ export class Study implements StudyData {
 
   /** Plain JSON-ready data: the tables by name; `NaN` becomes `null` in `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
+    return this.jsonData(false);
+  }
+
+  /** The JSON data; with `streamed`, unbuilt lazy tables as {@link JsonRows} (their getters untouched). */
+  private jsonData(streamed: boolean): Record<string, unknown> {
+    const table = (name: (typeof LAZY)[number]): unknown => {
+      const rows = streamed ? this.unbuilt(name) : undefined;
+      return rows === undefined ? this[name] : new JsonRows(rows);
+    };
     const out: Record<string, unknown> = {
       events: this.events,
-      models: this.models,
-      abnormal: this.abnormal,
-      car: this.car,
+      models: table("models"),
+      abnormal: table("abnormal"),
+      car: table("car"),
       warnings: this.warnings,
       skipped: this.skipped,
       options: this.options,
@@ -189,6 +206,52 @@ export class Study implements StudyData {
   /** A tidy table as CSV text. */
   toCSV(table: StudyTable = "car"): string {
     return formatCsv(this.toRows(table) as Row[]);
+  }
+
+  /**
+   * The text of {@link Study.toJSONText} as a sequence of chunks (joined, the same bytes), for
+   * writing a large study to a file or a stream: the rows of the `models`, `abnormal` and `car`
+   * tables are made as they are written, without building the tables.
+   * `onNonFinite` hears of each ±Infinity written as `null`; `warnings` replaces the study's
+   * warnings in the text (e.g. the file readers' warnings followed by the study's).
+   * @example
+   * ```ts
+   * [...study.toJSONChunks()].join("") === study.toJSONText(); // => true
+   * ```
+   */
+  toJSONChunks(options: { readonly onNonFinite?: (key: string) => void; readonly warnings?: readonly Warning[] } = {}): Generator<string> {
+    const data = this.jsonData(true);
+    if (options.warnings !== undefined) data.warnings = options.warnings;
+    return jsonChunks(data, options);
+  }
+
+  /**
+   * The text of {@link Study.toCSV} as chunks of whole lines (joined, the same bytes), the rows
+   * made as they are written; `order` may reorder or select the columns found.
+   * @example
+   * ```ts
+   * [...study.toCSVChunks("abnormal")].join("") === study.toCSV("abnormal"); // => true
+   * ```
+   */
+  toCSVChunks(table: StudyTable = "car", options: Omit<FormatCsvOptions, "columns"> & { readonly order?: (found: readonly string[]) => readonly string[] } = {}): Generator<string> {
+    if (!TABLES.includes(table)) invalidOption("table", table, TABLES.join(", "));
+    const order = options.order ?? ((found: readonly string[]) => found);
+    const lazy = (LAZY as readonly string[]).includes(table) ? this.unbuilt(table as (typeof LAZY)[number]) : undefined;
+    if (lazy === undefined) {
+      const rows = this.toRows(table) as Row[];
+      return csvChunks(rows, { ...options, columns: order(columnsOf(rows)) });
+    }
+    // the columns are the union of the keys of all rows: one pass to find them, one to write
+    const seen = new Set<string>();
+    for (const row of lazy()) for (const key of Object.keys(row)) seen.add(key);
+    return csvChunks(lazy() as Iterable<Row>, { ...options, columns: order([...seen]) });
+  }
+
+  /** The row generator of a lazy table that has not been built yet (`undefined` once it is). */
+  private unbuilt(name: (typeof LAZY)[number]): (() => Iterable<object>) | undefined {
+    const descriptor = Object.getOwnPropertyDescriptor(this, name);
+    if (descriptor?.get === undefined) return undefined;
+    return (this as unknown as { [ROWS]: NonNullable<LazyTables["rows"]> })[ROWS][name];
   }
 
   /** A plain-text summary table of the CARs (statements × windows). */

@@ -6,6 +6,7 @@ import type { DayKey } from "../types.js";
 import { TZDate, tz } from "@date-fns/tz";
 import { isValid, parse as parseDateFns } from "date-fns";
 import { dayKey, dayKeyFromIso } from "./dayKey.js";
+import { checkString } from "../check.js";
 
 /** A parsed timestamp: a civil day, the minute of the day if a time was given, and an explicit offset if one was given. */
 export interface ParsedTimestamp {
@@ -27,6 +28,7 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
  * parseTimestamp("2025-04-07T10:11"); // => { day: 20185, minute: 611 }
  */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
+  checkString("parseTimestamp", "text", text);
   const m = TIMESTAMP.exec(text.trim());
   if (m === null) return undefined;
   const day = dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -59,6 +61,7 @@ export type DateFormat = "YYYY-MM-DD" | "YYYYMMDD" | "MM/DD/YYYY" | "DD/MM/YYYY"
  * parseDate("04/07/2025", "MM/DD/YYYY"); // => 20185
  */
 export function parseDate(text: string, format: DateFormat = "auto"): DayKey {
+  checkString("parseDate", "text", text);
   const s = text.trim();
   switch (format) {
     case "YYYY-MM-DD":

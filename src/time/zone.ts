@@ -6,6 +6,7 @@
 import { tzOffset } from "@date-fns/tz";
 import type { DayKey } from "../types.js";
 import { civilDate } from "./dayKey.js";
+import { checkFinite, checkObject, checkString } from "../check.js";
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -98,6 +99,10 @@ export interface InstantResult {
  * localToInstant({ day: dayKeyFromIso("2025-03-09"), minute: 150 }, "America/New_York").status; // => "nonexistent"
  */
 export function localToInstant(local: LocalTime, zone: string): InstantResult {
+  checkObject("localToInstant", "local", local);
+  checkFinite("localToInstant", "local.day", local.day);
+  checkFinite("localToInstant", "local.minute", local.minute);
+  checkString("localToInstant", "zone", zone);
   const wall = local.day * MS_PER_DAY + local.minute * MS_PER_MINUTE; // local time read as if UTC
   const before = zoneOffsetMinutes(zone, wall - MS_PER_DAY);
   const after = zoneOffsetMinutes(zone, wall + MS_PER_DAY);
@@ -122,21 +127,35 @@ export function localToInstant(local: LocalTime, zone: string): InstantResult {
  * instantToLocal(1744035060000, "Asia/Tokyo"); // => { day: 20185, minute: 1391 } (23:11 in Tokyo)
  */
 export function instantToLocal(epochMs: number, zone: string): LocalTime {
+  checkFinite("instantToLocal", "epochMs", epochMs);
+  checkString("instantToLocal", "zone", zone);
   const wall = epochMs + zoneOffsetMinutes(zone, epochMs) * MS_PER_MINUTE;
   const day = Math.floor(wall / MS_PER_DAY);
   return { day, minute: (wall - day * MS_PER_DAY) / MS_PER_MINUTE };
 }
 
-/** Formats a local time as `YYYY-MM-DDTHH:mm` (seconds only when not zero). */
+/**
+ * `HH:mm`, `HH:mm:ss` or `HH:mm:ss.fff` of a minute of the day (seconds only when not zero,
+ * milliseconds only when not zero). The time is cut to the millisecond, never rounded up: a
+ * statement at 15:59:59.5 stays before a 16:00 close (rounding it to 16:00 would move its day 0
+ * to the next session).
+ */
+export function clockOfMinute(minute: number): string {
+  // a millionth of a millisecond absorbs the binary error of minute × 60000 (59.5 s / 60 is not exact)
+  const ms = Math.floor(minute * MS_PER_MINUTE + 1e-6);
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / MS_PER_MINUTE);
+  const s = Math.floor((ms % MS_PER_MINUTE) / 1000);
+  const f = ms % 1000;
+  const seconds = s === 0 && f === 0 ? "" : `:${String(s).padStart(2, "0")}${f === 0 ? "" : `.${String(f).padStart(3, "0")}`}`;
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}${seconds}`;
+}
+
+/** Formats a local time as `YYYY-MM-DDTHH:mm` (seconds, and milliseconds, only when not zero; never rounded up). */
 export function formatLocalTime(local: LocalTime): string {
   const { year, month, day } = civilDate(local.day);
-  const totalSeconds = Math.round(local.minute * 60);
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = totalSeconds % 60;
   const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const time = `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}${s === 0 ? "" : `:${String(s).padStart(2, "0")}`}`;
-  return `${date}T${time}`;
+  return `${date}T${clockOfMinute(local.minute)}`;
 }
 
 /** Minutes since midnight of `HH:mm`; used for session hours. */

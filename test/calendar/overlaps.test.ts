@@ -18,15 +18,30 @@ describe("checkOverlaps", () => {
       cal,
     );
     const r = checkOverlaps(rows, cal, { windows: [[-1, 1]] });
-    // lutnick and hassett share day 0 (7 Apr); bessent's window 7-9 Apr overlaps both.
+    // lutnick and hassett share day 0 (7 Apr); bessent's window 7-9 Apr overlaps both: one cluster
+    expect(r.clusters).toEqual([
+      {
+        asset: null,
+        from: "2025-04-04",
+        to: "2025-04-09",
+        members: [
+          { id: "hassett", day0: "2025-04-07", from: "2025-04-04", to: "2025-04-08" },
+          { id: "lutnick", day0: "2025-04-07", from: "2025-04-04", to: "2025-04-08" },
+          { id: "bessent", day0: "2025-04-08", from: "2025-04-07", to: "2025-04-09" },
+        ],
+      },
+    ]);
+    // the pairs that link the cluster (not all three pairs)
     expect(r.overlaps.map((p) => [p.first_id, p.second_id, p.from, p.to])).toEqual([
       ["hassett", "lutnick", "2025-04-04", "2025-04-08"],
       ["hassett", "bessent", "2025-04-07", "2025-04-08"],
-      ["lutnick", "bessent", "2025-04-07", "2025-04-08"],
     ]);
     const w = r.warnings.filter((x) => x.code === "OVERLAPPING_WINDOWS");
-    expect(w).toHaveLength(3);
-    expect(w[1]!.message).toContain("hassett (day 0 2025-04-07) and bessent (day 0 2025-04-08)");
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toBe(
+      "event windows of 3 statements overlap between 2025-04-04 and 2025-04-09: hassett (day 0 2025-04-07), lutnick (day 0 2025-04-07), bessent (day 0 2025-04-08); their abnormal returns share sessions, so their CARs are not independent",
+    );
+    expect(w[0]!.members?.map((m) => m.id)).toEqual(["hassett", "lutnick", "bessent"]);
   });
 
   it("lists contamination of estimation windows and the sessions to exclude", () => {
@@ -44,6 +59,8 @@ describe("checkOverlaps", () => {
         event_day0: "2025-04-09",
         other_id: "B",
         other_day0: "2025-04-01",
+        others: 1,
+        cluster: null,
         sessions: 3,
         from: "2025-03-31",
         to: "2025-04-02",
@@ -55,7 +72,11 @@ describe("checkOverlaps", () => {
     expect(a.kept).toBe(5);
     // [-10, -3] = 26, 27, 28 Mar, 31 Mar, 1, 2, 3, 4 Apr; B covers 31 Mar - 2 Apr.
     expect([...estimationMask(a)]).toEqual([1, 1, 1, 0, 0, 0, 1, 1]);
-    expect(r.warnings.find((x) => x.code === "ESTIMATION_CONTAMINATED")?.message).toContain("of A (day 0 2025-04-09");
+    const warning = r.warnings.find((x) => x.code === "ESTIMATION_CONTAMINATED")!;
+    expect(warning.message).toBe(
+      "the event window of B (day 0 2025-04-01, 2025-03-31 to 2025-04-02) falls inside the estimation window of A, 3 sessions in all; they are excluded from the estimation samples",
+    );
+    expect(warning.affected).toEqual(["A"]);
     const keep = checkOverlaps(events, cal, spec, { contamination: "keep" });
     expect(keep.samples.find((s) => s.event_id === "A")!.excluded).toEqual([]);
     expect(keep.contaminations).toHaveLength(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { arChart, carChart, isMarketReactionError, timelineChart, VEGA_LITE_SCHEMA } from "../../src/index.js";
 import { studentTQuantile } from "../../src/stats.js";
 import { renderSvg } from "../../src/node/index.js";
-import { count, pick, sectors, study, study2, us, validateSpec } from "./helpers.js";
+import { count, fileNamed, pick, sectors, study, study2, studyAll, studyFileNamed, us, validateSpec } from "./helpers.js";
 
 type Rows = Record<string, number | string | null>[];
 const values = (spec: Record<string, unknown>): Rows => (spec.data as { values: Rows }).values;
@@ -96,6 +96,57 @@ describe("arChart", () => {
     expect(heads).toHaveLength(4);
     expect(heads.map((h) => h.split("\n")[0]).sort()).toEqual(["ENERGY", "ENERGY", "TECH", "TECH"]);
   });
+  it("draws the top k statements by |CAR| over the span, a shared day 0 once, and lists the rest", () => {
+    const many = studyAll;
+    // independent ranking: statements with the same day 0 have the same ARs and count once
+    const byDay0 = new Map<string, { ids: string[]; car: number }>();
+    for (const a of many.abnormal) {
+      const g = byDay0.get(a.day0) ?? { ids: [], car: 0 };
+      byDay0.set(a.day0, g);
+      if (!g.ids.includes(a.event_id)) g.ids.push(a.event_id);
+      if (g.ids[0] === a.event_id) g.car += a.ar;
+    }
+    const byId = (x: string, y: string): number => x.localeCompare(y, "en", { numeric: true });
+    const groups = [...byDay0.values()].map((g) => ({ ids: [...g.ids].sort(byId), car: Math.abs(g.car) })).sort((a, b) => b.car - a.car);
+    expect(groups.length).toBe(9);
+    expect(groups.some((g) => g.ids.includes("E17") && g.ids.includes("E22"))).toBe(true);
+    for (const top of [8, 4]) {
+      const spec = arChart(many, top === 8 ? {} : { top });
+      expect(validateSpec(spec)).toEqual([]);
+      const drawn = [...new Set(values(spec).map((r) => r.event_id))];
+      expect(drawn.sort()).toEqual(groups.slice(0, top).map((g) => g.ids.join(" = ")).sort());
+      const subtitle = (spec.title as { subtitle: string[] }).subtitle.join(" ");
+      expect(subtitle).toContain(`the ${top} statements per asset with the largest |CAR| at the end of the span; and ${9 - top} more: `);
+      for (const g of groups.slice(top)) expect(subtitle).toContain(g.ids[0]);
+      for (const g of groups.slice(0, top)) expect(subtitle.split("more:")[1]).not.toContain(`${g.ids[0]},`);
+    }
+    expect(() => arChart(many, { top: 0 })).toThrowError(/top/);
+    expect(JSON.stringify(arChart(study).title)).not.toContain("more:"); // 3 statements: all drawn
+  });
+});
+
+describe("readable asset names in multi-asset charts", () => {
+  const renamed = fileNamed;
+  const two = studyFileNamed;
+  it("titles panels with the readable name and keeps the id in the data", () => {
+    for (const spec of [carChart(two), arChart(two), timelineChart(renamed, pick("E10", "E17"))]) {
+      expect(validateSpec(spec)).toEqual([]);
+      const rows = values(spec);
+      expect([...new Set(rows.map((r) => r.asset))].sort()).toEqual(["etf_xlk_daily_adj_2023_2026", "sp500_daily_2023_2026"]);
+      expect([...new Set(rows.map((r) => r.asset_name))].sort()).toEqual(["SP500", "XLK"]);
+    }
+    expect((carChart(two).facet as { field: string }).field).toBe("asset_name");
+    expect((carChart(two).title as { text: string }).text).toBe("Cumulative abnormal returns of SP500 and XLK around the statements");
+    expect((arChart(two).title as { text: string }).text).toBe("Abnormal returns of SP500 and XLK by statement");
+    expect((timelineChart(renamed, pick("E10")).title as { text: string }).text).toMatch(/^SP500, XLK and the statements/);
+    expect(String((arChart(two).data as { values: { statement: string }[] }).values[0]!.statement).split("\n")[0]).toMatch(/^(SP500|XLK)$/);
+    expect((carChart({ abnormal: two.abnormal.filter((a) => a.asset === "etf_xlk_daily_adj_2023_2026"), car: [] }).title as { text: string }).text).toContain("of XLK around");
+  });
+  it("uses the names given instead (also to show an id as written)", () => {
+    const names = { sp500_daily_2023_2026: "S&P 500", etf_xlk_daily_adj_2023_2026: "etf_xlk_daily_adj_2023_2026" };
+    const rows = values(carChart(two, { names }));
+    expect([...new Set(rows.map((r) => r.asset_name))].sort()).toEqual(["S&P 500", "etf_xlk_daily_adj_2023_2026"]);
+  });
 });
 
 describe("timelineChart", () => {
@@ -128,5 +179,24 @@ describe("timelineChart", () => {
     const marks = values(spec).filter((r) => r.layer === "statement");
     expect(marks.map((m) => m.asset)).toEqual([sectors[1]!.id]);
     expect(marks[0]!.date).toBe("2025-04-07");
+  });
+  it("labels the statements on every panel, each without collisions", () => {
+    const evs = pick("E10", "E11", "E12", "E13", "E17", "E22", "E34");
+    const spec = timelineChart(sectors, evs);
+    const labelled = values(spec).filter((r) => r.layer === "statement" && r.text !== null);
+    const dates = [...new Set(evs.map((e) => e.timestamp.slice(0, 10)))];
+    for (const s of sectors) {
+      const mine = labelled.filter((r) => r.asset === s.id);
+      // one label per statement date on this panel
+      expect(mine.map((r) => r.date).sort()).toEqual([...new Set(dates)].sort());
+      // labels on one row are ordered left to right and do not overlap (5.4 px per character)
+      const span = values(spec).filter((r) => r.layer === "series" && r.asset === s.id).map((r) => Date.parse(r.date as string));
+      const [t0, t1] = [Math.min(...span), Math.max(...span)];
+      const x = (d: string): number => ((Date.parse(d) - t0) / (t1 - t0)) * 300;
+      for (const a of mine) for (const b of mine) {
+        if (a === b || a.label_y !== b.label_y || (a.date as string) >= (b.date as string)) continue;
+        expect(x(a.date as string) + (a.text as string).length * 5.4 + 6).toBeLessThanOrEqual(x(b.date as string) + 1e-9);
+      }
+    }
   });
 });

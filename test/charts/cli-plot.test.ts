@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -26,6 +26,23 @@ describe("market-reaction study --plot", () => {
     const tl = await cli(...base, "--window=0,0", "--plot", "t.svg", "--plot-type", "timeline");
     expect(tl.code).toBe(0);
     expect(tl.files.get("t.svg")).toContain("and the statements (");
+  });
+  it("titles charts with readable names of file-stem ids, and with NAME=FILE names as written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mr-names-"));
+    try {
+      const file = join(dir, "etf_xlk_daily_adj_2023_2026.csv");
+      writeFileSync(file, readFileSync("fixtures/daily/synthetic-us-index.csv"));
+      const args = ["--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv", "--window=-1,1", "--ids", "E17,E34"];
+      const stem = await cli("study", "--prices", file, ...args, "--plot", "a.svg");
+      expect(stem.code).toBe(0);
+      expect(stem.files.get("a.svg")).toContain("Cumulative abnormal returns of XLK around");
+      expect(stem.stdout).toContain("etf_xlk_daily_adj_2023_2026"); // the table keeps the id
+      const named = await cli("study", "--prices", `xlk_daily=${file}`, ...args, "--plot", "b.svg");
+      expect(named.code).toBe(0);
+      expect(named.files.get("b.svg")).toContain("Cumulative abnormal returns of xlk_daily around");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("usage errors exit 2", async () => {
     expect((await cli(...base, "--plot", "car.pdf")).code).toBe(2);

@@ -19,6 +19,11 @@ export const pick = (...ids: string[]): MarketEvent[] => events.filter((e) => id
 export const study = eventStudy({ assets: [us], market: world, events: pick("E10", "E17", "E27"), windows: [[-1, 1], [0, 0]] });
 /** Two sectors (small multiples). */
 export const study2 = eventStudy({ assets: sectors.filter((s) => ["TECH", "ENERGY"].includes(s.id)), market: world, events: pick("E10", "E17"), windows: [[-1, 1]] });
+/** Every statement of the fixture on one index (nine distinct days 0: top-k and shared day 0). */
+export const studyAll = eventStudy({ assets: [us], market: world, events, windows: [[-1, 1]] });
+/** Two sectors under file-stem ids, as the CLI names unnamed single-series files. */
+export const fileNamed = sectors.slice(0, 2).map((s, i) => ({ ...s, id: ["sp500_daily_2023_2026", "etf_xlk_daily_adj_2023_2026"][i]! }));
+export const studyFileNamed = eventStudy({ assets: fileNamed, market: world, events: pick("E10", "E17"), windows: [[-1, 1]] });
 
 /** Occurrences of a regular expression in a text. */
 export const count = (text: string, re: RegExp): number => (text.match(new RegExp(re.source, "g")) ?? []).length;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { arChart, carChart, timelineChart, type VegaLiteSpec } from "../../src/index.js";
 import { renderPng } from "../../src/node/index.js";
-import { pick, sectors, study, study2, us } from "./helpers.js";
+import { pick, sectors, study, study2, studyAll, studyFileNamed, us } from "./helpers.js";
 import { comparePng, hasChromium } from "./visual.js";
 
 // Each chart type rendered to PNG in headless Chromium and compared with its reference image in
@@ -18,6 +18,8 @@ const CHARTS: readonly (readonly [string, () => VegaLiteSpec])[] = [
   ["chart-car", () => carChart(study, { names: { "synthetic-us-index": "US index (synthetic)" } })],
   ["chart-car-assets", () => carChart(study2)],
   ["chart-ar", () => arChart(study)],
+  ["chart-ar-top", () => arChart(studyAll, { names: { [us.id]: "US index (synthetic)" } })],
+  ["chart-car-file-names", () => carChart(studyFileNamed)],
   ["chart-timeline", () => timelineChart(us, pick("E10", "E11", "E12", "E13", "E17", "E22", "E27", "E34"), { names: { [us.id]: "US index (synthetic)" } })],
   ["chart-timeline-assets", () => timelineChart(sectors, pick("E10", "E17", "E34"), { sharedScale: true })],
 ];

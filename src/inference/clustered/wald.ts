@@ -3,12 +3,15 @@
  * @module
  */
 import { chiSquareSf, fisherFSf } from "../../stats/index.js";
+import { checkNumbers } from "../../check.js";
 
 /**
  * `vᵀ M⁻¹ v` for a symmetric positive definite `q×q` matrix `M` (Cholesky); `NaN` when `M` is
  * not numerically positive definite (a pivot ≤ `q·1e-13·max diag`).
  */
 export function inverseQuadraticForm(M: Float64Array, v: Float64Array, q: number): number {
+  checkNumbers("inverseQuadraticForm", "M", M);
+  checkNumbers("inverseQuadraticForm", "v", v);
   const L = Float64Array.from(M);
   let maxDiag = 0;
   for (let i = 0; i < q; i++) maxDiag = Math.max(maxDiag, Math.abs(M[i * q + i]!));

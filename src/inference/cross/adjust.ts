@@ -5,6 +5,7 @@
 import { invalidOption } from "../../errors.js";
 import type { CrossEventResult, PAdjustMethod, TestName } from "./types.js";
 import { TEST_NAMES } from "./types.js";
+import { checkNumbers } from "../../check.js";
 
 const METHODS: readonly PAdjustMethod[] = ["none", "holm", "bh"];
 
@@ -38,6 +39,7 @@ const METHODS: readonly PAdjustMethod[] = ["none", "holm", "bh"];
  * ```
  */
 export function adjustPValues(p: ArrayLike<number>, method: PAdjustMethod): Float64Array {
+  checkNumbers("adjustPValues", "p", p);
   if (!METHODS.includes(method)) invalidOption("adjust", method, `"none", "holm" or "bh"`);
   const out = Float64Array.from(p);
   if (method === "none") return out;

@@ -6,6 +6,7 @@
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 /**
  * BMP test: a cross-sectional t test on standardized abnormal returns.
@@ -56,6 +57,7 @@ export function bmpTest(sar: ArrayLike<number>): CrossTestResult {
  * ```
  */
 export function adjustedBmpTest(sar: ArrayLike<number>, rbar: number): CrossTestResult {
+  checkNumbers("adjustedBmpTest", "sar", sar);
   const base = bmpTest(sar);
   const n = base.n;
   const t = base.statistic * Math.sqrt((1 - rbar) / (1 + (n - 1) * rbar));

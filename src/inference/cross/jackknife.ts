@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, moments, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 const METHOD = "jackknife t test";
 
@@ -36,6 +37,7 @@ const METHOD = "jackknife t test";
  * ```
  */
 export function jackknifeTest(x: ArrayLike<number>, variance: ArrayLike<number>): CrossTestResult {
+  checkNumbers("jackknifeTest", "x", x);
   const convention = "weighted mean Σ(x/v)/Σ(1/v); leave-one-event-out pseudo-values; t(N − 1)";
   const len = Math.min(x.length, variance.length);
   const sw = new Acc();

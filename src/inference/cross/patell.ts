@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 const METHOD = "Patell test";
 
@@ -35,6 +36,7 @@ const METHOD = "Patell test";
  * ```
  */
 export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): CrossTestResult {
+  checkNumbers("patellTest", "sar", sar);
   const convention = "Z = ΣSAR/√(Σν/(ν − 2)); N(0,1)";
   const num = new Acc();
   const den = new Acc();
@@ -75,6 +77,8 @@ export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): Cross
  * ```
  */
 export function adjustedPatellTest(sar: ArrayLike<number>, df: ArrayLike<number>, rbar: number): CrossTestResult {
+  checkNumbers("adjustedPatellTest", "sar", sar);
+  checkNumbers("adjustedPatellTest", "df", df);
   const base = patellTest(sar, df);
   const convention = "Z·√(1/(1 + (N − 1)r̄)), r̄ calendar-aligned (i ≠ j); N(0,1)";
   const z = base.statistic * Math.sqrt(1 / (1 + (base.n - 1) * rbar));

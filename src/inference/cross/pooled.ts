@@ -7,6 +7,7 @@
 import { poolRanked, rankSample } from "./ranks.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, makeResult, pNormal } from "./util.js";
+import { checkNumbers } from "../../check.js";
 
 /**
  * One event's values on integer time keys (offsets relative to day 0, or calendar day keys):
@@ -75,6 +76,7 @@ function divisorOf(p: PooledScores, divisor: RankDivisor): number {
  * Z = Σ_{k∈K} D̄_k / (√L · S), L = |K| (L = 1: the daily test; L > 1: Cowan's window form).
  */
 export function corradoStatistic(p: PooledScores, keys: readonly number[], divisor: RankDivisor): PooledStatistic {
+  checkNumbers("corradoStatistic", "keys", keys);
   const v = new Acc();
   for (let k = 0; k < p.sum.length; k++) {
     const c = p.count[k]!;
@@ -103,6 +105,7 @@ export function corradoStatistic(p: PooledScores, keys: readonly number[], divis
  * Z = Σ_{k∈K} sum_k/√count_k / (√L · S).
  */
 export function zivneyStatistic(p: PooledScores, keys: readonly number[], divisor: RankDivisor): PooledStatistic {
+  checkNumbers("zivneyStatistic", "keys", keys);
   const v = new Acc();
   for (let k = 0; k < p.sum.length; k++) {
     const c = p.count[k]!;

@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 /** Counts the non-missing values and those > 0 (0 counts as not positive). */
 function countPositive(x: ArrayLike<number>): { n: number; w: number } {
@@ -111,6 +112,7 @@ export function generalizedSignProbability(
  * ```
  */
 export function generalizedSignTest(x: ArrayLike<number>, pHat: number): CrossTestResult {
+  checkNumbers("generalizedSignTest", "x", x);
   const method = "generalized sign test (Cowan)";
   const convention = "Z = (w − Np̂)/√(Np̂(1 − p̂)); N(0,1)";
   const { n, w } = countPositive(x);

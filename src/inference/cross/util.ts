@@ -6,6 +6,7 @@
 import { normalSf, studentTTwoSided } from "../../stats/index.js";
 import type { CrossTestResult } from "./types.js";
 import { neumaierError } from "../../stats/summary.js";
+import { checkNumbers } from "../../check.js";
 
 /** Two-sided p-value of a standard-normal statistic (NaN for NaN). */
 export function pNormal(z: number): number {
@@ -159,6 +160,7 @@ export function countBelow(sorted: ArrayLike<number>, n: number, v: number): num
 
 /** Median of the first n values of a sorted array. */
 export function sortedMedian(sorted: ArrayLike<number>, n: number): number {
+  checkNumbers("sortedMedian", "sorted", sorted);
   if (n === 0) return Number.NaN;
   const h = n >> 1;
   return n % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;

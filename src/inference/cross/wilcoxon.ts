@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { averageRanks, emptyResult, makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkInteger, checkNumbers } from "../../check.js";
 
 const cache = new Map<number, Float64Array>();
 
@@ -29,6 +30,7 @@ const cache = new Map<number, Float64Array>();
  * ```
  */
 export function signedRankDistribution(n: number): Float64Array {
+  checkInteger("signedRankDistribution", "n", n, 0, 5000);
   const hit = cache.get(n);
   if (hit) return hit;
   const max = (n * (n + 1)) / 2;
@@ -74,6 +76,7 @@ export interface WilcoxonOptions {
  * ```
  */
 export function wilcoxonSignedRankTest(x: ArrayLike<number>, options: WilcoxonOptions = {}): CrossTestResult {
+  checkNumbers("wilcoxonSignedRankTest", "x", x);
   const exactMax = options.exactMax ?? 50;
   const method = "Wilcoxon signed-rank test";
   let n = 0;

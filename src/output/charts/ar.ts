@@ -4,7 +4,7 @@
  */
 import { invalidOption } from "../../errors.js";
 import { studentTQuantile } from "../../stats/index.js";
-import { assetName, checkCommon, keepIn, modelLine, round, VEGA_LITE_SCHEMA, type CarChartOptions, type ChartSource, type VegaLiteSpec } from "./common.js";
+import { assetName, assetsForTitle, checkCommon, checkTop, keepIn, modelLine, round, VEGA_LITE_SCHEMA, type CarChartOptions, type ChartSource, type VegaLiteSpec } from "./common.js";
 import { byId, combinedIds, speakerAndLabel, wrapWords } from "./labels.js";
 
 interface Bar {
@@ -55,14 +55,44 @@ function panelsOf(study: ChartSource, level: number, o: CarChartOptions): Panel[
   return [...merged.values()];
 }
 
+/** CAR of a panel over the span in percent: the sum of its ARs (missing ARs count as 0). */
+function spanCar(p: Panel): number {
+  return p.bars.reduce((sum, b) => sum + (b.ar ?? 0), 0);
+}
+
+/**
+ * The CAR chart's rule: per asset, the `top` panels with the largest |CAR| at the end of the
+ * span (ties by id) are drawn, in their original order; the others are listed.
+ */
+function chooseTop(list: readonly Panel[], top: number): { shown: Panel[]; hidden: Panel[] } {
+  const rank = new Map<Panel, number>();
+  for (const asset of new Set(list.map((p) => p.asset))) {
+    const mine = list.filter((p) => p.asset === asset).sort((a, b) => Math.abs(spanCar(b)) - Math.abs(spanCar(a)) || byId(combinedIds(a.ids), combinedIds(b.ids)));
+    mine.forEach((p, i) => rank.set(p, i));
+  }
+  return { shown: list.filter((p) => rank.get(p)! < top), hidden: list.filter((p) => rank.get(p)! >= top) };
+}
+
+function subtitleOf(study: ChartSource, pct: number, top: number, hidden: readonly Panel[]): string[] {
+  const lines = [modelLine(study.options), `Error bars: ${pct}% interval from the prediction-error variance of each AR`].filter((s) => s !== "");
+  if (hidden.length === 0) return lines;
+  const names = [...new Set(hidden.map((p) => combinedIds(p.ids)))];
+  const text = `Drawn: the ${top} statements per asset with the largest |CAR| at the end of the span; and ${names.length} more: ${names.join(", ")}`;
+  return [...lines, ...wrapWords(text, 110, 4)];
+}
+
 /**
  * Abnormal returns as bars: one panel per statement and asset, a bar per session of the event
  * span in percent, coloured by sign, with a ± t·se error bar (prediction error variance) and
  * tooltips naming the event windows that contain the session. Statements of one asset with
  * identical ARs (a shared day 0) share a panel titled `E17 = E22`; panel titles carry the
- * speaker and label wrapped at word boundaries; panels wrap into up to four columns.
+ * speaker and label wrapped at word boundaries; panels wrap into up to four columns. As in
+ * {@link carChart}, at most `top` panels per asset are drawn (default 8): those with the largest
+ * |CAR| at the end of the span (the sum of the panel's ARs); the others are listed under the title
+ * ("… and 31 more: E01, E02, …"). The data keep the asset id (`asset`) next to its shown name
+ * (`asset_name`).
  *
- * @throws INVALID_OPTION for a bad level, size or `maxPoints`, or when the data exceed `maxPoints`.
+ * @throws INVALID_OPTION for a bad level, size, `top` or `maxPoints`, or when the data exceed `maxPoints`.
  * @example
  * ```ts
  * // daily SPX returns: quiet synthetic noise, then +9.52% on 9 April 2025 (the 90-day tariff pause)
@@ -78,13 +108,14 @@ export function arChart(study: ChartSource, options: CarChartOptions = {}): Vega
   const { width, height, maxPoints } = checkCommon({ width: 240, height: 120, ...options });
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1, e.g. 0.95");
-  const list = panelsOf(study, level, options);
+  const top = checkTop(options);
+  const { shown: list, hidden } = chooseTop(panelsOf(study, level, options), top);
   const assets = [...new Set(list.map((p) => p.asset))];
   const multi = assets.length > 1;
   const rows = list.flatMap((p) => {
     const head = [combinedIds(p.ids), ...wrapWords(p.text, Math.max(20, Math.floor(width / 6)), 2)];
     const statement = (multi ? [assetName(options, p.asset), ...head] : head).join("\n");
-    return p.bars.map((b) => ({ statement, event_id: [...p.ids].sort(byId).join(" = "), asset: assetName(options, p.asset), ...b }));
+    return p.bars.map((b) => ({ statement, event_id: [...p.ids].sort(byId).join(" = "), asset: p.asset, asset_name: assetName(options, p.asset), ...b }));
   });
   if (rows.length > maxPoints) invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the AR table has that many rows); or choose fewer statements with events/assets`);
   const x = { field: "rel_day", type: "ordinal", title: "Sessions relative to day 0", axis: { labelAngle: 0 } };
@@ -98,7 +129,7 @@ export function arChart(study: ChartSource, options: CarChartOptions = {}): Vega
         color: { field: "sign", type: "nominal", title: "AR", scale: { domain: ["positive", "negative"], range: ["#2a7fb8", "#d6604d"] } },
         tooltip: [
           { field: "event_id", type: "nominal", title: "statement" },
-          { field: "asset", type: "nominal" },
+          { field: "asset_name", type: "nominal", title: "asset" },
           { field: "date", type: "nominal" },
           { field: "rel_day", type: "ordinal", title: "day" },
           { field: "ar", type: "quantitative", title: "AR (%)", format: ".3f" },
@@ -108,8 +139,8 @@ export function arChart(study: ChartSource, options: CarChartOptions = {}): Vega
     },
     { mark: { type: "rule", color: "#333" }, encoding: { x, y: { field: "lower", type: "quantitative" }, y2: { field: "upper" } } },
   ];
-  const who = assets.length === 1 ? assetName(options, assets[0]!) : `${assets.length} assets`;
-  const subtitle = [modelLine(study.options), `Error bars: ${pct}% interval from the prediction-error variance of each AR`].filter((s) => s !== "");
+  const who = assetsForTitle(options, assets);
+  const subtitle = subtitleOf(study, pct, top, hidden);
   const order = [...new Set(rows.map((r) => r.statement))];
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -5,7 +5,7 @@
 import { cumulativeAbnormalReturnPath } from "../../abnormal/index.js";
 import { invalidOption } from "../../errors.js";
 import { studentTQuantile } from "../../stats/index.js";
-import { assetName, checkCommon, keepIn, modelLine, panels, round, VEGA_LITE_SCHEMA, type CarChartOptions, type ChartSource, type VegaLiteSpec } from "./common.js";
+import { assetName, assetsForTitle, checkCommon, checkTop, keepIn, modelLine, panels, round, VEGA_LITE_SCHEMA, type CarChartOptions, type ChartSource, type VegaLiteSpec } from "./common.js";
 import { byId, combinedIds, speakerAndLabel, wrapWords } from "./labels.js";
 
 interface PathPoint {
@@ -125,7 +125,7 @@ function chooseTop(paths: readonly Path[], top: number): { shown: Path[]; hidden
 }
 
 function titleOf(study: ChartSource, o: CarChartOptions, shownAssets: readonly string[], exact: boolean, pct: number, hidden: readonly Path[], top: number): Record<string, unknown> {
-  const who = shownAssets.length === 1 ? assetName(o, shownAssets[0]!) : `${shownAssets.length} assets`;
+  const who = assetsForTitle(o, shownAssets);
   const subtitle = [
     modelLine(study.options),
     exact ? `${pct}% band: full-covariance Var(CAR), Student t with M − k df` : `${pct}% band: diagonal variance Σ se² (per-pair data not available), normal quantile`,
@@ -145,8 +145,9 @@ function titleOf(study: ChartSource, o: CarChartOptions, shownAssets: readonly s
  * day 0) are drawn once, labelled `E17 = E22`. Colour = statement (legend: ids, then speaker and
  * label wrapped at word boundaries); at most `top` paths per panel (default 8), the others
  * listed under the title. The title names the asset, the subtitle the model and windows.
- * Panels per asset, wrapped in up to three columns (`names` for readable panel titles,
- * `sharedScale` for one y scale). Without the per-pair data (a study rebuilt from JSON) the
+ * Panels per asset, wrapped in up to three columns, titled by `names` or else the id made
+ * readable (`readableAssetName`; the data keep the id in `asset`, the shown name in
+ * `asset_name`); `sharedScale` for one y scale. Without the per-pair data (a study rebuilt from JSON) the
  * band uses the diagonal variance Σ se² of the `abnormal` table, and the subtitle says so.
  *
  * @throws INVALID_OPTION for a bad level, size, `top` or `maxPoints`, or when the data exceed `maxPoints`.
@@ -165,12 +166,11 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
   const { width, height, maxPoints } = checkCommon(options);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1, e.g. 0.95");
-  const top = options.top ?? 8;
-  if (!(Number.isInteger(top) && top >= 1 && top <= 10)) invalidOption("top", options.top, "an integer from 1 to 10 (Tableau-10 colours)");
+  const top = checkTop(options);
   const { exact, paths } = pathsOf(study, level, options);
   const { shown, hidden } = chooseTop(mergeIdentical(paths), top);
   const rows = shown.flatMap((p) =>
-    p.points.map((pt) => ({ statement: legendText(p), event_id: p.ids.join(" = "), asset: assetName(options, p.asset), ...pt })),
+    p.points.map((pt) => ({ statement: legendText(p), event_id: p.ids.join(" = "), asset: p.asset, asset_name: assetName(options, p.asset), ...pt })),
   );
   if (rows.length > maxPoints) invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the CAR paths have that many points); or choose fewer statements with events/assets`);
   const assets = [...new Set(shown.map((p) => p.asset))];
@@ -188,7 +188,7 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
         color,
         tooltip: [
           { field: "event_id", type: "nominal", title: "statement" },
-          { field: "asset", type: "nominal" },
+          { field: "asset_name", type: "nominal", title: "asset" },
           { field: "rel_day", type: "quantitative", title: "day" },
           { field: "car", type: "quantitative", title: "CAR (%)", format: ".3f" },
           { field: "lower", type: "quantitative", title: `${pct}% low`, format: ".3f" },
@@ -196,10 +196,10 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
         ],
       },
     },
-    { transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset"] }], mark: { type: "rule", strokeDash: [4, 4], color: "#444" }, encoding: { x: { datum: 0, type: "quantitative" } } },
-    { transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset"] }], mark: { type: "rule", color: "#999" }, encoding: { y: { datum: 0, type: "quantitative" } } },
+    { transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset_name"] }], mark: { type: "rule", strokeDash: [4, 4], color: "#444" }, encoding: { x: { datum: 0, type: "quantitative" } } },
+    { transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset_name"] }], mark: { type: "rule", color: "#999" }, encoding: { y: { datum: 0, type: "quantitative" } } },
   ];
   const base = { $schema: VEGA_LITE_SCHEMA, title: titleOf(study, options, assets, exact, pct, hidden, top), data: { values: rows } };
   if (assets.length <= 1) return { ...base, width, height, layer };
-  return { ...base, ...panels("asset", assets.length, options), spec: { width, height, layer } };
+  return { ...base, ...panels("asset_name", assets.length, options, assets.map((a) => assetName(options, a))), spec: { width, height, layer } };
 }

@@ -6,6 +6,7 @@ import { invalidOption } from "../../errors.js";
 import type { PairResult } from "../../study/pair.js";
 import type { AbnormalRow, CarRow } from "../../study/rows.js";
 import type { Series } from "../../types.js";
+import { readableAssetName } from "./names.js";
 
 /**
  * The `$schema` of every chart: Vega-Lite 5 (the version notebook front-ends map to their renderer).
@@ -47,7 +48,11 @@ export interface ChartOptions {
   readonly assets?: readonly string[];
   /** Most data rows inlined in the spec; default 5000. Longer data is thinned (charts) or refused. */
   readonly maxPoints?: number;
-  /** Readable names of assets for panel titles and legends, by asset id (default the id). */
+  /**
+   * Names of assets for titles, panel headers and legends, by asset id. Default: the id, made
+   * readable when it is a file stem (`etf_xlk_daily_adj_2023_2026` → `XLK`, see
+   * `readableAssetName`); map an id to itself to show it verbatim. The data keep the id.
+   */
   readonly names?: Readonly<Record<string, string>>;
   /** One y scale for every panel of a multi-asset chart (default: each panel its own). */
   readonly sharedScale?: boolean;
@@ -58,11 +63,20 @@ export interface CarChartOptions extends ChartOptions {
   /** Confidence level of the band; default 0.95. */
   readonly level?: number;
   /**
-   * Most paths drawn per panel (default 8, at most 10 so no colour repeats): the paths with the
-   * largest |CAR| at the end of the span; the others are listed under the title.
+   * Most paths (CAR chart) or statement panels (AR chart) drawn per asset (default 8, at most 10
+   * so no colour repeats): those with the largest |CAR| at the end of the span; the others are
+   * listed under the title.
    */
   readonly top?: number;
 }
+
+/** `top` of the CAR and AR charts: an integer from 1 to 10, default 8. */
+export function checkTop(o: CarChartOptions): number {
+  const top = o.top ?? 8;
+  if (!(Number.isInteger(top) && top >= 1 && top <= 10)) invalidOption("top", o.top, "an integer from 1 to 10 (Tableau-10 colours)");
+  return top;
+}
+
 
 /** The study data the CAR and AR charts read. */
 export type ChartSource = {
@@ -90,15 +104,22 @@ export function round(x: number): number | null {
   return Number.isFinite(x) ? Number(x.toPrecision(10)) : null;
 }
 
-/** The readable name of an asset. */
+/** The name shown for an asset: the one given in `names`, else the id made readable. */
 export function assetName(options: ChartOptions, id: string): string {
-  return options.names?.[id] ?? id;
+  return options.names?.[id] ?? readableAssetName(id);
 }
 
-/** Panels of a multi-asset chart: wrapped into at most three columns, shared or own y scales. */
-export function panels(field: string, count: number, options: ChartOptions): Record<string, unknown> {
+/** The assets a title names: "SP500", "SP500 and XLK", "A, B and C", else "11 assets". */
+export function assetsForTitle(options: ChartOptions, ids: readonly string[]): string {
+  const names = ids.map((id) => assetName(options, id));
+  if (names.length > 3) return `${names.length} assets`;
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** Panels of a multi-asset chart: wrapped into at most three columns (in the order `sort`), shared or own y scales. */
+export function panels(field: string, count: number, options: ChartOptions, sort?: readonly string[]): Record<string, unknown> {
   return {
-    facet: { field, type: "nominal", title: null, header: { labelFontSize: 12, labelFontWeight: "bold" } },
+    facet: { field, type: "nominal", title: null, ...(sort === undefined ? {} : { sort }), header: { labelFontSize: 12, labelFontWeight: "bold" } },
     columns: Math.min(3, count),
     resolve: { scale: { y: options.sharedScale === true ? "shared" : "independent" } },
   };

@@ -112,11 +112,12 @@ function layers(yTitle: string): Record<string, unknown>[] {
         ],
       },
     },
-    {
+    // the labels, over a white halo so they stay legible where the series passes under them
+    ...[{ stroke: "white", strokeWidth: 3, strokeOpacity: 0.9 }, {}].map((halo) => ({
       transform: [{ filter: "datum.layer === 'statement' && isValid(datum.text)" }],
-      mark: { type: "text", align: "left", baseline: "top", dx: 2, fontSize: 9, color: "#7a3a00" },
+      mark: { type: "text", align: "left", baseline: "top", dx: 2, fontSize: 9, color: "#7a3a00", ...halo },
       encoding: { x, y: { field: "label_y", type: "quantitative", scale: null }, text: { field: "text", type: "nominal" } },
-    },
+    })),
   ];
 }
 
@@ -128,10 +129,11 @@ function toSeries(prices: Series | readonly Series[] | { readonly series: readon
  * The price series with each statement marked (a rule at its date — day 0 for study rows, the
  * statement's local date for raw statements, with its point on the first observation on or
  * after that date) and, per date, one label with its statement ids
- * (`E16–E25`) placed on the lowest row where it does not collide with another (on the first
- * panel only when there are several); the tooltip has the speaker and label. By default the chart shows the event period, from a month before the
+ * (`E16–E25`) placed on the lowest row where it does not collide with another (on every panel
+ * when there are several, each placed for its own dates); the tooltip has the speaker and label. By default the chart shows the event period, from a month before the
  * first statement to a month after the last. Several series become panels (up to three
- * columns; `names` for readable titles); `sharedScale` puts them on one scale, indexed to 100
+ * columns; titled by `names`, else the id made readable by `readableAssetName`; the data keep
+ * the id in `asset` and the shown name in `asset_name`); `sharedScale` puts them on one scale, indexed to 100
  * at the first date shown. A series longer than `maxPoints` (over all panels) is thinned to
  * every k-th observation, keeping the last one and every statement date.
  *
@@ -164,7 +166,7 @@ export function timelineChart(
   const { from, to } = period(marks, options);
   const budget = Math.max(2, Math.floor(maxPoints / series.length));
   const rows: Record<string, unknown>[] = [];
-  for (const [index, s] of series.entries()) {
+  for (const s of series) {
     const dates = Array.from(s.days, (d) => isoFromDayKey(d));
     let lo = 0;
     let hi = dates.length;
@@ -182,19 +184,18 @@ export function timelineChart(
       const first = !shownOn.has(m.date);
       shownOn.add(m.date);
       const at = valueOn(s, dates, lo, hi, m.date, base);
-      rows.push({ layer: "statement", asset: s.id, date: m.date, value: at.value, value_date: at.on, id: m.id, text: first && index === 0 ? l.text : null, label_y: 2 + 11 * l.level, speaker: m.speaker, label: m.label });
+      rows.push({ layer: "statement", asset: s.id, date: m.date, value: at.value, value_date: at.on, id: m.id, text: first ? l.text : null, label_y: 2 + 11 * l.level, speaker: m.speaker, label: m.label });
     }
   }
   const names = series.map((s) => assetName(options, s.id));
-  const kind = base100(options, multi) ? `Index (${from ?? "first date"} = 100)` : series.every((s) => s.kind === "price") ? "Price" : "Value";
   const shown = rows.filter((r) => r["layer"] === "series").map((r) => r["date"] as string).sort();
+  const kind = base100(options, multi) ? `Index (${shown[0] ?? "first date"} = 100)` : series.every((s) => s.kind === "price") ? "Price" : "Value";
   const period_ = shown.length === 0 ? "" : ` (${shown[0]} to ${shown[shown.length - 1]})`;
   const title = { text: options.title ?? `${names.length <= 3 ? names.join(", ") : `${names.length} series`} and the statements${period_}`, anchor: "start" };
-  for (const r of rows) r["asset"] = assetName(options, r["asset"] as string);
+  for (const r of rows) r["asset_name"] = assetName(options, r["asset"] as string);
   const base = { $schema: VEGA_LITE_SCHEMA, title, data: { values: rows } };
   if (!multi) return { ...base, width, height, layer: layers(kind) };
-  const facet = panels("asset", series.length, options);
-  return { ...base, ...facet, facet: { ...(facet["facet"] as object), sort: names }, spec: { width, height, layer: layers(kind) } };
+  return { ...base, ...panels("asset_name", series.length, options, names), spec: { width, height, layer: layers(kind) } };
 }
 
 function base100(options: TimelineChartOptions, multi: boolean): boolean {

@@ -130,8 +130,13 @@ export function rowBuilders(sources: readonly RowSource[], cols: StudyColumnSet,
   const iso = isoMemo();
   return {
     models: () => sources.map((src) => modelRow(src, cols, iso)),
-    abnormal: () => abnormalRows(sources, cols, iso),
-    car: () => carRows(sources, cols, windows, iso),
+    abnormal: () => [...abnormalRows(sources, cols, iso)],
+    car: () => [...carRows(sources, cols, windows, iso)],
+    rows: {
+      models: () => sources.map((src) => modelRow(src, cols, iso)),
+      abnormal: () => abnormalRows(sources, cols, iso),
+      car: () => carRows(sources, cols, windows, iso),
+    },
     ...(rebuild === undefined
       ? {}
       : {
@@ -165,8 +170,9 @@ function modelRow(src: RowSource, cols: StudyColumnSet, iso: (day: number) => st
   };
 }
 
-function abnormalRows(sources: readonly RowSource[], cols: StudyColumnSet, iso: (day: number) => string): AbnormalRow[] {
-  const rows: AbnormalRow[] = [];
+// the rows are made one at a time: a table is built from them on first access, or they are
+// written as they are made (study.toJSONChunks / toCSVChunks) without building the table
+function* abnormalRows(sources: readonly RowSource[], cols: StudyColumnSet, iso: (day: number) => string): Generator<AbnormalRow> {
   for (const { plan, arAt } of sources) {
     const meta = metadataOf(plan.event);
     const day0 = iso(plan.day0);
@@ -175,7 +181,7 @@ function abnormalRows(sources: readonly RowSource[], cols: StudyColumnSet, iso: 
     for (let i = 0; i < plan.spanEnd - plan.spanStart; i++) {
       const r = arAt + i;
       // fields written out (no object spread): this loop makes most of a large study's rows
-      rows.push({
+      yield {
         event_id: plan.eventId,
         asset: plan.asset,
         rel_day: offset0 + i,
@@ -194,14 +200,12 @@ function abnormalRows(sources: readonly RowSource[], cols: StudyColumnSet, iso: 
         source: meta.source,
         group: meta.group,
         market_session: meta.market_session,
-      });
+      };
     }
   }
-  return rows;
 }
 
-function carRows(sources: readonly RowSource[], cols: StudyColumnSet, windows: readonly Window[], iso: (day: number) => string): CarRow[] {
-  const rows: CarRow[] = [];
+function* carRows(sources: readonly RowSource[], cols: StudyColumnSet, windows: readonly Window[], iso: (day: number) => string): Generator<CarRow> {
   for (let k = 0; k < sources.length; k++) {
     const { plan, carAt } = sources[k]!;
     const end = k + 1 < sources.length ? sources[k + 1]!.carAt : cols.car.length;
@@ -210,7 +214,7 @@ function carRows(sources: readonly RowSource[], cols: StudyColumnSet, windows: r
     const days = plan.data.days;
     for (let r = carAt; r < end; r++) {
       const window = r - carAt;
-      rows.push({
+      yield {
         event_id: plan.eventId,
         asset: plan.asset,
         window_start: windows[window]![0],
@@ -236,8 +240,7 @@ function carRows(sources: readonly RowSource[], cols: StudyColumnSet, windows: r
         source: meta.source,
         group: meta.group,
         market_session: meta.market_session,
-      });
+      };
     }
   }
-  return rows;
 }

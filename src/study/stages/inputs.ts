@@ -8,6 +8,7 @@ import { modelLabel } from "../../models/index.js";
 import type { FactorColumns } from "../../returns/index.js";
 import type { MarketEvent, Series } from "../../types.js";
 import { modelNeedsFactors, modelNeedsMarket, type EventStudyOptions, type ResolvedStudyOptions } from "../options.js";
+import { eventsByAsset, type EventsByAsset } from "../eventsByAsset.js";
 
 /** The data of a study, checked. */
 export interface StudyInputs {
@@ -19,6 +20,8 @@ export interface StudyInputs {
   readonly events: readonly MarketEvent[];
   /** Every (asset, statement) pair that could be studied: the capacity of the result columns. */
   readonly pairBound: number;
+  /** The statements of each asset, grouped once (filtering all statements per asset is assets × statements). */
+  readonly byAsset?: EventsByAsset;
 }
 
 /**
@@ -49,9 +52,10 @@ export function studyInputs(options: EventStudyOptions, opts: ResolvedStudyOptio
   }
   throwIfIssues(statementIssues(options.events, ids), "eventStudy: invalid statements");
   const events = options.events;
+  const byAsset = eventsByAsset(events);
   let pairBound = 0;
-  for (const a of assets) for (const e of events) if (e.asset === undefined || e.asset === a.id) pairBound++;
-  return { assets, market, factors: options.factors, events, pairBound };
+  for (const a of assets) pairBound += byAsset.of(a.id).length;
+  return { assets, market, factors: options.factors, events, pairBound, byAsset };
 }
 
 function assetList(assets: EventStudyOptions["assets"]): readonly Series[] {

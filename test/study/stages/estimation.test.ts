@@ -47,7 +47,8 @@ describe("stages/estimation", () => {
   });
 
   it("estimatePair: too few observations (minEstimationObs) is an error", () => {
-    const opts = resolved({ estimation: [-120, -11], minEstimationObs: 111 });
+    // resolveStudyOptions refuses a minimum above the window (110 sessions); the stage is given one directly
+    const opts = { ...resolved({ estimation: [-120, -11] }), minEstimationObs: 111 };
     const { data, columns } = assetData(asset("A", 1), opts);
     const plan = planPair("A", { id: "E2", day0: dayKeyFromIso("2025-04-09"), event: statements[1]! }, data, columns, undefined, opts) as PairPlan;
     expect(() => estimatePair(plan, opts, new EstimationBuffers(false).take(110, 1))).toThrow(/INSUFFICIENT|111/);

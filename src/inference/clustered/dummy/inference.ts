@@ -4,7 +4,7 @@
  * the covariance to use (OLS when it loads on a session isolated by its own dummy).
  * @module
  */
-import { MarketReactionError } from "../../../errors.js";
+import { MarketReactionError, invalidOption } from "../../../errors.js";
 import { hacCovariance, neweyWestLag, olsQr, studentTTwoSided } from "../../../stats/index.js";
 import type { NeweyWestLagRule } from "../../../stats/hac.js";
 import type { VcovChoice } from "../types.js";
@@ -68,6 +68,8 @@ export function fitDummyRegression(
   const covOls = new Float64Array(K * K);
   for (let i = 0; i < K * K; i++) covOls[i] = fit.sigma2 * C[i]!;
   const lag = typeof o.lagOption === "number" ? o.lagOption : neweyWestLag(T, o.lagOption);
+  // a lag at or above the sample has no autocovariances to weigh: the HAC variance collapses
+  if (lag >= T) invalidOption("hacLag", lag, `a lag below the ${T} regression observations (the nw1994 rule gives ${neweyWestLag(T, "nw1994")}; on the command line --hac-lag)`);
   const covHac = hacCovariance(X, fit.residuals, C, T, K, { lag, adjust: o.hacAdjust });
   const leverageRows = leverageOneRows(X, C, T, K);
   const loadsOnIsolated = (c: Float64Array): boolean => loadsOn(c, leverageRows, X, C, T, K);

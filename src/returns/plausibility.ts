@@ -1,0 +1,54 @@
+/**
+ * Whether a series' values fit its declared kind: a price file passed as returns (values in
+ * the thousands), returns in percent passed as decimal returns, or returns passed as prices.
+ * Wrong kinds give numbers that look fine and mean nothing (a price file read as returns gave
+ * a CAR of −19.4), so they stop with the evidence.
+ * @module
+ */
+import { MarketReactionError } from "../errors.js";
+import type { Series } from "../types.js";
+
+/** Fewest finite values before the check says anything. */
+const MIN_VALUES = 20;
+
+function median(sorted: Float64Array): number {
+  const n = sorted.length;
+  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+/**
+ * Throws INVALID_INPUT when the values of `series` do not fit its `kind`:
+ * - `"return"` with at least 95 % positive values and a median above 1: prices;
+ * - `"return"` with a median absolute value above 0.2 (a typical day moving 20 %): percent;
+ * - `"price"` with a tenth or more of the values negative and a median absolute value below
+ *   0.2: returns.
+ * Series with fewer than 20 finite values are not judged.
+ *
+ * @param name - how the series is named in the message, e.g. "asset" or "market".
+ */
+export function checkSeriesKind(series: Series, name: string): void {
+  const finite: number[] = [];
+  let positive = 0;
+  let negative = 0;
+  for (let i = 0; i < series.values.length; i++) {
+    const v = series.values[i]!;
+    if (!Number.isFinite(v)) continue;
+    finite.push(Math.abs(v));
+    if (v > 0) positive++;
+    else if (v < 0) negative++;
+  }
+  if (finite.length < MIN_VALUES) return;
+  const mid = median(Float64Array.from(finite).sort());
+  const n = finite.length;
+  const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
+  const id = JSON.stringify(series.id);
+  if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {
+    throw new MarketReactionError("INVALID_INPUT", `${name} ${id} is given as returns but its values look like prices (${evidence}); pass it as prices (kind "price"; on the command line --prices instead of --returns)`);
+  }
+  if (series.kind === "return" && mid > 0.2) {
+    throw new MarketReactionError("INVALID_INPUT", `${name} ${id} is given as decimal returns but a typical value moves ${(100 * mid).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`);
+  }
+  if (series.kind === "price" && negative >= 0.1 * n && mid < 0.2) {
+    throw new MarketReactionError("INVALID_INPUT", `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`);
+  }
+}
