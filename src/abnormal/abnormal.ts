@@ -51,7 +51,8 @@ function rowForm(design: Float64Array, C: Float64Array, m: number, k: number, i:
  * - Var(AR_τ) = s²(1 + x_τᵀ(XᵀX)⁻¹x_τ), with s² = `fit.sigma2`, x_τ the regressor row of the
  *   prediction (intercept included) and (XᵀX)⁻¹ = `fit.covUnscaled`; for k = 0
  *   (market-adjusted) Var(AR_τ) = s². The term x_τᵀ(XᵀX)⁻¹x_τ is the estimation error of the
- *   normal return; for the market model it equals 1/M + (R_mτ − R̄_m)²/S_mm;
+ *   normal return; for the market model it equals 1/M + (R_mτ − R̄_m)²/S_mm; when the
+ *   prediction carries its own `variance` (GARCH forecasts), that variance instead;
  * - t_τ = SAR_τ = AR_τ/√Var(AR_τ), two-sided p = 2·P(T_df > |t_τ|) with df = `fit.df` = M − k.
  * A missing actual or expected return (`NaN`) gives a `NaN` AR, t and p; a missing regressor
  * also gives a `NaN` variance. Cost O(m·k²); four `Float64Array`s of length m are allocated.
@@ -102,6 +103,8 @@ export function abnormalReturns(
   const design = prediction.design;
   const C = fit.covUnscaled;
   const expected = prediction.expected;
+  const forecast = prediction.variance;
+  if (forecast !== undefined && forecast.length !== m) fail(`abnormal returns: prediction.variance has ${forecast.length} values; expected ${m}`);
   const act = actual instanceof Float64Array ? actual : Float64Array.from(actual);
   const ar = new Float64Array(m);
   const variance = new Float64Array(m);
@@ -109,7 +112,7 @@ export function abnormalReturns(
   const pValue = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const a = act[i]! - expected[i]!;
-    const v = sigma2 * (1 + (k === 0 ? 0 : rowForm(design, C, m, k, i, i)));
+    const v = forecast !== undefined ? forecast[i]! : sigma2 * (1 + (k === 0 ? 0 : rowForm(design, C, m, k, i, i)));
     const z = a / Math.sqrt(v);
     ar[i] = a;
     variance[i] = v;
@@ -134,6 +137,7 @@ export function abnormalReturns(
     pValue,
     design,
     covUnscaled: C,
+    ...(forecast === undefined ? {} : { conditional: true }),
   };
 }
 
@@ -146,7 +150,8 @@ export function abnormalReturns(
  * off-diagonal terms come from the common estimation error of the parameters; they are why
  * Var(CAR) = 1ᵀV_W1 differs from the sum of the daily variances. For k = 0, V = s²I.
  * Returned as an m×m symmetric matrix (row- and column-major alike). O(m²k²); meant for
- * reporting and checking: {@link cumulativeAbnormalReturn} never forms V.
+ * reporting and checking: {@link cumulativeAbnormalReturn} never forms V. A prediction that
+ * carries its own `variance` (GARCH forecasts) gives the diagonal V = diag(variance).
  *
  * ## References
  * - Campbell, J. Y., Lo, A. W. & MacKinlay, A. C. (1997). The Econometrics of Financial
@@ -173,6 +178,11 @@ export function abnormalCovariance(fit: ModelFit, prediction: ModelPrediction): 
   const k = fit.k;
   const s2 = fit.sigma2;
   const V = new Float64Array(m * m);
+  // forecast variances (GARCH): uncorrelated ARs, V diagonal
+  if (prediction.variance !== undefined) {
+    for (let i = 0; i < m; i++) V[i * m + i] = prediction.variance[i]!;
+    return V;
+  }
   for (let i = 0; i < m; i++) {
     for (let j = i; j < m; j++) {
       const v = s2 * ((i === j ? 1 : 0) + (k === 0 ? 0 : rowForm(prediction.design, fit.covUnscaled, m, k, i, j)));

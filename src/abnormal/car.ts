@@ -46,7 +46,8 @@ function form(C: Float64Array, s: Float64Array, k: number): number {
  * - Var(CAR) = 1ᵀV_W1 with V = s²(I + X*(XᵀX)⁻¹X*ᵀ), computed without forming V as
  *   s²(n + sᵀ(XᵀX)⁻¹s) where s = Σ_{τ∈W} x_τ is the sum of the window's regressor rows. For
  *   the market model this is s²[L + L²/M + (Σ_{τ∈W}(R_mτ − R̄_m))²/S_mm]; constant mean
- *   s²(L + L²/M); market-adjusted Ls². The diagonal-only sum Σ Var(AR_τ) (what several
+ *   s²(L + L²/M); market-adjusted Ls²; with forecast variances (`ars.conditional`, GARCH)
+ *   Σ Var(AR_τ), the forecasts being uncorrelated. The diagonal-only sum Σ Var(AR_τ) (what several
  *   packages use) is reported separately as `diagonalVariance`;
  * - t = SCAR = CAR/√Var(CAR), two-sided p from Student t with df = M − k;
  * - BHAR = Π(1 + R_τ) − Π(1 + E[R_τ]) on simple returns (see {@link buyAndHoldAbnormalReturn}).
@@ -156,7 +157,8 @@ function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPoli
   }
   const none = n === 0 || missingSeen;
   const car = none ? Number.NaN : sum + comp;
-  const variance = none ? Number.NaN : sigma2 * (n + (k === 0 ? 0 : form(C, s, k)));
+  // forecast variances (GARCH): uncorrelated ARs, Var(CAR) = Σ Var(AR_τ)
+  const variance = none ? Number.NaN : ars.conditional === true ? diag : sigma2 * (n + (k === 0 ? 0 : form(C, s, k)));
   const se = Math.sqrt(variance);
   const t = car / se;
   return {
@@ -186,7 +188,8 @@ function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPoli
  *
  * ## Method
  * For τ = τ1 … τ2: CAR(τ1, τ) = Σ_{u=τ1}^{τ} AR_u and Var = s²(n_τ + s_τᵀ(XᵀX)⁻¹s_τ) with
- * s_τ the running sum of regressor rows (as {@link cumulativeAbnormalReturn}, one pass, O(L·k²)).
+ * s_τ the running sum of regressor rows (as {@link cumulativeAbnormalReturn}, one pass, O(L·k²));
+ * with forecast variances (`ars.conditional`, GARCH) Var is the running sum of the daily variances.
  * With `missing: "propagate"` (default) the path is `NaN` from the first missing AR on; with
  * `"skip"` missing days add nothing (the path is flat there).
  *
@@ -228,6 +231,7 @@ export function cumulativeAbnormalReturnPath(
   let sum = 0;
   let comp = 0;
   let n = 0;
+  let diag = 0;
   let missingSeen = false;
   for (let j = 0; j < L; j++) {
     const i = from + j;
@@ -239,11 +243,12 @@ export function cumulativeAbnormalReturnPath(
       const u = sum + a;
       comp += neumaierError(sum, a, u);
       sum = u;
+      diag += ars.variance[i]!;
       for (let c = 0; c < k; c++) s[c] = s[c]! + design[i + c * m]!;
     }
     const none = n === 0 || missingSeen;
     car[j] = none ? Number.NaN : sum + comp;
-    variance[j] = none ? Number.NaN : sigma2 * (n + (k === 0 ? 0 : form(C, s, k)));
+    variance[j] = none ? Number.NaN : ars.conditional === true ? diag : sigma2 * (n + (k === 0 ? 0 : form(C, s, k)));
   }
   return { offsets, car, variance };
 }

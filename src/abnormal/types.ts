@@ -59,8 +59,16 @@ export interface AbnormalReturns {
   readonly expected: Float64Array;
   /** Abnormal returns AR_τ = R_τ − E[R_τ]. */
   readonly ar: Float64Array;
-  /** Prediction-error variances Var(AR_τ) = s²(1 + x_τᵀ(XᵀX)⁻¹x_τ). */
+  /**
+   * Prediction-error variances Var(AR_τ) = s²(1 + x_τᵀ(XᵀX)⁻¹x_τ), or the model's forecasts
+   * when the prediction carries them (GARCH: the conditional-variance forecasts; see `conditional`).
+   */
   readonly variance: Float64Array;
+  /**
+   * True when `variance` holds the model's per-session forecasts (GARCH): the ARs are then
+   * uncorrelated and Var(CAR) is the sum of the daily variances. Absent for the linear models.
+   */
+  readonly conditional?: boolean;
   /**
    * t statistics AR_τ/√Var(AR_τ). These are also the standardized abnormal returns (SAR) of
    * Patell (1976); `sar` is the same array object.

@@ -41,8 +41,10 @@ Data:
 
 Model and windows:
   --model MODEL          constant-mean | market-adjusted | market | ff3 | carhart | ff5 |
-                         scholes-williams | dimson | factors:COL,COL
-                         (default market with --market, else constant-mean)
+                         scholes-williams | dimson | garch | garch-market | factors:COL,COL
+                         (default market with --market, else constant-mean); garch:
+                         GARCH(1,1) with a constant mean, garch-market with the market
+                         model as mean; ARs standardized by each day's variance forecast
   --return-type TYPE     simple | log                                 (default simple)
   --estimation=A,B       estimation window in sessions relative to day 0 (default -250,-11)
   --window=A,B           event window, repeatable                      (default -1,1)

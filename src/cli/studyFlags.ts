@@ -63,7 +63,7 @@ export type StudyFormat = "table" | "markdown" | "html" | "latex" | "csv" | "jso
 
 /** Models that read the factor file, and those that read the benchmark. */
 const FACTOR_MODELS = ["ff3", "carhart", "ff5"];
-const MARKET_MODELS = ["market", "market-adjusted", "scholes-williams", "dimson"];
+const MARKET_MODELS = ["market", "market-adjusted", "scholes-williams", "dimson", "garch-market"];
 
 /** The chart asked for with `--plot`. */
 export interface PlotFlags {

@@ -21,11 +21,13 @@ export interface ModelDescriptor<T extends ModelSpec["type"] = ModelSpec["type"]
   readonly marketLags: (spec: SpecOf<T>) => number;
   /** Number of mean parameters k (σ² divisor M − k for the regression models). */
   readonly parameterCount: (spec: SpecOf<T>, columns: ModelColumns) => number;
+  /** Fewest estimation observations the model accepts when more than k + 1 (GARCH: 30); absent for the others. */
+  readonly minObs?: number;
   /** Checks the spec's own fields; throws INVALID_OPTION naming the field. */
   readonly validate: (spec: SpecOf<T>) => void;
   /** Fits on complete-case sessions `used` (at least k + 1 of them); `residuals`, when given, receives the residuals (a view may be kept). */
   readonly fit: (spec: SpecOf<T>, columns: ModelColumns, used: Int32Array, residuals?: Float64Array) => ModelFit;
-  /** Normal returns and regressor rows at `indices` for a fit made on these columns. */
+  /** Normal returns and regressor rows at `indices` for a fit made on these columns (and, for models that forecast it, each session's variance). */
   readonly predict: (fit: ModelFit, columns: ModelColumns, indices: Int32Array | readonly number[]) => ModelPrediction;
   /** Named presets (`ff3` for the factor model, …), in the order `MODEL_PRESETS` lists them. */
   readonly presets: Readonly<Record<string, SpecOf<T>>>;

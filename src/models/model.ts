@@ -11,6 +11,9 @@ import { checkIndices, completeCases, estimationIndicesOf, requireObservations, 
 import { modelColumns } from "./spec.js";
 import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 
+/** Largest per-observation gradient (standardized data) at which a study accepts a GARCH fit. */
+const GARCH_GRADIENT_LIMIT = 1e-4;
+
 /** Number of mean parameters of a (validated) spec on its columns. */
 function parameterCount(spec: ModelSpec, c: ModelColumns): number {
   return modelDescriptor(spec).parameterCount(spec, c);
@@ -32,10 +35,12 @@ function parameterCount(spec: ModelSpec, c: ModelColumns): number {
  * | `factors` | 1 + K | `alpha`, factor names (Householder QR, excess over `RF`) | M − k |
  * | `scholes-williams` | 2 | `alpha`, `beta` (SW 1977) | M − 2 |
  * | `dimson` | 2p + 2 | `alpha`, `beta_lagp`…`beta`…`beta_leadp` | M − k |
+ * | `garch` / `garch-market` | 1 / 2 | `alpha` / `alpha`, `beta` (maximum likelihood; ω, α₁, β₁ in `details`) | M − k (at least 30 observations) |
  *
  * ## Method
  * See each model: `fitConstantMean`, `fitMarketAdjusted`, `fitMarketModel`,
- * `fitFactorModel`, `fitScholesWilliams`, `fitDimson`. Every fit carries σ² with its
+ * `fitFactorModel`, `fitScholesWilliams`, `fitDimson`, `fitGarchModel` (whose predictions
+ * carry the conditional-variance forecast of each session as `variance`). Every fit carries σ² with its
  * divisor, df, M, R² (`NaN` where undefined) and `(XᵀX)⁻¹` for the prediction-error
  * variances σ²(1 + x′(XᵀX)⁻¹x) (MacKinlay 1997).
  *
@@ -104,6 +109,11 @@ export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, c
       `the residual standard deviation over the ${fit.nObs} estimation sessions is ${fit.sigma2 === 0 ? "zero" : `${sigma.toPrecision(2)}, ${(sigma / scale).toPrecision(2)} of the returns' own size (${scale.toPrecision(2)}): rounding noise`} (identical returns, a constant growth rate, or returns fitted exactly), so abnormal returns have no meaningful standard error`,
     );
   }
+  // a GARCH likelihood far from its maximum gives variance forecasts of no known meaning (a
+  // gradient just above the optimizer's 1e-9 tolerance is a maximum for every practical purpose)
+  if (fit.garch !== undefined && !(fit.garch.gradMax <= GARCH_GRADIENT_LIMIT)) {
+    singular(spec, `the likelihood maximisation stopped away from a maximum on the ${fit.nObs} estimation returns (largest gradient ${fit.garch.gradMax.toPrecision(3)} > ${GARCH_GRADIENT_LIMIT}); use a longer estimation window or another model`);
+  }
   return fit;
 }
 
@@ -130,7 +140,9 @@ function returnScale(asset: Float64Array, used: Int32Array): number {
 
 function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {
   const model = modelDescriptor(spec);
-  requireObservations(spec, model.parameterCount(spec, c), used, candidates, options);
+  const floor = model.minObs;
+  const minObs = floor === undefined ? options?.minObs : Math.max(floor, options?.minObs ?? 0);
+  requireObservations(spec, model.parameterCount(spec, c), used, candidates, minObs === undefined ? options : { ...options, minObs });
   return model.fit(spec, c, used, residuals);
 }
 

@@ -9,6 +9,7 @@ import { constantMeanModel } from "./constantMean.js";
 import type { ModelDescriptor } from "./descriptor.js";
 import { dimsonModel } from "./dimson.js";
 import { factorModel } from "./factorModel.js";
+import { garchMarketModel, garchModel } from "./garchModel.js";
 import { marketAdjustedModel } from "./marketAdjusted.js";
 import { marketModel } from "./marketModel.js";
 import { scholesWilliamsModel } from "./scholesWilliams.js";
@@ -25,6 +26,8 @@ export const MODEL_REGISTRY: readonly AnyModelDescriptor[] = [
   factorModel,
   scholesWilliamsModel,
   dimsonModel,
+  garchModel,
+  garchMarketModel,
 ].map((d) => d as unknown as AnyModelDescriptor);
 
 const BY_TYPE = new Map<string, AnyModelDescriptor>(MODEL_REGISTRY.map((d) => [d.type, d]));

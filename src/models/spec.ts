@@ -20,7 +20,9 @@ export type ModelPresetName =
   | "carhart"
   | "ff5"
   | "scholes-williams"
-  | "dimson";
+  | "dimson"
+  | "garch"
+  | "garch-market";
 
 /** Every preset of every registered model, by name. */
 const PRESETS = new Map<string, ModelSpec>(MODEL_REGISTRY.flatMap((d) => Object.entries(d.presets)));
@@ -30,7 +32,7 @@ const PRESETS = new Map<string, ModelSpec>(MODEL_REGISTRY.flatMap((d) => Object.
  *
  * @example
  * ```ts
- * MODEL_PRESETS; // => ["constant-mean", "market-adjusted", "market", "ff3", "carhart", "ff5", "scholes-williams", "dimson"]
+ * MODEL_PRESETS; // => ["constant-mean", "market-adjusted", "market", "ff3", "carhart", "ff5", "scholes-williams", "dimson", "garch", "garch-market"]
  * MODEL_PRESETS.map((name) => modelPreset(name).type).filter((t) => t === "factors").length; // => 3
  * ```
  */
@@ -42,13 +44,15 @@ export { MAX_DIMSON_LAGS } from "./dimson.js";
  * The {@link ModelSpec} of a named model. Factor presets use Ken French's column names
  * (`Mkt-RF`, `SMB`, `HML`, `Mom`, `RMW`, `CMA`), matched case- and punctuation-insensitively
  * when fitting (`MOM`, `UMD` and `WML` all find a momentum column), with excess returns over
- * `RF` when the data has it.
+ * `RF` when the data has it. `garch` is GARCH(1,1) with a constant mean, `garch-market` with
+ * the market model as mean equation.
  *
  * @throws INVALID_OPTION for an unknown name (the message lists the known ones).
  * @example
  * ```ts
  * modelPreset("ff3"); // => { type: "factors", factors: ["Mkt-RF", "SMB", "HML"], label: "ff3" }
  * modelPreset("market"); // => { type: "market" }
+ * modelPreset("garch-market"); // => { type: "garch-market" }
  * ```
  */
 export function modelPreset(name: ModelPresetName): ModelSpec {

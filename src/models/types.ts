@@ -10,6 +10,8 @@
  * @module
  */
 
+import type { GarchFit } from "../measures/garch.js";
+
 /** A normal-return model. */
 export type ModelSpec =
   | { readonly type: "constant-mean" }
@@ -29,7 +31,15 @@ export type ModelSpec =
       readonly type: "dimson";
       /** Number of leads and lags p (regressors R_m,τ−p … R_m,τ+p); default 1. */
       readonly lags?: number;
-    };
+    }
+  /**
+   * GARCH(1,1) with Gaussian errors, fitted by maximum likelihood on the estimation window, with
+   * a constant mean (`garch`: R = α + ε) or the market model as mean (`garch-market`:
+   * R = α + β·R_m + ε); each event session's abnormal return is standardized by its
+   * conditional-variance forecast.
+   */
+  | { readonly type: "garch" }
+  | { readonly type: "garch-market" };
 
 /** Returns of one asset and its benchmarks on one session index (NaN = missing). */
 export interface ModelData {
@@ -44,7 +54,7 @@ export interface ModelData {
 /** A fitted normal-return model. Plain data: serialisable with structuredClone / JSON (typed arrays aside). */
 export interface ModelFit {
   readonly spec: ModelSpec;
-  /** Model name for output rows: `constant-mean`, `market-adjusted`, `market`, `ff3`, …, `scholes-williams`, `dimson`. */
+  /** Model name for output rows: `constant-mean`, `market-adjusted`, `market`, `ff3`, …, `scholes-williams`, `dimson`, `garch`, `garch-market`. */
   readonly model: string;
   /** Coefficient names: `alpha`, `beta`, factor names, `beta_lag1`, `beta_lead1`, … */
   readonly names: readonly string[];
@@ -55,7 +65,7 @@ export interface ModelFit {
   readonly df: number;
   /** Estimation observations used (complete cases), M. */
   readonly nObs: number;
-  /** Number of estimated mean parameters k (0 market-adjusted, 1 constant mean, 2 market model, 1+K factors). */
+  /** Number of estimated mean parameters k (0 market-adjusted, 1 constant mean and `garch`, 2 market model and `garch-market`, 1+K factors). */
   readonly k: number;
   /** R² (centred); `NaN` where undefined (constant mean, market-adjusted). */
   readonly r2: number;
@@ -72,9 +82,16 @@ export interface ModelFit {
   readonly riskFree?: string | null;
   /**
    * Model-specific statistics: Scholes-Williams `beta_lag`, `beta_0`, `beta_lead`, `rho_market`;
-   * Dimson `sum_beta`. Absent for the other models.
+   * Dimson `sum_beta`; GARCH `omega`, `alpha1`, `beta1`, `loglik`, `persistence`,
+   * `unconditional_variance`, `converged` (1 or 0). Absent for the other models.
    */
   readonly details?: Readonly<Record<string, number>>;
+  /**
+   * GARCH models: the fitted GARCH(1,1) (mean and variance parameters, log-likelihood,
+   * conditional variances) whose forecasts `predictModel` returns as `variance`; its ω, α₁, β₁,
+   * log-likelihood and persistence are also in `details`. Absent for the other models.
+   */
+  readonly garch?: GarchFit;
 }
 
 /** Options of `fitModel`. */
@@ -95,4 +112,10 @@ export interface ModelPrediction {
    * order as `ModelFit.names`; empty when k = 0.
    */
   readonly design: Float64Array;
+  /**
+   * Models that forecast a variance per session (GARCH): Var(AR_τ) of each requested session,
+   * used by `abnormalReturns` in place of σ²(1 + x_τ′(XᵀX)⁻¹x_τ); NaN before the estimation
+   * sample ends. Absent for the other models.
+   */
+  readonly variance?: Float64Array;
 }

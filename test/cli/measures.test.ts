@@ -65,3 +65,33 @@ describe("study --measure volume|volatility", () => {
     expect(r.stdout).not.toContain("bhar");
   });
 });
+
+describe("study --model garch|garch-market", () => {
+  it("GARCH rows: standard errors from the variance forecasts, the models table with ω, α₁, β₁, log-likelihood and persistence", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...WORLD, ...EVENTS, "--model", "garch-market", "--window=0,0", "--window=-1,1", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { car: { model?: string; event_id: string; window_start: number; se: number; t: number; car: number }[]; models: Record<string, number | string>[] };
+    expect(j.models.length).toBeGreaterThan(0);
+    for (const m of j.models) {
+      expect(m.model).toBe("garch-market");
+      expect(Number(m.alpha1) + Number(m.beta1)).toBeCloseTo(Number(m.persistence), 14);
+      expect(Number(m.persistence)).toBeLessThan(1);
+      expect(Number(m.omega)).toBeGreaterThan(0);
+      expect(Number.isFinite(Number(m.loglik))).toBe(true);
+    }
+    for (const c of j.car) expect(c.t).toBeCloseTo(c.car / c.se, 10);
+    const none = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--model", "garch-market");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--market/);
+  });
+
+  it("--model garch (constant mean) needs no benchmark; the models table in csv names the model", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--model", "garch", "--window=0,0", "--format", "csv", "--table", "models");
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...lines] = r.stdout.trim().split("\n");
+    const cols = header!.split(",");
+    for (const c of ["alpha", "omega", "alpha1", "beta1", "loglik", "persistence"]) expect(cols).toContain(c);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.split(",")[cols.indexOf("model")] === "garch")).toBe(true);
+  });
+});

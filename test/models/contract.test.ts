@@ -158,3 +158,24 @@ for (const p of [1, 2]) {
     { k: 2 * p + 2, names, singular: singularMarket, regressor: (d) => d.market!, lags: p },
   );
 }
+
+// ---- GARCH(1,1): constant mean and market mean (maximum likelihood; at least 30 observations) ----
+describeModelContract(
+  "garch",
+  { type: "garch" },
+  (n, noise, seed) => {
+    const e = noiseOf(n, Math.max(noise, 0.005), seed);
+    return { data: { asset: e.map((v) => A + v) } };
+  },
+  { k: 1, names: ["alpha"], minObs: 30 },
+);
+describeModelContract(
+  "garch-market",
+  { type: "garch-market" },
+  (n, noise, seed) => {
+    const m = marketReturns(n, seed);
+    const e = noiseOf(n, Math.max(noise, 0.005), seed);
+    return { data: { asset: m.map((v, i) => A + 0.8 * v + e[i]!), market: m } };
+  },
+  { k: 2, names: ["alpha", "beta"], regressor: (d) => d.market!, minObs: 30 },
+);

@@ -25,6 +25,8 @@ export interface ContractOptions {
   readonly regressor?: (data: ModelData) => Float64Array;
   /** Leads/lags of the market the model reads around each session (0 for the market model). */
   readonly lags?: number;
+  /** Fewest estimation observations the model accepts when more than k + 1 (its descriptor's `minObs`). */
+  readonly minObs?: number;
 }
 
 function codeOf(fn: () => unknown): string {
@@ -160,9 +162,10 @@ export function describeModelContract(
     }
 
     it("throws INSUFFICIENT_ESTIMATION_DATA with M ≤ k or below minObs, naming needed and available", () => {
-      const few = range(lags, lags + k);
+      const least = Math.max(k + 1, options.minObs ?? 0);
+      const few = range(lags, lags + least - 1);
       expect(codeOf(() => fitModel(spec, data, few))).toBe("INSUFFICIENT_ESTIMATION_DATA");
-      expect(codeOf(() => fitModel(spec, data, range(lags, lags + k + 1)))).toBe("no error");
+      expect(codeOf(() => fitModel(spec, data, range(lags, lags + least)))).toBe("no error");
       expect(codeOf(() => fitModel(spec, data, all, { minObs: n + 1 }))).toBe("INSUFFICIENT_ESTIMATION_DATA");
       try {
         fitModel(spec, data, all, { minObs: n + 1 });

@@ -204,7 +204,7 @@ describe("specs, presets and errors", () => {
   it("invalid specs throw INVALID_OPTION", () => {
     const bad: unknown[] = [
       null,
-      { type: "garch" },
+      { type: "arima" },
       { type: "dimson", lags: -1 },
       { type: "dimson", lags: 1.5 },
       { type: "dimson", lags: 11 },

@@ -78,7 +78,7 @@ describe("model registry", () => {
 
   it("an unknown type names the registered ones", () => {
     try {
-      validateModelSpec({ type: "garch" } as never);
+      validateModelSpec({ type: "arima" } as never);
       expect.unreachable();
     } catch (e) {
       expect((e as Error).message).toContain(MODEL_REGISTRY.map((d) => JSON.stringify(d.type)).slice(0, -1).join(", "));

@@ -63,6 +63,7 @@ export const KNOWN_GAPS: ReadonlySet<string> = new Set<string>([
   "patellTest",
   "projectedWarning",
   "rangeVolatilityTest",
+  "readableAssetName",
   "rankTest",
   "refineByMarketSession",
   "renderPng",

@@ -161,6 +161,7 @@ function modelRow(src: RowSource, cols: StudyColumnSet, iso: (day: number) => st
     sigma: src.sigma,
     r2: src.r2,
     ...coefficients,
+    ...(src.garch ?? {}),
     estimation_start: iso(plan.data.days[plan.est.start]!),
     estimation_end: iso(plan.data.days[plan.est.end - 1]!),
     excluded_sessions: plan.excluded,

@@ -22,6 +22,14 @@ export interface RowSource {
   readonly df: number;
   readonly sigma: number;
   readonly r2: number;
+  /** GARCH models: `omega`, `alpha1`, `beta1`, `loglik`, `persistence` (α₁ + β₁) and `converged` (1 when the optimizer met its 1e-9 gradient tolerance, else 0) for the models table. */
+  readonly garch?: Readonly<Record<string, number>>;
+}
+
+/** The GARCH columns of a models row (the fit's `details` but the unconditional variance). */
+function garchColumns(fit: ModelFit): Readonly<Record<string, number>> {
+  const d = fit.details!;
+  return { omega: d.omega!, alpha1: d.alpha1!, beta1: d.beta1!, loglik: d.loglik!, persistence: d.persistence!, converged: d.converged! };
 }
 
 /** A growable column of numbers (typed storage: no boxing, nothing for the collector to trace). */
@@ -74,7 +82,8 @@ export class StudyColumns {
   /** Appends a studied pair: its abnormal returns, coefficients, and CARs with their SQ tests (NaN when `sq` is off). */
   add(plan: PairPlan, fit: ModelFit, ars: AbnormalReturns, cars: readonly CarResult[]): void {
     const cols = this.cols;
-    const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2 };
+    const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2,
+      ...(fit.garch === undefined ? {} : { garch: garchColumns(fit) }) };
     for (let i = 0; i < ars.length; i++) {
       cols.actual.push(ars.actual[i]!);
       cols.expected.push(ars.expected[i]!);
