@@ -11,7 +11,7 @@
  */
 import { normalizeWindows, type EstimationLength, type TradingCalendar } from "../calendar/index.js";
 import type { Warning } from "../errors.js";
-import { isoFromDayKey } from "../time/index.js";
+import { isoFromDayKey, lowerBound } from "../time/index.js";
 import type { DayKey, Series, Window } from "../types.js";
 
 /** Where an asset's aligned returns must start so that every estimation window is on the exchange's sessions. */
@@ -24,17 +24,6 @@ export interface ListingStart {
   readonly preListing: number;
 }
 
-/** Index of the first element `>= day` in sorted days. */
-function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The session the asset's returns must start on for the earliest statement's estimation

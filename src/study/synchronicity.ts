@@ -24,7 +24,7 @@
 import { getExchange, isTradingCalendar, type Exchange } from "../calendar/index.js";
 import type { Warning } from "../errors.js";
 import { fitModel, type ModelSpec } from "../models/index.js";
-import { localToInstant, isoFromDayKey } from "../time/index.js";
+import { localToInstant, isoFromDayKey, lowerBound } from "../time/index.js";
 import type { DayKey } from "../types.js";
 import { sessionHoursOn } from "../calendar/exchanges.js";
 
@@ -196,14 +196,4 @@ export function marketExchangeFromRecord(exchange: unknown, marketId: string | u
   return undefined;
 }
 
-/** Index of the first day `>= day` in sorted days. */
-export function lowerBoundDays(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { lowerBound as lowerBoundDays };

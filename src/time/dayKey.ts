@@ -142,3 +142,22 @@ const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, w) => enU
 export function weekdayName(day: DayKey): string {
   return WEEKDAY_NAMES[dayOfWeek(day)]!;
 }
+
+/**
+ * Index of the first element of the ascending `days` that is `>= day` (`days.length` when none):
+ * the binary search behind every "first session at or after" of the calendars and the study.
+ *
+ * @example
+ * lowerBound(Int32Array.of(10, 12, 15), 12); // => 1
+ * lowerBound(Int32Array.of(10, 12, 15), 13); // => 2
+ */
+export function lowerBound(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dayKey, dayKeyFromIso, dayOfWeek, isoFromDayKey, minutesOf } from "../../time/index.js";
+import { dayKey, dayKeyFromIso, dayOfWeek, isoFromDayKey, lowerBound, minutesOf } from "../../time/index.js";
 import type { DayKey } from "../../types.js";
 import { datesOf, shiftDay } from "./dates.js";
 import type { DayRule, ExchangeRules, HoursPeriod, Observance, SpecialHoursRule } from "./types.js";
@@ -282,14 +282,4 @@ export function sessionHours(rules: ExchangeRules, day: DayKey): DayHours {
   return keepBreak ? { open, close, breakStart: regular.breakStart!, breakEnd: regular.breakEnd! } : { open, close };
 }
 
-/** Index of the first element of sorted `days` that is >= `day` (days.length if none). */
-export function lowerBound(days: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { lowerBound };
