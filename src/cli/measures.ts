@@ -7,12 +7,14 @@ import {
   abnormalVolatility,
   abnormalVolume,
   parseVolumeCsv,
+  type RangeEstimator,
   type Row,
   type Series,
   type Study,
   type Warning,
 } from "market-reaction";
 import { UsageError } from "./context.js";
+import { rangeRows, readOhlc } from "./rangeVolatility.js";
 
 /** The measures of `study --measure`. */
 export const MEASURES = ["returns", "volume", "volatility", "changes"] as const;
@@ -112,6 +114,8 @@ export interface MeasureOutput {
   readonly units: Map<string, { measure: string; unit: string }>;
   readonly volume?: Row[];
   readonly volatility?: Row[];
+  /** `--range`: range-based volatility rows (Parkinson, Garman–Klass) per event session. */
+  readonly range?: Row[];
 }
 
 /** Reads the volume column of a file when it has one (`undefined` otherwise, or an error when `required`). */
@@ -132,7 +136,7 @@ function safe<T>(f: () => T): T | undefined {
 /** The measure rows of a study for `--measure`, and the unit of each studied series. */
 export function measureOutput(study: Study, o: {
   measures: readonly Measure[]; assets: readonly Series[]; prices: ReadonlyMap<string, readonly string[]>; market: string | undefined;
-  marketIsFile: boolean; levelUnit: "percent" | "points"; hasLevels: boolean; warnings: Warning[];
+  marketIsFile: boolean; levelUnit: "percent" | "points"; hasLevels: boolean; warnings: Warning[]; ranges?: readonly RangeEstimator[];
 }): MeasureOutput {
   const units = seriesUnits(o.assets, o.levelUnit);
   const active = o.hasLevels || o.measures.some((m) => m !== "returns");
@@ -148,7 +152,18 @@ export function measureOutput(study: Study, o: {
     volume = volumeRows(study, benchmark === undefined ? { volumes } : { volumes, benchmark }, o.warnings);
   }
   const volatility = o.measures.includes("volatility") ? volatilityRows(study) : undefined;
-  return { active, units, ...(volume === undefined ? {} : { volume }), ...(volatility === undefined ? {} : { volatility }) };
+  const range = o.measures.includes("volatility") && (o.ranges ?? []).length > 0 ? rangeOutput(study, o.prices, o.ranges!) : undefined;
+  return { active, units, ...(volume === undefined ? {} : { volume }), ...(volatility === undefined ? {} : { volatility }), ...(range === undefined ? {} : { range }) };
+}
+
+/** Range-volatility rows of the single-series `--prices` files. */
+function rangeOutput(study: Study, prices: ReadonlyMap<string, readonly string[]>, ranges: readonly RangeEstimator[]): Row[] {
+  const ohlc = new Map<string, ReturnType<typeof readOhlc>>();
+  for (const [file, ids] of prices) {
+    if (ids.length !== 1) throw new UsageError(`--range: ${file} holds ${ids.length} series; high/low are read from single-series price files (open, high, low, close columns)`);
+    ohlc.set(ids[0]!, readOhlc(file, ranges));
+  }
+  return rangeRows(study, ohlc, ranges);
 }
 
 /** The JSON keys `--measure` adds or extends: `car` and `abnormal` rows with `measure` and `unit`, and `measures`. */
@@ -156,6 +171,10 @@ export function measureJson(json: { car?: readonly object[]; abnormal?: readonly
   return {
     ...(json.car === undefined ? {} : { car: withUnits(json.car, extra.units) }),
     ...(json.abnormal === undefined ? {} : { abnormal: withUnits(json.abnormal, extra.units) }),
-    measures: { ...(extra.volume === undefined ? {} : { volume: extra.volume }), ...(extra.volatility === undefined ? {} : { volatility: extra.volatility }) },
+    measures: {
+      ...(extra.volume === undefined ? {} : { volume: extra.volume }),
+      ...(extra.volatility === undefined ? {} : { volatility: extra.volatility }),
+      ...(extra.range === undefined ? {} : { range: extra.range }),
+    },
   };
 }

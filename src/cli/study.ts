@@ -87,6 +87,10 @@ Measures (docs/measures.md):
                          the --market file's volume when it has one, else mean-adjusted);
                          volatility: AR'Ω⁻¹AR/(L s²) per window, exact F(L, M − k); the tables
                          are tidy rows with measure and unit (--table volume|volatility)
+  --range ESTIMATOR      parkinson | garman-klass, repeatable, with --measure volatility:
+                         range-based daily variance from the high/low (Garman–Klass: also
+                         open/close) columns of the --prices files against the estimation
+                         mean, ratio and log-variance t per event session (--table range)
 
 Output:
   --format FORMAT        table | markdown | html | latex: the paper table (CAR in percent,
@@ -170,6 +174,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const extra = measureOutput(study, {
     measures: flags.measures, assets: inputs.assets, prices: inputs.priceFiles, market: typeof inputs.market === "string" ? inputs.market : inputs.marketFile,
     marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
+    ranges: flags.ranges,
   });
   const allWarnings = [...inputs.warnings, ...study.warnings];
   let nonFinite = 0; // ±Infinity written as null / empty cells: counted, then said on stderr

@@ -3,6 +3,8 @@ import { TEST_NAMES, exchangeCodes, type NonTradingPolicy, type StudyTable, type
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError } from "./context.js";
 import { parseMeasures, type Measure } from "./measures.js";
+import { parseRanges } from "./rangeVolatility.js";
+import type { RangeEstimator } from "market-reaction";
 
 const STUDY_OPTIONS = {
   prices: { type: "string", multiple: true },
@@ -10,6 +12,7 @@ const STUDY_OPTIONS = {
   levels: { type: "string", multiple: true },
   "level-unit": { type: "string" },
   measure: { type: "string", multiple: true },
+  range: { type: "string", multiple: true },
   market: { type: "string" },
   factors: { type: "string" },
   "factor-unit": { type: "string" },
@@ -111,7 +114,9 @@ export interface StudyFlags {
   readonly measures: readonly Measure[];
   readonly levelUnit: "percent" | "points";
   /** `--table volume|volatility`: a measure's tidy rows instead of a study table. */
-  readonly measureTable?: "volume" | "volatility";
+  readonly measureTable?: "volume" | "volatility" | "range";
+  /** `--range`: range-based volatility estimators (with `--measure volatility`). */
+  readonly ranges: readonly RangeEstimator[];
 }
 
 function positiveInt(flag: string, v: string | undefined): number | undefined {
@@ -191,8 +196,8 @@ function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: nu
 
 function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; tableGiven: boolean; stat: "t" | "p" } {
   const format = choice<StudyFormat>("format", values.format, ["table", "markdown", "html", "latex", "csv", "json"], "table");
-  const chosen = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility"] as const, "car");
-  const table: StudyTable = chosen === "volume" || chosen === "volatility" ? "car" : chosen;
+  const chosen = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility", "range"] as const, "car");
+  const table: StudyTable = chosen === "volume" || chosen === "volatility" || chosen === "range" ? "car" : chosen;
   if ((format === "html" || format === "latex") && table !== "car") {
     throw new UsageError(`--format ${format} gives the paper table of CARs; for --table ${table} use --format csv, json, markdown or table`);
   }
@@ -212,6 +217,9 @@ function checkMeasures(values: Values, measures: readonly Measure[]): void {
   const levels = (values.levels ?? []).length;
   if (values["level-unit"] !== undefined && levels === 0) throw new UsageError("--level-unit goes with --levels FILE");
   if (measures.includes("changes") && levels === 0) throw new UsageError("--measure changes studies the --levels files: give at least one --levels FILE");
+  if ((values.range ?? []).length > 0 && (!measures.includes("volatility") || (values.prices ?? []).length === 0)) {
+    throw new UsageError("--range reads the high/low columns of the --prices files for --measure volatility: give --measure volatility and at least one --prices FILE");
+  }
   if (measures.includes("volume") && (values.prices ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
 }
 
@@ -236,10 +244,12 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
   const measures = parseMeasures(values.measure);
   const levelUnit = choice("level-unit", values["level-unit"], ["percent", "points"] as const, "points");
   checkMeasures(values, measures);
-  const measureTable = values.table === "volume" || values.table === "volatility" ? values.table : undefined;
-  if (measureTable !== undefined && !measures.includes(measureTable)) throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
+  const measureTable = values.table === "volume" || values.table === "volatility" || values.table === "range" ? values.table : undefined;
+  if (measureTable === "range" && (values.range ?? []).length === 0) throw new UsageError("--table range goes with --range parkinson|garman-klass");
+  if (measureTable !== undefined && measureTable !== "range" && !measures.includes(measureTable)) throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
   return {
     measures,
+    ranges: parseRanges(values.range),
     levelUnit,
     ...(measureTable === undefined ? {} : { measureTable }),
     values,

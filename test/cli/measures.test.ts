@@ -1,5 +1,7 @@
 // study --levels / --level-unit / --measure on the seeded fixtures.
 import { describe, expect, it } from "vitest";
+import { dayKeyFromIso, parseSeriesCsv, rangeVariance, rangeVolatilityTest } from "../../src/index.js";
+import { readProjectFile } from "../helpers/shared-data.js";
 import { cli } from "./helpers.js";
 
 const EVENTS = ["--events", "fixtures/events/tariffs-2025.csv"];
@@ -93,5 +95,44 @@ describe("study --model garch|garch-market", () => {
     for (const c of ["alpha", "omega", "alpha1", "beta1", "loglik", "persistence"]) expect(cols).toContain(c);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.split(",")[cols.indexOf("model")] === "garch")).toBe(true);
+  });
+});
+
+describe("study --measure volatility --range", () => {
+  it("Parkinson and Garman–Klass rows per event session equal rangeVolatilityTest on the file's OHLC columns", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--window=0,1", "--measure", "volatility",
+      "--range", "parkinson", "--range", "garman-klass", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    type RangeRow = { estimator: string; event_id: string; rel_day: number; ratio: number; t: number; p_value: number; unit: string; measure: string };
+    const j = JSON.parse(r.stdout) as { measures: { range: RangeRow[] }; models: { event_id: string; estimation_start: string; estimation_end: string }[] };
+    const rows = j.measures.range;
+    expect(new Set(rows.map((x) => x.estimator))).toEqual(new Set(["parkinson", "garman-klass"]));
+    expect(rows.every((x) => x.measure === "volatility" && x.unit === "range variance ratio")).toBe(true);
+    // the E34 day-0 Parkinson row against the library on the same columns and sessions
+    const cols = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-garch.csv"), { valueColumn: ["open", "high", "low", "close"] }).series;
+    const [open, high, low, close] = ["open", "high", "low", "close"].map((c) => cols.find((s) => s.id === c)!.values);
+    const days = cols[0]!.days;
+    const m = j.models.find((x) => x.event_id === "E34")!;
+    const from = days.indexOf(dayKeyFromIso(m.estimation_start));
+    const to = days.indexOf(dayKeyFromIso(m.estimation_end));
+    const est = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    const day0 = days.indexOf(dayKeyFromIso("2025-04-09"));
+    for (const estimator of ["parkinson", "garman-klass"] as const) {
+      const ref = rangeVolatilityTest(rangeVariance({ open: open!, high: high!, low: low!, close: close! }, estimator), est, [day0]);
+      const row = rows.find((x) => x.event_id === "E34" && x.rel_day === 0 && x.estimator === estimator)!;
+      expect(row.ratio).toBe(ref.ratio[0]);
+      expect(row.t).toBe(ref.t[0]);
+      expect(row.p_value).toBe(ref.pValue[0]);
+    }
+  });
+
+  it("a price file without high/low is an error naming the missing columns and those found; --range needs --measure volatility", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", ...EVENTS, "--measure", "volatility", "--range", "parkinson");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no high, low columns \(columns found: date, adj_close\)/);
+    const gk = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", ...EVENTS, "--measure", "volatility", "--range", "garman-klass");
+    expect(gk.stderr).toMatch(/open, high, low, close/);
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--range", "parkinson")).code).toBe(2);
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--measure", "volatility", "--range", "rogers")).code).toBe(2);
   });
 });
