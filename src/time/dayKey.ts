@@ -2,8 +2,7 @@
  * Day keys: calendar dates as whole days since 1970-01-01, free of time zones.
  * @module
  */
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { enUS } from "date-fns/locale/en-US";
 import type { DayKey } from "../types.js";
 
 const MS_PER_DAY = 86_400_000;
@@ -129,10 +128,10 @@ export function easterSunday(year: number): DayKey {
   return dayKey(year, month, day);
 }
 
-// The English weekday names, from date-fns' default locale (en-US), formatted once for the days
-// of one week (1970-01-04 was a Sunday): alignment writes a name into every reason it gives,
-// and a table lookup keeps that cheap.
-const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, w) => format(new TZDate(1970, 0, 4 + w, "UTC"), "EEEE"));
+// The English weekday names of date-fns' en-US locale (its `localize.day`, 0 = Sunday), read
+// once: alignment writes a name into every reason it gives, and a table lookup keeps that cheap.
+// (The locale alone, not date-fns' `format`, which would add its whole formatter to bundles.)
+const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, w) => enUS.localize.day(w as 0, { width: "wide" }));
 
 /**
  * English name of the weekday of a day key.

@@ -3,7 +3,7 @@
  * @module
  */
 import type { DayKey } from "../types.js";
-import { TZDate, tz } from "@date-fns/tz";
+import { UTCDate, utc } from "@date-fns/utc";
 import { isValid, parse as parseDateFns } from "date-fns";
 import { dayKey, dayKeyFromIso } from "./dayKey.js";
 import { checkString } from "../check.js";
@@ -85,13 +85,12 @@ export function parseDate(text: string, format: DateFormat = "auto"): DayKey {
   }
 }
 
-// Dates in the other formats are parsed by date-fns (`parse` with a Unicode pattern, in UTC so
-// the host's time zone cannot shift the day), after a strict shape check above. ISO dates keep
+// Dates in the other formats are parsed by date-fns (`parse` with a Unicode pattern, into a
+// UTCDate of @date-fns/utc, so the host's time zone cannot shift or skip the day), after a strict shape check above. ISO dates keep
 // their hand-written path: the CSV readers call it once per row, and date-fns' general parser
 // costs tens of microseconds a call. A file repeats its dates (one per asset in a long panel),
 // so parsed dates are remembered, up to PARSED_LIMIT of them.
-const UTC = tz("UTC");
-const REFERENCE = new TZDate(2000, 0, 1, "UTC");
+const REFERENCE = new UTCDate(2000, 0, 1);
 const PARSED_LIMIT = 65_536;
 const parsed = new Map<string, DayKey>();
 
@@ -99,7 +98,7 @@ function parseWithPattern(text: string, pattern: string): DayKey {
   const key = `${pattern}|${text}`;
   const known = parsed.get(key);
   if (known !== undefined) return known;
-  const d = parseDateFns(text, pattern, REFERENCE, { in: UTC });
+  const d = parseDateFns(text, pattern, REFERENCE, { in: utc });
   const day = isValid(d) ? dayKey(d.getFullYear(), d.getMonth() + 1, d.getDate()) : Number.NaN;
   if (parsed.size >= PARSED_LIMIT) parsed.clear();
   parsed.set(key, day);

@@ -9,7 +9,8 @@ import { finiteSd } from "../../src/inference/clustered/volatility.js";
 import { parseFactorsCsv } from "../../src/io/factors.js";
 import { createRandom } from "../../src/stats/random.js";
 import { mean, sum } from "../../src/stats/summary.js";
-import { dayKey, dayOfWeek, parseDate, weekdayName } from "../../src/time/index.js";
+import { businessDayBefore, nthWeekday, shiftDay } from "../../src/time/calendarDates.js";
+import { dayKey, dayKeyFromIso, dayOfWeek, isoFromDayKey, parseDate, weekdayName } from "../../src/time/index.js";
 import { repoRoot } from "../helpers/shared-data.js";
 
 // ── the hand-written versions these replaced ────────────────────────────────────────────────
@@ -129,6 +130,20 @@ describe("date-fns where it does the job", () => {
     // Pacific/Apia in npm test; the value must not depend on it
     expect(parseDate("12/31/1969", "MM/DD/YYYY")).toBe(-1);
     expect(parseDate("01.01.1970", "DD.MM.YYYY")).toBe(0);
+  });
+
+  it("calendar-rule dates (date-fns on @date-fns/utc dates) do not depend on the host zone, across Apia's skipped 2011-12-30", () => {
+    // npm test runs this folder under TZ=Pacific/Apia too, where 2011-12-30 never happened locally:
+    // host-local Dates gave 2011-12-31 for one day before 2011-12-31, and subBusinessDays on a
+    // TZDate("UTC") never returned
+    const iso = (k: number) => isoFromDayKey(k);
+    expect(["2011-12-29", "2011-12-30", "2011-12-31"].flatMap((d) => [-1, 1].map((n) => iso(shiftDay(dayKeyFromIso(d), n))))).toEqual([
+      "2011-12-28", "2011-12-30", "2011-12-29", "2011-12-31", "2011-12-30", "2012-01-01",
+    ]);
+    expect(iso(businessDayBefore(2011, 12, 32))).toBe("2011-12-30");
+    expect(iso(businessDayBefore(2022, 12, 25))).toBe("2022-12-23");
+    expect(iso(nthWeekday(2025, 11, 4, 4))).toBe("2025-11-27");
+    expect(iso(nthWeekday(2011, 12, 5, -1))).toBe("2011-12-30");
   });
 
   it("weekday names (date-fns' en-US locale) equal the former table for every day of 1900–2100", () => {
