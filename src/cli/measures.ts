@@ -137,23 +137,60 @@ function safe<T>(f: () => T): T | undefined {
 export function measureOutput(study: Study, o: {
   measures: readonly Measure[]; assets: readonly Series[]; prices: ReadonlyMap<string, readonly string[]>; market: string | undefined;
   marketIsFile: boolean; levelUnit: "percent" | "points"; hasLevels: boolean; warnings: Warning[]; ranges?: readonly RangeEstimator[];
+  /** `--volume FILE` / `--volume NAME=FILE`: volume files apart from the price files. */
+  volumeFiles?: readonly { readonly name?: string; readonly file: string }[];
 }): MeasureOutput {
   const units = seriesUnits(o.assets, o.levelUnit);
   const active = o.hasLevels || o.measures.some((m) => m !== "returns");
   if (!o.measures.includes("volume") && !o.measures.includes("volatility")) return { active, units };
   let volume: Row[] | undefined;
   if (o.measures.includes("volume")) {
+    const separate = separateVolumes(o.volumeFiles ?? [], o.assets, o.market);
     const volumes = new Map<string, Series>();
     for (const [file, ids] of o.prices) {
-      if (ids.length !== 1) throw new UsageError(`--measure volume: ${file} holds ${ids.length} series; volume is read from single-series price files (one volume column)`);
+      if (ids.every((id) => separate.volumes.has(id))) continue;
+      if (ids.length !== 1) throw new UsageError(`--measure volume: ${file} holds ${ids.length} series; volume is read from single-series price files (one volume column), or give --volume NAME=FILE`);
       volumes.set(ids[0]!, volumeOf(file, ids[0]!, true)!);
     }
-    const benchmark = o.market === undefined ? undefined : o.marketIsFile ? volumeOf(o.market, "benchmark", false) : volumes.get(o.market);
+    for (const [id, v] of separate.volumes) volumes.set(id, v);
+    const benchmark = separate.benchmark ?? (o.market === undefined ? undefined : o.marketIsFile ? volumeOf(o.market, "benchmark", false) : volumes.get(o.market));
     volume = volumeRows(study, benchmark === undefined ? { volumes } : { volumes, benchmark }, o.warnings);
   }
   const volatility = o.measures.includes("volatility") ? volatilityRows(study) : undefined;
   const range = o.measures.includes("volatility") && (o.ranges ?? []).length > 0 ? rangeOutput(study, o.prices, o.ranges!) : undefined;
   return { active, units, ...(volume === undefined ? {} : { volume }), ...(volatility === undefined ? {} : { volatility }), ...(range === undefined ? {} : { range }) };
+}
+
+/**
+ * The `--volume` files: `NAME=FILE` gives the volume of the studied series NAME (or of the
+ * benchmark when NAME is `market` or the benchmark's id); a bare `FILE` that of the one studied
+ * series. Each file's volume column is detected (or is the only value column).
+ */
+function separateVolumes(files: readonly { readonly name?: string; readonly file: string }[], assets: readonly Series[], market: string | undefined): { volumes: Map<string, Series>; benchmark?: Series } {
+  const volumes = new Map<string, Series>();
+  let benchmark: Series | undefined;
+  const ids = assets.map((a) => a.id);
+  for (const { name, file } of files) {
+    if (name === undefined && ids.length !== 1) throw new UsageError(`--volume ${file}: ${ids.length} series are studied (${ids.join(", ")}); name the one it belongs to with --volume NAME=FILE`);
+    const id = name ?? ids[0]!;
+    if (id === "market" || (market !== undefined && id === market && !ids.includes(id))) {
+      benchmark = volumeFile(file, "benchmark");
+      continue;
+    }
+    if (!ids.includes(id)) throw new UsageError(`--volume ${id}=${file}: no studied series is named ${JSON.stringify(id)} (studied: ${ids.join(", ")}; market for the benchmark's volume)`);
+    volumes.set(id, volumeFile(file, id));
+  }
+  return benchmark === undefined ? { volumes } : { volumes, benchmark };
+}
+
+/** A separate volume file: its volume column, or its only value column (`date,VALUE`). */
+function volumeFile(file: string, id: string): Series {
+  const text = readFileSync(file, "utf8");
+  const detected = safe(() => parseVolumeCsv(text, { file, id }));
+  if (detected !== undefined) return detected;
+  const header = text.slice(0, Math.max(0, text.indexOf("\n"))).replace(/\r$/, "").split(",").map((c) => c.trim());
+  if (header.length === 2) return parseVolumeCsv(text, { file, id, valueColumn: header[1]! });
+  return parseVolumeCsv(text, { file, id });
 }
 
 /** Range-volatility rows of the single-series `--prices` files. */

@@ -13,6 +13,7 @@ const STUDY_OPTIONS = {
   "level-unit": { type: "string" },
   measure: { type: "string", multiple: true },
   range: { type: "string", multiple: true },
+  volume: { type: "string", multiple: true },
   market: { type: "string" },
   factors: { type: "string" },
   "factor-unit": { type: "string" },
@@ -220,7 +221,8 @@ function checkMeasures(values: Values, measures: readonly Measure[]): void {
   if ((values.range ?? []).length > 0 && (!measures.includes("volatility") || (values.prices ?? []).length === 0)) {
     throw new UsageError("--range reads the high/low columns of the --prices files for --measure volatility: give --measure volatility and at least one --prices FILE");
   }
-  if (measures.includes("volume") && (values.prices ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
+  if ((values.volume ?? []).length > 0 && !measures.includes("volume")) throw new UsageError("--volume FILE goes with --measure volume");
+  if (measures.includes("volume") && (values.prices ?? []).length === 0 && (values.volume ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
 }
 
 /** Parses and checks the flags of `study`; `help` when `--help` was given. */

@@ -1,4 +1,7 @@
 // study --levels / --level-unit / --measure on the seeded fixtures.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dayKeyFromIso, parseSeriesCsv, rangeVariance, rangeVolatilityTest } from "../../src/index.js";
 import { readProjectFile } from "../helpers/shared-data.js";
@@ -134,5 +137,36 @@ describe("study --measure volatility --range", () => {
     expect(gk.stderr).toMatch(/open, high, low, close/);
     expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--range", "parkinson")).code).toBe(2);
     expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--measure", "volatility", "--range", "rogers")).code).toBe(2);
+  });
+});
+
+describe("study --measure volume --volume [NAME=]FILE", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mr-volume-"));
+  // the fixture's volume alone, under a column name the detector does not know
+  const lines = readProjectFile("fixtures/daily/synthetic-garch.csv").trim().split("\n").slice(1).map((l) => l.split(","));
+  const volumeFile = join(dir, "g-volume.csv");
+  writeFileSync(volumeFile, `date,shares\n${lines.map((c) => `${c[0]},${c[5]}`).join("\n")}\n`);
+
+  it("volume from a separate file gives the rows the price file's volume column gives; NAME=FILE names the series", async () => {
+    const args = [...EVENTS, "--window=0,0", "--measure", "volume", "--format", "json"];
+    const inFile = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...args);
+    const separate = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--volume", volumeFile, ...args);
+    const named = await cli("study", "--prices", "G=fixtures/daily/synthetic-garch.csv", "--volume", `G=${volumeFile}`, ...args);
+    for (const r of [inFile, separate, named]) expect(r.code, r.stderr).toBe(0);
+    const rows = (r: { stdout: string }) => (JSON.parse(r.stdout) as { measures: { volume: { event_id: string; abnormal: number }[] } }).measures.volume;
+    expect(rows(separate).length).toBeGreaterThan(0);
+    expect(rows(separate)).toEqual(rows(inFile));
+    expect(rows(named).map((x) => x.abnormal)).toEqual(rows(inFile).map((x) => x.abnormal));
+    // a price file without volume is studied with the separate file's volume
+    const world = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", "--volume", volumeFile, ...args);
+    expect(world.code, world.stderr).toBe(0);
+    expect(rows(world).length).toBeGreaterThan(0);
+  });
+
+  it("usage errors: --volume without --measure volume, and a NAME that is not studied", async () => {
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--volume", volumeFile, ...EVENTS)).code).toBe(2);
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--volume", `SPX=${volumeFile}`, ...EVENTS, "--measure", "volume");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no studied series is named "SPX"/);
   });
 });
