@@ -29,10 +29,11 @@ export function parseMeasures(values: readonly string[] | undefined): Measure[] 
 }
 
 /** Measure and unit of each studied series: returns in decimals, level series in their unit. */
-export function seriesUnits(assets: readonly Series[], levelUnit: "percent" | "points"): Map<string, { measure: string; unit: string }> {
+export function seriesUnits(assets: readonly Series[], levelUnit: "percent" | "points", levelUnits: ReadonlyMap<string, "percent" | "points"> = new Map()): Map<string, { measure: string; unit: string }> {
   const m = new Map<string, { measure: string; unit: string }>();
   for (const s of assets) {
-    m.set(s.id, s.kind === "level" ? { measure: "changes", unit: levelUnit === "percent" ? "bp" : "points" } : { measure: "returns", unit: "decimal" });
+    const unit = levelUnits.get(s.id) ?? levelUnit;
+    m.set(s.id, s.kind === "level" ? { measure: "changes", unit: unit === "percent" ? "bp" : "points" } : { measure: "returns", unit: "decimal" });
   }
   return m;
 }
@@ -136,11 +137,11 @@ function safe<T>(f: () => T): T | undefined {
 /** The measure rows of a study for `--measure`, and the unit of each studied series. */
 export function measureOutput(study: Study, o: {
   measures: readonly Measure[]; assets: readonly Series[]; prices: ReadonlyMap<string, readonly string[]>; market: string | undefined;
-  marketIsFile: boolean; levelUnit: "percent" | "points"; hasLevels: boolean; warnings: Warning[]; ranges?: readonly RangeEstimator[];
+  marketIsFile: boolean; levelUnit: "percent" | "points"; levelUnits?: ReadonlyMap<string, "percent" | "points">; hasLevels: boolean; warnings: Warning[]; ranges?: readonly RangeEstimator[];
   /** `--volume FILE` / `--volume NAME=FILE`: volume files apart from the price files. */
   volumeFiles?: readonly { readonly name?: string; readonly file: string }[];
 }): MeasureOutput {
-  const units = seriesUnits(o.assets, o.levelUnit);
+  const units = seriesUnits(o.assets, o.levelUnit, o.levelUnits);
   const active = o.hasLevels || o.measures.some((m) => m !== "returns");
   if (!o.measures.includes("volume") && !o.measures.includes("volatility")) return { active, units };
   let volume: Row[] | undefined;

@@ -26,7 +26,9 @@ Data:
   --returns [NAME=]FILE  return series instead of prices (repeatable; decimal returns)
   --levels FILE          level series studied in changes (repeatable): yields, spreads,
                          volatility indices; any finite value, negative included
-  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points)
+  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points),
+                         for every column; COLUMN=UNIT for one column, repeatable
+                         (--level-unit DGS10=percent --level-unit VIX=points)
   --value-column COL     the value column of the --prices/--returns files (default detected)
   --market ID|[NAME=]FILE  benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic)
@@ -176,7 +178,7 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
   const extra = measureOutput(study, {
     measures: flags.measures, assets: inputs.assets, prices: inputs.priceFiles, market: typeof inputs.market === "string" ? inputs.market : inputs.marketFile,
-    marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
+    marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, levelUnits: flags.levelUnits, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
     ranges: flags.ranges,
     volumeFiles: (flags.values.volume ?? []).map((spec) => splitNamed("volume", spec)),
   });

@@ -170,3 +170,35 @@ describe("study --measure volume --volume [NAME=]FILE", () => {
     expect(r.stderr).toMatch(/no studied series is named "SPX"/);
   });
 });
+
+describe("study --level-unit COLUMN=UNIT", () => {
+  it("per-column units: DGS10 and DGS2 in bp, VIX in points, each equal to the run with that unit for every column", async () => {
+    const args = ["--levels", "fixtures/daily/synthetic-levels.csv", ...WORLD, ...EVENTS, "--window=0,0", "--format", "json"];
+    type J = { car: { asset: string; event_id: string; car: number; unit: string }[] };
+    const run = async (...units: string[]) => {
+      const r = await cli("study", ...args, ...units.flatMap((u) => ["--level-unit", u]));
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as J;
+    };
+    const mixed = await run("percent", "VIX=points");
+    const pct = await run("percent");
+    const pts = await run("points");
+    const pick = (j: J, asset: string) => j.car.filter((c) => c.asset === asset).map((c) => [c.event_id, c.car, c.unit]);
+    expect(pick(mixed, "DGS10").length).toBeGreaterThan(0);
+    expect(pick(mixed, "DGS10")).toEqual(pick(pct, "DGS10"));
+    expect(pick(mixed, "DGS2")).toEqual(pick(pct, "DGS2"));
+    expect(pick(mixed, "VIX")).toEqual(pick(pts, "VIX"));
+    expect(mixed.car.filter((c) => c.asset === "VIX").every((c) => c.unit === "points")).toBe(true);
+    expect(mixed.car.filter((c) => c.asset === "DGS10").every((c) => c.unit === "bp")).toBe(true);
+    // the column form alone: the other columns keep the default (points)
+    const one = await run("DGS10=percent");
+    expect(pick(one, "DGS10")).toEqual(pick(pct, "DGS10"));
+    expect(pick(one, "VIX")).toEqual(pick(pts, "VIX"));
+  });
+
+  it("a bad unit in the column form is a usage error", async () => {
+    const r = await cli("study", "--levels", "fixtures/daily/synthetic-levels.csv", ...WORLD, ...EVENTS, "--level-unit", "VIX=percentage");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/COLUMN=percent\|points/);
+  });
+});
