@@ -7,12 +7,14 @@ import {
   abnormalVolatility,
   abnormalVolume,
   parseVolumeCsv,
+  type RangeEstimator,
   type Row,
   type Series,
   type Study,
   type Warning,
 } from "market-reaction";
 import { UsageError } from "./context.js";
+import { rangeRows, readOhlc } from "./rangeVolatility.js";
 
 /** The measures of `study --measure`. */
 export const MEASURES = ["returns", "volume", "volatility", "changes"] as const;
@@ -27,10 +29,11 @@ export function parseMeasures(values: readonly string[] | undefined): Measure[] 
 }
 
 /** Measure and unit of each studied series: returns in decimals, level series in their unit. */
-export function seriesUnits(assets: readonly Series[], levelUnit: "percent" | "points"): Map<string, { measure: string; unit: string }> {
+export function seriesUnits(assets: readonly Series[], levelUnit: "percent" | "points", levelUnits: ReadonlyMap<string, "percent" | "points"> = new Map()): Map<string, { measure: string; unit: string }> {
   const m = new Map<string, { measure: string; unit: string }>();
   for (const s of assets) {
-    m.set(s.id, s.kind === "level" ? { measure: "changes", unit: levelUnit === "percent" ? "bp" : "points" } : { measure: "returns", unit: "decimal" });
+    const unit = levelUnits.get(s.id) ?? levelUnit;
+    m.set(s.id, s.kind === "level" ? { measure: "changes", unit: unit === "percent" ? "bp" : "points" } : { measure: "returns", unit: "decimal" });
   }
   return m;
 }
@@ -112,6 +115,8 @@ export interface MeasureOutput {
   readonly units: Map<string, { measure: string; unit: string }>;
   readonly volume?: Row[];
   readonly volatility?: Row[];
+  /** `--range`: range-based volatility rows (Parkinson, Garman–Klass) per event session. */
+  readonly range?: Row[];
 }
 
 /** Reads the volume column of a file when it has one (`undefined` otherwise, or an error when `required`). */
@@ -132,23 +137,71 @@ function safe<T>(f: () => T): T | undefined {
 /** The measure rows of a study for `--measure`, and the unit of each studied series. */
 export function measureOutput(study: Study, o: {
   measures: readonly Measure[]; assets: readonly Series[]; prices: ReadonlyMap<string, readonly string[]>; market: string | undefined;
-  marketIsFile: boolean; levelUnit: "percent" | "points"; hasLevels: boolean; warnings: Warning[];
+  marketIsFile: boolean; levelUnit: "percent" | "points"; levelUnits?: ReadonlyMap<string, "percent" | "points">; hasLevels: boolean; warnings: Warning[]; ranges?: readonly RangeEstimator[];
+  /** `--volume FILE` / `--volume NAME=FILE`: volume files apart from the price files. */
+  volumeFiles?: readonly { readonly name?: string; readonly file: string }[];
 }): MeasureOutput {
-  const units = seriesUnits(o.assets, o.levelUnit);
+  const units = seriesUnits(o.assets, o.levelUnit, o.levelUnits);
   const active = o.hasLevels || o.measures.some((m) => m !== "returns");
   if (!o.measures.includes("volume") && !o.measures.includes("volatility")) return { active, units };
   let volume: Row[] | undefined;
   if (o.measures.includes("volume")) {
+    const separate = separateVolumes(o.volumeFiles ?? [], o.assets, o.market);
     const volumes = new Map<string, Series>();
     for (const [file, ids] of o.prices) {
-      if (ids.length !== 1) throw new UsageError(`--measure volume: ${file} holds ${ids.length} series; volume is read from single-series price files (one volume column)`);
+      if (ids.every((id) => separate.volumes.has(id))) continue;
+      if (ids.length !== 1) throw new UsageError(`--measure volume: ${file} holds ${ids.length} series; volume is read from single-series price files (one volume column), or give --volume NAME=FILE`);
       volumes.set(ids[0]!, volumeOf(file, ids[0]!, true)!);
     }
-    const benchmark = o.market === undefined ? undefined : o.marketIsFile ? volumeOf(o.market, "benchmark", false) : volumes.get(o.market);
+    for (const [id, v] of separate.volumes) volumes.set(id, v);
+    const benchmark = separate.benchmark ?? (o.market === undefined ? undefined : o.marketIsFile ? volumeOf(o.market, "benchmark", false) : volumes.get(o.market));
     volume = volumeRows(study, benchmark === undefined ? { volumes } : { volumes, benchmark }, o.warnings);
   }
   const volatility = o.measures.includes("volatility") ? volatilityRows(study) : undefined;
-  return { active, units, ...(volume === undefined ? {} : { volume }), ...(volatility === undefined ? {} : { volatility }) };
+  const range = o.measures.includes("volatility") && (o.ranges ?? []).length > 0 ? rangeOutput(study, o.prices, o.ranges!) : undefined;
+  return { active, units, ...(volume === undefined ? {} : { volume }), ...(volatility === undefined ? {} : { volatility }), ...(range === undefined ? {} : { range }) };
+}
+
+/**
+ * The `--volume` files: `NAME=FILE` gives the volume of the studied series NAME (or of the
+ * benchmark when NAME is `market` or the benchmark's id); a bare `FILE` that of the one studied
+ * series. Each file's volume column is detected (or is the only value column).
+ */
+function separateVolumes(files: readonly { readonly name?: string; readonly file: string }[], assets: readonly Series[], market: string | undefined): { volumes: Map<string, Series>; benchmark?: Series } {
+  const volumes = new Map<string, Series>();
+  let benchmark: Series | undefined;
+  const ids = assets.map((a) => a.id);
+  for (const { name, file } of files) {
+    if (name === undefined && ids.length !== 1) throw new UsageError(`--volume ${file}: ${ids.length} series are studied (${ids.join(", ")}); name the one it belongs to with --volume NAME=FILE`);
+    const id = name ?? ids[0]!;
+    if (id === "market" || (market !== undefined && id === market && !ids.includes(id))) {
+      benchmark = volumeFile(file, "benchmark");
+      continue;
+    }
+    if (!ids.includes(id)) throw new UsageError(`--volume ${id}=${file}: no studied series is named ${JSON.stringify(id)} (studied: ${ids.join(", ")}; market for the benchmark's volume)`);
+    volumes.set(id, volumeFile(file, id));
+  }
+  return benchmark === undefined ? { volumes } : { volumes, benchmark };
+}
+
+/** A separate volume file: its volume column, or its only value column (`date,VALUE`). */
+function volumeFile(file: string, id: string): Series {
+  const text = readFileSync(file, "utf8");
+  const detected = safe(() => parseVolumeCsv(text, { file, id }));
+  if (detected !== undefined) return detected;
+  const header = text.slice(0, Math.max(0, text.indexOf("\n"))).replace(/\r$/, "").split(",").map((c) => c.trim());
+  if (header.length === 2) return parseVolumeCsv(text, { file, id, valueColumn: header[1]! });
+  return parseVolumeCsv(text, { file, id });
+}
+
+/** Range-volatility rows of the single-series `--prices` files. */
+function rangeOutput(study: Study, prices: ReadonlyMap<string, readonly string[]>, ranges: readonly RangeEstimator[]): Row[] {
+  const ohlc = new Map<string, ReturnType<typeof readOhlc>>();
+  for (const [file, ids] of prices) {
+    if (ids.length !== 1) throw new UsageError(`--range: ${file} holds ${ids.length} series; high/low are read from single-series price files (open, high, low, close columns)`);
+    ohlc.set(ids[0]!, readOhlc(file, ranges));
+  }
+  return rangeRows(study, ohlc, ranges);
 }
 
 /** The JSON keys `--measure` adds or extends: `car` and `abnormal` rows with `measure` and `unit`, and `measures`. */
@@ -156,6 +209,10 @@ export function measureJson(json: { car?: readonly object[]; abnormal?: readonly
   return {
     ...(json.car === undefined ? {} : { car: withUnits(json.car, extra.units) }),
     ...(json.abnormal === undefined ? {} : { abnormal: withUnits(json.abnormal, extra.units) }),
-    measures: { ...(extra.volume === undefined ? {} : { volume: extra.volume }), ...(extra.volatility === undefined ? {} : { volatility: extra.volatility }) },
+    measures: {
+      ...(extra.volume === undefined ? {} : { volume: extra.volume }),
+      ...(extra.volatility === undefined ? {} : { volatility: extra.volatility }),
+      ...(extra.range === undefined ? {} : { range: extra.range }),
+    },
   };
 }

@@ -22,7 +22,7 @@ export function measureText(study: Study, flags: StudyFlags, extra: MeasureOutpu
   if (!extra.active) return undefined;
   const format = flags.format === "csv" || flags.format === "markdown" ? flags.format : "table";
   if (flags.measureTable !== undefined) {
-    const rows = (flags.measureTable === "volume" ? extra.volume : extra.volatility) ?? [];
+    const rows = (flags.measureTable === "volume" ? extra.volume : flags.measureTable === "range" ? extra.range : extra.volatility) ?? [];
     return renderRows(rows, columnsOf(rows), format);
   }
   if (flags.tableGiven && (flags.table === "car" || flags.table === "abnormal")) {
@@ -38,6 +38,10 @@ export function measureText(study: Study, flags: StudyFlags, extra: MeasureOutpu
   if (extra.volatility !== undefined) {
     text += `\nAbnormal volatility (W = AR'Ω⁻¹AR/(L s²) ~ F(L, M − k)):\n`;
     text += renderRows(extra.volatility, ["event_id", "asset", "window_start", "window_end", "statistic", "mean_ratio", "df1", "df2", "p_value"], format);
+  }
+  if (extra.range !== undefined) {
+    text += `\nRange-based volatility (daily range variance / estimation-window mean; t of its log, Student t M − 1):\n`;
+    text += renderRows(extra.range, ["estimator", "event_id", "asset", "rel_day", "ratio", "t", "p_value", "df"], format);
   }
   return text;
 }

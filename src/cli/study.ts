@@ -5,7 +5,7 @@ import { emit, emitChunks, progressBar } from "./output.js";
 import { checkPlot, writePlot } from "./plot.js";
 import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
-import { readStudyInputs, type StudyInputs } from "./studyInputs.js";
+import { readStudyInputs, splitNamed, type StudyInputs } from "./studyInputs.js";
 import { measureOutput } from "./measures.js";
 import { measureJsonText, measureText } from "./measuresOutput.js";
 import { skippedLines, studyCsvChunks, studyText } from "./studyOutput.js";
@@ -26,7 +26,9 @@ Data:
   --returns [NAME=]FILE  return series instead of prices (repeatable; decimal returns)
   --levels FILE          level series studied in changes (repeatable): yields, spreads,
                          volatility indices; any finite value, negative included
-  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points)
+  --level-unit UNIT      percent (yields: changes in basis points) | points  (default points),
+                         for every column; COLUMN=UNIT for one column, repeatable
+                         (--level-unit DGS10=percent --level-unit VIX=points)
   --value-column COL     the value column of the --prices/--returns files (default detected)
   --market ID|[NAME=]FILE  benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic)
@@ -87,6 +89,13 @@ Measures (docs/measures.md):
                          the --market file's volume when it has one, else mean-adjusted);
                          volatility: AR'Ω⁻¹AR/(L s²) per window, exact F(L, M − k); the tables
                          are tidy rows with measure and unit (--table volume|volatility)
+  --volume [NAME=]FILE   with --measure volume, repeatable: volume from a separate file (its
+                         volume column, or its one value column) for the studied series NAME
+                         (the only one when NAME is left out), or the benchmark (NAME market)
+  --range ESTIMATOR      parkinson | garman-klass, repeatable, with --measure volatility:
+                         range-based daily variance from the high/low (Garman–Klass: also
+                         open/close) columns of the --prices files against the estimation
+                         mean, ratio and log-variance t per event session (--table range)
 
 Output:
   --format FORMAT        table | markdown | html | latex: the paper table (CAR in percent,
@@ -169,7 +178,9 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
   const extra = measureOutput(study, {
     measures: flags.measures, assets: inputs.assets, prices: inputs.priceFiles, market: typeof inputs.market === "string" ? inputs.market : inputs.marketFile,
-    marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
+    marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, levelUnits: flags.levelUnits, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
+    ranges: flags.ranges,
+    volumeFiles: (flags.values.volume ?? []).map((spec) => splitNamed("volume", spec)),
   });
   const allWarnings = [...inputs.warnings, ...study.warnings];
   let nonFinite = 0; // ±Infinity written as null / empty cells: counted, then said on stderr

@@ -3,13 +3,17 @@ import { TEST_NAMES, exchangeCodes, type NonTradingPolicy, type StudyTable, type
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { UsageError } from "./context.js";
 import { parseMeasures, type Measure } from "./measures.js";
+import { parseRanges } from "./rangeVolatility.js";
+import type { RangeEstimator } from "market-reaction";
 
 const STUDY_OPTIONS = {
   prices: { type: "string", multiple: true },
   returns: { type: "string", multiple: true },
   levels: { type: "string", multiple: true },
-  "level-unit": { type: "string" },
+  "level-unit": { type: "string", multiple: true },
   measure: { type: "string", multiple: true },
+  range: { type: "string", multiple: true },
+  volume: { type: "string", multiple: true },
   market: { type: "string" },
   factors: { type: "string" },
   "factor-unit": { type: "string" },
@@ -110,8 +114,12 @@ export interface StudyFlags {
   /** `--measure` (default returns) and the unit of the `--levels` files. */
   readonly measures: readonly Measure[];
   readonly levelUnit: "percent" | "points";
+  /** `--level-unit COLUMN=UNIT`: the unit of single columns of the `--levels` files (others: `levelUnit`). */
+  readonly levelUnits: ReadonlyMap<string, "percent" | "points">;
   /** `--table volume|volatility`: a measure's tidy rows instead of a study table. */
-  readonly measureTable?: "volume" | "volatility";
+  readonly measureTable?: "volume" | "volatility" | "range";
+  /** `--range`: range-based volatility estimators (with `--measure volatility`). */
+  readonly ranges: readonly RangeEstimator[];
 }
 
 function positiveInt(flag: string, v: string | undefined): number | undefined {
@@ -191,8 +199,8 @@ function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: nu
 
 function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; tableGiven: boolean; stat: "t" | "p" } {
   const format = choice<StudyFormat>("format", values.format, ["table", "markdown", "html", "latex", "csv", "json"], "table");
-  const chosen = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility"] as const, "car");
-  const table: StudyTable = chosen === "volume" || chosen === "volatility" ? "car" : chosen;
+  const chosen = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility", "range"] as const, "car");
+  const table: StudyTable = chosen === "volume" || chosen === "volatility" || chosen === "range" ? "car" : chosen;
   if ((format === "html" || format === "latex") && table !== "car") {
     throw new UsageError(`--format ${format} gives the paper table of CARs; for --table ${table} use --format csv, json, markdown or table`);
   }
@@ -208,11 +216,32 @@ function parseList(flag: string, v: string | undefined): readonly string[] | und
   return list;
 }
 
+/**
+ * `--level-unit UNIT` (every column) and `--level-unit COLUMN=UNIT` (one column; repeatable,
+ * comma lists accepted); UNIT is `percent` or `points`, the default `points`.
+ */
+export function parseLevelUnits(values: readonly string[] | undefined): { levelUnit: "percent" | "points"; levelUnits: Map<string, "percent" | "points"> } {
+  let levelUnit: "percent" | "points" = "points";
+  const levelUnits = new Map<string, "percent" | "points">();
+  for (const item of (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "")) {
+    const eq = item.lastIndexOf("=");
+    const unit = eq < 0 ? item : item.slice(eq + 1).trim();
+    if (unit !== "percent" && unit !== "points") throw new UsageError(`invalid --level-unit: ${JSON.stringify(item)}; expected percent | points, or COLUMN=percent|points`);
+    if (eq < 0) levelUnit = unit;
+    else levelUnits.set(item.slice(0, eq).trim(), unit);
+  }
+  return { levelUnit, levelUnits };
+}
+
 function checkMeasures(values: Values, measures: readonly Measure[]): void {
   const levels = (values.levels ?? []).length;
-  if (values["level-unit"] !== undefined && levels === 0) throw new UsageError("--level-unit goes with --levels FILE");
+  if ((values["level-unit"] ?? []).length > 0 && levels === 0) throw new UsageError("--level-unit goes with --levels FILE");
   if (measures.includes("changes") && levels === 0) throw new UsageError("--measure changes studies the --levels files: give at least one --levels FILE");
-  if (measures.includes("volume") && (values.prices ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
+  if ((values.range ?? []).length > 0 && (!measures.includes("volatility") || (values.prices ?? []).length === 0)) {
+    throw new UsageError("--range reads the high/low columns of the --prices files for --measure volatility: give --measure volatility and at least one --prices FILE");
+  }
+  if ((values.volume ?? []).length > 0 && !measures.includes("volume")) throw new UsageError("--volume FILE goes with --measure volume");
+  if (measures.includes("volume") && (values.prices ?? []).length === 0 && (values.volume ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
 }
 
 /** Parses and checks the flags of `study`; `help` when `--help` was given. */
@@ -234,13 +263,16 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
   if (factorUnit !== undefined && values.factors === undefined) throw new UsageError("--factor-unit goes with --factors FILE");
   const plot = parsePlot(values);
   const measures = parseMeasures(values.measure);
-  const levelUnit = choice("level-unit", values["level-unit"], ["percent", "points"] as const, "points");
+  const { levelUnit, levelUnits } = parseLevelUnits(values["level-unit"]);
   checkMeasures(values, measures);
-  const measureTable = values.table === "volume" || values.table === "volatility" ? values.table : undefined;
-  if (measureTable !== undefined && !measures.includes(measureTable)) throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
+  const measureTable = values.table === "volume" || values.table === "volatility" || values.table === "range" ? values.table : undefined;
+  if (measureTable === "range" && (values.range ?? []).length === 0) throw new UsageError("--table range goes with --range parkinson|garman-klass");
+  if (measureTable !== undefined && measureTable !== "range" && !measures.includes(measureTable)) throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
   return {
     measures,
+    ranges: parseRanges(values.range),
     levelUnit,
+    levelUnits,
     ...(measureTable === undefined ? {} : { measureTable }),
     values,
     ...parseFormat(values),

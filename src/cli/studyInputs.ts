@@ -18,8 +18,10 @@ export interface StudyInputs {
   readonly named: readonly string[];
   /** The series ids read from each `--prices` file (volume is read from the same files). */
   readonly priceFiles: ReadonlyMap<string, readonly string[]>;
-  /** Unit of the `--levels` files (`--level-unit`). */
+  /** Unit of the first `--levels` series (`--level-unit`; charts of level series use it). */
   readonly levelUnit: "percent" | "points";
+  /** `--level-unit COLUMN=UNIT`: units of single level series (others: the `--level-unit UNIT` default). */
+  readonly levelUnits: ReadonlyMap<string, "percent" | "points">;
   /** The `--market` file, when the benchmark came from a file. */
   readonly marketFile?: string;
 }
@@ -32,6 +34,20 @@ export function splitNamed(flag: string, spec: string): { name?: string; file: s
   const [, name, file] = m as unknown as [string, string, string];
   if (!existsSync(file)) throw new UsageError(`--${flag} ${spec}: the file ${JSON.stringify(file)} of asset ${JSON.stringify(name)} does not exist`);
   return { name: name.trim(), file };
+}
+
+/**
+ * The series of one `--levels` file (yields, volatility indices: studied in changes, in their
+ * unit): read in the default unit, and in the other one too when a `COLUMN=UNIT` asks for it.
+ */
+async function readLevels(file: string, flags: StudyFlags, how: ReadFlags, warnings: Warning[]): Promise<Series[]> {
+  const read = (levelUnit: "percent" | "points") => readSeriesFile(file, { values: "level", levelUnit, ...(how.valueColumn === undefined ? {} : { valueColumn: how.valueColumn }), ...(how.dateFormat === undefined ? {} : { dateFormat: how.dateFormat }) });
+  const t = await read(flags.levelUnit);
+  warnings.push(...t.warnings);
+  const other = flags.levelUnit === "percent" ? "points" : "percent";
+  if (!t.series.some((s) => flags.levelUnits.get(s.id) === other)) return [...t.series];
+  const alt = await read(other);
+  return t.series.map((s) => (flags.levelUnits.get(s.id) === other ? alt.series.find((a) => a.id === s.id)! : s));
 }
 
 /** How the series files are read: `--value-column` and `--date-format`. */
@@ -106,12 +122,7 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
     assets.push(...read);
   }
   for (const spec of v.returns ?? []) assets.push(...(await readNamed("returns", spec, "return", how, warnings)));
-  for (const file of v.levels ?? []) {
-    // level series (yields, volatility indices): studied in changes, in their unit
-    const t = await readSeriesFile(file, { values: "level", levelUnit: flags.levelUnit, ...(how.valueColumn === undefined ? {} : { valueColumn: how.valueColumn }), ...(dateFormat === undefined ? {} : { dateFormat }) });
-    warnings.push(...t.warnings);
-    assets.push(...t.series);
-  }
+  for (const file of v.levels ?? []) assets.push(...(await readLevels(file, flags, how, warnings)));
   const market = v.market === undefined ? undefined : await readMarket(v.market, assets, warnings);
   const named = [...(v.prices ?? []), ...(v.returns ?? []), ...(v.market === undefined ? [] : [v.market])].flatMap((spec) => splitNamed("prices", spec).name ?? []);
   const marketFile = market !== undefined && typeof market !== "string" ? splitNamed("market", v.market!).file : undefined;
@@ -121,8 +132,11 @@ export async function readStudyInputs(flags: StudyFlags): Promise<StudyInputs> {
   const parsed = await readEventsFile(v.events!);
   warnings.push(...parsed.warnings);
   const events = pickEvents(parsed.events, flags.ids, v.group);
+  const firstLevel = assets.find((s) => s.kind === "level");
   return {
-    assets, events, exchange, warnings, named, priceFiles, levelUnit: flags.levelUnit,
+    assets, events, exchange, warnings, named, priceFiles,
+    levelUnit: firstLevel === undefined ? flags.levelUnit : (flags.levelUnits.get(firstLevel.id) ?? flags.levelUnit),
+    levelUnits: flags.levelUnits,
     ...(market === undefined ? {} : { market }), ...(marketFile === undefined ? {} : { marketFile }), ...(factors === undefined ? {} : { factors }),
   };
 }

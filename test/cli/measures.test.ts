@@ -1,5 +1,10 @@
 // study --levels / --level-unit / --measure on the seeded fixtures.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { dayKeyFromIso, parseSeriesCsv, rangeVariance, rangeVolatilityTest } from "../../src/index.js";
+import { readProjectFile } from "../helpers/shared-data.js";
 import { cli } from "./helpers.js";
 
 const EVENTS = ["--events", "fixtures/events/tariffs-2025.csv"];
@@ -93,5 +98,107 @@ describe("study --model garch|garch-market", () => {
     for (const c of ["alpha", "omega", "alpha1", "beta1", "loglik", "persistence"]) expect(cols).toContain(c);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.split(",")[cols.indexOf("model")] === "garch")).toBe(true);
+  });
+});
+
+describe("study --measure volatility --range", () => {
+  it("Parkinson and Garman–Klass rows per event session equal rangeVolatilityTest on the file's OHLC columns", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--window=0,1", "--measure", "volatility",
+      "--range", "parkinson", "--range", "garman-klass", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    type RangeRow = { estimator: string; event_id: string; rel_day: number; ratio: number; t: number; p_value: number; unit: string; measure: string };
+    const j = JSON.parse(r.stdout) as { measures: { range: RangeRow[] }; models: { event_id: string; estimation_start: string; estimation_end: string }[] };
+    const rows = j.measures.range;
+    expect(new Set(rows.map((x) => x.estimator))).toEqual(new Set(["parkinson", "garman-klass"]));
+    expect(rows.every((x) => x.measure === "volatility" && x.unit === "range variance ratio")).toBe(true);
+    // the E34 day-0 Parkinson row against the library on the same columns and sessions
+    const cols = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-garch.csv"), { valueColumn: ["open", "high", "low", "close"] }).series;
+    const [open, high, low, close] = ["open", "high", "low", "close"].map((c) => cols.find((s) => s.id === c)!.values);
+    const days = cols[0]!.days;
+    const m = j.models.find((x) => x.event_id === "E34")!;
+    const from = days.indexOf(dayKeyFromIso(m.estimation_start));
+    const to = days.indexOf(dayKeyFromIso(m.estimation_end));
+    const est = Array.from({ length: to - from + 1 }, (_, k) => from + k);
+    const day0 = days.indexOf(dayKeyFromIso("2025-04-09"));
+    for (const estimator of ["parkinson", "garman-klass"] as const) {
+      const ref = rangeVolatilityTest(rangeVariance({ open: open!, high: high!, low: low!, close: close! }, estimator), est, [day0]);
+      const row = rows.find((x) => x.event_id === "E34" && x.rel_day === 0 && x.estimator === estimator)!;
+      expect(row.ratio).toBe(ref.ratio[0]);
+      expect(row.t).toBe(ref.t[0]);
+      expect(row.p_value).toBe(ref.pValue[0]);
+    }
+  });
+
+  it("a price file without high/low is an error naming the missing columns and those found; --range needs --measure volatility", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", ...EVENTS, "--measure", "volatility", "--range", "parkinson");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no high, low columns \(columns found: date, adj_close\)/);
+    const gk = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", ...EVENTS, "--measure", "volatility", "--range", "garman-klass");
+    expect(gk.stderr).toMatch(/open, high, low, close/);
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--range", "parkinson")).code).toBe(2);
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--measure", "volatility", "--range", "rogers")).code).toBe(2);
+  });
+});
+
+describe("study --measure volume --volume [NAME=]FILE", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mr-volume-"));
+  // the fixture's volume alone, under a column name the detector does not know
+  const lines = readProjectFile("fixtures/daily/synthetic-garch.csv").trim().split("\n").slice(1).map((l) => l.split(","));
+  const volumeFile = join(dir, "g-volume.csv");
+  writeFileSync(volumeFile, `date,shares\n${lines.map((c) => `${c[0]},${c[5]}`).join("\n")}\n`);
+
+  it("volume from a separate file gives the rows the price file's volume column gives; NAME=FILE names the series", async () => {
+    const args = [...EVENTS, "--window=0,0", "--measure", "volume", "--format", "json"];
+    const inFile = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...args);
+    const separate = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--volume", volumeFile, ...args);
+    const named = await cli("study", "--prices", "G=fixtures/daily/synthetic-garch.csv", "--volume", `G=${volumeFile}`, ...args);
+    for (const r of [inFile, separate, named]) expect(r.code, r.stderr).toBe(0);
+    const rows = (r: { stdout: string }) => (JSON.parse(r.stdout) as { measures: { volume: { event_id: string; abnormal: number }[] } }).measures.volume;
+    expect(rows(separate).length).toBeGreaterThan(0);
+    expect(rows(separate)).toEqual(rows(inFile));
+    expect(rows(named).map((x) => x.abnormal)).toEqual(rows(inFile).map((x) => x.abnormal));
+    // a price file without volume is studied with the separate file's volume
+    const world = await cli("study", "--prices", "fixtures/daily/synthetic-world.csv", "--volume", volumeFile, ...args);
+    expect(world.code, world.stderr).toBe(0);
+    expect(rows(world).length).toBeGreaterThan(0);
+  });
+
+  it("usage errors: --volume without --measure volume, and a NAME that is not studied", async () => {
+    expect((await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--volume", volumeFile, ...EVENTS)).code).toBe(2);
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--volume", `SPX=${volumeFile}`, ...EVENTS, "--measure", "volume");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no studied series is named "SPX"/);
+  });
+});
+
+describe("study --level-unit COLUMN=UNIT", () => {
+  it("per-column units: DGS10 and DGS2 in bp, VIX in points, each equal to the run with that unit for every column", async () => {
+    const args = ["--levels", "fixtures/daily/synthetic-levels.csv", ...WORLD, ...EVENTS, "--window=0,0", "--format", "json"];
+    type J = { car: { asset: string; event_id: string; car: number; unit: string }[] };
+    const run = async (...units: string[]) => {
+      const r = await cli("study", ...args, ...units.flatMap((u) => ["--level-unit", u]));
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as J;
+    };
+    const mixed = await run("percent", "VIX=points");
+    const pct = await run("percent");
+    const pts = await run("points");
+    const pick = (j: J, asset: string) => j.car.filter((c) => c.asset === asset).map((c) => [c.event_id, c.car, c.unit]);
+    expect(pick(mixed, "DGS10").length).toBeGreaterThan(0);
+    expect(pick(mixed, "DGS10")).toEqual(pick(pct, "DGS10"));
+    expect(pick(mixed, "DGS2")).toEqual(pick(pct, "DGS2"));
+    expect(pick(mixed, "VIX")).toEqual(pick(pts, "VIX"));
+    expect(mixed.car.filter((c) => c.asset === "VIX").every((c) => c.unit === "points")).toBe(true);
+    expect(mixed.car.filter((c) => c.asset === "DGS10").every((c) => c.unit === "bp")).toBe(true);
+    // the column form alone: the other columns keep the default (points)
+    const one = await run("DGS10=percent");
+    expect(pick(one, "DGS10")).toEqual(pick(pct, "DGS10"));
+    expect(pick(one, "VIX")).toEqual(pick(pts, "VIX"));
+  });
+
+  it("a bad unit in the column form is a usage error", async () => {
+    const r = await cli("study", "--levels", "fixtures/daily/synthetic-levels.csv", ...WORLD, ...EVENTS, "--level-unit", "VIX=percentage");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/COLUMN=percent\|points/);
   });
 });
