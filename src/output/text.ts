@@ -82,6 +82,7 @@ export function formatTextTable(rows: readonly Row[], options: FormatTextTableOp
 export function terminalText(text: string): string {
   return String(text)
     .replace(/[\r\n\t]+/g, " ")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 

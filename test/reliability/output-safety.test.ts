@@ -34,6 +34,7 @@ describe("outputs safe for their medium", () => {
     const a = await cli("align", "--events", hostile);
     const s = await cli("study", ...PRICES, "--events", hostile);
     for (const r of [a, s]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: no raw control character may reach the terminal
       expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
       expect(r.stdout).toContain("\\u{1b}[31m");
     }

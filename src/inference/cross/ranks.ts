@@ -138,7 +138,10 @@ function rankEvent(values: Float64Array, a: number, b: number, keys: Float64Arra
   const n = b - a;
   if (n === 0) return;
   const bits = Math.max(1, Math.ceil(Math.log2(n)));
-  if (bits > 20) return rankBySearch(values, a, b, keys, rank, sign);
+  if (bits > 20) {
+    rankBySearch(values, a, b, keys, rank, sign);
+    return;
+  }
   const k = keys.subarray(0, n);
   for (let j = 0; j < n; j++) k[j] = packedKey(values[a + j]!, j, bits);
   k.sort();
@@ -147,7 +150,10 @@ function rankEvent(values: Float64Array, a: number, b: number, keys: Float64Arra
   for (let q = 0; q < n; q++) {
     const j = k[q]! % scale;
     const v = values[a + j]!;
-    if (v < prev) return rankBySearch(values, a, b, keys, rank, sign);
+    if (v < prev) {
+      rankBySearch(values, a, b, keys, rank, sign);
+      return;
+    }
     prev = v;
     k[q] = j;
   }
