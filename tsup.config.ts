@@ -38,7 +38,9 @@ export default defineConfig([
     ...common,
     entry: { node: "src/node/index.ts" },
     platform: "node",
-    external: ["market-reaction"],
+    // the optional peers are loaded with import() only when asked for; bundling them would put
+    // playwright-core (7 MB) into dist/node.*
+    external: ["market-reaction", "vega", "vega-lite", "playwright-core", "hyparquet"],
   },
   {
     entry: { cli: "src/cli/main.ts" },
@@ -47,6 +49,6 @@ export default defineConfig([
     target: "node20",
     sourcemap,
     removeNodeProtocol: false,
-    external: ["market-reaction", "market-reaction/node"],
+    external: ["market-reaction", "market-reaction/node", "vega", "vega-lite", "playwright-core", "hyparquet"],
   },
 ]);

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 
 const cases = [
   { args: ["--version"], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
-  { args: ["demo"], code: 0, stdout: /\nMarket model of .*\n[\s\S]*Placebo: / },
+  { args: ["demo"], code: 0, stdout: /\nMarket model of .*\n[\s\S]*Placebo test: / },
   { args: ["align", "--events", "fixtures/events/tariffs-2025.csv", "--exchange", "XNYS", "--format", "json"], code: 0, stdout: /"day0": "2025-04-07"/ },
   { args: ["align", "--events", "fixtures/events/tariffs-2025.csv", "--format", "bogus"], code: 2, stderr: /^market-reaction: invalid --format/ },
   { args: ["align", "--events", "missing.csv"], code: 1, stderr: /^market-reaction: IO_ERROR: cannot read missing\.csv: no such file\n$/ },

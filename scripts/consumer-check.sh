@@ -32,6 +32,7 @@ listing=$(tar -tzf "$tarball")
 files=$(printf '%s\n' "$listing" | wc -l)
 echo "tarball: $(basename "$tarball"): $packed bytes packed, $unpacked bytes unpacked, $files files"
 printf '%s\n' "$listing" | grep -qx 'package/dist/index.js' || fail "the tarball has no dist/index.js"
+[ "$unpacked" -lt 4000000 ] || fail "the tarball unpacks to $unpacked bytes (ceiling 4,000,000): has an optional peer or a source map been bundled?"
 ok "npm pack"
 
 # 2. install into a scratch project (no access to the repository's node_modules)

@@ -39,6 +39,16 @@ describe.runIf(haveDist)("built package", () => {
     expect(r).toEqual({ iso: "2025-04-07", cross: true, node: "object" });
   });
 
+  it("the node entry and the CLI bundle none of the optional peers (vega, playwright-core, hyparquet)", () => {
+    // they are loaded with import() when asked for; once, playwright-core was bundled into
+    // dist/node.js and dist/node.cjs (7.6 MB each) and the tarball grew to 17.6 MB unpacked
+    for (const file of ["node.js", "node.cjs", "cli.js"]) {
+      const text = readFileSync(join(dist, file), "utf8");
+      expect(text, file).not.toMatch(/node_modules\/(playwright-core|vega|vega-lite|hyparquet)\//);
+      expect(statSync(join(dist, file)).size, file).toBeLessThan(400_000);
+    }
+  });
+
   it("the core bundles for the browser with esbuild (no Node built-ins reachable)", async () => {
     const result = await build({
       entryPoints: [join(dist, "index.js")], bundle: true, platform: "browser", format: "esm",
