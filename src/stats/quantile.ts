@@ -30,6 +30,7 @@ export function countBelow(sorted: Float64Array, x: number): number {
 }
 
 /** Sample quantile of sorted data, R's type 7: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p. */
+// Hand-written: simple-statistics has no type-7 (R's default) quantile, and the SQ test calls this in its inner loop.
 export function quantile7(sorted: Float64Array, p: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;

@@ -68,6 +68,8 @@ export function averageResidualCorrelation(series: readonly DatedSeries[], minOv
 }
 
 /** Correlation of two dated series on their common days (NaN if fewer than minOverlap). */
+// Hand-written rather than simple-statistics' sampleCorrelation: a merge-join on common days without
+// allocating aligned copies, run for each of the N(N − 1)/2 pairs.
 function pairCorrelation(a: DatedSeries, b: DatedSeries, minOverlap: number): number {
   const da = a.days;
   const db = b.days;

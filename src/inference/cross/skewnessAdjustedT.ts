@@ -44,6 +44,7 @@ export function skewnessAdjustedTTest(x: ArrayLike<number>): CrossTestResult {
     const d = v - m.mean;
     c.add(d * d * d);
   }
+  // Johnson/LBT's γ = Σ(x − x̄)³/(N s³) is neither of simple-statistics' two skewness estimators.
   const g = c.value / (n * m.sd * m.sd * m.sd);
   const S = m.mean / m.sd;
   const t = Math.sqrt(n) * (S + (g * S * S) / 3 + g / (6 * n));
