@@ -7,7 +7,7 @@
 import { MarketReactionError, invalidOption } from "../../../errors.js";
 import { hacCovariance, neweyWestLag, olsQr, studentTTwoSided } from "../../../stats/index.js";
 import type { NeweyWestLagRule } from "../../../stats/hac.js";
-import type { VcovChoice } from "../types.js";
+import type { RegressionRow, VcovChoice } from "../types.js";
 import type { Design, DesignColumn } from "./design.js";
 
 /** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
@@ -15,16 +15,8 @@ const LEVERAGE_TOL = 1e-8;
 /** Relative weight below which a linear combination does not load on a session. */
 const LOAD_TOL = 1e-8;
 
-/** A linear combination c′β̂ with both standard errors, its statistic and p-value. */
-export interface Combination {
-  readonly estimate: number;
-  readonly std_error: number;
-  readonly std_error_hac: number;
-  readonly statistic: number;
-  readonly p_value: number;
-  readonly vcov: "hac" | "ols";
-  readonly df: number;
-}
+/** A linear combination c′β̂ with both standard errors, its statistic and p-value (the numeric fields of a regression row). */
+export type Combination = Pick<RegressionRow, "estimate" | "std_error" | "std_error_hac" | "statistic" | "p_value" | "vcov" | "df">;
 
 /** The fitted regression and the inference on its coefficients. */
 export interface DummyFit {
