@@ -17,7 +17,7 @@ fi
 # --force: (re)point the kernelspec at this deno binary
 deno jupyter --install --force >/dev/null 2>&1
 out="$(mktemp -d)/executed.ipynb"
-(cd examples/notebook && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=180 --ExecutePreprocessor.iopub_timeout=20 --output "$out" tariffs-2025.ipynb) 2>&1 | grep -E "Writing|Error" || true
+(cd examples/notebook && jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=180 --ExecutePreprocessor.iopub_timeout=60 --output "$out" tariffs-2025.ipynb) 2>&1 | grep -E "Writing|Error" || true
 python3 - "$out" <<'PY'
 import json, sys
 nb = json.load(open(sys.argv[1]))
