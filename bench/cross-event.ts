@@ -58,5 +58,4 @@ function main(): void {
   printTable("cross-event tests, estudy2 benchmark design (estudy2: 5.70 s at N = 100, 59.0 s at N = 500; R, this machine kind, Dec 2026)", rows);
 }
 
-
 if (process.argv[1] !== undefined && /cross-event\.ts$/.test(process.argv[1])) main();

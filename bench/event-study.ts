@@ -35,28 +35,35 @@ for (let r = 0; r < opt.runs; r++) {
   gc();
   const c0 = process.cpuUsage();
   let study: ReturnType<typeof eventStudy> | undefined;
-  samples.push(timeMs(() => {
-    study = eventStudy(options);
-  }));
+  samples.push(
+    timeMs(() => {
+      study = eventStudy(options);
+    }),
+  );
   const c1 = process.cpuUsage(c0);
   cpu.push((c1.user + c1.system) / 1000);
   // the row objects of the tables are made on first access: timed apart
-  tables.push(timeMs(() => {
-    rows = { car: study!.car.length, abnormal: study!.abnormal.length, models: study!.models.length };
-  }));
+  tables.push(
+    timeMs(() => {
+      rows = { car: study!.car.length, abnormal: study!.abnormal.length, models: study!.models.length };
+    }),
+  );
 }
 const s = summarize(samples);
 const st = summarize(tables);
 const sc = summarize(cpu);
 const pairs = opt.assets * opt.statements;
 printTable("machine", machineRows());
-printTable(`eventStudy: ${opt.assets} assets × ${opt.statements} statements = ${pairs} pairs, ${T} sessions, market model, windows [0,0] [-1,1] [0,5], SQ ${opt.sq === 1 ? "on" : "off"}`, [
-  { measure: "eventStudy(...) per study (median): every statistic computed", value: ms(s.median) },
-  { measure: "min / max", value: `${ms(s.min)} / ${ms(s.max)}` },
-  { measure: "CPU time of the process per study (median; includes GC threads)", value: ms(sc.median) },
-  { measure: "then reading car, abnormal and models (row objects made; median)", value: ms(st.median) },
-  { measure: "study + every table row (median of the sums)", value: ms(summarize(samples.map((x, i) => x + tables[i]!)).median) },
-  { measure: "runs", value: s.runs },
-  { measure: "pairs per second (median, eventStudy)", value: rate(pairs / (s.median / 1000)) },
-  { measure: "rows: car / abnormal / models", value: `${rows.car} / ${rows.abnormal} / ${rows.models}` },
-]);
+printTable(
+  `eventStudy: ${opt.assets} assets × ${opt.statements} statements = ${pairs} pairs, ${T} sessions, market model, windows [0,0] [-1,1] [0,5], SQ ${opt.sq === 1 ? "on" : "off"}`,
+  [
+    { measure: "eventStudy(...) per study (median): every statistic computed", value: ms(s.median) },
+    { measure: "min / max", value: `${ms(s.min)} / ${ms(s.max)}` },
+    { measure: "CPU time of the process per study (median; includes GC threads)", value: ms(sc.median) },
+    { measure: "then reading car, abnormal and models (row objects made; median)", value: ms(st.median) },
+    { measure: "study + every table row (median of the sums)", value: ms(summarize(samples.map((x, i) => x + tables[i]!)).median) },
+    { measure: "runs", value: s.runs },
+    { measure: "pairs per second (median, eventStudy)", value: rate(pairs / (s.median / 1000)) },
+    { measure: "rows: car / abnormal / models", value: `${rows.car} / ${rows.abnormal} / ${rows.models}` },
+  ],
+);

@@ -43,7 +43,12 @@ interface ChildReport {
 async function child(mode: string, path: string): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
-  const table = mode === "stream" ? await readSeriesFileStream(path) : mode === "sync" ? readSeriesFileSync(path) : parseSeriesCsv(decodeText(readFileSync(path)).text, { file: path });
+  const table =
+    mode === "stream"
+      ? await readSeriesFileStream(path)
+      : mode === "sync"
+        ? readSeriesFileSync(path)
+        : parseSeriesCsv(decodeText(readFileSync(path)).text, { file: path });
   const elapsed = performance.now() - t0;
   let typedBytes = 0;
   for (const s of table.series) {
@@ -96,7 +101,13 @@ async function main(): Promise<void> {
     let streamPeak = Number.NaN;
     let typed = 0;
     const variants: [string, string][] = [
-      ...(haveDist ? ([["stream", "dist"], ["sync", "dist"], ["whole", "dist"]] as [string, string][]) : []),
+      ...(haveDist
+        ? ([
+            ["stream", "dist"],
+            ["sync", "dist"],
+            ["whole", "dist"],
+          ] as [string, string][])
+        : []),
       ["stream", "tsx"],
       ["sync", "tsx"],
       ["whole", "tsx"],

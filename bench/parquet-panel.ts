@@ -69,7 +69,11 @@ function main(): void {
     for (const kind of ["parquet", "csv"] as const) {
       const runs = [];
       for (let r = 0; r < opt.runs; r++) {
-        const text = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, "--child", "--kind", kind, "--file", kind === "parquet" ? files.parquet : files.csv], { maxBuffer: 1 << 20 }).toString();
+        const text = execFileSync(
+          process.execPath,
+          [...process.execArgv, process.argv[1]!, "--child", "--kind", kind, "--file", kind === "parquet" ? files.parquet : files.csv],
+          { maxBuffer: 1 << 20 },
+        ).toString();
         runs.push(JSON.parse(text) as { ms: number; maxRss: number; before: number; floats: number; series: number; n: number });
       }
       const t = summarize(runs.map((x) => x.ms));

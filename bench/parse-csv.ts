@@ -117,10 +117,14 @@ function parent(): void {
       "--expose-gc",
       script,
       "--child",
-      "--rows", String(rows),
-      "--runs", String(opt.runs),
-      "--warmup", String(opt.warmup),
-      "--seed", String(opt.seed),
+      "--rows",
+      String(rows),
+      "--runs",
+      String(opt.runs),
+      "--warmup",
+      String(opt.warmup),
+      "--seed",
+      String(opt.seed),
     ];
     const res = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 });
     if (res.status !== 0) {

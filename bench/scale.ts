@@ -89,7 +89,22 @@ function setUp(): { argv: string[]; workload: string } {
     for (let i = 0; i < n; i++) lines.push(`S${i + 1},${statementTime()},America/New_York`);
     writeFileSync(path.join(dir, "events.csv"), `${lines.join("\n")}\n`);
     return {
-      argv: ["study", "--prices", path.join(dir, "asset.csv"), "--market", path.join(dir, "market.csv"), "--events", path.join(dir, "events.csv"), "--window=-1,1", "--window=0,5", "--format", "json", "--out", out, ...(keep ? ["--contamination", "keep"] : [])],
+      argv: [
+        "study",
+        "--prices",
+        path.join(dir, "asset.csv"),
+        "--market",
+        path.join(dir, "market.csv"),
+        "--events",
+        path.join(dir, "events.csv"),
+        "--window=-1,1",
+        "--window=0,5",
+        "--format",
+        "json",
+        "--out",
+        out,
+        ...(keep ? ["--contamination", "keep"] : []),
+      ],
       workload: `1 asset × ${n} statements, ${T} sessions, market model, estimation [-250,-11], windows [-1,1] [0,5], contamination ${keep ? "keep" : "exclude"}, JSON`,
     };
   }
@@ -105,7 +120,22 @@ function setUp(): { argv: string[]; workload: string } {
   for (const name of names) for (let i = 0; i < per; i++) lines.push(`${name}-${i + 1},${statementTime()},America/New_York,${name}`);
   writeFileSync(path.join(dir, "events.csv"), `${lines.join("\n")}\n`);
   return {
-    argv: ["study", "--prices", path.join(dir, "assets.csv"), "--market", path.join(dir, "market.csv"), "--events", path.join(dir, "events.csv"), `--estimation=-300,-41`, `--window=-${half},${half}`, "--format", "json", "--out", out, ...(keep ? ["--contamination", "keep"] : [])],
+    argv: [
+      "study",
+      "--prices",
+      path.join(dir, "assets.csv"),
+      "--market",
+      path.join(dir, "market.csv"),
+      "--events",
+      path.join(dir, "events.csv"),
+      `--estimation=-300,-41`,
+      `--window=-${half},${half}`,
+      "--format",
+      "json",
+      "--out",
+      out,
+      ...(keep ? ["--contamination", "keep"] : []),
+    ],
     workload: `${assets} assets × ${per} statements, ${T} sessions, market model, estimation [-300,-41], window [-${half},${half}] (${2 * half + 1} sessions), contamination ${keep ? "keep" : "exclude"}, JSON`,
   };
 }
@@ -132,12 +162,24 @@ async function main(): Promise<void> {
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     // the child reports its own peak RSS (getrusage of the process that ran the CLI)
-    const res = spawnSync(process.execPath, ["--max-old-space-size=4096", ...(opt("prof", "") === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${opt("prof", "")}`]), "-e", `import(${JSON.stringify(cli)}).then((m) => m.runCli(${JSON.stringify(argv)}, m.nodeIO())).then((code) => { const u = process.resourceUsage(); process.stderr.write("\\nMAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + " EXIT " + code + "\\n"); process.exitCode = code; });`], { encoding: "utf8", maxBuffer: 1 << 30 });
+    const res = spawnSync(
+      process.execPath,
+      [
+        "--max-old-space-size=4096",
+        ...(opt("prof", "") === "" ? [] : ["--cpu-prof", `--cpu-prof-dir=${opt("prof", "")}`]),
+        "-e",
+        `import(${JSON.stringify(cli)}).then((m) => m.runCli(${JSON.stringify(argv)}, m.nodeIO())).then((code) => { const u = process.resourceUsage(); process.stderr.write("\\nMAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + " EXIT " + code + "\\n"); process.exitCode = code; });`,
+      ],
+      { encoding: "utf8", maxBuffer: 1 << 30 },
+    );
     wall.push(performance.now() - t0);
     const m = /MAXRSS (\d+) CPU (\d+) EXIT (\d+)/.exec(res.stderr);
     rss.push(m === null ? Number.NaN : Number(m[1]) / 1024);
     cpu.push(m === null ? Number.NaN : Number(m[2]) / 1000);
-    status = m === null ? `crashed (status ${res.status}, signal ${res.signal}): ${res.stderr.split("\n").slice(0, 3).join(" | ").slice(0, 300)}` : `exit ${m[3]}; stderr ${res.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("MAXRSS")).length} lines${m[3] === "0" ? "" : `: ${res.stderr.slice(0, 300)}`}`;
+    status =
+      m === null
+        ? `crashed (status ${res.status}, signal ${res.signal}): ${res.stderr.split("\n").slice(0, 3).join(" | ").slice(0, 300)}`
+        : `exit ${m[3]}; stderr ${res.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("MAXRSS")).length} lines${m[3] === "0" ? "" : `: ${res.stderr.slice(0, 300)}`}`;
     try {
       bytes = statSync(argv[argv.indexOf("--out") + 1]!).size;
     } catch {
@@ -153,8 +195,14 @@ async function main(): Promise<void> {
     { item: "workload", value: workload },
     { item: "result", value: status },
     { item: "JSON written", value: `${(bytes / 2 ** 20).toFixed(1)} MiB` },
-    { item: "wall time (median [min, max])", value: `${(w.median / 1000).toFixed(1)} s [${(w.min / 1000).toFixed(1)}, ${(w.max / 1000).toFixed(1)}] over ${w.runs} runs` },
-    { item: "CPU time, user + system (median [min, max])", value: `${(summarize(cpu).median / 1000).toFixed(1)} s [${(summarize(cpu).min / 1000).toFixed(1)}, ${(summarize(cpu).max / 1000).toFixed(1)}]` },
+    {
+      item: "wall time (median [min, max])",
+      value: `${(w.median / 1000).toFixed(1)} s [${(w.min / 1000).toFixed(1)}, ${(w.max / 1000).toFixed(1)}] over ${w.runs} runs`,
+    },
+    {
+      item: "CPU time, user + system (median [min, max])",
+      value: `${(summarize(cpu).median / 1000).toFixed(1)} s [${(summarize(cpu).min / 1000).toFixed(1)}, ${(summarize(cpu).max / 1000).toFixed(1)}]`,
+    },
     { item: "peak RSS (median [min, max])", value: `${m.median.toFixed(0)} MiB [${m.min.toFixed(0)}, ${m.max.toFixed(0)}]` },
     { item: "load average (1 min) before, after", value: `${loadBefore.toFixed(2)}, ${loadAfter.toFixed(2)}` },
   ]);

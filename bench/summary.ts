@@ -54,9 +54,14 @@ function measure(workload: string, runs: number, fn: () => void, estudy2Seconds?
 
 for (const N of [100, 500, 2000, 10000]) {
   const options = estudy2Design(N, opt.seed, true);
-  measure(`estudy2 design, N = ${N.toLocaleString("en-US")}: eventStudy + 12 tests (estudy2)`, N >= 10000 ? Math.max(3, Math.ceil(opt.runs / 2)) : opt.runs, () => {
-    eventStudy(options);
-  }, ESTUDY2_SECONDS[N]);
+  measure(
+    `estudy2 design, N = ${N.toLocaleString("en-US")}: eventStudy + 12 tests (estudy2)`,
+    N >= 10000 ? Math.max(3, Math.ceil(opt.runs / 2)) : opt.runs,
+    () => {
+      eventStudy(options);
+    },
+    ESTUDY2_SECONDS[N],
+  );
 }
 {
   const { sessions: _sessions, ...options } = manyPairs(1000, 20, opt.seed, true);

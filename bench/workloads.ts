@@ -10,8 +10,18 @@ type StudyOptions = Parameters<typeof eventStudy>[0];
 
 /** The 12 tests estudy2 runs. */
 export const ESTUDY2_BENCH_TESTS: readonly TestName[] = [
-  "cross_sectional_t", "time_series_t", "bw1980", "patell", "bmp", "lamb", "sign",
-  "generalized_sign", "corrado_zivney_sign", "corrado_rank", "corrado_zivney_rank", "wilcoxon",
+  "cross_sectional_t",
+  "time_series_t",
+  "bw1980",
+  "patell",
+  "bmp",
+  "lamb",
+  "sign",
+  "generalized_sign",
+  "corrado_zivney_sign",
+  "corrado_rank",
+  "corrado_zivney_rank",
+  "wilcoxon",
 ];
 
 /**
@@ -92,5 +102,17 @@ export function manyPairs(assetsCount: number, statements: number, seed: number,
     events.push({ id: `S${events.length + 1}`, timestamp: `${isoFromDayKey(days[i]!)}T12:00`, timezone: "America/New_York", precision: "minute" });
   }
   const market: Series = { id: "MKT", kind: "price", days, values: marketPrices };
-  return { assets, market, events, estimation: [-250, -11], windows: [[0, 0], [-1, 1], [0, 5]], sq, sessions: T };
+  return {
+    assets,
+    market,
+    events,
+    estimation: [-250, -11],
+    windows: [
+      [0, 0],
+      [-1, 1],
+      [0, 5],
+    ],
+    sq,
+    sessions: T,
+  };
 }

@@ -36,13 +36,19 @@ console.log(`${pause.id}: ${row!.reason}`);
 const data = alignReturns({ asset: index, market: world, calendar });
 
 // 3. Windows in sessions, resolved to index ranges of the aligned data
-const windows = [[0, 0], [0, 1], [-1, 5]] as const;
+const windows = [
+  [0, 0],
+  [0, 1],
+  [-1, 5],
+] as const;
 const w = resolveWindows(data.days, row!.day0, { estimation: [-250, -11], windows });
 
 // 4. A model of our choice: Dimson with two leads and lags of the market
 const spec: ModelSpec = { type: "dimson", lags: 2 };
 const fit = fitModel(spec, data, estimationIndices(spec, data, w.estimation!));
-console.log(`\n${fit.model}: ${fit.names.map((n, j) => `${n} ${fit.coefficients[j]!.toFixed(4)}`).join(", ")}; sum beta ${fit.details?.sum_beta?.toFixed(4)}; M = ${fit.nObs}`);
+console.log(
+  `\n${fit.model}: ${fit.names.map((n, j) => `${n} ${fit.coefficients[j]!.toFixed(4)}`).join(", ")}; sum beta ${fit.details?.sum_beta?.toFixed(4)}; M = ${fit.nObs}`,
+);
 
 // 5. Abnormal returns over the span of all windows, with prediction-error variances
 const start = Math.min(...w.windows.map((r) => r.start));

@@ -18,10 +18,7 @@ import { concatBars, formatTextTable, intradayChartSpec, intradayStudy } from "m
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // src/intraday is not yet in the public barrel: import it from the files.
 
-const FIXTURE = [
-  "fixtures/intraday/synthetic-us-index-1min.csv",
-  ...[1, 2, 3, 4].map((i) => `fixtures/intraday/synthetic-us-index-1min-history-${i}.csv`),
-];
+const FIXTURE = ["fixtures/intraday/synthetic-us-index-1min.csv", ...[1, 2, 3, 4].map((i) => `fixtures/intraday/synthetic-us-index-1min-history-${i}.csv`)];
 const { values } = parseArgs({
   options: {
     bars: { type: "string", multiple: true },
@@ -32,14 +29,20 @@ const { values } = parseArgs({
 });
 const files = values.bars ?? FIXTURE;
 const tables = await Promise.all(files.map((f) => readBarsFile(f)));
-const bars = concatBars(tables.map((t) => t.bars), tables[0]!.bars.id);
+const bars = concatBars(
+  tables.map((t) => t.bars),
+  tables[0]!.bars.id,
+);
 const { events } = await readEventsFile(values.events);
 const hassett = events.filter((e) => e.id === "E22" || e.id === "E23");
 
 const study = intradayStudy({
   bars,
   events: hassett,
-  windows: [[0, 10], [-10, 20]],
+  windows: [
+    [0, 10],
+    [-10, 20],
+  ],
   ...(values.delever === undefined ? {} : { delever: Number(values.delever) }),
 });
 

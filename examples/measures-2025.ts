@@ -9,9 +9,7 @@
  * the index), whose injected jumps are listed in fixtures/README.md. The same study on the real
  * S&P 500, FRED 10-year yield and Cboe VIX is scripts/april-2025-measures.ts (README table).
  */
-import {
-  abnormalVolume, alignReturns, eventStudy, formatTextTable, garchAbnormalReturns, tradingCalendar, dayKeyFromIso,
-} from "market-reaction";
+import { abnormalVolume, alignReturns, eventStudy, formatTextTable, garchAbnormalReturns, tradingCalendar, dayKeyFromIso } from "market-reaction";
 import { readEventsFile, readSeriesFile } from "market-reaction/node";
 import { parseVolumeCsv } from "market-reaction";
 import { readFileSync } from "node:fs";
@@ -24,14 +22,40 @@ const vix = (await readSeriesFile("fixtures/daily/synthetic-levels.csv", { value
 const dgs10 = levels.series.find((s) => s.id === "DGS10")!;
 
 // 1. The 10-year yield: change in basis points regressed on the index return
-const yields = eventStudy({ assets: [dgs10], market: index, events: story, windows: [[0, 0], [-1, 1]] });
+const yields = eventStudy({
+  assets: [dgs10],
+  market: index,
+  events: story,
+  windows: [
+    [0, 0],
+    [-1, 1],
+  ],
+});
 console.log("10-year yield, abnormal change in basis points (regression on the index return):");
-console.log(formatTextTable(yields.car.map((c) => ({ statement: c.event_id, day0: c.day0, window: `[${c.window_start}, ${c.window_end}]`, bp: c.car, t: c.t, p: c.p_value, sq_p: c.sq_p_value })), { digits: 3 }));
+console.log(
+  formatTextTable(
+    yields.car.map((c) => ({
+      statement: c.event_id,
+      day0: c.day0,
+      window: `[${c.window_start}, ${c.window_end}]`,
+      bp: c.car,
+      t: c.t,
+      p: c.p_value,
+      sq_p: c.sq_p_value,
+    })),
+    { digits: 3 },
+  ),
+);
 
 // 2. The VIX: change in points regressed on the index return
 const vol = eventStudy({ assets: [vix], market: index, events: story, windows: [[0, 0]] });
 console.log("\nVIX, abnormal change in points:");
-console.log(formatTextTable(vol.car.map((c) => ({ statement: c.event_id, day0: c.day0, points: c.car, t: c.t, p: c.p_value })), { digits: 3 }));
+console.log(
+  formatTextTable(
+    vol.car.map((c) => ({ statement: c.event_id, day0: c.day0, points: c.car, t: c.t, p: c.p_value })),
+    { digits: 3 },
+  ),
+);
 
 // 3. Volume and GARCH-standardized returns of the synthetic GARCH asset around 9 April (E34)
 const garchText = readFileSync("fixtures/daily/synthetic-garch.csv", "utf8");
@@ -46,9 +70,28 @@ const onSessions = Float64Array.from(al.days, (d) => volume.values[volume.days.i
 const withZero = abnormalVolume({ volume: onSessions, estimation, event, start: -1 });
 for (const w of withZero.warnings) console.log(`\nwarning: ${w.message}`);
 console.log(`with the zero kept, day 0 has t = ${withZero.abnormal.t[1]!.toFixed(2)}; with the zero-volume session dropped:`);
-const av = abnormalVolume({ volume: onSessions.map((v) => (v === 0 ? Number.NaN : v)), estimation, event, start: -1, windows: [[0, 0], [-1, 1]] });
+const av = abnormalVolume({
+  volume: onSessions.map((v) => (v === 0 ? Number.NaN : v)),
+  estimation,
+  event,
+  start: -1,
+  windows: [
+    [0, 0],
+    [-1, 1],
+  ],
+});
 console.log("\nGARCH asset around 9 April: abnormal log volume (mean-adjusted) per session:");
-console.log(formatTextTable(Array.from(av.abnormal.ar, (ar, i) => ({ day: i - 1, abnormal: ar, times_normal: Math.exp(ar), t: av.abnormal.t[i]!, p: av.abnormal.pValue[i]! })), { digits: 3 }));
+console.log(
+  formatTextTable(
+    Array.from(av.abnormal.ar, (ar, i) => ({ day: i - 1, abnormal: ar, times_normal: Math.exp(ar), t: av.abnormal.t[i]!, p: av.abnormal.pValue[i]! })),
+    { digits: 3 },
+  ),
+);
 const g = garchAbnormalReturns(al, estimation, event);
 console.log(`\nGARCH(1,1) on the estimation window: alpha1 ${g.fit.alpha1.toFixed(3)}, beta1 ${g.fit.beta1.toFixed(3)}; standardized abnormal returns:`);
-console.log(formatTextTable(Array.from(g.ar, (ar, i) => ({ day: i - 1, ar, sigma: Math.sqrt(g.variance[i]!), sar: g.sar[i]!, volatility_p: g.volatilityPValue[i]! })), { digits: 4 }));
+console.log(
+  formatTextTable(
+    Array.from(g.ar, (ar, i) => ({ day: i - 1, ar, sigma: Math.sqrt(g.variance[i]!), sar: g.sar[i]!, volatility_p: g.volatilityPValue[i]! })),
+    { digits: 4 },
+  ),
+);

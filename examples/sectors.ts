@@ -30,7 +30,10 @@ const study = eventStudy({
   assets: sectors,
   market: world,
   events: statements,
-  windows: [[0, 0], [-1, 1]],
+  windows: [
+    [0, 0],
+    [-1, 1],
+  ],
   tests: ["cross_sectional_t", "patell", "adjusted_patell", "bmp", "adjusted_bmp", "generalized_sign", "corrado_rank", "grank_t", "wilcoxon"],
   adjust: "holm",
 });

@@ -32,7 +32,13 @@ interface GoldenCase {
   windows: GoldenWindow[];
 }
 
-const golden = JSON.parse(readFileSync("test/golden/data/abnormal.json", "utf8")) as { estimation: [number, number]; event: [number, number]; market: GoldenCase; market_log: GoldenCase; factor3: GoldenCase };
+const golden = JSON.parse(readFileSync("test/golden/data/abnormal.json", "utf8")) as {
+  estimation: [number, number];
+  event: [number, number];
+  market: GoldenCase;
+  market_log: GoldenCase;
+  factor3: GoldenCase;
+};
 const us = readSeriesFileSync("fixtures/daily/synthetic-us-index.csv").series[0]!;
 const world = readSeriesFileSync("fixtures/daily/synthetic-world.csv").series[0]!;
 const tech = readSeriesFileSync("fixtures/daily/synthetic-sectors.csv").series.find((s) => s.id === "TECH")!;
@@ -48,12 +54,43 @@ function note(quantity: string, ours: number, r: number): void {
 
 const cases: [string, GoldenCase, ReturnType<typeof eventStudy>, string][] = [
   ["market model", golden.market, eventStudy({ assets: [us], market: world, events: [liberation], estimation: golden.estimation, windows }), us.id],
-  ["market model, log returns", golden.market_log, eventStudy({ assets: [us], market: world, events: [liberation], estimation: golden.estimation, windows, returnType: "log" }), us.id],
-  ["Fama-French 3", golden.factor3, eventStudy({ assets: [tech], factors, events: [liberation], model: "ff3", estimation: golden.estimation, windows }), "TECH"],
+  [
+    "market model, log returns",
+    golden.market_log,
+    eventStudy({ assets: [us], market: world, events: [liberation], estimation: golden.estimation, windows, returnType: "log" }),
+    us.id,
+  ],
+  [
+    "Fama-French 3",
+    golden.factor3,
+    eventStudy({ assets: [tech], factors, events: [liberation], model: "ff3", estimation: golden.estimation, windows }),
+    "TECH",
+  ],
 ];
 for (const [, g, study, asset] of cases) {
   const model = study.models.find((m) => m.asset === asset)!;
-  const names = Object.keys(model).filter((k) => !["event_id", "asset", "model", "n", "df", "sigma", "r2", "estimation_start", "estimation_end", "excluded_sessions", "day0", "label", "speaker", "role", "venue", "source", "group"].includes(k));
+  const names = Object.keys(model).filter(
+    (k) =>
+      ![
+        "event_id",
+        "asset",
+        "model",
+        "n",
+        "df",
+        "sigma",
+        "r2",
+        "estimation_start",
+        "estimation_end",
+        "excluded_sessions",
+        "day0",
+        "label",
+        "speaker",
+        "role",
+        "venue",
+        "source",
+        "group",
+      ].includes(k),
+  );
   names.forEach((name, j) => note("coefficients", model[name] as number, g.coefficients[j]!));
   note("sigma", model.sigma, Math.sqrt(g.sigma2));
   for (const row of study.abnormal.filter((r) => r.asset === asset)) {

@@ -15,7 +15,13 @@ export const ENTRIES = { "market-reaction": "src/index.ts", "market-reaction/sta
 /** `{ entry: ["name (value)", "Name (type)", …] }`, names sorted. */
 export function apiSurface(root: string): Record<string, string[]> {
   const files = Object.values(ENTRIES).map((f) => join(root, f));
-  const program = ts.createProgram(files, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true });
+  const program = ts.createProgram(files, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const out: Record<string, string[]> = {};
   for (const [entry, file] of Object.entries(ENTRIES)) {
@@ -43,5 +49,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const text = `${JSON.stringify(surface, null, 2)}\n`;
   if (process.argv.includes("--write")) writeFileSync(join(root, "test/api/surface.json"), text);
   else process.stdout.write(text);
-  for (const [entry, names] of Object.entries(surface)) process.stderr.write(`${entry}: ${names.length} names (${names.filter((n) => n.endsWith("(value)")).length} values)\n`);
+  for (const [entry, names] of Object.entries(surface))
+    process.stderr.write(`${entry}: ${names.length} names (${names.filter((n) => n.endsWith("(value)")).length} values)\n`);
 }

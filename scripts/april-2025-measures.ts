@@ -19,8 +19,20 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
-  abnormalReturns, abnormalVolatility, abnormalVolume, alignReturns, eventStudy, fitModel, garchAbnormalReturns, parseSeriesCsv,
-  parseVolumeCsv, predictModel, rangeVariance, rangeVolatilityTest, tradingCalendar, dayKeyFromIso,
+  abnormalReturns,
+  abnormalVolatility,
+  abnormalVolume,
+  alignReturns,
+  eventStudy,
+  fitModel,
+  garchAbnormalReturns,
+  parseSeriesCsv,
+  parseVolumeCsv,
+  predictModel,
+  rangeVariance,
+  rangeVolatilityTest,
+  tradingCalendar,
+  dayKeyFromIso,
 } from "../src/index.js";
 import type { Series } from "../src/index.js";
 import { readEventsFile } from "../src/node/index.js";
@@ -29,11 +41,16 @@ const { values } = parseArgs({ options: { data: { type: "string", default: "../s
 const dir = values.data!;
 const read = (f: string) => readFileSync(join(dir, f), "utf8");
 const IDS = ["E17", "E22", "E27", "E34"];
-const WINDOWS = [[0, 0], [-1, 1], [0, 2]] as const;
+const WINDOWS = [
+  [0, 0],
+  [-1, 1],
+  [0, 2],
+] as const;
 
 const spx = parseSeriesCsv(read("sp500_daily_2023_2026.csv"), { id: "S&P 500" }).series[0]!;
 const acwi = parseSeriesCsv(read("etf_acwi_daily_adjclose_2023_2026.csv"), { id: "ACWI" }).series[0]!;
-const dgs10 = parseSeriesCsv(read("treasury_yields_fred_daily_2023_2026.csv"), { values: "level", levelUnit: "percent", valueColumn: "dgs10", id: "DGS10" }).series[0]!;
+const dgs10 = parseSeriesCsv(read("treasury_yields_fred_daily_2023_2026.csv"), { values: "level", levelUnit: "percent", valueColumn: "dgs10", id: "DGS10" })
+  .series[0]!;
 const vix = parseSeriesCsv(read("vix_daily_cboe_2023_2026.csv"), { values: "level", valueColumn: "close", id: "VIX" }).series[0]!;
 const { events } = await readEventsFile("fixtures/events/tariffs-2025.csv");
 const story = events.filter((e) => IDS.includes(e.id));
@@ -43,8 +60,17 @@ const p4 = (x: number) => (x < 1e-4 ? x.toExponential(1) : x.toFixed(4));
 
 /** Level series: an event study of the changes (in the series' unit) with the S&P 500 return as control. */
 function levelRows(asset: Series, unit: string, model: "market" | "constant-mean"): string[] {
-  const s = eventStudy({ assets: [asset], ...(model === "market" ? { market: spx } : {}), model: { type: model }, events: story, windows: WINDOWS.map((w) => [...w] as [number, number]) });
-  return s.car.map((c) => `| ${c.event_id} | ${c.day0} | ${asset.id} (${unit}, ${model === "market" ? "on S&P 500 return" : "constant-mean change"}) | [${c.window_start}, ${c.window_end}] | ${f(c.car, 2)} | ${f(c.t, 2)} | ${p4(c.p_value)} | ${p4(c.sq_p_value)} |`);
+  const s = eventStudy({
+    assets: [asset],
+    ...(model === "market" ? { market: spx } : {}),
+    model: { type: model },
+    events: story,
+    windows: WINDOWS.map((w) => [...w] as [number, number]),
+  });
+  return s.car.map(
+    (c) =>
+      `| ${c.event_id} | ${c.day0} | ${asset.id} (${unit}, ${model === "market" ? "on S&P 500 return" : "constant-mean change"}) | [${c.window_start}, ${c.window_end}] | ${f(c.car, 2)} | ${f(c.t, 2)} | ${p4(c.p_value)} | ${p4(c.sq_p_value)} |`,
+  );
 }
 
 const levelTable = [
@@ -81,8 +107,25 @@ for (const e of story) {
   const i0 = al.days.indexOf(dayKeyFromIso(day0));
   const estimation = Array.from({ length: 240 }, (_, j) => i0 - 250 + j);
   const event = [i0, i0 + 1, i0 + 2];
-  const va = abnormalVolume({ volume: vS!, estimation, event, windows: [[0, 0], [0, 2]] });
-  const vm = abnormalVolume({ volume: vS!, benchmarkVolume: vN!, estimation, event, windows: [[0, 0], [0, 2]] });
+  const va = abnormalVolume({
+    volume: vS!,
+    estimation,
+    event,
+    windows: [
+      [0, 0],
+      [0, 2],
+    ],
+  });
+  const vm = abnormalVolume({
+    volume: vS!,
+    benchmarkVolume: vN!,
+    estimation,
+    event,
+    windows: [
+      [0, 0],
+      [0, 2],
+    ],
+  });
   const sessionVolume = vS![i0]! / 1e9;
   volumeLines.push(
     `| ${e.id} | ${day0} | ${f(sessionVolume, 2)} bn | ${f(va.abnormal.ar[0]!, 3)} (×${f(Math.exp(va.abnormal.ar[0]!), 2)}) | ${f(va.abnormal.t[0]!, 2)} | ${f(va.windows[1]!.car.car, 3)} | ${p4(va.windows[1]!.car.pValue)} | ${p4(va.windows[1]!.rankPValue)} | ${f(vm.abnormal.ar[0]!, 3)} | ${f(vm.abnormal.t[0]!, 2)} |`,
@@ -91,7 +134,11 @@ for (const e of story) {
   seenDay0.add(day0);
   const g = garchAbnormalReturns(al, estimation, event);
   const fit = fitModel({ type: "market" }, al, estimation);
-  const ars = abnormalReturns(fit, predictModel(fit, al, event), event.map((i) => al.asset[i]!));
+  const ars = abnormalReturns(
+    fit,
+    predictModel(fit, al, event),
+    event.map((i) => al.asset[i]!),
+  );
   const F = abnormalVolatility(ars);
   const rv = rangeVolatilityTest(parkinson, estimation, event);
   volLines.push(

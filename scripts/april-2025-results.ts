@@ -22,15 +22,31 @@ const acwi = (await readSeriesFile(join(dir, "etf_acwi_daily_adjclose_2023_2026.
 const { events } = await readEventsFile("fixtures/events/tariffs-2025.csv");
 const story = events.filter((e) => ["E10", "E17", "E22", "E27", "E34"].includes(e.id));
 
-const study = eventStudy({ assets: [spx], market: acwi, events: story, windows: [[0, 0], [-1, 1], [0, 5]] });
+const study = eventStudy({
+  assets: [spx],
+  market: acwi,
+  events: story,
+  windows: [
+    [0, 0],
+    [-1, 1],
+    [0, 5],
+  ],
+});
 const clustered = eventStudy({
-  assets: [spx], market: acwi, events: story.filter((e) => ["E17", "E22", "E27"].includes(e.id)), windows: [[-1, 1]],
-  regression: true, placebo: { seed: 20250407, draws: 9999, regime: "volatility" },
+  assets: [spx],
+  market: acwi,
+  events: story.filter((e) => ["E17", "E22", "E27"].includes(e.id)),
+  windows: [[-1, 1]],
+  regression: true,
+  placebo: { seed: 20250407, draws: 9999, regime: "volatility" },
 });
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
 const table = study.toTable("markdown", { stat: "t" });
-const reg = clustered.regression_car.map((c) => `| ${c.event_id} | [${c.window_start}, ${c.window_end}] | ${pct(c.estimate)} | ${pct(c.vcov === "hac" ? c.std_error_hac : c.std_error)} (${c.vcov}) | ${c.p_value.toFixed(4)} |`);
+const reg = clustered.regression_car.map(
+  (c) =>
+    `| ${c.event_id} | [${c.window_start}, ${c.window_end}] | ${pct(c.estimate)} | ${pct(c.vcov === "hac" ? c.std_error_hac : c.std_error)} (${c.vcov}) | ${c.p_value.toFixed(4)} |`,
+);
 const p = clustered.placebo!;
 const vol = clustered.warnings.find((w) => w.code === "HIGH_EVENT_VOLATILITY");
 const model = study.models[0]!;
@@ -70,4 +86,9 @@ const j = readme.indexOf(end);
 if (i >= 0 && j > i) {
   writeFileSync("README.md", `${readme.slice(0, i + start.length)}\n${body}\n![CAR paths around the statements](docs/img/car-2025.svg)\n${readme.slice(j)}`);
 }
-process.stdout.write(`${formatTextTable(study.car.map((r) => ({ event: r.event_id, window: `[${r.window_start}, ${r.window_end}]`, car: r.car, t: r.t, p: r.p_value })), { digits: 3 })}`);
+process.stdout.write(
+  `${formatTextTable(
+    study.car.map((r) => ({ event: r.event_id, window: `[${r.window_start}, ${r.window_end}]`, car: r.car, t: r.t, p: r.p_value })),
+    { digits: 3 },
+  )}`,
+);

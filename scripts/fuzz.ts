@@ -11,7 +11,14 @@
 import { performance } from "node:perf_hooks";
 import { exportedFunctions, exportProperty } from "../test/reliability/exports-property.js";
 import { overlapSweepProperty } from "../test/reliability/overlap-properties.js";
-import { farAwayProperty, parserProperty, plainLineProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "../test/reliability/properties.js";
+import {
+  farAwayProperty,
+  parserProperty,
+  plainLineProperty,
+  permutationProperty,
+  scalingProperty,
+  studyRobustnessProperty,
+} from "../test/reliability/properties.js";
 import { KNOWN_GAPS } from "../test/reliability/export-gaps.js";
 
 /** Every exported function outside the known gaps, `n` cases spread over them. */
@@ -55,5 +62,7 @@ for (const [name, property, n] of plan) {
   }
   total += runs;
 }
-process.stdout.write(`${total} cases, ${failed} failed properties, ${((performance.now() - t0) / 1000).toFixed(1)} s (node ${process.version}, seed ${seed})\n`);
+process.stdout.write(
+  `${total} cases, ${failed} failed properties, ${((performance.now() - t0) / 1000).toFixed(1)} s (node ${process.version}, seed ${seed})\n`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const examples = readdirSync("examples").filter((f) => f.endsWith(".ts")).sort();
+const examples = readdirSync("examples")
+  .filter((f) => f.endsWith(".ts"))
+  .sort();
 let failed = 0;
 for (const file of examples) {
   process.stdout.write(`\n>>> tsx examples/${file}\n`);

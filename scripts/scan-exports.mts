@@ -29,8 +29,14 @@ if (only !== "") {
 } else {
   let bad = 0;
   for (const e of exportedFunctions()) {
-    const res = spawnSync(process.execPath, ["--max-old-space-size=1024", "--import", "tsx", process.argv[1]!, "--only", e.name, "--runs", String(runs), "--seed", String(seed)], { encoding: "utf8", timeout: 60_000 });
-    const line = res.stdout.trim() || `FAIL ${e.name}: ${res.signal === "SIGTERM" ? "timed out (60 s)" : /heap out of memory/.test(res.stderr) ? "heap exhausted" : res.stderr.slice(0, 200)}`;
+    const res = spawnSync(
+      process.execPath,
+      ["--max-old-space-size=1024", "--import", "tsx", process.argv[1]!, "--only", e.name, "--runs", String(runs), "--seed", String(seed)],
+      { encoding: "utf8", timeout: 60_000 },
+    );
+    const line =
+      res.stdout.trim() ||
+      `FAIL ${e.name}: ${res.signal === "SIGTERM" ? "timed out (60 s)" : /heap out of memory/.test(res.stderr) ? "heap exhausted" : res.stderr.slice(0, 200)}`;
     if (line.startsWith("FAIL")) bad++;
     console.log(line);
   }

@@ -23,13 +23,18 @@ export function checkArray(fn: string, name: string, value: unknown): asserts va
 
 /** Throws unless `value` is an array or a typed array of numbers. */
 export function checkNumbers(fn: string, name: string, value: unknown): asserts value is ArrayLike<number> {
-  const ok = (Array.isArray(value) && value.every((v) => typeof v === "number")) || value instanceof Float64Array || value instanceof Float32Array || value instanceof Int32Array;
+  const ok =
+    (Array.isArray(value) && value.every((v) => typeof v === "number")) ||
+    value instanceof Float64Array ||
+    value instanceof Float32Array ||
+    value instanceof Int32Array;
   if (!ok) invalidOption(`${fn}: ${name}`, describe(value), "an array of numbers");
 }
 
 /** Throws unless `value` is an integer in `[min, max]`. */
 export function checkInteger(fn: string, name: string, value: unknown, min: number, max: number): asserts value is number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) invalidOption(`${fn}: ${name}`, describe(value), `an integer from ${min} to ${max}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
+    invalidOption(`${fn}: ${name}`, describe(value), `an integer from ${min} to ${max}`);
 }
 
 /** Throws unless `value` is a finite number. */

@@ -82,9 +82,7 @@ export function isMarketReactionError(value: unknown): value is MarketReactionEr
 }
 
 /** Result of a `safe*` function: the data, or the error it would have thrown. */
-export type SafeResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly error: MarketReactionError };
+export type SafeResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: MarketReactionError };
 
 /**
  * Runs `fn` and returns its value or the {@link MarketReactionError} it threw. Other errors propagate.
@@ -161,11 +159,9 @@ export function throwIfIssues(issues: readonly Issue[], what: string, code: Erro
  * if (!r.success) r.error.message; // => "invalid level: 1.5; expected a number in (0, 1)"
  */
 export function invalidOption(name: string, value: unknown, allowed: string): never {
-  throw new MarketReactionError(
-    "INVALID_OPTION",
-    `invalid ${name}: ${describeValue(value)}; expected ${allowed}`,
-    [{ column: name, message: `expected ${allowed}` }],
-  );
+  throw new MarketReactionError("INVALID_OPTION", `invalid ${name}: ${describeValue(value)}; expected ${allowed}`, [
+    { column: name, message: `expected ${allowed}` },
+  ]);
 }
 
 function describeValue(value: unknown): string {

@@ -30,7 +30,16 @@ export type { InstantResult, LocalTime, LocalTimeStatus } from "./time/zone.js";
 export { concatBars, parseBarsCsv } from "./io/bars.js";
 export type { BarSeries, BarTable, ParseBarsOptions } from "./io/bars.js";
 export { detectDelimiter } from "./io/csv.js";
-export { DEFAULT_EVENT_TIMEZONE, EVENT_COLUMN_ALIASES, eventsFromRows, parseEventsCsv, parseEventsJson, safeEventsFromRows, safeParseEventsCsv, safeParseEventsJson } from "./io/events.js";
+export {
+  DEFAULT_EVENT_TIMEZONE,
+  EVENT_COLUMN_ALIASES,
+  eventsFromRows,
+  parseEventsCsv,
+  parseEventsJson,
+  safeEventsFromRows,
+  safeParseEventsCsv,
+  safeParseEventsJson,
+} from "./io/events.js";
 export { factorsFromRows, findFactorName, normalizeFactorName, parseFactorsCsv, safeFactorsFromRows, safeParseFactorsCsv } from "./io/factors.js";
 export { serializeSeriesCsv } from "./io/serialize.js";
 export { safeSeriesFromRows, seriesFromRows } from "./io/series.js";
@@ -40,16 +49,47 @@ export { parseSeriesParquet, seriesFromColumns } from "./io/parquet.js";
 export type { ColumnChunkData, NamedColumn, ParquetDecoder, ParquetMetadataLike } from "./io/parquet.js";
 export { parseVolumeCsv } from "./io/volume.js";
 export type { ParseVolumeOptions } from "./io/volume.js";
-export type { EventField, EventsTable, FactorFormat, FactorTable, ParseEventsOptions, ParseFactorsOptions, ParseSeriesOptions, ParsedEvent, SerializeSeriesOptions, SeriesFormat, SeriesTable } from "./io/types.js";
+export type {
+  EventField,
+  EventsTable,
+  FactorFormat,
+  FactorTable,
+  ParseEventsOptions,
+  ParseFactorsOptions,
+  ParseSeriesOptions,
+  ParsedEvent,
+  SerializeSeriesOptions,
+  SeriesFormat,
+  SeriesTable,
+} from "./io/types.js";
 
 // calendar
 export { alignEvents, parseNonTradingPolicy, safeAlignEvents } from "./calendar/align.js";
-export type { AlignOptions, AlignmentResult, AlignmentRow, AlignmentRule, ExchangeInput, NonTradingPolicy, SessionClass, SkippedAlignment } from "./calendar/align.js";
+export type {
+  AlignOptions,
+  AlignmentResult,
+  AlignmentRow,
+  AlignmentRule,
+  ExchangeInput,
+  NonTradingPolicy,
+  SessionClass,
+  SkippedAlignment,
+} from "./calendar/align.js";
 export { calendarFromSeries, checkCalendar, isTradingCalendar, tradingCalendar } from "./calendar/calendar.js";
 export type { CalendarCheck, CalendarSource, TradingCalendar } from "./calendar/calendar.js";
 export { EXCHANGES, exchangeCodes, getExchange, sessionHoursOn, validateExchange } from "./calendar/exchanges.js";
 export type { Exchange, HolidayRules, PastSessionHours, SessionMinutes } from "./calendar/exchanges.js";
-export { NYSE_FIRST_YEAR, NYSE_LAST_YEAR, isNyseTradingDay, nyseCloseMinute, nyseClosure, nyseEarlyCloses, nyseHolidays, nyseOpenMinute, nyseTradingDays } from "./calendar/nyse.js";
+export {
+  NYSE_FIRST_YEAR,
+  NYSE_LAST_YEAR,
+  isNyseTradingDay,
+  nyseCloseMinute,
+  nyseClosure,
+  nyseEarlyCloses,
+  nyseHolidays,
+  nyseOpenMinute,
+  nyseTradingDays,
+} from "./calendar/nyse.js";
 export type { NyseClosure, NyseEarlyClose } from "./calendar/nyse.js";
 export { checkOverlaps, estimationMask } from "./calendar/overlaps.js";
 export type { ContaminationRecord, EstimationSample, OverlapEvent, OverlapOptions, OverlapPair, OverlapResult } from "./calendar/overlaps.js";
@@ -89,7 +129,24 @@ export { placeboTest } from "./inference/clustered/placebo.js";
 export { pairStatistics } from "./inference/clustered/placebo/tables.js";
 export type { PairStatistics, PairStatisticsOptions } from "./inference/clustered/placebo/tables.js";
 export { dummyRegression } from "./inference/clustered/regression.js";
-export type { ClusteredData, ClusteredEvent, DummyCarRow, DummyRegressionOptions, DummyRegressionResult, DummySpecification, DuplicatePolicy, PlaceboOptions, PlaceboRegime, PlaceboResult, PlaceboStatistic, RegressionRow, VcovChoice, VolatilityCheck, WaldHypothesis, WaldRow } from "./inference/clustered/types.js";
+export type {
+  ClusteredData,
+  ClusteredEvent,
+  DummyCarRow,
+  DummyRegressionOptions,
+  DummyRegressionResult,
+  DummySpecification,
+  DuplicatePolicy,
+  PlaceboOptions,
+  PlaceboRegime,
+  PlaceboResult,
+  PlaceboStatistic,
+  RegressionRow,
+  VcovChoice,
+  VolatilityCheck,
+  WaldHypothesis,
+  WaldRow,
+} from "./inference/clustered/types.js";
 export { volatilityCheck } from "./inference/clustered/volatility.js";
 export type { VolatilityCheckOptions } from "./inference/clustered/volatility.js";
 export { adjustAcrossResults, adjustPValues } from "./inference/cross/adjust.js";
@@ -116,7 +173,18 @@ export { skewnessAdjustedTTest } from "./inference/cross/skewnessAdjustedT.js";
 export { timeSeriesTTest } from "./inference/cross/timeSeriesT.js";
 export type { PortfolioTestOptions } from "./inference/cross/timeSeriesT.js";
 export { TEST_NAMES } from "./inference/cross/types.js";
-export type { Conventions, CrossEvent, CrossEventOptions, CrossEventResult, CrossTestResult, DailyRow, PAdjustMethod, TestName, TestResults, WindowRow } from "./inference/cross/types.js";
+export type {
+  Conventions,
+  CrossEvent,
+  CrossEventOptions,
+  CrossEventResult,
+  CrossTestResult,
+  DailyRow,
+  PAdjustMethod,
+  TestName,
+  TestResults,
+  WindowRow,
+} from "./inference/cross/types.js";
 export { signedRankDistribution, wilcoxonSignedRankTest } from "./inference/cross/wilcoxon.js";
 export type { WilcoxonOptions } from "./inference/cross/wilcoxon.js";
 export { arTTest, carTTest, sqNullDistribution, sqTest } from "./inference/single.js";
@@ -132,7 +200,17 @@ export { parseModelOption } from "./study/options.js";
 export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./study/options.js";
 export { estimationDaysOf, estimationOffsetsOf } from "./study/pair.js";
 export type { PairResult } from "./study/pair.js";
-export type { AbnormalRow, CarRow, EventMetadata, EventRow, ModelRow, SkippedRow, StudyRegressionCarRow, StudyRegressionRow, StudyWaldRow } from "./study/rows.js";
+export type {
+  AbnormalRow,
+  CarRow,
+  EventMetadata,
+  EventRow,
+  ModelRow,
+  SkippedRow,
+  StudyRegressionCarRow,
+  StudyRegressionRow,
+  StudyWaldRow,
+} from "./study/rows.js";
 export { Study } from "./study/study.js";
 export type { StudyData, StudyTable } from "./study/study.js";
 export { CLUSTER_ROBUST_TESTS, clusteringOf, mergeSameDay0 } from "./study/clustering.js";

@@ -39,7 +39,8 @@ export const WARNING_CODES = {
   DATA_CALENDAR_MISMATCH: "An asset's trading days disagree with the built-in calendar of its exchange (the days are named); check the exchange.",
   PROJECTED_CALENDAR: "Statements fall after the last year whose holiday tables were checked: their sessions are projected from the rules.",
   SESSIONS_FROM_DATA: "The exchange has no built-in holiday rules: its sessions were taken from the data of the assets listed on it.",
-  NON_SYNCHRONOUS_BENCHMARK: "The benchmark closes at another time than the asset's exchange: same-day returns are not synchronous (a lead/lag model is advised).",
+  NON_SYNCHRONOUS_BENCHMARK:
+    "The benchmark closes at another time than the asset's exchange: same-day returns are not synchronous (a lead/lag model is advised).",
   LATE_LISTING: "An asset's first return comes after the start of the earliest estimation window (a late listing): its samples are shorter.",
   // returns on the asset's calendar
   MULTI_SESSION_RETURN: "A missing price makes a return span several sessions; it is left out, not attributed to one session.",

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  dayKey, dayKeyFromIso, isoFromDayKey, dayOfWeek, easterSunday, nthWeekdayOfMonth,
-  localToInstant, instantToLocal, isValidTimeZone, parseTimestamp, parseDate, formatLocalTime,
+  dayKey,
+  dayKeyFromIso,
+  isoFromDayKey,
+  dayOfWeek,
+  easterSunday,
+  nthWeekdayOfMonth,
+  localToInstant,
+  instantToLocal,
+  isValidTimeZone,
+  parseTimestamp,
+  parseDate,
+  formatLocalTime,
 } from "../src/time/index.js";
 
 describe("day keys", () => {
@@ -27,7 +37,8 @@ describe("day keys", () => {
       return t.getTime() / 86_400_000;
     };
     for (const y of [-1000, -401, -400, -1, 0, 1, 99, 100, 1582, 1600, 1899, 1900, 1970, 2000, 2024, 2100, 2400, 9999]) {
-      for (let m = 1; m <= 12; m++) for (const d of [1, 28, m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30]) expect(dayKey(y, m, d)).toBe(byDate(y, m, d));
+      for (let m = 1; m <= 12; m++)
+        for (const d of [1, 28, m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30]) expect(dayKey(y, m, d)).toBe(byDate(y, m, d));
     }
     fc.assert(
       fc.property(fc.integer({ min: -1000, max: 10000 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {

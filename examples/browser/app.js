@@ -30,7 +30,9 @@ async function run() {
     const prices = parseSeriesCsv(pricesText, { values: "price" });
     const market = marketText === undefined ? undefined : parseSeriesCsv(marketText, { values: "price" }).series[0];
     const { events } = parseEventsCsv(eventsText);
-    const windows = $("windows").value.split(";").map((w) => w.split(",").map((x) => Number(x.trim())));
+    const windows = $("windows")
+      .value.split(";")
+      .map((w) => w.split(",").map((x) => Number(x.trim())));
     const study = eventStudy({ assets: prices.series, ...(market === undefined ? {} : { market }), events, windows });
     $("table").innerHTML = study.toTable("html"); // toTable escapes every user string
     await draw("car", carChart(study));

@@ -41,7 +41,11 @@ export interface TariffStoryInput {
 const HIGHLIGHT = ["E10", "E17", "E22", "E34"];
 const STORY = ["E17", "E22", "E27", "E34"];
 const CLUSTER = ["E17", "E22", "E27"];
-const WINDOWS = [[0, 0], [-1, 1], [0, 5]] as const;
+const WINDOWS = [
+  [0, 0],
+  [-1, 1],
+  [0, 5],
+] as const;
 
 const truncate = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const sig = (x: unknown): string => (typeof x === "number" ? x.toPrecision(4) : String(x));
@@ -124,7 +128,9 @@ function printReaction(input: TariffStoryInput, print: (text: string) => void): 
   print(carTable(constant));
   const overlapping = market.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS").length;
   const contaminated = market.warnings.filter((w) => w.code === "ESTIMATION_CONTAMINATED").length;
-  print(`With ${story.length} statements and the windows [0, 0], [-1, 1] and [0, 5], ${overlapping} pairs of statements have overlapping event windows (their union, [-1, 5]), and ${contaminated} estimation windows contain another statement's event window:`);
+  print(
+    `With ${story.length} statements and the windows [0, 0], [-1, 1] and [0, 5], ${overlapping} pairs of statements have overlapping event windows (their union, [-1, 5]), and ${contaminated} estimation windows contain another statement's event window:`,
+  );
   print("statements one session apart share their windows, so their CARs");
   print("are not separate effects. The methods for clustered statements on one index:");
 }
@@ -136,17 +142,47 @@ function printReaction(input: TariffStoryInput, print: (text: string) => void): 
 function printClustered(input: TariffStoryInput, print: (text: string) => void): void {
   const three = input.events.filter((e) => CLUSTER.includes(e.id));
   const clustered = eventStudy({
-    assets: [input.index], market: input.world, events: three, windows: [[-1, 1]],
+    assets: [input.index],
+    market: input.world,
+    events: three,
+    windows: [[-1, 1]],
     regression: true,
     placebo: { seed: 20250407, draws: 999, regime: "volatility" },
   });
-  print("\nDummy-variable regression (market as control). Coefficients in their own units: the market beta as a ratio, the intercept and event dummies in percent per session; se_used is the standard error of the covariance in vcov:");
+  print(
+    "\nDummy-variable regression (market as control). Coefficients in their own units: the market beta as a ratio, the intercept and event dummies in percent per session; se_used is the standard error of the covariance in vcov:",
+  );
   const own = (kind: string, x: number): string => (kind === "control" ? x.toFixed(3) : `${(100 * x).toFixed(3)} %`);
-  print(formatTextTable(clustered.regression.map((r) => ({ term: r.term, estimate: own(r.kind, r.estimate), se_used: own(r.kind, r.vcov === "hac" ? r.std_error_hac : r.std_error), p_value: r.p_value, vcov: r.vcov })), { digits: 3 }));
+  print(
+    formatTextTable(
+      clustered.regression.map((r) => ({
+        term: r.term,
+        estimate: own(r.kind, r.estimate),
+        se_used: own(r.kind, r.vcov === "hac" ? r.std_error_hac : r.std_error),
+        p_value: r.p_value,
+        vcov: r.vcov,
+      })),
+      { digits: 3 },
+    ),
+  );
   print(covarianceSentence(covarianceUse(clustered.regression, clustered.regression_car, clustered.wald)));
-  print(formatTextTable(clustered.regression_car.map((c) => ({ car: c.event_id, window: `[${c.window_start}, ${c.window_end}]`, "CAR (%)": 100 * c.estimate, "se used (%)": 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error), p_value: c.p_value, vcov: c.vcov })), { digits: 3 }));
+  print(
+    formatTextTable(
+      clustered.regression_car.map((c) => ({
+        car: c.event_id,
+        window: `[${c.window_start}, ${c.window_end}]`,
+        "CAR (%)": 100 * c.estimate,
+        "se used (%)": 100 * (c.vcov === "hac" ? c.std_error_hac : c.std_error),
+        p_value: c.p_value,
+        vcov: c.vcov,
+      })),
+      { digits: 3 },
+    ),
+  );
   const p = clustered.placebo!;
-  print(`Placebo test: ${p.statistic} from each statement's own model = ${(100 * p.observed).toFixed(2)} %, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`);
+  print(
+    `Placebo test: ${p.statistic} from each statement's own model = ${(100 * p.observed).toFixed(2)} %, p = ${p.p_value.toFixed(4)} (B = ${p.draws}, seed ${p.seed}, ${p.eligible.size} eligible sessions, regime ${p.eligible.regime})`,
+  );
   const mean = clustered.regression_car.find((c) => c.event_id === "mean");
   if (mean !== undefined) print(meanCarSentence(mean.estimate, p.observed, "[-1, +1]"));
   for (const w of clustered.warnings.filter((x) => x.code === "HIGH_EVENT_VOLATILITY" || x.code === "MERGED_EVENT_DUMMIES")) print(`${w.code}: ${w.message}`);

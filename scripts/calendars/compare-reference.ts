@@ -29,7 +29,9 @@ for (const mic of mics.length > 0 ? mics : exchangeCodes()) {
   }
   const r = compareWithReference(mic, text);
   all[mic] = compactDifferences(r);
-  console.log(`${mic} ${r.from}..${r.to}: sessions ref ${r.referenceSessions} ours ${r.ourSessions}; missing ${r.missing.length}, extra ${r.extra.length}, hours ${r.hours.length}`);
+  console.log(
+    `${mic} ${r.from}..${r.to}: sessions ref ${r.referenceSessions} ours ${r.ourSessions}; missing ${r.missing.length}, extra ${r.extra.length}, hours ${r.hours.length}`,
+  );
   if (process.env.VERBOSE) {
     for (const m of r.missing) console.log("  closed here, session in ref:", m.date, m.reason);
     for (const e of r.extra) console.log("  session here, closed in ref:", e);

@@ -114,7 +114,12 @@ function buildEvents(asset: Float64Array[], market: Float64Array[], days: Int32A
     const data = { asset: y, market: market[i]! };
     const fit = fitModel({ type: "market" }, data, estIdx);
     const pred = predictModel(fit, data, spanIdx);
-    const ars = abnormalReturns(fit, pred, Float64Array.from(spanIdx, (k) => y[k]!), { start: SPAN_FROM });
+    const ars = abnormalReturns(
+      fit,
+      pred,
+      Float64Array.from(spanIdx, (k) => y[k]!),
+      { start: SPAN_FROM },
+    );
     return {
       id: `e${i}`,
       asset: `a${i}`,
@@ -147,7 +152,13 @@ export function simulate(options: SimOptions): SimCounts {
   }
   for (let r = 0; r < options.replications; r++) {
     const { asset, market, days } = drawReplication(rng, options.setting, N);
-    const runs = options.powerRun === false ? ([[size, 0]] as const) : ([[size, 0], [power, shift]] as const);
+    const runs =
+      options.powerRun === false
+        ? ([[size, 0]] as const)
+        : ([
+            [size, 0],
+            [power, shift],
+          ] as const);
     for (const [target, s] of runs) {
       const res = crossEventTests(buildEvents(asset, market, days, s), { windows: SIM_WINDOWS, tests });
       for (const row of res.windows) {

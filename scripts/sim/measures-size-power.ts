@@ -72,7 +72,11 @@ function volatilityRates(noise: Noise, shock: number, s: number) {
   for (let r = 0; r < reps; r++) {
     const d = returns(rng, noise, shock);
     const fit = fitModel({ type: "market" }, d, est);
-    const ars = abnormalReturns(fit, predictModel(fit, d, event), event.map((i) => d.asset[i]!));
+    const ars = abnormalReturns(
+      fit,
+      predictModel(fit, d, event),
+      event.map((i) => d.asset[i]!),
+    );
     const v = abnormalVolatility(ars);
     n.f1 += reject(v.pValue[0]!);
     n.fL += reject(v.windowPValue);
@@ -97,7 +101,15 @@ function volumeRates(rho: number, shock: number, s: number) {
   const rng = createRandom(s);
   const n = { t0: 0, car: 0, rank: 0 };
   for (let r = 0; r < reps; r++) {
-    const res = abnormalVolume({ volume: volume(rng, rho, shock), estimation: est, event, windows: [[0, 0], [0, L - 1]] });
+    const res = abnormalVolume({
+      volume: volume(rng, rho, shock),
+      estimation: est,
+      event,
+      windows: [
+        [0, 0],
+        [0, L - 1],
+      ],
+    });
     n.t0 += reject(res.abnormal.pValue[0]!);
     n.car += reject(res.windows[1]!.car.pValue);
     n.rank += reject(res.windows[1]!.rankPValue);

@@ -86,12 +86,7 @@ function rowForm(design: Float64Array, C: Float64Array, m: number, k: number, i:
  * ars.t;        // => Float64Array [0.693, -1.881]
  * ```
  */
-export function abnormalReturns(
-  fit: ModelFit,
-  prediction: ModelPrediction,
-  actual: ArrayLike<number>,
-  options: AbnormalReturnsOptions = {},
-): AbnormalReturns {
+export function abnormalReturns(fit: ModelFit, prediction: ModelPrediction, actual: ArrayLike<number>, options: AbnormalReturnsOptions = {}): AbnormalReturns {
   const start = options.start ?? 0;
   if (!Number.isInteger(start)) invalidOption("start", start, "an integer offset relative to day 0");
   const returnType = options.returnType ?? "simple";

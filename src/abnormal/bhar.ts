@@ -44,12 +44,7 @@ function logGrowth(x: ArrayLike<number>, from: number, to: number, returnType: R
  * buyAndHoldReturn([Math.log(1.1)], "log"); // => 0.1 (up to rounding)
  * ```
  */
-export function buyAndHoldReturn(
-  returns: ArrayLike<number>,
-  returnType: ReturnUnits = "simple",
-  from = 0,
-  to: number = returns.length,
-): number {
+export function buyAndHoldReturn(returns: ArrayLike<number>, returnType: ReturnUnits = "simple", from = 0, to: number = returns.length): number {
   return Math.expm1(logGrowth(returns, from, to, returnType));
 }
 

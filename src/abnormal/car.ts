@@ -113,11 +113,7 @@ export function cumulativeAbnormalReturn(ars: AbnormalReturns, window: Window, o
  * cumulativeAbnormalReturns(ars, [[0, 0], [-1, 1]]).map((w) => w.car); // => [0.045, 0.055]
  * ```
  */
-export function cumulativeAbnormalReturns(
-  ars: AbnormalReturns,
-  windows: readonly Window[],
-  options: CarOptions = {},
-): CarResult[] {
+export function cumulativeAbnormalReturns(ars: AbnormalReturns, windows: readonly Window[], options: CarOptions = {}): CarResult[] {
   const missing = missingPolicy(options);
   for (let w = 0; w < windows.length; w++) checkWindow(ars, windows[w]!, `windows[${w}]`);
   const out: CarResult[] = new Array<CarResult>(windows.length);

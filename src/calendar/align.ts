@@ -13,7 +13,16 @@
  */
 import { invalidOption, throwIfIssues, toSafe } from "../errors.js";
 import type { Issue, SafeResult, Warning } from "../errors.js";
-import { clockOfMinute, formatLocalTime, instantToLocal, isValidTimeZone, isoFromDayKey, localToInstant, parseTimestamp, zoneOffsetMinutes } from "../time/index.js";
+import {
+  clockOfMinute,
+  formatLocalTime,
+  instantToLocal,
+  isValidTimeZone,
+  isoFromDayKey,
+  localToInstant,
+  parseTimestamp,
+  zoneOffsetMinutes,
+} from "../time/index.js";
 import type { DayKey, MarketEvent } from "../types.js";
 import { isTradingCalendar, tradingCalendar, weekdayName } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
@@ -135,17 +144,29 @@ function readStatements(events: readonly MarketEvent[], warnings: Warning[]): St
     if (id === undefined) invalid.push({ row, column: "id", message: "missing event id" });
     const zone = event.timezone === undefined || event.timezone === "" ? "America/New_York" : event.timezone;
     if (typeof zone !== "string" || !isValidTimeZone(zone)) {
-      invalid.push({ row, column: "timezone", message: `event ${id ?? "?"}: unknown time zone ${JSON.stringify(zone)} (expected an IANA name such as America/New_York)` });
+      invalid.push({
+        row,
+        column: "timezone",
+        message: `event ${id ?? "?"}: unknown time zone ${JSON.stringify(zone)} (expected an IANA name such as America/New_York)`,
+      });
       return;
     }
     const parsed = typeof event.timestamp === "string" ? parseTimestamp(event.timestamp) : undefined;
     if (parsed === undefined) {
-      invalid.push({ row, column: "timestamp", message: `event ${id ?? "?"}: malformed timestamp ${JSON.stringify(event.timestamp)} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm)` });
+      invalid.push({
+        row,
+        column: "timestamp",
+        message: `event ${id ?? "?"}: malformed timestamp ${JSON.stringify(event.timestamp)} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm)`,
+      });
       return;
     }
     if (parsed.minute === undefined || event.precision === "date") {
       if (parsed.minute === undefined && event.precision === "minute" && id !== undefined) {
-        warnings.push({ code: "DATE_ONLY_TIMESTAMP", message: `event ${id}: precision is "minute" but the timestamp ${event.timestamp} has no time; aligned as a date-only statement`, event_id: id });
+        warnings.push({
+          code: "DATE_ONLY_TIMESTAMP",
+          message: `event ${id}: precision is "minute" but the timestamp ${event.timestamp} has no time; aligned as a date-only statement`,
+          event_id: id,
+        });
       }
       out[i] = { kind: "date", day: parsed.day, text: isoFromDayKey(parsed.day) };
       return;
@@ -327,7 +348,8 @@ function decide(st: Statement, zone: string, cal: TradingCalendar, policy: NonTr
     const day = st.day;
     const what = `Date-only statement on ${describeDay(day)}`;
     if (!cal.covers(day)) return outOfRange(`${what} is outside the ${code} calendar (${isoFromDayKey(cal.first)} to ${isoFromDayKey(cal.last)})`, "date-only");
-    if (cal.isSession(day)) return { session: "date-only", rule: "date-only-same-day", day0: day, reason: `${what}, a trading day on ${code}; day 0 is that session.` };
+    if (cal.isSession(day))
+      return { session: "date-only", rule: "date-only-same-day", day0: day, reason: `${what}, a trading day on ${code}; day 0 is that session.` };
     return nonTrading(`${what} is not a trading day on ${code} (${cal.closedReason(day) ?? "closed"})`, "date-only", day, cal, policy);
   }
   const local = instantToLocal(st.instant, exZone);
@@ -342,7 +364,12 @@ function decide(st: Statement, zone: string, cal: TradingCalendar, policy: NonTr
   const open = cal.sessionOpen(day);
   const close = cal.sessionClose(day);
   if (local.minute < open) {
-    return { session: "pre-open", rule: "pre-open-same-day", day0: day, reason: `${head} is before the ${hhmm(open)} open of ${code}; day 0 is that session, ${describeDay(day)}.` };
+    return {
+      session: "pre-open",
+      rule: "pre-open-same-day",
+      day0: day,
+      reason: `${head} is before the ${hhmm(open)} open of ${code}; day 0 is that session, ${describeDay(day)}.`,
+    };
   }
   if (local.minute < close) {
     const lunch = cal.lunchBreak(day);
@@ -415,4 +442,3 @@ export function parseNonTradingPolicy(value: string): NonTradingPolicy {
   if (!(POLICIES as readonly string[]).includes(value)) invalidOption("nonTrading", value, '"next", "previous", "drop" or "error"');
   return value as NonTradingPolicy;
 }
-

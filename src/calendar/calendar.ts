@@ -261,14 +261,17 @@ function getExchangeOrUndefined(code: string): Exchange | undefined {
  */
 export function calendarFromSeries(days: Int32Array | readonly DayKey[] | Series, exchange: string | Exchange): TradingCalendar {
   const ex = resolveExchange(exchange);
-  const source: Int32Array | readonly DayKey[] = days instanceof Int32Array || Array.isArray(days) ? (days as Int32Array | readonly DayKey[]) : (days as Series).days;
+  const source: Int32Array | readonly DayKey[] =
+    days instanceof Int32Array || Array.isArray(days) ? (days as Int32Array | readonly DayKey[]) : (days as Series).days;
   if (source === undefined || typeof source.length !== "number") invalidOption("days", days, "an Int32Array of day keys, an array of day keys or a Series");
   if (source.length === 0) throw new MarketReactionError("INVALID_INPUT", `calendarFromSeries: no days given for ${ex.code}`);
   const out = Int32Array.from(source as ArrayLike<number>);
   for (let i = 0; i < source.length; i++) {
     const d = source[i]!;
     if (!Number.isInteger(d) || out[i] !== d) {
-      throw new MarketReactionError("INVALID_INPUT", `calendarFromSeries: element ${i} is not a day key: ${String(d)}`, [{ row: i + 1, message: "not an integer day key" }]);
+      throw new MarketReactionError("INVALID_INPUT", `calendarFromSeries: element ${i} is not a day key: ${String(d)}`, [
+        { row: i + 1, message: "not an integer day key" },
+      ]);
     }
     if (i > 0 && d <= out[i - 1]!) {
       throw new MarketReactionError(
@@ -334,5 +337,3 @@ export function checkCalendar(calendar: TradingCalendar, days: Int32Array | read
     ok: missing.length === 0 && extra.length === 0,
   };
 }
-
-

@@ -117,18 +117,23 @@ export function dataCalendarWarning(calendar: TradingCalendar, asset: string, da
   const code = calendar.exchange.code;
   const parts: string[] = [];
   if (c.missing.length > 0) {
-    parts.push(`${c.missing.length} ${code} session${c.missing.length === 1 ? " has" : "s have"} no row (treated as missing data, not as holidays): ${listDays(c.missing)}`);
+    parts.push(
+      `${c.missing.length} ${code} session${c.missing.length === 1 ? " has" : "s have"} no row (treated as missing data, not as holidays): ${listDays(c.missing)}`,
+    );
   }
   if (c.extra.length > 0) {
     const reason = (d: DayKey): string => `${isoFromDayKey(d)} ${calendar.closedReason(d) ?? "closed"}`;
-    parts.push(`${c.extra.length} row${c.extra.length === 1 ? " is" : "s are"} on ${c.extra.length === 1 ? "a day" : "days"} the ${code} rules close (not used): ${listDays(c.extra, reason)}`);
+    parts.push(
+      `${c.extra.length} row${c.extra.length === 1 ? " is" : "s are"} on ${c.extra.length === 1 ? "a day" : "days"} the ${code} rules close (not used): ${listDays(c.extra, reason)}`,
+    );
   }
   let hint = "";
   if (disagreesOften(c)) {
     const better = betterExchange(days, code);
-    hint = better === undefined
-      ? `; if the data is right, give the exchange's days with --calendar ${code}=FILE (CLI) or a calendar built from the data`
-      : `; the data matches the ${better.code} rules much better (${better.disagreements} disagreements against ${c.missing.length + c.extra.length}): was --exchange ${better.code} meant?`;
+    hint =
+      better === undefined
+        ? `; if the data is right, give the exchange's days with --calendar ${code}=FILE (CLI) or a calendar built from the data`
+        : `; the data matches the ${better.code} rules much better (${better.disagreements} disagreements against ${c.missing.length + c.extra.length}): was --exchange ${better.code} meant?`;
   }
   return {
     code: "DATA_CALENDAR_MISMATCH",

@@ -38,4 +38,13 @@ export type {
 export { normalizeWindows, resolveWindows, safeResolveWindows } from "./windows.js";
 export type { EstimationLength, NormalizedWindows, ResolvedRange, ResolvedWindows, WindowSpec } from "./windows.js";
 export { checkOverlaps, estimationMask } from "./overlaps.js";
-export type { ClusterMember, ContaminationRecord, EstimationSample, OverlapCluster, OverlapEvent, OverlapOptions, OverlapPair, OverlapResult } from "./overlaps.js";
+export type {
+  ClusterMember,
+  ContaminationRecord,
+  EstimationSample,
+  OverlapCluster,
+  OverlapEvent,
+  OverlapOptions,
+  OverlapPair,
+  OverlapResult,
+} from "./overlaps.js";

@@ -158,7 +158,12 @@ export function checkOverlaps(
   spec: WindowSpec,
   options: OverlapOptions = {},
 ): OverlapResult {
-  const sessions = days instanceof Int32Array ? days : isTradingCalendar(days) ? days.days : invalidOption("days", days, "a TradingCalendar or an Int32Array of sorted day keys");
+  const sessions =
+    days instanceof Int32Array
+      ? days
+      : isTradingCalendar(days)
+        ? days.days
+        : invalidOption("days", days, "a TradingCalendar or an Int32Array of sorted day keys");
   const norm = normalizeWindows(spec);
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an object { contamination?, assets? }");
   const contamination = options.contamination ?? "exclude";
@@ -208,7 +213,10 @@ function checkUniqueIds(members: readonly Placed[], asset: string | null): void 
   const seen = new Set<string>();
   for (const m of members) {
     if (seen.has(m.id)) {
-      throw new MarketReactionError("INVALID_INPUT", `checkOverlaps: event id ${JSON.stringify(m.id)} appears twice${asset === null ? "" : ` for asset ${asset}`}; pass the rows of one exchange`);
+      throw new MarketReactionError(
+        "INVALID_INPUT",
+        `checkOverlaps: event id ${JSON.stringify(m.id)} appears twice${asset === null ? "" : ` for asset ${asset}`}; pass the rows of one exchange`,
+      );
     }
     seen.add(m.id);
   }
@@ -254,7 +262,15 @@ function checkGroup(
   for (const link of sweep.links) {
     const a = sorted[link.first]!;
     const b = sorted[link.second]!;
-    out.overlaps.push({ asset, first_id: a.id, second_id: b.id, first_day0: isoFromDayKey(a.day0), second_day0: isoFromDayKey(b.day0), from: isoAt(sessions, link.lo), to: isoAt(sessions, link.hi) });
+    out.overlaps.push({
+      asset,
+      first_id: a.id,
+      second_id: b.id,
+      first_day0: isoFromDayKey(a.day0),
+      second_day0: isoFromDayKey(b.day0),
+      from: isoAt(sessions, link.lo),
+      to: isoAt(sessions, link.hi),
+    });
   }
   const position = new Map<string, number>();
   sorted.forEach((p, i) => position.set(p.id, i));
@@ -293,7 +309,14 @@ function componentMembers(component: Int32Array, count: number): number[][] {
   return lists;
 }
 
-function clusterRecord(members: ClusterMember[], sorted: readonly Placed[], list: readonly number[], span: Window, sessions: Int32Array, asset: string | null): OverlapCluster {
+function clusterRecord(
+  members: ClusterMember[],
+  sorted: readonly Placed[],
+  list: readonly number[],
+  span: Window,
+  sessions: Int32Array,
+  asset: string | null,
+): OverlapCluster {
   const lo = sorted[list[0]!]!.index + span[0];
   let hi = Number.NEGATIVE_INFINITY;
   for (const i of list) hi = Math.max(hi, sorted[i]!.index + span[1]);
@@ -312,11 +335,20 @@ function clusterWarning(cluster: OverlapCluster, asset: string | null): Warning 
   };
 }
 
-function contaminationWarning(members: ClusterMember[], affected: readonly string[], lost: number, asset: string | null, contamination: "exclude" | "keep"): Warning {
-  const group = members.length === 1 ? `the event window of ${members[0]!.id} (day 0 ${members[0]!.day0}, ${members[0]!.from} to ${members[0]!.to})` : `the event windows of ${members.length} overlapping statements (${listed(members.map((m) => m.id))}; ${members[0]!.from} to ${members[members.length - 1]!.to})`;
+function contaminationWarning(
+  members: ClusterMember[],
+  affected: readonly string[],
+  lost: number,
+  asset: string | null,
+  contamination: "exclude" | "keep",
+): Warning {
+  const group =
+    members.length === 1
+      ? `the event window of ${members[0]!.id} (day 0 ${members[0]!.day0}, ${members[0]!.from} to ${members[0]!.to})`
+      : `the event windows of ${members.length} overlapping statements (${listed(members.map((m) => m.id))}; ${members[0]!.from} to ${members[members.length - 1]!.to})`;
   return {
     code: "ESTIMATION_CONTAMINATED",
-    message: `${group} fall${members.length === 1 ? "s" : ""} inside the estimation window${affected.length === 1 ? "" : "s"} of ${affected.length === 1 ? affected[0]! : `${affected.length} statements (${listed(affected)})`}${asset === null ? "" : ` for ${asset}`}, ${lost} session${lost === 1 ? "" : "s"} in all; ${contamination === "exclude" ? "they are excluded from the estimation samples" : "they are kept (contamination: \"keep\")"}`,
+    message: `${group} fall${members.length === 1 ? "s" : ""} inside the estimation window${affected.length === 1 ? "" : "s"} of ${affected.length === 1 ? affected[0]! : `${affected.length} statements (${listed(affected)})`}${asset === null ? "" : ` for ${asset}`}, ${lost} session${lost === 1 ? "" : "s"} in all; ${contamination === "exclude" ? "they are excluded from the estimation samples" : 'they are kept (contamination: "keep")'}`,
     event_id: affected[0]!,
     ...(asset === null ? {} : { asset }),
     members,
@@ -373,7 +405,17 @@ function sampleOf(
  */
 export function estimationMask(sample: EstimationSample): Uint8Array {
   if (typeof sample !== "object" || sample === null) invalidOption("estimationMask: sample", sample, "an EstimationSample of checkOverlaps");
-  if (sample.start !== null && sample.end !== null && !(Number.isInteger(sample.start) && Number.isInteger(sample.end) && sample.end >= sample.start && sample.end - sample.start <= 1e7 && Array.isArray(sample.excluded))) {
+  if (
+    sample.start !== null &&
+    sample.end !== null &&
+    !(
+      Number.isInteger(sample.start) &&
+      Number.isInteger(sample.end) &&
+      sample.end >= sample.start &&
+      sample.end - sample.start <= 1e7 &&
+      Array.isArray(sample.excluded)
+    )
+  ) {
     invalidOption("estimationMask: sample", `start ${String(sample.start)}, end ${String(sample.end)}`, "an EstimationSample of checkOverlaps");
   }
   if (sample.start === null || sample.end === null) return new Uint8Array(0);

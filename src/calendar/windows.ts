@@ -143,10 +143,7 @@ export function resolveWindows(calendarOrDays: TradingCalendar | Int32Array, day
   const norm = normalizeWindows(spec);
   const i0 = lowerBound(days, day0);
   if (!Number.isInteger(day0) || days[i0] !== day0) {
-    throw new MarketReactionError(
-      "NON_TRADING_DAY",
-      `day 0 ${Number.isInteger(day0) ? isoFromDayKey(day0) : String(day0)} is not a session of ${what}`,
-    );
+    throw new MarketReactionError("NON_TRADING_DAY", `day 0 ${Number.isInteger(day0) ? isoFromDayKey(day0) : String(day0)} is not a session of ${what}`);
   }
   const n = days.length;
   const at = isoFromDayKey(day0);
@@ -167,7 +164,10 @@ export function resolveWindows(calendarOrDays: TradingCalendar | Int32Array, day
       throw new MarketReactionError("INSUFFICIENT_DATA", `the event window ${showWindow(w)} needs ${-w[0]} sessions before day 0 (${at}); ${what} has ${i0}`);
     }
     if (i0 + w[1] > n - 1) {
-      throw new MarketReactionError("INSUFFICIENT_DATA", `the event window ${showWindow(w)} needs ${w[1]} sessions after day 0 (${at}); ${what} has ${n - 1 - i0}`);
+      throw new MarketReactionError(
+        "INSUFFICIENT_DATA",
+        `the event window ${showWindow(w)} needs ${w[1]} sessions after day 0 (${at}); ${what} has ${n - 1 - i0}`,
+      );
     }
     return range(days, i0, w);
   });

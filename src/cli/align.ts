@@ -111,7 +111,11 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
     const skipped = result.skipped.map((s) => ({ id: s.id, exchange: s.exchange, code: s.code, reason: s.reason }));
     text = toJsonText({ events: records, skipped, warnings: classifyWarnings(warnings) });
   } else if (format === "csv") {
-    text = renderRows(records as unknown as Row[], [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))], "csv");
+    text = renderRows(
+      records as unknown as Row[],
+      [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))],
+      "csv",
+    );
     // a CSV holds one table: the skipped statements are announced on stderr
     for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.id} on ${s.exchange}: ${s.code}: ${s.reason}`)}\n`);
   } else {

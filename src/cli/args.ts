@@ -22,9 +22,7 @@ export function parseCommandArgs<T extends OptionSpec>(command: string, argv: re
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const hint = /argument missing|starts with|ambiguous/i.test(message)
-      ? " (write values that start with '-' as --flag=value, e.g. --window=-1,1)"
-      : "";
+    const hint = /argument missing|starts with|ambiguous/i.test(message) ? " (write values that start with '-' as --flag=value, e.g. --window=-1,1)" : "";
     throw new UsageError(`${command}: ${message.replace(/^.*?: /, "").split("\n")[0]}${hint}`);
   }
   rejectRepeats(command, parsed.tokens, options);

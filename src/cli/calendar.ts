@@ -48,7 +48,8 @@ function parseDay(flag: string, value: string): number {
 }
 
 function calendarOf(mic: string | undefined): TradingCalendar {
-  if (mic === undefined || mic.startsWith("-")) throw new UsageError(`calendar: name the exchange first, e.g. market-reaction calendar XTKS --from 2025-04-01; built in: ${exchangeCodes().join(", ")}`);
+  if (mic === undefined || mic.startsWith("-"))
+    throw new UsageError(`calendar: name the exchange first, e.g. market-reaction calendar XTKS --from 2025-04-01; built in: ${exchangeCodes().join(", ")}`);
   const code = mic.toUpperCase();
   if (!exchangeCodes().includes(code)) throw new UsageError(`calendar: unknown exchange ${JSON.stringify(mic)}; built in: ${exchangeCodes().join(", ")}`);
   return tradingCalendar(code);
@@ -77,11 +78,16 @@ export async function calendarCommand(argv: readonly string[], io: CliIO): Promi
   const to = values.to === undefined ? from : parseDay("to", values.to);
   if (to < from) throw new UsageError(`calendar: --to ${values.to} is before --from ${values.from}`);
   const rows = calendarDays(cal, from, to);
-  const text = format === "json" ? toJsonText({ exchange: cal.exchange.code, edition: cal.edition ?? null, days: rows }) : renderRows(rows as unknown as Row[], LIST_COLUMNS, format);
+  const text =
+    format === "json"
+      ? toJsonText({ exchange: cal.exchange.code, edition: cal.edition ?? null, days: rows })
+      : renderRows(rows as unknown as Row[], LIST_COLUMNS, format);
   await emit(io, text, values.out);
   const projected = rows.find((r) => r.projected);
   if (projected !== undefined && format !== "json") {
-    io.stderr(`note: days after ${cal.edition} (from ${projected.date}) are projected from the ${cal.exchange.code} rules; closures announced later are not known\n`);
+    io.stderr(
+      `note: days after ${cal.edition} (from ${projected.date}) are projected from the ${cal.exchange.code} rules; closures announced later are not known\n`,
+    );
   }
   return 0;
 }
@@ -102,10 +108,22 @@ async function checkFile(cal: TradingCalendar, file: string, format: OutputForma
   const better = disagreesOften(c) ? betterExchange(days, code) : undefined;
   const span = Number.isFinite(c.from) ? `${isoFromDayKey(c.from)} to ${isoFromDayKey(c.to)}` : "no overlap";
   const summary = `${file} against ${code} (${span}, ${c.sessions} sessions): ${c.missing.length} session${c.missing.length === 1 ? "" : "s"} without a row, ${c.extra.length} row${c.extra.length === 1 ? "" : "s"} on closed days`;
-  const hint = better === undefined ? "" : `the file matches the ${better.code} rules much better (${better.disagreements} disagreements against ${c.missing.length + c.extra.length}): is it a ${better.code} series?`;
-  const text = format === "json"
-    ? toJsonText({ exchange: code, file, from: Number.isFinite(c.from) ? isoFromDayKey(c.from) : null, to: Number.isFinite(c.to) ? isoFromDayKey(c.to) : null, sessions: c.sessions, disagreements: rows, suggestion: better?.code ?? null })
-    : renderRows(rows as unknown as Row[], CHECK_COLUMNS, format);
+  const hint =
+    better === undefined
+      ? ""
+      : `the file matches the ${better.code} rules much better (${better.disagreements} disagreements against ${c.missing.length + c.extra.length}): is it a ${better.code} series?`;
+  const text =
+    format === "json"
+      ? toJsonText({
+          exchange: code,
+          file,
+          from: Number.isFinite(c.from) ? isoFromDayKey(c.from) : null,
+          to: Number.isFinite(c.to) ? isoFromDayKey(c.to) : null,
+          sessions: c.sessions,
+          disagreements: rows,
+          suggestion: better?.code ?? null,
+        })
+      : renderRows(rows as unknown as Row[], CHECK_COLUMNS, format);
   await emit(io, text, out);
   if (format !== "json") {
     io.stderr(`${summary}\n`);

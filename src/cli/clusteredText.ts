@@ -11,7 +11,9 @@ function inOwnUnit(kind: string, x: number): string {
 }
 
 function short(text: string, n: number): string {
-  return text.length <= n ? text : `${text.slice(0, text.lastIndexOf("=", n - 1) > 0 ? text.lastIndexOf("=", n - 1) : n - 1)}=… (${text.split("=").length} statements)`;
+  return text.length <= n
+    ? text
+    : `${text.slice(0, text.lastIndexOf("=", n - 1) > 0 ? text.lastIndexOf("=", n - 1) : n - 1)}=… (${text.split("=").length} statements)`;
 }
 
 function regressionTable(study: Study): string {
@@ -46,7 +48,14 @@ function carTable(study: Study): string {
 }
 
 function waldTable(study: Study): string {
-  const rows: Row[] = study.wald.map((w) => ({ asset: w.asset, hypothesis: w.hypothesis, chi2: Number(w.statistic.toFixed(3)), df: w.df, p_value: Number(w.p_value.toPrecision(3)), vcov: w.vcov }));
+  const rows: Row[] = study.wald.map((w) => ({
+    asset: w.asset,
+    hypothesis: w.hypothesis,
+    chi2: Number(w.statistic.toFixed(3)),
+    df: w.df,
+    p_value: Number(w.p_value.toPrecision(3)),
+    vcov: w.vcov,
+  }));
   return formatTextTable(rows);
 }
 

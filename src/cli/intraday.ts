@@ -69,7 +69,19 @@ Examples:
   market-reaction intraday --bars april-7-9.csv --bars march-history.csv --events statements.csv
 `;
 
-const COLUMNS = ["event_id", "asset", "window", "bar_start", "ar", "z", "p_value", "p_value_empirical", "reference", "n_reference", "z_missing_reason"] as const;
+const COLUMNS = [
+  "event_id",
+  "asset",
+  "window",
+  "bar_start",
+  "ar",
+  "z",
+  "p_value",
+  "p_value_empirical",
+  "reference",
+  "n_reference",
+  "z_missing_reason",
+] as const;
 
 function positiveInt(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -113,11 +125,13 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
   const reference = choice<IntradayReference>("reference", values.reference, ["auto", "same-clock", "prior-bars"], "auto");
   if (model === "market" && values.benchmark === undefined) throw new UsageError("intraday: --model market needs --benchmark FILE");
   const exchange = (values.exchange ?? "XNYS").toUpperCase();
-  if (!exchangeCodes().includes(exchange)) throw new UsageError(`invalid --exchange: ${JSON.stringify(exchange)}; expected one of ${exchangeCodes().join(", ")}`);
+  if (!exchangeCodes().includes(exchange))
+    throw new UsageError(`invalid --exchange: ${JSON.stringify(exchange)}; expected one of ${exchangeCodes().join(", ")}`);
   let delever: number | undefined;
   if (values.delever !== undefined) {
     delever = Number(values.delever);
-    if (!/^\d+(\.\d+)?$/.test(values.delever) || !(delever > 0)) throw new UsageError(`invalid --delever: ${JSON.stringify(values.delever)}; expected a positive leverage factor such as 3`);
+    if (!/^\d+(\.\d+)?$/.test(values.delever) || !(delever > 0))
+      throw new UsageError(`invalid --delever: ${JSON.stringify(values.delever)}; expected a positive leverage factor such as 3`);
   }
   const windows: MinuteWindow[] = [];
   for (const w of values.window ?? ["0,+10m"]) {
@@ -137,7 +151,10 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
     const tables = [];
     for (const f of files) tables.push(await readBarsFile(f, parseOpts));
     for (const t of tables) warnings.push(...t.warnings);
-    return concatBars(tables.map((t) => t.bars), tables[0]!.bars.id);
+    return concatBars(
+      tables.map((t) => t.bars),
+      tables[0]!.bars.id,
+    );
   };
   const bars = await read(values.bars);
   const benchmark = values.benchmark === undefined ? undefined : await read(values.benchmark);
@@ -165,13 +182,25 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
 
   let text: string;
   if (format === "json") {
-    const events = result.events.map((e) => ({ event_id: e.event_id, local_time: e.local_time, instant_utc: e.instant_utc, session: e.session, bar_start: e.bar_start, rule: e.rule, reason: e.reason }));
+    const events = result.events.map((e) => ({
+      event_id: e.event_id,
+      local_time: e.local_time,
+      instant_utc: e.instant_utc,
+      session: e.session,
+      bar_start: e.bar_start,
+      rule: e.rule,
+      reason: e.reason,
+    }));
     text = toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings: classifyWarnings(warnings), method: result.method });
   } else {
     const rows = result.abnormal as unknown as Row[];
     text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
     if (format !== "csv") {
-      const lines = [...result.events.map((e) => `${e.event_id}: ${e.reason}`), ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`), ...result.method];
+      const lines = [
+        ...result.events.map((e) => `${e.event_id}: ${e.reason}`),
+        ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`),
+        ...result.method,
+      ];
       text += `\n${lines.map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
     } else {
       // a CSV holds one table: the skipped statements are announced on stderr

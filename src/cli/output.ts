@@ -12,9 +12,12 @@ export { formatJson as toJsonText } from "market-reaction";
 /** A markdown pipe table (user strings have `|` escaped). */
 export function formatMarkdownTable(rows: readonly Row[], columns: readonly string[]): string {
   // escapeMarkdownCell: `|`, backticks, emphasis and `<`/`>` (so `<script>` in a label stays text)
-  const esc = (v: Row[string]): string =>
-    v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : escapeMarkdownCell(String(v));
-  const lines = [`| ${columns.join(" | ")} |`, `| ${columns.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${columns.map((c) => esc(r[c])).join(" | ")} |`)];
+  const esc = (v: Row[string]): string => (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : escapeMarkdownCell(String(v)));
+  const lines = [
+    `| ${columns.join(" | ")} |`,
+    `| ${columns.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${columns.map((c) => esc(r[c])).join(" | ")} |`),
+  ];
   return `${lines.join("\n")}\n`;
 }
 

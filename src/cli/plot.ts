@@ -19,11 +19,16 @@ function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSp
   if (plot.type === "ar") return arChart(study, common);
   // level series: cumulative abnormal changes in their unit (bp or points), not in percent
   const level = inputs.assets.find((s) => s.kind === "level");
-  if (plot.type === "car" && level !== undefined && inputs.assets.every((s) => s.kind === "level")) return changePathChart(study, { ...common, unit: inputs.levelUnit === "percent" ? "bp" : "points" });
+  if (plot.type === "car" && level !== undefined && inputs.assets.every((s) => s.kind === "level"))
+    return changePathChart(study, { ...common, unit: inputs.levelUnit === "percent" ? "bp" : "points" });
   if (plot.type === "car") return carChart(study, common);
   const marketId = typeof inputs.market === "string" ? inputs.market : undefined;
   const priced = inputs.assets.filter((s) => s.kind === "price" && s.id !== marketId);
-  return timelineChart(priced, study.events, { ...common, ...(plot.from === undefined ? {} : { from: plot.from }), ...(plot.to === undefined ? {} : { to: plot.to }) });
+  return timelineChart(priced, study.events, {
+    ...common,
+    ...(plot.from === undefined ? {} : { from: plot.from }),
+    ...(plot.to === undefined ? {} : { to: plot.to }),
+  });
 }
 
 /** Draws the chart and writes it. */

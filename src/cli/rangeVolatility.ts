@@ -13,9 +13,13 @@ export const RANGE_ESTIMATORS = ["parkinson", "garman-klass"] as const;
 /** Parses the repeatable `--range` flag (comma lists accepted); empty when not given. */
 export function parseRanges(values: readonly string[] | undefined): RangeEstimator[] {
   if (values === undefined) return [];
-  const list = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  const list = values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
   const bad = list.filter((m) => !(RANGE_ESTIMATORS as readonly string[]).includes(m));
-  if (bad.length > 0 || list.length === 0) throw new UsageError(`invalid --range: ${JSON.stringify(bad.join(",") || values.join(","))}; expected ${RANGE_ESTIMATORS.join(" | ")} (repeatable)`);
+  if (bad.length > 0 || list.length === 0)
+    throw new UsageError(`invalid --range: ${JSON.stringify(bad.join(",") || values.join(","))}; expected ${RANGE_ESTIMATORS.join(" | ")} (repeatable)`);
   return [...new Set(list)] as RangeEstimator[];
 }
 
@@ -47,8 +51,13 @@ export function readOhlc(file: string, estimators: readonly RangeEstimator[]): O
   const need = estimators.includes("garman-klass") ? ["open", "high", "low", "close"] : ["high", "low"];
   const missing = need.filter((n) => find(n) === undefined);
   if (missing.length > 0) {
-    const which = estimators.includes("garman-klass") && find("high") !== undefined && find("low") !== undefined ? "--range garman-klass" : `--range ${estimators.join(",")}`;
-    throw new UsageError(`${which} needs ${need.join(", ")} columns; ${file} has no ${missing.join(", ")} column${missing.length === 1 ? "" : "s"} (columns found: ${columns.join(", ")})`);
+    const which =
+      estimators.includes("garman-klass") && find("high") !== undefined && find("low") !== undefined
+        ? "--range garman-klass"
+        : `--range ${estimators.join(",")}`;
+    throw new UsageError(
+      `${which} needs ${need.join(", ")} columns; ${file} has no ${missing.join(", ")} column${missing.length === 1 ? "" : "s"} (columns found: ${columns.join(", ")})`,
+    );
   }
   const names = ["open", "high", "low", "close"].map(find).filter((c): c is string => c !== undefined);
   const series = parseSeriesCsv(text, { valueColumn: names }).series;
@@ -59,7 +68,13 @@ export function readOhlc(file: string, estimators: readonly RangeEstimator[]): O
   const high = col("high")!;
   const open = col("open");
   const close = col("close");
-  return { days: high.days, high: high.values, low: col("low")!.values, ...(open === undefined ? {} : { open: open.values }), ...(close === undefined ? {} : { close: close.values }) };
+  return {
+    days: high.days,
+    high: high.values,
+    low: col("low")!.values,
+    ...(open === undefined ? {} : { open: open.values }),
+    ...(close === undefined ? {} : { close: close.values }),
+  };
 }
 
 function onDays(days: Int32Array, values: Float64Array, at: Int32Array): Float64Array {
@@ -80,7 +95,12 @@ export function rangeRows(study: Study, ohlc: ReadonlyMap<string, Ohlc>, estimat
     const o = ohlc.get(p.asset);
     if (o === undefined) continue;
     const at = (v: Float64Array | undefined) => (v === undefined ? undefined : onDays(o.days, v, p.days));
-    const data = { high: at(o.high)!, low: at(o.low)!, ...(o.open === undefined ? {} : { open: at(o.open)! }), ...(o.close === undefined ? {} : { close: at(o.close)! }) };
+    const data = {
+      high: at(o.high)!,
+      low: at(o.low)!,
+      ...(o.open === undefined ? {} : { open: at(o.open)! }),
+      ...(o.close === undefined ? {} : { close: at(o.close)! }),
+    };
     const byDay = new Map<number, number>();
     p.days.forEach((d, i) => byDay.set(d, i));
     const event = Array.from(p.eventDays, (d) => byDay.get(d)!);
@@ -88,8 +108,18 @@ export function rangeRows(study: Study, ohlc: ReadonlyMap<string, Ohlc>, estimat
       const r = rangeVolatilityTest(rangeVariance(data, estimator), p.fit.used, event);
       event.forEach((_, j) => {
         rows.push({
-          measure: "volatility", unit: "range variance ratio", estimator, event_id: p.eventId, asset: p.asset, rel_day: p.ars.start + j,
-          ratio: r.ratio[j]!, t: r.t[j]!, p_value: r.pValue[j]!, estimation_mean: r.estimationMean, n: r.nObs, df: r.df,
+          measure: "volatility",
+          unit: "range variance ratio",
+          estimator,
+          event_id: p.eventId,
+          asset: p.asset,
+          rel_day: p.ars.start + j,
+          ratio: r.ratio[j]!,
+          t: r.t[j]!,
+          p_value: r.pValue[j]!,
+          estimation_mean: r.estimationMean,
+          n: r.nObs,
+          df: r.df,
         });
       });
     }

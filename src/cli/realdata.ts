@@ -1,14 +1,26 @@
 /** Flags of `study` for data from several exchanges: the benchmark's clock and the non-synchronous policy. */
-import { exchangeCodes, isMarketReactionError, MarketReactionError, type DateFormat, type NonSynchronousPolicy, type SameDay0Policy, type SeriesTable } from "market-reaction";
+import {
+  exchangeCodes,
+  isMarketReactionError,
+  MarketReactionError,
+  type DateFormat,
+  type NonSynchronousPolicy,
+  type SameDay0Policy,
+  type SeriesTable,
+} from "market-reaction";
 import { choice } from "./args.js";
 import { UsageError } from "./context.js";
 
 /** `--market-exchange MIC` and `--non-synchronous dimson|ignore` as `eventStudy` options. */
-export function nonSynchronousFlags(marketExchange: string | undefined, policy: string | undefined): { marketExchange?: string; nonSynchronous?: NonSynchronousPolicy } {
+export function nonSynchronousFlags(
+  marketExchange: string | undefined,
+  policy: string | undefined,
+): { marketExchange?: string; nonSynchronous?: NonSynchronousPolicy } {
   const out: { marketExchange?: string; nonSynchronous?: NonSynchronousPolicy } = {};
   if (marketExchange !== undefined) {
     const code = marketExchange.toUpperCase();
-    if (!exchangeCodes().includes(code)) throw new UsageError(`invalid --market-exchange: ${JSON.stringify(marketExchange)}; expected one of ${exchangeCodes().join(", ")}`);
+    if (!exchangeCodes().includes(code))
+      throw new UsageError(`invalid --market-exchange: ${JSON.stringify(marketExchange)}; expected one of ${exchangeCodes().join(", ")}`);
     out.marketExchange = code;
   }
   if (policy !== undefined) out.nonSynchronous = choice("non-synchronous", policy, ["dimson", "ignore"] as const, "dimson");
@@ -37,7 +49,11 @@ function negativePrices(error: unknown): boolean {
  * Reads a series file as prices; when it holds negative values (returns read as prices), the
  * error says how to load it: `--returns FILE --market ID` for a benchmark, `--returns FILE` for assets.
  */
-export async function readPricesWithHint(file: string, role: "market" | "prices", read: (values: "price" | "return") => Promise<SeriesTable>): Promise<SeriesTable> {
+export async function readPricesWithHint(
+  file: string,
+  role: "market" | "prices",
+  read: (values: "price" | "return") => Promise<SeriesTable>,
+): Promise<SeriesTable> {
   try {
     return await read("price");
   } catch (error) {

@@ -155,7 +155,13 @@ function studyOptions(f: StudyFlags, inputs: StudyInputs): EventStudyOptions {
     ...(f.minEstimationObs === undefined ? {} : { minEstimationObs: f.minEstimationObs }),
     ...(v.strict === true ? { strict: true } : {}),
     ...(f.method === "dummy"
-      ? { regression: { specification: f.dummies, ...(f.hacLag === undefined ? {} : { hacLag: f.hacLag }), ...(v["hac-adjust"] === true ? { hacAdjust: true } : {}) } }
+      ? {
+          regression: {
+            specification: f.dummies,
+            ...(f.hacLag === undefined ? {} : { hacLag: f.hacLag }),
+            ...(v["hac-adjust"] === true ? { hacAdjust: true } : {}),
+          },
+        }
       : {}),
     ...(f.draws === undefined ? {} : { placebo: { draws: f.draws, seed: f.seed ?? 1, regime: f.regime } }),
     ...(f.tests === undefined ? {} : { tests: f.tests, conventions: f.conventions, adjust: f.adjust }),
@@ -177,8 +183,15 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   const onProgress = progressBar(io);
   const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
   const extra = measureOutput(study, {
-    measures: flags.measures, assets: inputs.assets, prices: inputs.priceFiles, market: typeof inputs.market === "string" ? inputs.market : inputs.marketFile,
-    marketIsFile: inputs.marketFile !== undefined, levelUnit: flags.levelUnit, levelUnits: flags.levelUnits, hasLevels: (flags.values.levels ?? []).length > 0, warnings: inputs.warnings,
+    measures: flags.measures,
+    assets: inputs.assets,
+    prices: inputs.priceFiles,
+    market: typeof inputs.market === "string" ? inputs.market : inputs.marketFile,
+    marketIsFile: inputs.marketFile !== undefined,
+    levelUnit: flags.levelUnit,
+    levelUnits: flags.levelUnits,
+    hasLevels: (flags.values.levels ?? []).length > 0,
+    warnings: inputs.warnings,
     ranges: flags.ranges,
     volumeFiles: (flags.values.volume ?? []).map((spec) => splitNamed("volume", spec)),
   });
@@ -194,7 +207,9 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     await emitChunks(io, studyCsvChunks(study, flags, onNonFinite), flags.values.out);
     const lines = skippedLines(study);
     if (flags.table !== "skipped" && lines.length > 0) {
-      io.stderr(`market-reaction: ${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped and are not in the CSV (--table skipped writes them as CSV):\n`);
+      io.stderr(
+        `market-reaction: ${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped and are not in the CSV (--table skipped writes them as CSV):\n`,
+      );
       for (const l of lines) io.stderr(`${terminalText(l)}\n`);
     }
   } else {
@@ -203,7 +218,8 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
     const lines = skippedLines(study);
     if ((flags.format === "html" || flags.format === "latex") && lines.length > 0) for (const l of lines) io.stderr(`${terminalText(l)}\n`);
   }
-  if (nonFinite > 0) io.stderr(`warning: ${nonFinite} infinite number${nonFinite === 1 ? " was" : "s were"} written as ${flags.format === "json" ? "null" : "empty cells"}\n`);
+  if (nonFinite > 0)
+    io.stderr(`warning: ${nonFinite} infinite number${nonFinite === 1 ? " was" : "s were"} written as ${flags.format === "json" ? "null" : "empty cells"}\n`);
   if (flags.plot !== undefined) await writePlot(io, flags.plot, study, inputs);
   if (flags.format !== "json") printWarnings(io, allWarnings, { verbose: flags.values.verbose === true, day0: day0ById(study.events) });
   return 0;

@@ -130,7 +130,8 @@ function positiveInt(flag: string, v: string | undefined): number | undefined {
 
 function isoDate(flag: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a date YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a date YYYY-MM-DD`);
   return v;
 }
 
@@ -142,23 +143,29 @@ function parseHacLag(v: string | undefined): number | "nw1994" | "cube-root" | u
 
 function parseTests(v: string | undefined): readonly TestName[] | "all" | undefined {
   if (v === undefined || v === "all") return v;
-  const list = v.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  const list = v
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
   const unknown = list.filter((t) => !(TEST_NAMES as readonly string[]).includes(t));
-  if (list.length === 0 || unknown.length > 0) throw new UsageError(`invalid --tests: ${JSON.stringify(v)}; expected all or a comma-separated list of ${TEST_NAMES.join(", ")}`);
+  if (list.length === 0 || unknown.length > 0)
+    throw new UsageError(`invalid --tests: ${JSON.stringify(v)}; expected all or a comma-separated list of ${TEST_NAMES.join(", ")}`);
   return list as TestName[];
 }
 
 function parsePlot(values: Values): PlotFlags | undefined {
   const chartFlags = (["plot-type", "title", "from", "to", "width", "height"] as const).filter((f) => values[f] !== undefined);
   if (values.plot === undefined) {
-    if (chartFlags.length > 0 || values["shared-scale"] === true) throw new UsageError(`--${chartFlags[0] ?? "shared-scale"} goes with --plot FILE.svg|FILE.png`);
+    if (chartFlags.length > 0 || values["shared-scale"] === true)
+      throw new UsageError(`--${chartFlags[0] ?? "shared-scale"} goes with --plot FILE.svg|FILE.png`);
     return undefined;
   }
   const image = values.plot.toLowerCase().endsWith(".svg") ? "svg" : values.plot.toLowerCase().endsWith(".png") ? "png" : undefined;
   if (image === undefined) throw new UsageError(`invalid --plot: ${JSON.stringify(values.plot)}; give a FILE.svg or a FILE.png`);
   const type = choice("plot-type", values["plot-type"], ["car", "ar", "timeline"] as const, "car");
   if (type === "timeline" && (values.prices ?? []).length === 0) throw new UsageError("--plot-type timeline draws prices: give --prices files");
-  if ((values.from !== undefined || values.to !== undefined) && type !== "timeline") throw new UsageError("--from and --to set the dates of --plot-type timeline");
+  if ((values.from !== undefined || values.to !== undefined) && type !== "timeline")
+    throw new UsageError("--from and --to set the dates of --plot-type timeline");
   const from = isoDate("from", values.from);
   const to = isoDate("to", values.to);
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`invalid --from/--to: ${from} is after ${to}`);
@@ -188,30 +195,41 @@ function checkModelInputs(values: Values): void {
 
 function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: number | undefined): void {
   if (values.events === undefined) throw new UsageError("study: --events FILE is required (see market-reaction study --help)");
-  if ((values.prices ?? []).length + (values.returns ?? []).length + (values.levels ?? []).length === 0) throw new UsageError("study: give at least one --prices, --returns or --levels file");
+  if ((values.prices ?? []).length + (values.returns ?? []).length + (values.levels ?? []).length === 0)
+    throw new UsageError("study: give at least one --prices, --returns or --levels file");
   if (values.method !== "dummy" && (values.dummies !== undefined || values["hac-lag"] !== undefined || values["hac-adjust"] === true)) {
     throw new UsageError("--dummies, --hac-lag and --hac-adjust go with --method dummy");
   }
-  if (tests === undefined && (values.conventions !== undefined || values.adjust !== undefined)) throw new UsageError("--conventions and --adjust go with --tests LIST|all");
+  if (tests === undefined && (values.conventions !== undefined || values.adjust !== undefined))
+    throw new UsageError("--conventions and --adjust go with --tests LIST|all");
   if (draws === undefined && (values.seed !== undefined || values.regime !== undefined)) throw new UsageError("--seed and --regime go with --placebo B");
   checkModelInputs(values);
 }
 
 function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; tableGiven: boolean; stat: "t" | "p" } {
   const format = choice<StudyFormat>("format", values.format, ["table", "markdown", "html", "latex", "csv", "json"], "table");
-  const chosen = choice("table", values.table, ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility", "range"] as const, "car");
+  const chosen = choice(
+    "table",
+    values.table,
+    ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility", "range"] as const,
+    "car",
+  );
   const table: StudyTable = chosen === "volume" || chosen === "volatility" || chosen === "range" ? "car" : chosen;
   if ((format === "html" || format === "latex") && table !== "car") {
     throw new UsageError(`--format ${format} gives the paper table of CARs; for --table ${table} use --format csv, json, markdown or table`);
   }
   const stat = choice("stat", values.stat, ["t", "p"] as const, "t");
-  if (values.stat !== undefined && (format === "csv" || format === "json")) throw new UsageError("--stat chooses what the paper table shows under each CAR: use it with --format table, markdown, html or latex");
+  if (values.stat !== undefined && (format === "csv" || format === "json"))
+    throw new UsageError("--stat chooses what the paper table shows under each CAR: use it with --format table, markdown, html or latex");
   return { format, table, tableGiven: values.table !== undefined, stat };
 }
 
 function parseList(flag: string, v: string | undefined): readonly string[] | undefined {
   if (v === undefined) return undefined;
-  const list = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const list = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (list.length === 0) throw new UsageError(`invalid --${flag}: ${JSON.stringify(v)}; expected a comma-separated list`);
   return list;
 }
@@ -223,10 +241,14 @@ function parseList(flag: string, v: string | undefined): readonly string[] | und
 export function parseLevelUnits(values: readonly string[] | undefined): { levelUnit: "percent" | "points"; levelUnits: Map<string, "percent" | "points"> } {
   let levelUnit: "percent" | "points" = "points";
   const levelUnits = new Map<string, "percent" | "points">();
-  for (const item of (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "")) {
+  for (const item of (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "")) {
     const eq = item.lastIndexOf("=");
     const unit = eq < 0 ? item : item.slice(eq + 1).trim();
-    if (unit !== "percent" && unit !== "points") throw new UsageError(`invalid --level-unit: ${JSON.stringify(item)}; expected percent | points, or COLUMN=percent|points`);
+    if (unit !== "percent" && unit !== "points")
+      throw new UsageError(`invalid --level-unit: ${JSON.stringify(item)}; expected percent | points, or COLUMN=percent|points`);
     if (eq < 0) levelUnit = unit;
     else levelUnits.set(item.slice(0, eq).trim(), unit);
   }
@@ -238,10 +260,13 @@ function checkMeasures(values: Values, measures: readonly Measure[]): void {
   if ((values["level-unit"] ?? []).length > 0 && levels === 0) throw new UsageError("--level-unit goes with --levels FILE");
   if (measures.includes("changes") && levels === 0) throw new UsageError("--measure changes studies the --levels files: give at least one --levels FILE");
   if ((values.range ?? []).length > 0 && (!measures.includes("volatility") || (values.prices ?? []).length === 0)) {
-    throw new UsageError("--range reads the high/low columns of the --prices files for --measure volatility: give --measure volatility and at least one --prices FILE");
+    throw new UsageError(
+      "--range reads the high/low columns of the --prices files for --measure volatility: give --measure volatility and at least one --prices FILE",
+    );
   }
   if ((values.volume ?? []).length > 0 && !measures.includes("volume")) throw new UsageError("--volume FILE goes with --measure volume");
-  if (measures.includes("volume") && (values.prices ?? []).length === 0 && (values.volume ?? []).length === 0) throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
+  if (measures.includes("volume") && (values.prices ?? []).length === 0 && (values.volume ?? []).length === 0)
+    throw new UsageError("--measure volume reads the volume column of the --prices files: give at least one --prices FILE");
 }
 
 /** Parses and checks the flags of `study`; `help` when `--help` was given. */
@@ -254,12 +279,14 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
   if (seed !== undefined && !Number.isSafeInteger(seed)) throw new UsageError(`invalid --seed: ${JSON.stringify(values.seed)}; expected a whole number`);
   const exchange = (values.exchange ?? "XNYS").toUpperCase();
-  if (!exchangeCodes().includes(exchange)) throw new UsageError(`invalid --exchange: ${JSON.stringify(values.exchange)}; expected one of ${exchangeCodes().join(", ")}`);
+  if (!exchangeCodes().includes(exchange))
+    throw new UsageError(`invalid --exchange: ${JSON.stringify(values.exchange)}; expected one of ${exchangeCodes().join(", ")}`);
   const estimation = values.estimation === undefined ? undefined : parseWindowFlag("estimation", values.estimation);
   const minEstimationObs = positiveInt("min-estimation", values["min-estimation"]);
   const hacLag = parseHacLag(values["hac-lag"]);
   const ids = parseList("ids", values.ids);
-  const factorUnit = values["factor-unit"] === undefined ? undefined : choice("factor-unit", values["factor-unit"], ["auto", "percent", "decimal"] as const, "auto");
+  const factorUnit =
+    values["factor-unit"] === undefined ? undefined : choice("factor-unit", values["factor-unit"], ["auto", "percent", "decimal"] as const, "auto");
   if (factorUnit !== undefined && values.factors === undefined) throw new UsageError("--factor-unit goes with --factors FILE");
   const plot = parsePlot(values);
   const measures = parseMeasures(values.measure);
@@ -267,7 +294,8 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
   checkMeasures(values, measures);
   const measureTable = values.table === "volume" || values.table === "volatility" || values.table === "range" ? values.table : undefined;
   if (measureTable === "range" && (values.range ?? []).length === 0) throw new UsageError("--table range goes with --range parkinson|garman-klass");
-  if (measureTable !== undefined && measureTable !== "range" && !measures.includes(measureTable)) throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
+  if (measureTable !== undefined && measureTable !== "range" && !measures.includes(measureTable))
+    throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
   return {
     measures,
     ranges: parseRanges(values.range),

@@ -17,7 +17,10 @@ function tidy(study: Study, flags: StudyFlags): string {
   const lines = skippedLines(study);
   if (flags.format !== "csv" && flags.table !== "skipped" && lines.length > 0) {
     const head = `${lines.length} (asset, statement) pair${lines.length === 1 ? " was" : "s were"} skipped (--table skipped lists them):`;
-    text += flags.format === "markdown" ? `\n${head}\n\n${lines.map((l) => `- ${escapeMarkdownCell(l)}`).join("\n")}\n` : `\n${head}\n${lines.map(terminalText).join("\n")}\n`;
+    text +=
+      flags.format === "markdown"
+        ? `\n${head}\n\n${lines.map((l) => `- ${escapeMarkdownCell(l)}`).join("\n")}\n`
+        : `\n${head}\n${lines.map(terminalText).join("\n")}\n`;
   }
   return text;
 }
@@ -34,7 +37,8 @@ export function studyCsvChunks(study: Study, flags: StudyFlags, onNonFinite: () 
 function caption(study: Study): string {
   const assets = [...new Set(study.car.map((r) => r.asset))];
   const market = typeof study.options.market === "string" ? ` against ${study.options.market}` : "";
-  const who = assets.length === 1 ? ` of ${assets[0]}${market}` : assets.length <= 4 ? ` of ${assets.join(", ")}${market}` : ` of ${assets.length} assets${market}`;
+  const who =
+    assets.length === 1 ? ` of ${assets[0]}${market}` : assets.length <= 4 ? ` of ${assets.join(", ")}${market}` : ` of ${assets.length} assets${market}`;
   return `Cumulative abnormal returns${who} (%)`;
 }
 
@@ -53,7 +57,15 @@ function aggregateText(study: Study, flags: StudyFlags): string {
   const rows: Row[] = [];
   for (const w of study.aggregate.windows) {
     for (const [name, t] of Object.entries(w.tests)) {
-      rows.push({ window: `[${w.window_start}, ${w.window_end}]`, "caar_%": Number((100 * w.caar).toFixed(3)), n: w.n, test: name, statistic: t.statistic, df: t.df ?? null, p_value: t.p_value });
+      rows.push({
+        window: `[${w.window_start}, ${w.window_end}]`,
+        "caar_%": Number((100 * w.caar).toFixed(3)),
+        n: w.n,
+        test: name,
+        statistic: t.statistic,
+        df: t.df ?? null,
+        p_value: t.p_value,
+      });
     }
   }
   const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));

@@ -13,8 +13,7 @@ import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
 import { neumaierError } from "../stats/summary.js";
 import { checkNumbers } from "../check.js";
 
-const T_CONVENTION =
-  "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
+const T_CONVENTION = "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
 
 /**
  * t test of one day's abnormal return: AR_τ/√Var(AR_τ) against Student t(M − k).
@@ -189,11 +188,7 @@ const GAPS: readonly SqGaps[] = ["ignore", "exclude"];
  * nullDist.sums.length; // => fit.residuals.length - 1
  * ```
  */
-export function sqNullDistribution(
-  fit: Pick<ModelFit, "residuals" | "used">,
-  length: number,
-  options: SqOptions = {},
-): SqNullDistribution {
+export function sqNullDistribution(fit: Pick<ModelFit, "residuals" | "used">, length: number, options: SqOptions = {}): SqNullDistribution {
   if (!Number.isInteger(length) || length < 1) invalidOption("length", length, "an integer ≥ 1 (the window length)");
   const gaps = options.gaps ?? "ignore";
   if (!GAPS.includes(gaps)) invalidOption("gaps", gaps, `"ignore" or "exclude"`);
@@ -242,7 +237,13 @@ function residualSums(fit: Pick<ModelFit, "residuals" | "used">, length: number,
 }
 
 /** p-value (with the +1 correction or without), bounds and counts of c against unsorted sums. */
-function sqFromSums(sums: Float64Array, c: number, lowP: number, highP: number, correction: boolean): { p: number; lower: number; upper: number; below: number; above: number } {
+function sqFromSums(
+  sums: Float64Array,
+  c: number,
+  lowP: number,
+  highP: number,
+  correction: boolean,
+): { p: number; lower: number; upper: number; below: number; above: number } {
   let below = Number.NaN;
   let above = Number.NaN;
   if (!Number.isNaN(c) && sums.length > 0) {
@@ -279,7 +280,13 @@ const SQ_HIGH_P = (1 + SQ_LEVEL) / 2;
  * per CAR, into `out` from `at`; a `NaN` CAR gives three `NaN`.
  * @internal
  */
-export function sqTestsOfFit(cars: readonly CarResult[], fit: Pick<ModelFit, "residuals" | "used">, out: Float64Array, at: number, scratch?: Float64Array): void {
+export function sqTestsOfFit(
+  cars: readonly CarResult[],
+  fit: Pick<ModelFit, "residuals" | "used">,
+  out: Float64Array,
+  at: number,
+  scratch?: Float64Array,
+): void {
   checkNumbers("sqTestsOfFit", "out", out);
   let pre: RunSumPrefix | undefined;
   for (let k = 0; k < cars.length; k++) {

@@ -13,13 +13,7 @@ import type { SessionBars } from "./sessions.js";
 import { clockText, isoInZone } from "./time.js";
 
 /** Stable code of the rule that placed a statement on a bar. */
-export type IntradayRule =
-  | "in-session"
-  | "pre-open-first-bar"
-  | "after-last-bar-next"
-  | "after-close-next"
-  | "early-close-next"
-  | "non-trading-next";
+export type IntradayRule = "in-session" | "pre-open-first-bar" | "after-last-bar-next" | "after-close-next" | "early-close-next" | "non-trading-next";
 
 /** One statement placed on a bar. */
 export interface IntradayAlignment {
@@ -85,7 +79,11 @@ export interface IntradayAlignmentResult {
  * const { rows } = alignIntraday(events, sessionBars(bars, { exchange: "XNYS" }));
  * rows[0]?.bar_start; // => "2025-04-07T10:11:00-04:00"
  */
-export function alignIntraday(events: readonly MarketEvent[], grid: SessionBars, options: { readonly nonTrading?: NonTradingPolicy } = {}): IntradayAlignmentResult {
+export function alignIntraday(
+  events: readonly MarketEvent[],
+  grid: SessionBars,
+  options: { readonly nonTrading?: NonTradingPolicy } = {},
+): IntradayAlignmentResult {
   const cal = grid.calendar;
   const zone = grid.timezone;
   const intervalMs = grid.interval * 60_000;
@@ -96,7 +94,12 @@ export function alignIntraday(events: readonly MarketEvent[], grid: SessionBars,
   for (const row of daily.rows) {
     const asset = row.event.asset ?? null;
     if (row.instant_utc === null) {
-      skipped.push({ event_id: row.id, asset, code: "DATE_ONLY", reason: `${row.id}: date-only statement (${row.timestamp}); an intraday study needs a time of day` });
+      skipped.push({
+        event_id: row.id,
+        asset,
+        code: "DATE_ONLY",
+        reason: `${row.id}: date-only statement (${row.timestamp}); an intraday study needs a time of day`,
+      });
       continue;
     }
     const p = parseTimestamp(row.instant_utc)!;
@@ -144,7 +147,12 @@ export function alignIntraday(events: readonly MarketEvent[], grid: SessionBars,
     }
     const index = day === undefined ? undefined : grid.byDay.get(day);
     if (day === undefined || index === undefined) {
-      skipped.push({ event_id: row.id, asset, code: "NO_BARS", reason: `${row.id}: ${why}, but the bars have no session ${day === undefined ? "after it" : isoFromDayKey(day)}` });
+      skipped.push({
+        event_id: row.id,
+        asset,
+        code: "NO_BARS",
+        reason: `${row.id}: ${why}, but the bars have no session ${day === undefined ? "after it" : isoFromDayKey(day)}`,
+      });
       continue;
     }
     const session = grid.sessions[index]!;

@@ -55,9 +55,21 @@ export function intradayChartSpec(grid: SessionBars, events: readonly IntradayAl
     width: options.width ?? 720,
     height: options.height ?? 320,
     layer: [
-      { data: { values }, mark: { type: "line", strokeWidth: 1 }, encoding: { x, y: { field: "close", type: "quantitative", scale: { zero: false }, title: `${grid.id} close` }, color: { field: "session", type: "nominal" } } },
+      {
+        data: { values },
+        mark: { type: "line", strokeWidth: 1 },
+        encoding: {
+          x,
+          y: { field: "close", type: "quantitative", scale: { zero: false }, title: `${grid.id} close` },
+          color: { field: "session", type: "nominal" },
+        },
+      },
       { data: { values: marks }, mark: { type: "rule", color: "firebrick", strokeDash: [4, 3] }, encoding: { x } },
-      { data: { values: marks }, mark: { type: "text", align: "left", dx: 3, dy: -4, angle: 0, baseline: "top", color: "firebrick" }, encoding: { x, y: { value: 4 }, text: { field: "label" } } },
+      {
+        data: { values: marks },
+        mark: { type: "text", align: "left", dx: 3, dy: -4, angle: 0, baseline: "top", color: "firebrick" },
+        encoding: { x, y: { value: 4 }, text: { field: "label" } },
+      },
     ],
   };
 }

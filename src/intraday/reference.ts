@@ -35,7 +35,14 @@ export interface WindowPlace {
  * (or, with `cross`, continues into the next session); with a benchmark, only sessions where
  * the benchmark's window is defined too.
  */
-export function sameClockReference(asset: GridReturns, bench: GridReturns | undefined, place: WindowPlace, eventSessions: ReadonlySet<number>, lookback: number, cross: boolean): ReferenceReturns {
+export function sameClockReference(
+  asset: GridReturns,
+  bench: GridReturns | undefined,
+  place: WindowPlace,
+  eventSessions: ReadonlySet<number>,
+  lookback: number,
+  cross: boolean,
+): ReferenceReturns {
   const { grid } = asset;
   const interval = grid.interval;
   const x: number[] = [];
@@ -81,7 +88,14 @@ export function sameClockReference(asset: GridReturns, bench: GridReturns | unde
  * lookback, without the bars inside the run's other statements' windows when asked (`blocked`), missing bars and the bar
  * after a gap; for the market model only bars whose benchmark bar qualifies too.
  */
-export function priorBarsReference(asset: GridReturns, bench: GridReturns | undefined, place: WindowPlace, blocked: ReadonlyMap<number, Uint8Array>, lookback: number, market: boolean): ReferenceReturns {
+export function priorBarsReference(
+  asset: GridReturns,
+  bench: GridReturns | undefined,
+  place: WindowPlace,
+  blocked: ReadonlyMap<number, Uint8Array>,
+  lookback: number,
+  market: boolean,
+): ReferenceReturns {
   const { grid, ret } = asset;
   const interval = grid.interval;
   const i = place.session;

@@ -122,9 +122,11 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
   else if (typeof options.extendedHours === "object" && options.extendedHours !== null) {
     const from = minutesOf(options.extendedHours.from);
     const to = minutesOf(options.extendedHours.to);
-    if (!(from < to)) invalidOption("extendedHours", `${options.extendedHours.from}-${options.extendedHours.to}`, "{ from: \"HH:mm\", to: \"HH:mm\" } with from before to");
+    if (!(from < to))
+      invalidOption("extendedHours", `${options.extendedHours.from}-${options.extendedHours.to}`, '{ from: "HH:mm", to: "HH:mm" } with from before to');
     ext = { from, to };
-  } else if (options.extendedHours !== undefined && options.extendedHours !== false) invalidOption("extendedHours", options.extendedHours, "true, false or { from, to }");
+  } else if (options.extendedHours !== undefined && options.extendedHours !== false)
+    invalidOption("extendedHours", options.extendedHours, "true, false or { from, to }");
 
   const warnings: Warning[] = [];
   const drafts = new Map<DayKey, { open: number[]; close: number[]; vol: number[]; slot: number[] }>();
@@ -255,8 +257,13 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
       message: `${id}: ${outsideHours} bar(s) outside the ${ext === undefined ? "regular session" : "extended hours"} of ${calendar.exchange.code} were dropped (first ${firstDropped.join(", ")})${ext === undefined ? "; use extendedHours to keep pre- and post-market bars" : ""}`,
     });
   }
-  if (nonTradingDay > 0) warnings.push({ code: "BARS_ON_NON_TRADING_DAY", message: `${id}: ${nonTradingDay} bar(s) on days without a ${calendar.exchange.code} session were dropped` });
-  if (offGrid > 0) warnings.push({ code: "BARS_OFF_GRID", message: `${id}: ${offGrid} bar(s) do not start on the ${interval}-minute grid from the open and were dropped` });
+  if (nonTradingDay > 0)
+    warnings.push({
+      code: "BARS_ON_NON_TRADING_DAY",
+      message: `${id}: ${nonTradingDay} bar(s) on days without a ${calendar.exchange.code} session were dropped`,
+    });
+  if (offGrid > 0)
+    warnings.push({ code: "BARS_OFF_GRID", message: `${id}: ${offGrid} bar(s) do not start on the ${interval}-minute grid from the open and were dropped` });
   if (duplicateSlots > 0) warnings.push({ code: "DUPLICATE_BARS", message: `${id}: ${duplicateSlots} bar(s) fell in an occupied slot and were dropped` });
   const missingSessions: string[] = [];
   if (days.length > 1) {

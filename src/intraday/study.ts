@@ -244,9 +244,18 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
     });
   }
   const method: string[] = [];
-  if (ctx.usedMethods.has("same-clock")) method.push(`same-clock: ${o.model} normal return; sd from the same clock window on up to ${o.lookback} earlier non-event sessions (at least ${o.minSessions}); empirical p-value (1 + count) / (n + 1)`);
-  if (ctx.usedMethods.has("prior-bars")) method.push(`prior-bars: ${o.model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback${o.excludeOthers ? ", other statements' windows excluded" : ""}) times sqrt(bars in window); no empirical p-value`);
-  if (o.excludeOthers) method.push("excludeStatementWindows: the sessions and window bars of the run's other statements are left out of every reference (excluded_reference counts them)");
+  if (ctx.usedMethods.has("same-clock"))
+    method.push(
+      `same-clock: ${o.model} normal return; sd from the same clock window on up to ${o.lookback} earlier non-event sessions (at least ${o.minSessions}); empirical p-value (1 + count) / (n + 1)`,
+    );
+  if (ctx.usedMethods.has("prior-bars"))
+    method.push(
+      `prior-bars: ${o.model} normal return; sd = per-bar volatility of the bars before the window (event session and earlier sessions in the lookback${o.excludeOthers ? ", other statements' windows excluded" : ""}) times sqrt(bars in window); no empirical p-value`,
+    );
+  if (o.excludeOthers)
+    method.push(
+      "excludeStatementWindows: the sessions and window bars of the run's other statements are left out of every reference (excluded_reference counts them)",
+    );
   return { abnormal, events: rows, skipped, warnings, grid, method };
 }
 
@@ -294,20 +303,44 @@ function resolveIntradayOptions(options: IntradayStudyOptions): ResolvedIntraday
   const interval = grid.interval;
   const windows = (options.windows ?? [[0, 10]]).map((w) => (typeof w === "string" ? parseMinuteWindow(w) : w));
   for (const w of windows) {
-    if (!Array.isArray(w) || w.length !== 2 || !Number.isInteger(w[0]) || !Number.isInteger(w[1]) || !(w[0] < w[1])) invalidOption("windows", w, "pairs [a, b] of whole minutes with a < b");
-    if (w[0] % interval !== 0 || w[1] % interval !== 0) invalidOption("windows", windowLabel(w), `offsets that are multiples of the ${interval}-minute bar length`);
+    if (!Array.isArray(w) || w.length !== 2 || !Number.isInteger(w[0]) || !Number.isInteger(w[1]) || !(w[0] < w[1]))
+      invalidOption("windows", w, "pairs [a, b] of whole minutes with a < b");
+    if (w[0] % interval !== 0 || w[1] % interval !== 0)
+      invalidOption("windows", windowLabel(w), `offsets that are multiples of the ${interval}-minute bar length`);
   }
   const bench =
-    options.benchmark === undefined ? undefined : isGrid(options.benchmark) ? options.benchmark : sessionBars(options.benchmark, { ...gridOptions, exchange: grid.calendar, interval });
-  if (bench !== undefined && bench.interval !== interval) invalidOption("benchmark", `${bench.interval}-minute bars`, `bars of the asset's length (${interval} minutes)`);
-  return { model, reference, lookback, minSessions, minBars, k, grid, bench, windows, asset: options.asset ?? grid.id, cross: options.crossClose === true, excludeOthers: options.excludeStatementWindows === true };
+    options.benchmark === undefined
+      ? undefined
+      : isGrid(options.benchmark)
+        ? options.benchmark
+        : sessionBars(options.benchmark, { ...gridOptions, exchange: grid.calendar, interval });
+  if (bench !== undefined && bench.interval !== interval)
+    invalidOption("benchmark", `${bench.interval}-minute bars`, `bars of the asset's length (${interval} minutes)`);
+  return {
+    model,
+    reference,
+    lookback,
+    minSessions,
+    minBars,
+    k,
+    grid,
+    bench,
+    windows,
+    asset: options.asset ?? grid.id,
+    cross: options.crossClose === true,
+    excludeOthers: options.excludeStatementWindows === true,
+  };
 }
 
 /**
  * The statements placed on bars of this asset (statements about another asset are skipped).
  * @throws NO_VALID_EVENTS when none could be placed.
  */
-function placeStatements(options: IntradayStudyOptions, o: ResolvedIntradayOptions, warnings: Warning[]): { rows: IntradayAlignment[]; skipped: IntradaySkip[] } {
+function placeStatements(
+  options: IntradayStudyOptions,
+  o: ResolvedIntradayOptions,
+  warnings: Warning[],
+): { rows: IntradayAlignment[]; skipped: IntradaySkip[] } {
   const { asset } = o;
   const aligned = alignIntraday(options.events, o.grid, options.nonTrading === undefined ? {} : { nonTrading: options.nonTrading });
   warnings.push(...aligned.warnings);
@@ -318,7 +351,10 @@ function placeStatements(options: IntradayStudyOptions, o: ResolvedIntradayOptio
     return false;
   });
   if (rows.length === 0) {
-    throw new MarketReactionError("NO_VALID_EVENTS", `intradayStudy: no statement could be placed on a bar of ${asset}${skipped.length > 0 ? ` (${skipped.map((s) => `${s.event_id}: ${s.code}`).join("; ")})` : ""}`);
+    throw new MarketReactionError(
+      "NO_VALID_EVENTS",
+      `intradayStudy: no statement could be placed on a bar of ${asset}${skipped.length > 0 ? ` (${skipped.map((s) => `${s.event_id}: ${s.code}`).join("; ")})` : ""}`,
+    );
   }
   return { rows, skipped };
 }
@@ -433,14 +469,20 @@ interface NormalReturn {
  */
 function normalReturn(r: IntradayAlignment, w: MinuteWindow, win: EventWindow, ctx: WindowContext): NormalReturn {
   const { o, warnings } = ctx;
-  const ref = o.reference === "prior-bars" ? { x: [], m: [], excluded: 0 } : sameClockReference(ctx.asset, ctx.bench, win.place, ctx.eventSessions, o.lookback, o.cross);
+  const ref =
+    o.reference === "prior-bars" ? { x: [], m: [], excluded: 0 } : sameClockReference(ctx.asset, ctx.bench, win.place, ctx.eventSessions, o.lookback, o.cross);
   if (o.reference === "same-clock" || (o.reference === "auto" && ref.x.length >= o.minSessions)) {
     const fit = fitIntradayModel(o.model, ref.x, ref.m);
     const { expected, sd } = windowExpectation(o.model, fit, 1, win.benchWindow);
     ctx.usedMethods.add("same-clock");
     const nRef = ref.x.length;
     if (nRef < o.minSessions) {
-      warnings.push({ code: "FEW_REFERENCE_SESSIONS", message: `${r.event_id} ${windowLabel(w)}: only ${nRef} same-clock reference session(s) (fewer than ${o.minSessions})`, event_id: r.event_id, asset: o.asset });
+      warnings.push({
+        code: "FEW_REFERENCE_SESSIONS",
+        message: `${r.event_id} ${windowLabel(w)}: only ${nRef} same-clock reference session(s) (fewer than ${o.minSessions})`,
+        event_id: r.event_id,
+        asset: o.asset,
+      });
     }
     const refAr = o.model === "zero-mean" ? ref.x : ref.x.map((v, j) => fit.residual(v, ref.m[j]!));
     return { expected, sd, refAr, nRef, sameClock: true, excluded: ref.excluded, zMissing: null };
@@ -448,13 +490,21 @@ function normalReturn(r: IntradayAlignment, w: MinuteWindow, win: EventWindow, c
   const bars = priorBarsReference(ctx.asset, ctx.bench, win.place, ctx.blocked, o.lookback, o.model === "market");
   const nRef = bars.x.length;
   // the expected return needs 1 bar (3 for the market model); the sd needs minBars
-  const fitted = o.model === "market" && nRef < 3 ? { expected: Number.NaN, sd: Number.NaN } : windowExpectation(o.model, fitIntradayModel(o.model, bars.x, bars.m), win.piece.bars, win.benchWindow);
+  const fitted =
+    o.model === "market" && nRef < 3
+      ? { expected: Number.NaN, sd: Number.NaN }
+      : windowExpectation(o.model, fitIntradayModel(o.model, bars.x, bars.m), win.piece.bars, win.benchWindow);
   let sd = Number.NaN;
   let zMissing: string | null = null;
   if (nRef >= o.minBars) sd = fitted.sd;
   else {
     zMissing = `only ${nRef} reference bar(s) before the window (at least ${o.minBars} needed)`;
-    warnings.push({ code: "INSUFFICIENT_REFERENCE", message: `${r.event_id} ${windowLabel(w)}: ${zMissing}; the abnormal return is reported, z and the p-values are not`, event_id: r.event_id, asset: o.asset });
+    warnings.push({
+      code: "INSUFFICIENT_REFERENCE",
+      message: `${r.event_id} ${windowLabel(w)}: ${zMissing}; the abnormal return is reported, z and the p-values are not`,
+      event_id: r.event_id,
+      asset: o.asset,
+    });
   }
   ctx.usedMethods.add("prior-bars");
   ctx.fallbackEvents.push(`${r.event_id} ${windowLabel(w)} (${ref.x.length} same-clock session(s))`);
@@ -472,7 +522,8 @@ function windowRow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): I
   const ar = x - expected;
   const z = ar / sd;
   let zMissing = normal.zMissing;
-  if (zMissing === null && !Number.isFinite(z)) zMissing = sameClock ? `${nRef} same-clock reference session(s): no standard deviation` : "no standard deviation from the reference bars";
+  if (zMissing === null && !Number.isFinite(z))
+    zMissing = sameClock ? `${nRef} same-clock reference session(s): no standard deviation` : "no standard deviation from the reference bars";
   let pEmp: number | null = null;
   if (sameClock && refAr.length > 0 && Number.isFinite(ar)) {
     let count = 0;

@@ -67,9 +67,17 @@ export function deleveredReturns(grid: SessionBars, k: number | undefined): { re
     const prev = grid.sessions[i - 1]!;
     const cur = grid.sessions[i]!;
     let lastClose = Number.NaN;
-    for (let q = prev.slots - 1; q >= 0; q--) if (prev.present[q] === 1) { lastClose = prev.barClose[q]!; break; }
+    for (let q = prev.slots - 1; q >= 0; q--)
+      if (prev.present[q] === 1) {
+        lastClose = prev.barClose[q]!;
+        break;
+      }
     let firstOpen = Number.NaN;
-    for (let q = 0; q < cur.slots; q++) if (cur.present[q] === 1) { firstOpen = cur.barOpen[q]!; break; }
+    for (let q = 0; q < cur.slots; q++)
+      if (cur.present[q] === 1) {
+        firstOpen = cur.barOpen[q]!;
+        break;
+      }
     overnight[i] = f(Math.log(firstOpen / lastClose));
   }
   return { ret, overnight };

@@ -81,17 +81,23 @@ function columnIndex(header: readonly string[], names: readonly string[]): numbe
 export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarTable {
   checkString("parseBarsCsv", "text", text);
   checkOptions("parseBarsCsv", options);
-  if (options.timezone !== undefined && !isValidTimeZone(options.timezone)) invalidOption("timezone", options.timezone, "an IANA time zone such as America/New_York");
+  if (options.timezone !== undefined && !isValidTimeZone(options.timezone))
+    invalidOption("timezone", options.timezone, "an IANA time zone such as America/New_York");
   const file = options.file;
   const where = file === undefined ? "bars" : file;
-  const { records } = readCsvRecords(text, { ...(file === undefined ? {} : { file }), ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) });
+  const { records } = readCsvRecords(text, {
+    ...(file === undefined ? {} : { file }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+  });
   const header = (records[0] ?? []).map((h) => h.trim());
   const tCol = options.timeColumn === undefined ? columnIndex(header, TIME_COLUMNS) : header.indexOf(options.timeColumn);
   const fileIssue = file === undefined ? {} : { file };
   if (tCol < 0) {
-    throw new MarketReactionError("INVALID_INPUT", `${where}: no time column (expected ${options.timeColumn ?? TIME_COLUMNS.join(", ")}); header: ${header.join(",")}`, [
-      { ...fileIssue, row: 0, message: "no time column" },
-    ]);
+    throw new MarketReactionError(
+      "INVALID_INPUT",
+      `${where}: no time column (expected ${options.timeColumn ?? TIME_COLUMNS.join(", ")}); header: ${header.join(",")}`,
+      [{ ...fileIssue, row: 0, message: "no time column" }],
+    );
   }
   const cols = {
     open: columnIndex(header, PRICE_COLUMNS.open),
@@ -120,18 +126,33 @@ export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarT
     const cell = rec[tCol]?.trim() ?? "";
     const p = parseTimestamp(cell);
     if (p === undefined || p.minute === undefined) {
-      issues.push({ ...fileIssue, row, column: header[tCol]!, message: `malformed bar time ${JSON.stringify(cell)} (expected YYYY-MM-DDTHH:mm[:ss] with Z, an offset, or a timezone option)` });
+      issues.push({
+        ...fileIssue,
+        row,
+        column: header[tCol]!,
+        message: `malformed bar time ${JSON.stringify(cell)} (expected YYYY-MM-DDTHH:mm[:ss] with Z, an offset, or a timezone option)`,
+      });
       continue;
     }
     if (p.offset !== undefined) {
       t[r] = (p.day * 1440 + p.minute - p.offset) * 60_000;
     } else if (options.timezone === undefined) {
-      issues.push({ ...fileIssue, row, column: header[tCol]!, message: `bar time ${cell} has no UTC offset; pass the timezone option (e.g. America/New_York)` });
+      issues.push({
+        ...fileIssue,
+        row,
+        column: header[tCol]!,
+        message: `bar time ${cell} has no UTC offset; pass the timezone option (e.g. America/New_York)`,
+      });
       continue;
     } else {
       const res = localToInstant({ day: p.day, minute: p.minute }, options.timezone);
       if (res.status === "nonexistent") {
-        issues.push({ ...fileIssue, row, column: header[tCol]!, message: `local time ${cell} does not exist in ${options.timezone} (clocks were put forward)` });
+        issues.push({
+          ...fileIssue,
+          row,
+          column: header[tCol]!,
+          message: `local time ${cell} does not exist in ${options.timezone} (clocks were put forward)`,
+        });
         continue;
       }
       if (res.status === "ambiguous") {
@@ -201,7 +222,15 @@ export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarT
   const pick = (a: Float64Array) => Float64Array.from(uniq, (r) => a[r]!);
   const id = options.id ?? (file === undefined ? "bars" : (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, ""));
   return {
-    bars: { id, instants: pick(t), open: pick(values.open), high: pick(values.high), low: pick(values.low), close: pick(values.close), volume: pick(values.volume) },
+    bars: {
+      id,
+      instants: pick(t),
+      open: pick(values.open),
+      high: pick(values.high),
+      low: pick(values.low),
+      close: pick(values.close),
+      volume: pick(values.volume),
+    },
     timeColumn: header[tCol]!,
     warnings,
   };

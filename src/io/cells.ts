@@ -74,19 +74,7 @@ export function findColumn(header: readonly string[], names: readonly string[]):
 }
 
 /** Compact names of date columns, in order of preference. */
-export const DATE_NAMES = [
-  "date",
-  "observationdate",
-  "datetime",
-  "timestamp",
-  "time",
-  "day",
-  "tradedate",
-  "tradingdate",
-  "data",
-  "dt",
-  "period",
-] as const;
+export const DATE_NAMES = ["date", "observationdate", "datetime", "timestamp", "time", "day", "tradedate", "tradingdate", "data", "dt", "period"] as const;
 
 /** Where a cell came from, for issues. */
 export interface Origin {
@@ -273,14 +261,7 @@ export interface Finished {
  * warning either way), reports duplicate days as issues, and reports dropped missing values
  * as a `MISSING_VALUES` warning.
  */
-export function finishObservations(
-  obs: Observations,
-  name: string,
-  origin: Origin,
-  issues: IssueList,
-  warnings: Warning[],
-  asset?: string,
-): Finished {
+export function finishObservations(obs: Observations, name: string, origin: Origin, issues: IssueList, warnings: Warning[], asset?: string): Finished {
   const taken = obs.take();
   const n = taken.days.length;
   const where = origin.file === undefined ? "" : `${origin.file}: `;

@@ -29,7 +29,11 @@ const CANDIDATES = [",", ";", "\t", "|"] as const;
  */
 export function detectDelimiter(text: string, decimal: "." | "," = "."): string {
   checkString("detectDelimiter", "text", text);
-  const lines = text.slice(0, 65_536).split(/\r\n|\n|\r/).filter((l) => l.trim() !== "").slice(0, 30);
+  const lines = text
+    .slice(0, 65_536)
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 30);
   let best: string = ",";
   let bestLines = 0;
   let bestCount = 0;
@@ -110,7 +114,7 @@ export function readCsvRecords(text: string, options: { delimiter?: string; deci
 function describeCsvError(code: string, message: string): string {
   switch (code) {
     case "MissingQuotes":
-      return "quoted field is not closed (missing \")";
+      return 'quoted field is not closed (missing ")';
     case "InvalidQuotes":
       return "malformed quotes (a quote inside an unquoted or after a quoted field)";
     default:

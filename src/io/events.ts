@@ -84,9 +84,7 @@ function requireColumns(map: Partial<Record<EventField, string>>, keys: readonly
   const message = `missing required column${missing.length > 1 ? "s" : ""} ${missing.join(" and ")} (accepted names: ${missing
     .map((f) => EVENT_COLUMN_ALIASES[f].join(", "))
     .join("; ")}); columns found: ${keys.map((k) => JSON.stringify(k)).join(", ")}`;
-  throw new MarketReactionError("INVALID_INPUT", `${where}${message}`, [
-    { message, ...(origin.file === undefined ? {} : { file: origin.file }) },
-  ]);
+  throw new MarketReactionError("INVALID_INPUT", `${where}${message}`, [{ message, ...(origin.file === undefined ? {} : { file: origin.file }) }]);
 }
 
 /** Column names (snake_case form) of a time of day written apart from the date. */
@@ -105,8 +103,11 @@ function joinTime(date: string, time: unknown): { readonly text: string } | { re
   if (t === "") return undefined;
   const m = CLOCK.exec(t);
   if (m === null) return { issue: `not a time of day: ${showCell(t)} (expected HH:mm[:ss[.fff]], optionally with Z or ±HH:MM)` };
-  if (date.trim().length !== 10) return { issue: `the timestamp ${showCell(date)} already has a time, and the time column says ${showCell(t)}; give one of them` };
-  return { text: `${date.trim()}T${m[1]!.padStart(2, "0")}:${m[2]}${m[3] === undefined ? "" : `:${m[3]}${m[4] === undefined ? "" : `.${m[4]}`}`}${m[5] ?? ""}` };
+  if (date.trim().length !== 10)
+    return { issue: `the timestamp ${showCell(date)} already has a time, and the time column says ${showCell(t)}; give one of them` };
+  return {
+    text: `${date.trim()}T${m[1]!.padStart(2, "0")}:${m[2]}${m[3] === undefined ? "" : `:${m[3]}${m[4] === undefined ? "" : `.${m[4]}`}`}${m[5] ?? ""}`,
+  };
 }
 
 /** Builds events from records keyed by input column, checking everything before throwing once. */
@@ -361,12 +362,20 @@ export function parseEventsJson(input: string | unknown, options?: ParseEventsOp
   let value: unknown = input;
   if (typeof input === "string") {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    if (text.trim() === "") throw new MarketReactionError("INVALID_INPUT", `${where}empty input: no JSON`, [{ message: "empty input", ...(o.file === undefined ? {} : { file: o.file }) }]);
+    if (text.trim() === "")
+      throw new MarketReactionError("INVALID_INPUT", `${where}empty input: no JSON`, [
+        { message: "empty input", ...(o.file === undefined ? {} : { file: o.file }) },
+      ]);
     try {
       value = JSON.parse(text);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new MarketReactionError("INVALID_INPUT", `${where}malformed JSON: ${detail}`, [{ message: `malformed JSON: ${detail}`, ...(o.file === undefined ? {} : { file: o.file }) }], { cause: error });
+      throw new MarketReactionError(
+        "INVALID_INPUT",
+        `${where}malformed JSON: ${detail}`,
+        [{ message: `malformed JSON: ${detail}`, ...(o.file === undefined ? {} : { file: o.file }) }],
+        { cause: error },
+      );
     }
   }
   if (value !== null && typeof value === "object" && !Array.isArray(value) && Array.isArray((value as { events?: unknown }).events)) {

@@ -131,7 +131,8 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
   let date = 0;
   if (options.dateColumn !== undefined) {
     date = header.findIndex((h) => compactName(h) === compactName(options.dateColumn!));
-    if (date < 0) fail(origin, `date column ${JSON.stringify(options.dateColumn)} not found; columns found: ${header.map((h) => JSON.stringify(h)).join(", ")}`);
+    if (date < 0)
+      fail(origin, `date column ${JSON.stringify(options.dateColumn)} not found; columns found: ${header.map((h) => JSON.stringify(h)).join(", ")}`);
   } else if (frame.format === "generic") {
     const d = findColumn(header, DATE_NAMES);
     date = d >= 0 ? d : 0;

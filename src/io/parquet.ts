@@ -83,7 +83,8 @@ function joinChunks(chunks: ColumnChunkData[], rows: number): ArrayLike<unknown>
   if (chunks.length === 1 && chunks[0]!.rowStart === 0 && chunks[0]!.columnData.length === rows) return chunks[0]!.columnData;
   const first = chunks[0]?.columnData;
   const Typed = first instanceof Float64Array ? Float64Array : first instanceof Int32Array ? Int32Array : undefined;
-  const out: { [i: number]: unknown; length: number } = Typed !== undefined && chunks.every((c) => c.columnData instanceof Typed) ? new Typed(rows) : new Array<unknown>(rows);
+  const out: { [i: number]: unknown; length: number } =
+    Typed !== undefined && chunks.every((c) => c.columnData instanceof Typed) ? new Typed(rows) : new Array<unknown>(rows);
   for (const c of chunks) {
     for (let i = c.rowStart; i < Math.min(c.rowEnd, rows); i++) out[i] = c.columnData[i - c.rowStart];
   }
@@ -126,14 +127,19 @@ function topLevelColumns(schema: ParquetMetadataLike["schema"]): string[] {
  * const decoder = { parquetMetadata: (): never => { throw new Error("not a Parquet file"); }, parquetRead: async () => {} };
  * await parseSeriesParquet(new Uint8Array(8), decoder).catch((e: MarketReactionError) => e.code); // => "INVALID_INPUT"
  */
-export async function parseSeriesParquet<M extends ParquetMetadataLike>(data: ArrayBuffer | Uint8Array, hyparquet: ParquetDecoder<M>, options?: ParseSeriesOptions): Promise<SeriesTable> {
+export async function parseSeriesParquet<M extends ParquetMetadataLike>(
+  data: ArrayBuffer | Uint8Array,
+  hyparquet: ParquetDecoder<M>,
+  options?: ParseSeriesOptions,
+): Promise<SeriesTable> {
   const o = checkSeriesOptions(options);
   const hp = hyparquet;
   // a view of a whole buffer is read in place; a slice of a larger one is copied
-  const buffer =
-    !(data instanceof Uint8Array) ? data
-    : data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer)
-    : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+  const buffer = !(data instanceof Uint8Array)
+    ? data
+    : data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+      ? (data.buffer as ArrayBuffer)
+      : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
   let metadata: M;
   try {
     metadata = hp.parquetMetadata(buffer);

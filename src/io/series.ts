@@ -35,8 +35,26 @@ const PRICE_NAMES = ["adjclose", "adjustedclose", "close", "closelast", "zamknie
 const RETURN_NAMES = ["return", "returns", "ret", "dailyreturn", "logreturn", "simplereturn", "r", "rate", "observed", "value"];
 /** Other columns of OHLCV exports: never treated as an asset of a wide file. */
 const OTHER_OHLCV = [
-  "open", "high", "low", "volume", "adjopen", "adjhigh", "adjlow", "adjvolume", "otwarcie", "najwyzszy", "najnizszy",
-  "wolumen", "dividends", "stocksplits", "capitalgains", "openinterest", "vwap", "change", "changepercent", "pctchange",
+  "open",
+  "high",
+  "low",
+  "volume",
+  "adjopen",
+  "adjhigh",
+  "adjlow",
+  "adjvolume",
+  "otwarcie",
+  "najwyzszy",
+  "najnizszy",
+  "wolumen",
+  "dividends",
+  "stocksplits",
+  "capitalgains",
+  "openinterest",
+  "vwap",
+  "change",
+  "changepercent",
+  "pctchange",
 ];
 /** Compact names of the asset column of a long panel, in order of preference. */
 const ASSET_NAMES = ["asset", "ticker", "symbol", "security", "permno", "secid", "instrument", "isin", "cusip", "assetid", "seriesid"];
@@ -148,8 +166,7 @@ function resolveLayout(header: readonly string[], options: ParseSeriesOptions, o
     case "stooq":
     case "generic": {
       if (givenIdx !== undefined) return { format, date, values: givenIdx };
-      const names =
-        format === "nasdaq" ? ["closelast"] : format === "yahoo" ? ["adjclose", "close"] : format === "stooq" ? ["close", "zamkniecie"] : preferred;
+      const names = format === "nasdaq" ? ["closelast"] : format === "yahoo" ? ["adjclose", "close"] : format === "stooq" ? ["close", "zamkniecie"] : preferred;
       let value = pick(others, names);
       if (value < 0 && format === "generic" && others.length === 1) value = others[0]!;
       if (value < 0) {
@@ -272,7 +289,11 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
         continue;
       }
       if (Number.isNaN(v)) {
-        issues.add(row, header[c], `not a number: ${showCell(trimmed(raw))}${decimal === "." && /^\d+,\d+$/.test(trimmed(raw)) ? ' (decimal comma? pass decimal: ",")' : ""}`);
+        issues.add(
+          row,
+          header[c],
+          `not a number: ${showCell(trimmed(raw))}${decimal === "." && /^\d+,\d+$/.test(trimmed(raw)) ? ' (decimal comma? pass decimal: ",")' : ""}`,
+        );
         continue;
       }
       if (!Number.isFinite(v)) {
@@ -369,10 +390,7 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       for (let k = 0; k < valueNames.length; k++) {
         const col = valueNames[k]!;
         const isGenericName = PRICE_NAMES.includes(compactName(col)) || RETURN_NAMES.includes(compactName(col));
-        const id =
-          valueNames.length === 1
-            ? options.id ?? (isGenericName && options.file !== undefined ? fileStem(options.file) : col)
-            : col;
+        const id = valueNames.length === 1 ? (options.id ?? (isGenericName && options.file !== undefined ? fileStem(options.file) : col)) : col;
         ids.push(id);
         found.push(perColumn[k]!);
       }
@@ -388,7 +406,14 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
     const where = options.file === undefined ? "" : `${options.file}: `;
     for (let k = 0; k < found.length; k++) {
       const id = ids[k]!;
-      const fin = finishObservations(found[k]!, single && found.length === 1 ? JSON.stringify(id) : `${JSON.stringify(id)}`, origin, issues, warnings, found.length > 1 ? id : undefined);
+      const fin = finishObservations(
+        found[k]!,
+        single && found.length === 1 ? JSON.stringify(id) : `${JSON.stringify(id)}`,
+        origin,
+        issues,
+        warnings,
+        found.length > 1 ? id : undefined,
+      );
       if (fin.days.length === 0) {
         warnings.push({ code: "EMPTY_SERIES", message: `${where}${JSON.stringify(id)} has no values; it was left out`, asset: id });
         continue;
@@ -396,7 +421,8 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       series.push({ id, days: fin.days, values: fin.values, kind });
     }
     throwIfIssues(issues.list(), `${options.file ?? "series input"}: invalid ${kind === "price" ? "prices" : kind === "level" ? "levels" : "returns"}`);
-    if (series.length === 0) fail(origin, `no values in the value column${valueNames.length > 1 ? "s" : ""} ${valueNames.map((v) => JSON.stringify(v)).join(", ")}`);
+    if (series.length === 0)
+      fail(origin, `no values in the value column${valueNames.length > 1 ? "s" : ""} ${valueNames.map((v) => JSON.stringify(v)).join(", ")}`);
 
     return {
       series,

@@ -96,7 +96,8 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
       if (end < 0) end = block.length;
       else breaks++;
       if (end > start && !blankLine(block, start, end, dc)) {
-        if (builder === undefined) builder = seriesBuilder(block.slice(start, end).split(d), opts, true); // the header
+        if (builder === undefined)
+          builder = seriesBuilder(block.slice(start, end).split(d), opts, true); // the header
         else builder.addLine(block, start, end, d, ++rows);
       }
       start = end + 1;
@@ -216,4 +217,3 @@ export function parseSeriesCsv(text: string, options?: ParseSeriesOptions): Seri
 export function safeParseSeriesCsv(text: string, options?: ParseSeriesOptions): SafeResult<SeriesTable> {
   return toSafe(() => parseSeriesCsv(text, options));
 }
-

@@ -141,18 +141,7 @@ export interface FactorTable {
 }
 
 /** Event fields that input columns can map to. */
-export type EventField =
-  | "id"
-  | "timestamp"
-  | "timezone"
-  | "precision"
-  | "asset"
-  | "label"
-  | "speaker"
-  | "role"
-  | "venue"
-  | "source"
-  | "group";
+export type EventField = "id" | "timestamp" | "timezone" | "precision" | "asset" | "label" | "speaker" | "role" | "venue" | "source" | "group";
 
 /** A parsed event: a {@link MarketEvent} plus the input's other columns, kept as metadata. */
 export interface ParsedEvent extends MarketEvent {

@@ -47,7 +47,10 @@ export function parseVolumeCsv(text: string, options?: ParseVolumeOptions): Seri
   if (column === undefined) {
     const i = findColumn(header, VOLUME_NAMES);
     if (i < 0) {
-      throw new MarketReactionError("INVALID_INPUT", `${options?.file === undefined ? "" : `${options.file}: `}no volume column; columns found: ${header.join(", ")} (pass valueColumn)`);
+      throw new MarketReactionError(
+        "INVALID_INPUT",
+        `${options?.file === undefined ? "" : `${options.file}: `}no volume column; columns found: ${header.join(", ")} (pass valueColumn)`,
+      );
     }
     column = header[i]!;
   }
@@ -55,7 +58,10 @@ export function parseVolumeCsv(text: string, options?: ParseVolumeOptions): Seri
   const series = table.series[0]!;
   const bad = series.values.findIndex((v) => v < 0);
   if (bad >= 0) {
-    throw new MarketReactionError("INVALID_INPUT", `${options?.file === undefined ? "" : `${options.file}: `}volume must not be negative, got ${series.values[bad]} in column ${JSON.stringify(column)}`);
+    throw new MarketReactionError(
+      "INVALID_INPUT",
+      `${options?.file === undefined ? "" : `${options.file}: `}volume must not be negative, got ${series.values[bad]} in column ${JSON.stringify(column)}`,
+    );
   }
   return series;
 }

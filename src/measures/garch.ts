@@ -134,7 +134,8 @@ function standardize(data: GarchData): { scaled: GarchData; scale: number } {
   let big = 0;
   for (let t = 0; t < n; t++) big = Math.max(big, Math.abs(y[t]!));
   // numerically constant: the spread is at the rounding level of the values
-  if (!(scale > n * 2.220446049250313e-16 * big)) throw new MarketReactionError("SINGULAR_DESIGN", "GARCH(1,1): the estimation returns are constant, so they have no conditional variance to model");
+  if (!(scale > n * 2.220446049250313e-16 * big))
+    throw new MarketReactionError("SINGULAR_DESIGN", "GARCH(1,1): the estimation returns are constant, so they have no conditional variance to model");
   const ys = y.map((v) => v / scale);
   const xs = x === undefined ? undefined : x.map((v) => v / scale);
   return { scaled: xs === undefined ? { y: ys } : { y: ys, x: xs }, scale };

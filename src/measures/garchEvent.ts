@@ -89,15 +89,24 @@ function finiteEstimation(data: ModelData, estimation: ArrayLike<number>, market
  * r.volatilityPValue[0]! < 0.001; // => true
  * ```
  */
-export function garchAbnormalReturns(data: ModelData, estimation: ArrayLike<number>, event: ArrayLike<number>, options?: GarchOptions & { readonly parameters?: GarchParameters }): GarchAbnormalReturns {
-  const market = options?.parameters !== undefined ? options.parameters.mean.length === 2 : (options?.mean ?? (data.market === undefined ? "constant" : "market")) === "market";
+export function garchAbnormalReturns(
+  data: ModelData,
+  estimation: ArrayLike<number>,
+  event: ArrayLike<number>,
+  options?: GarchOptions & { readonly parameters?: GarchParameters },
+): GarchAbnormalReturns {
+  const market =
+    options?.parameters !== undefined
+      ? options.parameters.mean.length === 2
+      : (options?.mean ?? (data.market === undefined ? "constant" : "market")) === "market";
   if (market && data.market === undefined) invalidOption("mean", "market", "market returns in the data");
   const used = finiteEstimation(data, estimation, market);
   const y = Float64Array.from(used, (i) => data.asset[i]!);
   const x = market ? Float64Array.from(used, (i) => data.market![i]!) : undefined;
   const sample = x === undefined ? { y } : { y, x };
   // given parameters: the model at those parameters on the estimation sample (no estimation)
-  const fit = options?.parameters !== undefined ? garchFitAt(sample, options.parameters) : fitGarch(sample, { ...options, mean: market ? "market" : "constant" });
+  const fit =
+    options?.parameters !== undefined ? garchFitAt(sample, options.parameters) : fitGarch(sample, { ...options, mean: market ? "market" : "constant" });
   const last = used.at(-1)!;
   const m = event.length;
   const horizon = new Int32Array(m);
@@ -141,8 +150,22 @@ function standardize(data: ModelData, fit: GarchFit, indices: Int32Array, horizo
   }
   const carZ = L > 0 ? car / Math.sqrt(carVariance) : Number.NaN;
   return {
-    fit, indices, horizon, expected, ar, variance, sar, pValue, volatilityRatio, volatilityPValue,
-    car: L > 0 ? car : Number.NaN, carVariance: L > 0 ? carVariance : Number.NaN, carZ, carPValue: 2 * normalSf(Math.abs(carZ)),
-    volatilityStatistic: L > 0 ? chi : Number.NaN, volatilityDf: L, volatilityWindowPValue: L > 0 ? chiSquareSf(chi, L) : Number.NaN,
+    fit,
+    indices,
+    horizon,
+    expected,
+    ar,
+    variance,
+    sar,
+    pValue,
+    volatilityRatio,
+    volatilityPValue,
+    car: L > 0 ? car : Number.NaN,
+    carVariance: L > 0 ? carVariance : Number.NaN,
+    carZ,
+    carPValue: 2 * normalSf(Math.abs(carZ)),
+    volatilityStatistic: L > 0 ? chi : Number.NaN,
+    volatilityDf: L,
+    volatilityWindowPValue: L > 0 ? chiSquareSf(chi, L) : Number.NaN,
   };
 }

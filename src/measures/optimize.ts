@@ -64,7 +64,13 @@ function updateInverse(hinv: Float64Array, s: Float64Array, y: Float64Array): vo
 }
 
 /** Backtracking (Armijo) line search along d; returns the accepted point or undefined when none decreases f. */
-function lineSearch(fn: Objective, x: Float64Array, f: number, g: Float64Array<ArrayBufferLike>, d: Float64Array): { x: Float64Array; f: number; g: Float64Array<ArrayBufferLike> } | undefined {
+function lineSearch(
+  fn: Objective,
+  x: Float64Array,
+  f: number,
+  g: Float64Array<ArrayBufferLike>,
+  d: Float64Array,
+): { x: Float64Array; f: number; g: Float64Array<ArrayBufferLike> } | undefined {
   const slope = dot(g, d);
   let step = 1;
   for (let tries = 0; tries < 60; tries++) {

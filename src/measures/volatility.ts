@@ -32,7 +32,8 @@ function cholesky(a: Float64Array, n: number): void {
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j]!;
     for (let p = 0; p < j; p++) d -= a[j * n + p]! ** 2;
-    if (!(d > 0)) throw new MarketReactionError("SINGULAR_DESIGN", "abnormal volatility: the prediction-error covariance of the window is not positive definite");
+    if (!(d > 0))
+      throw new MarketReactionError("SINGULAR_DESIGN", "abnormal volatility: the prediction-error covariance of the window is not positive definite");
     const l = Math.sqrt(d);
     a[j * n + j] = l;
     for (let i = j + 1; i < n; i++) {
@@ -232,7 +233,11 @@ export interface RangeVolatilityTest {
  * r.pValue[0]! < 0.001; // => true
  * ```
  */
-export function rangeVolatilityTest(variance: Float64Array, estimation: readonly number[] | Int32Array, event: readonly number[] | Int32Array): RangeVolatilityTest {
+export function rangeVolatilityTest(
+  variance: Float64Array,
+  estimation: readonly number[] | Int32Array,
+  event: readonly number[] | Int32Array,
+): RangeVolatilityTest {
   const logs: number[] = [];
   let sum = 0;
   let finite = 0;
@@ -245,7 +250,8 @@ export function rangeVolatilityTest(variance: Float64Array, estimation: readonly
     if (v > 0 && Number.isFinite(v)) logs.push(Math.log(v));
   }
   const M = logs.length;
-  if (M < 2) throw new MarketReactionError("INSUFFICIENT_ESTIMATION_DATA", `range volatility: ${M} positive estimation-window range variances, at least 2 needed`);
+  if (M < 2)
+    throw new MarketReactionError("INSUFFICIENT_ESTIMATION_DATA", `range volatility: ${M} positive estimation-window range variances, at least 2 needed`);
   const estimationMean = sum / finite;
   let m = 0;
   for (const l of logs) m += l / M;

@@ -70,7 +70,10 @@ export function logVolume(volume: ArrayLike<number>, options?: { offset?: number
   }
   const warnings: Warning[] = [];
   if (zeros > 0) {
-    warnings.push({ code: "ZERO_VOLUME", message: `${zeros} session${zeros === 1 ? "" : "s"} with zero volume kept as ln(0 + ${offset}) = ${Math.log(offset)}, an outlier in log volume that inflates the estimation variance; drop such sessions from the volume data (set them to NaN: they are then missing) or raise the offset (library option offset)` });
+    warnings.push({
+      code: "ZERO_VOLUME",
+      message: `${zeros} session${zeros === 1 ? "" : "s"} with zero volume kept as ln(0 + ${offset}) = ${Math.log(offset)}, an outlier in log volume that inflates the estimation variance; drop such sessions from the volume data (set them to NaN: they are then missing) or raise the offset (library option offset)`,
+    });
   }
   if (negatives > 0) {
     warnings.push({ code: "NEGATIVE_VOLUME", message: `${negatives} session${negatives === 1 ? "" : "s"} with negative volume set to NaN` });
@@ -151,22 +154,39 @@ export interface AbnormalVolume {
 export function abnormalVolume(options: AbnormalVolumeOptions): AbnormalVolume {
   const model = options.model ?? (options.benchmarkVolume === undefined ? "mean-adjusted" : "market");
   if (model !== "mean-adjusted" && model !== "market") invalidOption("model", model, `"mean-adjusted" or "market"`);
-  if (model === "market" && options.benchmarkVolume === undefined) invalidOption("benchmarkVolume", undefined, "benchmark volume for the market model of log volume");
+  if (model === "market" && options.benchmarkVolume === undefined)
+    invalidOption("benchmarkVolume", undefined, "benchmark volume for the market model of log volume");
   const used = [...Array.from(options.estimation), ...Array.from(options.event)];
   const lv = logVolume(options.volume, { ...(options.offset === undefined ? {} : { offset: options.offset }), sessions: used });
-  const lb = options.benchmarkVolume === undefined ? undefined : logVolume(options.benchmarkVolume, { ...(options.offset === undefined ? {} : { offset: options.offset }), sessions: used });
+  const lb =
+    options.benchmarkVolume === undefined
+      ? undefined
+      : logVolume(options.benchmarkVolume, { ...(options.offset === undefined ? {} : { offset: options.offset }), sessions: used });
   const data = model === "market" ? { asset: lv.values, market: lb!.values } : { asset: lv.values };
   const fit = fitModel(model === "market" ? { type: "market" } : { type: "constant-mean" }, data, Array.from(options.estimation));
   const event = Array.from(options.event);
   for (let j = 1; j < event.length; j++) if (event[j] !== event[j - 1]! + 1) invalidOption("event", options.event, "consecutive session indices");
   const start = options.start ?? 0;
   const prediction = predictModel(fit, data, event);
-  const abnormal = abnormalReturns(fit, prediction, event.map((i) => lv.values[i]!), { start });
+  const abnormal = abnormalReturns(
+    fit,
+    prediction,
+    event.map((i) => lv.values[i]!),
+    { start },
+  );
   const windows = (options.windows ?? [[start, start + event.length - 1] as const]).map((w) => ({
     car: cumulativeAbnormalReturn(abnormal, w),
     ...rankTest(fit.residuals, abnormal, w),
   }));
-  return { model, fit, abnormal, windows, offset: lv.offset, zeroCount: lv.zeroCount + (lb?.zeroCount ?? 0), warnings: [...lv.warnings, ...(lb?.warnings ?? [])] };
+  return {
+    model,
+    fit,
+    abnormal,
+    windows,
+    offset: lv.offset,
+    zeroCount: lv.zeroCount + (lb?.zeroCount ?? 0),
+    warnings: [...lv.warnings, ...(lb?.warnings ?? [])],
+  };
 }
 
 /**

@@ -28,7 +28,10 @@ export function fitByQr(
   const k = names.length;
   const r = olsQr(y, X, m, k);
   if (r.rankDeficient) {
-    singular(spec, `the design [${names.map((n) => (n === "alpha" ? "1" : n)).join(", ")}] has rank ${r.rank} < ${k} over the ${m} estimation sessions (a constant or collinear regressor)`);
+    singular(
+      spec,
+      `the design [${names.map((n) => (n === "alpha" ? "1" : n)).join(", ")}] has rank ${r.rank} < ${k} over the ${m} estimation sessions (a constant or collinear regressor)`,
+    );
   }
   return {
     spec,

@@ -66,8 +66,13 @@ export function fitGarchModel(spec: GarchSpec, c: ModelColumns, used: Int32Array
     used,
     residuals: g.residuals,
     details: {
-      omega: g.omega, alpha1: g.alpha1, beta1: g.beta1, loglik: g.logLik, persistence: g.persistence,
-      unconditional_variance: g.unconditionalVariance, converged: g.converged ? 1 : 0,
+      omega: g.omega,
+      alpha1: g.alpha1,
+      beta1: g.beta1,
+      loglik: g.logLik,
+      persistence: g.persistence,
+      unconditional_variance: g.unconditionalVariance,
+      converged: g.converged ? 1 : 0,
     },
     garch: g,
   };

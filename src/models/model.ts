@@ -112,7 +112,10 @@ export function fitColumns(spec: ModelSpec, c: ModelColumns, used: Int32Array, c
   // a GARCH likelihood far from its maximum gives variance forecasts of no known meaning (a
   // gradient just above the optimizer's 1e-9 tolerance is a maximum for every practical purpose)
   if (fit.garch !== undefined && !(fit.garch.gradMax <= GARCH_GRADIENT_LIMIT)) {
-    singular(spec, `the likelihood maximisation stopped away from a maximum on the ${fit.nObs} estimation returns (largest gradient ${fit.garch.gradMax.toPrecision(3)} > ${GARCH_GRADIENT_LIMIT}); use a longer estimation window or another model`);
+    singular(
+      spec,
+      `the likelihood maximisation stopped away from a maximum on the ${fit.nObs} estimation returns (largest gradient ${fit.garch.gradMax.toPrecision(3)} > ${GARCH_GRADIENT_LIMIT}); use a longer estimation window or another model`,
+    );
   }
   return fit;
 }

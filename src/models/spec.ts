@@ -79,7 +79,6 @@ export function validateModelSpec(spec: ModelSpec): ModelSpec {
   return spec;
 }
 
-
 /**
  * Resolves the columns a model needs.
  *
@@ -105,7 +104,10 @@ export function modelColumns(spec: ModelSpec, data: ModelData): ModelColumns {
   const model = modelDescriptor(spec);
   if (model.inputs.market) {
     if (data.market === undefined) {
-      throw new MarketReactionError("MISSING_RETURNS", `${modelDescriptor(spec).title(spec)} needs market returns; the data has none (pass market to alignReturns)`);
+      throw new MarketReactionError(
+        "MISSING_RETURNS",
+        `${modelDescriptor(spec).title(spec)} needs market returns; the data has none (pass market to alignReturns)`,
+      );
     }
     market = sameLength(data.market, "market");
     lags = model.marketLags(spec);
@@ -116,7 +118,10 @@ export function modelColumns(spec: ModelSpec, data: ModelData): ModelColumns {
   let riskFree: Float64Array | undefined;
   if (model.inputs.factors && spec.type === "factors") {
     if (data.factors === undefined) {
-      throw new MarketReactionError("MISSING_RETURNS", `${modelDescriptor(spec).title(spec)} needs factor returns; the data has none (pass factors to alignReturns)`);
+      throw new MarketReactionError(
+        "MISSING_RETURNS",
+        `${modelDescriptor(spec).title(spec)} needs factor returns; the data has none (pass factors to alignReturns)`,
+      );
     }
     const available = Object.keys(data.factors);
     const list = available.map((a) => JSON.stringify(a)).join(", ") || "none";

@@ -18,7 +18,8 @@ export interface DecodedText {
  * decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0x00])).text; // => "a"
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (!(bytes instanceof Uint8Array)) throw new MarketReactionError("INVALID_OPTION", `invalid decodeText: bytes: ${typeof bytes}; expected a Uint8Array (a Buffer)`);
+  if (!(bytes instanceof Uint8Array))
+    throw new MarketReactionError("INVALID_OPTION", `invalid decodeText: bytes: ${typeof bytes}; expected a Uint8Array (a Buffer)`);
   const n = bytes.length;
   if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };

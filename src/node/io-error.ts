@@ -9,7 +9,15 @@ import { MarketReactionError } from "market-reaction";
 export function ioError(path: string, error: unknown): MarketReactionError {
   const code = (error as { code?: unknown } | null)?.code;
   const reason =
-    code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "is a directory"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : error instanceof Error
+            ? error.message
+            : String(error);
   return new MarketReactionError("IO_ERROR", `cannot read ${path}: ${reason}`, [{ file: path, message: reason }], { cause: error });
 }
 

@@ -3,7 +3,14 @@
  * @module
  */
 import { readFile } from "node:fs/promises";
-import { MarketReactionError, parseSeriesParquet, type ParquetDecoder, type ParquetMetadataLike, type ParseSeriesOptions, type SeriesTable } from "market-reaction";
+import {
+  MarketReactionError,
+  parseSeriesParquet,
+  type ParquetDecoder,
+  type ParquetMetadataLike,
+  type ParseSeriesOptions,
+  type SeriesTable,
+} from "market-reaction";
 import { checkPath, ioError } from "./io-error.js";
 
 /**
@@ -38,7 +45,12 @@ function loadHyparquet(): Promise<ParquetDecoder<ParquetMetadataLike>> {
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") throw error;
-      throw new MarketReactionError("MISSING_DEPENDENCY", "reading Parquet needs the optional peer dependency hyparquet; install it with: npm install hyparquet", [], { cause: error });
+      throw new MarketReactionError(
+        "MISSING_DEPENDENCY",
+        "reading Parquet needs the optional peer dependency hyparquet; install it with: npm install hyparquet",
+        [],
+        { cause: error },
+      );
     }
   })();
   loaded.catch(() => {

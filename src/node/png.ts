@@ -43,7 +43,10 @@ interface BrowserContext {
   close(): Promise<void>;
 }
 interface Chromium {
-  launchPersistentContext(userDataDir: string, options: { executablePath: string; args: string[]; headless: boolean; deviceScaleFactor: number }): Promise<BrowserContext>;
+  launchPersistentContext(
+    userDataDir: string,
+    options: { executablePath: string; args: string[]; headless: boolean; deviceScaleFactor: number },
+  ): Promise<BrowserContext>;
 }
 
 /**
@@ -62,10 +65,18 @@ async function loadChromium(executablePath: string): Promise<Chromium> {
   try {
     mod = (await import("playwright-core")) as typeof mod;
   } catch (error) {
-    throw new MarketReactionError("MISSING_DEPENDENCY", 'PNG output needs the optional package playwright-core and a Chromium browser: npm install playwright-core, and install chromium (e.g. apt-get install chromium)', [], { cause: error });
+    throw new MarketReactionError(
+      "MISSING_DEPENDENCY",
+      "PNG output needs the optional package playwright-core and a Chromium browser: npm install playwright-core, and install chromium (e.g. apt-get install chromium)",
+      [],
+      { cause: error },
+    );
   }
   if (!existsSync(executablePath)) {
-    throw new MarketReactionError("MISSING_DEPENDENCY", `PNG output needs a Chromium browser at ${executablePath} (set CHROMIUM_PATH, or install chromium); SVG output does not`);
+    throw new MarketReactionError(
+      "MISSING_DEPENDENCY",
+      `PNG output needs a Chromium browser at ${executablePath} (set CHROMIUM_PATH, or install chromium); SVG output does not`,
+    );
   }
   const chromium = mod.chromium ?? mod.default?.chromium;
   if (chromium === undefined) throw new MarketReactionError("MISSING_DEPENDENCY", "playwright-core does not export chromium");
@@ -105,7 +116,8 @@ export async function checkRenderer(format: "svg" | "png", executablePath?: stri
  */
 export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const scale = options.scale ?? 2;
-  if (!(Number.isFinite(scale) && scale > 0)) throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
+  if (!(Number.isFinite(scale) && scale > 0))
+    throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
   const svg = await renderSvg(spec, options.background === undefined ? {} : { background: options.background });
   const chromium = await loadChromium(chromiumPath(options.executablePath));
   const { mkdtemp, rm } = await import("node:fs/promises");
@@ -113,7 +125,12 @@ export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = 
   const { join } = await import("node:path");
   const profile = await mkdtemp(join(tmpdir(), "market-reaction-chromium-"));
   // a fresh profile directory (the --user-data-dir of the browser) for every rendering
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath(options.executablePath), headless: true, args: [...CHROMIUM_FLAGS], deviceScaleFactor: scale });
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(options.executablePath),
+    headless: true,
+    args: [...CHROMIUM_FLAGS],
+    deviceScaleFactor: scale,
+  });
   try {
     const page = await browser.newPage();
     await page.setContent(`<!doctype html><html><body style="margin:0;background:${options.background ?? "white"}">${svg}</body></html>`);

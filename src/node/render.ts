@@ -26,7 +26,11 @@ let loaded: Promise<{ vega: VegaModule; vl: VegaLiteModule }> | undefined;
 async function importOptional<T>(name: string): Promise<T> {
   try {
     const mod = (await import(name)) as T & { default?: T };
-    return (typeof (mod as { parse?: unknown; compile?: unknown }).parse === "function" || typeof (mod as { compile?: unknown }).compile === "function" ? mod : (mod.default ?? mod)) as T;
+    return (
+      typeof (mod as { parse?: unknown; compile?: unknown }).parse === "function" || typeof (mod as { compile?: unknown }).compile === "function"
+        ? mod
+        : (mod.default ?? mod)
+    ) as T;
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
@@ -72,27 +76,38 @@ function load(): Promise<{ vega: VegaModule; vl: VegaLiteModule }> {
  * ```
  */
 export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = {}): Promise<string> {
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) throw new MarketReactionError("INVALID_OPTION", `renderSvg: invalid spec: ${Array.isArray(spec) ? "an array" : String(spec)}; expected a Vega-Lite spec object`);
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec))
+    throw new MarketReactionError(
+      "INVALID_OPTION",
+      `renderSvg: invalid spec: ${Array.isArray(spec) ? "an array" : String(spec)}; expected a Vega-Lite spec object`,
+    );
   if (typeof options !== "object" || options === null) throw new MarketReactionError("INVALID_OPTION", "renderSvg: invalid options; expected an object");
   const scale = options.scale ?? 1;
-  if (!(Number.isFinite(scale) && scale > 0)) throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
+  if (!(Number.isFinite(scale) && scale > 0))
+    throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);
   const { vega, vl } = await load();
   let compiled: unknown;
   try {
     compiled = vl.compile({ background: options.background ?? "white", ...spec }).spec;
   } catch (error) {
-    throw new MarketReactionError("INVALID_OPTION", `vega-lite cannot compile the spec: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
+    throw new MarketReactionError("INVALID_OPTION", `vega-lite cannot compile the spec: ${error instanceof Error ? error.message : String(error)}`, [], {
+      cause: error,
+    });
   }
   let view: { toSVG: (scale: number) => Promise<string>; finalize: () => void };
   try {
     view = new vega.View(vega.parse(compiled), { renderer: "none" });
   } catch (error) {
-    throw new MarketReactionError("INVALID_OPTION", `vega cannot parse the compiled spec: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
+    throw new MarketReactionError("INVALID_OPTION", `vega cannot parse the compiled spec: ${error instanceof Error ? error.message : String(error)}`, [], {
+      cause: error,
+    });
   }
   try {
     return await view.toSVG(scale);
   } catch (error) {
-    throw new MarketReactionError("INVALID_OPTION", `vega cannot render the chart: ${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
+    throw new MarketReactionError("INVALID_OPTION", `vega cannot render the chart: ${error instanceof Error ? error.message : String(error)}`, [], {
+      cause: error,
+    });
   } finally {
     view.finalize();
   }

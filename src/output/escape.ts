@@ -27,11 +27,13 @@ export function escapeHtml(text: string): string {
  */
 export function escapeMarkdownCell(text: string): string {
   checkString("escapeMarkdownCell", "text", text);
-  return text
-    .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`)
-    .replace(/\r?\n|\r/g, " ")
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return (
+    text
+      .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`)
+      .replace(/\r?\n|\r/g, " ")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+  );
 }
 
 const LATEX: Readonly<Record<string, string>> = {

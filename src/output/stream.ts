@@ -124,7 +124,8 @@ function* valueChunks(value: unknown, depth: number, replacer: Replacer): Genera
  * [...jsonChunks({ car: [0.5, Number.NaN] })].join(""); // => '{\n  "car": [\n    0.5,\n    null\n  ]\n}\n'
  */
 export function* jsonChunks(value: unknown, options: { readonly onNonFinite?: (key: string) => void } = {}): Generator<string> {
-  if (typeof options !== "object" || options === null || (options.onNonFinite !== undefined && typeof options.onNonFinite !== "function")) invalidOption("jsonChunks: options", typeof options, "{ onNonFinite?: (key) => void }");
+  if (typeof options !== "object" || options === null || (options.onNonFinite !== undefined && typeof options.onNonFinite !== "function"))
+    invalidOption("jsonChunks: options", typeof options, "{ onNonFinite?: (key) => void }");
   yield* valueChunks(value, 0, replacerOf(options.onNonFinite));
   yield "\n";
 }
@@ -137,8 +138,10 @@ export function* jsonChunks(value: unknown, options: { readonly onNonFinite?: (k
  * [...csvChunks([{ id: "E1", car: 0.5 }], { columns: ["id", "car"] })].join(""); // => "id,car\nE1,0.5\n"
  */
 export function* csvChunks(rows: Iterable<Row>, options: FormatCsvOptions & { readonly columns: readonly string[] }): Generator<string> {
-  if (typeof rows !== "object" || rows === null || typeof (rows as Partial<Iterable<Row>>)[Symbol.iterator] !== "function") invalidOption("csvChunks: rows", typeof rows, "an iterable of row objects");
-  if (typeof options !== "object" || options === null || !Array.isArray(options.columns) || options.columns.some((c) => typeof c !== "string")) invalidOption("csvChunks: options.columns", typeof options, "an array of column names");
+  if (typeof rows !== "object" || rows === null || typeof (rows as Partial<Iterable<Row>>)[Symbol.iterator] !== "function")
+    invalidOption("csvChunks: rows", typeof rows, "an iterable of row objects");
+  if (typeof options !== "object" || options === null || !Array.isArray(options.columns) || options.columns.some((c) => typeof c !== "string"))
+    invalidOption("csvChunks: options.columns", typeof options, "an array of column names");
   const delimiter = options.delimiter ?? ",";
   yield `${csvLine(options.columns, options.columns, delimiter, true, options)}\n`;
   let batch: string[] = [];

@@ -143,7 +143,14 @@ function carText(r: CarRow | undefined, digits: number): { car: string; stars: s
   return {
     car: (r.car * 100).toFixed(digits),
     stars: significanceStars(r.p_value),
-    stat: (s) => (s === "t" ? (Number.isFinite(r.t) ? `(${r.t.toFixed(2)})` : "") : Number.isFinite(r.p_value) ? `[${r.p_value < 0.001 ? "<0.001" : r.p_value.toFixed(3)}]` : ""),
+    stat: (s) =>
+      s === "t"
+        ? Number.isFinite(r.t)
+          ? `(${r.t.toFixed(2)})`
+          : ""
+        : Number.isFinite(r.p_value)
+          ? `[${r.p_value < 0.001 ? "<0.001" : r.p_value.toFixed(3)}]`
+          : "",
   };
 }
 
@@ -170,11 +177,23 @@ function textTable(l: Layout, o: StudyTableOptions): string {
   for (const line of l.lines) {
     const cells = line.cells.map((c) => carText(c, digits));
     // user text is shown safe for a terminal (control characters as visible codes)
-    body.push([terminalText(line.event), ...(l.multiAsset ? [terminalText(line.asset)] : []), line.day0, cut(terminalText(line.speaker), width), cut(terminalText(line.label), width), line.m === null ? "" : String(line.m), ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`)]);
+    body.push([
+      terminalText(line.event),
+      ...(l.multiAsset ? [terminalText(line.asset)] : []),
+      line.day0,
+      cut(terminalText(line.speaker), width),
+      cut(terminalText(line.label), width),
+      line.m === null ? "" : String(line.m),
+      ...cells.map((c) => `${c.car}${c.stars.padEnd(3)}`),
+    ]);
     body.push([...new Array<string>(left + 1).fill(""), ...cells.map((c) => `${c.stat(stat)}   `)]);
   }
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));
-  const fmt = (r: readonly string[]): string => r.map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join("  ").trimEnd();
+  const fmt = (r: readonly string[]): string =>
+    r
+      .map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)))
+      .join("  ")
+      .trimEnd();
   const caption = o.caption ?? "Cumulative abnormal returns (%)";
   return `${caption}\n${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(fmt).join("\n")}\n\n${wrap(notePlain(l.note), 100)}\n`;
 }
@@ -205,7 +224,15 @@ function markdownTable(l: Layout, o: StudyTableOptions): string {
       const s = t.stat(stat);
       return `${t.car}${t.stars === "" ? "" : md(t.stars)}${s === "" ? "" : ` ${s.replace("[", "\\[").replace("]", "\\]")}`}`;
     });
-    return [md(line.event), ...(l.multiAsset ? [md(line.asset)] : []), line.day0, md(cut(line.speaker, width)), md(cut(line.label, width)), line.m === null ? "" : String(line.m), ...cells];
+    return [
+      md(line.event),
+      ...(l.multiAsset ? [md(line.asset)] : []),
+      line.day0,
+      md(cut(line.speaker, width)),
+      md(cut(line.label, width)),
+      line.m === null ? "" : String(line.m),
+      ...cells,
+    ];
   });
   const caption = o.caption ?? "Cumulative abnormal returns (%)";
   return `**${md(caption)}**\n\n| ${head.join(" | ")} |\n| ${align.join(" | ")} |\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n\n${md(notePlain(l.note))}\n`;
@@ -216,7 +243,8 @@ function htmlTable(l: Layout, o: StudyTableOptions): string {
   const stat = o.stat ?? "t";
   const e = escapeHtml;
   const caption = o.caption ?? "Cumulative abnormal returns (%)";
-  const head = ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M"].map((h) => `<th scope="col">${h}</th>`).join("") +
+  const head =
+    ["Statement", ...(l.multiAsset ? ["Asset"] : []), "Day 0", "Speaker", "Label", "M"].map((h) => `<th scope="col">${h}</th>`).join("") +
     l.windows.map((w) => `<th scope="col" style="text-align:right;white-space:nowrap">${e(carHeader(w))}</th>`).join("");
   const rows = l.lines.map((line) => {
     const cells = line.cells.map((c) => {
@@ -242,8 +270,17 @@ function latexTable(l: Layout, o: StudyTableOptions): string {
   const rows: string[] = [];
   for (const line of l.lines) {
     const cells = line.cells.map((c) => carText(c, digits));
-    const first = [x(line.event), ...(l.multiAsset ? [x(line.asset)] : []), line.day0, x(cut(line.speaker, width)), x(cut(line.label, width)), line.m === null ? "" : String(line.m)];
-    rows.push(`${[...first, ...cells.map((c) => `${c.car.replace("–", "--").replace(/^-/, "$-$")}${c.stars === "" ? "" : `$^{${c.stars}}$`}`)].join(" & ")} \\\\`);
+    const first = [
+      x(line.event),
+      ...(l.multiAsset ? [x(line.asset)] : []),
+      line.day0,
+      x(cut(line.speaker, width)),
+      x(cut(line.label, width)),
+      line.m === null ? "" : String(line.m),
+    ];
+    rows.push(
+      `${[...first, ...cells.map((c) => `${c.car.replace("–", "--").replace(/^-/, "$-$")}${c.stars === "" ? "" : `$^{${c.stars}}$`}`)].join(" & ")} \\\\`,
+    );
     rows.push(`${[...new Array<string>(left + 1).fill(""), ...cells.map((c) => c.stat(stat).replace(/^\((-)/, "($-$"))].join(" & ")} \\\\`);
   }
   return [
@@ -291,7 +328,8 @@ export function studyTable(study: TableSource, format: TableFormat = "text", opt
   checkOptions("studyTable", options);
   if (!["text", "markdown", "html", "latex"].includes(format)) invalidOption("format", format, '"text", "markdown", "html" or "latex"');
   if (options.stat !== undefined && options.stat !== "t" && options.stat !== "p") invalidOption("stat", options.stat, '"t" or "p"');
-  if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10)) invalidOption("digits", options.digits, "an integer from 0 to 10");
+  if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10))
+    invalidOption("digits", options.digits, "an integer from 0 to 10");
   const l = layout(study, options);
   switch (format) {
     case "html":

@@ -80,10 +80,12 @@ export function formatTextTable(rows: readonly Row[], options: FormatTextTableOp
  * terminalText("E1\u001b[2J\nnext"); // => "E1\\u{1b}[2J next"
  */
 export function terminalText(text: string): string {
-  return String(text)
-    .replace(/[\r\n\t]+/g, " ")
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return (
+    String(text)
+      .replace(/[\r\n\t]+/g, " ")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+  );
 }
 
 /** Options of {@link formatCsv}. */
@@ -168,5 +170,6 @@ export function formatCsv(rows: readonly Row[], options: FormatCsvOptions = {}):
 
 /** Throws unless `rows` is an array of objects. */
 function checkRows(fn: string, rows: unknown): void {
-  if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null)) invalidOption(`${fn}: rows`, Array.isArray(rows) ? "an array holding a non-object" : rows, "an array of row objects");
+  if (!Array.isArray(rows) || rows.some((r) => typeof r !== "object" || r === null))
+    invalidOption(`${fn}: rows`, Array.isArray(rows) ? "an array holding a non-object" : rows, "an array of row objects");
 }

@@ -158,7 +158,10 @@ function clustersOf(pairs: readonly (readonly string[])[]): string[][] {
 
 function clusterLabel(ids: readonly string[], day0: Readonly<Record<string, string>> | undefined): string {
   const name = ids.length === 2 ? `${ids[0]}, ${ids[1]}` : `${ids[0]}–${ids[ids.length - 1]}`;
-  const days = ids.map((id) => day0?.[id]).filter((d): d is string => d !== undefined).sort();
+  const days = ids
+    .map((id) => day0?.[id])
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const parts = [...(ids.length > 2 ? [`${ids.length} statements`] : []), ...(days.length === 0 ? [] : [dayRange(days[0]!, days[days.length - 1]!)])];
   return parts.length === 0 ? name : `${name} (${parts.join(", ")})`;
 }
@@ -196,7 +199,9 @@ function contaminationSummary(ws: readonly ClassifiedWarning[], assets: readonly
   const first = perPair ? `${ws.length} pairs, e.g. that of ${ws[0]!.subjects[0]} contains ${ws[0]!.subjects[1]}'s` : `${ws.length} groups`;
   return (
     `the estimation windows of ${affected.length} statements contain event-window sessions of ${sources.length} other statements (${first}); ` +
-    (kept ? `those sessions are kept in the estimation samples (contamination: "exclude" removes them)` : `those sessions are excluded from the estimation samples (contamination: "keep" keeps them)`) +
+    (kept
+      ? `those sessions are kept in the estimation samples (contamination: "exclude" removes them)`
+      : `those sessions are excluded from the estimation samples (contamination: "keep" keeps them)`) +
     assetsNote(assets)
   );
 }
@@ -317,7 +322,10 @@ export function warningLines(groups: readonly WarningGroup[], options: WarningLi
     if (lines.length + own.length > max - 1) {
       const rest = groups.slice(i);
       const left = rest.reduce((s, r) => s + r.count, 0);
-      lines.push({ severity: rest[0]!.severity, text: `… and ${left} more warning${left === 1 ? "" : "s"} (${rest.map((r) => r.code).join(", ")}); every warning: ${where}` });
+      lines.push({
+        severity: rest[0]!.severity,
+        text: `… and ${left} more warning${left === 1 ? "" : "s"} (${rest.map((r) => r.code).join(", ")}); every warning: ${where}`,
+      });
       return lines;
     }
     lines.push(...own);

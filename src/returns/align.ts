@@ -265,14 +265,35 @@ function mapReturns(
 }
 
 function benchmarkWarnings(out: Warning[], t: BenchmarkTallies, what: string, asset: string, exchange: string): void {
-  t.stale.warn(out, "STALE_BENCHMARK_PRICE", asset, exchange, (n) =>
-    `${plural(n, "session")} of ${asset}: ${what} has no price after the previous session (stale as-of price), so its return is NaN`);
-  t.empty.warn(out, "EMPTY_BENCHMARK_INTERVAL", asset, exchange, (n) =>
-    `${plural(n, "session")} of ${asset}: ${what} has no return dated after the previous session and up to the session, so its return is NaN`);
-  t.uncovered.warn(out, "BENCHMARK_NOT_COVERED", asset, exchange, (n) =>
-    `${plural(n, "session")} of ${asset} ${verb(n, "lies", "lie")} outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`);
-  t.missing.warn(out, "MISSING_BENCHMARK_VALUE", asset, exchange, (n) =>
-    `${plural(n, "session")} of ${asset}: a missing value of ${what} inside the interval makes its compounded return NaN`);
+  t.stale.warn(
+    out,
+    "STALE_BENCHMARK_PRICE",
+    asset,
+    exchange,
+    (n) => `${plural(n, "session")} of ${asset}: ${what} has no price after the previous session (stale as-of price), so its return is NaN`,
+  );
+  t.empty.warn(
+    out,
+    "EMPTY_BENCHMARK_INTERVAL",
+    asset,
+    exchange,
+    (n) => `${plural(n, "session")} of ${asset}: ${what} has no return dated after the previous session and up to the session, so its return is NaN`,
+  );
+  t.uncovered.warn(
+    out,
+    "BENCHMARK_NOT_COVERED",
+    asset,
+    exchange,
+    (n) =>
+      `${plural(n, "session")} of ${asset} ${verb(n, "lies", "lie")} outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`,
+  );
+  t.missing.warn(
+    out,
+    "MISSING_BENCHMARK_VALUE",
+    asset,
+    exchange,
+    (n) => `${plural(n, "session")} of ${asset}: a missing value of ${what} inside the interval makes its compounded return NaN`,
+  );
 }
 
 /**
@@ -374,7 +395,13 @@ function mapped1(memo: BenchmarkMemo | undefined, benchmark: object, calendar: T
   return memo === undefined ? compute() : (memoised(memo, benchmark, calendar, span, compute) as MappedBenchmark);
 }
 
-function memoised<T extends MappedBenchmark | Sessions>(memo: BenchmarkMemo, benchmark: object, calendar: TradingCalendar, span: string, compute: () => T): MappedBenchmark | Sessions {
+function memoised<T extends MappedBenchmark | Sessions>(
+  memo: BenchmarkMemo,
+  benchmark: object,
+  calendar: TradingCalendar,
+  span: string,
+  compute: () => T,
+): MappedBenchmark | Sessions {
   let byCalendar = memo.get(benchmark);
   if (byCalendar === undefined) {
     byCalendar = new Map();
@@ -401,7 +428,7 @@ function memoised<T extends MappedBenchmark | Sessions>(memo: BenchmarkMemo, ben
 export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMemo | undefined): AlignedReturns {
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an object { asset, calendar, market?, factors? }");
   const { asset, market, factors, calendar } = options;
-  if (!isTradingCalendar(calendar)) invalidOption("calendar", calendar, "a TradingCalendar (tradingCalendar(\"XNYS\") or calendarFromSeries(...))");
+  if (!isTradingCalendar(calendar)) invalidOption("calendar", calendar, 'a TradingCalendar (tradingCalendar("XNYS") or calendarFromSeries(...))');
   const type = checkReturnType(options.returnType ?? "simple");
   checkSeries(asset, "asset");
   if (market !== undefined) checkSeries(market, "market");
@@ -509,21 +536,52 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       }
     }
   }
-  offCal.warn(warnings, "OFF_CALENDAR_ROWS", id, exchange, (k) => `${plural(k, "row")} of ${id} ${verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`)} dropped`);
-  outside.warn(warnings, "OUTSIDE_CALENDAR_ROWS", id, exchange, (k) =>
-    `${plural(k, "row")} of ${id} ${verb(k, "lies", "lie")} outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and ${verb(k, "was", "were")} not used`);
-  multi.warn(warnings, "MULTI_SESSION_RETURN", id, exchange, (k) =>
-    `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and ${verb(k, "was", "were")} set to NaN`);
-  missing.warn(warnings, "MISSING_ASSET_RETURNS", id, exchange, (k) =>
-    `${plural(k, "session")} of ${id} ${verb(k, "has", "have")} no ${isPrice ? "price (or the data has not started)" : "return"} and ${verb(k, "was", "were")} set to NaN`);
+  offCal.warn(
+    warnings,
+    "OFF_CALENDAR_ROWS",
+    id,
+    exchange,
+    (k) =>
+      `${plural(k, "row")} of ${id} ${verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`)} dropped`,
+  );
+  outside.warn(
+    warnings,
+    "OUTSIDE_CALENDAR_ROWS",
+    id,
+    exchange,
+    (k) =>
+      `${plural(k, "row")} of ${id} ${verb(k, "lies", "lie")} outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and ${verb(k, "was", "were")} not used`,
+  );
+  multi.warn(
+    warnings,
+    "MULTI_SESSION_RETURN",
+    id,
+    exchange,
+    (k) =>
+      `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and ${verb(k, "was", "were")} set to NaN`,
+  );
+  missing.warn(
+    warnings,
+    "MISSING_ASSET_RETURNS",
+    id,
+    exchange,
+    (k) =>
+      `${plural(k, "session")} of ${id} ${verb(k, "has", "have")} no ${isPrice ? "price (or the data has not started)" : "return"} and ${verb(k, "was", "were")} set to NaN`,
+  );
 
   // the benchmark on these sessions depends only on the benchmark and the sessions: computed
   // once per (benchmark, sessions) within a memo (eventStudy's many assets on one calendar)
   let marketOut: Float64Array | undefined;
   if (market !== undefined) {
-    const { columns: [mapped], tallies: t } = mapped1(memo, market, calendar, span, () => {
+    const {
+      columns: [mapped],
+      tallies: t,
+    } = mapped1(memo, market, calendar, span, () => {
       const tm = tallies();
-      const out = market.kind !== "return" ? mapPrices(market, days, prev, hasPrev, type, tm, market.kind === "level") : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
+      const out =
+        market.kind !== "return"
+          ? mapPrices(market, days, prev, hasPrev, type, tm, market.kind === "level")
+          : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
       return { columns: [out], tallies: tm };
     });
     marketOut = mapped!;

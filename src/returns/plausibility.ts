@@ -43,12 +43,21 @@ export function checkSeriesKind(series: Series, name: string): void {
   const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
   const id = JSON.stringify(series.id);
   if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {
-    throw new MarketReactionError("INVALID_INPUT", `${name} ${id} is given as returns but its values look like prices (${evidence}); pass it as prices (kind "price"; on the command line --prices instead of --returns)`);
+    throw new MarketReactionError(
+      "INVALID_INPUT",
+      `${name} ${id} is given as returns but its values look like prices (${evidence}); pass it as prices (kind "price"; on the command line --prices instead of --returns)`,
+    );
   }
   if (series.kind === "return" && mid > 0.2) {
-    throw new MarketReactionError("INVALID_INPUT", `${name} ${id} is given as decimal returns but a typical value moves ${(100 * mid).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`);
+    throw new MarketReactionError(
+      "INVALID_INPUT",
+      `${name} ${id} is given as decimal returns but a typical value moves ${(100 * mid).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`,
+    );
   }
   if (series.kind === "price" && negative >= 0.1 * n && mid < 0.2) {
-    throw new MarketReactionError("INVALID_INPUT", `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`);
+    throw new MarketReactionError(
+      "INVALID_INPUT",
+      `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`,
+    );
   }
 }

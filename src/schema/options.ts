@@ -34,7 +34,7 @@ const ALLOWED: Record<string, string> = {
   file: "a string",
   unit: oneOf(["auto", "percent", "decimal"]),
   columns: "a list or record of column names",
-  defaultTimezone: "an IANA time zone name such as \"America/New_York\"",
+  defaultTimezone: 'an IANA time zone name such as "America/New_York"',
   extraColumns: oneOf(["keep", "drop"]),
   layout: oneOf(["wide", "long"]),
 };
@@ -101,7 +101,7 @@ function check(schema: z.ZodType, options: unknown, what: string): Record<string
 
 function noCommaClash(o: { delimiter?: unknown; decimal?: unknown }): void {
   if (o.decimal === "," && o.delimiter === ",") {
-    invalidOption("delimiter", ",", "a delimiter other than \",\" when decimal is \",\" (e.g. \";\")");
+    invalidOption("delimiter", ",", 'a delimiter other than "," when decimal is "," (e.g. ";")');
   }
 }
 
@@ -115,10 +115,10 @@ export function checkSeriesOptions(options: unknown): ParseSeriesOptions {
   const o = check(seriesSchema, options, "parseSeriesCsv") as ParseSeriesOptions;
   noCommaClash(o);
   if (o.returnUnit !== undefined && o.values !== "return") {
-    invalidOption("returnUnit", o.returnUnit, "no returnUnit unless values is \"return\"");
+    invalidOption("returnUnit", o.returnUnit, 'no returnUnit unless values is "return"');
   }
   if (o.levelUnit !== undefined && o.values !== "level") {
-    invalidOption("levelUnit", o.levelUnit, "no levelUnit unless values is \"level\"");
+    invalidOption("levelUnit", o.levelUnit, 'no levelUnit unless values is "level"');
   }
   return o;
 }

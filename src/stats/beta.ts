@@ -19,15 +19,7 @@ const MAX_ITER = 20000;
  * The continued fraction is evaluated on the side where it converges quickly
  * (`x < (a+1)/(a+b+2)`, else the symmetric `I_y(b, a)`); the other side is `1 − ·`.
  */
-export function betaRatio(
-  a: number,
-  b: number,
-  x: number,
-  y: number,
-  lnx: number,
-  lny: number,
-  upper: boolean,
-): number {
+export function betaRatio(a: number, b: number, x: number, y: number, lnx: number, lny: number, upper: boolean): number {
   if (x <= 0) return upper ? 1 : 0;
   if (y <= 0) return upper ? 0 : 1;
   if (x < (a + 1) / (a + b + 2)) {

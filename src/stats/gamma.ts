@@ -14,11 +14,9 @@ const LN_PI = 1.1447298858494002; // ln π
  */
 const LANCZOS_G = 607 / 128;
 const LANCZOS_C = [
-  0.99999999999999709182, 57.156235665862923517, -59.597960355475491248, 14.136097974741747174,
-  -0.49191381609762019978, 0.33994649984811888699e-4, 0.46523628927048575665e-4,
-  -0.98374475304879564677e-4, 0.15808870322491248884e-3, -0.21026444172410488319e-3,
-  0.2174396181152126432e-3, -0.16431810653676389022e-3, 0.84418223983852743293e-4,
-  -0.2619083840158140867e-4, 0.36899182659531622704e-5,
+  0.99999999999999709182, 57.156235665862923517, -59.597960355475491248, 14.136097974741747174, -0.49191381609762019978, 0.33994649984811888699e-4,
+  0.46523628927048575665e-4, -0.98374475304879564677e-4, 0.15808870322491248884e-3, -0.21026444172410488319e-3, 0.2174396181152126432e-3,
+  -0.16431810653676389022e-3, 0.84418223983852743293e-4, -0.2619083840158140867e-4, 0.36899182659531622704e-5,
 ] as const;
 
 /**
@@ -80,17 +78,7 @@ function sinPi(x: number): number {
  * Stirling-series remainder δ(x) = ln Γ(x) − [(x − ½) ln x − x + ln √(2π)] for x ≥ 10,
  * δ(x) = Σ B₂ₖ / (2k(2k−1) x^(2k−1)). Nine terms give full double precision for x ≥ 10.
  */
-const STIRLING = [
-  1 / 12,
-  -1 / 360,
-  1 / 1260,
-  -1 / 1680,
-  1 / 1188,
-  -691 / 360360,
-  1 / 156,
-  -3617 / 122400,
-  43867 / 244188,
-] as const;
+const STIRLING = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400, 43867 / 244188] as const;
 
 /** @internal Stirling remainder δ(x) for x ≥ 10 (absolute error below 1e-19). */
 export function stirlingRemainder(x: number): number {
@@ -134,9 +122,7 @@ export function logBeta(a: number, b: number): number {
   const s = p + q;
   if (p >= 10) {
     const corr = stirlingRemainder(p) + stirlingRemainder(q) - stirlingRemainder(s);
-    return (
-      LN_SQRT_2PI - 0.5 * Math.log(q) + (p - 0.5) * Math.log(p / s) + q * Math.log1p(-p / s) + corr
-    );
+    return LN_SQRT_2PI - 0.5 * Math.log(q) + (p - 0.5) * Math.log(p / s) + q * Math.log1p(-p / s) + corr;
   }
   if (q >= 10) {
     const corr = stirlingRemainder(q) - stirlingRemainder(s);

@@ -112,7 +112,7 @@ export function prefixSums(x: ArrayLike<number>, y: ArrayLike<number>): MarketMo
         const sj = s[j]!;
         const vj = v[j]!;
         const t = sj + vj;
-        c[j] = c[j]! + (neumaierError(sj, vj, t));
+        c[j] = c[j]! + neumaierError(sj, vj, t);
         s[j] = t;
       }
       k++;
@@ -130,8 +130,20 @@ export function prefixSums(x: ArrayLike<number>, y: ArrayLike<number>): MarketMo
     lyy[i + 1] = c[4]!;
   }
   return {
-    length: len, xRef, yRef, count,
-    sx: hx, sxLo: lx, sy: hy, syLo: ly, sxx: hxx, sxxLo: lxx, sxy: hxy, sxyLo: lxy, syy: hyy, syyLo: lyy,
+    length: len,
+    xRef,
+    yRef,
+    count,
+    sx: hx,
+    sxLo: lx,
+    sy: hy,
+    syLo: ly,
+    sxx: hxx,
+    sxxLo: lxx,
+    sxy: hxy,
+    sxyLo: lxy,
+    syy: hyy,
+    syyLo: lyy,
   };
 }
 
@@ -155,8 +167,18 @@ const EPS = 2.220446049250313e-16;
  */
 export function emptyRegressionResult(): SimpleRegressionResult {
   return {
-    alpha: Number.NaN, beta: Number.NaN, sigma2: Number.NaN, rss: Number.NaN, n: 0, df: -2,
-    xMean: Number.NaN, yMean: Number.NaN, sxx: Number.NaN, sxy: Number.NaN, syy: Number.NaN, r2: Number.NaN,
+    alpha: Number.NaN,
+    beta: Number.NaN,
+    sigma2: Number.NaN,
+    rss: Number.NaN,
+    n: 0,
+    df: -2,
+    xMean: Number.NaN,
+    yMean: Number.NaN,
+    sxx: Number.NaN,
+    sxy: Number.NaN,
+    syy: Number.NaN,
+    r2: Number.NaN,
   };
 }
 

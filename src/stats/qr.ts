@@ -266,8 +266,19 @@ export function olsQr(y: Float64Array, X: Float64Array, n: number, k: number): O
     fitted.fill(Number.NaN);
     residuals.fill(Number.NaN);
     return {
-      n, k, coefficients, fitted, residuals, rss: Number.NaN, sigma2: Number.NaN, df, r2: Number.NaN,
-      intercept, covUnscaled: qrCovUnscaled(f), rank: f.rank, rankDeficient: true,
+      n,
+      k,
+      coefficients,
+      fitted,
+      residuals,
+      rss: Number.NaN,
+      sigma2: Number.NaN,
+      df,
+      r2: Number.NaN,
+      intercept,
+      covUnscaled: qrCovUnscaled(f),
+      rank: f.rank,
+      rankDeficient: true,
     };
   }
   const qty = Float64Array.from(y.subarray(0, n));
@@ -311,7 +322,12 @@ export function olsQr(y: Float64Array, X: Float64Array, n: number, k: number): O
   }
   const tss = ts + tc;
   return {
-    n, k, coefficients, fitted, residuals, rss,
+    n,
+    k,
+    coefficients,
+    fitted,
+    residuals,
+    rss,
     sigma2: df > 0 ? rss / df : Number.NaN,
     df,
     r2: tss > 0 ? 1 - rss / tss : Number.NaN,

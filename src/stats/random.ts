@@ -107,10 +107,7 @@ export function createRandom(seed: number): Random {
  */
 export function createRandomFromState(state: RandomState): Random {
   const w = state.words;
-  const ok =
-    Array.isArray(w) &&
-    w.length === 4 &&
-    w.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v < TWO_POW_32);
+  const ok = Array.isArray(w) && w.length === 4 && w.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v < TWO_POW_32);
   if (!ok) invalidOption("state.words", w, "four integers in [0, 2^32)");
   if (w[0] === 0 && w[1] === 0 && w[2] === 0 && w[3] === 0) {
     invalidOption("state.words", w, "not all zero");
@@ -241,7 +238,7 @@ function fromWords(w0: number, w1: number, w2: number, w3: number, spare: number
 }
 
 // ln 2 split so that k · LN2_HI is exact for |k| < 2^11 (the fdlibm constants).
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.9082149292705877e-10;
 const ATANH_TERMS = 14;
 const ODD_RECIPROCALS = Array.from({ length: ATANH_TERMS }, (_, j) => 1 / (2 * j + 1));

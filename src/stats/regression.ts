@@ -138,12 +138,7 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
   }
   const rss = rs + rc;
   const df = n - 2;
-  const covUnscaled = new Float64Array([
-    1 / n + (mx * mx) / sxx,
-    -mx / sxx,
-    -mx / sxx,
-    1 / sxx,
-  ]);
+  const covUnscaled = new Float64Array([1 / n + (mx * mx) / sxx, -mx / sxx, -mx / sxx, 1 / sxx]);
   if (Number.isNaN(beta)) covUnscaled.fill(Number.NaN);
   return {
     alpha,

@@ -185,10 +185,7 @@ function upperQuantile(q: number, df: number): number {
   const z = -normalQuantile(q);
   const z2 = z * z;
   const cf =
-    z +
-    (z * (z2 + 1)) / (4 * df) +
-    (z * ((5 * z2 + 16) * z2 + 3)) / (96 * df * df) +
-    (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / (384 * df * df * df);
+    z + (z * (z2 + 1)) / (4 * df) + (z * ((5 * z2 + 16) * z2 + 3)) / (96 * df * df) + (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / (384 * df * df * df);
   const tail = Math.sqrt(df) * Math.exp(-(Math.log(df) + logBeta(0.5 * df, 0.5) + lq) / df);
   let t = cf;
   let h = Math.log(tailProbability(t, df)) - lq;
@@ -207,7 +204,8 @@ function upperQuantile(q: number, df: number): number {
   let hi = Number.POSITIVE_INFINITY;
   for (let iter = 0; iter < 200; iter++) {
     if (h === 0) return t;
-    if (h > 0) lo = t; // S(t) > q: t too small
+    if (h > 0)
+      lo = t; // S(t) > q: t too small
     else hi = t;
     const s = tailProbability(t, df);
     const lf = logDensity(t, df, logNorm);

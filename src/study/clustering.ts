@@ -19,7 +19,17 @@
  */
 import type { Warning } from "../errors.js";
 import { averageResidualCorrelation } from "../inference/cross/correlation.js";
-import { crossEventTests, type Conventions, type CrossEvent, type CrossEventOptions, type DailyRow, type PAdjustMethod, type TestName, type TestResults, type WindowRow } from "../inference/cross/index.js";
+import {
+  crossEventTests,
+  type Conventions,
+  type CrossEvent,
+  type CrossEventOptions,
+  type DailyRow,
+  type PAdjustMethod,
+  type TestName,
+  type TestResults,
+  type WindowRow,
+} from "../inference/cross/index.js";
 import { isoFromDayKey } from "../time/index.js";
 
 /** What to do with statements of one asset that share day 0: merge them (default) or keep every pair. */
@@ -145,7 +155,9 @@ export function clusteringOf(events: readonly DatedCrossEvent[], rbar: number): 
 /** One `CLUSTERED_EVENT_DATES` warning with the counts, r̄ and the tests that stay valid. */
 export function clusteringWarning(c: ClusteringInfo, requested: readonly TestName[]): Warning {
   const robust = c.robustTests.filter((t) => requested.includes(t));
-  const r = Number.isNaN(c.rbar) ? `mean residual correlation r̄ not computed for more than ${RBAR_LIMIT} pairs (the adjusted tests compute it)` : `mean residual correlation r̄ = ${c.rbar.toFixed(3)}`;
+  const r = Number.isNaN(c.rbar)
+    ? `mean residual correlation r̄ not computed for more than ${RBAR_LIMIT} pairs (the adjusted tests compute it)`
+    : `mean residual correlation r̄ = ${c.rbar.toFixed(3)}`;
   const pct = ((100 * c.sharedDatePairs) / c.pairs).toFixed(0);
   return {
     code: "CLUSTERED_EVENT_DATES",
@@ -178,7 +190,10 @@ export interface ClusteredCrossOptions {
  * share day 0 merged (or kept, by option), the clustering across assets measured, warned about
  * once, and the tests that stay valid under it reported first.
  */
-export function clusteredCrossEventTests(events: readonly DatedCrossEvent[], options: ClusteredCrossOptions): { daily: readonly DailyRow[]; windows: readonly WindowRow[]; warnings: Warning[] } {
+export function clusteredCrossEventTests(
+  events: readonly DatedCrossEvent[],
+  options: ClusteredCrossOptions,
+): { daily: readonly DailyRow[]; windows: readonly WindowRow[]; warnings: Warning[] } {
   const merged = mergeSameDay0(events, options.sameDay0);
   const cross = crossEventTests(merged.events, { windows: options.windows, tests: options.tests, conventions: options.conventions, adjust: options.adjust });
   const warnings: Warning[] = [...merged.warnings, ...cross.warnings];

@@ -108,7 +108,13 @@ export function eventStudy(options: EventStudyOptions): Study {
     const listed = lateListingStart(asset, calendar, day0s, opts, warnings);
     const raw = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo, listed?.from);
     warnings.push(...withoutListingDuplicate(raw.warnings, listed));
-    if (!raw.ok) return skips.skipAll(events.map((e) => e.id), asset.id, exchange, raw.error);
+    if (!raw.ok)
+      return skips.skipAll(
+        events.map((e) => e.id),
+        asset.id,
+        exchange,
+        raw.error,
+      );
     const { returns, opts: assetOpts } = synchronizedReturns(raw, asset.id, calendar, day0s, clocks, opts, warnings);
     const studied = studyPairs(asset.id, exchange, returns, events, aligned, { opts: assetOpts, skips, overlaps, buffers, columns, kept, warnings });
     if (studied.length === 0) return;
@@ -122,7 +128,19 @@ export function eventStudy(options: EventStudyOptions): Study {
   const cross = crossEventStage(kept ?? [], opts, options.sameDay0 ?? "merge");
   if (cross !== undefined) warnings.push(...cross.warnings);
   return assembleStudy(
-    { inputs, calendars: alignment.calendarOf.values(), eventRows: alignment.eventRows, warnings, skipped: skips.rows, cols: columns.cols, sources: columns.sources, pairs: kept, regressions, placebo, aggregate: cross?.aggregate },
+    {
+      inputs,
+      calendars: alignment.calendarOf.values(),
+      eventRows: alignment.eventRows,
+      warnings,
+      skipped: skips.rows,
+      cols: columns.cols,
+      sources: columns.sources,
+      pairs: kept,
+      regressions,
+      placebo,
+      aggregate: cross?.aggregate,
+    },
     opts,
   );
 }

@@ -24,7 +24,6 @@ export interface ListingStart {
   readonly preListing: number;
 }
 
-
 /**
  * The session the asset's returns must start on for the earliest statement's estimation
  * window, when that is before the asset's first observation; `undefined` when the data
@@ -41,7 +40,13 @@ export interface ListingStart {
  * [isoFromDayKey(s.from), isoFromDayKey(s.firstObservation), s.preListing]; // => ["2025-03-12", "2025-04-02", 15]
  * ```
  */
-export function listingStart(calendar: TradingCalendar, asset: Series, day0s: readonly DayKey[], estimation: Window | EstimationLength | undefined, windows: readonly Window[] = [[0, 0]]): ListingStart | undefined {
+export function listingStart(
+  calendar: TradingCalendar,
+  asset: Series,
+  day0s: readonly DayKey[],
+  estimation: Window | EstimationLength | undefined,
+  windows: readonly Window[] = [[0, 0]],
+): ListingStart | undefined {
   if (estimation === undefined || day0s.length === 0) return undefined;
   const norm = normalizeWindows({ estimation, windows });
   const e = norm.estimation;

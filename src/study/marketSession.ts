@@ -29,7 +29,10 @@ export function marketSessionOf(event: MarketEvent): string | null {
 
 /** `after-close`, `after_close`, `After close` … → `after-close`; the sessions this module acts on. */
 function normalized(value: string): "pre-open" | "regular" | "after-close" | undefined {
-  const v = value.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
   if (v === "pre-open" || v === "pre-market" || v === "premarket" || v === "before-open") return "pre-open";
   if (v === "regular" || v === "intraday" || v === "during-session") return "regular";
   if (v === "after-close" || v === "post-close" || v === "after-hours" || v === "post-market") return "after-close";

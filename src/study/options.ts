@@ -177,9 +177,29 @@ export interface ResolvedStudyOptions {
 }
 
 const KNOWN_KEYS = new Set([
-  "assets", "market", "factors", "events", "model", "returnType", "estimation", "windows", "exchange",
-  "nonTrading", "contamination", "minEstimationObs", "sq", "strict", "regression", "placebo",
-  "tests", "conventions", "adjust", "onProgress", "marketExchange", "nonSynchronous", "sameDay0",
+  "assets",
+  "market",
+  "factors",
+  "events",
+  "model",
+  "returnType",
+  "estimation",
+  "windows",
+  "exchange",
+  "nonTrading",
+  "contamination",
+  "minEstimationObs",
+  "sq",
+  "strict",
+  "regression",
+  "placebo",
+  "tests",
+  "conventions",
+  "adjust",
+  "onProgress",
+  "marketExchange",
+  "nonSynchronous",
+  "sameDay0",
 ]);
 
 /**
@@ -199,7 +219,11 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
   if (model === undefined) return { type: hasMarket ? "market" : "constant-mean" };
   if (typeof model === "string") {
     if (model.startsWith("factors:")) {
-      const factors = model.slice("factors:".length).split(",").map((s) => s.trim()).filter((s) => s !== "");
+      const factors = model
+        .slice("factors:".length)
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
       if (factors.length === 0) invalidOption("model", model, "factors:COL[,COL…] naming at least one factor column");
       return validateModelSpec({ type: "factors", factors });
     }
@@ -236,10 +260,18 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   const nonTrading = options.nonTrading ?? "next";
   if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
   if (options.nonSynchronous !== undefined && options.nonSynchronous !== "dimson" && options.nonSynchronous !== "ignore") {
-    invalidOption("nonSynchronous", options.nonSynchronous, '"dimson" (the Dimson lead/lag model for assets whose close differs from the benchmark\'s) or "ignore"');
+    invalidOption(
+      "nonSynchronous",
+      options.nonSynchronous,
+      '"dimson" (the Dimson lead/lag model for assets whose close differs from the benchmark\'s) or "ignore"',
+    );
   }
   if (options.nonSynchronous === "dimson" && model.type === "factors") {
-    invalidOption("nonSynchronous", options.nonSynchronous, 'a market-based model: factor models have no lead/lag form; use model "dimson" with a market benchmark, or nonSynchronous "ignore"');
+    invalidOption(
+      "nonSynchronous",
+      options.nonSynchronous,
+      'a market-based model: factor models have no lead/lag form; use model "dimson" with a market benchmark, or nonSynchronous "ignore"',
+    );
   }
   if (options.sameDay0 !== undefined && options.sameDay0 !== "merge" && options.sameDay0 !== "keep") {
     invalidOption("sameDay0", options.sameDay0, '"merge" (one event per asset and day 0 in the cross-event tests) or "keep"');
@@ -253,10 +285,18 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
     );
   }
   if (options.sameDay0 !== undefined && options.tests === undefined) {
-    invalidOption("sameDay0", options.sameDay0, "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)");
+    invalidOption(
+      "sameDay0",
+      options.sameDay0,
+      "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)",
+    );
   }
   if (options.nonSynchronous !== undefined && options.market === undefined && options.factors === undefined) {
-    invalidOption("nonSynchronous", options.nonSynchronous, "no nonSynchronous without a market or factors: it chooses the model of assets whose close differs from the benchmark's (add market, or drop nonSynchronous)");
+    invalidOption(
+      "nonSynchronous",
+      options.nonSynchronous,
+      "no nonSynchronous without a market or factors: it chooses the model of assets whose close differs from the benchmark's (add market, or drop nonSynchronous)",
+    );
   }
   const contamination = options.contamination ?? "exclude";
   if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
@@ -264,33 +304,48 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minEstimationObs", minObs, "a positive integer");
   const estLength = norm.estimation === undefined ? 0 : norm.estimation[1] - norm.estimation[0] + 1;
   if (minObs !== undefined && minObs > estLength) {
-    invalidOption("minEstimationObs", minObs, `at most the ${estLength} sessions of the estimation window [${norm.estimation?.join(", ") ?? ""}] (command line: --min-estimation)`);
+    invalidOption(
+      "minEstimationObs",
+      minObs,
+      `at most the ${estLength} sessions of the estimation window [${norm.estimation?.join(", ") ?? ""}] (command line: --min-estimation)`,
+    );
   }
   if (options.sq !== undefined && typeof options.sq !== "boolean") invalidOption("sq", options.sq, "true or false");
   if (options.strict !== undefined && typeof options.strict !== "boolean") invalidOption("strict", options.strict, "true or false");
-  if (options.exchange !== undefined && typeof options.exchange !== "string" && !isTradingCalendar(options.exchange) && (typeof options.exchange !== "object" || options.exchange === null)) {
+  if (
+    options.exchange !== undefined &&
+    typeof options.exchange !== "string" &&
+    !isTradingCalendar(options.exchange) &&
+    (typeof options.exchange !== "object" || options.exchange === null)
+  ) {
     invalidOption("exchange", options.exchange, "a MIC, an Exchange, a TradingCalendar, or a record from asset id to one of those");
   }
   let regression: StudyRegressionOptions | undefined;
   if (options.regression === true) regression = {};
   else if (options.regression !== undefined && options.regression !== false) {
-    if (typeof options.regression !== "object" || options.regression === null) invalidOption("regression", options.regression, "true, false or an options object");
+    if (typeof options.regression !== "object" || options.regression === null)
+      invalidOption("regression", options.regression, "true, false or an options object");
     regression = options.regression;
   }
-  if (options.onProgress !== undefined && typeof options.onProgress !== "function") invalidOption("onProgress", options.onProgress, "a function ({ stage, done, total }) => void");
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function")
+    invalidOption("onProgress", options.onProgress, "a function ({ stage, done, total }) => void");
   const placebo = options.placebo;
   if (placebo !== undefined) {
     if (typeof placebo !== "object" || placebo === null) invalidOption("placebo", placebo, "{ seed, draws?, regime?, exclude?, spacing? }");
     if (!Number.isSafeInteger(placebo.seed)) invalidOption("placebo.seed", placebo.seed, "an integer seed");
-    if (placebo.draws !== undefined && (!Number.isInteger(placebo.draws) || placebo.draws < 1)) invalidOption("placebo.draws", placebo.draws, "a positive integer");
-    if (placebo.regime !== undefined && !["volatility", "quarter", "none"].includes(placebo.regime)) invalidOption("placebo.regime", placebo.regime, '"volatility", "quarter" or "none"');
-    if (placebo.spacing !== undefined && !["keep", "independent"].includes(placebo.spacing)) invalidOption("placebo.spacing", placebo.spacing, '"keep" or "independent"');
+    if (placebo.draws !== undefined && (!Number.isInteger(placebo.draws) || placebo.draws < 1))
+      invalidOption("placebo.draws", placebo.draws, "a positive integer");
+    if (placebo.regime !== undefined && !["volatility", "quarter", "none"].includes(placebo.regime))
+      invalidOption("placebo.regime", placebo.regime, '"volatility", "quarter" or "none"');
+    if (placebo.spacing !== undefined && !["keep", "independent"].includes(placebo.spacing))
+      invalidOption("placebo.spacing", placebo.spacing, '"keep" or "independent"');
     if (!Array.isArray(estimation)) invalidOption("estimation", estimation, "an explicit [start, end] window when placebo inference is asked for");
   }
   let tests: readonly TestName[] | undefined;
   if (options.tests === "all") tests = TEST_NAMES;
   else if (options.tests !== undefined) {
-    if (!Array.isArray(options.tests) || options.tests.length === 0) invalidOption("tests", options.tests, `"all" or a non-empty list of ${TEST_NAMES.join(", ")}`);
+    if (!Array.isArray(options.tests) || options.tests.length === 0)
+      invalidOption("tests", options.tests, `"all" or a non-empty list of ${TEST_NAMES.join(", ")}`);
     for (const t of options.tests) if (!(TEST_NAMES as readonly string[]).includes(t)) invalidOption("tests", t, `one of ${TEST_NAMES.join(", ")}`);
     tests = options.tests;
   }

@@ -15,7 +15,13 @@ import type { AssetReturns } from "./stages/returns.js";
 import { benchmarkExchangeOf, lowerBoundDays, marketExchangeFromRecord, synchronicityDecision, type NonSynchronousPolicy } from "./synchronicity.js";
 
 /** The first session of an asset's returns when its earliest estimation window starts before its data (with one `LATE_LISTING` warning), else `undefined`. */
-export function lateListingStart(asset: Series, calendar: TradingCalendar, day0s: readonly number[], opts: ResolvedStudyOptions, warnings: Warning[]): ListingStart | undefined {
+export function lateListingStart(
+  asset: Series,
+  calendar: TradingCalendar,
+  day0s: readonly number[],
+  opts: ResolvedStudyOptions,
+  warnings: Warning[],
+): ListingStart | undefined {
   const listed = listingStart(calendar, asset, day0s, opts.estimation, opts.windows);
   if (listed === undefined) return undefined;
   warnings.push(lateListingWarning(asset.id, calendar.exchange.code, listed, String(opts.minEstimationObs ?? "half the estimation window")));

@@ -4,7 +4,23 @@
  */
 import type { Warning } from "../errors.js";
 import { invalidOption } from "../errors.js";
-import { carChart, columnsOf, csvChunks, formatCsv, formatJson, formatTextTable, jsonChunks, JsonRows, studyTable, VEGA_LITE_MIME, type FormatCsvOptions, type Provenance, type Row, type StudyTableOptions, type TableFormat } from "../output/index.js";
+import {
+  carChart,
+  columnsOf,
+  csvChunks,
+  formatCsv,
+  formatJson,
+  formatTextTable,
+  jsonChunks,
+  JsonRows,
+  studyTable,
+  VEGA_LITE_MIME,
+  type FormatCsvOptions,
+  type Provenance,
+  type Row,
+  type StudyTableOptions,
+  type TableFormat,
+} from "../output/index.js";
 import type { PlaceboResult } from "../inference/clustered/index.js";
 import type { DailyRow, WindowRow } from "../inference/cross/index.js";
 import type { PairResult } from "./pair.js";
@@ -117,8 +133,10 @@ export class Study implements StudyData {
   declare readonly provenance: Provenance | null;
 
   constructor(data: StudyData, pairs: readonly PairResult[] = [], provenance: Provenance | null = null, lazy?: LazyTables) {
-    if (typeof data !== "object" || data === null) invalidOption("Study: data", typeof data, "the tables of a study (events, models, abnormal, car, warnings, skipped, options)");
-    for (const name of ["events", "warnings", "skipped"] as const) if (!Array.isArray(data[name])) invalidOption(`Study: data.${name}`, typeof data[name], "an array of rows");
+    if (typeof data !== "object" || data === null)
+      invalidOption("Study: data", typeof data, "the tables of a study (events, models, abnormal, car, warnings, skipped, options)");
+    for (const name of ["events", "warnings", "skipped"] as const)
+      if (!Array.isArray(data[name])) invalidOption(`Study: data.${name}`, typeof data[name], "an array of rows");
     this.events = data.events;
     this.models = data.models;
     this.abnormal = data.abnormal;
@@ -233,7 +251,10 @@ export class Study implements StudyData {
    * [...study.toCSVChunks("abnormal")].join("") === study.toCSV("abnormal"); // => true
    * ```
    */
-  toCSVChunks(table: StudyTable = "car", options: Omit<FormatCsvOptions, "columns"> & { readonly order?: (found: readonly string[]) => readonly string[] } = {}): Generator<string> {
+  toCSVChunks(
+    table: StudyTable = "car",
+    options: Omit<FormatCsvOptions, "columns"> & { readonly order?: (found: readonly string[]) => readonly string[] } = {},
+  ): Generator<string> {
     if (!TABLES.includes(table)) invalidOption("table", table, TABLES.join(", "));
     const order = options.order ?? ((found: readonly string[]) => found);
     const lazy = (LAZY as readonly string[]).includes(table) ? this.unbuilt(table as (typeof LAZY)[number]) : undefined;
@@ -312,7 +333,10 @@ export class Study implements StudyData {
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
-    const warn = this.warnings.slice(0, 3).map((w) => `  warning ${w.code}: ${w.message}`).join("\n");
+    const warn = this.warnings
+      .slice(0, 3)
+      .map((w) => `  warning ${w.code}: ${w.message}`)
+      .join("\n");
     const more = this.warnings.length > 3 ? `\n  … ${this.warnings.length - 3} more in .warnings` : "";
     return `${this.summaryLine()}\n${this.toTable("text")}${warn === "" ? "" : `${warn}${more}\n`}tables: ${TABLES.filter((t) => this[t].length > 0).join(", ")} (study.toRows(name), study.toCSV(name))`;
   }

@@ -176,7 +176,10 @@ export function synchronicityDecision(input: SynchronicityInput): SynchronicityD
   } else {
     advice = `; the factor model has no lead/lag terms: --model dimson with --market BENCHMARK (model: "dimson") fits the benchmark with one lag and one lead`;
   }
-  return { model: use ? NON_SYNCHRONOUS_MODEL : model, warning: { code: "NON_SYNCHRONOUS_BENCHMARK", message: head + advice, asset: input.asset, exchange: input.assetExchange.code } };
+  return {
+    model: use ? NON_SYNCHRONOUS_MODEL : model,
+    warning: { code: "NON_SYNCHRONOUS_BENCHMARK", message: head + advice, asset: input.asset, exchange: input.assetExchange.code },
+  };
 }
 
 /** The exchange whose clock the benchmark (or factor file) runs on: a MIC or an Exchange; default XNYS. */

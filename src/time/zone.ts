@@ -163,4 +163,3 @@ export function minutesOf(hhmm: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
 }
-

@@ -140,7 +140,12 @@ describe("abnormalCovariance(fit, prediction)", () => {
       expectClose(V[i * 9 + i]!, ars.variance[i]!, { rtol: 1e-15 }, "diag");
       for (let j = 0; j < 9; j++) expect(V[i * 9 + j]).toBe(V[j * 9 + i]);
     }
-    for (const w of [[-4, 4], [-1, 1], [0, 3], [2, 2]] as const) {
+    for (const w of [
+      [-4, 4],
+      [-1, 1],
+      [0, 3],
+      [2, 2],
+    ] as const) {
       let block = 0;
       for (let i = w[0] + 4; i <= w[1] + 4; i++) for (let j = w[0] + 4; j <= w[1] + 4; j++) block += V[i * 9 + j]!;
       expectClose(cumulativeAbnormalReturn(ars, w).variance, block, { rtol: 1e-13 }, `block ${w.join(",")}`);
@@ -156,7 +161,12 @@ describe("cumulativeAbnormalReturn(ars, window, options)", () => {
     const M = 150;
     const xbar = xe.reduce((a, b) => a + b, 0) / M;
     const smm = xe.reduce((a, b) => a + (b - xbar) ** 2, 0);
-    for (const [a, b] of [[-5, 5], [0, 0], [-1, 1], [0, 5]] as const) {
+    for (const [a, b] of [
+      [-5, 5],
+      [0, 0],
+      [-1, 1],
+      [0, 5],
+    ] as const) {
       const L = b - a + 1;
       let d = 0;
       let car = 0;
@@ -232,14 +242,25 @@ describe("cumulativeAbnormalReturn(ars, window, options)", () => {
     expectCode(() => cumulativeAbnormalReturn(ars, [1, 0]), "INVALID_OPTION");
     expectCode(() => cumulativeAbnormalReturn(ars, [0, 0.5]), "INVALID_OPTION");
     expectCode(() => cumulativeAbnormalReturn(ars, [0, 1], { missing: "zero" as never }), "INVALID_OPTION");
-    expectCode(() => cumulativeAbnormalReturns(ars, [[-1, 1], [0, 3]]), "INVALID_OPTION");
+    expectCode(
+      () =>
+        cumulativeAbnormalReturns(ars, [
+          [-1, 1],
+          [0, 3],
+        ]),
+      "INVALID_OPTION",
+    );
   });
 
   it("cumulativeAbnormalReturns gives one record per window, in order", () => {
     const { xe, ye, xv, yv } = marketData(9, 60, 11);
     const fit = fitOls(Float64Array.from(ye), [Float64Array.from(xe)], "market");
     const ars = abnormalReturns(fit, predictOls(fit, [Float64Array.from(xv)], 11), yv, { start: -5 });
-    const windows = [[0, 0], [-1, 1], [0, 5]] as const;
+    const windows = [
+      [0, 0],
+      [-1, 1],
+      [0, 5],
+    ] as const;
     const many = cumulativeAbnormalReturns(ars, windows);
     expect(many).toHaveLength(3);
     many.forEach((c, i) => expect(c).toEqual(cumulativeAbnormalReturn(ars, windows[i]!)));

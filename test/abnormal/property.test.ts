@@ -2,12 +2,7 @@
 // of src/stats (the seed itself is a fast-check input), fits are built with olsQr.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  abnormalCovariance,
-  abnormalReturns,
-  cumulativeAbnormalReturn,
-  type AbnormalReturns,
-} from "../../src/abnormal/index.js";
+import { abnormalCovariance, abnormalReturns, cumulativeAbnormalReturn, type AbnormalReturns } from "../../src/abnormal/index.js";
 import type { ModelFit, ModelPrediction } from "../../src/models/types.js";
 import { createRandom } from "../../src/stats/index.js";
 import { expectClose } from "../golden/expect-close.js";
@@ -31,8 +26,16 @@ function makeCase(seed: number, factors: number, M: number, m: number, start: nu
     cols.forEach((c, j) => (v += (0.5 + 0.3 * j) * c[i]!));
     y[i] = v;
   }
-  const fit = fitOls(y.slice(0, M), cols.map((c) => c.slice(0, M)), "test");
-  const prediction = predictOls(fit, cols.map((c) => c.slice(M)), m);
+  const fit = fitOls(
+    y.slice(0, M),
+    cols.map((c) => c.slice(0, M)),
+    "test",
+  );
+  const prediction = predictOls(
+    fit,
+    cols.map((c) => c.slice(M)),
+    m,
+  );
   return { fit, prediction, actual: y.slice(M), m, start };
 }
 
@@ -105,7 +108,11 @@ describe("abnormal returns: properties", () => {
         // expected = 0 so that AR = actual and −actual gives exactly −AR
         const zero: ModelPrediction = { expected: new Float64Array(c.m), design: c.prediction.design };
         const x = abnormalReturns(c.fit, zero, c.actual);
-        const y = abnormalReturns(c.fit, zero, c.actual.map((v) => -v));
+        const y = abnormalReturns(
+          c.fit,
+          zero,
+          c.actual.map((v) => -v),
+        );
         for (let i = 0; i < c.m; i++) {
           expect(y.t[i]).toBe(-x.t[i]!);
           expect(y.pValue[i]).toBe(x.pValue[i]);
@@ -117,19 +124,14 @@ describe("abnormal returns: properties", () => {
 
   it("constant mean: Var(CAR) ≥ Σ Var(AR_τ) (all off-diagonal covariances are s²/M > 0)", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1_000_000 }),
-        fc.integer({ min: 5, max: 300 }),
-        fc.integer({ min: 1, max: 20 }),
-        (seed, M, m) => {
-          const c = makeCase(seed, 0, M, m, 0);
-          const ars = abnormalReturns(c.fit, c.prediction, c.actual);
-          const car = cumulativeAbnormalReturn(ars, [0, m - 1]);
-          expect(car.variance).toBeGreaterThanOrEqual(car.diagonalVariance * (1 - 1e-14));
-          // and exactly s²(L + L²/M) vs s²(L + L/M)
-          expectClose(car.variance - car.diagonalVariance, (c.fit.sigma2 * (m * m - m)) / M, { rtol: 1e-9, atol: 1e-20 }, "gap");
-        },
-      ),
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 5, max: 300 }), fc.integer({ min: 1, max: 20 }), (seed, M, m) => {
+        const c = makeCase(seed, 0, M, m, 0);
+        const ars = abnormalReturns(c.fit, c.prediction, c.actual);
+        const car = cumulativeAbnormalReturn(ars, [0, m - 1]);
+        expect(car.variance).toBeGreaterThanOrEqual(car.diagonalVariance * (1 - 1e-14));
+        // and exactly s²(L + L²/M) vs s²(L + L/M)
+        expectClose(car.variance - car.diagonalVariance, (c.fit.sigma2 * (m * m - m)) / M, { rtol: 1e-9, atol: 1e-20 }, "gap");
+      }),
       { numRuns: 100, seed: 20250407 },
     );
   });

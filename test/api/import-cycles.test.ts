@@ -67,14 +67,20 @@ describe("module structure", () => {
   });
 
   it("the cycle finder finds a cycle", () => {
-    const g = new Map([[`${repoRoot}/a`, [`${repoRoot}/b`]], [`${repoRoot}/b`, [`${repoRoot}/a`]]]);
+    const g = new Map([
+      [`${repoRoot}/a`, [`${repoRoot}/b`]],
+      [`${repoRoot}/b`, [`${repoRoot}/a`]],
+    ]);
     expect(cycles(g)).toEqual(["a -> b -> a"]);
   });
 
   it("src/output/ does not import the Study class", () => {
     for (const [file, deps] of importGraph(true)) {
       if (!relative(repoRoot, file).startsWith("src/output/")) continue;
-      expect(deps.map((d) => relative(repoRoot, d)), file).not.toContain("src/study/study.ts");
+      expect(
+        deps.map((d) => relative(repoRoot, d)),
+        file,
+      ).not.toContain("src/study/study.ts");
     }
   });
 });

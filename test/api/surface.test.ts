@@ -22,7 +22,22 @@ describe("public API surface", () => {
 
   it("internals stay internal: hashing, escaping, option-check helpers; the kernels only under /stats", () => {
     const core = apiSurface(repoRoot)["market-reaction"]!.map((n) => n.split(" ")[0]);
-    for (const name of ["fnv1a64", "Fnv1a64", "ContentHash", "contentHash64", "murmur3x86_128", "eventsHash", "seriesFingerprint", "escapeHtml", "escapeMarkdownCell", "invalidOption", "throwIfIssues", "olsQr", "createRandom", "ReturnType"]) {
+    for (const name of [
+      "fnv1a64",
+      "Fnv1a64",
+      "ContentHash",
+      "contentHash64",
+      "murmur3x86_128",
+      "eventsHash",
+      "seriesFingerprint",
+      "escapeHtml",
+      "escapeMarkdownCell",
+      "invalidOption",
+      "throwIfIssues",
+      "olsQr",
+      "createRandom",
+      "ReturnType",
+    ]) {
       expect(core, name).not.toContain(name);
     }
   });

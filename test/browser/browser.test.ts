@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/shared-data.js";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const missing = [!existsSync(chromium) ? `chromium (${chromium})` : "", !existsSync(join(repoRoot, "dist/index.js")) ? "dist/ (npm run build)" : ""].filter((m) => m !== "");
+const missing = [!existsSync(chromium) ? `chromium (${chromium})` : "", !existsSync(join(repoRoot, "dist/index.js")) ? "dist/ (npm run build)" : ""].filter(
+  (m) => m !== "",
+);
 if (missing.length > 0) process.stderr.write(`notice: browser test skipped: ${missing.join(" and ")} not found\n`);
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".csv": "text/csv", ".json": "application/json" };

@@ -34,8 +34,16 @@ describe("alignEvents: the April 2025 statements", () => {
 
   it("gives one row per (event, exchange), events in order", () => {
     expect(rows.map((r) => `${r.id}/${r.exchange}`)).toEqual([
-      "lutnick/XNYS", "lutnick/XTKS", "headline/XNYS", "headline/XTKS", "liberation/XNYS",
-      "liberation/XTKS", "tariff/XNYS", "tariff/XTKS", "pause/XNYS", "pause/XTKS",
+      "lutnick/XNYS",
+      "lutnick/XTKS",
+      "headline/XNYS",
+      "headline/XTKS",
+      "liberation/XNYS",
+      "liberation/XTKS",
+      "tariff/XNYS",
+      "tariff/XTKS",
+      "pause/XNYS",
+      "pause/XTKS",
     ]);
     expect(skipped).toEqual([]);
   });
@@ -43,9 +51,7 @@ describe("alignEvents: the April 2025 statements", () => {
   it("Lutnick, Sunday 6 April 10:00 ET -> Monday 7 April on both exchanges", () => {
     const ny = get("lutnick", "XNYS");
     expect([ny.day0_iso, ny.session, ny.rule]).toEqual(["2025-04-07", "non-trading", "non-trading-next"]);
-    expect(ny.reason).toBe(
-      "Sunday 2025-04-06 10:00 America/New_York is not a trading day on XNYS (Sunday); day 0 is the next session, Monday 2025-04-07.",
-    );
+    expect(ny.reason).toBe("Sunday 2025-04-06 10:00 America/New_York is not a trading day on XNYS (Sunday); day 0 is the next session, Monday 2025-04-07.");
     const tk = get("lutnick", "XTKS");
     expect([tk.day0_iso, tk.local_time, tk.session]).toEqual(["2025-04-07", "2025-04-06T23:00", "non-trading"]);
     expect(ny.event.speaker).toBe("Howard Lutnick"); // metadata carried
@@ -222,7 +228,10 @@ describe("alignEvents: nonTrading policy", () => {
     expect(() => alignEvents([sunday], "XNYS", { nonTrading: "later" as never })).toThrow(expect.objectContaining({ code: "INVALID_OPTION" }));
     expect(() => alignEvents([sunday], "XXXX")).toThrow(expect.objectContaining({ code: "UNKNOWN_EXCHANGE" }));
     expect(() => alignEvents([ev("bad", "2025-02-30T10:00"), ev("tz", "2025-04-07T10:00", { timezone: "EST" })], "XNYS")).toThrow(
-      expect.objectContaining({ code: "INVALID_INPUT", issues: [expect.objectContaining({ row: 1 }), expect.objectContaining({ row: 2, column: "timezone" })] }),
+      expect.objectContaining({
+        code: "INVALID_INPUT",
+        issues: [expect.objectContaining({ row: 1 }), expect.objectContaining({ row: 2, column: "timezone" })],
+      }),
     );
   });
 });
@@ -241,7 +250,10 @@ describe("alignEvents: calendars and ranges", () => {
 
   it("uses the built-in rules of every exchange: the April 2025 closures", () => {
     // Shōwa Day in Tokyo, Ching Ming in Hong Kong and Shanghai, Easter Monday in Europe
-    const r = alignEvents([ev("d", "2025-04-29", { precision: "date" }), ev("c", "2025-04-04", { precision: "date" }), ev("e", "2025-04-21", { precision: "date" })], ["XTKS", "XHKG", "XSHG", "XLON", "XETR", "XPAR"]);
+    const r = alignEvents(
+      [ev("d", "2025-04-29", { precision: "date" }), ev("c", "2025-04-04", { precision: "date" }), ev("e", "2025-04-21", { precision: "date" })],
+      ["XTKS", "XHKG", "XSHG", "XLON", "XETR", "XPAR"],
+    );
     const day0 = Object.fromEntries(r.rows.map((x) => [`${x.id}@${x.exchange}`, x.day0_iso]));
     expect(day0["d@XTKS"]).toBe("2025-04-30");
     expect(day0["c@XHKG"]).toBe("2025-04-07");

@@ -8,8 +8,30 @@ const d = dayKeyFromIso;
 describe("exchanges", () => {
   it("has the built-in MICs with IANA zones and hours", () => {
     expect(exchangeCodes()).toEqual([
-      "XNYS", "XNAS", "XTKS", "XLON", "XETR", "XPAR", "XHKG", "XSHG", "XSHE", "XASX", "XTSE", "XKRX",
-      "XTAI", "XMIL", "XTAE", "XSWX", "XBOM", "XSES", "BVMF", "XMEX", "XAMS", "XMAD", "XJSE", "XIST",
+      "XNYS",
+      "XNAS",
+      "XTKS",
+      "XLON",
+      "XETR",
+      "XPAR",
+      "XHKG",
+      "XSHG",
+      "XSHE",
+      "XASX",
+      "XTSE",
+      "XKRX",
+      "XTAI",
+      "XMIL",
+      "XTAE",
+      "XSWX",
+      "XBOM",
+      "XSES",
+      "BVMF",
+      "XMEX",
+      "XAMS",
+      "XMAD",
+      "XJSE",
+      "XIST",
     ]);
     expect(getExchange("xnas")).toMatchObject({ timezone: "America/New_York", open: "09:30", close: "16:00", holidays: "nyse" });
     expect(getExchange("XHKG")).toMatchObject({ timezone: "Asia/Hong_Kong", lunch: ["12:00", "13:00"] });

@@ -23,7 +23,11 @@ function hhmm(minute: number | undefined): string {
 
 export function compareWithReference(mic: string, csv: string): ReferenceComparison {
   const cal = tradingCalendar(mic);
-  const rows = csv.trim().split("\n").slice(1).map((line) => line.split(","));
+  const rows = csv
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
   const ref = new Map(rows.map((r) => [dayKeyFromIso(r[0]!), `${r[1]}-${r[2]}${r[3] ? ` break ${r[3]}-${r[4]}` : ""}`]));
   const first = dayKeyFromIso(rows[0]![0]!);
   const last = dayKeyFromIso(rows[rows.length - 1]![0]!);

@@ -60,4 +60,3 @@ describeWithSharedData("real index files against the built-in calendars", () => 
     }
   });
 });
-

@@ -8,19 +8,31 @@ const d = dayKeyFromIso;
 describe("resolveWindows", () => {
   const cal = tradingCalendar("XNYS");
   it("counts trading sessions around day 0 (Good Friday skipped)", () => {
-    const w = resolveWindows(cal, d("2025-04-17"), { estimation: [-5, -2], windows: [[-1, 1], [0, 2]] });
+    const w = resolveWindows(cal, d("2025-04-17"), {
+      estimation: [-5, -2],
+      windows: [
+        [-1, 1],
+        [0, 2],
+      ],
+    });
     expect(isoFromDayKey(cal.days[w.day0Index]!)).toBe("2025-04-17");
     const [a, b] = w.windows;
     expect([isoFromDayKey(a!.firstDay), isoFromDayKey(a!.lastDay), a!.length]).toEqual(["2025-04-16", "2025-04-21", 3]);
     expect([isoFromDayKey(b!.firstDay), isoFromDayKey(b!.lastDay)]).toEqual(["2025-04-17", "2025-04-22"]);
-    expect([...cal.days.subarray(w.estimation!.start, w.estimation!.end)].map(isoFromDayKey)).toEqual([
-      "2025-04-10", "2025-04-11", "2025-04-14", "2025-04-15",
-    ]);
+    expect([...cal.days.subarray(w.estimation!.start, w.estimation!.end)].map(isoFromDayKey)).toEqual(["2025-04-10", "2025-04-11", "2025-04-14", "2025-04-15"]);
   });
 
   it("turns { length, gap } into offsets before the earliest event window", () => {
     expect(normalizeWindows({ estimation: { length: 240, gap: 10 }, windows: [[-1, 1]] }).estimation).toEqual([-251, -12]);
-    expect(normalizeWindows({ estimation: { length: 5 }, windows: [[0, 5], [-2, 0]] }).estimation).toEqual([-7, -3]);
+    expect(
+      normalizeWindows({
+        estimation: { length: 5 },
+        windows: [
+          [0, 5],
+          [-2, 0],
+        ],
+      }).estimation,
+    ).toEqual([-7, -3]);
   });
 
   it("states an estimation shortfall", () => {

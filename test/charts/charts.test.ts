@@ -114,7 +114,12 @@ describe("arChart", () => {
       const spec = arChart(many, top === 8 ? {} : { top });
       expect(validateSpec(spec)).toEqual([]);
       const drawn = [...new Set(values(spec).map((r) => r.event_id))];
-      expect(drawn.sort()).toEqual(groups.slice(0, top).map((g) => g.ids.join(" = ")).sort());
+      expect(drawn.sort()).toEqual(
+        groups
+          .slice(0, top)
+          .map((g) => g.ids.join(" = "))
+          .sort(),
+      );
       const subtitle = (spec.title as { subtitle: string[] }).subtitle.join(" ");
       expect(subtitle).toContain(`the ${top} statements per asset with the largest |CAR| at the end of the span; and ${9 - top} more: `);
       for (const g of groups.slice(top)) expect(subtitle).toContain(g.ids[0]);
@@ -140,7 +145,9 @@ describe("readable asset names in multi-asset charts", () => {
     expect((arChart(two).title as { text: string }).text).toBe("Abnormal returns of SP500 and XLK by statement");
     expect((timelineChart(renamed, pick("E10")).title as { text: string }).text).toMatch(/^SP500, XLK and the statements/);
     expect(String((arChart(two).data as { values: { statement: string }[] }).values[0]!.statement).split("\n")[0]).toMatch(/^(SP500|XLK)$/);
-    expect((carChart({ abnormal: two.abnormal.filter((a) => a.asset === "etf_xlk_daily_adj_2023_2026"), car: [] }).title as { text: string }).text).toContain("of XLK around");
+    expect((carChart({ abnormal: two.abnormal.filter((a) => a.asset === "etf_xlk_daily_adj_2023_2026"), car: [] }).title as { text: string }).text).toContain(
+      "of XLK around",
+    );
   });
   it("uses the names given instead (also to show an id as written)", () => {
     const names = { sp500_daily_2023_2026: "S&P 500", etf_xlk_daily_adj_2023_2026: "etf_xlk_daily_adj_2023_2026" };
@@ -190,13 +197,16 @@ describe("timelineChart", () => {
       // one label per statement date on this panel
       expect(mine.map((r) => r.date).sort()).toEqual([...new Set(dates)].sort());
       // labels on one row are ordered left to right and do not overlap (5.4 px per character)
-      const span = values(spec).filter((r) => r.layer === "series" && r.asset === s.id).map((r) => Date.parse(r.date as string));
+      const span = values(spec)
+        .filter((r) => r.layer === "series" && r.asset === s.id)
+        .map((r) => Date.parse(r.date as string));
       const [t0, t1] = [Math.min(...span), Math.max(...span)];
       const x = (d: string): number => ((Date.parse(d) - t0) / (t1 - t0)) * 300;
-      for (const a of mine) for (const b of mine) {
-        if (a === b || a.label_y !== b.label_y || (a.date as string) >= (b.date as string)) continue;
-        expect(x(a.date as string) + (a.text as string).length * 5.4 + 6).toBeLessThanOrEqual(x(b.date as string) + 1e-9);
-      }
+      for (const a of mine)
+        for (const b of mine) {
+          if (a === b || a.label_y !== b.label_y || (a.date as string) >= (b.date as string)) continue;
+          expect(x(a.date as string) + (a.text as string).length * 5.4 + 6).toBeLessThanOrEqual(x(b.date as string) + 1e-9);
+        }
     }
   });
 });

@@ -6,7 +6,15 @@ import { cli } from "../cli/helpers.js";
 import { count } from "./helpers.js";
 import { hasChromium } from "./visual.js";
 
-const base = ["study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv"];
+const base = [
+  "study",
+  "--prices",
+  "fixtures/daily/synthetic-us-index.csv",
+  "--market",
+  "fixtures/daily/synthetic-world.csv",
+  "--events",
+  "fixtures/events/tariffs-2025.csv",
+];
 
 describe("market-reaction study --plot", () => {
   it("writes the CAR chart as SVG next to the table", async () => {
@@ -70,19 +78,23 @@ describe("market-reaction study --plot FILE.png", () => {
       else process.env["CHROMIUM_PATH"] = saved;
     }
   });
-  it.skipIf(!hasChromium)("writes a PNG with the title and size asked for", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mr-png-"));
-    try {
-      const file = join(dir, "car.png");
-      const r = await cli(...base, "--window=-1,1", "--ids", "E17,E34", "--plot", file, "--title", "Synthetic index", "--width", "300", "--height", "150");
-      expect(r.code).toBe(0);
-      const png = readFileSync(file);
-      expect([...png.subarray(1, 4)]).toEqual([80, 78, 71]); // "PNG"
-      // width and height of the IHDR chunk: 2 device pixels per pixel, plot of 300 × 150 plus axes, title and legend
-      expect(png.readUInt32BE(16)).toBeGreaterThan(600);
-      expect(png.readUInt32BE(20)).toBeGreaterThan(300);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.skipIf(!hasChromium)(
+    "writes a PNG with the title and size asked for",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "mr-png-"));
+      try {
+        const file = join(dir, "car.png");
+        const r = await cli(...base, "--window=-1,1", "--ids", "E17,E34", "--plot", file, "--title", "Synthetic index", "--width", "300", "--height", "150");
+        expect(r.code).toBe(0);
+        const png = readFileSync(file);
+        expect([...png.subarray(1, 4)]).toEqual([80, 78, 71]); // "PNG"
+        // width and height of the IHDR chunk: 2 device pixels per pixel, plot of 300 × 150 plus axes, title and legend
+        expect(png.readUInt32BE(16)).toBeGreaterThan(600);
+        expect(png.readUInt32BE(20)).toBeGreaterThan(300);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

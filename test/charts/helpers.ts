@@ -16,9 +16,22 @@ export const { events } = readEventsFileSync("fixtures/events/tariffs-2025.csv")
 export const pick = (...ids: string[]): MarketEvent[] => events.filter((e) => ids.includes(e.id));
 
 /** One index, three statements, windows [-1,1] and [0,0] (span -1..1). */
-export const study = eventStudy({ assets: [us], market: world, events: pick("E10", "E17", "E27"), windows: [[-1, 1], [0, 0]] });
+export const study = eventStudy({
+  assets: [us],
+  market: world,
+  events: pick("E10", "E17", "E27"),
+  windows: [
+    [-1, 1],
+    [0, 0],
+  ],
+});
 /** Two sectors (small multiples). */
-export const study2 = eventStudy({ assets: sectors.filter((s) => ["TECH", "ENERGY"].includes(s.id)), market: world, events: pick("E10", "E17"), windows: [[-1, 1]] });
+export const study2 = eventStudy({
+  assets: sectors.filter((s) => ["TECH", "ENERGY"].includes(s.id)),
+  market: world,
+  events: pick("E10", "E17"),
+  windows: [[-1, 1]],
+});
 /** Every statement of the fixture on one index (nine distinct days 0: top-k and shared day 0). */
 export const studyAll = eventStudy({ assets: [us], market: world, events, windows: [[-1, 1]] });
 /** Two sectors under file-stem ids, as the CLI names unnamed single-series files. */

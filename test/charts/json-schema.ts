@@ -3,7 +3,24 @@
 type Schema = boolean | Record<string, unknown>;
 
 const IGNORED = new Set(["description", "$schema", "format", "definitions", "title", "default"]);
-const KNOWN = new Set(["$ref", "type", "anyOf", "properties", "additionalProperties", "required", "enum", "const", "items", "minItems", "maxItems", "minimum", "maximum", "minLength", "maxLength", "minProperties"]);
+const KNOWN = new Set([
+  "$ref",
+  "type",
+  "anyOf",
+  "properties",
+  "additionalProperties",
+  "required",
+  "enum",
+  "const",
+  "items",
+  "minItems",
+  "maxItems",
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+  "minProperties",
+]);
 
 function typeOf(v: unknown): string {
   if (v === null) return "null";

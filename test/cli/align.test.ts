@@ -5,7 +5,19 @@ const EVENTS = "fixtures/events/tariffs-2025.csv";
 
 describe("market-reaction align", () => {
   it("align --format json gives the contract fields with ISO day 0 on each exchange", async () => {
-    const r = await cli("align", "--events", EVENTS, "--exchange", "XNYS", "--exchange", "XTKS", "--calendar", "XTKS=fixtures/daily/synthetic-tokyo.csv", "--format", "json");
+    const r = await cli(
+      "align",
+      "--events",
+      EVENTS,
+      "--exchange",
+      "XNYS",
+      "--exchange",
+      "XTKS",
+      "--calendar",
+      "XTKS=fixtures/daily/synthetic-tokyo.csv",
+      "--format",
+      "json",
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(["events", "skipped", "warnings"]);
@@ -51,13 +63,21 @@ describe("market-reaction align", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const csv = r.files.get("aligned.csv")!;
-    expect(csv.split("\n")[0]).toBe("id,exchange,timestamp,timezone,local_time,session,day0,rule,reason,exchange_timezone,instant_utc,approximate,asset,label,speaker,role,venue,source,group,market_session");
+    expect(csv.split("\n")[0]).toBe(
+      "id,exchange,timestamp,timezone,local_time,session,day0,rule,reason,exchange_timezone,instant_utc,approximate,asset,label,speaker,role,venue,source,group,market_session",
+    );
     const md = await cli("align", "--events", EVENTS, "--format", "markdown");
     expect(md.stdout.split("\n")[1]).toMatch(/^\| --- \|/);
   });
 
   it("usage errors exit 2 with a one-line message and no stack", async () => {
-    for (const args of [["align"], ["align", "--events", EVENTS, "--format", "xml"], ["align", "--events", EVENTS, "--exchange", "XXXX"], ["align", "--bogus"], ["frobnicate"]]) {
+    for (const args of [
+      ["align"],
+      ["align", "--events", EVENTS, "--format", "xml"],
+      ["align", "--events", EVENTS, "--exchange", "XXXX"],
+      ["align", "--bogus"],
+      ["frobnicate"],
+    ]) {
       const r = await cli(...args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);

@@ -19,7 +19,16 @@ describe("market-reaction demo", () => {
     expect(demo.stdout).toBe(example.stdout);
     // the story is all there: landings, reasons, the reaction and the clustered methods
     expect(demo.stdout).toMatch(/^\d+ statements from fixtures\/events\/tariffs-2025\.csv/);
-    for (const part of ["Why:", "event windows overlap on XNYS", "Market model of ", "Constant-mean model:", "Dummy-variable regression", "Covariance used", "Placebo test: ", "Two mean CARs"]) {
+    for (const part of [
+      "Why:",
+      "event windows overlap on XNYS",
+      "Market model of ",
+      "Constant-mean model:",
+      "Dummy-variable regression",
+      "Covariance used",
+      "Placebo test: ",
+      "Two mean CARs",
+    ]) {
       expect(demo.stdout).toContain(part);
     }
   });

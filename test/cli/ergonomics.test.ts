@@ -35,7 +35,19 @@ describe("study: picking statements and naming assets", () => {
   });
 
   it("--value-column chooses the column of a file", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-sectors.csv", "--value-column", "ENERGY", "--events", EVENTS, "--ids", "E34", "--format", "json");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-sectors.csv",
+      "--value-column",
+      "ENERGY",
+      "--events",
+      EVENTS,
+      "--ids",
+      "E34",
+      "--format",
+      "json",
+    );
     expect(r.code).toBe(0);
     expect([...new Set((JSON.parse(r.stdout) as { car: { asset: string }[] }).car.map((c) => c.asset))]).toEqual(["ENERGY"]);
   });
@@ -51,7 +63,19 @@ describe("study: errors name the CLI flag", () => {
   });
 
   it("--factor-unit is passed to the factor reader, and the unit note names the flag", async () => {
-    const args = ["study", "--prices", "fixtures/daily/synthetic-sectors.csv", "--factors", "fixtures/daily/synthetic-ff-factors.csv", "--model", "ff3", "--events", EVENTS, "--ids", "E34"];
+    const args = [
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-sectors.csv",
+      "--factors",
+      "fixtures/daily/synthetic-ff-factors.csv",
+      "--model",
+      "ff3",
+      "--events",
+      EVENTS,
+      "--ids",
+      "E34",
+    ];
     const auto = await cli(...args, "--verbose");
     expect(auto.code).toBe(0);
     if (/FACTOR_UNIT_ASSUMED/.test(auto.stderr)) expect(auto.stderr).toContain("--factor-unit");
@@ -62,7 +86,11 @@ describe("study: errors name the CLI flag", () => {
   });
 
   it("chart flags go with --plot", async () => {
-    for (const flag of [["--title", "x"], ["--width", "300"], ["--from", "2025-03-01"]]) {
+    for (const flag of [
+      ["--title", "x"],
+      ["--width", "300"],
+      ["--from", "2025-03-01"],
+    ]) {
       const r = await cli(...BASE, ...flag);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("goes with --plot");

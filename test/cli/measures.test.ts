@@ -12,7 +12,18 @@ const WORLD = ["--market", "fixtures/daily/synthetic-world.csv"];
 
 describe("study --levels", () => {
   it("studies a yield in basis-point changes on the world return; every row says measure and unit", async () => {
-    const r = await cli("study", "--levels", "fixtures/daily/synthetic-levels.csv", "--level-unit", "percent", ...WORLD, ...EVENTS, "--window=0,0", "--format", "json");
+    const r = await cli(
+      "study",
+      "--levels",
+      "fixtures/daily/synthetic-levels.csv",
+      "--level-unit",
+      "percent",
+      ...WORLD,
+      ...EVENTS,
+      "--window=0,0",
+      "--format",
+      "json",
+    );
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout) as { car: { asset: string; event_id: string; car: number; measure: string; unit: string }[] };
     const dgs10 = j.car.filter((c) => c.asset === "DGS10");
@@ -32,10 +43,39 @@ describe("study --levels", () => {
 
 describe("study --measure volume|volatility", () => {
   it("volume: abnormal log volume from the price file's volume column, market model on the benchmark's volume (estimation [-150, -11] leaves out the zero-volume session)", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", "--market", "fixtures/daily/synthetic-us-index.csv", ...EVENTS,
-      "--estimation=-150,-11", "--window=0,0", "--window=0,2", "--measure", "returns", "--measure", "volume", "--format", "json");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-garch.csv",
+      "--market",
+      "fixtures/daily/synthetic-us-index.csv",
+      ...EVENTS,
+      "--estimation=-150,-11",
+      "--window=0,0",
+      "--window=0,2",
+      "--measure",
+      "returns",
+      "--measure",
+      "volume",
+      "--format",
+      "json",
+    );
     expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as { measures: { volume: { event_id: string; measure: string; unit: string; model: string; window_start: number; window_end: number; abnormal: number; p_value: number }[] }; car: { measure: string }[] };
+    const j = JSON.parse(r.stdout) as {
+      measures: {
+        volume: {
+          event_id: string;
+          measure: string;
+          unit: string;
+          model: string;
+          window_start: number;
+          window_end: number;
+          abnormal: number;
+          p_value: number;
+        }[];
+      };
+      car: { measure: string }[];
+    };
     expect(j.car.every((c) => c.measure === "returns")).toBe(true);
     const v = j.measures.volume;
     expect(v.every((x) => x.measure === "volume" && x.unit === "log volume" && x.model === "market")).toBe(true);
@@ -46,14 +86,41 @@ describe("study --measure volume|volatility", () => {
   });
 
   it("mean-adjusted without a benchmark volume; --format csv --table volume; the zero-volume session in the default estimation window is reported", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--window=0,2", "--measure", "volume", "--format", "csv", "--table", "volume");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-garch.csv",
+      ...EVENTS,
+      "--window=0,2",
+      "--measure",
+      "volume",
+      "--format",
+      "csv",
+      "--table",
+      "volume",
+    );
     expect(r.code, r.stderr).toBe(0);
     const [header, ...lines] = r.stdout.trim().split("\n");
     const cols = header!.split(",");
     const row = lines.map((l) => l.split(",")).find((c) => c[cols.indexOf("event_id")] === "E10")!;
     expect(row[cols.indexOf("model")]).toBe("mean-adjusted");
     expect(Number(row[cols.indexOf("abnormal")])).not.toBeNaN();
-    expect(cols).toEqual(expect.arrayContaining(["measure", "unit", "event_id", "asset", "window_start", "window_end", "abnormal", "se", "t", "p_value", "rank_z", "rank_p_value"]));
+    expect(cols).toEqual(
+      expect.arrayContaining([
+        "measure",
+        "unit",
+        "event_id",
+        "asset",
+        "window_start",
+        "window_end",
+        "abnormal",
+        "se",
+        "t",
+        "p_value",
+        "rank_z",
+        "rank_p_value",
+      ]),
+    );
     expect(r.stderr).toContain("with zero volume");
   });
 
@@ -73,9 +140,24 @@ describe("study --measure volume|volatility", () => {
 
 describe("study --model garch|garch-market", () => {
   it("GARCH rows: standard errors from the variance forecasts, the models table with ω, α₁, β₁, log-likelihood and persistence", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...WORLD, ...EVENTS, "--model", "garch-market", "--window=0,0", "--window=-1,1", "--format", "json");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-garch.csv",
+      ...WORLD,
+      ...EVENTS,
+      "--model",
+      "garch-market",
+      "--window=0,0",
+      "--window=-1,1",
+      "--format",
+      "json",
+    );
     expect(r.code, r.stderr).toBe(0);
-    const j = JSON.parse(r.stdout) as { car: { model?: string; event_id: string; window_start: number; se: number; t: number; car: number }[]; models: Record<string, number | string>[] };
+    const j = JSON.parse(r.stdout) as {
+      car: { model?: string; event_id: string; window_start: number; se: number; t: number; car: number }[];
+      models: Record<string, number | string>[];
+    };
     expect(j.models.length).toBeGreaterThan(0);
     for (const m of j.models) {
       expect(m.model).toBe("garch-market");
@@ -91,7 +173,19 @@ describe("study --model garch|garch-market", () => {
   });
 
   it("--model garch (constant mean) needs no benchmark; the models table in csv names the model", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--model", "garch", "--window=0,0", "--format", "csv", "--table", "models");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-garch.csv",
+      ...EVENTS,
+      "--model",
+      "garch",
+      "--window=0,0",
+      "--format",
+      "csv",
+      "--table",
+      "models",
+    );
     expect(r.code, r.stderr).toBe(0);
     const [header, ...lines] = r.stdout.trim().split("\n");
     const cols = header!.split(",");
@@ -103,8 +197,21 @@ describe("study --model garch|garch-market", () => {
 
 describe("study --measure volatility --range", () => {
   it("Parkinson and Garman–Klass rows per event session equal rangeVolatilityTest on the file's OHLC columns", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-garch.csv", ...EVENTS, "--window=0,1", "--measure", "volatility",
-      "--range", "parkinson", "--range", "garman-klass", "--format", "json");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-garch.csv",
+      ...EVENTS,
+      "--window=0,1",
+      "--measure",
+      "volatility",
+      "--range",
+      "parkinson",
+      "--range",
+      "garman-klass",
+      "--format",
+      "json",
+    );
     expect(r.code, r.stderr).toBe(0);
     type RangeRow = { estimator: string; event_id: string; rel_day: number; ratio: number; t: number; p_value: number; unit: string; measure: string };
     const j = JSON.parse(r.stdout) as { measures: { range: RangeRow[] }; models: { event_id: string; estimation_start: string; estimation_end: string }[] };
@@ -143,7 +250,11 @@ describe("study --measure volatility --range", () => {
 describe("study --measure volume --volume [NAME=]FILE", () => {
   const dir = mkdtempSync(join(tmpdir(), "mr-volume-"));
   // the fixture's volume alone, under a column name the detector does not know
-  const lines = readProjectFile("fixtures/daily/synthetic-garch.csv").trim().split("\n").slice(1).map((l) => l.split(","));
+  const lines = readProjectFile("fixtures/daily/synthetic-garch.csv")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
   const volumeFile = join(dir, "g-volume.csv");
   writeFileSync(volumeFile, `date,shares\n${lines.map((c) => `${c[0]},${c[5]}`).join("\n")}\n`);
 

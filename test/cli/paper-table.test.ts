@@ -6,11 +6,16 @@ import { cli } from "./helpers.js";
 // escaping or notes shows as a diff. Regenerate with UPDATE_GOLDEN=1 after checking the diff.
 const BASE = [
   "study",
-  "--prices", "SPX=fixtures/daily/synthetic-us-index.csv",
-  "--market", "ACWI=fixtures/daily/synthetic-world.csv",
-  "--events", "fixtures/events/tariffs-2025.csv",
-  "--ids", "E10,E17,E22,E34",
-  "--window=0,0", "--window=-1,1",
+  "--prices",
+  "SPX=fixtures/daily/synthetic-us-index.csv",
+  "--market",
+  "ACWI=fixtures/daily/synthetic-world.csv",
+  "--events",
+  "fixtures/events/tariffs-2025.csv",
+  "--ids",
+  "E10,E17,E22,E34",
+  "--window=0,0",
+  "--window=-1,1",
 ];
 
 function golden(name: string, text: string): void {
@@ -21,7 +26,12 @@ function golden(name: string, text: string): void {
 }
 
 describe("study --format table|markdown|html|latex: the paper table", () => {
-  for (const [format, ext] of [["table", "txt"], ["markdown", "md"], ["html", "html"], ["latex", "tex"]] as const) {
+  for (const [format, ext] of [
+    ["table", "txt"],
+    ["markdown", "md"],
+    ["html", "html"],
+    ["latex", "tex"],
+  ] as const) {
     it(`${format} matches its golden file`, async () => {
       const r = await cli(...BASE, "--format", format);
       expect(r.code).toBe(0);
@@ -46,7 +56,12 @@ describe("study --format table|markdown|html|latex: the paper table", () => {
     expect(tex).toContain("CAR $[-1, 1]$ (\\%)");
     expect(tex).toMatch(/\$\[\\tau_1, \\tau_2\]\$/);
     // every % after the first comment line is escaped, and no unicode ellipsis or dash is left for pdflatex
-    expect(tex.split("\n").slice(1).filter((l) => /(^|[^\\])%/.test(l))).toEqual([]);
+    expect(
+      tex
+        .split("\n")
+        .slice(1)
+        .filter((l) => /(^|[^\\])%/.test(l)),
+    ).toEqual([]);
     expect(tex).not.toMatch(/[…–—−]/);
     expect(tex).toContain("\\ldots{}");
   });

@@ -138,7 +138,12 @@ describe("date-fns where it does the job", () => {
     // TZDate("UTC") never returned
     const iso = (k: number) => isoFromDayKey(k);
     expect(["2011-12-29", "2011-12-30", "2011-12-31"].flatMap((d) => [-1, 1].map((n) => iso(shiftDay(dayKeyFromIso(d), n))))).toEqual([
-      "2011-12-28", "2011-12-30", "2011-12-29", "2011-12-31", "2011-12-30", "2012-01-01",
+      "2011-12-28",
+      "2011-12-30",
+      "2011-12-29",
+      "2011-12-31",
+      "2011-12-30",
+      "2012-01-01",
     ]);
     expect(iso(businessDayBefore(2011, 12, 32))).toBe("2011-12-30");
     expect(iso(businessDayBefore(2022, 12, 25))).toBe("2022-12-23");

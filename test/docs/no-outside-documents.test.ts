@@ -24,7 +24,11 @@ describe("references", () => {
     const self = join(repoRoot, "test/docs/no-outside-documents.test.ts");
     const offenders = [...DIRS.flatMap((d) => files(join(repoRoot, d))), join(repoRoot, "README.md"), join(repoRoot, "tsup.config.ts")]
       .filter((f) => f !== self)
-      .flatMap((f) => readFileSync(f, "utf8").split("\n").map((line, i) => [f, i + 1, line] as const))
+      .flatMap((f) =>
+        readFileSync(f, "utf8")
+          .split("\n")
+          .map((line, i) => [f, i + 1, line] as const),
+      )
       .filter(([, , line]) => OUTSIDE.test(line))
       .map(([f, n, line]) => `${relative(repoRoot, f)}:${n}: ${line.trim()}`);
     expect(offenders).toEqual([]);

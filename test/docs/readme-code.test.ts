@@ -32,7 +32,8 @@ describe("README code blocks", () => {
     const program = ts.createProgram(files, docCompilerOptions);
     const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file === undefined || files.includes(d.file.fileName));
     const messages = diagnostics.map((d) => {
-      const where = d.file === undefined ? "" : `${d.file.fileName.replace(dir, "README")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 - 2}: `;
+      const where =
+        d.file === undefined ? "" : `${d.file.fileName.replace(dir, "README")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 - 2}: `;
       return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
     expect(messages).toEqual([]);

@@ -163,7 +163,10 @@ function docOf(decl: ts.Declaration): ts.JSDoc | undefined {
 function docLines(doc: ts.JSDoc): { text: string; line: number }[] {
   const sf = doc.getSourceFile();
   const first = sf.getLineAndCharacterOfPosition(doc.getStart()).line + 1;
-  const raw = doc.getText().replace(/^\/\*\*/, "").replace(/\*\/$/, "");
+  const raw = doc
+    .getText()
+    .replace(/^\/\*\*/, "")
+    .replace(/\*\/$/, "");
   return raw.split("\n").map((l, i) => ({ text: l.replace(/^\s*\* ?/, "").replace(/^\s+$/, ""), line: first + i }));
 }
 
@@ -381,9 +384,16 @@ function show(value: unknown, depth = 0): string {
   if (depth > 3) return "…";
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const items = Array.from(value as unknown as ArrayLike<number>);
-    return `${value.constructor.name} [${items.slice(0, 20).map((v) => show(v)).join(", ")}${items.length > 20 ? ", …" : ""}]`;
+    return `${value.constructor.name} [${items
+      .slice(0, 20)
+      .map((v) => show(v))
+      .join(", ")}${items.length > 20 ? ", …" : ""}]`;
   }
-  if (Array.isArray(value)) return `[${value.slice(0, 20).map((v) => show(v, depth + 1)).join(", ")}${value.length > 20 ? ", …" : ""}]`;
+  if (Array.isArray(value))
+    return `[${value
+      .slice(0, 20)
+      .map((v) => show(v, depth + 1))
+      .join(", ")}${value.length > 20 ? ", …" : ""}]`;
   if (value instanceof Map) return `Map(${value.size})`;
   if (value instanceof Set) return `Set(${value.size})`;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
@@ -406,7 +416,11 @@ function compare(expected: Expected, actual: unknown, path: string): string | un
     case "string":
       if (typeof actual !== "string") return differ();
       if (expected.prefix === undefined) return actual === expected.value ? undefined : differ();
-      return actual.startsWith(expected.prefix) && actual.endsWith(expected.suffix ?? "") && actual.length >= expected.prefix.length + (expected.suffix ?? "").length ? undefined : differ();
+      return actual.startsWith(expected.prefix) &&
+        actual.endsWith(expected.suffix ?? "") &&
+        actual.length >= expected.prefix.length + (expected.suffix ?? "").length
+        ? undefined
+        : differ();
     case "constant":
       return actual === expected.value ? undefined : differ();
     case "array":
@@ -414,7 +428,8 @@ function compare(expected: Expected, actual: unknown, path: string): string | un
       if (expected.kind === "array" && !Array.isArray(actual)) return differ();
       if (expected.kind === "typed" && !(ArrayBuffer.isView(actual) && actual.constructor.name === expected.type)) return differ();
       const items = Array.from(actual as ArrayLike<unknown>);
-      if (expected.open ? items.length < expected.items.length : items.length !== expected.items.length) return `length${at}: expected ${expected.open ? "at least " : ""}${expected.items.length}, got ${items.length} in ${show(actual)}`;
+      if (expected.open ? items.length < expected.items.length : items.length !== expected.items.length)
+        return `length${at}: expected ${expected.open ? "at least " : ""}${expected.items.length}, got ${items.length} in ${show(actual)}`;
       for (let i = 0; i < expected.items.length; i++) {
         const d = compare(expected.items[i]!, items[i], `${path}[${i}]`);
         if (d !== undefined) return d;
@@ -431,7 +446,8 @@ function compare(expected: Expected, actual: unknown, path: string): string | un
       if (!expected.open) {
         const listed = new Set(expected.entries.map(([k]) => k));
         const extra = Object.keys(record).filter((k) => !listed.has(k) && record[k] !== undefined);
-        if (extra.length > 0) return `unexpected key${extra.length > 1 ? "s" : ""} ${extra.join(", ")}${at} (add them, or end the object with …), got ${show(actual)}`;
+        if (extra.length > 0)
+          return `unexpected key${extra.length > 1 ? "s" : ""} ${extra.join(", ")}${at} (add them, or end the object with …), got ${show(actual)}`;
       }
       return undefined;
     }
@@ -511,7 +527,11 @@ function prepare(example: Example, siteIds: Site[]): Prepared {
       const named = clause.namedBindings;
       if (named !== undefined && ts.isNamespaceImport(named)) {
         importedNames.add(named.name.text);
-        edits.push({ start: statement.getStart(), end: statement.end, text: `const ${named.name.text} = await __import(${JSON.stringify(from)});${"\n".repeat(lineOf(statement.end) - lineOf(statement.getStart()))}` });
+        edits.push({
+          start: statement.getStart(),
+          end: statement.end,
+          text: `const ${named.name.text} = await __import(${JSON.stringify(from)});${"\n".repeat(lineOf(statement.end) - lineOf(statement.getStart()))}`,
+        });
         continue;
       }
       if (named !== undefined)
@@ -558,7 +578,15 @@ function prepare(example: Example, siteIds: Site[]): Prepared {
       return;
     }
     const id = siteIds.length;
-    const site: Site = { example, line, statement: target.getText().replace(/\s+/g, " "), text: valueText, expected: "literal" in read ? read.literal : undefined, runs: 0, failures: [] };
+    const site: Site = {
+      example,
+      line,
+      statement: target.getText().replace(/\s+/g, " "),
+      text: valueText,
+      expected: "literal" in read ? read.literal : undefined,
+      runs: 0,
+      failures: [],
+    };
     siteIds.push(site);
     sites.push(site);
     const thunk = "expression" in read ? `, () => (${read.expression})` : "";
@@ -632,7 +660,9 @@ function quietConsole(): Console {
 
 async function run(prepared: Prepared, allSites: readonly Site[]): Promise<string[]> {
   if (prepared.javascript === undefined) return [...prepared.problems];
-  const runtimeNames = [...new Set([...Object.keys(core), ...Object.keys(nodeEntry), ...Object.keys(statsEntry)])].filter((n) => !prepared.importedNames.has(n));
+  const runtimeNames = [...new Set([...Object.keys(core), ...Object.keys(nodeEntry), ...Object.keys(statsEntry)])].filter(
+    (n) => !prepared.importedNames.has(n),
+  );
   const coreNames = runtimeNames.filter((n) => n in core);
   const statsNames = runtimeNames.filter((n) => !(n in core) && n in statsEntry);
   const nodeNames = runtimeNames.filter((n) => !(n in core) && !(n in statsEntry));
@@ -752,7 +782,9 @@ let typeProblemList: Problem[] | undefined;
 /** Type errors of the examples (computed once). */
 function typeProblems(): Problem[] {
   if (typeProblemList === undefined) {
-    const exportsByEntry = new Map<Specifier, string[]>(ENTRIES.map((entry) => [entry.specifier, exportsList.filter((e) => e.entry === entry.specifier).map((e) => e.name)]));
+    const exportsByEntry = new Map<Specifier, string[]>(
+      ENTRIES.map((entry) => [entry.specifier, exportsList.filter((e) => e.entry === entry.specifier).map((e) => e.name)]),
+    );
     const diagnostics = typeCheck(prepared, exportsByEntry, join(workingDirectory(), "typecheck"));
     typeProblemList = [...diagnostics].flatMap(([p, messages]) => messages.map((message) => ({ name: p.example.owner, message })));
   }

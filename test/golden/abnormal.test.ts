@@ -14,25 +14,11 @@
 // - p-values: 1e-9 relative (pt agrees with R to 1e-12; the t inputs carry ~1e-13);
 // - SQ counts (#≤, #≥, number of sums) and p-values: exact.
 import { describe, expect, it } from "vitest";
-import {
-  abnormalCovariance,
-  abnormalReturns,
-  cumulativeAbnormalReturns,
-  type AbnormalReturns,
-} from "../../src/abnormal/index.js";
+import { abnormalCovariance, abnormalReturns, cumulativeAbnormalReturns, type AbnormalReturns } from "../../src/abnormal/index.js";
 import { carTTest, sqNullDistribution, sqTest } from "../../src/inference/index.js";
 import type { ModelFit, ModelPrediction } from "../../src/models/types.js";
 import type { Window } from "../../src/types.js";
-import {
-  fitMarketAdjusted,
-  fitMarketClosedForm,
-  fitOls,
-  indexOfDay,
-  loadFixtures,
-  predictOls,
-  returnsOf,
-  slice,
-} from "../abnormal/helpers.js";
+import { fitMarketAdjusted, fitMarketClosedForm, fitOls, indexOfDay, loadFixtures, predictOls, returnsOf, slice } from "../abnormal/helpers.js";
 import { expectAllClose, expectClose, maxRelErr } from "./expect-close.js";
 import { loadGolden } from "./load.js";
 
@@ -248,6 +234,11 @@ describe("abnormal returns vs R lm/predict (golden, R)", () => {
     const ars = abnormalReturns(fit, predictOls(fit, [evtOf(rWorld)], m), evtOf(rUs), { start: -5 });
     expect(maxRelErr(ars.variance, g.market.var_ar)).toBeLessThan(RTOL);
     const cars = cumulativeAbnormalReturns(ars, WINDOWS);
-    expect(maxRelErr(cars.map((c) => c.variance), g.market.windows.map((w) => w.variance))).toBeLessThan(RTOL);
+    expect(
+      maxRelErr(
+        cars.map((c) => c.variance),
+        g.market.windows.map((w) => w.variance),
+      ),
+    ).toBeLessThan(RTOL);
   });
 });

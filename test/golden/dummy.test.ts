@@ -86,7 +86,11 @@ function expectMatrix(actual: Float64Array, expected: number[][], label: string)
   expectAllClose(actual, e, { rtol: RTOL, atol: 1e-10 * maxDiag }, label);
 }
 
-function expectWald(actual: { statistic: number; p_value: number; f_statistic: number; p_value_f: number; df: number }, expected: WaldGolden, label: string): void {
+function expectWald(
+  actual: { statistic: number; p_value: number; f_statistic: number; p_value_f: number; df: number },
+  expected: WaldGolden,
+  label: string,
+): void {
   expect(actual.df, `${label} df`).toBe(expected.df);
   if (expected.statistic === null) {
     expect(actual.statistic, `${label}: R finds R V R' singular`).toBeNaN();
@@ -134,15 +138,60 @@ describe("dummyRegression vs R lm + sandwich::NeweyWest + lmtest::coeftest", () 
       });
 
       it("coeftest rows (se, t, p with t(T-K)) agree for the OLS and both HAC covariances", () => {
-        expectAllClose(hac.regression.map((r) => r.std_error), c.se_ols, { rtol: RTOL }, "se ols");
-        expectAllClose(hac.regression.map((r) => r.std_error_hac), c.se_hac, { rtol: RTOL }, "se hac");
-        expectAllClose(hac.regression.map((r) => r.statistic), c.t_hac, { rtol: RTOL }, "t hac");
-        expectAllClose(hac.regression.map((r) => r.p_value), c.p_hac, P, "p hac");
-        expectAllClose(ols.regression.map((r) => r.statistic), c.t_ols, { rtol: RTOL }, "t ols");
-        expectAllClose(ols.regression.map((r) => r.p_value), c.p_ols, P, "p ols");
-        expectAllClose(adj.regression.map((r) => r.std_error_hac), c.se_hac_adjust, { rtol: RTOL }, "se hac adj");
-        expectAllClose(adj.regression.map((r) => r.statistic), c.t_hac_adjust, { rtol: RTOL }, "t hac adj");
-        expectAllClose(adj.regression.map((r) => r.p_value), c.p_hac_adjust, P, "p hac adj");
+        expectAllClose(
+          hac.regression.map((r) => r.std_error),
+          c.se_ols,
+          { rtol: RTOL },
+          "se ols",
+        );
+        expectAllClose(
+          hac.regression.map((r) => r.std_error_hac),
+          c.se_hac,
+          { rtol: RTOL },
+          "se hac",
+        );
+        expectAllClose(
+          hac.regression.map((r) => r.statistic),
+          c.t_hac,
+          { rtol: RTOL },
+          "t hac",
+        );
+        expectAllClose(
+          hac.regression.map((r) => r.p_value),
+          c.p_hac,
+          P,
+          "p hac",
+        );
+        expectAllClose(
+          ols.regression.map((r) => r.statistic),
+          c.t_ols,
+          { rtol: RTOL },
+          "t ols",
+        );
+        expectAllClose(
+          ols.regression.map((r) => r.p_value),
+          c.p_ols,
+          P,
+          "p ols",
+        );
+        expectAllClose(
+          adj.regression.map((r) => r.std_error_hac),
+          c.se_hac_adjust,
+          { rtol: RTOL },
+          "se hac adj",
+        );
+        expectAllClose(
+          adj.regression.map((r) => r.statistic),
+          c.t_hac_adjust,
+          { rtol: RTOL },
+          "t hac adj",
+        );
+        expectAllClose(
+          adj.regression.map((r) => r.p_value),
+          c.p_hac_adjust,
+          P,
+          "p hac adj",
+        );
         expect(hac.regression.every((r) => r.vcov === "hac")).toBe(true);
       });
 

@@ -14,28 +14,16 @@ export function relErr(actual: number, expected: number): number {
  * Asserts |actual − expected| ≤ rtol·|expected| + atol. `atol` defaults to 0: it is only a
  * tiny floor for expected values that are (close to) zero.
  */
-export function expectClose(
-  actual: number,
-  expected: number,
-  opts: { rtol: number; atol?: number },
-  label = "",
-): void {
+export function expectClose(actual: number, expected: number, opts: { rtol: number; atol?: number }, label = ""): void {
   const atol = opts.atol ?? 0;
   const ok = actual === expected || Math.abs(actual - expected) <= opts.rtol * Math.abs(expected) + atol;
   if (!ok) {
-    expect.fail(
-      `${label}: got ${actual}, expected ${expected} (rel err ${relErr(actual, expected).toExponential(3)}, rtol ${opts.rtol}, atol ${atol})`,
-    );
+    expect.fail(`${label}: got ${actual}, expected ${expected} (rel err ${relErr(actual, expected).toExponential(3)}, rtol ${opts.rtol}, atol ${atol})`);
   }
 }
 
 /** Elementwise {@link expectClose}; also checks the lengths. */
-export function expectAllClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  opts: { rtol: number; atol?: number },
-  label = "",
-): void {
+export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, opts: { rtol: number; atol?: number }, label = ""): void {
   expect(actual.length, `${label} length`).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) expectClose(actual[i]!, expected[i]!, opts, `${label}[${i}]`);
 }

@@ -34,8 +34,19 @@ interface GarchGolden {
   market: FitGolden;
   sp500?: FitGolden & { first: string; last: string; fixed_log_lik: number; fgarch: FitGolden };
   event: {
-    first: string; last: string; ar: number[]; variance: number[]; sar: number[]; p_value: number[]; volatility_p_value: number[];
-    car: number; car_variance: number; car_z: number; car_p_value: number; volatility_statistic: number; volatility_window_p_value: number;
+    first: string;
+    last: string;
+    ar: number[];
+    variance: number[];
+    sar: number[];
+    p_value: number[];
+    volatility_p_value: number[];
+    car: number;
+    car_variance: number;
+    car_z: number;
+    car_p_value: number;
+    volatility_statistic: number;
+    volatility_window_p_value: number;
   };
 }
 

@@ -18,12 +18,50 @@ import { readProjectFile } from "../helpers/shared-data.js";
 import { expectAllClose, expectClose } from "./expect-close.js";
 import { loadGolden } from "./load.js";
 
-interface WindowGolden { window: [number, number]; car: number; variance: number; t: number; p_value: number; wilcoxon_W: number; rank_p_value: number }
-interface VolumeModelGolden { coefficients: number[]; sigma2: number; df: number; ar: number[]; variance: number[]; t: number[]; p_value: number[]; windows: WindowGolden[] }
-interface RangeGolden { estimation_mean: number; ratio: number[]; t: number[]; p_value: number[]; df: number }
-interface LevelGolden { coefficients: number[]; sigma2: number; df: number; ar: number[]; variance: number[] }
+interface WindowGolden {
+  window: [number, number];
+  car: number;
+  variance: number;
+  t: number;
+  p_value: number;
+  wilcoxon_W: number;
+  rank_p_value: number;
+}
+interface VolumeModelGolden {
+  coefficients: number[];
+  sigma2: number;
+  df: number;
+  ar: number[];
+  variance: number[];
+  t: number[];
+  p_value: number[];
+  windows: WindowGolden[];
+}
+interface RangeGolden {
+  estimation_mean: number;
+  ratio: number[];
+  t: number[];
+  p_value: number[];
+  df: number;
+}
+interface LevelGolden {
+  coefficients: number[];
+  sigma2: number;
+  df: number;
+  ar: number[];
+  variance: number[];
+}
 interface MeasuresGolden {
-  volatility: { ar: number[]; variance: number[]; ratio: number[]; p_value: number[]; window_statistic: number; df1: number; df2: number; window_p_value: number };
+  volatility: {
+    ar: number[];
+    variance: number[];
+    ratio: number[];
+    p_value: number[];
+    window_statistic: number;
+    df1: number;
+    df2: number;
+    window_p_value: number;
+  };
   ranges: { parkinson_all: number[]; garman_klass_all: number[]; parkinson: RangeGolden; garman_klass: RangeGolden };
   volume: { start: number; offset: number; zero_volume_date: string; mean_adjusted: VolumeModelGolden; market: VolumeModelGolden };
   levels: { dgs10_change_bp: number[]; on_dgs2: LevelGolden; on_world_return: LevelGolden; constant_mean: LevelGolden };
@@ -51,7 +89,11 @@ describe("abnormal volatility vs R (US index, market model)", () => {
   const al = alignReturns({ asset: series("synthetic-us-index.csv", "US"), market: series("synthetic-world.csv", "W"), calendar: nyse });
   const fit = fitModel({ type: "market" }, al, ending(al, "2025-03-20", 250));
   const event = span(al, "2025-04-01", "2025-04-11");
-  const ars = abnormalReturns(fit, predictModel(fit, al, event), event.map((i) => al.asset[i]!));
+  const ars = abnormalReturns(
+    fit,
+    predictModel(fit, al, event),
+    event.map((i) => al.asset[i]!),
+  );
   const v = abnormalVolatility(ars);
 
   it("AR²/Var(AR) per session and its F(1, M − 2) p-value", () => {
@@ -110,7 +152,15 @@ describe("abnormal volume vs R (synthetic GARCH asset, one zero-volume session)"
     ["market model on the benchmark's log volume", "market", g.volume.market],
   ] as const) {
     it(`${label}: fit, abnormal log volume, t, windows with full covariance and the rank test`, () => {
-      const r = abnormalVolume({ volume: vol.values, model, ...(model === "market" ? { benchmarkVolume: bench.values } : {}), estimation, event, start: g.volume.start, windows });
+      const r = abnormalVolume({
+        volume: vol.values,
+        model,
+        ...(model === "market" ? { benchmarkVolume: bench.values } : {}),
+        estimation,
+        event,
+        start: g.volume.start,
+        windows,
+      });
       expect(r.zeroCount).toBe(1);
       expect(r.warnings.map((w) => w.code)).toEqual(["ZERO_VOLUME"]);
       expectAllClose(r.fit.coefficients, ref.coefficients, { rtol: RTOL }, "coefficients");
@@ -147,11 +197,20 @@ describe("level series vs R: 10-year yield changes in basis points (synthetic le
       expect(levels.levelUnit).toBe("basis-points");
       const al = alignReturns({ asset: d10!, ...(market === undefined ? {} : { market }), calendar: nyse });
       const event = span(al, "2025-04-01", "2025-04-11");
-      expectAllClose(event.map((i) => al.asset[i]!), g.levels.dgs10_change_bp, { rtol: RTOL }, "changes");
+      expectAllClose(
+        event.map((i) => al.asset[i]!),
+        g.levels.dgs10_change_bp,
+        { rtol: RTOL },
+        "changes",
+      );
       const fit = fitModel(spec, al, ending(al, "2025-03-31", 250));
       expectAllClose(fit.coefficients, ref.coefficients, { rtol: RTOL }, "coefficients");
       expectClose(fit.sigma2, ref.sigma2, { rtol: RTOL }, "sigma2");
-      const ars = abnormalReturns(fit, predictModel(fit, al, event), event.map((i) => al.asset[i]!));
+      const ars = abnormalReturns(
+        fit,
+        predictModel(fit, al, event),
+        event.map((i) => al.asset[i]!),
+      );
       expectAllClose(ars.ar, ref.ar, { rtol: RTOL }, "ar");
       expectAllClose(ars.variance, ref.variance, { rtol: RTOL }, "variance");
     });

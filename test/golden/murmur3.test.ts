@@ -92,7 +92,7 @@ describe("ContentHash (incremental, word-framed)", () => {
     expect(new ContentHash().float64Array(Float64Array.of(nanBits)).hex()).toBe(new ContentHash().float64(Number.NaN).hex());
   });
 
-  it("separates strings (\"ab\",\"c\" ≠ \"a\",\"bc\") and contentHash64 is the one-string hash", () => {
+  it('separates strings ("ab","c" ≠ "a","bc") and contentHash64 is the one-string hash', () => {
     expect(new ContentHash().string("ab").string("c").hex()).not.toBe(new ContentHash().string("a").string("bc").hex());
     expect(contentHash64("options")).toBe(new ContentHash().string("options").hex());
   });

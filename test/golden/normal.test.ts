@@ -1,14 +1,7 @@
 // Normal distribution and special functions vs R. Reference: test/golden/data/normal.json,
 // written by scripts/golden/normal.R (R version recorded in the file).
 import { describe, expect, it } from "vitest";
-import {
-  logBeta,
-  logGamma,
-  normalCdf,
-  normalQuantile,
-  normalSf,
-  regularizedIncompleteBeta,
-} from "../../src/stats/index.js";
+import { logBeta, logGamma, normalCdf, normalQuantile, normalSf, regularizedIncompleteBeta } from "../../src/stats/index.js";
 import { EPS, expectClose } from "./expect-close.js";
 import { loadGolden } from "./load.js";
 
@@ -74,12 +67,7 @@ describe("special functions vs R (golden, R)", () => {
   it("regularizedIncompleteBeta(x, a, b) == pbeta(x, a, b) to 1e-12 relative", () => {
     const { x, a, b, lower } = g.pbeta;
     for (let i = 0; i < x.length; i++) {
-      expectClose(
-        regularizedIncompleteBeta(x[i]!, a[i]!, b[i]!),
-        lower[i]!,
-        { rtol: 1e-12, atol: 1e-300 },
-        `pbeta x=${x[i]} a=${a[i]} b=${b[i]}`,
-      );
+      expectClose(regularizedIncompleteBeta(x[i]!, a[i]!, b[i]!), lower[i]!, { rtol: 1e-12, atol: 1e-300 }, `pbeta x=${x[i]} a=${a[i]} b=${b[i]}`);
     }
   });
 });

@@ -14,9 +14,7 @@ const sharedOverride = process.env.MARKET_REACTION_SHARED_DATA;
 export const sharedDataDir: string | undefined =
   sharedOverride === "none"
     ? undefined
-    : [sharedOverride, resolve(repoRoot, "../shared/data")].find(
-        (p): p is string => p !== undefined && p !== "" && existsSync(join(p, "README.md")),
-      );
+    : [sharedOverride, resolve(repoRoot, "../shared/data")].find((p): p is string => p !== undefined && p !== "" && existsSync(join(p, "README.md")));
 
 let noticePrinted = false;
 

@@ -6,7 +6,14 @@ import { barsCsv } from "./helpers.js";
 
 const flat = () => 100;
 const grid = sessionBars(
-  parseBarsCsv(barsCsv([{ date: "2025-04-07", close: flat }, { date: "2025-04-08", close: flat }, { date: "2025-11-28", n: 210, close: flat }, { date: "2025-12-01", close: flat }])).bars,
+  parseBarsCsv(
+    barsCsv([
+      { date: "2025-04-07", close: flat },
+      { date: "2025-04-08", close: flat },
+      { date: "2025-11-28", n: 210, close: flat },
+      { date: "2025-12-01", close: flat },
+    ]),
+  ).bars,
 );
 const ev = (id: string, timestamp: string, timezone = "America/New_York"): MarketEvent => ({ id, timestamp, timezone, precision: "minute" });
 const one = (e: MarketEvent) => {
@@ -78,7 +85,14 @@ describe("alignIntraday(events, grid)", () => {
 
 describe("intradayStudy windows around the close", () => {
   const closes = (k: number) => 100 * Math.exp(0.001 * k);
-  const g = sessionBars(parseBarsCsv(barsCsv([{ date: "2025-11-28", n: 210, close: closes }, { date: "2025-12-01", close: closes, open: 105 }])).bars);
+  const g = sessionBars(
+    parseBarsCsv(
+      barsCsv([
+        { date: "2025-11-28", n: 210, close: closes },
+        { date: "2025-12-01", close: closes, open: 105 },
+      ]),
+    ).bars,
+  );
 
   it("a window does not cross the 13:00 early close: cut and reported", () => {
     const st = intradayStudy({ bars: g, events: [ev("x", "2025-11-28T12:55")], windows: [[0, 20]], reference: "prior-bars" });

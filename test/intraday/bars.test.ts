@@ -41,7 +41,10 @@ describe("parseBarsCsv(text, options)", () => {
 describe("sessionBars(bars, options): DST", () => {
   it("bars stamped in UTC land on 09:30 local on both sides of the March 2025 DST change", () => {
     // Friday 7 March (EST, open 14:30Z) and Monday 10 March (EDT, open 13:30Z)
-    const text = barsCsv([{ date: "2025-03-07", close: flat(100) }, { date: "2025-03-10", close: flat(101) }]);
+    const text = barsCsv([
+      { date: "2025-03-07", close: flat(100) },
+      { date: "2025-03-10", close: flat(101) },
+    ]);
     expect(text).toContain("2025-03-07T14:30:00Z");
     expect(text).toContain("2025-03-10T13:30:00Z");
     const grid = sessionBars(parseBarsCsv(text).bars, { exchange: "XNYS" });
@@ -56,7 +59,10 @@ describe("sessionBars(bars, options): DST", () => {
   });
 
   it("and on both sides of the November 2025 change (13:30Z on Friday 31 October, 14:30Z on Monday 3 November)", () => {
-    const text = barsCsv([{ date: "2025-10-31", close: flat(100) }, { date: "2025-11-03", close: flat(100) }]);
+    const text = barsCsv([
+      { date: "2025-10-31", close: flat(100) },
+      { date: "2025-11-03", close: flat(100) },
+    ]);
     const grid = sessionBars(parseBarsCsv(text).bars);
     expect(grid.sessions.map((s) => [s.date, s.startInstant])).toEqual([
       ["2025-10-31", Date.UTC(2025, 9, 31, 13, 30)],
@@ -102,7 +108,14 @@ describe("sessionBars(bars, options): half-days and gaps", () => {
   });
 
   it("reports sessions without bars between the first and the last", () => {
-    const grid = sessionBars(parseBarsCsv(barsCsv([{ date: "2025-04-07", close: flat(1) }, { date: "2025-04-09", close: flat(1) }])).bars);
+    const grid = sessionBars(
+      parseBarsCsv(
+        barsCsv([
+          { date: "2025-04-07", close: flat(1) },
+          { date: "2025-04-09", close: flat(1) },
+        ]),
+      ).bars,
+    );
     expect(grid.warnings.find((w) => w.code === "SESSIONS_WITHOUT_BARS")?.message).toMatch(/2025-04-08/);
   });
 });

@@ -9,14 +9,28 @@ async function run(...argv: string[]) {
   const code = await intradayCommand(argv, io);
   return { code, stdout, stderr };
 }
-const FIX = ["--bars", "fixtures/intraday/synthetic-us-index-1min.csv", ...[1, 2, 3, 4].flatMap((i) => ["--bars", `fixtures/intraday/synthetic-us-index-1min-history-${i}.csv`])];
+const FIX = [
+  "--bars",
+  "fixtures/intraday/synthetic-us-index-1min.csv",
+  ...[1, 2, 3, 4].flatMap((i) => ["--bars", `fixtures/intraday/synthetic-us-index-1min-history-${i}.csv`]),
+];
 
 describe("market-reaction intraday", () => {
   it("--format json: abnormal rows with the contract fields first, plus warnings and skipped", async () => {
     const r = await run(...FIX, "--events", "fixtures/events/tariffs-2025.csv", "--window=-10m,+20m", "--window=0,+10m", "--format", "json");
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { abnormal: Record<string, unknown>[]; warnings: unknown[]; skipped: { event_id: string; code: string }[] };
-    expect(Object.keys(out.abnormal[0]!).slice(0, 9)).toEqual(["event_id", "asset", "window_start", "window_end", "bar_start", "ar", "z", "p_value", "p_value_empirical"]);
+    expect(Object.keys(out.abnormal[0]!).slice(0, 9)).toEqual([
+      "event_id",
+      "asset",
+      "window_start",
+      "window_end",
+      "bar_start",
+      "ar",
+      "z",
+      "p_value",
+      "p_value_empirical",
+    ]);
     const e22 = out.abnormal.filter((a) => a.event_id === "E22");
     expect(e22.map((a) => [a.window_start, a.window_end])).toEqual([
       ["2025-04-07T10:01:00-04:00", "2025-04-07T10:31:00-04:00"],

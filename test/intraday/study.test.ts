@@ -18,7 +18,10 @@ for (let d = dayKeyFromIso("2025-04-07"), q = 0; q < 25; q++) {
 }
 const d = refDays.map((_, j) => (j % 2 === 0 ? 1 : -1) * 0.001 * ((j % 5) + 1));
 const m = refDays.map((_, j) => 0.002 * Math.sin(j + 1));
-const step = (size: number, at = slotOf("10:11")) => (k: number) => (k >= at ? 100 * Math.exp(size) : 100);
+const step =
+  (size: number, at = slotOf("10:11")) =>
+  (k: number) =>
+    k >= at ? 100 * Math.exp(size) : 100;
 const asset: SessionSpec[] = refDays.map((date, j) => ({ date, close: step(2 * m[j]! + d[j]!) }));
 const bench: SessionSpec[] = refDays.map((date, j) => ({ date, close: step(m[j]!) }));
 const JUMP = 0.02;
@@ -44,7 +47,15 @@ describe("intradayStudy(options): same-clock reference", () => {
   });
 
   it("constant mean: E = mean, sd with n - 1; a window before the step sees no abnormal return", () => {
-    const st = intradayStudy({ bars: assetBars, events: E, windows: [[0, 10], [-10, 0]], model: "constant-mean" });
+    const st = intradayStudy({
+      bars: assetBars,
+      events: E,
+      windows: [
+        [0, 10],
+        [-10, 0],
+      ],
+      model: "constant-mean",
+    });
     const x = asset.map((_, j) => 2 * m[j]! + d[j]!);
     const mu = x.reduce((a, v) => a + v, 0) / x.length;
     const sd = Math.sqrt(x.reduce((a, v) => a + (v - mu) ** 2, 0) / (x.length - 1));
@@ -121,7 +132,9 @@ describe("intradayStudy(options): same-clock reference", () => {
     expect(() => intradayStudy({ bars: assetBars, events: E, windows: [[10, 0]] })).toThrow(/invalid windows/);
     expect(() => intradayStudy({ bars: assetBars, events: E, delever: 0 })).toThrow(/invalid delever/);
     expect(() => intradayStudy({ bars: assetBars, events: E, model: "market" })).toThrow(/invalid benchmark/);
-    expect(() => intradayStudy({ bars: assetBars, events: [{ id: "x", timestamp: "2025-04-07", timezone: "America/New_York", precision: "date" }] })).toThrow(/no statement/);
+    expect(() => intradayStudy({ bars: assetBars, events: [{ id: "x", timestamp: "2025-04-07", timezone: "America/New_York", precision: "date" }] })).toThrow(
+      /no statement/,
+    );
     expect(parseMinuteWindow("[-10m, +20m]")).toEqual([-10, 20]);
     expect(parseMinuteWindow("0,1h")).toEqual([0, 60]);
     expect(() => parseMinuteWindow("20,-10")).toThrow(/start before the end/);
@@ -160,12 +173,18 @@ describe("the Hassett headline on the synthetic intraday fixture", () => {
   });
 
   it("the chart spec is Vega-Lite v5 with a UTC time scale and both statements marked", () => {
-    const spec = intradayChartSpec(st.grid, st.events.filter((e) => e.event_id === "E22" || e.event_id === "E23"));
+    const spec = intradayChartSpec(
+      st.grid,
+      st.events.filter((e) => e.event_id === "E22" || e.event_id === "E23"),
+    );
     expect(spec.$schema).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     const layers = spec.layer as { data: { values: { t: string; id?: string }[] }; encoding: { x: { scale: { type: string } } } }[];
     expect(layers[0]!.encoding.x.scale.type).toBe("utc");
     expect(layers[0]!.data.values.length).toBe(390);
-    expect(layers[1]!.data.values.map((v) => [v.id, v.t])).toEqual([["E22", "2025-04-07T14:11:00Z"], ["E23", "2025-04-07T14:30:00Z"]]);
+    expect(layers[1]!.data.values.map((v) => [v.id, v.t])).toEqual([
+      ["E22", "2025-04-07T14:11:00Z"],
+      ["E23", "2025-04-07T14:30:00Z"],
+    ]);
   });
 });
 

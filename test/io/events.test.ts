@@ -162,7 +162,12 @@ describe("parseEventsJson(input) and eventsFromRows(rows)", () => {
     expect(m.code).toBe("INVALID_INPUT");
     expect(m.message).toContain("malformed JSON");
     expect(thrown(() => parseEventsJson('{"id":"x"}')).code).toBe("INVALID_INPUT");
-    const t = thrown(() => parseEventsJson([{ id: 1.5, timestamp: 20250409 }, { timestamp: "2025-04-09", label: { a: 1 } }]));
+    const t = thrown(() =>
+      parseEventsJson([
+        { id: 1.5, timestamp: 20250409 },
+        { timestamp: "2025-04-09", label: { a: 1 } },
+      ]),
+    );
     expect(t.issues.map((i) => [i.row, i.column])).toEqual([
       [1, "id"],
       [1, "timestamp"],

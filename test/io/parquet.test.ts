@@ -8,7 +8,10 @@ import { parseSeriesCsv, parseSeriesParquet, seriesFromColumns, type MarketReact
 function csvOf(columns: { name: string; data: unknown[] }[]): string {
   const n = columns[0]!.data.length;
   const lines = [columns.map((c) => c.name).join(",")];
-  for (let i = 0; i < n; i++) lines.push(columns.map((c) => (c.data[i] === null ? "" : c.data[i] instanceof Date ? (c.data[i] as Date).toISOString().slice(0, 10) : String(c.data[i]))).join(","));
+  for (let i = 0; i < n; i++)
+    lines.push(
+      columns.map((c) => (c.data[i] === null ? "" : c.data[i] instanceof Date ? (c.data[i] as Date).toISOString().slice(0, 10) : String(c.data[i]))).join(","),
+    );
   return `${lines.join("\n")}\n`;
 }
 
@@ -66,6 +69,11 @@ describe("parseSeriesParquet", () => {
 
 describe("seriesFromColumns", () => {
   it("rejects columns of different lengths", () => {
-    expect(() => seriesFromColumns([{ name: "date", values: ["2025-04-08"] }, { name: "X", values: [1, 2] }])).toThrow(/has 2 values/);
+    expect(() =>
+      seriesFromColumns([
+        { name: "date", values: ["2025-04-08"] },
+        { name: "X", values: [1, 2] },
+      ]),
+    ).toThrow(/has 2 values/);
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  MarketReactionError,
-  dayKey,
-  parseSeriesCsv,
-  safeParseSeriesCsv,
-  safeSeriesFromRows,
-  seriesFromRows,
-  type SeriesTable,
-} from "market-reaction";
+import { MarketReactionError, dayKey, parseSeriesCsv, safeParseSeriesCsv, safeSeriesFromRows, seriesFromRows, type SeriesTable } from "market-reaction";
 
 const d = (iso: string): number => {
   const [y, m, day] = iso.split("-").map(Number) as [number, number, number];
@@ -53,10 +45,9 @@ describe("parseSeriesCsv(text) layouts", () => {
   });
 
   it("reads a Yahoo export from Adj Close and says so", () => {
-    const t = parseSeriesCsv(
-      "Date,Open,High,Low,Close,Adj Close,Volume\n2025-04-08,10,11,9,10.5,10.25,100\n2025-04-09,10,12,9,11.5,11.25,200\n",
-      { id: "SPY" },
-    );
+    const t = parseSeriesCsv("Date,Open,High,Low,Close,Adj Close,Volume\n2025-04-08,10,11,9,10.5,10.25,100\n2025-04-09,10,12,9,11.5,11.25,200\n", {
+      id: "SPY",
+    });
     expect(t.format).toBe("yahoo");
     expect(t.columns.values).toEqual(["Adj Close"]);
     expect(only(t).id).toBe("SPY");
@@ -224,7 +215,7 @@ describe("parseSeriesCsv(text) bad input", () => {
   });
 
   it("reads semicolon files with decimal commas (delimiter detected or given)", () => {
-    const text = "date;close\n2025-04-08;4982,77\n2025-04-09;\"5.456,90\"\n";
+    const text = 'date;close\n2025-04-08;4982,77\n2025-04-09;"5.456,90"\n';
     const t = parseSeriesCsv(text, { decimal: "," });
     expect(arr(only(t).values)).toEqual([4982.77, 5456.9]);
     expect(arr(only(parseSeriesCsv(text, { decimal: ",", delimiter: ";" })).values)).toEqual([4982.77, 5456.9]);

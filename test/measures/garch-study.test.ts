@@ -29,11 +29,23 @@ describe.each([
   it("abnormal rows, CARs, variances and t equal garchAbnormalReturns on the same sessions; models rows carry ω, α₁, β₁, log-likelihood and persistence", () => {
     const { events } = parseEventsCsv(readProjectFile("fixtures/events/tariffs-2025.csv"));
     const story = events.filter((e) => ["E17", "E34"].includes(e.id));
-    const s = eventStudy({ assets: [asset], market: world, events: story, model, windows: [[0, 0], [-1, 1]] });
+    const s = eventStudy({
+      assets: [asset],
+      market: world,
+      events: story,
+      model,
+      windows: [
+        [0, 0],
+        [-1, 1],
+      ],
+    });
     expect(s.pairs.length).toBe(2);
     for (const p of s.pairs) {
       const est = toAligned(p.days, p.fit.used);
-      const span = toAligned(p.eventDays, Array.from(p.eventDays, (_, j) => j));
+      const span = toAligned(
+        p.eventDays,
+        Array.from(p.eventDays, (_, j) => j),
+      );
       expect(est.every((i) => i >= 0) && span.every((i) => i >= 0)).toBe(true);
       const data = market ? { asset: aligned.asset, market: aligned.market! } : { asset: aligned.asset };
       const ref = garchAbnormalReturns(data, est, span, { mean: market ? "market" : "constant" });
@@ -80,7 +92,12 @@ describe("the GARCH model under the model contract", () => {
     const ref = garchAbnormalReturns(data, est, ev);
     const pred = predictModel(fit, data, ev);
     expect(Array.from(pred.variance!)).toEqual(Array.from(ref.variance));
-    const ars = abnormalReturns(fit, pred, ev.map((i) => data.asset[i]!), { start: 0 });
+    const ars = abnormalReturns(
+      fit,
+      pred,
+      ev.map((i) => data.asset[i]!),
+      { start: 0 },
+    );
     expect(Array.from(ars.ar)).toEqual(Array.from(ref.ar));
     expect(Array.from(ars.t)).toEqual(Array.from(ref.sar));
     const [w] = cumulativeAbnormalReturns(ars, [[0, 2]]);

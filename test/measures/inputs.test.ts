@@ -11,7 +11,11 @@ const nyse = tradingCalendar("XNYS");
 
 describe("level series", () => {
   it("a negative yield is a valid level; changes are differences in basis points", () => {
-    const t = parseSeriesCsv("date,IRLTLT01JPM156N\n2020-03-02,-0.10\n2020-03-03,-0.15\n2020-03-04,0.05\n", { id: "JP10", values: "level", levelUnit: "percent" });
+    const t = parseSeriesCsv("date,IRLTLT01JPM156N\n2020-03-02,-0.10\n2020-03-03,-0.15\n2020-03-04,0.05\n", {
+      id: "JP10",
+      values: "level",
+      levelUnit: "percent",
+    });
     expect(t.kind).toBe("level");
     expect(t.levelUnit).toBe("basis-points");
     expect(Array.from(t.series[0]!.values)).toEqual([-10, -15, 5]);
@@ -35,7 +39,7 @@ describe("level series", () => {
     }
   });
 
-  it("levelUnit needs values: \"level\"", () => {
+  it('levelUnit needs values: "level"', () => {
     const r = safeParseSeriesCsv("date,x\n2025-04-08,1\n", { levelUnit: "percent" });
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.message).toContain("levelUnit");
@@ -80,8 +84,20 @@ describe("volatility and GARCH edge cases", () => {
   });
 
   it("abnormalVolatility rejects a window outside the abnormal returns", () => {
-    const fit = { spec: { type: "constant-mean" } as const, model: "constant-mean", names: ["alpha"], coefficients: Float64Array.of(0),
-      sigma2: 1, df: 9, nObs: 10, k: 1, r2: Number.NaN, covUnscaled: Float64Array.of(0.1), used: new Int32Array(0), residuals: new Float64Array(0) };
+    const fit = {
+      spec: { type: "constant-mean" } as const,
+      model: "constant-mean",
+      names: ["alpha"],
+      coefficients: Float64Array.of(0),
+      sigma2: 1,
+      df: 9,
+      nObs: 10,
+      k: 1,
+      r2: Number.NaN,
+      covUnscaled: Float64Array.of(0.1),
+      used: new Int32Array(0),
+      residuals: new Float64Array(0),
+    };
     const ars = abnormalReturns(fit, { expected: Float64Array.of(0, 0), design: Float64Array.of(1, 1) }, [1, 2]);
     expect(() => abnormalVolatility(ars, [0, 2])).toThrow(/window/);
     // two sessions: W = AR′Ω⁻¹AR/(2s²), Ω = I + 0.1·J

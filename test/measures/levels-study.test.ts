@@ -13,7 +13,15 @@ describe("eventStudy on the 10-year yield in basis points", () => {
   const story = events.filter((e) => ["E17", "E22", "E27", "E34"].includes(e.id));
 
   it("CARs are sums of the abnormal changes in bp, with t, p and SQ; the +15 bp of 9 April is found", () => {
-    const s = eventStudy({ assets: [dgs10], market: world, events: story, windows: [[0, 0], [-1, 1]] });
+    const s = eventStudy({
+      assets: [dgs10],
+      market: world,
+      events: story,
+      windows: [
+        [0, 0],
+        [-1, 1],
+      ],
+    });
     const e34 = s.car.find((c) => c.event_id === "E34" && c.window_start === 0)!;
     const ar = s.abnormal.find((a) => a.event_id === "E34" && a.rel_day === 0)!;
     expect(e34.car).toBe(ar.ar);
@@ -26,8 +34,12 @@ describe("eventStudy on the 10-year yield in basis points", () => {
 
   it("the clustered dummy regression and the placebo test run on changes and report bp", () => {
     const s = eventStudy({
-      assets: [dgs10], market: world, events: story.filter((e) => e.id !== "E34"), windows: [[-1, 1]],
-      regression: true, placebo: { seed: 7, draws: 199, regime: "volatility" },
+      assets: [dgs10],
+      market: world,
+      events: story.filter((e) => e.id !== "E34"),
+      windows: [[-1, 1]],
+      regression: true,
+      placebo: { seed: 7, draws: 199, regime: "volatility" },
     });
     expect(s.regression_car.length).toBeGreaterThan(0);
     for (const c of s.regression_car) expect(Number.isFinite(c.estimate)).toBe(true);

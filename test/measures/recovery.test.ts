@@ -92,7 +92,11 @@ describe("level series: injected yield and VIX jumps", () => {
   it("10-year yield on the world return: jumps recovered in basis points within 11 bp (3 SD of the 2-year leg 0.6·N(0, 5 bp), plus 2 bp of estimation error)", () => {
     const a = alignReturns({ asset: d10, market: world, calendar: nyse });
     const idx = (d: string) => a.days.indexOf(dayKeyFromIso(d));
-    const fit = fitModel({ type: "market" }, a, Array.from({ length: 250 }, (_, j) => idx("2025-03-31") - 249 + j));
+    const fit = fitModel(
+      { type: "market" },
+      a,
+      Array.from({ length: 250 }, (_, j) => idx("2025-03-31") - 249 + j),
+    );
     // the true slope: 2 percentage points per unit return = 200 bp, within 3 standard errors
     expect(Math.abs(fit.coefficients[1]! - 100 * LEVELS.onMarket)).toBeLessThan(3 * Math.sqrt(fit.sigma2 * fit.covUnscaled[3]!));
     for (const [d, jump] of Object.entries(LEVELS.dgs10Jump)) {
@@ -106,7 +110,11 @@ describe("level series: injected yield and VIX jumps", () => {
   it("VIX changes in points on the world return: jumps recovered within 5 points", () => {
     const a = alignReturns({ asset: vix, market: world, calendar: nyse });
     const idx = (d: string) => a.days.indexOf(dayKeyFromIso(d));
-    const fit = fitModel({ type: "market" }, a, Array.from({ length: 250 }, (_, j) => idx("2025-03-31") - 249 + j));
+    const fit = fitModel(
+      { type: "market" },
+      a,
+      Array.from({ length: 250 }, (_, j) => idx("2025-03-31") - 249 + j),
+    );
     for (const [d, jump] of Object.entries(LEVELS.vixJump)) {
       const i = idx(d);
       const ars = abnormalReturns(fit, predictModel(fit, a, [i]), [a.asset[i]!]);

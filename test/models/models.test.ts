@@ -2,16 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isMarketReactionError } from "../../src/errors.js";
 import type { ModelData, ModelSpec } from "../../src/models/index.js";
-import {
-  MODEL_PRESETS,
-  dimsonNames,
-  estimationIndices,
-  fitModel,
-  modelPreset,
-  predictModel,
-  safeFitModel,
-  validateModelSpec,
-} from "../../src/models/index.js";
+import { MODEL_PRESETS, dimsonNames, estimationIndices, fitModel, modelPreset, predictModel, safeFitModel, validateModelSpec } from "../../src/models/index.js";
 import { createRandom, olsQr } from "../../src/stats/index.js";
 
 function errorOf(fn: () => unknown): { code: string; message: string } {
@@ -120,7 +111,10 @@ describe("Scholes-Williams and Dimson", () => {
     expect(dimsonNames(3)).toEqual(["alpha", "beta_lag3", "beta_lag2", "beta_lag1", "beta", "beta_lead1", "beta_lead2", "beta_lead3"]);
     const d3 = fitModel({ type: "dimson", lags: 3 }, data, all(300));
     expect(d3.nObs).toBe(294);
-    expect(d3.details!.sum_beta).toBeCloseTo([...d3.coefficients].slice(1).reduce((a, b) => a + b, 0), 15);
+    expect(d3.details!.sum_beta).toBeCloseTo(
+      [...d3.coefficients].slice(1).reduce((a, b) => a + b, 0),
+      15,
+    );
   });
 
   it("simulation: with a lagged market effect, OLS beta is biased and SW/Dimson recover the total beta", () => {
@@ -305,7 +299,8 @@ describe("properties (fast-check)", () => {
           const f0 = fitModel(spec, d, all(80));
           const f1 = fitModel(spec, shifted, all(80));
           expect(Math.abs(f1.coefficients[0]! - f0.coefficients[0]! - c)).toBeLessThan(1e-12);
-          for (let j = 1; j < f0.k; j++) expect(Math.abs(f1.coefficients[j]! - f0.coefficients[j]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(f0.coefficients[j]!)));
+          for (let j = 1; j < f0.k; j++)
+            expect(Math.abs(f1.coefficients[j]! - f0.coefficients[j]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(f0.coefficients[j]!)));
           expect(Math.abs(f1.sigma2 - f0.sigma2)).toBeLessThan(1e-9 * f0.sigma2);
         }
       }),

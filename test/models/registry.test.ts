@@ -14,7 +14,15 @@ const n = 300;
 const rng = createRandom(99);
 const col = () => Float64Array.from({ length: n }, () => 0.01 * rng.normal());
 const market = col();
-const factors: Record<string, Float64Array> = { "Mkt-RF": market, SMB: col(), HML: col(), Mom: col(), RMW: col(), CMA: col(), RF: new Float64Array(n).fill(0.0001) };
+const factors: Record<string, Float64Array> = {
+  "Mkt-RF": market,
+  SMB: col(),
+  HML: col(),
+  Mom: col(),
+  RMW: col(),
+  CMA: col(),
+  RF: new Float64Array(n).fill(0.0001),
+};
 const noise = col();
 const asset = Float64Array.from({ length: n }, (_, i) => 0.0002 + 0.9 * market[i]! + 0.3 * factors.SMB![i]! + 0.5 * noise[i]!);
 const data = { asset, market, factors };
@@ -33,11 +41,12 @@ describe("model registry", () => {
     const types = MODEL_REGISTRY.map((d) => d.type);
     expect(new Set(types).size).toBe(types.length);
     expect(MODEL_PRESETS).toEqual(MODEL_REGISTRY.flatMap((d) => Object.keys(d.presets)));
-    for (const d of MODEL_REGISTRY) for (const [name, spec] of Object.entries(d.presets)) {
-      expect(spec.type).toBe(d.type);
-      expect(modelPreset(name as never)).toEqual(spec);
-      expect(validateModelSpec(spec)).toBe(spec);
-    }
+    for (const d of MODEL_REGISTRY)
+      for (const [name, spec] of Object.entries(d.presets)) {
+        expect(spec.type).toBe(d.type);
+        expect(modelPreset(name as never)).toEqual(spec);
+        expect(validateModelSpec(spec)).toBe(spec);
+      }
   });
 
   it("every registered model has a statistical contract suite in contract.test.ts", () => {
@@ -81,7 +90,11 @@ describe("model registry", () => {
       validateModelSpec({ type: "arima" } as never);
       expect.unreachable();
     } catch (e) {
-      expect((e as Error).message).toContain(MODEL_REGISTRY.map((d) => JSON.stringify(d.type)).slice(0, -1).join(", "));
+      expect((e as Error).message).toContain(
+        MODEL_REGISTRY.map((d) => JSON.stringify(d.type))
+          .slice(0, -1)
+          .join(", "),
+      );
     }
   });
 });

@@ -106,7 +106,9 @@ describe("readSeriesFile(path)", () => {
   });
 
   it("reports an encoding fallback as a warning", () => {
-    const t = readSeriesFileSync(put("latin.csv", Uint8Array.from([...new TextEncoder().encode("date,caf"), 0xe9, ...new TextEncoder().encode("\n2025-04-09,1\n")])));
+    const t = readSeriesFileSync(
+      put("latin.csv", Uint8Array.from([...new TextEncoder().encode("date,caf"), 0xe9, ...new TextEncoder().encode("\n2025-04-09,1\n")])),
+    );
     expect(t.series[0]!.id).toBe("café");
     expect(t.warnings.map((w) => w.code)).toEqual(["ENCODING_FALLBACK"]);
   });
@@ -120,7 +122,10 @@ describe("readFactorsFile(path) and readEventsFile(path)", () => {
     // a French-layout file whose preamble is in Latin-1 ("créé")
     const enc = new TextEncoder();
     const bytes = Uint8Array.from([
-      ...enc.encode("Fichier cr"), 0xe9, 0xe9, ...enc.encode(" par un script\n\n,Mkt-RF,RF\n20250508,0.57,0.017\n20250509,-0.31,0.017\n"),
+      ...enc.encode("Fichier cr"),
+      0xe9,
+      0xe9,
+      ...enc.encode(" par un script\n\n,Mkt-RF,RF\n20250508,0.57,0.017\n20250509,-0.31,0.017\n"),
     ]);
     const latin = readFactorsFileSync(put("ff-latin.csv", bytes));
     expect(latin.format).toBe("french");
@@ -172,19 +177,33 @@ describe("large price files are streamed", () => {
   it("a bad row of a large file is reported with its row and the file, as for a small one", async () => {
     const text = panelText(200_000, true);
     const path = put("big-bad.csv", text);
-    const errors = [await readSeriesFile(path).catch((e: unknown) => e), (() => { try { return readSeriesFileSync(path); } catch (e) { return e; } })()];
+    const errors = [
+      await readSeriesFile(path).catch((e: unknown) => e),
+      (() => {
+        try {
+          return readSeriesFileSync(path);
+        } catch (e) {
+          return e;
+        }
+      })(),
+    ];
     for (const e of errors) {
       expect(e).toBeInstanceOf(MarketReactionError);
       const err = e as MarketReactionError;
       expect(err.code).toBe("INVALID_INPUT");
-      expect(err.issues).toEqual([{ row: 199_994, column: "date", file: path, message: 'not a valid date: "2025-02-30" (expected YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY)' }]);
+      expect(err.issues).toEqual([
+        { row: 199_994, column: "date", file: path, message: 'not a valid date: "2025-02-30" (expected YYYY-MM-DD, YYYYMMDD or MM/DD/YYYY)' },
+      ]);
     }
   });
 
   it("readSeriesFileStreamSync decodes UTF-16 and falls back to Windows-1252 with a warning", () => {
     const le = put("sync-utf16.csv", utf16("date,close\n2025-04-08,4982.77\n2025-04-09,5456.90\n", "le"));
     expect(Array.from(readSeriesFileStreamSync(le).series[0]!.values)).toEqual([4982.77, 5456.9]);
-    const latin = put("sync-1252.csv", new Uint8Array([...new TextEncoder().encode("date,close,note\n2025-04-08,4982.77,caf"), 0xe9, ...new TextEncoder().encode("\n")]));
+    const latin = put(
+      "sync-1252.csv",
+      new Uint8Array([...new TextEncoder().encode("date,close,note\n2025-04-08,4982.77,caf"), 0xe9, ...new TextEncoder().encode("\n")]),
+    );
     const t = readSeriesFileStreamSync(latin, { valueColumn: "close" });
     expect(t.warnings[0]).toEqual({ code: "ENCODING_FALLBACK", message: `${latin}: not valid UTF-8; decoded as Windows-1252` });
     expect(() => readSeriesFileStreamSync(join(dir, "nope.csv"))).toThrow(/IO_ERROR|no such file/);

@@ -9,7 +9,12 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/shared-data.js";
 
 const onPath = (cmd: string): boolean => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
-const missing = [process.env.MARKET_REACTION_NOTEBOOK_TEST === "1" ? "" : "MARKET_REACTION_NOTEBOOK_TEST=1", onPath("jupyter") ? "" : "jupyter", onPath("deno") ? "" : "deno", existsSync(join(repoRoot, "dist/index.js")) ? "" : "dist/"].filter((m) => m !== "");
+const missing = [
+  process.env.MARKET_REACTION_NOTEBOOK_TEST === "1" ? "" : "MARKET_REACTION_NOTEBOOK_TEST=1",
+  onPath("jupyter") ? "" : "jupyter",
+  onPath("deno") ? "" : "deno",
+  existsSync(join(repoRoot, "dist/index.js")) ? "" : "dist/",
+].filter((m) => m !== "");
 if (missing.length > 0) process.stderr.write(`notice: notebook test skipped: ${missing.join(", ")} not set or found\n`);
 
 describe.skipIf(missing.length > 0)("examples/notebook/tariffs-2025.ipynb under the Deno kernel", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { eventStudy } from "../../src/index.js";
-import { eventsHash, seriesFingerprint  } from "../../src/output/provenance.js";
+import { eventsHash, seriesFingerprint } from "../../src/output/provenance.js";
 import { Fnv1a64, fnv1a64 } from "../../src/output/hash.js";
 import { pick, study, us, world } from "../charts/helpers.js";
 
@@ -32,7 +32,15 @@ describe("provenance", () => {
     expect(JSON.stringify(p)).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps
   });
   it("is deterministic and changes when one price changes", () => {
-    const again = eventStudy({ assets: [us], market: world, events: pick("E10", "E17", "E27"), windows: [[-1, 1], [0, 0]] });
+    const again = eventStudy({
+      assets: [us],
+      market: world,
+      events: pick("E10", "E17", "E27"),
+      windows: [
+        [-1, 1],
+        [0, 0],
+      ],
+    });
     expect(again.toJSONText()).toBe(study.toJSONText());
     const values = us.values.slice();
     values[10] = values[10]! * 1.000001;

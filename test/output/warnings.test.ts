@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { classifyWarnings, groupWarnings, warningLines, warningSeverity, type Warning } from "../../src/index.js";
 import { cli } from "../cli/helpers.js";
 
-const pair = (a: string, b: string, asset = "SPX"): Warning => ({ code: "OVERLAPPING_WINDOWS", message: `event windows of ${a} and ${b} overlap`, event_id: a, subjects: [a, b], asset });
+const pair = (a: string, b: string, asset = "SPX"): Warning => ({
+  code: "OVERLAPPING_WINDOWS",
+  message: `event windows of ${a} and ${b} overlap`,
+  event_id: a,
+  subjects: [a, b],
+  asset,
+});
 
 describe("groupWarnings", () => {
   it("puts volatility, non-synchronous benchmarks and clustering first, information last", () => {
@@ -15,7 +21,14 @@ describe("groupWarnings", () => {
       { code: "NON_SYNCHRONOUS_BENCHMARK", message: "closes earlier", asset: "SPX" },
       { code: "HIGH_EVENT_VOLATILITY", message: "SD 2.3 times", asset: "SPX" },
     ]);
-    expect(groups.map((g) => g.code)).toEqual(["HIGH_EVENT_VOLATILITY", "NON_SYNCHRONOUS_BENCHMARK", "CLUSTERED_STATEMENTS", "OVERLAPPING_WINDOWS", "ESTIMATION_CONTAMINATED", "ROLLED_TO_NEXT_SESSION"]);
+    expect(groups.map((g) => g.code)).toEqual([
+      "HIGH_EVENT_VOLATILITY",
+      "NON_SYNCHRONOUS_BENCHMARK",
+      "CLUSTERED_STATEMENTS",
+      "OVERLAPPING_WINDOWS",
+      "ESTIMATION_CONTAMINATED",
+      "ROLLED_TO_NEXT_SESSION",
+    ]);
     expect(groups.map((g) => g.severity)).toEqual(["high", "high", "high", "high", "medium", "info"]);
   });
 
@@ -32,7 +45,10 @@ describe("groupWarnings", () => {
 
   it("names the asset of each warning when its message does not", () => {
     const groups = groupWarnings(["XLK", "XLE"].map((asset) => ({ code: "HIGH_EVENT_VOLATILITY", message: "the SD is 2 times", asset, event_id: "E01" })));
-    expect(warningLines(groups).map((l) => l.text)).toEqual(["[HIGH_EVENT_VOLATILITY] XLK: the SD is 2 times", "[HIGH_EVENT_VOLATILITY] XLE: the SD is 2 times"]);
+    expect(warningLines(groups).map((l) => l.text)).toEqual([
+      "[HIGH_EVENT_VOLATILITY] XLK: the SD is 2 times",
+      "[HIGH_EVENT_VOLATILITY] XLE: the SD is 2 times",
+    ]);
   });
 
   it("keeps to the line budget and says what it left out; verbose lists everything", () => {
@@ -54,7 +70,17 @@ describe("groupWarnings", () => {
 });
 
 describe("study warnings in the CLI", () => {
-  const BASE = ["study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv", "--window=-1,1", "--window=0,5"];
+  const BASE = [
+    "study",
+    "--prices",
+    "fixtures/daily/synthetic-us-index.csv",
+    "--market",
+    "fixtures/daily/synthetic-world.csv",
+    "--events",
+    "fixtures/events/tariffs-2025.csv",
+    "--window=-1,1",
+    "--window=0,5",
+  ];
 
   it("prints a summary of at most 20 lines, all warnings with --verbose, every one in JSON", async () => {
     const json = JSON.parse((await cli(...BASE, "--format", "json")).stdout) as { warnings: { code: string; severity: string; subjects: string[] }[] };
@@ -67,7 +93,11 @@ describe("study warnings in the CLI", () => {
     const summary = (await cli(...BASE)).stderr.trimEnd().split("\n");
     expect(summary.length).toBeLessThanOrEqual(20);
     // one OVERLAPPING_WINDOWS warning per cluster (checkOverlaps), or the summary of several
-    expect(summary.some((l) => /^warning: \[OVERLAPPING_WINDOWS\] .*(\d+ statements form \d+ clusters? of overlapping event windows|event windows of \d+ statements overlap)/.test(l))).toBe(true);
+    expect(
+      summary.some((l) =>
+        /^warning: \[OVERLAPPING_WINDOWS\] .*(\d+ statements form \d+ clusters? of overlapping event windows|event windows of \d+ statements overlap)/.test(l),
+      ),
+    ).toBe(true);
     expect(summary.every((l) => /^(warning|note): /.test(l))).toBe(true);
     const verbose = (await cli(...BASE, "--verbose")).stderr.trimEnd().split("\n");
     expect(verbose).toHaveLength(total);
@@ -82,7 +112,21 @@ describe("study warnings in the CLI", () => {
 
 describe("docs/warnings.md", () => {
   it("catalogues every code the study of the fixtures emits, with the severity the library gives it", async () => {
-    const BASE = ["study", "--prices", "fixtures/daily/synthetic-sectors.csv", "--factors", "fixtures/daily/synthetic-ff-factors.csv", "--model", "ff3", "--events", "fixtures/events/tariffs-2025.csv", "--format", "json", "--method", "dummy"];
+    const BASE = [
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-sectors.csv",
+      "--factors",
+      "fixtures/daily/synthetic-ff-factors.csv",
+      "--model",
+      "ff3",
+      "--events",
+      "fixtures/events/tariffs-2025.csv",
+      "--format",
+      "json",
+      "--method",
+      "dummy",
+    ];
     const json = JSON.parse((await cli(...BASE)).stdout) as { warnings: { code: string; severity: string }[] };
     const doc = readFileSync("docs/warnings.md", "utf8");
     const codes = [...new Set(json.warnings.map((w) => w.code))];
@@ -97,15 +141,30 @@ describe("docs/warnings.md", () => {
 
 describe("groupWarnings with one warning per cluster", () => {
   it("reads the statements of a cluster from its members, and the affected statements of a contamination group", () => {
-    const cluster = (ids: string[]): Warning => ({ code: "OVERLAPPING_WINDOWS", message: `event windows of ${ids.length} statements overlap`, event_id: ids[0]!, asset: "SPX", members: ids.map((id) => ({ id })) } as Warning);
+    const cluster = (ids: string[]): Warning =>
+      ({
+        code: "OVERLAPPING_WINDOWS",
+        message: `event windows of ${ids.length} statements overlap`,
+        event_id: ids[0]!,
+        asset: "SPX",
+        members: ids.map((id) => ({ id })),
+      }) as Warning;
     const day0 = { E10: "2025-04-03", E12: "2025-04-03", E15: "2025-04-04", E17: "2025-04-07", E22: "2025-04-07" };
     const [g] = groupWarnings([cluster(["E10", "E12", "E15"]), cluster(["E17", "E22"])], { day0 });
     expect(g!.summary).toBe(
       "5 statements form 2 clusters of overlapping event windows: E10–E15 (3 statements, 3–4 Apr), E17, E22 (7 Apr); " +
         "CARs within a cluster share sessions and are not independent (the regression option tests them jointly) [asset SPX]",
     );
-    const contamination = { code: "ESTIMATION_CONTAMINATED", message: "… they are excluded", event_id: "E34", members: [{ id: "E17" }, { id: "E22" }], affected: ["E34", "E38"] } as Warning;
+    const contamination = {
+      code: "ESTIMATION_CONTAMINATED",
+      message: "… they are excluded",
+      event_id: "E34",
+      members: [{ id: "E17" }, { id: "E22" }],
+      affected: ["E34", "E38"],
+    } as Warning;
     const [c] = groupWarnings([contamination, { ...contamination, affected: ["E40"] } as Warning]);
-    expect(c!.summary).toMatch(/^the estimation windows of 3 statements contain event-window sessions of 2 other statements \(2 groups\); those sessions are excluded/);
+    expect(c!.summary).toMatch(
+      /^the estimation windows of 3 statements contain event-window sessions of 2 other statements \(2 groups\); those sessions are excluded/,
+    );
   });
 });

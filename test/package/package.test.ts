@@ -19,10 +19,16 @@ describe.runIf(haveDist)("built package", () => {
   });
 
   it("the ESM build imports in Node and exposes the public API", () => {
-    const out = execFileSync(process.execPath, ["--input-type=module", "-e",
-      `import * as m from "market-reaction"; import * as n from "market-reaction/node";
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import * as m from "market-reaction"; import * as n from "market-reaction/node";
        console.log(JSON.stringify({ core: typeof m.MarketReactionError, iso: m.isoFromDayKey(20185), node: Object.keys(n).length }));`,
-    ], { cwd: repoRoot, encoding: "utf8" });
+      ],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
     const r = JSON.parse(out);
     expect(r.core).toBe("function");
     expect(r.iso).toBe("2025-04-07");
@@ -30,11 +36,16 @@ describe.runIf(haveDist)("built package", () => {
   });
 
   it("the CJS build requires in Node and errors are recognised across builds", () => {
-    const out = execFileSync(process.execPath, ["-e",
-      `const m = require("market-reaction"); const n = require("market-reaction/node");
+    const out = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        `const m = require("market-reaction"); const n = require("market-reaction/node");
        const e = new m.MarketReactionError("INVALID_INPUT", "x");
        import("market-reaction").then(esm => console.log(JSON.stringify({ iso: m.isoFromDayKey(20185), cross: esm.isMarketReactionError(e), node: typeof n })));`,
-    ], { cwd: repoRoot, encoding: "utf8" });
+      ],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
     const r = JSON.parse(out);
     expect(r).toEqual({ iso: "2025-04-07", cross: true, node: "object" });
   });
@@ -51,8 +62,13 @@ describe.runIf(haveDist)("built package", () => {
 
   it("the core bundles for the browser with esbuild (no Node built-ins reachable)", async () => {
     const result = await build({
-      entryPoints: [join(dist, "index.js")], bundle: true, platform: "browser", format: "esm",
-      write: false, minify: true, logLevel: "silent",
+      entryPoints: [join(dist, "index.js")],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      minify: true,
+      logLevel: "silent",
     });
     expect(result.errors).toEqual([]);
     const bytes = result.outputFiles[0]!.contents;
@@ -96,7 +112,11 @@ describe("platform-neutral core", () => {
 
   it("only src/schema imports zod, only src/io imports papaparse, only src/time imports date-fns", () => {
     const offenders: string[] = [];
-    const rules: [RegExp, string][] = [[/from\s+["']zod/, "schema"], [/from\s+["']papaparse/, "io"], [/from\s+["'](@date-fns\/tz|date-fns)/, "time"]];
+    const rules: [RegExp, string][] = [
+      [/from\s+["']zod/, "schema"],
+      [/from\s+["']papaparse/, "io"],
+      [/from\s+["'](@date-fns\/tz|date-fns)/, "time"],
+    ];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);

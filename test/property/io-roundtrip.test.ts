@@ -24,10 +24,7 @@ function sameBits(a: Float64Array, b: Float64Array): boolean {
 }
 
 const price = fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true, noDefaultInfinity: true });
-const ret = fc.oneof(
-  fc.double({ min: -0.9999999999, max: 50, noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(-0, 0, 5e-324, -1e-300),
-);
+const ret = fc.oneof(fc.double({ min: -0.9999999999, max: 50, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 0, 5e-324, -1e-300));
 
 function seriesArb(kind: "price" | "return") {
   const ids = fc.uniqueArray(fc.stringMatching(/^[A-Z][A-Z0-9._-]{0,6}$/), { minLength: 1, maxLength: 4 });
@@ -36,7 +33,9 @@ function seriesArb(kind: "price" | "return") {
       ...names.map((id) =>
         fc
           .uniqueArray(fc.integer({ min: FIRST_DAY, max: FIRST_DAY + SPAN }), { minLength: 1, maxLength: 40 })
-          .chain((days) => fc.tuple(fc.constant(days.sort((a, b) => a - b)), fc.array(kind === "price" ? price : ret, { minLength: days.length, maxLength: days.length })))
+          .chain((days) =>
+            fc.tuple(fc.constant(days.sort((a, b) => a - b)), fc.array(kind === "price" ? price : ret, { minLength: days.length, maxLength: days.length })),
+          )
           .map(([days, values]): Series => ({ id, days: Int32Array.from(days), values: Float64Array.from(values), kind })),
       ),
     ),
@@ -143,9 +142,11 @@ describe("percent units", () => {
 describe("hostile input", () => {
   const junk = fc.oneof(
     fc.string({ maxLength: 200 }),
-    fc.array(fc.constantFrom("date", "close", ",", ";", "\n", "\r\n", '"', "2025-04-09", "1.5", "-1", "NA", ".", "\uFEFF", "$", "e", " "), {
-      maxLength: 60,
-    }).map((parts) => parts.join("")),
+    fc
+      .array(fc.constantFrom("date", "close", ",", ";", "\n", "\r\n", '"', "2025-04-09", "1.5", "-1", "NA", ".", "\uFEFF", "$", "e", " "), {
+        maxLength: 60,
+      })
+      .map((parts) => parts.join("")),
   );
 
   it("only MarketReactionError is ever thrown by the CSV parsers", () => {

@@ -15,7 +15,17 @@ const pick = (...ids: string[]): MarketEvent[] => events.filter((e) => ids.inclu
 const FIVE = pick("E10", "E17", "E22", "E27", "E34");
 const TESTS = ["cross_sectional_t", "bmp", "adjusted_bmp", "adjusted_patell", "time_series_t", "lamb", "sign"] as const;
 const run = (evs: MarketEvent[], extra: Record<string, unknown> = {}) =>
-  eventStudy({ assets: sectors, market: world, events: evs, windows: [[0, 0], [-1, 1]], tests: [...TESTS], ...extra });
+  eventStudy({
+    assets: sectors,
+    market: world,
+    events: evs,
+    windows: [
+      [0, 0],
+      [-1, 1],
+    ],
+    tests: [...TESTS],
+    ...extra,
+  });
 
 describe("statements of one asset that share day 0", () => {
   it("are one event per asset and day 0 by default (E17+E22), with the same statistics as a run without the duplicate", () => {
@@ -27,14 +37,21 @@ describe("statements of one asset that share day 0", () => {
     expect(study.car.filter((r) => r.event_id === "E22")).toHaveLength(12); // the per-statement tables keep both
     const merged = study.warnings.filter((w) => w.code === "SAME_DAY0_MERGED");
     expect(merged.map((w) => w.message)).toEqual([
-      `cross-event tests: statements E17, E22 share day 0 (2025-04-07) on 6 asset(s) (${sectors.slice(0, 5).map((s) => s.id).join(", ")}, …), so their pairs have identical abnormal returns: merged into one event per asset and day 0, E17+E22 (6 duplicate pair(s) removed; --same-day0 keep, sameDay0: "keep", tests them separately)`,
+      `cross-event tests: statements E17, E22 share day 0 (2025-04-07) on 6 asset(s) (${sectors
+        .slice(0, 5)
+        .map((s) => s.id)
+        .join(
+          ", ",
+        )}, …), so their pairs have identical abnormal returns: merged into one event per asset and day 0, E17+E22 (6 duplicate pair(s) removed; --same-day0 keep, sameDay0: "keep", tests them separately)`,
     ]);
   });
 
   it("sameDay0 keep tests every pair and says they count one observation twice", () => {
     const study = run(FIVE, { sameDay0: "keep" });
     expect(study.aggregate!.windows.map((w) => w.n)).toEqual([30, 30]);
-    expect(study.warnings.find((w) => w.code === "SAME_DAY0_MERGED")!.message).toMatch(/kept as 6 duplicate pair\(s\) \(sameDay0 "keep"\), which count one observation 2 times/);
+    expect(study.warnings.find((w) => w.code === "SAME_DAY0_MERGED")!.message).toMatch(
+      /kept as 6 duplicate pair\(s\) \(sameDay0 "keep"\), which count one observation 2 times/,
+    );
   });
 
   it("options that cannot apply are errors naming the option", () => {
@@ -67,7 +84,18 @@ describe("event dates shared across assets", () => {
 describeWithSharedData("11 SPDR sector ETFs on SPY, statements E10, E17, E22, E27, E34, window [0, 0]", () => {
   it("--same-day0 keep gives the numbers of the issue (p 0.014 vs 0.41); the default merges and matches the run without E22", async () => {
     const D = sharedDataDir!;
-    const base = ["study", "--prices", `${D}/derived/sectors11_wide.csv`, "--market", `${D}/etf_spy_daily_adj_2023_2026.csv`, "--window=0,0", "--tests", "cross_sectional_t,adjusted_bmp", "--format", "json"];
+    const base = [
+      "study",
+      "--prices",
+      `${D}/derived/sectors11_wide.csv`,
+      "--market",
+      `${D}/etf_spy_daily_adj_2023_2026.csv`,
+      "--window=0,0",
+      "--tests",
+      "cross_sectional_t,adjusted_bmp",
+      "--format",
+      "json",
+    ];
     type Out = { aggregate: { windows: { n: number; tests: Record<string, { p_value: number }> }[] }; warnings: { code: string }[] };
     // the statements file holds 40 statements: the five (and four) go through filtered copies in a temporary folder
     const lines = readFileSync(`${D}/tariff_events_2025.csv`, "utf8").trim().split(/\r?\n/);

@@ -24,9 +24,25 @@ describeWithSharedData("estudy2's bundled data through the CLI (late listings of
   it("study --conventions estudy2 --tests all reproduces estudy2's fits, abnormal returns and daily tests for all seven securities", async () => {
     const dir = join(sharedDataDir!, "estudy2");
     const r = await cli(
-      "study", "--returns", join(dir, "rates.csv"), "--returns", join(dir, "rates_indx.csv"), "--market", "GSPC",
-      "--events", "test/realdata/data/estudy2-event.csv", "--estimation=-243,-4", "--window=-3,8",
-      "--return-type", "log", "--tests", "all", "--conventions", "estudy2", "--format", "json",
+      "study",
+      "--returns",
+      join(dir, "rates.csv"),
+      "--returns",
+      join(dir, "rates_indx.csv"),
+      "--market",
+      "GSPC",
+      "--events",
+      "test/realdata/data/estudy2-event.csv",
+      "--estimation=-243,-4",
+      "--window=-3,8",
+      "--return-type",
+      "log",
+      "--tests",
+      "all",
+      "--conventions",
+      "estudy2",
+      "--format",
+      "json",
     );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {
@@ -34,7 +50,9 @@ describeWithSharedData("estudy2's bundled data through the CLI (late listings of
       abnormal: { asset: string; date: string; ar: number; expected: number }[];
       skipped: unknown[];
       warnings: { code: string; message: string }[];
-      aggregate: { daily: { rel_day: number; n: number; aar: number; tests: Record<string, { statistic: number; p_value: number; details?: Record<string, number> }> }[] };
+      aggregate: {
+        daily: { rel_day: number; n: number; aar: number; tests: Record<string, { statistic: number; p_value: number; details?: Record<string, number> }> }[];
+      };
     };
     expect(out.skipped).toEqual([]);
     expect(out.models.map((m) => m.asset).sort()).toEqual([...SECURITIES].sort());

@@ -27,12 +27,19 @@ describe("a date column with more than one format", () => {
     }
     expect(isMarketReactionError(error) && error.code).toBe("INVALID_INPUT");
     const issues = (error as { issues: { row?: number; column?: string; message: string }[] }).issues;
-    expect(issues.map((i) => [i.row, i.column])).toEqual([[3, "date"], [5, "date"]]);
-    expect(issues[0]!.message).toBe('date "04/03/2025" is written MM/DD/YYYY while 3 rows of this column are YYYY-MM-DD (2 row(s) are MM/DD/YYYY): a column with mixed date formats is ambiguous; give the format (dateFormat option, --date-format) to read one');
+    expect(issues.map((i) => [i.row, i.column])).toEqual([
+      [3, "date"],
+      [5, "date"],
+    ]);
+    expect(issues[0]!.message).toBe(
+      'date "04/03/2025" is written MM/DD/YYYY while 3 rows of this column are YYYY-MM-DD (2 row(s) are MM/DD/YYYY): a column with mixed date formats is ambiguous; give the format (dateFormat option, --date-format) to read one',
+    );
   });
 
   it("a factor file's date column too", () => {
-    expect(() => parseFactorsCsv("date,Mkt-RF,RF\n20250401,0.1,0.01\n20250402,0.2,0.01\n2025-04-03,0.3,0.01\n")).toThrow(/row 3, column date: date "2025-04-03" is written YYYY-MM-DD while 2 rows of this column are YYYYMMDD/);
+    expect(() => parseFactorsCsv("date,Mkt-RF,RF\n20250401,0.1,0.01\n20250402,0.2,0.01\n2025-04-03,0.3,0.01\n")).toThrow(
+      /row 3, column date: date "2025-04-03" is written YYYY-MM-DD while 2 rows of this column are YYYYMMDD/,
+    );
   });
 
   it("one format throughout is read as before; a given format reads only that format", () => {
@@ -41,7 +48,10 @@ describe("a date column with more than one format", () => {
   });
 
   it("the CLI takes --date-format (a day-first file gives the same study as the ISO one)", async () => {
-    const dmy = (d: number) => { const iso = new Date(d * 86_400_000).toISOString().slice(0, 10); return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`; };
+    const dmy = (d: number) => {
+      const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    };
     writeFileSync(`${dir}/us-dmy.csv`, "date,close\n" + Array.from(us.days, (d, i) => `${dmy(d)},${us.values[i]}`).join("\n") + "\n");
     const args = ["--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv", "--window=0,0", "--format", "csv"];
     const iso = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", ...args);
@@ -56,13 +66,27 @@ describe("a date column with more than one format", () => {
 
 describe("--market with a factor model", () => {
   it("is rejected with what to do (before, the benchmark was ignored and still recorded in the options)", () => {
-    expect(() => eventStudy({ assets: [us], market: world, factors, model: "ff3", events: parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n").events })).toThrow(
+    expect(() =>
+      eventStudy({ assets: [us], market: world, factors, model: "ff3", events: parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n").events }),
+    ).toThrow(
       /invalid market: "synthetic-world"; expected no market with the factor model ff3: .* drop the market \(--market\), or choose a market model for it/,
     );
   });
 
   it("through the CLI: exit 2 naming the option", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--factors", "fixtures/daily/synthetic-ff-factors.csv", "--model", "ff3", "--events", "fixtures/events/tariffs-2025.csv");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-us-index.csv",
+      "--market",
+      "fixtures/daily/synthetic-world.csv",
+      "--factors",
+      "fixtures/daily/synthetic-ff-factors.csv",
+      "--model",
+      "ff3",
+      "--events",
+      "fixtures/events/tariffs-2025.csv",
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^market-reaction: INVALID_OPTION: invalid market/);
   });
@@ -71,12 +95,35 @@ describe("--market with a factor model", () => {
 describe("a returns file given as prices", () => {
   it("the error says to load it with --returns FILE --market ID", async () => {
     const lines = ["date,WORLD_R"];
-    for (let i = 1; i < world.days.length; i++) lines.push(`${new Date(world.days[i]! * 86_400_000).toISOString().slice(0, 10)},${(world.values[i]! / world.values[i - 1]! - 1).toFixed(6)}`);
+    for (let i = 1; i < world.days.length; i++)
+      lines.push(`${new Date(world.days[i]! * 86_400_000).toISOString().slice(0, 10)},${(world.values[i]! / world.values[i - 1]! - 1).toFixed(6)}`);
     writeFileSync(`${dir}/world-returns.csv`, lines.join("\n") + "\n");
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", `${dir}/world-returns.csv`, "--events", "fixtures/events/tariffs-2025.csv");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-us-index.csv",
+      "--market",
+      `${dir}/world-returns.csv`,
+      "--events",
+      "fixtures/events/tariffs-2025.csv",
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`the file holds negative values, so it looks like returns, not prices; load it with --returns ${dir}/world-returns.csv --market WORLD_R`);
-    const ok = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--returns", `${dir}/world-returns.csv`, "--market", "WORLD_R", "--events", "fixtures/events/tariffs-2025.csv", "--format", "json");
+    expect(r.stderr).toContain(
+      `the file holds negative values, so it looks like returns, not prices; load it with --returns ${dir}/world-returns.csv --market WORLD_R`,
+    );
+    const ok = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-us-index.csv",
+      "--returns",
+      `${dir}/world-returns.csv`,
+      "--market",
+      "WORLD_R",
+      "--events",
+      "fixtures/events/tariffs-2025.csv",
+      "--format",
+      "json",
+    );
     expect(ok.code).toBe(0);
   });
 });
@@ -97,15 +144,34 @@ describe("the statements' market_session column", () => {
 
   it("travels into every table of a study (and the CLI's), and is left alone on a Tokyo calendar", async () => {
     const study = eventStudy({ assets: [us], market: world, events, windows: [[0, 0]], estimation: [-120, -11] });
-    expect(study.events.map((e) => [e.id, e.day0, e.market_session])).toEqual([["AC", "2025-04-03", "after_close"], ["PO", "2025-04-03", "pre-open"], ["UN", "2025-04-04", "uncertain"], ["TIMED", "2025-04-07", "after_close"]]);
-    for (const table of [study.car, study.abnormal, study.models]) expect(table.map((r) => r.market_session)).toEqual(["after_close", "pre-open", "uncertain", "after_close"]);
+    expect(study.events.map((e) => [e.id, e.day0, e.market_session])).toEqual([
+      ["AC", "2025-04-03", "after_close"],
+      ["PO", "2025-04-03", "pre-open"],
+      ["UN", "2025-04-04", "uncertain"],
+      ["TIMED", "2025-04-07", "after_close"],
+    ]);
+    for (const table of [study.car, study.abnormal, study.models])
+      expect(table.map((r) => r.market_session)).toEqual(["after_close", "pre-open", "uncertain", "after_close"]);
     const onTokyo = eventStudy({ assets: [tokyo], market: world, events, windows: [[0, 0]], estimation: [-120, -11], exchange: "XTKS", model: "dimson" });
     expect(onTokyo.events.find((e) => e.id === "AC")!.rule).toBe("date-only-same-day");
     writeFileSync(`${dir}/sessions.csv`, csv);
     const intraday = await cli("intraday", "--bars", "fixtures/intraday/synthetic-us-index-1min.csv", "--events", `${dir}/sessions.csv`, "--format", "csv");
     expect(intraday.stdout.split("\n")[0]!.split(",")).toContain("market_session");
     for (const table of ["car", "abnormal", "models", "events"]) {
-      const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", `${dir}/sessions.csv`, "--window=0,0", "--format", "csv", "--table", table);
+      const r = await cli(
+        "study",
+        "--prices",
+        "fixtures/daily/synthetic-us-index.csv",
+        "--market",
+        "fixtures/daily/synthetic-world.csv",
+        "--events",
+        `${dir}/sessions.csv`,
+        "--window=0,0",
+        "--format",
+        "csv",
+        "--table",
+        table,
+      );
       expect(r.stdout.split("\n")[0]!.split(","), table).toContain("market_session");
     }
   });
@@ -113,7 +179,16 @@ describe("the statements' market_session column", () => {
 
 describeWithSharedData("market_session on the shared tariff statements (SPY, NYSE)", () => {
   it("the date-only after-close statements E09, E11 and E38 get the next session as day 0", async () => {
-    const r = await cli("study", "--prices", `${sharedDataDir!}/etf_spy_daily_adj_2023_2026.csv`, "--events", `${sharedDataDir!}/tariff_events_2025.csv`, "--window=0,0", "--format", "json");
+    const r = await cli(
+      "study",
+      "--prices",
+      `${sharedDataDir!}/etf_spy_daily_adj_2023_2026.csv`,
+      "--events",
+      `${sharedDataDir!}/tariff_events_2025.csv`,
+      "--window=0,0",
+      "--format",
+      "json",
+    );
     const events = (JSON.parse(r.stdout) as { events: { id: string; day0: string; rule: string; market_session: string }[] }).events;
     const pick = (id: string) => events.find((e) => e.id === id)!;
     expect(["E09", "E11", "E38"].map((id) => [pick(id).day0, pick(id).rule, pick(id).market_session])).toEqual([

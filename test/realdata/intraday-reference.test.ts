@@ -18,10 +18,26 @@ describeWithSharedData("E22 (false headline, 10:11 ET) on the SPXL minute bars, 
     const rowOf = (events: typeof all, windows: [number, number][]): IntradayAbnormalRow =>
       intradayStudy({ bars, events, windows, delever: 3 }).abnormal.find((r) => r.event_id === "E22" && r.window === "[0,+10m]")!;
     const alone = rowOf(e22, [[0, 10]]);
-    for (const other of [rowOf(all, [[0, 10]]), rowOf(e22, [[0, 10], [-10, 20]]), rowOf(all, [[0, 10], [-10, 20]])]) expect(other).toEqual(alone);
+    for (const other of [
+      rowOf(all, [[0, 10]]),
+      rowOf(e22, [
+        [0, 10],
+        [-10, 20],
+      ]),
+      rowOf(all, [
+        [0, 10],
+        [-10, 20],
+      ]),
+    ])
+      expect(other).toEqual(alone);
     // independent: zero-mean prior-bars reference = the 41 bars 09:30-10:10 of 7 April (the first
     // from its open), delevered log returns log(1 + r/3); sd = sqrt(mean r² · 10 bars)
-    const rows = text.trim().split("\n").slice(1).map((l) => l.split(",")).filter((c) => c[0]!.startsWith("2025-04-07"));
+    const rows = text
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","))
+      .filter((c) => c[0]!.startsWith("2025-04-07"));
     const at = (hhmm: string) => rows.findIndex((c) => c[0]!.slice(11, 16) === hhmm);
     const del = (r: number) => Math.log1p(r / 3);
     const ref: number[] = [del(Number(rows[0]![5]) / Number(rows[0]![2]) - 1)];
@@ -38,7 +54,19 @@ describeWithSharedData("E22 (false headline, 10:11 ET) on the SPXL minute bars, 
 
   it("through the CLI, --exclude-statement-windows is explicit and reported; the AR stays, z is blank with the reason", async () => {
     const D = sharedDataDir!;
-    const args = ["intraday", "--bars", `${D}/spxl_1min_rth_20250407_20250409.csv`, "--events", `${D}/tariff_events_2025.csv`, "--delever", "3", "--window=0,+10m", "--window=-10m,+20m", "--format", "json"];
+    const args = [
+      "intraday",
+      "--bars",
+      `${D}/spxl_1min_rth_20250407_20250409.csv`,
+      "--events",
+      `${D}/tariff_events_2025.csv`,
+      "--delever",
+      "3",
+      "--window=0,+10m",
+      "--window=-10m,+20m",
+      "--format",
+      "json",
+    ];
     const plain = JSON.parse((await cli(...args)).stdout) as { abnormal: IntradayAbnormalRow[] };
     const excluded = JSON.parse((await cli(...args, "--exclude-statement-windows")).stdout) as { abnormal: IntradayAbnormalRow[] };
     const pick = (s: { abnormal: IntradayAbnormalRow[] }) => s.abnormal.find((r) => r.event_id === "E22" && r.window === "[0,+10m]")!;

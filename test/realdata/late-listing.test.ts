@@ -35,7 +35,9 @@ describe("estimation windows that start before the asset's first observation", (
     expect(w).toHaveLength(1);
     // one line for the situation: the count of missing sessions (all of them before the listing) is not repeated
     expect(study.warnings.filter((x) => x.code === "MISSING_ASSET_RETURNS")).toEqual([]);
-    expect(w[0]!.message).toMatch(/^LATE: first return on \d{4}-\d\d-\d\d, after the start of the earliest estimation window \(\d{4}-\d\d-\d\d\): the 50 XNYS sessions before it count as missing/);
+    expect(w[0]!.message).toMatch(
+      /^LATE: first return on \d{4}-\d\d-\d\d, after the start of the earliest estimation window \(\d{4}-\d\d-\d\d\): the 50 XNYS sessions before it count as missing/,
+    );
   });
 
   it("skips with the reason when fewer than minEstimationObs (default: half the window, 120) remain", () => {

@@ -37,7 +37,15 @@ describe("an Asian index on a US benchmark", () => {
     }
     expect(d.n).toBe(used.length);
     // independent: simple-statistics on the same sessions
-    expectClose(d.lagCorrelation, sampleCorrelation(used.map((i) => data.asset[i]!), used.map((i) => data.market![i - 1]!)), { rtol: 1e-12 }, "lag-1 correlation");
+    expectClose(
+      d.lagCorrelation,
+      sampleCorrelation(
+        used.map((i) => data.asset[i]!),
+        used.map((i) => data.market![i - 1]!),
+      ),
+      { rtol: 1e-12 },
+      "lag-1 correlation",
+    );
     expectClose(d.beta, linearRegression(used.map((i) => [data.market![i]!, data.asset[i]!])).m, { rtol: 1e-10 }, "β");
     // the fixture's Tokyo index loads on the lagged world return (β 0.5), not on the same-day one
     expect(d.lagCorrelation).toBeGreaterThan(0.3);
@@ -47,10 +55,15 @@ describe("an Asian index on a US benchmark", () => {
 
   it("by default fits such an asset with the Dimson model and says so once, with the numbers; the US index keeps the market model", () => {
     const study = eventStudy({ assets: [tokyo, us], market: world, exchange: { [tokyo.id]: tokyoCalendar }, events: [pause], windows: [[0, 0]] });
-    expect(study.models.map((m) => [m.asset, m.model])).toEqual([[tokyo.id, "dimson"], [us.id, "market"]]);
+    expect(study.models.map((m) => [m.asset, m.model])).toEqual([
+      [tokyo.id, "dimson"],
+      [us.id, "market"],
+    ]);
     const w = study.warnings.filter((x) => x.code === "NON_SYNCHRONOUS_BENCHMARK");
     expect(w).toHaveLength(1);
-    expect(w[0]!.message).toMatch(/^synthetic-tokyo \(XTKS\) closes 13\.5 h before its benchmark synthetic-world \(XNYS\) on 2025-04-10: lag-1 cross-correlation 0\.\d\d, β -?0\.\d\d without and 0\.\d\d with the lead\/lag terms \(Dimson\), over \d+ sessions before the event windows; the Dimson model .* is used for it \(--non-synchronous ignore/);
+    expect(w[0]!.message).toMatch(
+      /^synthetic-tokyo \(XTKS\) closes 13\.5 h before its benchmark synthetic-world \(XNYS\) on 2025-04-10: lag-1 cross-correlation 0\.\d\d, β -?0\.\d\d without and 0\.\d\d with the lead\/lag terms \(Dimson\), over \d+ sessions before the event windows; the Dimson model .* is used for it \(--non-synchronous ignore/,
+    );
     const dimson = eventStudy({ assets: [tokyo], market: world, exchange: tokyoCalendar, events: [pause], windows: [[0, 0]], model: "dimson" });
     expect(study.car[0]!.car).toBe(dimson.car[0]!.car);
   });
@@ -58,8 +71,18 @@ describe("an Asian index on a US benchmark", () => {
   it("an explicit market model is kept, with the warning naming the remedy; nonSynchronous dimson applies it; ignore keeps the model", () => {
     const market = eventStudy({ assets: [tokyo], market: world, exchange: tokyoCalendar, events: [pause], windows: [[0, 0]], model: "market" });
     expect(market.models[0]!.model).toBe("market");
-    expect(market.warnings.find((x) => x.code === "NON_SYNCHRONOUS_BENCHMARK")!.message).toMatch(/--non-synchronous dimson \(nonSynchronous: "dimson"\) or --model dimson/);
-    const fixed = eventStudy({ assets: [tokyo], market: world, exchange: tokyoCalendar, events: [pause], windows: [[0, 0]], model: "market", nonSynchronous: "dimson" });
+    expect(market.warnings.find((x) => x.code === "NON_SYNCHRONOUS_BENCHMARK")!.message).toMatch(
+      /--non-synchronous dimson \(nonSynchronous: "dimson"\) or --model dimson/,
+    );
+    const fixed = eventStudy({
+      assets: [tokyo],
+      market: world,
+      exchange: tokyoCalendar,
+      events: [pause],
+      windows: [[0, 0]],
+      model: "market",
+      nonSynchronous: "dimson",
+    });
     expect(fixed.models[0]!.model).toBe("dimson");
     const kept = eventStudy({ assets: [tokyo], market: world, exchange: tokyoCalendar, events: [pause], windows: [[0, 0]], nonSynchronous: "ignore" });
     expect(kept.models[0]!.model).toBe("market");
@@ -72,9 +95,15 @@ describe("an Asian index on a US benchmark", () => {
     expect(ff3.models[0]!.model).toBe("ff3");
     const w = ff3.warnings.filter((x) => x.code === "NON_SYNCHRONOUS_BENCHMARK");
     expect(w).toHaveLength(1);
-    expect(w[0]!.message).toMatch(/^synthetic-tokyo \(XTKS\) closes 13\.5 h before its benchmark the factor file \(XNYS\) .*; the factor model has no lead\/lag terms: --model dimson with --market BENCHMARK/);
-    expect(() => eventStudy({ assets: [tokyo], factors, model: "ff3", exchange: tokyoCalendar, events: [pause], nonSynchronous: "dimson" })).toThrow(/nonSynchronous.*factor models have no lead\/lag form/);
-    expect(() => eventStudy({ assets: [tokyo], exchange: tokyoCalendar, events: [pause], nonSynchronous: "dimson" })).toThrow(/no nonSynchronous without a market or factors/);
+    expect(w[0]!.message).toMatch(
+      /^synthetic-tokyo \(XTKS\) closes 13\.5 h before its benchmark the factor file \(XNYS\) .*; the factor model has no lead\/lag terms: --model dimson with --market BENCHMARK/,
+    );
+    expect(() => eventStudy({ assets: [tokyo], factors, model: "ff3", exchange: tokyoCalendar, events: [pause], nonSynchronous: "dimson" })).toThrow(
+      /nonSynchronous.*factor models have no lead\/lag form/,
+    );
+    expect(() => eventStudy({ assets: [tokyo], exchange: tokyoCalendar, events: [pause], nonSynchronous: "dimson" })).toThrow(
+      /no nonSynchronous without a market or factors/,
+    );
   });
 
   it("a benchmark on the asset's clock (marketExchange) gives no warning; bad values are errors naming the option", () => {
@@ -88,8 +117,29 @@ describe("an Asian index on a US benchmark", () => {
 describeWithSharedData("Nikkei 225 on the ACWI ETF, 90-day pause (Tokyo day 0 = 10 April 2025)", () => {
   it("the CLI default uses the Dimson model (AR below the raw move); --model market keeps the market model and warns", async () => {
     const D = sharedDataDir!;
-    const base = ["study", "--prices", `${D}/nikkei225_daily_2023_2026.csv`, "--market", `${D}/etf_acwi_daily_adjclose_2023_2026.csv`, "--events", `${D}/tariff_events_2025.csv`, "--exchange", "XTKS", "--calendar", `${D}/nikkei225_daily_2023_2026.csv`, "--window=0,0", "--format", "json"];
-    const run = async (...extra: string[]) => JSON.parse((await cli(...base, ...extra)).stdout) as { car: { event_id: string; car: number }[]; abnormal: { event_id: string; return: number }[]; models: { event_id: string; model: string }[]; warnings: { code: string; message: string }[] };
+    const base = [
+      "study",
+      "--prices",
+      `${D}/nikkei225_daily_2023_2026.csv`,
+      "--market",
+      `${D}/etf_acwi_daily_adjclose_2023_2026.csv`,
+      "--events",
+      `${D}/tariff_events_2025.csv`,
+      "--exchange",
+      "XTKS",
+      "--calendar",
+      `${D}/nikkei225_daily_2023_2026.csv`,
+      "--window=0,0",
+      "--format",
+      "json",
+    ];
+    const run = async (...extra: string[]) =>
+      JSON.parse((await cli(...base, ...extra)).stdout) as {
+        car: { event_id: string; car: number }[];
+        abnormal: { event_id: string; return: number }[];
+        models: { event_id: string; model: string }[];
+        warnings: { code: string; message: string }[];
+      };
     const byDefault = await run();
     const dimson = await run("--model", "dimson");
     const market = await run("--model", "market");

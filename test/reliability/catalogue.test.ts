@@ -15,7 +15,11 @@ import { describeOutcome, outcome, type Outcome } from "./helpers.js";
 const work = mkdtempSync(join(tmpdir(), "mr-catalogue-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface CliResult { code: number; stdout: string; stderr: string }
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 async function run(c: Case, index: number): Promise<Outcome<unknown>[]> {
   const input = c.input;
@@ -29,7 +33,11 @@ async function run(c: Case, index: number): Promise<Outcome<unknown>[]> {
     case "file": {
       const path = join(work, input.name === "" ? `missing-${index}.csv` : `${index}-${input.name}`);
       if (input.name !== "") writeFileSync(path, input.bytes);
-      return [await outcome(() => readSeriesFileSync(path, input.options)), await outcome(() => readSeriesFileStream(path, input.options)), await outcome(() => readSeriesFileStreamSync(path, input.options))];
+      return [
+        await outcome(() => readSeriesFileSync(path, input.options)),
+        await outcome(() => readSeriesFileStream(path, input.options)),
+        await outcome(() => readSeriesFileStreamSync(path, input.options)),
+      ];
     }
     case "study":
       return [await outcome(() => eventStudy(input.options()))];

@@ -10,7 +10,17 @@ import { marketPair, sessions } from "./helpers.js";
 const days = sessions("2024-01-02", 300);
 const events: MarketEvent[] = [{ id: "E1", timestamp: "2025-01-15T12:00", timezone: "America/New_York", precision: "minute" }];
 const study = (asset: Series, market?: Series, model?: "market" | "constant-mean" | "market-adjusted") =>
-  eventStudy({ assets: [asset], ...(market === undefined ? {} : { market }), events, estimation: [-120, -11], windows: [[0, 0], [-1, 1]], ...(model === undefined ? {} : { model }) });
+  eventStudy({
+    assets: [asset],
+    ...(market === undefined ? {} : { market }),
+    events,
+    estimation: [-120, -11],
+    windows: [
+      [0, 0],
+      [-1, 1],
+    ],
+    ...(model === undefined ? {} : { model }),
+  });
 
 describe("degenerate fits", () => {
   it("a price growing at a constant rate (σ of rounding noise) is skipped with SINGULAR_DESIGN, not reported significant", () => {

@@ -46,17 +46,28 @@ describe("determinism", () => {
   const haveDist = existsSync(join(dist, "index.js")) && existsSync(join(dist, "index.cjs"));
   if (!haveDist) process.stderr.write("notice: dist/ not built; the ESM/CJS and TZ determinism checks are skipped (npm test builds it)\n");
   const work = haveDist ? mkdtempSync(join(tmpdir(), "mr-determinism-")) : "";
-  afterAll(() => { if (work !== "") rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (work !== "") rmSync(work, { recursive: true, force: true });
+  });
 
   it.skipIf(!haveDist)("byte-identical JSON across TZ settings and between the ESM and CJS builds", () => {
     const tail = `${WORKLOAD}\nprocess.stdout.write(createHash("sha256").update(out).digest("hex") + " " + out.length);\n`;
     const esm = join(work, "run.mjs");
     const cjs = join(work, "run.cjs");
     const root = JSON.stringify(repoRoot);
-    writeFileSync(esm, `import { readFileSync } from "node:fs"; import { join } from "node:path"; import { createHash } from "node:crypto";\nimport * as lib from ${JSON.stringify(join(dist, "index.js"))};\nconst root = ${root};\n${tail}`);
-    writeFileSync(cjs, `const { readFileSync } = require("node:fs"); const { join } = require("node:path"); const { createHash } = require("node:crypto");\nconst lib = require(${JSON.stringify(join(dist, "index.cjs"))});\nconst root = ${root};\n${tail}`);
+    writeFileSync(
+      esm,
+      `import { readFileSync } from "node:fs"; import { join } from "node:path"; import { createHash } from "node:crypto";\nimport * as lib from ${JSON.stringify(join(dist, "index.js"))};\nconst root = ${root};\n${tail}`,
+    );
+    writeFileSync(
+      cjs,
+      `const { readFileSync } = require("node:fs"); const { join } = require("node:path"); const { createHash } = require("node:crypto");\nconst lib = require(${JSON.stringify(join(dist, "index.cjs"))});\nconst root = ${root};\n${tail}`,
+    );
     const runs: Record<string, string> = {};
-    for (const [file, zones] of [[esm, ["UTC", "America/Sao_Paulo", "Asia/Kolkata", "Pacific/Apia"]], [cjs, ["UTC", "Pacific/Apia"]]] as const) {
+    for (const [file, zones] of [
+      [esm, ["UTC", "America/Sao_Paulo", "Asia/Kolkata", "Pacific/Apia"]],
+      [cjs, ["UTC", "Pacific/Apia"]],
+    ] as const) {
       for (const tz of zones) {
         const r = spawnSync(process.execPath, [file], { env: { ...process.env, TZ: tz }, encoding: "utf8", timeout: 60_000 });
         expect(r.status, r.stderr).toBe(0);

@@ -27,7 +27,10 @@ export interface Exported {
 /** Every exported function and class of both entry points. */
 export function exportedFunctions(): Exported[] {
   const out: Exported[] = [];
-  for (const [module, mod] of [["market-reaction", core], ["market-reaction/node", node]] as const) {
+  for (const [module, mod] of [
+    ["market-reaction", core],
+    ["market-reaction/node", node],
+  ] as const) {
     for (const [name, value] of Object.entries(mod)) {
       if (typeof value !== "function") continue;
       out.push({ module, name, fn: value as (...args: unknown[]) => unknown, isClass: /^class\b/.test(Function.prototype.toString.call(value)) });
@@ -58,7 +61,13 @@ export async function exportProperty(e: Exported, numRuns: number, seed: number)
   await fc.assert(
     fc.asyncProperty(fc.array(jsonLike, { maxLength: 4 }), async (args) => {
       const what = await callOutcome(e, args);
-      if (what !== "ok" && what !== "library error") throw new Error(`${e.module} ${e.name}(${args.map((a) => JSON.stringify(a) ?? String(a)).join(", ").slice(0, 300)}) threw ${what}`);
+      if (what !== "ok" && what !== "library error")
+        throw new Error(
+          `${e.module} ${e.name}(${args
+            .map((a) => JSON.stringify(a) ?? String(a))
+            .join(", ")
+            .slice(0, 300)}) threw ${what}`,
+        );
     }),
     { numRuns, seed, endOnFailure: true },
   );

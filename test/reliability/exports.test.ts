@@ -17,7 +17,11 @@ describe("every export: a value or a MarketReactionError for JSON-like arguments
   it("covers both entry points", () => {
     expect(all.filter((e) => e.module === "market-reaction").length).toBeGreaterThan(150);
     expect(all.filter((e) => e.module === "market-reaction/node").map((e) => e.name)).toContain("readSeriesFile");
-    for (const name of KNOWN_GAPS) expect(all.some((e) => e.name === name), `${name} is not an export`).toBe(true);
+    for (const name of KNOWN_GAPS)
+      expect(
+        all.some((e) => e.name === name),
+        `${name} is not an export`,
+      ).toBe(true);
   });
   for (const e of all) {
     it(`${e.module} ${e.name}`, async () => {

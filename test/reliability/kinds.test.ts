@@ -9,13 +9,20 @@ import { marketPair, sessions } from "./helpers.js";
 
 const days = sessions("2024-01-02", 300);
 const { market, asset } = marketPair(11, days);
-const returnsOf = (s: Series, scale = 1): Series => ({ id: s.id, kind: "return", days: s.days.slice(1), values: Float64Array.from(s.values.subarray(1), (v, i) => scale * (v / s.values[i]! - 1)) });
+const returnsOf = (s: Series, scale = 1): Series => ({
+  id: s.id,
+  kind: "return",
+  days: s.days.slice(1),
+  values: Float64Array.from(s.values.subarray(1), (v, i) => scale * (v / s.values[i]! - 1)),
+});
 const events: MarketEvent[] = [{ id: "E1", timestamp: "2025-01-15T12:00", timezone: "America/New_York", precision: "minute" }];
 const cal = tradingCalendar("XNYS");
 
 describe("kinds and units checked against the values", () => {
   it("prices given as returns: INVALID_INPUT naming the evidence and the remedy", () => {
-    expect(() => alignReturns({ asset: { ...asset, kind: "return" }, calendar: cal })).toThrow(/"AAA" is given as returns but its values look like prices \(median \|value\| [\d.]+, 100 % positive.*pass it as prices/);
+    expect(() => alignReturns({ asset: { ...asset, kind: "return" }, calendar: cal })).toThrow(
+      /"AAA" is given as returns but its values look like prices \(median \|value\| [\d.]+, 100 % positive.*pass it as prices/,
+    );
     expect(() => eventStudy({ assets: [{ ...asset, kind: "return" }], events, estimation: [-120, -11] })).toThrow(/look like prices/);
   });
 

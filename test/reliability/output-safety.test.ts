@@ -53,7 +53,9 @@ describe("outputs safe for their medium", () => {
   it("HTML paper table: user text escaped", () => {
     const days = sessions("2024-01-02", 300);
     const { market, asset } = marketPair(2, days);
-    const events: MarketEvent[] = [{ id: "<b>E1</b>", timestamp: "2025-01-15T12:00", timezone: "America/New_York", precision: "minute", label: "<script>x</script>" }];
+    const events: MarketEvent[] = [
+      { id: "<b>E1</b>", timestamp: "2025-01-15T12:00", timezone: "America/New_York", precision: "minute", label: "<script>x</script>" },
+    ];
     const html = eventStudy({ assets: [asset], market, events, estimation: [-120, -11] }).toTable("html");
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<b>E1");
@@ -92,7 +94,12 @@ describe("nothing dropped without a word", () => {
 describe("results do not alias the caller's arrays", () => {
   const days = sessions("2024-01-02", 300);
   const { market, asset } = marketPair(4, days);
-  const rets = { id: "R", kind: "return" as const, days: days.slice(1), values: Float64Array.from(asset.values.subarray(1), (v, i) => v / asset.values[i]! - 1) };
+  const rets = {
+    id: "R",
+    kind: "return" as const,
+    days: days.slice(1),
+    values: Float64Array.from(asset.values.subarray(1), (v, i) => v / asset.values[i]! - 1),
+  };
 
   it("alignReturns and computeReturns give new arrays: writing to them leaves the inputs as they were", () => {
     const before = [rets.values.slice(), rets.days.slice(), market.values.slice()];

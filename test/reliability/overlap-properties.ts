@@ -27,7 +27,15 @@ function bruteForce(index: readonly number[], windows: readonly Window[], estima
   }
   const byRoot = new Map<number, number[]>();
   index.forEach((_, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), i]));
-  const groups = [...byRoot.values()].filter((g) => g.length > 1).map((g) => g.map((i) => `E${i}`).sort().join(" ")).sort();
+  const groups = [...byRoot.values()]
+    .filter((g) => g.length > 1)
+    .map((g) =>
+      g
+        .map((i) => `E${i}`)
+        .sort()
+        .join(" "),
+    )
+    .sort();
   const excluded = index.map((i, k) => {
     const out: number[] = [];
     for (let t = Math.max(0, i + estimation[0]); t <= Math.min(n - 1, i + estimation[1]); t++) {
@@ -56,12 +64,20 @@ export function overlapSweepProperty(numRuns: number, seed?: number): void {
         const events = index.map((i, k) => ({ id: `E${k}`, day0: sessions[i]! }));
         const r = checkOverlaps(events, sessions, { estimation, windows });
         const expected = bruteForce(index, windows, estimation, n);
-        const got = r.clusters.map((c) => c.members.map((m) => m.id).sort().join(" ")).sort();
+        const got = r.clusters
+          .map((c) =>
+            c.members
+              .map((m) => m.id)
+              .sort()
+              .join(" "),
+          )
+          .sort();
         if (JSON.stringify(got) !== JSON.stringify(expected.groups)) throw new Error(`clusters ${JSON.stringify(got)} != ${JSON.stringify(expected.groups)}`);
         if (r.warnings.filter((w) => w.code === "OVERLAPPING_WINDOWS").length !== got.length) throw new Error("not one warning per cluster");
         for (const s of r.samples) {
           const k = Number(s.event_id.slice(1));
-          if (JSON.stringify(s.excluded) !== JSON.stringify(expected.excluded[k])) throw new Error(`${s.event_id}: excluded ${JSON.stringify(s.excluded)} != ${JSON.stringify(expected.excluded[k])}`);
+          if (JSON.stringify(s.excluded) !== JSON.stringify(expected.excluded[k]))
+            throw new Error(`${s.event_id}: excluded ${JSON.stringify(s.excluded)} != ${JSON.stringify(expected.excluded[k])}`);
         }
         // every listed pair really overlaps, and every member of a cluster is reached by them
         for (const c of r.clusters) {

@@ -39,11 +39,64 @@ function onlyLibraryErrors(what: string, fn: () => unknown): string {
 }
 
 const TOKENS = [
-  ",", ",", ",", ";", "\t", "|", '"', '""', "\n", "\n", "\r\n", "\r", " ", "\uFEFF", "\u0000",
-  "date", "close", "Adj Close", "asset", "ticker", "value", "return", "Mkt-RF", "id", "timestamp", "timezone", "label",
-  "2025-01-02", "2025-01-03", "2025-02-30", "20250106", "01/07/2025", "2025-04-02T16:00", "2024-03-10T02:30",
-  "America/New_York", "Mars/Olympus", "100", "1e308", "1e309", "5e-324", "-1", "0", "NaN", "Infinity", "-inf", "NA", ".", "abc",
-  "1,5", "5,074.08", "$12", "<script>", "[", "]", "{", "}", ":", "null",
+  ",",
+  ",",
+  ",",
+  ";",
+  "\t",
+  "|",
+  '"',
+  '""',
+  "\n",
+  "\n",
+  "\r\n",
+  "\r",
+  " ",
+  "\uFEFF",
+  "\u0000",
+  "date",
+  "close",
+  "Adj Close",
+  "asset",
+  "ticker",
+  "value",
+  "return",
+  "Mkt-RF",
+  "id",
+  "timestamp",
+  "timezone",
+  "label",
+  "2025-01-02",
+  "2025-01-03",
+  "2025-02-30",
+  "20250106",
+  "01/07/2025",
+  "2025-04-02T16:00",
+  "2024-03-10T02:30",
+  "America/New_York",
+  "Mars/Olympus",
+  "100",
+  "1e308",
+  "1e309",
+  "5e-324",
+  "-1",
+  "0",
+  "NaN",
+  "Infinity",
+  "-inf",
+  "NA",
+  ".",
+  "abc",
+  "1,5",
+  "5,074.08",
+  "$12",
+  "<script>",
+  "[",
+  "]",
+  "{",
+  "}",
+  ":",
+  "null",
 ];
 
 /** CSV-like text from tokens (hits the parsers' branches far more often than random characters). */
@@ -81,9 +134,40 @@ const DAYS_FOR_PLAIN = sessions("2025-01-02", 41);
 
 /** Cells that a price/return file may hold: plain numbers (the streaming fast path) and every near miss. */
 const NUMBER_CELL = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom("", "", "-", "+"), fc.nat({ max: 99_999 }), fc.constantFrom("", ".", "."), fc.stringMatching(/^[0-9]{0,12}$/)).map(([s, i, dot, f]) => `${s}${i}${dot === "" ? "" : `${dot}${f}`}`) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom("", "", "-", "+"), fc.nat({ max: 99_999 }), fc.constantFrom("", ".", "."), fc.stringMatching(/^[0-9]{0,12}$/))
+      .map(([s, i, dot, f]) => `${s}${i}${dot === "" ? "" : `${dot}${f}`}`),
+  },
   { weight: 1, arbitrary: fc.stringMatching(/^[0-9]{14,18}(\.[0-9]{1,4})?$/) },
-  { weight: 2, arbitrary: fc.constantFrom("", " 12.5", "12.5 ", "1e3", "5.", ".5", "0", "-0", "-1", "-100", "-0.99", "NA", "null", "n/a", "$12.50", "5,074.08", "12,5", "1 000,5", "abc", "Infinity", "1e999", "0.0000001") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "",
+      " 12.5",
+      "12.5 ",
+      "1e3",
+      "5.",
+      ".5",
+      "0",
+      "-0",
+      "-1",
+      "-100",
+      "-0.99",
+      "NA",
+      "null",
+      "n/a",
+      "$12.50",
+      "5,074.08",
+      "12,5",
+      "1 000,5",
+      "abc",
+      "Infinity",
+      "1e999",
+      "0.0000001",
+    ),
+  },
 );
 const DATE_CELL = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 0, max: 40 }).map((i) => isoFromDayKey(DAYS_FOR_PLAIN[i]!)) },
@@ -134,7 +218,6 @@ export function plainLineProperty(numRuns: number, seed?: number): void {
   );
 }
 
-
 const iso = (i: number) => `${isoFromDayKey(DAYS[Math.max(0, Math.min(DAYS.length - 1, i))]!)}T12:00`;
 const ev = (id: string, i: number): MarketEvent => ({ id, timestamp: iso(i), timezone: "America/New_York", precision: "minute" });
 
@@ -147,14 +230,26 @@ export function studyRobustnessProperty(numRuns: number, seed?: number): void {
     fc.integer({ min: -50, max: 760 }).map((i) => iso(i)),
     fc.constantFrom("2024-03-10T02:30", "2024-11-03T01:30", "2025-13-01", "", "2025-04-02", "1800-01-01T00:00", "9999-12-31T23:59", "garbage"),
   );
-  const event = fc.record({ id: fc.constantFrom("A", "B", "C", "D"), timestamp: stamp, timezone: zone, precision: fc.constantFrom("minute" as const, "date" as const) });
+  const event = fc.record({
+    id: fc.constantFrom("A", "B", "C", "D"),
+    timestamp: stamp,
+    timezone: zone,
+    precision: fc.constantFrom("minute" as const, "date" as const),
+  });
   const model = fc.constantFrom("market", "constant-mean", "market-adjusted", "scholes-williams", "dimson", "ff3", "bogus");
   const mutate = fc.constantFrom("none", "nan", "zero", "negative", "flat", "short", "huge", "unsorted", "tiny");
   fc.assert(
     fc.property(
-      fc.integer({ min: 1, max: 1e6 }), fc.array(event, { maxLength: 4 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }),
-      fc.tuple(fc.integer({ min: -400, max: -2 }), fc.integer({ min: 1, max: 300 })), model, mutate, fc.integer({ min: 0, max: 699 }),
-      fc.constantFrom("exclude", "keep"), fc.constantFrom("next", "previous", "drop", "error"), fc.constantFrom("simple", "log"),
+      fc.integer({ min: 1, max: 1e6 }),
+      fc.array(event, { maxLength: 4 }),
+      fc.array(windowArb, { minLength: 1, maxLength: 3 }),
+      fc.tuple(fc.integer({ min: -400, max: -2 }), fc.integer({ min: 1, max: 300 })),
+      model,
+      mutate,
+      fc.integer({ min: 0, max: 699 }),
+      fc.constantFrom("exclude", "keep"),
+      fc.constantFrom("next", "previous", "drop", "error"),
+      fc.constantFrom("simple", "log"),
       (s, events, windows, [e0, len], m, mut, at, contamination, nonTrading, returnType) => {
         const { market, asset } = marketPair(s, DAYS);
         const v = asset.values;
@@ -168,8 +263,15 @@ export function studyRobustnessProperty(numRuns: number, seed?: number): void {
         if (mut === "short") a = { ...asset, days: asset.days.subarray(0, at + 1), values: v.subarray(0, at + 1) };
         if (mut === "unsorted") a = { ...asset, days: asset.days.slice().reverse() };
         const options = {
-          assets: [a], market, events, windows, estimation: [e0, Math.min(e0 + len, -1)] as [number, number],
-          model: m, contamination, nonTrading, returnType,
+          assets: [a],
+          market,
+          events,
+          windows,
+          estimation: [e0, Math.min(e0 + len, -1)] as [number, number],
+          model: m,
+          contamination,
+          nonTrading,
+          returnType,
         } as unknown as EventStudyOptions;
         onlyLibraryErrors("eventStudy", () => eventStudy(options).toJSONText());
       },
@@ -178,7 +280,11 @@ export function studyRobustnessProperty(numRuns: number, seed?: number): void {
   );
 }
 
-interface ValidCase { seed: number; at: number[]; windows: [number, number][] }
+interface ValidCase {
+  seed: number;
+  at: number[];
+  windows: [number, number][];
+}
 const validCase: fc.Arbitrary<ValidCase> = fc.record({
   seed: fc.integer({ min: 1, max: 1e6 }),
   at: fc.uniqueArray(fc.integer({ min: 270, max: 680 }), { minLength: 2, maxLength: 5 }),
@@ -202,13 +308,18 @@ export function permutationProperty(numRuns: number, seed?: number): void {
       const n = c.at.length;
       const order = [...Array(n).keys()];
       const perm = order.slice();
-      for (let i = n - 1, s = shuffleSeed; i > 0; i--) { s = (s * 1103515245 + 12345) % 2147483648; const j = s % (i + 1); [perm[i], perm[j]] = [perm[j]!, perm[i]!]; }
+      for (let i = n - 1, s = shuffleSeed; i > 0; i--) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const j = s % (i + 1);
+        [perm[i], perm[j]] = [perm[j]!, perm[i]!];
+      }
       const a = runStudy(c, order);
       const b = runStudy(c, perm);
       const ka = a.car.map(carKey).sort();
       const kb = b.car.map(carKey).sort();
       if (JSON.stringify(ka) !== JSON.stringify(kb)) throw new Error(`CAR rows differ after permuting statements ${JSON.stringify(perm)}`);
-      if (JSON.stringify(a.skipped.map((s) => s.event_id).sort()) !== JSON.stringify(b.skipped.map((s) => s.event_id).sort())) throw new Error("skipped set differs");
+      if (JSON.stringify(a.skipped.map((s) => s.event_id).sort()) !== JSON.stringify(b.skipped.map((s) => s.event_id).sort()))
+        throw new Error("skipped set differs");
     }),
     { numRuns, ...(seed === undefined ? {} : { seed }) },
   );
@@ -242,13 +353,19 @@ export function scalingProperty(numRuns: number, seed?: number): void {
 /** A statement far away (beyond both estimation windows) leaves another statement's ARs unchanged under `keep`. */
 export function farAwayProperty(numRuns: number, seed?: number): void {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 260, max: 300 }), fc.integer({ min: 0, max: 100 }), fc.array(windowArb, { minLength: 1, maxLength: 3 }), (s, at, extra, windows) => {
-      const c: ValidCase = { seed: s, at: [at, Math.min(at + 280 + extra, 680)], windows };
-      const alone = runStudy({ ...c, at: [at] }, [0], 1, "keep");
-      const both = runStudy(c, [0, 1], 1, "keep");
-      const pick = (st: typeof alone) => st.abnormal.filter((r) => r.event_id === "E0").map((r) => `${r.rel_day}|${r.ar}|${r.se}|${r.p_value}`);
-      if (JSON.stringify(pick(alone)) !== JSON.stringify(pick(both))) throw new Error("a far-away statement changed another statement's ARs");
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 1e6 }),
+      fc.integer({ min: 260, max: 300 }),
+      fc.integer({ min: 0, max: 100 }),
+      fc.array(windowArb, { minLength: 1, maxLength: 3 }),
+      (s, at, extra, windows) => {
+        const c: ValidCase = { seed: s, at: [at, Math.min(at + 280 + extra, 680)], windows };
+        const alone = runStudy({ ...c, at: [at] }, [0], 1, "keep");
+        const both = runStudy(c, [0, 1], 1, "keep");
+        const pick = (st: typeof alone) => st.abnormal.filter((r) => r.event_id === "E0").map((r) => `${r.rel_day}|${r.ar}|${r.se}|${r.p_value}`);
+        if (JSON.stringify(pick(alone)) !== JSON.stringify(pick(both))) throw new Error("a far-away statement changed another statement's ARs");
+      },
+    ),
     { numRuns, ...(seed === undefined ? {} : { seed }) },
   );
 }

@@ -16,7 +16,13 @@ describe("overlaps at scale", () => {
   it("5,000 statements on 300 sessions: one cluster, one overlap warning, one contamination warning", () => {
     const days = Int32Array.from({ length: 300 }, (_, i) => 20000 + i);
     const events = Array.from({ length: 5000 }, (_, k) => ({ id: `S${k}`, day0: days[60 + (k % 240)]! }));
-    const r = checkOverlaps(events, days, { estimation: [-50, -6], windows: [[-1, 1], [0, 5]] });
+    const r = checkOverlaps(events, days, {
+      estimation: [-50, -6],
+      windows: [
+        [-1, 1],
+        [0, 5],
+      ],
+    });
     expect(r.clusters).toHaveLength(1);
     expect(r.clusters[0]!.members).toHaveLength(5000);
     expect(r.overlaps).toHaveLength(4999);

@@ -12,11 +12,20 @@ function study() {
   const days = sessions("2023-01-03", 400);
   const { market, asset } = marketPair(17, days);
   const events: MarketEvent[] = [
-    { id: "E1", timestamp: "2024-02-01T12:00", timezone: "America/New_York", precision: "minute", label: "=HYPERLINK(\"x\")" },
-    { id: "E2", timestamp: "2024-02-05T12:00", timezone: "America/New_York", precision: "minute", label: "line\nbreak \"quoted\"" },
+    { id: "E1", timestamp: "2024-02-01T12:00", timezone: "America/New_York", precision: "minute", label: '=HYPERLINK("x")' },
+    { id: "E2", timestamp: "2024-02-05T12:00", timezone: "America/New_York", precision: "minute", label: 'line\nbreak "quoted"' },
     { id: "E3", timestamp: "2024-06-03T12:00", timezone: "America/New_York", precision: "minute" },
   ];
-  return eventStudy({ assets: [asset], market, events, estimation: [-120, -11], windows: [[-1, 1], [0, 5]] });
+  return eventStudy({
+    assets: [asset],
+    market,
+    events,
+    estimation: [-120, -11],
+    windows: [
+      [-1, 1],
+      [0, 5],
+    ],
+  });
 }
 
 describe("chunked writers", () => {
@@ -38,7 +47,16 @@ describe("chunked writers", () => {
   });
 
   it("jsonChunks = formatJson on nested, empty and odd values", () => {
-    const value = { a: [], b: {}, c: [[1, 2], { d: [Number.NaN, Number.POSITIVE_INFINITY] }], e: undefined, f: "x\ny", g: [undefined, () => 1], h: null, i: { j: [{ k: [] }] } };
+    const value = {
+      a: [],
+      b: {},
+      c: [[1, 2], { d: [Number.NaN, Number.POSITIVE_INFINITY] }],
+      e: undefined,
+      f: "x\ny",
+      g: [undefined, () => 1],
+      h: null,
+      i: { j: [{ k: [] }] },
+    };
     expect([...jsonChunks(value)].join("")).toBe(formatJson(value));
     expect([...jsonChunks([])].join("")).toBe(formatJson([]));
     expect([...jsonChunks(3)].join("")).toBe(formatJson(3));
@@ -51,7 +69,9 @@ describe("chunked writers", () => {
 
   it("jsonChunks reports each ±Infinity written as null", () => {
     const keys: string[] = [];
-    const text = [...jsonChunks({ t: Number.POSITIVE_INFINITY, rows: [{ se: Number.NEGATIVE_INFINITY, p: Number.NaN }] }, { onNonFinite: (k) => keys.push(k) })].join("");
+    const text = [
+      ...jsonChunks({ t: Number.POSITIVE_INFINITY, rows: [{ se: Number.NEGATIVE_INFINITY, p: Number.NaN }] }, { onNonFinite: (k) => keys.push(k) }),
+    ].join("");
     expect(keys).toEqual(["t", "se"]);
     expect(text).not.toContain("Infinity");
   });

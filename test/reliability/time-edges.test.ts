@@ -28,7 +28,8 @@ describe("time at the edges", () => {
 
   it("explicit offsets: Z and -04:00 with fractions give the same instant as the local time", () => {
     const { rows } = align("id,timestamp\nZ,2025-04-09T19:59:59.5Z\nO,2025-04-09T15:59:59.5-04:00\nP,2025-04-09T21:59:59.5+02:00\n");
-    for (const id of ["Z", "O", "P"]) expect([rows[id]!.instant_utc, rows[id]!.day0_iso, rows[id]!.session]).toEqual(["2025-04-09T19:59:59.500Z", "2025-04-09", "regular"]);
+    for (const id of ["Z", "O", "P"])
+      expect([rows[id]!.instant_utc, rows[id]!.day0_iso, rows[id]!.session]).toEqual(["2025-04-09T19:59:59.500Z", "2025-04-09", "regular"]);
   });
 
   it("early close (Friday 28 November 2025, 13:00): 12:59:59.5 is that session, 13:00 the next", () => {
@@ -72,7 +73,11 @@ describe("time at the edges", () => {
   it("zone offsets remembered per day equal the zone database at every instant (2,000 random instants, 6 zones)", () => {
     const zones = ["America/New_York", "Europe/London", "Asia/Tokyo", "Australia/Lord_Howe", "Asia/Kathmandu", "America/Santiago"];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 0, 1) }), (zone, t) => zoneOffsetMinutes(zone, t) === tzOffset(zone, new Date(t))),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        (zone, t) => zoneOffsetMinutes(zone, t) === tzOffset(zone, new Date(t)),
+      ),
       { numRuns: 2000, seed: 1703 },
     );
     // both sides of a transition: 2025-03-09 07:00 UTC (02:00 EST -> 03:00 EDT)

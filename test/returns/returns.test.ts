@@ -69,7 +69,13 @@ describe("priceReturn(p0, p1, type)", () => {
 });
 
 describe("computeReturns(series, type)", () => {
-  const s = series("X", [["2025-04-01", 100], ["2025-04-02", 110], ["2025-04-03", Number.NaN], ["2025-04-04", 99], ["2025-04-07", 99]]);
+  const s = series("X", [
+    ["2025-04-01", 100],
+    ["2025-04-02", 110],
+    ["2025-04-03", Number.NaN],
+    ["2025-04-04", 99],
+    ["2025-04-07", 99],
+  ]);
   it("returns between consecutive observations, dated by the later one; a NaN price spoils both neighbours", () => {
     const r = computeReturns(s);
     expect(r.kind).toBe("return");
@@ -129,8 +135,19 @@ describe("alignReturns({ asset, calendar }): the asset on the calendar's session
 
   it("has one row per session from the first computable return to the last price; gaps never shift rows", () => {
     expect(iso(al.days)).toEqual([
-      "2025-04-02", "2025-04-03", "2025-04-04", "2025-04-07", "2025-04-08", "2025-04-09", "2025-04-10",
-      "2025-04-11", "2025-04-14", "2025-04-15", "2025-04-16", "2025-04-17", "2025-04-21",
+      "2025-04-02",
+      "2025-04-03",
+      "2025-04-04",
+      "2025-04-07",
+      "2025-04-08",
+      "2025-04-09",
+      "2025-04-10",
+      "2025-04-11",
+      "2025-04-14",
+      "2025-04-15",
+      "2025-04-16",
+      "2025-04-17",
+      "2025-04-21",
     ]);
     expect(al.asset.length).toBe(al.days.length);
     expect(al.gap.length).toBe(al.days.length);
@@ -184,7 +201,16 @@ describe("alignReturns({ asset, calendar }): the asset on the calendar's session
   });
 
   it("takes return series as dated (kind 'return')", () => {
-    const r = series("R", [["2025-04-01", 0.01], ["2025-04-02", 0.02], ["2025-04-04", -0.01], ["2025-04-05", 0.5]], "return");
+    const r = series(
+      "R",
+      [
+        ["2025-04-01", 0.01],
+        ["2025-04-02", 0.02],
+        ["2025-04-04", -0.01],
+        ["2025-04-05", 0.5],
+      ],
+      "return",
+    );
     const a = alignReturns({ asset: r, calendar: nyse });
     expect(iso(a.days)).toEqual(["2025-04-01", "2025-04-02", "2025-04-03", "2025-04-04"]);
     expect([...a.asset].map((v) => (Number.isNaN(v) ? null : v))).toEqual([0.01, 0.02, null, -0.01]);
@@ -233,12 +259,22 @@ describe("alignReturns({ asset, calendar }): the asset on the calendar's session
 
 describe("alignReturns: market and factors mapped onto the asset's sessions", () => {
   const asset = series("A", [
-    ["2025-04-03", 100], ["2025-04-04", 101], ["2025-04-07", 102], ["2025-04-08", 103], ["2025-04-09", 104], ["2025-04-10", 105],
+    ["2025-04-03", 100],
+    ["2025-04-04", 101],
+    ["2025-04-07", 102],
+    ["2025-04-08", 103],
+    ["2025-04-09", 104],
+    ["2025-04-10", 105],
   ]);
 
   it("price benchmark: as-of prices; stale (no observation after the previous session) gives NaN and a warning", () => {
     const market = series("M", [
-      ["2025-04-02", 50], ["2025-04-03", 51], ["2025-04-05", 52], ["2025-04-07", 53], /* no 04-08 */ ["2025-04-09", 55], ["2025-04-10", 56],
+      ["2025-04-02", 50],
+      ["2025-04-03", 51],
+      ["2025-04-05", 52],
+      ["2025-04-07", 53],
+      /* no 04-08 */ ["2025-04-09", 55],
+      ["2025-04-10", 56],
     ]);
     const a = alignReturns({ asset, market, calendar: nyse });
     expect(a.marketId).toBe("M");
@@ -257,7 +293,18 @@ describe("alignReturns: market and factors mapped onto the asset's sessions", ()
   });
 
   it("return benchmark: compounds the returns in (previous session, session]; an empty interval gives NaN", () => {
-    const market = series("MR", [["2025-04-04", 0.01], ["2025-04-05", 0.02], ["2025-04-06", -0.03], ["2025-04-07", 0.04], ["2025-04-09", 0.05], ["2025-04-10", Number.NaN]], "return");
+    const market = series(
+      "MR",
+      [
+        ["2025-04-04", 0.01],
+        ["2025-04-05", 0.02],
+        ["2025-04-06", -0.03],
+        ["2025-04-07", 0.04],
+        ["2025-04-09", 0.05],
+        ["2025-04-10", Number.NaN],
+      ],
+      "return",
+    );
     const a = alignReturns({ asset, market, calendar: nyse });
     const m = a.market!;
     expect(m[0]).toBe(0.01);
@@ -273,7 +320,11 @@ describe("alignReturns: market and factors mapped onto the asset's sessions", ()
   });
 
   it("sessions outside the benchmark's data are BENCHMARK_NOT_COVERED", () => {
-    const market = series("M", [["2025-04-07", 10], ["2025-04-08", 11], ["2025-04-09", 12]]);
+    const market = series("M", [
+      ["2025-04-07", 10],
+      ["2025-04-08", 11],
+      ["2025-04-09", 12],
+    ]);
     const a = alignReturns({ asset, market, calendar: nyse });
     expect([...a.market!].map((v) => (Number.isNaN(v) ? null : v))).toEqual([null, null, 0.1, 1 / 11, null]);
     const w = a.warnings.find((x) => x.code === "BENCHMARK_NOT_COVERED")!;
@@ -370,12 +421,24 @@ describe("warning messages count in the singular and the plural", () => {
   it("1 session has, 2 sessions have", () => {
     const cal = tradingCalendar("XNYS");
     const days = cal.days.filter((d) => d >= k("2025-04-01") && d <= k("2025-04-11"));
-    const prices = (holes: number[]): Series => ({ id: "SPX", kind: "price", days: Int32Array.from(days), values: Float64Array.from(days, (_, i) => (holes.includes(i) ? Number.NaN : 5000 + i)) });
+    const prices = (holes: number[]): Series => ({
+      id: "SPX",
+      kind: "price",
+      days: Int32Array.from(days),
+      values: Float64Array.from(days, (_, i) => (holes.includes(i) ? Number.NaN : 5000 + i)),
+    });
     const one = alignReturns({ asset: prices([3]), calendar: cal }).warnings.find((w) => w.code === "MISSING_ASSET_RETURNS")!;
     expect(one.message).toMatch(/^1 session of SPX has no price .* and was set to NaN/);
     const two = alignReturns({ asset: prices([3, 6]), calendar: cal }).warnings.find((w) => w.code === "MISSING_ASSET_RETURNS")!;
     expect(two.message).toMatch(/^2 sessions of SPX have no price .* and were set to NaN/);
-    const offDay: Series = { id: "SPX", kind: "price", days: Int32Array.from([...days.slice(0, 4), k("2025-04-05"), ...days.slice(4)]), values: Float64Array.from({ length: days.length + 1 }, (_, i) => 5000 + i) };
-    expect(alignReturns({ asset: offDay, calendar: cal }).warnings.find((w) => w.code === "OFF_CALENDAR_ROWS")!.message).toBe("1 row of SPX is on a day that is not an XNYS session and was dropped: 2025-04-05");
+    const offDay: Series = {
+      id: "SPX",
+      kind: "price",
+      days: Int32Array.from([...days.slice(0, 4), k("2025-04-05"), ...days.slice(4)]),
+      values: Float64Array.from({ length: days.length + 1 }, (_, i) => 5000 + i),
+    };
+    expect(alignReturns({ asset: offDay, calendar: cal }).warnings.find((w) => w.code === "OFF_CALENDAR_ROWS")!.message).toBe(
+      "1 row of SPX is on a day that is not an XNYS session and was dropped: 2025-04-05",
+    );
   });
 });

@@ -60,10 +60,7 @@ describe("Student t closed forms (df = 1 Cauchy, df = 2)", () => {
 });
 
 describe("Student t properties (fast-check)", () => {
-  const df = fc.oneof(
-    fc.integer({ min: 1, max: 2000 }),
-    fc.double({ min: 1, max: 5000, noNaN: true, noDefaultInfinity: true }),
-  );
+  const df = fc.oneof(fc.integer({ min: 1, max: 2000 }), fc.double({ min: 1, max: 5000, noNaN: true, noDefaultInfinity: true }));
   const t = fc.double({ min: -60, max: 60, noNaN: true, noDefaultInfinity: true });
 
   it("studentTCdf(t) + studentTSf(t) == 1 and the tails are mirror images", () => {
@@ -133,10 +130,7 @@ describe("regularizedIncompleteBeta closed forms", () => {
         const e2 = -Math.expm1(a * Math.log1p(-xv));
         // the prefactor is exp(a·ln x + …): its rounding is ~|a ln x|·ε relative
         const tol = 4e-16 * (10 + Math.abs(a * Math.log(xv)) + Math.abs(a * Math.log1p(-xv)));
-        return (
-          Math.abs(regularizedIncompleteBeta(xv, a, 1) - e1) <= tol * e1 &&
-          Math.abs(regularizedIncompleteBeta(xv, 1, a) - e2) <= tol * e2
-        );
+        return Math.abs(regularizedIncompleteBeta(xv, a, 1) - e1) <= tol * e1 && Math.abs(regularizedIncompleteBeta(xv, 1, a) - e2) <= tol * e2;
       }),
       { numRuns: 300, seed: 6 },
     );

@@ -27,7 +27,7 @@ const series = fc
   .map(({ n, seed, drift, beta, nanRate }) => {
     // small deterministic LCG so long series are cheap to generate
     let s = seed;
-    const u = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const u = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const x = new Float64Array(n);
     const y = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -109,7 +109,11 @@ describe("marketModelFromPrefix (property, fast-check)", () => {
       y[i] = 120 + 0.02 * x[i]! + Math.cos(3 * i);
     }
     const p = prefixSums(x, y);
-    for (const [i0, i1] of [[0, 249], [1000, 1249], [1750, 1999]] as const) {
+    for (const [i0, i1] of [
+      [0, 249],
+      [1000, 1249],
+      [1750, 1999],
+    ] as const) {
       const a = marketModelFromPrefix(p, i0, i1);
       const d = direct(x, y, i0, i1);
       expect(Math.abs(a.beta - d.beta)).toBeLessThanOrEqual(1e-9 * Math.abs(d.beta));

@@ -43,9 +43,7 @@ describe("createRandom(seed): published vectors", () => {
 
   it("steps like the C reference xoshiro128** (state 964D4A0C D40AB895 AD7FDECB 3006F0F0)", () => {
     const rng = createRandomFromState({ words: [0x964d4a0c, 0xd40ab895, 0xad7fdecb, 0x3006f0f0] });
-    expect([rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32()]).toEqual([
-      0xf1391922, 0x6fe53806, 0xa5be2840, 0xf510ee70,
-    ]);
+    expect([rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32()]).toEqual([0xf1391922, 0x6fe53806, 0xa5be2840, 0xf510ee70]);
     expect(rng.state().words).toEqual([0xfc65379c, 0x52006d70, 0x87487639, 0xf1908343]);
   });
 });
@@ -60,7 +58,10 @@ describe("createRandom(seed) against the Python reference", () => {
       expect(Array.from({ length: c.next.length }, b.next)).toEqual(c.next);
       const d = createRandom(c.seed);
       for (const [n, values] of Object.entries(c.int)) {
-        expect(values.map(() => d.int(Number(n))), `int(${n})`).toEqual(values);
+        expect(
+          values.map(() => d.int(Number(n))),
+          `int(${n})`,
+        ).toEqual(values);
       }
     });
     it(`seed ${c.seed}: normal() matches to 1e-14 (reference uses math.log)`, () => {
@@ -122,14 +123,14 @@ describe("createRandom: distribution checks (1e6 draws)", () => {
     expect(Math.abs(sd - 1)).toBeLessThan(5 * Math.sqrt(0.5 / N)); // SE(sd) ≈ 7.1e-4
     expect(Math.abs(s4 / N - 3)).toBeLessThan(5 * Math.sqrt(96 / N)); // Var(z^4) = 105 - 9 = 96
     // P(|Z| > 1.96) = 0.05; SE of the share is sqrt(0.05 * 0.95 / N) ≈ 2.2e-4.
-    expect(Math.abs(beyond196 / N - 0.05)).toBeLessThan(5 * Math.sqrt(0.05 * 0.95 / N));
+    expect(Math.abs(beyond196 / N - 0.05)).toBeLessThan(5 * Math.sqrt((0.05 * 0.95) / N));
   });
 
   it("int(6) is unbiased: each face within 5 standard errors of 1/6", () => {
     const rng = createRandom(99);
     const counts = new Float64Array(6);
     for (let i = 0; i < N; i++) counts[rng.int(6)]! += 1;
-    const se = Math.sqrt((1 / 6) * (5 / 6) / N);
+    const se = Math.sqrt(((1 / 6) * (5 / 6)) / N);
     for (const c of counts) expect(Math.abs(c / N - 1 / 6)).toBeLessThan(5 * se);
   });
 });

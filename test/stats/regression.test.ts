@@ -119,9 +119,12 @@ describe("OLS properties (fast-check)", () => {
         const tolB = (1e-14 * scale) / sd;
         const tolA = 1e-14 * scale + tolB * 0.1;
         return (
-          Math.abs(s.beta - b) <= tolB && Math.abs(s.alpha - a) <= tolA &&
-          Math.abs(o.coefficients[1]! - b) <= tolB && Math.abs(o.coefficients[0]! - a) <= tolA &&
-          s.sigma2 <= (1e-15 * scale) ** 2 && o.sigma2 <= (1e-15 * scale) ** 2
+          Math.abs(s.beta - b) <= tolB &&
+          Math.abs(s.alpha - a) <= tolA &&
+          Math.abs(o.coefficients[1]! - b) <= tolB &&
+          Math.abs(o.coefficients[0]! - a) <= tolA &&
+          s.sigma2 <= (1e-15 * scale) ** 2 &&
+          o.sigma2 <= (1e-15 * scale) ** 2
         );
       }),
       { numRuns: 300, seed: 12 },
@@ -131,9 +134,15 @@ describe("OLS properties (fast-check)", () => {
   it("simpleRegression(y, x) == olsQr(y, [1, x]) to 1e-10 relative", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 5, max: 150 }).chain((n) =>
-          fc.tuple(fc.array(ret, { minLength: n, maxLength: n }), fc.array(ret, { minLength: n, maxLength: n }), fc.double({ min: -50, max: 50, noNaN: true })),
-        ),
+        fc
+          .integer({ min: 5, max: 150 })
+          .chain((n) =>
+            fc.tuple(
+              fc.array(ret, { minLength: n, maxLength: n }),
+              fc.array(ret, { minLength: n, maxLength: n }),
+              fc.double({ min: -50, max: 50, noNaN: true }),
+            ),
+          ),
         ([x, e, shift]) => {
           const xs = x.map((v) => v + shift); // also level-shifted regressors
           const y = xs.map((v, i) => 0.001 + 0.9 * v + e[i]!);

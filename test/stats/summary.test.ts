@@ -51,9 +51,7 @@ const EPS = 2.220446049250313e-16;
 
 describe("sum (property, fast-check)", () => {
   // adversarial: huge terms that cancel, mixed with small ones, all exactly representable as m·2^e
-  const term = fc
-    .tuple(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.integer({ min: -60, max: 60 }))
-    .map(([m, e]) => m * 2 ** e);
+  const term = fc.tuple(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.integer({ min: -60, max: 60 })).map(([m, e]) => m * 2 ** e);
   const adversarial = fc
     .tuple(fc.array(term, { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 50, max: 60 }), { minLength: 1, maxLength: 5 }))
     .map(([small, bigExp]) => {

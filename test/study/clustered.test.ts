@@ -14,7 +14,11 @@ describe("eventStudy({regression}) — the dummy-variable regression inside a st
 
   it("gives the same coefficients, errors and Wald tests as dummyRegression on the aligned series", () => {
     const data = alignReturns({ asset: us, market: world, calendar: tradingCalendar("XNYS") });
-    const direct = dummyRegression(data, Object.entries(day0).map(([id, d]) => ({ id, day0: d })), { window: [-1, 1], controls: ["market"], estimation: 240, hacLag: 4 });
+    const direct = dummyRegression(
+      data,
+      Object.entries(day0).map(([id, d]) => ({ id, day0: d })),
+      { window: [-1, 1], controls: ["market"], estimation: 240, hacLag: 4 },
+    );
     expect(study.regression.map((r) => r.term)).toEqual(direct.regression.map((r) => r.term));
     study.regression.forEach((r, j) => {
       expect(r.estimate).toBe(direct.regression[j]!.estimate);
@@ -27,7 +31,20 @@ describe("eventStudy({regression}) — the dummy-variable regression inside a st
 
   it("adds regression, regression_car, wald and regression_info to the JSON only when asked for", () => {
     const keys = Object.keys(JSON.parse(study.toJSONText()));
-    expect(keys).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "regression", "regression_car", "wald", "regression_info", "provenance"]);
+    expect(keys).toEqual([
+      "events",
+      "models",
+      "abnormal",
+      "car",
+      "warnings",
+      "skipped",
+      "options",
+      "regression",
+      "regression_car",
+      "wald",
+      "regression_info",
+      "provenance",
+    ]);
     const plain = eventStudy({ assets: [us], market: world, events: pick("E10"), windows: [[-1, 1]] });
     expect(Object.keys(plain.toJSON())).not.toContain("regression");
   });
@@ -37,11 +54,19 @@ describe("eventStudy({regression}) — the dummy-variable regression inside a st
     expect(high(study)).toHaveLength(1);
     // every event coefficient of the event specification is a session isolated by its own dummy: OLS, not HAC
     expect(study.regression.filter((r) => r.kind === "event").every((r) => r.vcov === "ols")).toBe(true);
-    expect(high(study)[0]).toMatch(/and the regression's event coefficients, CARs and Wald tests use the OLS covariance \(each event session is isolated by its own dummy, which Newey-West cannot see\), so they are not robust to it either: the placebo option adds the placebo test drawn from the same volatility regime$/);
+    expect(high(study)[0]).toMatch(
+      /and the regression's event coefficients, CARs and Wald tests use the OLS covariance \(each event session is isolated by its own dummy, which Newey-West cannot see\), so they are not robust to it either: the placebo option adds the placebo test drawn from the same volatility regime$/,
+    );
     const base = { assets: [us], market: world, events: pick("E17", "E27"), windows: [[-1, 1]] as [number, number][] };
-    expect(high(eventStudy(base))[0]).toMatch(/so the t and SQ p-values of this study may be too small: the placebo option .* is robust to it; the regression option's Newey-West errors are robust only for coefficients of sessions not isolated by their own dummy \(pooled dummies\)$/);
-    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 } }))[0]).toMatch(/so read the placebo test drawn from the same volatility regime \(the regression option adds Newey-West \(HAC\) errors where a session is not isolated by its own dummy\)$/);
-    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: {} }))[0]).toMatch(/so read the placebo test drawn from the same volatility regime: the regression's event coefficients, CARs and Wald tests use the OLS covariance/);
+    expect(high(eventStudy(base))[0]).toMatch(
+      /so the t and SQ p-values of this study may be too small: the placebo option .* is robust to it; the regression option's Newey-West errors are robust only for coefficients of sessions not isolated by their own dummy \(pooled dummies\)$/,
+    );
+    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 } }))[0]).toMatch(
+      /so read the placebo test drawn from the same volatility regime \(the regression option adds Newey-West \(HAC\) errors where a session is not isolated by its own dummy\)$/,
+    );
+    expect(high(eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: {} }))[0]).toMatch(
+      /so read the placebo test drawn from the same volatility regime: the regression's event coefficients, CARs and Wald tests use the OLS covariance/,
+    );
     const pooled = eventStudy({ ...base, placebo: { seed: 1, draws: 99 }, regression: { specification: "pooled" } });
     const hacUsed = pooled.regression.some((r) => r.kind === "pooled" && r.vcov === "hac");
     expect(high(pooled)[0]).toMatch(hacUsed ? /so read the Newey-West \(HAC\) results \(their vcov is hac\) and the placebo test/ : /use the OLS covariance/);
@@ -68,10 +93,24 @@ describe("eventStudy({placebo}) — placebo inference inside a study", () => {
 
   it("matches placeboTest called directly with the same options", () => {
     const data = alignReturns({ asset: us, market: world, calendar: tradingCalendar("XNYS") });
-    const direct = placeboTest(data, [{ id: "E17", day0: "2025-04-07" }, { id: "E27", day0: "2025-04-08" }], {
-      model: { type: "market" }, estimation: [-250, -11], windows: [[-1, 1]], statistic: { type: "mean-car" },
-      seed: 11, draws: 499, regime: "volatility", spacing: "keep", contamination: "exclude",
-    });
+    const direct = placeboTest(
+      data,
+      [
+        { id: "E17", day0: "2025-04-07" },
+        { id: "E27", day0: "2025-04-08" },
+      ],
+      {
+        model: { type: "market" },
+        estimation: [-250, -11],
+        windows: [[-1, 1]],
+        statistic: { type: "mean-car" },
+        seed: 11,
+        draws: 499,
+        regime: "volatility",
+        spacing: "keep",
+        contamination: "exclude",
+      },
+    );
     expect(run().placebo!.p_value).toBe(direct.p_value);
     expect(run().placebo!.observed).toBe(direct.observed);
   });
@@ -89,7 +128,16 @@ describe("eventStudy({placebo}) — placebo inference inside a study", () => {
 });
 
 describe("market-reaction study --method dummy / --placebo", () => {
-  const BASE = ["study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv", "--window=-1,1"];
+  const BASE = [
+    "study",
+    "--prices",
+    "fixtures/daily/synthetic-us-index.csv",
+    "--market",
+    "fixtures/daily/synthetic-world.csv",
+    "--events",
+    "fixtures/events/tariffs-2025.csv",
+    "--window=-1,1",
+  ];
 
   it("--method dummy --hac-lag 4 adds regression and wald rows with the contract fields", async () => {
     const r = await cli(...BASE, "--method", "dummy", "--hac-lag", "4", "--format", "json");
@@ -101,8 +149,24 @@ describe("market-reaction study --method dummy / --placebo", () => {
   });
 
   it("--placebo B --seed N --regime quarter adds the placebo object", async () => {
-    const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--market", "fixtures/daily/synthetic-world.csv",
-      "--events", "fixtures/events/tariffs-2025.csv", "--window=-1,1", "--placebo", "199", "--seed", "5", "--regime", "quarter", "--format", "json");
+    const r = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-us-index.csv",
+      "--market",
+      "fixtures/daily/synthetic-world.csv",
+      "--events",
+      "fixtures/events/tariffs-2025.csv",
+      "--window=-1,1",
+      "--placebo",
+      "199",
+      "--seed",
+      "5",
+      "--regime",
+      "quarter",
+      "--format",
+      "json",
+    );
     expect(r.code).toBe(0);
     const p = JSON.parse(r.stdout).placebo;
     for (const key of ["statistic", "observed", "p_value", "draws", "seed", "eligible", "quantiles"]) expect(p).toHaveProperty(key);
@@ -112,11 +176,28 @@ describe("market-reaction study --method dummy / --placebo", () => {
   });
 
   it("misused flags are usage errors (exit 2)", async () => {
-    for (const extra of [["--seed", "3"], ["--hac-lag", "4"], ["--placebo", "0"], ["--placebo", "99", "--regime", "moon"], ["--method", "fancy"], ["--method", "dummy", "--hac-lag", "x"]]) {
+    for (const extra of [
+      ["--seed", "3"],
+      ["--hac-lag", "4"],
+      ["--placebo", "0"],
+      ["--placebo", "99", "--regime", "moon"],
+      ["--method", "fancy"],
+      ["--method", "dummy", "--hac-lag", "x"],
+    ]) {
       const r = await cli(...BASE, ...extra);
       expect(r.code, extra.join(" ")).toBe(2);
     }
-    const several = await cli("study", "--prices", "fixtures/daily/synthetic-sectors.csv", "--market", "fixtures/daily/synthetic-world.csv", "--events", "fixtures/events/tariffs-2025.csv", "--placebo", "99");
+    const several = await cli(
+      "study",
+      "--prices",
+      "fixtures/daily/synthetic-sectors.csv",
+      "--market",
+      "fixtures/daily/synthetic-world.csv",
+      "--events",
+      "fixtures/events/tariffs-2025.csv",
+      "--placebo",
+      "99",
+    );
     expect(several.code).toBe(2);
     expect(several.stderr).toMatch(/--placebo needs exactly one studied series/);
   });

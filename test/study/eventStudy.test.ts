@@ -12,11 +12,38 @@ const factors = readFactorsFileSync("fixtures/daily/synthetic-ff-factors.csv");
 const tokyo = readSeriesFileSync("fixtures/daily/synthetic-tokyo.csv").series[0]!;
 const { events } = readEventsFileSync("fixtures/events/tariffs-2025.csv");
 const pick = (...ids: string[]): MarketEvent[] => events.filter((e) => ids.includes(e.id));
-const liberation: MarketEvent = { id: "lib", timestamp: "2025-04-02T16:15", timezone: "America/New_York", precision: "minute", label: "Liberation Day", speaker: "Donald Trump" };
+const liberation: MarketEvent = {
+  id: "lib",
+  timestamp: "2025-04-02T16:15",
+  timezone: "America/New_York",
+  precision: "minute",
+  label: "Liberation Day",
+  speaker: "Donald Trump",
+};
 
-interface GoldenWindow { window: [number, number]; car: number; variance: number; se: number; t: number; p: number; bhar: number; sq: { p_corrected: number; lower: number; upper: number } }
-interface GoldenCase { coefficients: number[]; sigma2: number; df: number; n_obs: number; ar: number[]; var_ar: number[]; p_ar: number[]; windows: GoldenWindow[] }
-const golden = loadGolden<{ estimation: [number, number]; event: [number, number]; market: GoldenCase; market_log: GoldenCase; factor3: GoldenCase }>("abnormal.json");
+interface GoldenWindow {
+  window: [number, number];
+  car: number;
+  variance: number;
+  se: number;
+  t: number;
+  p: number;
+  bhar: number;
+  sq: { p_corrected: number; lower: number; upper: number };
+}
+interface GoldenCase {
+  coefficients: number[];
+  sigma2: number;
+  df: number;
+  n_obs: number;
+  ar: number[];
+  var_ar: number[];
+  p_ar: number[];
+  windows: GoldenWindow[];
+}
+const golden = loadGolden<{ estimation: [number, number]; event: [number, number]; market: GoldenCase; market_log: GoldenCase; factor3: GoldenCase }>(
+  "abnormal.json",
+);
 
 // R: scripts/golden/abnormal.R (lm + predict(se.fit = TRUE) on the same fixtures). Tolerance:
 // 1e-10 relative for estimates, variances and CARs; 1e-9 for p-values (plus tiny absolute floors).
@@ -64,7 +91,16 @@ describe("eventStudy against R (golden, end to end from the fixture files)", () 
 });
 
 describe("eventStudy tables", () => {
-  const study = eventStudy({ assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] });
+  const study = eventStudy({
+    assets: sectors,
+    market: world,
+    events: pick("E10", "E17", "E27", "E34"),
+    windows: [
+      [0, 0],
+      [-1, 1],
+      [0, 5],
+    ],
+  });
 
   it("has one model per (statement, asset), and abnormal and car rows for each", () => {
     expect(study.models).toHaveLength(4 * sectors.length);
@@ -73,8 +109,10 @@ describe("eventStudy tables", () => {
     for (const m of study.models) {
       for (const key of ["event_id", "asset", "model", "n", "df", "sigma", "r2", "alpha", "beta"]) expect(m).toHaveProperty(key);
     }
-    for (const a of study.abnormal) for (const key of ["event_id", "asset", "rel_day", "date", "return", "expected", "ar", "se", "t", "p_value"]) expect(a).toHaveProperty(key);
-    for (const c of study.car) for (const key of ["event_id", "asset", "window_start", "window_end", "car", "se", "t", "p_value", "bhar"]) expect(c).toHaveProperty(key);
+    for (const a of study.abnormal)
+      for (const key of ["event_id", "asset", "rel_day", "date", "return", "expected", "ar", "se", "t", "p_value"]) expect(a).toHaveProperty(key);
+    for (const c of study.car)
+      for (const key of ["event_id", "asset", "window_start", "window_end", "car", "se", "t", "p_value", "bhar"]) expect(c).toHaveProperty(key);
   });
 
   it("carries the statement's metadata to every row", () => {
@@ -114,7 +152,16 @@ describe("eventStudy tables", () => {
   });
 
   it("toJSONText is byte-stable and turns NaN into null", () => {
-    const again = eventStudy({ assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] });
+    const again = eventStudy({
+      assets: sectors,
+      market: world,
+      events: pick("E10", "E17", "E27", "E34"),
+      windows: [
+        [0, 0],
+        [-1, 1],
+        [0, 5],
+      ],
+    });
     expect(again.toJSONText()).toBe(study.toJSONText());
     const parsed = JSON.parse(study.toJSONText());
     expect(Object.keys(parsed)).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "provenance"]);
@@ -123,16 +170,53 @@ describe("eventStudy tables", () => {
 
   it("structuredClone gives plain data without the typed-array pairs", () => {
     const copy = structuredClone(study) as unknown as Record<string, unknown>;
-    expect(Object.keys(copy).sort()).toEqual(["abnormal", "aggregate", "car", "events", "models", "options", "placebo", "regression", "regression_car", "regression_info", "skipped", "wald", "warnings"]);
+    expect(Object.keys(copy).sort()).toEqual([
+      "abnormal",
+      "aggregate",
+      "car",
+      "events",
+      "models",
+      "options",
+      "placebo",
+      "regression",
+      "regression_car",
+      "regression_info",
+      "skipped",
+      "wald",
+      "warnings",
+    ]);
     expect(copy).not.toHaveProperty("pairs");
     expect(study.pairs).toHaveLength(4 * sectors.length);
   });
 
   it("models, abnormal and car rows are made on first access and then behave as plain fields", () => {
-    const options = { assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] as [number, number][] };
+    const options = {
+      assets: sectors,
+      market: world,
+      events: pick("E10", "E17", "E27", "E34"),
+      windows: [
+        [0, 0],
+        [-1, 1],
+        [0, 5],
+      ] as [number, number][],
+    };
     // untouched: JSON, structuredClone, spreading and key order see the tables
     const fresh = eventStudy(options);
-    expect(Object.keys(fresh)).toEqual(["events", "models", "abnormal", "car", "warnings", "skipped", "options", "regression", "regression_car", "wald", "regression_info", "placebo", "aggregate"]);
+    expect(Object.keys(fresh)).toEqual([
+      "events",
+      "models",
+      "abnormal",
+      "car",
+      "warnings",
+      "skipped",
+      "options",
+      "regression",
+      "regression_car",
+      "wald",
+      "regression_info",
+      "placebo",
+      "aggregate",
+    ]);
     expect(JSON.stringify(structuredClone(fresh))).toBe(JSON.stringify(structuredClone(study)));
     expect(JSON.stringify({ ...eventStudy(options) }.car)).toBe(JSON.stringify(study.car));
     // read once: the same array afterwards, read-only, with one row per pair, AR and CAR
@@ -148,7 +232,16 @@ describe("eventStudy tables", () => {
   });
 
   it("pairs rebuilt on first access equal the pairs kept for the cross-event tests, number for number", () => {
-    const options = { assets: sectors, market: world, events: pick("E10", "E17", "E27", "E34"), windows: [[0, 0], [-1, 1], [0, 5]] as [number, number][] };
+    const options = {
+      assets: sectors,
+      market: world,
+      events: pick("E10", "E17", "E27", "E34"),
+      windows: [
+        [0, 0],
+        [-1, 1],
+        [0, 5],
+      ] as [number, number][],
+    };
     const lazy = eventStudy(options);
     const kept = eventStudy({ ...options, tests: ["cross_sectional_t"] });
     expect(Object.getOwnPropertyDescriptor(lazy, "pairs")?.get).toBeTypeOf("function");
@@ -234,7 +327,9 @@ describe("eventStudy bad input", () => {
     // the window is counted on the exchange's sessions: those before the data count as missing
     expect(s[0]!.reason).toMatch(/needs at least 120 complete estimation observations .*; 19 of 240 candidate sessions/);
     expect(study.skipped.find((x) => x.event_id === "lib" && x.asset === "short")!.code).toBe("DATE_OUT_OF_RANGE");
-    expect(() => eventStudy({ assets: [us], market: world, events: [early, liberation], windows: [[0, 0]], strict: true })).toThrow(/19 of 240 candidate sessions/);
+    expect(() => eventStudy({ assets: [us], market: world, events: [early, liberation], windows: [[0, 0]], strict: true })).toThrow(
+      /19 of 240 candidate sessions/,
+    );
   });
 
   it("skips a statement when the market is constant (singular design)", () => {

@@ -51,7 +51,10 @@ describe("eventStudy: data and built-in rules together", () => {
     const closed = new Set(["2024-04-01", "2024-05-01", "2024-05-03", "2025-04-21", "2025-05-01"].map(d));
     const days = sessions("XLON", "2024-01-02", "2025-06-30").filter((x) => !closed.has(x));
     const a = prices("WIG20", days);
-    const b = prices("PKO", days.filter((x) => x !== d("2025-02-03"))); // one gap in one asset only
+    const b = prices(
+      "PKO",
+      days.filter((x) => x !== d("2025-02-03")),
+    ); // one gap in one asset only
     const study = eventStudy({ assets: [a, b], events: [pause], exchange: warsaw, model: "constant-mean", windows: [[0, 0]] });
     const w = study.warnings.filter((x) => x.code === "SESSIONS_FROM_DATA");
     expect(w).toHaveLength(1);
@@ -76,7 +79,14 @@ describe("eventStudy: statements after a calendar's edition", () => {
     const w = study.warnings.filter((x) => x.code === "PROJECTED_CALENDAR");
     expect(w).toHaveLength(1);
     expect(w[0]!.message).toContain("2 statements on XHKG fall after 2026");
-    const fromData = eventStudy({ assets: [hsi], events: late, exchange: calendarFromSeries(hsi, "XHKG"), model: "constant-mean", windows: [[0, 0]], estimation: [-200, -11] });
+    const fromData = eventStudy({
+      assets: [hsi],
+      events: late,
+      exchange: calendarFromSeries(hsi, "XHKG"),
+      model: "constant-mean",
+      windows: [[0, 0]],
+      estimation: [-200, -11],
+    });
     expect(fromData.warnings.some((x) => x.code === "PROJECTED_CALENDAR")).toBe(false);
   });
 });

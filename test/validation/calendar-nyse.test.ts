@@ -34,13 +34,21 @@ describeWithSharedData("NYSE calendar vs US data files", () => {
     const expected = [...nyseTradingDays(first, last)].map(isoFromDayKey);
     const have = new Set(dates);
     const want = new Set(expected);
-    expect(expected.filter((x) => !have.has(x)), "missing").toEqual([]);
-    expect(dates.filter((x) => !want.has(x)), "extra").toEqual([]);
+    expect(
+      expected.filter((x) => !have.has(x)),
+      "missing",
+    ).toEqual([]);
+    expect(
+      dates.filter((x) => !want.has(x)),
+      "extra",
+    ).toEqual([]);
     expect(dates).toEqual(expected);
   });
 
   it("classifies the timed tariff statements as the sourced list does (market_session column)", () => {
-    const lines = readSharedData("tariff_events_2025.csv").split(/\r?\n/).filter((l) => l.trim() !== "");
+    const lines = readSharedData("tariff_events_2025.csv")
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== "");
     const header = lines[0]!.split(",");
     const idIdx = header.indexOf("id");
     const tsIdx = header.indexOf("datetime_et");

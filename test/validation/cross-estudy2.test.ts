@@ -41,7 +41,12 @@ function buildEvents(rates: Table, market: Float64Array, securities: readonly st
     const data = { asset: rates.columns[s]!, market };
     const fit = fitModel({ type: "market" }, data, est);
     const pred = predictModel(fit, data, span);
-    const ars = abnormalReturns(fit, pred, Float64Array.from(span, (i) => data.asset[i]!), { start: span[0]! - day0, returnType: "log" });
+    const ars = abnormalReturns(
+      fit,
+      pred,
+      Float64Array.from(span, (i) => data.asset[i]!),
+      { start: span[0]! - day0, returnType: "log" },
+    );
     return {
       id: s,
       asset: s,

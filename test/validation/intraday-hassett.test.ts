@@ -11,7 +11,11 @@ describeWithSharedData("intraday: SPXL minute bars, 7 and 9 April 2025", () => {
   const st = intradayStudy({ bars, events, windows: [[0, 10]], delever: 3 });
   const row = (id: string) => st.abnormal.find((r) => r.event_id === id)!;
   // independent reading of the raw rows: close by ET clock time
-  const lines = text.trim().split("\n").slice(1).map((l) => l.split(","));
+  const lines = text
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
   const close = (date: string, hhmm: string) => Number(lines.find((c) => c[0]!.startsWith(`${date}T${hhmm}:00`))![5]);
   const delevered = (date: string, from: string, to: string) => {
     // sum of log(1 + r/3) over the bars from..to (bar returns close to close)

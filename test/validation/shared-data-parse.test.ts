@@ -36,7 +36,31 @@ const README_ROWS: Record<string, number> = {
   "ftse100_daily_2023_2026.csv": 795,
   "etf_rsp_daily_adj_2023_2026.csv": 793,
 };
-const ETF_859 = ["spy", "qqq", "iwm", "dia", "mdy", "vti", "smh", "efa", "eem", "fxi", "tlt", "gld", "xlk", "xlf", "xle", "xlv", "xli", "xly", "xlp", "xlu", "xlb", "xlre", "xlc"];
+const ETF_859 = [
+  "spy",
+  "qqq",
+  "iwm",
+  "dia",
+  "mdy",
+  "vti",
+  "smh",
+  "efa",
+  "eem",
+  "fxi",
+  "tlt",
+  "gld",
+  "xlk",
+  "xlf",
+  "xle",
+  "xlv",
+  "xli",
+  "xly",
+  "xlp",
+  "xlu",
+  "xlb",
+  "xlre",
+  "xlc",
+];
 for (const t of ETF_859) README_ROWS[`etf_${t}_daily_adj_2023_2026.csv`] = 859;
 
 /** Files that are not daily price series of the top folder, tested on their own below. */
@@ -81,7 +105,10 @@ describeWithSharedData("shared data: every CSV parses", () => {
       expect(t.warnings, f).toEqual([]);
       expect(t.columns.values, f).toEqual([f.startsWith("etf_") ? "adj_close" : "close"]);
       for (let i = 1; i < s.days.length; i++) expect(s.days[i]! > s.days[i - 1]!).toBe(true);
-      expect(s.values.every((v) => v > 0 && Number.isFinite(v)), f).toBe(true);
+      expect(
+        s.values.every((v) => v > 0 && Number.isFinite(v)),
+        f,
+      ).toBe(true);
     }
   });
 

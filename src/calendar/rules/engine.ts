@@ -125,7 +125,7 @@ function ruleDays(rules: ExchangeRules, rule: DayRule, year: number): DayKey[] {
     if (!Number.isFinite(base)) continue;
     const start = shiftDay(base, rule.offset ?? 0);
     if (rule.tradingDays !== undefined) {
-      for (let d = start, k = 0; k < rule.tradingDays; d++) if (isTradingWeekday(rules, d)) (out.push(d), k++);
+      for (let d = start, k = 0; k < rule.tradingDays; d++) if (isTradingWeekday(rules, d)) out.push(d), k++;
       continue;
     }
     for (let k = 0; k < (rule.days ?? 1); k++) {

@@ -28,7 +28,10 @@ export function covarianceUse(
   cars: readonly { readonly vcov: string }[],
   wald: readonly { readonly vcov: string }[],
 ): CovarianceUse {
-  const count = (rows: readonly { readonly vcov: string }[]) => ({ ols: rows.filter((r) => r.vcov === "ols").length, hac: rows.filter((r) => r.vcov === "hac").length });
+  const count = (rows: readonly { readonly vcov: string }[]) => ({
+    ols: rows.filter((r) => r.vcov === "ols").length,
+    hac: rows.filter((r) => r.vcov === "hac").length,
+  });
   return { eventTerms: count(regression.filter((r) => r.kind === "event" || r.kind === "pooled")), cars: count(cars), wald: count(wald) };
 }
 
@@ -96,7 +99,8 @@ export function volatilityAdvice(ran: VolatilityAdviceInput): string {
       ? `so read ${placebo} (the regression option adds Newey-West (HAC) errors where a session is not isolated by its own dummy)`
       : "so the t and SQ p-values of this study may be too small: the placebo option (a test drawn from the same volatility regime) is robust to it; the regression option's Newey-West errors are robust only for coefficients of sessions not isolated by their own dummy (pooled dummies)";
   }
-  const ols = "the regression's event coefficients, CARs and Wald tests use the OLS covariance (each event session is isolated by its own dummy, which Newey-West cannot see), so they are not robust to it either";
+  const ols =
+    "the regression's event coefficients, CARs and Wald tests use the OLS covariance (each event session is isolated by its own dummy, which Newey-West cannot see), so they are not robust to it either";
   if (ran.regression.olsOnly) return ran.placebo ? `so read ${placebo}: ${ols}` : `and ${ols}: the placebo option adds ${placebo}`;
   return ran.placebo
     ? `so read the Newey-West (HAC) results (their vcov is hac) and ${placebo}; results with vcov = ols are not robust to it`

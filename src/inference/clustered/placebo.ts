@@ -154,8 +154,14 @@ function eligibleDefinition(o: ResolvedPlaceboOptions, shifts: readonly number[]
   return (
     `sessions whose estimation window ${windowLabel(o.est)} (at least ${o.minObs} complete cases) and event windows ${o.windows.map(windowLabel).join(", ")} lie inside the data with defined CARs, ` +
     `more than ${o.h} sessions away from every real statement` +
-    (o.regime === "none" ? "" : o.regime === "quarter" ? ", in the statement's calendar quarter" : `, in the statement's tercile of ${o.volWindow}-session trailing volatility`) +
+    (o.regime === "none"
+      ? ""
+      : o.regime === "quarter"
+        ? ", in the statement's calendar quarter"
+        : `, in the statement's tercile of ${o.volWindow}-session trailing volatility`) +
     (o.contamination === "exclude" ? "; the real statements' event windows are excluded from every estimation sample" : "") +
-    (o.spacing === "keep" ? `; one anchor per draw, the other pseudo-dates at the real statements' spacing (${shifts.join(", ")} sessions), every one of them eligible` : "; pseudo-dates drawn independently without replacement")
+    (o.spacing === "keep"
+      ? `; one anchor per draw, the other pseudo-dates at the real statements' spacing (${shifts.join(", ")} sessions), every one of them eligible`
+      : "; pseudo-dates drawn independently without replacement")
   );
 }

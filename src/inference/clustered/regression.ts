@@ -15,7 +15,6 @@ import { carRows, coefficientRows, waldRows } from "./dummy/tests.js";
 import type { ClusteredData, ClusteredEvent, DummyRegressionOptions, DummyRegressionResult } from "./types.js";
 import { volatilityCheck } from "./volatility.js";
 
-
 /** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
 const LEVERAGE_TOL = 1e-8;
 /** Relative weight below which a linear combination does not load on a session. */
@@ -105,11 +104,7 @@ const VOLATILITY_BAND = 10;
  * fit.wald[0]!.df;  // => 1
  * ```
  */
-export function dummyRegression(
-  data: ClusteredData,
-  events: readonly ClusteredEvent[],
-  options: DummyRegressionOptions = {},
-): DummyRegressionResult {
+export function dummyRegression(data: ClusteredData, events: readonly ClusteredEvent[], options: DummyRegressionOptions = {}): DummyRegressionResult {
   const o = resolveDummyOptions(data, options);
   const warnings: Warning[] = [];
   const evs = resolveEvents(data.days, events);
@@ -128,14 +123,22 @@ export function dummyRegression(
   const day0s = evs.map((e) => e.index);
   const bandStart = Math.max(sample.lo, Math.min(...day0s) - VOLATILITY_BAND);
   const bandEnd = Math.min(sample.hi + 1, Math.max(...day0s) + VOLATILITY_BAND + 1);
-  const volatility = volatilityCheck(data.asset, { start: bandStart, end: bandEnd }, { start: sample.lo, end: bandStart }, { threshold: options.volatilityRatio ?? 2, eventId: evs[0]!.id });
+  const volatility = volatilityCheck(
+    data.asset,
+    { start: bandStart, end: bandEnd },
+    { start: sample.lo, end: bandStart },
+    { threshold: options.volatilityRatio ?? 2, eventId: evs[0]!.id },
+  );
   if (volatility.warning !== undefined) warnings.push(volatility.warning);
 
   const { specification, hacAdjust, vcovChoice } = o;
   const lagRule = typeof o.lagOption === "number" ? "given" : o.lagOption;
   return {
     specification,
-    method: specification === "event" ? "dummy-variable regression (event-parameter approach), per statement and day" : "dummy-variable regression, pooled over statements",
+    method:
+      specification === "event"
+        ? "dummy-variable regression (event-parameter approach), per statement and day"
+        : "dummy-variable regression, pooled over statements",
     convention:
       `OLS via QR, s² = RSS/(T−K); Newey-West HAC with Bartlett kernel, lag ${fit.lag} (${lagRule}), no prewhitening, ${hacAdjust ? "T/(T−K) adjustment" : "no small-sample adjustment"}; ` +
       `t tests against t(T−K); Wald χ²(q) and F(q, T−K); covariance ${vcovChoice}`,

@@ -64,12 +64,7 @@ export interface VolatilityCheckOptions {
  * volatilityCheck(returns, { start: 60, end: 70 }, { start: 0, end: 60 }, { threshold: 6 }).warning; // => undefined
  * ```
  */
-export function volatilityCheck(
-  returns: Float64Array,
-  event: IndexRange,
-  estimation: IndexRange,
-  options: VolatilityCheckOptions = {},
-): VolatilityCheck {
+export function volatilityCheck(returns: Float64Array, event: IndexRange, estimation: IndexRange, options: VolatilityCheckOptions = {}): VolatilityCheck {
   const threshold = options.threshold ?? 2;
   if (!(typeof threshold === "number" && threshold > 0 && Number.isFinite(threshold))) {
     invalidOption("volatilityRatio", threshold, "a positive number (ratio of standard deviations)");

@@ -80,14 +80,7 @@ export interface WaldValues {
  *   new Float64Array([0, 1]), new Float64Array([0]), 100).statistic; // => 1
  * ```
  */
-export function waldStatistic(
-  b: Float64Array,
-  V: Float64Array,
-  k: number,
-  R: Float64Array,
-  r: Float64Array,
-  dfResidual: number,
-): WaldValues {
+export function waldStatistic(b: Float64Array, V: Float64Array, k: number, R: Float64Array, r: Float64Array, dfResidual: number): WaldValues {
   const q = r.length;
   const diff = new Float64Array(q);
   for (let i = 0; i < q; i++) {

@@ -101,8 +101,16 @@ export function adjustAcrossResults(results: readonly CrossEventResult[], method
   if (!METHODS.includes(method)) invalidOption("adjust", method, `"none", "holm" or "bh"`);
   if (method === "none") return results;
   for (const name of TEST_NAMES) {
-    adjustFamily(results.flatMap((r) => r.windows.map((w) => w.tests)), name, method);
-    adjustFamily(results.flatMap((r) => r.daily.map((d) => d.tests)), name, method);
+    adjustFamily(
+      results.flatMap((r) => r.windows.map((w) => w.tests)),
+      name,
+      method,
+    );
+    adjustFamily(
+      results.flatMap((r) => r.daily.map((d) => d.tests)),
+      name,
+      method,
+    );
   }
   return results;
 }

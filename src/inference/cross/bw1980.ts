@@ -29,11 +29,7 @@ import type { CrossTestDescriptor } from "./descriptor.js";
  * brownWarner1980Test(0.01, [1e-4, 2e-4, 1.5e-4]).statistic; // => 1.4142 (0.01/(√4.5e-4/3))
  * ```
  */
-export function brownWarner1980Test(
-  estimate: number,
-  variances: ArrayLike<number>,
-  options: PortfolioTestOptions = {},
-): CrossTestResult {
+export function brownWarner1980Test(estimate: number, variances: ArrayLike<number>, options: PortfolioTestOptions = {}): CrossTestResult {
   const method = "Brown-Warner 1980 t test (independence)";
   const L = options.length ?? 1;
   const df = options.df ?? "normal";

@@ -82,7 +82,8 @@ export function estudy2Obstacle(prep: readonly Prepared[]): string | undefined {
   const first = prep[0]!;
   for (const p of prep) {
     const ars = p.ev.ars;
-    for (let j = 0; j < ars.length; j++) if (Number.isNaN(ars.ar[j]!) || Number.isNaN(ars.variance[j]!)) return `event ${p.ev.id} has a missing abnormal return`;
+    for (let j = 0; j < ars.length; j++)
+      if (Number.isNaN(ars.ar[j]!) || Number.isNaN(ars.variance[j]!)) return `event ${p.ev.id} has a missing abnormal return`;
     for (let j = 0; j < p.M; j++) if (Number.isNaN(p.ev.fit.residuals[j]!)) return `event ${p.ev.id} has a missing estimation residual`;
     if (p.start !== first.start || p.length !== first.length || !sameDays(p.ev.eventDays, first.ev.eventDays)) {
       return `events ${first.ev.id} and ${p.ev.id} do not share the same event-window dates`;
@@ -156,7 +157,12 @@ export function buildContext(prep: readonly Prepared[], tests: readonly CrossTes
       ? averageByKey(prep.map((p) => ({ keys: e2 ? p.ev.estimationDays : p.estOffsets, values: p.ev.fit.residuals })))
       : new Float64Array(0),
     rbar: need.has("rbar") ? averageResidualCorrelation(prep.map((p) => ({ days: p.ev.estimationDays, values: p.ev.fit.residuals }))).rbar : Number.NaN,
-    pHat: need.has("pHat") ? generalizedSignProbability(prep.map((p) => p.ev.fit.residuals), e2 ? "pooled" : "mean") : Number.NaN,
+    pHat: need.has("pHat")
+      ? generalizedSignProbability(
+          prep.map((p) => p.ev.fit.residuals),
+          e2 ? "pooled" : "mean",
+        )
+      : Number.NaN,
     grankEst: need.has("grank") ? prep.map((p) => ({ keys: p.estOffsets, values: standardized(p.ev.fit.residuals, p.ev.fit.sigma2) })) : [],
     spanRanks: need.has("ranks") ? ranksFor(lo, hi) : undefined,
     first: prep[0]!,

@@ -44,11 +44,7 @@ export interface RankTestOptions {
  * corradoRankTest(series, [0]).p_value;   // => 0.109
  * ```
  */
-export function corradoRankTest(
-  series: readonly KeyedSeries[],
-  keys: readonly number[],
-  options: RankTestOptions = {},
-): CrossTestResult {
+export function corradoRankTest(series: readonly KeyedSeries[], keys: readonly number[], options: RankTestOptions = {}): CrossTestResult {
   const divisor = options.divisor ?? "keys";
   const pooled = poolScores(series, "corrado");
   const s = corradoStatistic(pooled, keys, divisor);

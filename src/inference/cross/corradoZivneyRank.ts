@@ -35,11 +35,7 @@ import { pooledResult } from "./pooled.js";
  * corradoZivneyRankTest([{ keys: [-2, -1, 0], values: [0.1, -0.2, 0.4] }], [0]).statistic; // => 1.2247
  * ```
  */
-export function corradoZivneyRankTest(
-  series: readonly KeyedSeries[],
-  keys: readonly number[],
-  options: RankTestOptions = {},
-): CrossTestResult {
+export function corradoZivneyRankTest(series: readonly KeyedSeries[], keys: readonly number[], options: RankTestOptions = {}): CrossTestResult {
   const divisor = options.divisor ?? "keys";
   const pooled = poolScores(series, "uniform");
   const s = zivneyStatistic(pooled, keys, divisor);

@@ -31,11 +31,7 @@ import { pooledResult } from "./pooled.js";
  * corradoZivneySignTest([{ keys: [-2, -1, 0], values: [0.1, -0.2, 0.4] }], [0]).statistic; // => 1.2247
  * ```
  */
-export function corradoZivneySignTest(
-  series: readonly KeyedSeries[],
-  keys: readonly number[],
-  options: RankTestOptions = {},
-): CrossTestResult {
+export function corradoZivneySignTest(series: readonly KeyedSeries[], keys: readonly number[], options: RankTestOptions = {}): CrossTestResult {
   const divisor = options.divisor ?? "keys";
   const pooled = poolScores(series, "sign");
   const s = zivneyStatistic(pooled, keys, divisor);

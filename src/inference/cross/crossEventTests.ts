@@ -215,7 +215,12 @@ function sumOfDaily(daily: readonly (CrossTestResult | undefined)[], method: str
 
 /** One window row: CAAR, mean CAR and the window statistic of every requested test. */
 function windowRow(ctx: ContextWithRanks, descriptors: readonly CrossTestDescriptor[], daily: readonly DailyRow[], w: Window, warnings: Warning[]): WindowRow {
-  const { input, n, rowsIn } = windowInput(ctx, daily, w, descriptors.some((d) => d.needs.includes("ranks")));
+  const { input, n, rowsIn } = windowInput(
+    ctx,
+    daily,
+    w,
+    descriptors.some((d) => d.needs.includes("ranks")),
+  );
   const N = ctx.N;
   if (n < N || rowsIn.length < input.L) {
     warnings.push({

@@ -32,12 +32,7 @@ import type { CrossTestDescriptor } from "./descriptor.js";
  * lambTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002], 1.01).statistic; // => 7.366
  * ```
  */
-export function lambTest(
-  estimate: number,
-  portfolio: ArrayLike<number>,
-  factor: number,
-  options: PortfolioTestOptions = {},
-): CrossTestResult {
+export function lambTest(estimate: number, portfolio: ArrayLike<number>, factor: number, options: PortfolioTestOptions = {}): CrossTestResult {
   const method = "Lamb test";
   const m = moments(portfolio);
   const df = options.df ?? m.n - 1;

@@ -45,8 +45,8 @@ export function poolScores(series: readonly KeyedSeries[], transform: ScoreTrans
     const n = Math.min(s.keys.length, s.values.length);
     const whole = n === s.keys.length && n === s.values.length;
     return {
-      estValues: whole ? s.values : Array.prototype.slice.call(s.values, 0, n) as number[],
-      estKeys: whole ? s.keys : Array.prototype.slice.call(s.keys, 0, n) as number[],
+      estValues: whole ? s.values : (Array.prototype.slice.call(s.values, 0, n) as number[]),
+      estKeys: whole ? s.keys : (Array.prototype.slice.call(s.keys, 0, n) as number[]),
       spanValues: [],
       spanKeys: [],
       start: 0,

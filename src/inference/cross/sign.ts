@@ -71,10 +71,7 @@ export type SignProbabilityPooling = "mean" | "pooled";
  * generalizedSignProbability([[0.1, -0.2, 0.3], [0.1, -0.1]]); // => (2/3 + 1/2)/2
  * ```
  */
-export function generalizedSignProbability(
-  estimation: readonly ArrayLike<number>[],
-  pooling: SignProbabilityPooling = "mean",
-): number {
+export function generalizedSignProbability(estimation: readonly ArrayLike<number>[], pooling: SignProbabilityPooling = "mean"): number {
   let sumFrac = 0;
   let events = 0;
   let pos = 0;

@@ -41,11 +41,7 @@ export interface PortfolioTestOptions {
  * timeSeriesTTest(0.02, [0.001, -0.004, 0.003, 0.0, -0.002]).statistic; // => 7.40
  * ```
  */
-export function timeSeriesTTest(
-  estimate: number,
-  portfolio: ArrayLike<number>,
-  options: PortfolioTestOptions = {},
-): CrossTestResult {
+export function timeSeriesTTest(estimate: number, portfolio: ArrayLike<number>, options: PortfolioTestOptions = {}): CrossTestResult {
   const method = "time-series t test (crude dependence adjustment)";
   const L = options.length ?? 1;
   const m = moments(portfolio);

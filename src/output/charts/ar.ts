@@ -4,7 +4,19 @@
  */
 import { invalidOption } from "../../errors.js";
 import { studentTQuantile } from "../../stats/index.js";
-import { assetName, assetsForTitle, checkCommon, checkTop, keepIn, modelLine, round, VEGA_LITE_SCHEMA, type CarChartOptions, type ChartSource, type VegaLiteSpec } from "./common.js";
+import {
+  assetName,
+  assetsForTitle,
+  checkCommon,
+  checkTop,
+  keepIn,
+  modelLine,
+  round,
+  VEGA_LITE_SCHEMA,
+  type CarChartOptions,
+  type ChartSource,
+  type VegaLiteSpec,
+} from "./common.js";
 import { byId, combinedIds, speakerAndLabel, wrapWords } from "./labels.js";
 
 interface Bar {
@@ -42,7 +54,10 @@ function panelsOf(study: ChartSource, level: number, o: CarChartOptions): Panel[
       lower: round((r.ar - q * r.se) * 100),
       upper: round((r.ar + q * r.se) * 100),
       sign: Number.isNaN(r.ar) ? "missing" : r.ar >= 0 ? "positive" : "negative",
-      windows: windows.filter(([a, b]) => r.rel_day >= a && r.rel_day <= b).map(([a, b]) => `[${a}, ${b}]`).join(" "),
+      windows: windows
+        .filter(([a, b]) => r.rel_day >= a && r.rel_day <= b)
+        .map(([a, b]) => `[${a}, ${b}]`)
+        .join(" "),
     });
   }
   const merged = new Map<string, Panel>();
@@ -67,7 +82,9 @@ function spanCar(p: Panel): number {
 function chooseTop(list: readonly Panel[], top: number): { shown: Panel[]; hidden: Panel[] } {
   const rank = new Map<Panel, number>();
   for (const asset of new Set(list.map((p) => p.asset))) {
-    const mine = list.filter((p) => p.asset === asset).sort((a, b) => Math.abs(spanCar(b)) - Math.abs(spanCar(a)) || byId(combinedIds(a.ids), combinedIds(b.ids)));
+    const mine = list
+      .filter((p) => p.asset === asset)
+      .sort((a, b) => Math.abs(spanCar(b)) - Math.abs(spanCar(a)) || byId(combinedIds(a.ids), combinedIds(b.ids)));
     mine.forEach((p, i) => rank.set(p, i));
   }
   return { shown: list.filter((p) => rank.get(p)! < top), hidden: list.filter((p) => rank.get(p)! >= top) };
@@ -117,7 +134,8 @@ export function arChart(study: ChartSource, options: CarChartOptions = {}): Vega
     const statement = (multi ? [assetName(options, p.asset), ...head] : head).join("\n");
     return p.bars.map((b) => ({ statement, event_id: [...p.ids].sort(byId).join(" = "), asset: p.asset, asset_name: assetName(options, p.asset), ...b }));
   });
-  if (rows.length > maxPoints) invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the AR table has that many rows); or choose fewer statements with events/assets`);
+  if (rows.length > maxPoints)
+    invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the AR table has that many rows); or choose fewer statements with events/assets`);
   const x = { field: "rel_day", type: "ordinal", title: "Sessions relative to day 0", axis: { labelAngle: 0 } };
   const pct = Math.round(level * 100);
   const layer = [
@@ -146,7 +164,13 @@ export function arChart(study: ChartSource, options: CarChartOptions = {}): Vega
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title ?? `Abnormal returns of ${who} by statement`, subtitle, anchor: "start", subtitleColor: "#444" },
     data: { values: rows },
-    facet: { field: "statement", type: "nominal", title: null, sort: order, header: { labelExpr: "split(datum.label, '\\n')", labelAlign: "left", labelAnchor: "start", labelLimit: 0, labelFontSize: 10 } },
+    facet: {
+      field: "statement",
+      type: "nominal",
+      title: null,
+      sort: order,
+      header: { labelExpr: "split(datum.label, '\\n')", labelAlign: "left", labelAnchor: "start", labelLimit: 0, labelFontSize: 10 },
+    },
     columns: Math.min(4, order.length),
     resolve: { scale: { x: "shared", y: options.sharedScale === false ? "independent" : "shared" } },
     spec: { width, height, layer },

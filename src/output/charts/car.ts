@@ -5,7 +5,20 @@
 import { cumulativeAbnormalReturnPath } from "../../abnormal/index.js";
 import { invalidOption } from "../../errors.js";
 import { studentTQuantile } from "../../stats/index.js";
-import { assetName, assetsForTitle, checkCommon, checkTop, keepIn, modelLine, panels, round, VEGA_LITE_SCHEMA, type CarChartOptions, type ChartSource, type VegaLiteSpec } from "./common.js";
+import {
+  assetName,
+  assetsForTitle,
+  checkCommon,
+  checkTop,
+  keepIn,
+  modelLine,
+  panels,
+  round,
+  VEGA_LITE_SCHEMA,
+  type CarChartOptions,
+  type ChartSource,
+  type VegaLiteSpec,
+} from "./common.js";
 import { byId, combinedIds, speakerAndLabel, wrapWords } from "./labels.js";
 
 interface PathPoint {
@@ -124,11 +137,21 @@ function chooseTop(paths: readonly Path[], top: number): { shown: Path[]; hidden
   return { shown, hidden };
 }
 
-function titleOf(study: ChartSource, o: CarChartOptions, shownAssets: readonly string[], exact: boolean, pct: number, hidden: readonly Path[], top: number): Record<string, unknown> {
+function titleOf(
+  study: ChartSource,
+  o: CarChartOptions,
+  shownAssets: readonly string[],
+  exact: boolean,
+  pct: number,
+  hidden: readonly Path[],
+  top: number,
+): Record<string, unknown> {
   const who = assetsForTitle(o, shownAssets);
   const subtitle = [
     modelLine(study.options),
-    exact ? `${pct}% band: full-covariance Var(CAR), Student t with M − k df` : `${pct}% band: diagonal variance Σ se² (per-pair data not available), normal quantile`,
+    exact
+      ? `${pct}% band: full-covariance Var(CAR), Student t with M − k df`
+      : `${pct}% band: diagonal variance Σ se² (per-pair data not available), normal quantile`,
   ].filter((s) => s !== "");
   if (hidden.length > 0) {
     const names = [...new Set(hidden.map((p) => combinedIds(p.ids)))];
@@ -172,12 +195,20 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
   const rows = shown.flatMap((p) =>
     p.points.map((pt) => ({ statement: legendText(p), event_id: p.ids.join(" = "), asset: p.asset, asset_name: assetName(options, p.asset), ...pt })),
   );
-  if (rows.length > maxPoints) invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the CAR paths have that many points); or choose fewer statements with events/assets`);
+  if (rows.length > maxPoints)
+    invalidOption("maxPoints", maxPoints, `at least ${rows.length} (the CAR paths have that many points); or choose fewer statements with events/assets`);
   const assets = [...new Set(shown.map((p) => p.asset))];
   const pct = Math.round(level * 100);
   const x = { field: "rel_day", type: "quantitative", title: "Sessions relative to day 0", axis: { tickMinStep: 1, format: "d" } };
   const sort = [...new Set(rows.map((r) => r.statement))];
-  const color = { field: "statement", type: "nominal", title: "Statement", sort, scale: { scheme: "tableau10" }, legend: { labelExpr: "split(datum.label, '\\n')", labelLimit: 400, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1, rowPadding: 6 } };
+  const color = {
+    field: "statement",
+    type: "nominal",
+    title: "Statement",
+    sort,
+    scale: { scheme: "tableau10" },
+    legend: { labelExpr: "split(datum.label, '\\n')", labelLimit: 400, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1, rowPadding: 6 },
+  };
   const layer = [
     { mark: { type: "area", opacity: 0.12 }, encoding: { x, y: { field: "lower", type: "quantitative", title: "CAR (%)" }, y2: { field: "upper" }, color } },
     {
@@ -196,10 +227,27 @@ export function carChart(study: ChartSource, options: CarChartOptions = {}): Veg
         ],
       },
     },
-    { transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset_name"] }], mark: { type: "rule", strokeDash: [4, 4], color: "#444" }, encoding: { x: { datum: 0, type: "quantitative" } } },
-    { transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset_name"] }], mark: { type: "rule", color: "#999" }, encoding: { y: { datum: 0, type: "quantitative" } } },
+    {
+      transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset_name"] }],
+      mark: { type: "rule", strokeDash: [4, 4], color: "#444" },
+      encoding: { x: { datum: 0, type: "quantitative" } },
+    },
+    {
+      transform: [{ aggregate: [{ op: "count", as: "n" }], groupby: ["asset_name"] }],
+      mark: { type: "rule", color: "#999" },
+      encoding: { y: { datum: 0, type: "quantitative" } },
+    },
   ];
   const base = { $schema: VEGA_LITE_SCHEMA, title: titleOf(study, options, assets, exact, pct, hidden, top), data: { values: rows } };
   if (assets.length <= 1) return { ...base, width, height, layer };
-  return { ...base, ...panels("asset_name", assets.length, options, assets.map((a) => assetName(options, a))), spec: { width, height, layer } };
+  return {
+    ...base,
+    ...panels(
+      "asset_name",
+      assets.length,
+      options,
+      assets.map((a) => assetName(options, a)),
+    ),
+    spec: { width, height, layer },
+  };
 }

@@ -77,7 +77,6 @@ export function checkTop(o: CarChartOptions): number {
   return top;
 }
 
-
 /** The study data the CAR and AR charts read. */
 export type ChartSource = {
   readonly abnormal: readonly AbnormalRow[];
@@ -133,7 +132,8 @@ export function modelLine(options: Readonly<Record<string, unknown>> | undefined
   const est = options["estimation"];
   if (Array.isArray(est) && est.length === 2) parts.push(`estimation [${String(est[0])}, ${String(est[1])}]`);
   const windows = options["windows"];
-  if (Array.isArray(windows) && windows.length > 0) parts.push(`window${windows.length === 1 ? "" : "s"} ${windows.map((w) => `[${(w as number[])[0]}, ${(w as number[])[1]}]`).join(", ")}`);
+  if (Array.isArray(windows) && windows.length > 0)
+    parts.push(`window${windows.length === 1 ? "" : "s"} ${windows.map((w) => `[${(w as number[])[0]}, ${(w as number[])[1]}]`).join(", ")}`);
   return parts.join("; ");
 }
 

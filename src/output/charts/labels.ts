@@ -6,7 +6,10 @@
 
 /** A label without a leading bracketed note (`[time: date only] …`) and with single spaces. */
 export function cleanLabel(text: string | null | undefined): string {
-  return (text ?? "").replace(/^\s*\[[^\]]*\]\s*/, "").replace(/\s+/g, " ").trim();
+  return (text ?? "")
+    .replace(/^\s*\[[^\]]*\]\s*/, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

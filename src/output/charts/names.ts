@@ -4,7 +4,25 @@
  */
 
 /** Words of a file stem that describe the file, not the asset: frequency, adjustment, field. */
-const FILE_WORDS = new Set(["daily", "weekly", "monthly", "intraday", "1min", "5min", "rth", "adj", "adjclose", "adjusted", "close", "closes", "price", "prices", "ohlc", "ohlcv", "data"]);
+const FILE_WORDS = new Set([
+  "daily",
+  "weekly",
+  "monthly",
+  "intraday",
+  "1min",
+  "5min",
+  "rth",
+  "adj",
+  "adjclose",
+  "adjusted",
+  "close",
+  "closes",
+  "price",
+  "prices",
+  "ohlc",
+  "ohlcv",
+  "data",
+]);
 
 /** Leading words naming the kind of instrument (`etf_xlk`, `idx_sp500`). */
 const PREFIXES = new Set(["etf", "idx", "index", "fund", "stock"]);

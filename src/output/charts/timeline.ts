@@ -9,7 +9,9 @@ import { assetName, checkCommon, dayMs, keepIn, panels, round, VEGA_LITE_SCHEMA,
 import { idRange } from "./labels.js";
 
 /** A statement on the timeline: a {@link MarketEvent}, or an `events` row of a study (which has `day0`). */
-export type TimelineEvent = MarketEvent | { readonly id: string; readonly day0: string; readonly asset?: string | null; readonly label?: string | null; readonly speaker?: string | null };
+export type TimelineEvent =
+  | MarketEvent
+  | { readonly id: string; readonly day0: string; readonly asset?: string | null; readonly label?: string | null; readonly speaker?: string | null };
 
 /** Options of {@link timelineChart}. */
 export interface TimelineChartOptions extends ChartOptions {
@@ -53,7 +55,10 @@ function labelRows(marks: readonly Mark[], t0: number, span: number, width: numb
   const out = new Map<string, { text: string; level: number }>();
   for (const date of dates) {
     const ids = idRange(marks.filter((m) => m.date === date).map((m) => m.id));
-    const text = ids.length > labelLength ? `${ids.slice(0, ids.lastIndexOf(",", labelLength - 2) > 0 ? ids.lastIndexOf(",", labelLength - 2) : labelLength - 1)}, …` : ids;
+    const text =
+      ids.length > labelLength
+        ? `${ids.slice(0, ids.lastIndexOf(",", labelLength - 2) > 0 ? ids.lastIndexOf(",", labelLength - 2) : labelLength - 1)}, …`
+        : ids;
     const x = ((dayMs(date) - t0) / span) * width;
     const w = text.length * 5.4 + 6;
     let level = ends.findIndex((end) => end <= x - 2);
@@ -67,7 +72,15 @@ function labelRows(marks: readonly Mark[], t0: number, span: number, width: numb
   return out;
 }
 
-function seriesRows(s: Series, lo: number, hi: number, dates: readonly string[], eventDates: ReadonlySet<string>, budget: number, base: number | null): Record<string, unknown>[] {
+function seriesRows(
+  s: Series,
+  lo: number,
+  hi: number,
+  dates: readonly string[],
+  eventDates: ReadonlySet<string>,
+  budget: number,
+  base: number | null,
+): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   const step = Math.max(1, Math.ceil((hi - lo) / budget));
   for (let i = lo; i < hi; i++) {
@@ -96,7 +109,11 @@ function valueOn(s: Series, dates: readonly string[], lo: number, hi: number, da
 function layers(yTitle: string): Record<string, unknown>[] {
   const x = { field: "date", type: "temporal", title: null, scale: { type: "utc" }, axis: { format: "%d %b %Y", labelAngle: 0, labelOverlap: true } };
   return [
-    { transform: [{ filter: "datum.layer === 'series'" }], mark: { type: "line", strokeWidth: 1.5, color: "#1f4e79" }, encoding: { x, y: { field: "value", type: "quantitative", title: yTitle, scale: { zero: false } } } },
+    {
+      transform: [{ filter: "datum.layer === 'series'" }],
+      mark: { type: "line", strokeWidth: 1.5, color: "#1f4e79" },
+      encoding: { x, y: { field: "value", type: "quantitative", title: yTitle, scale: { zero: false } } },
+    },
     { transform: [{ filter: "datum.layer === 'statement'" }], mark: { type: "rule", color: "#d95f02", strokeDash: [3, 2], opacity: 0.7 }, encoding: { x } },
     {
       transform: [{ filter: "datum.layer === 'statement' && isValid(datum.value)" }],
@@ -162,7 +179,13 @@ export function timelineChart(
   const labelLength = options.labelLength ?? 36;
   const marks: Mark[] = events
     .filter((e) => keepIn(options.events, e.id))
-    .map((e) => ({ id: e.id, date: "day0" in e ? e.day0 : e.timestamp.slice(0, 10), asset: e.asset ?? null, speaker: e.speaker ?? null, label: e.label ?? null }));
+    .map((e) => ({
+      id: e.id,
+      date: "day0" in e ? e.day0 : e.timestamp.slice(0, 10),
+      asset: e.asset ?? null,
+      speaker: e.speaker ?? null,
+      label: e.label ?? null,
+    }));
   const { from, to } = period(marks, options);
   const budget = Math.max(2, Math.floor(maxPoints / series.length));
   const rows: Record<string, unknown>[] = [];
@@ -184,11 +207,25 @@ export function timelineChart(
       const first = !shownOn.has(m.date);
       shownOn.add(m.date);
       const at = valueOn(s, dates, lo, hi, m.date, base);
-      rows.push({ layer: "statement", asset: s.id, date: m.date, value: at.value, value_date: at.on, id: m.id, text: first ? l.text : null, label_y: 2 + 11 * l.level, speaker: m.speaker, label: m.label });
+      rows.push({
+        layer: "statement",
+        asset: s.id,
+        date: m.date,
+        value: at.value,
+        value_date: at.on,
+        id: m.id,
+        text: first ? l.text : null,
+        label_y: 2 + 11 * l.level,
+        speaker: m.speaker,
+        label: m.label,
+      });
     }
   }
   const names = series.map((s) => assetName(options, s.id));
-  const shown = rows.filter((r) => r["layer"] === "series").map((r) => r["date"] as string).sort();
+  const shown = rows
+    .filter((r) => r["layer"] === "series")
+    .map((r) => r["date"] as string)
+    .sort();
   const kind = base100(options, multi) ? `Index (${shown[0] ?? "first date"} = 100)` : series.every((s) => s.kind === "price") ? "Price" : "Value";
   const period_ = shown.length === 0 ? "" : ` (${shown[0]} to ${shown[shown.length - 1]})`;
   const title = { text: options.title ?? `${names.length <= 3 ? names.join(", ") : `${names.length} series`} and the statements${period_}`, anchor: "start" };

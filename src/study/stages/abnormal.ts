@@ -52,7 +52,9 @@ export function eventWindowGaps(plan: PairPlan, ars: AbnormalReturns): { readonl
   for (let i = 0; i < ars.ar.length; i++) if (Number.isNaN(ars.ar[i]!)) missing++;
   if (missing === ars.ar.length) {
     const days = plan.data.days;
-    return { skip: `no abnormal return can be computed in the event windows (${isoFromDayKey(days[plan.spanStart]!)} to ${isoFromDayKey(days[plan.spanEnd - 1]!)}): returns missing` };
+    return {
+      skip: `no abnormal return can be computed in the event windows (${isoFromDayKey(days[plan.spanStart]!)} to ${isoFromDayKey(days[plan.spanEnd - 1]!)}): returns missing`,
+    };
   }
   if (missing === 0) return {};
   return {
@@ -70,5 +72,14 @@ export function pairResult(plan: PairPlan, c: ComputedPair): PairResult {
   const days = plan.data.days;
   // calendar days of the estimation and event sessions: the cross-event tests pool by date
   // (views into the asset's session days, no copy; `fit.used` maps into them)
-  return { eventId: plan.eventId, asset: plan.asset, day0Index: plan.day0Index, fit: c.fit, ars: c.ars, cars: c.cars, days, eventDays: days.subarray(plan.spanStart, plan.spanEnd) };
+  return {
+    eventId: plan.eventId,
+    asset: plan.asset,
+    day0Index: plan.day0Index,
+    fit: c.fit,
+    ars: c.ars,
+    cars: c.cars,
+    days,
+    eventDays: days.subarray(plan.spanStart, plan.spanEnd),
+  };
 }

@@ -52,7 +52,10 @@ export function alignStudy(
     if (rowsOf.has(cal)) continue;
     const result = refineByMarketSession(alignEvents(events, cal, { nonTrading: opts.nonTrading }), cal);
     warnings.push(...result.warnings);
-    const projected = projectedWarning(cal, result.rows.map((r) => r.day0));
+    const projected = projectedWarning(
+      cal,
+      result.rows.map((r) => r.day0),
+    );
     if (projected !== undefined) warnings.push(projected);
     const byId = new Map<string, AlignmentRow>();
     for (const row of result.rows) {

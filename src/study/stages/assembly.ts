@@ -46,7 +46,11 @@ export interface StudyParts {
 export function assembleStudy(parts: StudyParts, opts: ResolvedStudyOptions): Study {
   const { inputs } = parts;
   if (parts.sources.length === 0) throw noValidEvents(parts.skipped);
-  const described = describeOptions(opts, inputs.market?.id ?? null, inputs.assets.map((a) => a.id));
+  const described = describeOptions(
+    opts,
+    inputs.market?.id ?? null,
+    inputs.assets.map((a) => a.id),
+  );
   const provenance = studyProvenance({
     assets: inputs.assets,
     market: inputs.market,
@@ -69,7 +73,12 @@ export function assembleStudy(parts: StudyParts, opts: ResolvedStudyOptions): St
       options: described,
       ...(opts.regression === undefined
         ? {}
-        : { regression: r.flatMap((x) => x.rows), regression_car: r.flatMap((x) => x.cars), wald: r.flatMap((x) => x.wald), regression_info: r.map((x) => x.info) }),
+        : {
+            regression: r.flatMap((x) => x.rows),
+            regression_car: r.flatMap((x) => x.cars),
+            wald: r.flatMap((x) => x.wald),
+            regression_info: r.map((x) => x.info),
+          }),
       ...(opts.placebo === undefined ? {} : { placebo: parts.placebo }),
       ...(parts.aggregate === undefined ? {} : { aggregate: parts.aggregate }),
     },
@@ -126,7 +135,12 @@ function isoMemo(): (day: number) => string {
  * The builders of the `models`, `abnormal` and `car` tables (and of `pairs`, when `rebuild`
  * gives the options to recompute them with), run on first access.
  */
-export function rowBuilders(sources: readonly RowSource[], cols: StudyColumnSet, windows: readonly Window[], rebuild: ResolvedStudyOptions | undefined): LazyTables {
+export function rowBuilders(
+  sources: readonly RowSource[],
+  cols: StudyColumnSet,
+  windows: readonly Window[],
+  rebuild: ResolvedStudyOptions | undefined,
+): LazyTables {
   const iso = isoMemo();
   return {
     models: () => sources.map((src) => modelRow(src, cols, iso)),
@@ -140,8 +154,7 @@ export function rowBuilders(sources: readonly RowSource[], cols: StudyColumnSet,
     ...(rebuild === undefined
       ? {}
       : {
-          pairs: () =>
-            sources.map(({ plan }) => pairResult(plan, computePair(plan, rebuild, pairBuffers(plan.est.length)))),
+          pairs: () => sources.map(({ plan }) => pairResult(plan, computePair(plan, rebuild, pairBuffers(plan.est.length)))),
         }),
   };
 }

@@ -4,7 +4,14 @@
  * @module
  */
 import { isMarketReactionError, type Warning } from "../../errors.js";
-import { dummyRegression, placeboTest, volatilityAdvice, volatilityCheck, type DummyRegressionResult, type PlaceboResult } from "../../inference/clustered/index.js";
+import {
+  dummyRegression,
+  placeboTest,
+  volatilityAdvice,
+  volatilityCheck,
+  type DummyRegressionResult,
+  type PlaceboResult,
+} from "../../inference/clustered/index.js";
 import { modelDescriptor } from "../../models/registry.js";
 import type { ModelColumns } from "../../models/spec.js";
 import type { AlignedReturns } from "../../returns/index.js";
@@ -36,7 +43,13 @@ const VOLATILITY_BAND = 10;
  * Volatility check, dummy-variable regression and placebo test of one series over its studied
  * pairs (`studied`, not empty).
  */
-export function clusteredFamily(assetId: string, data: AlignedReturns, columns: ModelColumns, studied: readonly PairPlan[], opts: ResolvedStudyOptions): ClusteredResult {
+export function clusteredFamily(
+  assetId: string,
+  data: AlignedReturns,
+  columns: ModelColumns,
+  studied: readonly PairPlan[],
+  opts: ResolvedStudyOptions,
+): ClusteredResult {
   const warnings: Warning[] = [];
   const first = studied.reduce((a, b) => (b.day0 < a.day0 ? b : a));
   const volatility = volatilityWarning(assetId, data, studied, first);
@@ -139,10 +152,34 @@ export function regressionRows(assetId: string, fit: DummyRegressionResult): Clu
     events: row.events === undefined ? null : row.events.map((e) => `${e.id}[${e.offset > 0 ? "+" : ""}${e.offset}]`).join(" "),
   }));
   const cars: StudyRegressionCarRow[] = fit.cars.map((c) => ({
-    asset: assetId, event_id: c.event_id, window_start: c.window[0], window_end: c.window[1], estimate: c.estimate, std_error: c.std_error, std_error_hac: c.std_error_hac, statistic: c.statistic, p_value: c.p_value, vcov: c.vcov, df: c.df,
+    asset: assetId,
+    event_id: c.event_id,
+    window_start: c.window[0],
+    window_end: c.window[1],
+    estimate: c.estimate,
+    std_error: c.std_error,
+    std_error_hac: c.std_error_hac,
+    statistic: c.statistic,
+    p_value: c.p_value,
+    vcov: c.vcov,
+    df: c.df,
   }));
   const wald: StudyWaldRow[] = fit.wald.map((w) => ({ asset: assetId, ...w }));
-  const info = { asset: assetId, method: fit.method, convention: fit.convention, n: fit.nObs, k: fit.k, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2, hac_lag: fit.hac.lag, hac_rule: fit.hac.rule, hac_adjust: fit.hac.adjust, sample_from: fit.sample.from, sample_to: fit.sample.to };
+  const info = {
+    asset: assetId,
+    method: fit.method,
+    convention: fit.convention,
+    n: fit.nObs,
+    k: fit.k,
+    df: fit.df,
+    sigma: Math.sqrt(fit.sigma2),
+    r2: fit.r2,
+    hac_lag: fit.hac.lag,
+    hac_rule: fit.hac.rule,
+    hac_adjust: fit.hac.adjust,
+    sample_from: fit.sample.from,
+    sample_to: fit.sample.to,
+  };
   return { rows, cars, wald, info };
 }
 

@@ -55,8 +55,25 @@ function newColumns(abnormalRows: number, carRows: number, coefficients: number)
   const a = (): Column => new Column(abnormalRows);
   const c = (): Column => new Column(carRows);
   return {
-    actual: a(), expected: a(), ar: a(), se: a(), t: a(), p: a(),
-    car: c(), carSe: c(), carT: c(), carP: c(), bhar: c(), from: c(), to: c(), n: c(), df: c(), diagonal: c(), sqP: c(), sqLower: c(), sqUpper: c(),
+    actual: a(),
+    expected: a(),
+    ar: a(),
+    se: a(),
+    t: a(),
+    p: a(),
+    car: c(),
+    carSe: c(),
+    carT: c(),
+    carP: c(),
+    bhar: c(),
+    from: c(),
+    to: c(),
+    n: c(),
+    df: c(),
+    diagonal: c(),
+    sqP: c(),
+    sqLower: c(),
+    sqUpper: c(),
     coefficients: new Column(coefficients),
   };
 }
@@ -74,7 +91,12 @@ export class StudyColumns {
   private sqScratch = new Float64Array(0); // reused by every SQ test (no allocation per window)
   private sqOut: Float64Array;
 
-  constructor(pairBound: number, spanLength: number, windowCount: number, private readonly sq: boolean) {
+  constructor(
+    pairBound: number,
+    spanLength: number,
+    windowCount: number,
+    private readonly sq: boolean,
+  ) {
     this.cols = newColumns(pairBound * spanLength, pairBound * windowCount, pairBound * 4);
     this.sqOut = new Float64Array(3 * windowCount);
   }
@@ -82,8 +104,19 @@ export class StudyColumns {
   /** Appends a studied pair: its abnormal returns, coefficients, and CARs with their SQ tests (NaN when `sq` is off). */
   add(plan: PairPlan, fit: ModelFit, ars: AbnormalReturns, cars: readonly CarResult[]): void {
     const cols = this.cols;
-    const source: RowSource = { plan, arAt: cols.ar.length, carAt: cols.car.length, coefAt: cols.coefficients.length, names: fit.names, model: fit.model, nObs: fit.nObs, df: fit.df, sigma: Math.sqrt(fit.sigma2), r2: fit.r2,
-      ...(fit.garch === undefined ? {} : { garch: garchColumns(fit) }) };
+    const source: RowSource = {
+      plan,
+      arAt: cols.ar.length,
+      carAt: cols.car.length,
+      coefAt: cols.coefficients.length,
+      names: fit.names,
+      model: fit.model,
+      nObs: fit.nObs,
+      df: fit.df,
+      sigma: Math.sqrt(fit.sigma2),
+      r2: fit.r2,
+      ...(fit.garch === undefined ? {} : { garch: garchColumns(fit) }),
+    };
     for (let i = 0; i < ars.length; i++) {
       cols.actual.push(ars.actual[i]!);
       cols.expected.push(ars.expected[i]!);

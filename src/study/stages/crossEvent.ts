@@ -24,7 +24,16 @@ export function crossEventStage(
   if (opts.tests === undefined || pairs.length === 0) return undefined;
   // clustered dates: statements of one asset sharing day 0 merged, robust tests first (../clustering.ts)
   const cross = clusteredCrossEventTests(
-    pairs.map((p) => ({ id: p.eventId, asset: p.asset, day0: p.days[p.day0Index]!, fit: p.fit, ars: p.ars, estimationDays: estimationDaysOf(p), eventDays: p.eventDays, estimationOffsets: estimationOffsetsOf(p) })),
+    pairs.map((p) => ({
+      id: p.eventId,
+      asset: p.asset,
+      day0: p.days[p.day0Index]!,
+      fit: p.fit,
+      ars: p.ars,
+      estimationDays: estimationDaysOf(p),
+      eventDays: p.eventDays,
+      estimationOffsets: estimationOffsetsOf(p),
+    })),
     { windows: opts.windows, tests: opts.tests, conventions: opts.conventions, adjust: opts.adjust, sameDay0 },
   );
   return { aggregate: { daily: cross.daily, windows: cross.windows }, warnings: cross.warnings };

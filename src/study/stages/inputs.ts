@@ -95,7 +95,11 @@ function statementIssues(events: readonly unknown[], assetIds: ReadonlySet<strin
     if (first !== undefined) issues.push({ row, column: "id", message: `duplicate statement id ${JSON.stringify(id)} (first at row ${first})` });
     else seenIds.set(id, row);
     if (asset !== undefined && (typeof asset !== "string" || !assetIds.has(asset))) {
-      issues.push({ row, column: "asset", message: `statement ${id}: asset ${JSON.stringify(asset)} is not one of the studied assets (${[...assetIds].join(", ")})` });
+      issues.push({
+        row,
+        column: "asset",
+        message: `statement ${id}: asset ${JSON.stringify(asset)} is not one of the studied assets (${[...assetIds].join(", ")})`,
+      });
     }
   });
   return issues;

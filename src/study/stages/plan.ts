@@ -96,7 +96,12 @@ export class OverlapGroups {
     let group = this.groups.get(key);
     if (group === undefined) {
       const spec = { estimation: opts.estimation, windows: opts.windows };
-      const result = checkOverlaps(placed.map((p) => ({ id: p.id, day0: p.day0, asset: null })), days, spec, { contamination: opts.contamination });
+      const result = checkOverlaps(
+        placed.map((p) => ({ id: p.id, day0: p.day0, asset: null })),
+        days,
+        spec,
+        { contamination: opts.contamination },
+      );
       group = { warnings: result.warnings, samples: new Map(result.samples.map((s) => [s.event_id, s])), assets: [] };
       this.groups.set(key, group);
     }
@@ -111,7 +116,9 @@ export class OverlapGroups {
       const shown = g.assets.slice(0, 10).join(", ") + (g.assets.length > 10 ? `, … (${g.assets.length} assets)` : "");
       for (const w of g.warnings) {
         if (w.code === "DAY0_NOT_IN_DAYS") continue;
-        out.push(g.assets.length === 1 ? { ...w, message: `${w.message} [asset ${shown}]`, asset: g.assets[0]! } : { ...w, message: `${w.message} [assets ${shown}]` });
+        out.push(
+          g.assets.length === 1 ? { ...w, message: `${w.message} [asset ${shown}]`, asset: g.assets[0]! } : { ...w, message: `${w.message} [assets ${shown}]` },
+        );
       }
     }
     return out;
@@ -150,5 +157,18 @@ export function planPair(
     if (r.start < spanStart) spanStart = r.start;
     if (r.end > spanEnd) spanEnd = r.end;
   }
-  return { eventId: p.id, asset: assetId, event: p.event, day0: p.day0, data, columns, est, mask, spanStart, spanEnd, day0Index: w.day0Index, excluded: sample?.excluded.length ?? 0 };
+  return {
+    eventId: p.id,
+    asset: assetId,
+    event: p.event,
+    day0: p.day0,
+    data,
+    columns,
+    est,
+    mask,
+    spanStart,
+    spanEnd,
+    day0Index: w.day0Index,
+    excluded: sample?.excluded.length ?? 0,
+  };
 }

@@ -25,7 +25,10 @@ export function sessionsWithData(assets: readonly Series[], calendarOf: Map<stri
   }
   for (const [cal, listed] of byCalendar) {
     if (cal.source === "weekdays") {
-      const fromData = sessionsFromData(cal.exchange, listed.map((a) => a.days));
+      const fromData = sessionsFromData(
+        cal.exchange,
+        listed.map((a) => a.days),
+      );
       for (const a of listed) calendarOf.set(a.id, fromData);
       warnings.push(sessionsFromDataWarning(fromData, listed));
     } else if (cal.source === "rules") {
@@ -39,7 +42,11 @@ export function sessionsWithData(assets: readonly Series[], calendarOf: Map<stri
 
 function sessionsFromDataWarning(cal: TradingCalendar, listed: readonly Series[]): Warning {
   const code = cal.exchange.code;
-  const names = listed.slice(0, 5).map((a) => a.id).join(", ") + (listed.length > 5 ? `, … (${listed.length} assets)` : "");
+  const names =
+    listed
+      .slice(0, 5)
+      .map((a) => a.id)
+      .join(", ") + (listed.length > 5 ? `, … (${listed.length} assets)` : "");
   return {
     code: "SESSIONS_FROM_DATA",
     message: `${code} has no built-in holiday rules: its sessions were taken from the data of the asset${listed.length === 1 ? "" : "s"} listed on it (${names}): ${cal.days.length} days from ${isoFromDayKey(cal.first)} to ${isoFromDayKey(cal.last)}. To use other days, give them with --calendar ${code}=FILE (CLI) or pass a calendar built from them (exchange option).`,

@@ -14,7 +14,10 @@ import { readProjectFile } from "../../helpers/shared-data.js";
 const fx = loadFixtures();
 const data = { days: fx.days, asset: returnsOf(fx.prices.US_INDEX!), market: returnsOf(fx.prices.WORLD!) };
 const all = parseEventsCsv(readProjectFile("fixtures/events/tariffs-2025.csv")).events;
-const aligned = alignEvents(all.filter((e) => ["E17", "E22", "E27"].includes(e.id)), "XNYS").rows;
+const aligned = alignEvents(
+  all.filter((e) => ["E17", "E22", "E27"].includes(e.id)),
+  "XNYS",
+).rows;
 const events = aligned.map((r) => ({ id: r.id, day0: r.day0 }));
 
 /** The column of a term as a map session (ISO) -> value, nonzero entries only. */

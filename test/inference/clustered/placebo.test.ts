@@ -20,12 +20,22 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 describe("pairStatistics(data, day0Index, { model, estimation, windows })", () => {
   it("is fitModel -> predictModel -> abnormalReturns -> cumulativeAbnormalReturns", () => {
     const d = indexOfDay(data.days, "2025-04-08");
-    const p = pairStatistics(data, d, { model: { type: "market" }, estimation: [-250, -11], windows: [[-1, 1], [0, 0]] });
+    const p = pairStatistics(data, d, {
+      model: { type: "market" },
+      estimation: [-250, -11],
+      windows: [
+        [-1, 1],
+        [0, 0],
+      ],
+    });
     const idx = Int32Array.from({ length: 240 }, (_, j) => d - 250 + j);
     const fit = fitModel({ type: "market" }, data, idx);
     const pred = predictModel(fit, data, Int32Array.of(d - 1, d, d + 1));
     const ars = abnormalReturns(fit, pred, data.asset.subarray(d - 1, d + 2), { start: -1 });
-    const cars = cumulativeAbnormalReturns(ars, [[-1, 1], [0, 0]]);
+    const cars = cumulativeAbnormalReturns(ars, [
+      [-1, 1],
+      [0, 0],
+    ]);
     expect(p.cars.map((c) => c.car)).toEqual(cars.map((c) => c.car));
     expect(p.cars.map((c) => c.variance)).toEqual(cars.map((c) => c.variance));
     expect(p.fit.nObs).toBe(240);
@@ -72,7 +82,9 @@ describe("placeboTest(data, events, options)", () => {
 
   it("observed mean CAR equals the mean of the statements' pairStatistics CARs", () => {
     const r = placeboTest(data, events, base);
-    const cars = events.map((e) => pairStatistics(data, indexOfDay(data.days, e.day0), { model: { type: "market" }, estimation: [-250, -11], windows: [[-1, 1]] }).cars[0]!.car);
+    const cars = events.map(
+      (e) => pairStatistics(data, indexOfDay(data.days, e.day0), { model: { type: "market" }, estimation: [-250, -11], windows: [[-1, 1]] }).cars[0]!.car,
+    );
     expect(rel(r.observed, (cars[0]! + cars[1]! + cars[2]!) / 3)).toBeLessThan(1e-10);
     expect(r.real.map((x) => x.event_id)).toEqual(["E17", "E27", "E34"]);
   });

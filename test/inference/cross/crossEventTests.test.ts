@@ -3,14 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { AbnormalReturns } from "../../../src/abnormal/types.js";
 import { MarketReactionError } from "../../../src/errors.js";
-import {
-  adjustAcrossResults,
-  adjustPValues,
-  crossEventTests,
-  crossSectionalTTest,
-  TEST_NAMES,
-  type CrossEvent,
-} from "../../../src/inference/cross/index.js";
+import { adjustAcrossResults, adjustPValues, crossEventTests, crossSectionalTTest, TEST_NAMES, type CrossEvent } from "../../../src/inference/cross/index.js";
 import { expectClose } from "../../golden/expect-close.js";
 import { fixtureEvents } from "./helpers.js";
 
@@ -130,8 +123,20 @@ describe("crossEventTests(events, options)", () => {
   });
 
   it("adjustAcrossResults: one family per test across statements", () => {
-    const r1 = crossEventTests(fixtureEvents(["2025-04-07"]), { windows: [[0, 0], [0, 1]], tests: ["bmp"] });
-    const r2 = crossEventTests(fixtureEvents(["2025-04-09"]), { windows: [[0, 0], [0, 1]], tests: ["bmp"] });
+    const r1 = crossEventTests(fixtureEvents(["2025-04-07"]), {
+      windows: [
+        [0, 0],
+        [0, 1],
+      ],
+      tests: ["bmp"],
+    });
+    const r2 = crossEventTests(fixtureEvents(["2025-04-09"]), {
+      windows: [
+        [0, 0],
+        [0, 1],
+      ],
+      tests: ["bmp"],
+    });
     adjustAcrossResults([r1, r2], "bh");
     const ps = [...r1.windows, ...r2.windows].map((w) => w.tests.bmp!.p_value);
     const want = adjustPValues(ps, "bh");

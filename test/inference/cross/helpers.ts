@@ -25,7 +25,12 @@ export function fixtureEvents(day0s: readonly string[], sectors: readonly string
       const data = { asset: returnsOf(fx.prices[s]!), market };
       const fit = fitModel({ type: "market" }, data, est);
       const pred = predictModel(fit, data, span);
-      const ars = abnormalReturns(fit, pred, Float64Array.from(span, (i) => data.asset[i]!), { start: -5 });
+      const ars = abnormalReturns(
+        fit,
+        pred,
+        Float64Array.from(span, (i) => data.asset[i]!),
+        { start: -5 },
+      );
       const ev: CrossEvent = {
         id: `${s} ${day}`,
         asset: s,

@@ -163,7 +163,14 @@ describe("averageResidualCorrelation(series)", () => {
 
 describe("portfolio tests", () => {
   it("averageByKey pools values by key", () => {
-    expect(Array.from(averageByKey([{ keys: [1, 2], values: [0.1, 0.3] }, { keys: [2, 3], values: [0.1, 0.2] }]))).toEqual([0.1, 0.2, 0.2]);
+    expect(
+      Array.from(
+        averageByKey([
+          { keys: [1, 2], values: [0.1, 0.3] },
+          { keys: [2, 3], values: [0.1, 0.2] },
+        ]),
+      ),
+    ).toEqual([0.1, 0.2, 0.2]);
   });
   it("timeSeriesTTest = estimate/(√L·sd), t(M − 1)", () => {
     const port = [1, 2, 3, 4, 5]; // sd √2.5

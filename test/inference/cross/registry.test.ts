@@ -13,16 +13,32 @@ import { fixtureEvents } from "./helpers.js";
 
 const CLUSTERED = ["2025-04-09"];
 const STAGGERED = ["2025-04-03", "2025-04-07", "2025-04-09"];
-const WINDOWS = [[0, 0], [-1, 1], [0, 5], [-5, 5]] as const;
+const WINDOWS = [
+  [0, 0],
+  [-1, 1],
+  [0, 5],
+  [-5, 5],
+] as const;
 
 describe("the cross-event test registry", () => {
   it("lists every test once, in reporting order, and the names, methods and estudy2 set come from it", () => {
     expect(CROSS_TESTS.map((d) => d.name)).toEqual([...TEST_NAMES]);
     expect(new Set(TEST_NAMES).size).toBe(TEST_NAMES.length);
     for (const d of CROSS_TESTS) expect(METHOD_NAMES[d.name]).toBe(d.method);
-    expect([...ESTUDY2_TESTS].sort()).toEqual(
-      ["bmp", "bw1980", "corrado_rank", "corrado_zivney_rank", "corrado_zivney_sign", "cross_sectional_t", "generalized_sign", "lamb", "patell", "sign", "time_series_t", "wilcoxon"],
-    );
+    expect([...ESTUDY2_TESTS].sort()).toEqual([
+      "bmp",
+      "bw1980",
+      "corrado_rank",
+      "corrado_zivney_rank",
+      "corrado_zivney_sign",
+      "cross_sectional_t",
+      "generalized_sign",
+      "lamb",
+      "patell",
+      "sign",
+      "time_series_t",
+      "wilcoxon",
+    ]);
   });
 
   it("estudy2 notes: every estudy2 test names its estudy2 counterpart and its window form", () => {

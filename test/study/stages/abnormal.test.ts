@@ -6,7 +6,13 @@ import { planPair, type PairPlan } from "../../../src/study/stages/plan.js";
 import { asset, assetData, days, market, resolved, statements } from "./helpers.js";
 
 const day0 = dayKeyFromIso("2025-04-09");
-function planOf(a: Series, windows: [number, number][] = [[0, 0], [-1, 1]]) {
+function planOf(
+  a: Series,
+  windows: [number, number][] = [
+    [0, 0],
+    [-1, 1],
+  ],
+) {
   const opts = resolved({ windows, estimation: [-120, -11] });
   const { data, columns } = assetData(a, opts);
   return { opts, plan: planPair("A", { id: "E2", day0, event: statements[1]! }, data, columns, undefined, opts) as PairPlan };
@@ -25,7 +31,10 @@ describe("stages/abnormal", () => {
       expect(ars.ar[k]).toBeCloseTo(a.values[i]! - fit.coefficients[0]! - fit.coefficients[1]! * market.values[i]!, 15);
     }
     expect(ars.ar[1]).toBeGreaterThan(0.035);
-    expect(cars.map((c) => [c.from, c.to])).toEqual([[1, 2], [0, 3]]);
+    expect(cars.map((c) => [c.from, c.to])).toEqual([
+      [1, 2],
+      [0, 3],
+    ]);
     expect(cars[0]!.car).toBe(ars.ar[1]);
     expect(cars[1]!.car).toBeCloseTo(ars.ar[0]! + ars.ar[1]! + ars.ar[2]!, 15);
     const both = computePair(plan, opts, pairBuffers(plan.est.length));
@@ -48,7 +57,12 @@ describe("stages/abnormal", () => {
     expect(gap([])).toEqual({});
     const some = gap([1]);
     expect(some.skip).toBeUndefined();
-    expect(some.warning).toEqual({ code: "MISSING_EVENT_RETURNS", message: "event E2, asset A: 1 of 3 event-window sessions have no abnormal return; CARs over them are null", event_id: "E2", asset: "A" });
+    expect(some.warning).toEqual({
+      code: "MISSING_EVENT_RETURNS",
+      message: "event E2, asset A: 1 of 3 event-window sessions have no abnormal return; CARs over them are null",
+      event_id: "E2",
+      asset: "A",
+    });
     expect(gap([-1, 0, 1])).toEqual({ skip: "no abnormal return can be computed in the event windows (2025-04-08 to 2025-04-10): returns missing" });
   });
 });

@@ -26,7 +26,10 @@ describe("stages/alignment", () => {
     expect(result.calendarOf.get("A")).toBe(result.calendarOf.get("B"));
     // three statements on each exchange; the Sunday statement is dropped on both
     expect(result.eventRows.map((r) => `${r.exchange}:${r.id}`)).toEqual(["XNYS:E1", "XNYS:E2", "XNYS:E3", "XTKS:E1", "XTKS:E2", "XTKS:E3"]);
-    expect(skips.rows.map((s) => [s.event_id, s.asset, s.exchange])).toEqual([["SUN", null, "XNYS"], ["SUN", null, "XTKS"]]);
+    expect(skips.rows.map((s) => [s.event_id, s.asset, s.exchange])).toEqual([
+      ["SUN", null, "XNYS"],
+      ["SUN", null, "XTKS"],
+    ]);
     // 10:00 in New York on Monday 7 April is after the Tokyo close: day 0 is the next Tokyo session
     expect(result.rowsOf.get(result.calendarOf.get("T")!)!.get("E1")!.day0_iso).toBe("2025-04-08");
   });

@@ -7,21 +7,49 @@ import { pairBuffers } from "../../../src/study/stages/estimation.js";
 import { planPair, type PairPlan } from "../../../src/study/stages/plan.js";
 import { asset, assetData, market, resolved, statements } from "./helpers.js";
 
-const opts = resolved({ windows: [[0, 0], [-1, 1]], estimation: [-120, -11] });
+const opts = resolved({
+  windows: [
+    [0, 0],
+    [-1, 1],
+  ],
+  estimation: [-120, -11],
+});
 const a = asset("A", 1, "2025-04-09", 0.03);
 const { data, columns: mc } = assetData(a, opts);
-const plan = planPair("A", { id: "E2", day0: dayKeyFromIso("2025-04-09"), event: { ...statements[1]!, speaker: "Donald Trump" } }, data, mc, undefined, opts) as PairPlan;
+const plan = planPair(
+  "A",
+  { id: "E2", day0: dayKeyFromIso("2025-04-09"), event: { ...statements[1]!, speaker: "Donald Trump" } },
+  data,
+  mc,
+  undefined,
+  opts,
+) as PairPlan;
 const computed = computePair(plan, opts, pairBuffers(plan.est.length));
 const columns = new StudyColumns(1, 3, 2, true);
 columns.add(plan, computed.fit, computed.ars, computed.cars);
 const inputs = { assets: [a], market, factors: undefined, events: statements, pairBound: 1 };
-const parts = { inputs, calendars: [], eventRows: [], warnings: [], skipped: [], cols: columns.cols, sources: columns.sources, pairs: undefined, regressions: [], placebo: null, aggregate: undefined };
+const parts = {
+  inputs,
+  calendars: [],
+  eventRows: [],
+  warnings: [],
+  skipped: [],
+  cols: columns.cols,
+  sources: columns.sources,
+  pairs: undefined,
+  regressions: [],
+  placebo: null,
+  aggregate: undefined,
+};
 
 describe("stages/assembly", () => {
   it("rowBuilders: the car, abnormal and models rows from the columns, and the pairs recomputed", () => {
     const tables = rowBuilders(columns.sources, columns.cols, opts.windows, opts);
     const car = tables.car!();
-    expect(car.map((r) => [r.window_start, r.window_end, r.date_start, r.date_end])).toEqual([[0, 0, "2025-04-09", "2025-04-09"], [-1, 1, "2025-04-08", "2025-04-10"]]);
+    expect(car.map((r) => [r.window_start, r.window_end, r.date_start, r.date_end])).toEqual([
+      [0, 0, "2025-04-09", "2025-04-09"],
+      [-1, 1, "2025-04-08", "2025-04-10"],
+    ]);
     expect(car[1]!.car).toBe(computed.cars[1]!.car);
     expect(car[0]!.speaker).toBe("Donald Trump");
     const abnormal = tables.abnormal!();

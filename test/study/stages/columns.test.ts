@@ -17,7 +17,13 @@ describe("stages/columns", () => {
   });
 
   it("StudyColumns.add: ARs, coefficients and CARs with their SQ tests, and where each pair starts", () => {
-    const opts = resolved({ windows: [[0, 0], [-1, 1]], estimation: [-120, -11] });
+    const opts = resolved({
+      windows: [
+        [0, 0],
+        [-1, 1],
+      ],
+      estimation: [-120, -11],
+    });
     const columns = new StudyColumns(2, 3, 2, true);
     const plans = ["A", "B"].map((id, k) => {
       const { data, columns: mc } = assetData(asset(id, 1 + k), opts);
@@ -26,7 +32,10 @@ describe("stages/columns", () => {
     const computed = plans.map((p) => computePair(p, opts, pairBuffers(p.est.length)));
     plans.forEach((p, k) => columns.add(p, computed[k]!.fit, computed[k]!.ars, computed[k]!.cars));
     const { cols, sources } = columns;
-    expect(sources.map((s) => [s.arAt, s.carAt, s.coefAt])).toEqual([[0, 0, 0], [3, 2, 2]]);
+    expect(sources.map((s) => [s.arAt, s.carAt, s.coefAt])).toEqual([
+      [0, 0, 0],
+      [3, 2, 2],
+    ]);
     const second = computed[1]!;
     expect(cols.ar.data[4]).toBe(second.ars.ar[1]);
     expect(cols.se.data[4]).toBe(Math.sqrt(second.ars.variance[1]!));

@@ -34,9 +34,14 @@ describe("stages/estimation", () => {
     const x = market.values.slice(plan.est.start, plan.est.end);
     const y = a.values.slice(plan.est.start, plan.est.end);
     const mean = (v: Float64Array) => v.reduce((s, t) => s + t, 0) / v.length;
-    const mx = mean(x), my = mean(y);
-    let sxy = 0, sxx = 0;
-    for (let i = 0; i < x.length; i++) { sxy += (x[i]! - mx) * (y[i]! - my); sxx += (x[i]! - mx) ** 2; }
+    const mx = mean(x),
+      my = mean(y);
+    let sxy = 0,
+      sxx = 0;
+    for (let i = 0; i < x.length; i++) {
+      sxy += (x[i]! - mx) * (y[i]! - my);
+      sxx += (x[i]! - mx) ** 2;
+    }
     const beta = sxy / sxx;
     expect(fit.nObs).toBe(110);
     expect(fit.coefficients[1]).toBeCloseTo(beta, 12);

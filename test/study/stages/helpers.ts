@@ -14,10 +14,21 @@ export const market: Series = { id: "MKT", kind: "return", days, values: marketV
 /** An asset with returns beta × market + a deterministic wobble (+ `jump` on `jumpDay`). */
 export function asset(id: string, beta: number, jumpDay?: string, jump = 0): Series {
   const jumpKey = jumpDay === undefined ? -1 : dayKeyFromIso(jumpDay);
-  return { id, kind: "return", days, values: Float64Array.from(days, (d, i) => beta * marketValues[i]! + 0.003 * Math.sin(1.9 * i + beta) + (d === jumpKey ? jump : 0)) };
+  return {
+    id,
+    kind: "return",
+    days,
+    values: Float64Array.from(days, (d, i) => beta * marketValues[i]! + 0.003 * Math.sin(1.9 * i + beta) + (d === jumpKey ? jump : 0)),
+  };
 }
 
-export const statement = (id: string, timestamp: string, extra: Partial<MarketEvent> = {}): MarketEvent => ({ id, timestamp, timezone: "America/New_York", precision: "minute", ...extra });
+export const statement = (id: string, timestamp: string, extra: Partial<MarketEvent> = {}): MarketEvent => ({
+  id,
+  timestamp,
+  timezone: "America/New_York",
+  precision: "minute",
+  ...extra,
+});
 
 export const statements: MarketEvent[] = [statement("E1", "2025-04-07T10:00"), statement("E2", "2025-04-09T13:18"), statement("E3", "2025-04-24T12:00")];
 

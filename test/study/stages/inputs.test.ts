@@ -15,7 +15,11 @@ const codeOf = (f: () => unknown): string | undefined => {
 
 describe("stages/inputs: studyInputs", () => {
   it("takes a market named by id out of the assets and counts the pairs (statements with an asset apply to it only)", () => {
-    const options = { assets: { series: [asset("A", 1), market, asset("B", 2)] }, market: "MKT", events: [...statements, statement("X", "2025-04-10T10:00", { asset: "B" })] } as EventStudyOptions;
+    const options = {
+      assets: { series: [asset("A", 1), market, asset("B", 2)] },
+      market: "MKT",
+      events: [...statements, statement("X", "2025-04-10T10:00", { asset: "B" })],
+    } as EventStudyOptions;
     const inputs = studyInputs(options, resolved(options));
     expect(inputs.assets.map((a) => a.id)).toEqual(["A", "B"]);
     expect(inputs.market).toBe(market);
@@ -25,13 +29,20 @@ describe("stages/inputs: studyInputs", () => {
   it("refuses duplicate asset ids, a missing benchmark, a placebo over several series", () => {
     const two = [asset("A", 1), asset("A", 2)];
     expect(codeOf(() => studyInputs({ assets: two, market, events: statements }, resolved()))).toMatch(/^INVALID_OPTION: .*assets.*distinct ids/);
-    expect(codeOf(() => studyInputs({ assets: [asset("A", 1)], events: statements }, resolved({ model: "market" })))).toMatch(/^INVALID_OPTION: .*market.*benchmark series for the market model/);
+    expect(codeOf(() => studyInputs({ assets: [asset("A", 1)], events: statements }, resolved({ model: "market" })))).toMatch(
+      /^INVALID_OPTION: .*market.*benchmark series for the market model/,
+    );
     const placebo = { assets: [asset("A", 1), asset("B", 1)], market, events: statements, placebo: { seed: 1 } };
     expect(codeOf(() => studyInputs(placebo, resolved(placebo)))).toMatch(/placebo.*this one has 2/);
   });
 
   it("lists every statement problem at once", () => {
-    const events = [statement("E1", "2025-04-07T10:00"), statement("E1", "2025-04-08T10:00"), { timestamp: "2025-04-09" }, statement("E4", "2025-04-09T10:00", { asset: "Z" })];
+    const events = [
+      statement("E1", "2025-04-07T10:00"),
+      statement("E1", "2025-04-08T10:00"),
+      { timestamp: "2025-04-09" },
+      statement("E4", "2025-04-09T10:00", { asset: "Z" }),
+    ];
     const options = { assets: [asset("A", 1)], market, events } as unknown as EventStudyOptions;
     try {
       studyInputs(options, resolved());

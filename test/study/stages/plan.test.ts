@@ -13,7 +13,15 @@ describe("stages/plan", () => {
     const placed = placeStatements("A", "XNYS", days, events, aligned(events), skips);
     expect(placed.map((p) => p.id)).toEqual(["E1", "E2", "E3"]);
     expect(placed[1]!.day0).toBe(dayKeyFromIso("2025-04-09"));
-    expect(skips.rows).toEqual([{ event_id: "LATE", asset: "A", exchange: "XNYS", code: "DATE_OUT_OF_RANGE", reason: "day 0 2025-09-02 is outside the returns of A (2024-06-03 to 2025-06-30)" }]);
+    expect(skips.rows).toEqual([
+      {
+        event_id: "LATE",
+        asset: "A",
+        exchange: "XNYS",
+        code: "DATE_OUT_OF_RANGE",
+        reason: "day 0 2025-09-02 is outside the returns of A (2024-06-03 to 2025-06-30)",
+      },
+    ]);
   });
 
   it("OverlapGroups: assets on the same sessions with the same statements share one check, whose warnings name them all", () => {
@@ -29,11 +37,22 @@ describe("stages/plan", () => {
     expect(overlapping[0]!.message).toMatch(/\[assets A, B\]$/);
     expect(overlapping[0]!.asset).toBeUndefined();
     groups.samplesFor("C", "XNYS", days.subarray(1), placed, opts);
-    expect(groups.warnings().filter((w) => w.code === "OVERLAPPING_WINDOWS").map((w) => w.message.slice(w.message.lastIndexOf("[")))).toEqual(["[assets A, B]", "[asset C]"]);
+    expect(
+      groups
+        .warnings()
+        .filter((w) => w.code === "OVERLAPPING_WINDOWS")
+        .map((w) => w.message.slice(w.message.lastIndexOf("["))),
+    ).toEqual(["[assets A, B]", "[asset C]"]);
   });
 
   it("planPair: the estimation window, the mask of the sessions another statement's window removes, the span of the event windows", () => {
-    const opts = resolved({ windows: [[0, 0], [-2, 3]], estimation: [-30, -3] });
+    const opts = resolved({
+      windows: [
+        [0, 0],
+        [-2, 3],
+      ],
+      estimation: [-30, -3],
+    });
     const { data, columns } = assetData(asset("A", 1), opts);
     const placed = placeStatements("A", "XNYS", days, statements, aligned(), new SkipLog(false));
     const samples = new OverlapGroups().samplesFor("A", "XNYS", days, placed, opts);

@@ -18,7 +18,14 @@ describe("stages/returns", () => {
   it("assetReturns: an error of the model's columns is returned with the warnings met before it", () => {
     const flat: Series = { ...asset("A", 1), values: Float64Array.from(days, (_d, i) => (i % 3 === 0 ? 0.01 : 0)) };
     const factors = { days, names: ["Mkt-RF"], columns: { "Mkt-RF": market.values } };
-    const r = assetReturns(flat, market, factors, tradingCalendar("XNYS"), resolved({ model: "ff3", factors, ...({ market: undefined } as object) }), new Map());
+    const r = assetReturns(
+      flat,
+      market,
+      factors,
+      tradingCalendar("XNYS"),
+      resolved({ model: "ff3", factors, ...({ market: undefined } as object) }),
+      new Map(),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe("INVALID_OPTION");
@@ -26,7 +33,8 @@ describe("stages/returns", () => {
   });
 
   it("thinTradingWarning: at least 5 and at least 10% of the finite returns exactly zero", () => {
-    const of = (zeros: number, others: number, nans = 0) => Float64Array.from([...Array(zeros).fill(0), ...Array(others).fill(0.01), ...Array(nans).fill(Number.NaN)]);
+    const of = (zeros: number, others: number, nans = 0) =>
+      Float64Array.from([...Array(zeros).fill(0), ...Array(others).fill(0.01), ...Array(nans).fill(Number.NaN)]);
     expect(thinTradingWarning("A", "XNYS", of(4, 10))).toBeUndefined();
     expect(thinTradingWarning("A", "XNYS", of(5, 46))).toBeUndefined(); // 9.8%
     const w = thinTradingWarning("A", "XNYS", of(5, 45, 100))!; // NaNs do not count

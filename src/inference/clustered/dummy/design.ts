@@ -171,7 +171,14 @@ export interface Design {
  * The complete cases of the sample (a session with any missing value is dropped) and X, y over them.
  * @throws MISSING_RETURNS when an event session is incomplete; INSUFFICIENT_ESTIMATION_DATA when T ≤ K.
  */
-export function designMatrix(data: ClusteredData, evs: readonly ResolvedEvent[], o: ResolvedDummyOptions, sample: DummySample, columns: readonly DesignColumn[], controlCount: number): Design {
+export function designMatrix(
+  data: ClusteredData,
+  evs: readonly ResolvedEvent[],
+  o: ResolvedDummyOptions,
+  sample: DummySample,
+  columns: readonly DesignColumn[],
+  controlCount: number,
+): Design {
   const [a, b] = o.window;
   const asset = data.asset;
   const K = columns.length;

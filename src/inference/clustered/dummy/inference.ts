@@ -61,7 +61,12 @@ export function fitDummyRegression(
   for (let i = 0; i < K * K; i++) covOls[i] = fit.sigma2 * C[i]!;
   const lag = typeof o.lagOption === "number" ? o.lagOption : neweyWestLag(T, o.lagOption);
   // a lag at or above the sample has no autocovariances to weigh: the HAC variance collapses
-  if (lag >= T) invalidOption("hacLag", lag, `a lag below the ${T} regression observations (the nw1994 rule gives ${neweyWestLag(T, "nw1994")}; on the command line --hac-lag)`);
+  if (lag >= T)
+    invalidOption(
+      "hacLag",
+      lag,
+      `a lag below the ${T} regression observations (the nw1994 rule gives ${neweyWestLag(T, "nw1994")}; on the command line --hac-lag)`,
+    );
   const covHac = hacCovariance(X, fit.residuals, C, T, K, { lag, adjust: o.hacAdjust });
   const leverageRows = leverageOneRows(X, C, T, K);
   const loadsOnIsolated = (c: Float64Array): boolean => loadsOn(c, leverageRows, X, C, T, K);
@@ -75,7 +80,20 @@ export function fitDummyRegression(
     const statistic = est / (vcov === "hac" ? seHac : seOls);
     return { estimate: est, std_error: seOls, std_error_hac: seHac, statistic, p_value: studentTTwoSided(statistic, df), vcov, df };
   };
-  return { coefficients: fit.coefficients, residuals: fit.residuals, sigma2: fit.sigma2, r2: fit.r2, df, lag, covOls, covHac, leverageRows, pick, loadsOnIsolated, combine };
+  return {
+    coefficients: fit.coefficients,
+    residuals: fit.residuals,
+    sigma2: fit.sigma2,
+    r2: fit.r2,
+    df,
+    lag,
+    covOls,
+    covHac,
+    leverageRows,
+    pick,
+    loadsOnIsolated,
+    combine,
+  };
 }
 
 /** c′Vc, skipping the zero entries of c. */

@@ -25,7 +25,14 @@ export interface DrawPlan {
  * `spacing: "keep"`; for independent draws, `CLUSTERED_STATEMENTS` when the real event windows overlap.
  * @throws INSUFFICIENT_DATA when no anchor keeps the spacing.
  */
-export function drawPlan(evs: readonly ResolvedEvent[], usedEvents: readonly number[], strata: readonly Stratum[], eligible: readonly number[], o: Pick<ResolvedPlaceboOptions, "spacing" | "windows">, warnings: Warning[]): DrawPlan {
+export function drawPlan(
+  evs: readonly ResolvedEvent[],
+  usedEvents: readonly number[],
+  strata: readonly Stratum[],
+  eligible: readonly number[],
+  o: Pick<ResolvedPlaceboOptions, "spacing" | "windows">,
+  warnings: Warning[],
+): DrawPlan {
   const shifts = usedEvents.map((j) => evs[j]!.index - evs[usedEvents[0]!]!.index);
   const eligibleSet = new Set(eligible);
   if (o.spacing === "keep") {
@@ -71,11 +78,24 @@ export interface NullDistribution {
  * The observed statistic and B draws of it on pseudo-dates from `createRandom(seed)`: an anchor
  * and the shifts, or per statement a date of its stratum, distinct within a draw.
  */
-export function drawNull(evs: readonly ResolvedEvent[], usedEvents: readonly number[], strata: readonly Stratum[], plan: DrawPlan, table: SessionTable, realTable: SessionTable, o: ResolvedPlaceboOptions): NullDistribution {
+export function drawNull(
+  evs: readonly ResolvedEvent[],
+  usedEvents: readonly number[],
+  strata: readonly Stratum[],
+  plan: DrawPlan,
+  table: SessionTable,
+  realTable: SessionTable,
+  o: ResolvedPlaceboOptions,
+): NullDistribution {
   const type = o.statistic.type;
   const carW = table.car[o.wIndex]!;
   const varW = table.variance[o.wIndex]!;
-  const observed = statisticOf(type, usedEvents.map((j) => evs[j]!.index), realTable.car[o.wIndex]!, realTable.variance[o.wIndex]!);
+  const observed = statisticOf(
+    type,
+    usedEvents.map((j) => evs[j]!.index),
+    realTable.car[o.wIndex]!,
+    realTable.variance[o.wIndex]!,
+  );
   const rng = createRandom(o.seed);
   const J = usedEvents.length;
   const pick = new Int32Array(J);
@@ -86,17 +106,18 @@ export function drawNull(evs: readonly ResolvedEvent[], usedEvents: readonly num
     if (o.spacing === "keep") {
       const d0 = plan.anchors[rng.int(plan.anchors.length)]!;
       for (let j = 0; j < J; j++) pick[j] = d0 + plan.shifts[j]!;
-    } else for (let j = 0; j < J; j++) {
-      const pool = strata[usedEvents[j]!]!.sessions;
-      let d: number;
-      let clash: boolean;
-      do {
-        d = pool[rng.int(pool.length)]!;
-        clash = false;
-        for (let i = 0; i < j; i++) if (pick[i] === d) clash = true;
-      } while (clash);
-      pick[j] = d;
-    }
+    } else
+      for (let j = 0; j < J; j++) {
+        const pool = strata[usedEvents[j]!]!.sessions;
+        let d: number;
+        let clash: boolean;
+        do {
+          d = pool[rng.int(pool.length)]!;
+          clash = false;
+          for (let i = 0; i < j; i++) if (pick[i] === d) clash = true;
+        } while (clash);
+        pick[j] = d;
+      }
     const s = statisticOf(type, pick, carW, varW);
     nullStats[bIdx] = s;
     if (Math.abs(s) >= Math.abs(observed) - tol) extreme++;

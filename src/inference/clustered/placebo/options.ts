@@ -43,7 +43,8 @@ export function resolvePlaceboOptions(data: ClusteredData, options: PlaceboOptio
   }
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object with a seed");
   const seed = options.seed;
-  if (typeof seed !== "number" || !Number.isSafeInteger(seed)) invalidOption("seed", seed, "a safe integer (placebo draws are seeded and the seed is reported)");
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed))
+    invalidOption("seed", seed, "a safe integer (placebo draws are seeded and the seed is reported)");
   const model: ModelSpec = validateModelSpec(options.model ?? (data.market !== undefined ? { type: "market" } : { type: "constant-mean" }));
   const est = options.estimation === undefined ? ([-250, -11] as Window) : checkWindow(options.estimation, "estimation");
   const windows = (options.windows ?? [[-1, 1] as Window]).map((w, i) => checkWindow(w, `windows[${i}]`));
@@ -73,5 +74,24 @@ export function resolvePlaceboOptions(data: ClusteredData, options: PlaceboOptio
   if (spacing !== "independent" && spacing !== "keep") invalidOption("spacing", spacing, `"independent" or "keep"`);
   const returnType = options.returnType ?? "simple";
   if (returnType !== "simple" && returnType !== "log") invalidOption("returnType", returnType, `"simple" or "log"`);
-  return { seed, model, est, windows, spanStart, spanEnd, statistic, wIndex, draws, h, regime, volWindow, estLength, minObs, contamination, engine, spacing, returnType };
+  return {
+    seed,
+    model,
+    est,
+    windows,
+    spanStart,
+    spanEnd,
+    statistic,
+    wIndex,
+    draws,
+    h,
+    regime,
+    volWindow,
+    estLength,
+    minObs,
+    contamination,
+    engine,
+    spacing,
+    returnType,
+  };
 }

@@ -46,20 +46,27 @@ export function placeboSessions(data: ClusteredData, evs: readonly ResolvedEvent
   }
   const fast = o.engine === "auto" && o.model.type === "market" && o.contamination === "include" && data.market !== undefined;
   const pairOpts: PairStatisticsOptions = { model: o.model, estimation: est, windows, minObs: o.minObs, returnType: o.returnType };
-  const computeTable = (ds: readonly number[]): SessionTable => (fast ? prefixTable(data, ds, est, windows, o.minObs) : pipelineTable(data, ds, pairOpts, maskOf));
+  const computeTable = (ds: readonly number[]): SessionTable =>
+    fast ? prefixTable(data, ds, est, windows, o.minObs) : pipelineTable(data, ds, pairOpts, maskOf);
   const table = computeTable(candidates);
   // real statements through the same engine (errors of the pipeline propagate)
   const realTable = computeTable(evs.map((e) => e.index));
   for (const e of evs) {
     if (e.index + est[0] < 0 || e.index + spanEnd >= n) {
-      throw new MarketReactionError("DATE_OUT_OF_RANGE", `statement ${e.id}: the estimation window ${windowLabel(est)} or the event windows around ${e.iso} run past the data`);
+      throw new MarketReactionError(
+        "DATE_OUT_OF_RANGE",
+        `statement ${e.id}: the estimation window ${windowLabel(est)} or the event windows around ${e.iso} run past the data`,
+      );
     }
     if (!Number.isFinite(realTable.car[wIndex]![e.index]!)) {
       // re-run the general pipeline to surface the reason
       const mask = maskOf(e.index);
       const p = pairStatistics(data, e.index, mask === undefined ? pairOpts : { ...pairOpts, mask });
       if (!Number.isFinite(p.cars[wIndex]!.car)) {
-        throw new MarketReactionError("MISSING_RETURNS", `statement ${e.id}: the CAR ${windowLabel(windows[wIndex]!)} is undefined (a missing return in the event window)`);
+        throw new MarketReactionError(
+          "MISSING_RETURNS",
+          `statement ${e.id}: the CAR ${windowLabel(windows[wIndex]!)} is undefined (a missing return in the event window)`,
+        );
       }
     }
   }

@@ -23,7 +23,12 @@ export interface Stratum {
  * One stratum per real statement under the regime.
  * @throws INVALID_OPTION (regime) when a statement has too few trailing returns for its volatility.
  */
-export function placeboStrata(data: ClusteredData, evs: readonly ResolvedEvent[], eligible: readonly number[], o: Pick<ResolvedPlaceboOptions, "regime" | "volWindow">): Stratum[] {
+export function placeboStrata(
+  data: ClusteredData,
+  evs: readonly ResolvedEvent[],
+  eligible: readonly number[],
+  o: Pick<ResolvedPlaceboOptions, "regime" | "volWindow">,
+): Stratum[] {
   const strata: Stratum[] = [];
   const { regime, volWindow } = o;
   if (regime === "none") {
@@ -68,7 +73,13 @@ export function placeboStrata(data: ClusteredData, evs: readonly ResolvedEvent[]
  * (`SMALL_ELIGIBLE_SET` under 20), and warns of used statements sharing a day 0 (`DUPLICATE_DAY0`).
  * @throws INSUFFICIENT_DATA when a stratum has fewer sessions than the statements drawn from it.
  */
-export function checkStrata(data: ClusteredData, evs: readonly ResolvedEvent[], usedEvents: readonly number[], strata: readonly Stratum[], warnings: Warning[]): void {
+export function checkStrata(
+  data: ClusteredData,
+  evs: readonly ResolvedEvent[],
+  usedEvents: readonly number[],
+  strata: readonly Stratum[],
+  warnings: Warning[],
+): void {
   for (const j of usedEvents) {
     const same = usedEvents.filter((i) => strata[i]!.key === strata[j]!.key).length;
     if (strata[j]!.sessions.length < same) {

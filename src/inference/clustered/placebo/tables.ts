@@ -123,7 +123,12 @@ export function prefixTable(data: ModelData, candidates: readonly number[], est:
 }
 
 /** The general pipeline ({@link pairStatistics}) for every candidate session. */
-export function pipelineTable(data: ModelData, candidates: readonly number[], opts: PairStatisticsOptions, maskOf: (d: number) => Uint8Array | undefined): SessionTable {
+export function pipelineTable(
+  data: ModelData,
+  candidates: readonly number[],
+  opts: PairStatisticsOptions,
+  maskOf: (d: number) => Uint8Array | undefined,
+): SessionTable {
   const n = data.asset.length;
   const car = opts.windows.map(() => new Float64Array(n).fill(Number.NaN));
   const variance = opts.windows.map(() => new Float64Array(n).fill(Number.NaN));
@@ -143,4 +148,3 @@ export function pipelineTable(data: ModelData, candidates: readonly number[], op
   }
   return { car, variance };
 }
-

@@ -13,7 +13,10 @@ const days = nyseTradingDays(dayKeyFromIso("2024-10-01"), dayKeyFromIso("2025-04
 const market = Float64Array.from(days, (_d, i) => 0.01 * Math.sin(0.9 * i));
 const asset = Float64Array.from(days, (d, i) => 0.0002 + 1.3 * market[i]! + 0.002 * Math.cos(2.1 * i) + (d === dayKeyFromIso("2025-04-09") ? 0.05 : 0));
 const data = { days, asset, market };
-const evs = resolveEvents(days, [{ id: "A", day0: "2025-04-07" }, { id: "B", day0: "2025-04-09" }]);
+const evs = resolveEvents(days, [
+  { id: "A", day0: "2025-04-07" },
+  { id: "B", day0: "2025-04-09" },
+]);
 const codeOf = (f: () => unknown) => {
   try {
     f();
@@ -24,7 +27,15 @@ const codeOf = (f: () => unknown) => {
 };
 
 function build(options = {}) {
-  const o = resolveDummyOptions(data, { window: [-1, 2], carWindows: [[0, 0], [-1, 2]], estimation: 60, ...options });
+  const o = resolveDummyOptions(data, {
+    window: [-1, 2],
+    carWindows: [
+      [0, 0],
+      [-1, 2],
+    ],
+    estimation: 60,
+    ...options,
+  });
   const warnings: Warning[] = [];
   const sample = dummySample(data, evs, o, warnings);
   const controls = controlColumns(data, undefined, o.lags);
@@ -38,7 +49,18 @@ function build(options = {}) {
 describe("dummy regression steps", () => {
   it("options: defaults, and the first problem named", () => {
     const o = resolveDummyOptions(data, {});
-    expect([o.specification, o.duplicates, o.vcovChoice, o.window, o.carWindows, o.lags, o.estimation, o.after, o.hacAdjust, o.lagOption]).toEqual(["event", "merge", "auto", [-1, 1], [[-1, 1]], 0, 250, 0, false, "nw1994"]);
+    expect([o.specification, o.duplicates, o.vcovChoice, o.window, o.carWindows, o.lags, o.estimation, o.after, o.hacAdjust, o.lagOption]).toEqual([
+      "event",
+      "merge",
+      "auto",
+      [-1, 1],
+      [[-1, 1]],
+      0,
+      250,
+      0,
+      false,
+      "nw1994",
+    ]);
     expect(codeOf(() => resolveDummyOptions(data, { carWindows: [[-2, 0]] }))).toBe("INVALID_OPTION");
     expect(codeOf(() => resolveDummyOptions({ days, asset: asset.subarray(1) }, {}))).toBe("INVALID_INPUT");
   });
@@ -90,15 +112,30 @@ describe("dummy regression steps", () => {
   it("rows: coefficients, CARs per statement and their mean, Wald tests with the default hypotheses", () => {
     const { o, columns, fit, terms } = build();
     const coef = coefficientRows(data, columns, fit);
-    expect(coef.find((r) => r.term === "A[+2]=B[0]")).toMatchObject({ kind: "event", session: "2025-04-09", events: [{ id: "A", offset: 2 }, { id: "B", offset: 0 }] });
+    expect(coef.find((r) => r.term === "A[+2]=B[0]")).toMatchObject({
+      kind: "event",
+      session: "2025-04-09",
+      events: [
+        { id: "A", offset: 2 },
+        { id: "B", offset: 0 },
+      ],
+    });
     const cars = carRows(evs, o, terms, fit);
     expect(cars.map((c) => `${c.event_id}${JSON.stringify(c.window)}`)).toEqual(["A[0,0]", "B[0,0]", "mean[0,0]", "A[-1,2]", "B[-1,2]", "mean[-1,2]"]);
-    const a = cars[3]!, b = cars[4]!, mean = cars[5]!;
+    const a = cars[3]!,
+      b = cars[4]!,
+      mean = cars[5]!;
     expect(mean.estimate).toBeCloseTo((a.estimate + b.estimate) / 2, 14);
     const sum = ["A[-1]", "A[0]", "A[+1]=B[-1]", "A[+2]=B[0]"].reduce((s, t) => s + coef.find((r) => r.term === t)!.estimate, 0);
     expect(a.estimate).toBeCloseTo(sum, 14);
     const wald = waldRows(evs, o, terms, columns, fit, [{ hypothesis: "A[0] = 0", rows: [{ "A[0]": 1 }] }]);
-    expect(wald.map((w) => w.hypothesis)).toEqual(["all event coefficients = 0", "A: window [-1, +2] coefficients = 0", "B: window [-1, +2] coefficients = 0", "CAR A [0, 0] = CAR B [0, 0]", "A[0] = 0"]);
+    expect(wald.map((w) => w.hypothesis)).toEqual([
+      "all event coefficients = 0",
+      "A: window [-1, +2] coefficients = 0",
+      "B: window [-1, +2] coefficients = 0",
+      "CAR A [0, 0] = CAR B [0, 0]",
+      "A[0] = 0",
+    ]);
     expect(wald[4]!.df).toBe(1);
     expect(wald[4]!.statistic).toBeCloseTo(coef.find((r) => r.term === "A[0]")!.statistic ** 2, 8);
   });

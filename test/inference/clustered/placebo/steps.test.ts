@@ -14,7 +14,10 @@ const rng = createRandom(20250407);
 const market = Float64Array.from(days, () => 0.01 * rng.normal());
 const asset = Float64Array.from(days, (d, i) => 1.1 * market[i]! + 0.004 * rng.normal() + (d === dayKeyFromIso("2025-04-09") ? 0.05 : 0));
 const data = { days, asset, market };
-const evs = resolveEvents(days, [{ id: "A", day0: "2025-04-07" }, { id: "B", day0: "2025-04-09" }]);
+const evs = resolveEvents(days, [
+  { id: "A", day0: "2025-04-07" },
+  { id: "B", day0: "2025-04-09" },
+]);
 const codeOf = (f: () => unknown) => {
   try {
     f();
@@ -27,7 +30,18 @@ const codeOf = (f: () => unknown) => {
 describe("placebo steps", () => {
   it("options: defaults; a seed is required", () => {
     const o = resolvePlaceboOptions(data, { seed: 1 });
-    expect([o.model, o.est, o.windows, o.draws, o.h, o.regime, o.minObs, o.contamination, o.engine, o.spacing]).toEqual([{ type: "market" }, [-250, -11], [[-1, 1]], 9999, 10, "none", 160, "include", "auto", "independent"]);
+    expect([o.model, o.est, o.windows, o.draws, o.h, o.regime, o.minObs, o.contamination, o.engine, o.spacing]).toEqual([
+      { type: "market" },
+      [-250, -11],
+      [[-1, 1]],
+      9999,
+      10,
+      "none",
+      160,
+      "include",
+      "auto",
+      "independent",
+    ]);
     expect(codeOf(() => resolvePlaceboOptions(data, {} as never))).toBe("INVALID_OPTION");
     expect(codeOf(() => resolvePlaceboOptions(data, { seed: 1, estimation: [-20, -1], windows: [[-1, 1]] }))).toBe("INVALID_OPTION");
   });
@@ -62,7 +76,20 @@ describe("placebo steps", () => {
     const sizes = new Set(vol.map((s) => s.key));
     expect(sizes.size).toBeGreaterThanOrEqual(1);
     expect(vol[0]!.label).toMatch(/tercile of 20-session trailing volatility/);
-    expect(codeOf(() => checkStrata(data, evs, [0, 1], [{ key: "x", label: "x", sessions: Int32Array.of(3) }, { key: "x", label: "x", sessions: Int32Array.of(3) }], []))).toBe("INSUFFICIENT_DATA");
+    expect(
+      codeOf(() =>
+        checkStrata(
+          data,
+          evs,
+          [0, 1],
+          [
+            { key: "x", label: "x", sessions: Int32Array.of(3) },
+            { key: "x", label: "x", sessions: Int32Array.of(3) },
+          ],
+          [],
+        ),
+      ),
+    ).toBe("INSUFFICIENT_DATA");
   });
 
   it("draws: keep-spacing anchors, a seeded null, p from the count of draws as extreme", () => {
