@@ -46,7 +46,15 @@ export { safeSeriesFromRows, seriesFromRows } from "./io/series.js";
 export { createSeriesCsvParser, parseSeriesCsv, safeParseSeriesCsv } from "./io/stream.js";
 export type { SeriesCsvParser } from "./io/stream.js";
 export { parseSeriesParquet, seriesFromColumns } from "./io/parquet.js";
-export type { ColumnChunkData, NamedColumn, ParquetDecoder, ParquetMetadataLike } from "./io/parquet.js";
+export type {
+  ByteRangeSource,
+  ColumnChunkData,
+  NamedColumn,
+  ParquetDateParsers,
+  ParquetDecoder,
+  ParquetMetadataLike,
+  ParquetSchemaElementLike,
+} from "./io/parquet.js";
 export { parseVolumeCsv } from "./io/volume.js";
 export type { ParseVolumeOptions } from "./io/volume.js";
 export type {

@@ -91,6 +91,9 @@ export function issueAt(origin: Origin, row: number | undefined, column: string 
   };
 }
 
+/** Where a reader reports a problem of a cell (1-based data row, column name). */
+export type IssueReport = (row: number, column: string | undefined, message: string) => void;
+
 /** Most issues kept per error: beyond this a final issue gives the count of the rest. */
 export const MAX_ISSUES = 1000;
 
@@ -106,6 +109,10 @@ export class IssueList {
   push(issue: Issue): void {
     if (this.items.length < MAX_ISSUES) this.items.push(issue);
     else this.extra++;
+  }
+  /** Counts `n` further problems that are not listed (a reader that found more than it keeps). */
+  more(n: number): void {
+    this.extra += n;
   }
   get size(): number {
     return this.items.length + this.extra;
@@ -194,33 +201,54 @@ export function dateFormatHint(format: DateFormat): string {
 const PAGE = 512;
 
 /**
+ * A part of {@link Observations}: a page being filled, or a run of rows handed over whole
+ * (`rows`: the row of each observation, or the row of the first of consecutive rows).
+ */
+interface Part {
+  readonly days: Int32Array;
+  readonly values: Float64Array;
+  readonly rows: Int32Array | number;
+  length: number;
+}
+
+/**
  * Observations of one series in file order, before sorting: day, value and 1-based row, in
  * typed-array pages of 512 that are never copied while the file is read. A long panel of many
  * assets thus holds about its final size (at most one part-filled page per asset), where
- * doubling arrays would hold up to twice it plus the garbage of every copy.
+ * doubling arrays would hold up to twice it plus the garbage of every copy. A columnar reader
+ * hands over whole runs instead ({@link Observations.pushRun}); a series read in one run is
+ * kept in the arrays it came in.
  */
 export class Observations {
-  private readonly dayPages: Int32Array[] = [];
-  private readonly valuePages: Float64Array[] = [];
-  private readonly rowPages: Int32Array[] = [];
-  private used = PAGE;
+  private readonly parts: Part[] = [];
+  private page: Part | undefined;
   length = 0;
   missing = 0;
   readonly missingDays: number[] = [];
 
   push(day: number, value: number, row: number): void {
-    if (this.used === PAGE) {
-      this.dayPages.push(new Int32Array(PAGE));
-      this.valuePages.push(new Float64Array(PAGE));
-      this.rowPages.push(new Int32Array(PAGE));
-      this.used = 0;
+    let p = this.page;
+    if (p === undefined || p.length === PAGE) {
+      p = { days: new Int32Array(PAGE), values: new Float64Array(PAGE), rows: new Int32Array(PAGE), length: 0 };
+      this.parts.push(p);
+      this.page = p;
     }
-    const p = this.dayPages.length - 1;
-    this.dayPages[p]![this.used] = day;
-    this.valuePages[p]![this.used] = value;
-    this.rowPages[p]![this.used] = row;
-    this.used++;
+    p.days[p.length] = day;
+    p.values[p.length] = value;
+    (p.rows as Int32Array)[p.length] = row;
+    p.length++;
     this.length++;
+  }
+
+  /**
+   * Appends a run of observations of consecutive rows `firstRow, firstRow + 1, …`. The arrays
+   * are taken over (the caller must not use them afterwards): no copy is made.
+   */
+  pushRun(days: Int32Array, values: Float64Array, firstRow: number): void {
+    if (values.length === 0) return;
+    this.parts.push({ days, values, rows: firstRow, length: values.length });
+    this.page = undefined;
+    this.length += values.length;
   }
 
   markMissing(day: number): void {
@@ -228,25 +256,35 @@ export class Observations {
     if (this.missingDays.length < 5) this.missingDays.push(day);
   }
 
-  /** The observations as contiguous arrays of their exact length; the pages are released. */
-  take(): { days: Int32Array; values: Float64Array; rows: Int32Array } {
+  /**
+   * The observations as contiguous arrays of their exact length, with the row of each
+   * (`rowOf(i)`: looked up only for messages); the parts are released.
+   */
+  take(): { days: Int32Array; values: Float64Array; rowOf: (i: number) => number } {
     const n = this.length;
-    const days = new Int32Array(n);
-    const values = new Float64Array(n);
-    const rows = new Int32Array(n);
-    for (let p = 0; p < this.dayPages.length; p++) {
-      const at = p * PAGE;
-      const len = Math.min(PAGE, n - at);
-      days.set(this.dayPages[p]!.subarray(0, len), at);
-      values.set(this.valuePages[p]!.subarray(0, len), at);
-      rows.set(this.rowPages[p]!.subarray(0, len), at);
+    const one = this.parts.length === 1 ? this.parts[0]! : undefined;
+    let out: { days: Int32Array; values: Float64Array; rowOf: (i: number) => number };
+    if (one !== undefined && one.days.length === n && one.values.length === n) {
+      const rows = one.rows;
+      out = { days: one.days, values: one.values, rowOf: typeof rows === "number" ? (i) => rows + i : (i) => rows[i]! };
+    } else {
+      const days = new Int32Array(n);
+      const values = new Float64Array(n);
+      const rows = new Int32Array(n);
+      let at = 0;
+      for (const p of this.parts) {
+        days.set(p.days.subarray(0, p.length), at);
+        values.set(p.values.subarray(0, p.length), at);
+        if (typeof p.rows === "number") for (let i = 0; i < p.length; i++) rows[at + i] = p.rows + i;
+        else rows.set(p.rows.subarray(0, p.length), at);
+        at += p.length;
+      }
+      out = { days, values, rowOf: (i) => rows[i]! };
     }
-    this.dayPages.length = 0;
-    this.valuePages.length = 0;
-    this.rowPages.length = 0;
-    this.used = PAGE;
+    this.parts.length = 0;
+    this.page = undefined;
     this.length = 0;
-    return { days, values, rows };
+    return out;
   }
 }
 
@@ -316,7 +354,7 @@ export function finishObservations(obs: Observations, name: string, origin: Orig
       duplicates++;
       const j = order === undefined ? i : order[i]!;
       const k = order === undefined ? i - 1 : order[i - 1]!;
-      const rows = [taken.rows[k]!, taken.rows[j]!].sort((a, b) => a - b);
+      const rows = [taken.rowOf(k), taken.rowOf(j)].sort((a, b) => a - b);
       issues.add(rows[1], undefined, `duplicate date ${isoFromDayKey(days[i]!)} for ${name} (also on row ${rows[0]})`);
     }
   }

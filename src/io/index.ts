@@ -8,7 +8,15 @@ export { parseSeriesCsv, safeParseSeriesCsv } from "./stream.js";
 export { serializeSeriesCsv } from "./serialize.js";
 export { createSeriesCsvParser } from "./stream.js";
 export { parseSeriesParquet, seriesFromColumns } from "./parquet.js";
-export type { ColumnChunkData, NamedColumn, ParquetDecoder, ParquetMetadataLike } from "./parquet.js";
+export type {
+  ByteRangeSource,
+  ColumnChunkData,
+  NamedColumn,
+  ParquetDateParsers,
+  ParquetDecoder,
+  ParquetMetadataLike,
+  ParquetSchemaElementLike,
+} from "./parquet.js";
 export type { SeriesCsvParser } from "./stream.js";
 export {
   parseFactorsCsv,

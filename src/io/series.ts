@@ -7,11 +7,12 @@ import { MarketReactionError, invalidOption, throwIfIssues, toSafe, type SafeRes
 import { checkSeriesOptions } from "../schema/index.js";
 import type { DateFormat } from "../time/index.js";
 import { DateForms } from "./dateForms.js";
-import type { Series, SeriesKind } from "../types.js";
+import type { Series } from "../types.js";
 import {
   DATE_NAMES,
   IssueList,
   Observations,
+  type IssueReport,
   compactName,
   dateFormatHint,
   findColumn,
@@ -26,6 +27,8 @@ import {
   type Origin,
 } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
+import { startBlock, type BlockDates, type BlockSink, type RowBlock } from "./columnBlock.js";
+import { ruleBroken, ruledValue, notANumber, valueRules } from "./valueRules.js";
 import { rowsToRecords } from "./rows.js";
 import type { ParseSeriesOptions, SeriesFormat, SeriesTable } from "./types.js";
 
@@ -59,7 +62,8 @@ const OTHER_OHLCV = [
 /** Compact names of the asset column of a long panel, in order of preference. */
 const ASSET_NAMES = ["asset", "ticker", "symbol", "security", "permno", "secid", "instrument", "isin", "cusip", "assetid", "seriesid"];
 
-interface Layout {
+/** Where the date, value and asset columns of a table are (indices into its header). */
+export interface Layout {
   format: Exclude<SeriesFormat, "auto">;
   date: number;
   values: number[];
@@ -195,6 +199,8 @@ function cleanHeader(raw: readonly string[], origin: Origin): string[] {
 
 /** The incremental form of a series table: header first, then one record at a time (streaming). */
 export interface SeriesBuilder {
+  /** Where the date, value and (long panel) asset columns are: a columnar reader decodes only these. */
+  readonly layout: Layout;
   /**
    * Adds one data record (`row`: 1-based data row number, header excluded). A value cell may
    * be a number (from a typed source such as Parquet): read as is, `NaN` as missing.
@@ -206,6 +212,11 @@ export interface SeriesBuilder {
    * ISO date, asset and numbers is read in place, without a string per cell.
    */
   addLine(text: string, start: number, end: number, delimiter: string, row: number): void;
+  /**
+   * Starts a block of rows given as columns (a row group of a Parquet or Arrow file), with
+   * its dates and, for a long panel, its asset names; its value columns follow one by one.
+   */
+  beginBlock(firstRow: number, length: number, dates: BlockDates, assets?: ArrayLike<unknown>): RowBlock;
   /** Ends the input: sorts, checks and returns the table, or throws every issue found. */
   finish(rowCount: number): SeriesTable;
 }
@@ -221,11 +232,8 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
   const origin: Origin = options.file === undefined ? {} : { file: options.file };
   const header = cleanHeader(rawHeader, origin);
   const layout = resolveLayout(header, options, origin);
-  const kind: SeriesKind = options.values ?? "price";
-  const percent = kind === "return" && options.returnUnit === "percent";
-  // a level in percent (a yield) is kept in basis points, so that its changes are in basis points
-  const levelScale = kind === "level" && options.levelUnit === "percent" ? 100 : 1;
-  const decimal = options.decimal ?? ".";
+  const rules = valueRules(options);
+  const { kind, percent, levelScale, decimal } = rules;
   const dateFormat: DateFormat = options.dateFormat ?? (layout.format === "nasdaq" ? "MM/DD/YYYY" : "auto");
   const dateName = header[layout.date]!;
   const issues = new IssueList(origin);
@@ -240,6 +248,37 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
   const assetIdx = layout.asset ?? -1;
   const valueIdx = layout.values;
 
+  const report = (row: number, column: string | undefined, message: string): void => issues.add(row, column, message);
+  /** The day key of a date cell, or `NaN` after reporting why there is none. */
+  const readDate = (cell: string, row: number, issue: IssueReport): number => {
+    const dateCell = cell.trim();
+    if (dateCell === "") {
+      issue(row, dateName, "missing date");
+      return Number.NaN;
+    }
+    const day = parseDateCell(dateCell, dateFormat);
+    if (Number.isNaN(day)) {
+      issue(row, dateName, `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
+      return Number.NaN;
+    }
+    forms?.add(dateCell, row);
+    return day;
+  };
+  /** The observations of the asset named by a cell of a long panel, or `undefined` after reporting a missing name. */
+  const assetObservations = (cell: string, row: number, issue: IssueReport): Observations | undefined => {
+    const asset = cell.trim();
+    if (isMissingCell(asset)) {
+      issue(row, header[assetIdx], "missing asset");
+      return undefined;
+    }
+    let o = perAsset.get(asset);
+    if (o === undefined) {
+      o = new Observations();
+      perAsset.set(asset, o);
+    }
+    return o;
+  };
+
   const add = (cells: readonly (string | number)[], row: number): void => {
     if (fromText && cells.length !== width) {
       if (cells.length < width) {
@@ -253,30 +292,13 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
         return;
       }
     }
-    const dateCell = String(cells[layout.date] ?? "").trim();
-    if (dateCell === "") {
-      issues.add(row, dateName, "missing date");
-      return;
-    }
-    const day = parseDateCell(dateCell, dateFormat);
-    if (Number.isNaN(day)) {
-      issues.add(row, dateName, `not a valid date: ${showCell(dateCell)} (expected ${dateFormatHint(dateFormat)})`);
-      return;
-    }
-    forms?.add(dateCell, row);
+    const day = readDate(String(cells[layout.date] ?? ""), row, report);
+    if (Number.isNaN(day)) return;
     let target: Observations[];
     if (single) target = perColumn;
     else {
-      const asset = String(cells[assetIdx] ?? "").trim();
-      if (isMissingCell(asset)) {
-        issues.add(row, header[assetIdx], "missing asset");
-        return;
-      }
-      let o = perAsset.get(asset);
-      if (o === undefined) {
-        o = new Observations();
-        perAsset.set(asset, o);
-      }
+      const o = assetObservations(String(cells[assetIdx] ?? ""), row, report);
+      if (o === undefined) return;
       target = [o];
     }
     for (let k = 0; k < valueIdx.length; k++) {
@@ -289,33 +311,12 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
         continue;
       }
       if (Number.isNaN(v)) {
-        issues.add(
-          row,
-          header[c],
-          `not a number: ${showCell(trimmed(raw))}${decimal === "." && /^\d+,\d+$/.test(trimmed(raw)) ? ' (decimal comma? pass decimal: ",")' : ""}`,
-        );
+        issues.add(row, header[c], notANumber(trimmed(raw), decimal));
         continue;
       }
-      if (!Number.isFinite(v)) {
-        issues.add(row, header[c], `not a finite number: ${showCell(trimmed(raw))}`);
-        continue;
-      }
-      if (kind === "price") {
-        if (v <= 0) {
-          issues.add(row, header[c], `price must be positive, got ${trimmed(raw)}`);
-          continue;
-        }
-        obs.push(day, v, row);
-      } else if (kind === "level") {
-        obs.push(day, v * levelScale, row);
-      } else {
-        const r = percent ? percentToDecimal(v) : v;
-        if (r <= -1) {
-          issues.add(row, header[c], `return must be greater than -100%, got ${trimmed(raw)}${percent ? "%" : ""}`);
-          continue;
-        }
-        obs.push(day, r, row);
-      }
+      const kept = ruledValue(v, rules);
+      if (Number.isNaN(kept)) issues.add(row, header[c], ruleBroken(v, trimmed(raw), rules));
+      else obs.push(day, kept, row);
     }
   };
 
@@ -439,7 +440,10 @@ export function seriesBuilder(rawHeader: readonly string[], options: ParseSeries
       warnings,
     };
   };
-  return { add, addLine, finish };
+  const sink: BlockSink = { header, layout, rules, readDate, assetObservations, perColumn, issues };
+  const beginBlock = (firstRow: number, length: number, dates: BlockDates, assets?: ArrayLike<unknown>): RowBlock =>
+    startBlock(sink, firstRow, length, dates, assets);
+  return { layout, add, addLine, beginBlock, finish };
 }
 
 /** A cell's text, trimmed (a number cell as its shortest round-trip text; for messages). */

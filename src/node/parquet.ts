@@ -2,7 +2,6 @@
  * Reading Parquet files in Node (the optional peer dependency `hyparquet` does the decoding).
  * @module
  */
-import { readFile } from "node:fs/promises";
 import {
   MarketReactionError,
   parseSeriesParquet,
@@ -11,12 +10,14 @@ import {
   type ParseSeriesOptions,
   type SeriesTable,
 } from "market-reaction";
-import { checkPath, ioError } from "./io-error.js";
+import { openFileRanges } from "./byteRanges.js";
+import { checkPath } from "./io-error.js";
 
 /**
  * Reads price or return series from a Parquet file (wide or long layout), with the checks and
  * warnings of `parseSeriesCsv` and the file name in every message. Needs the optional peer
- * dependency `hyparquet`.
+ * dependency `hyparquet`. The file is read by byte ranges (its footer, then the column chunks
+ * of one row group and batch of columns at a time), never whole.
  *
  * @throws MarketReactionError `IO_ERROR` when the file cannot be read; `MISSING_DEPENDENCY`
  *   without hyparquet; otherwise as `parseSeriesParquet`.
@@ -26,13 +27,12 @@ import { checkPath, ioError } from "./io-error.js";
  */
 export async function readSeriesParquetFile(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
   checkPath(path);
-  let bytes: Uint8Array;
+  const file = await openFileRanges(path);
   try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw ioError(path, error);
+    return await parseSeriesParquet(file, await loadHyparquet(), { ...options, file: path });
+  } finally {
+    await file.close();
   }
-  return parseSeriesParquet(bytes, await loadHyparquet(), { ...options, file: path });
 }
 
 let loaded: Promise<ParquetDecoder<ParquetMetadataLike>> | undefined;
