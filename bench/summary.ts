@@ -11,7 +11,9 @@
  * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
  * bench/event-study.ts; the provenance content hash over 33 MB of typed arrays (MurmurHash3
  * against the former FNV-1a). estudy2 is not a dependency: its timings are constants quoted
- * from the issue (R on this machine kind, December 2026).
+ * from the issue (R on this machine kind, December 2026). Then the 10,000-asset × 2,600-session
+ * wide panel read from Parquet, Arrow IPC and CSV (bench/parquet-panel.ts: child processes,
+ * with their peak RSS; `--panels 0` leaves it out).
  * @module
  */
 import os from "node:os";
@@ -21,8 +23,9 @@ import { ContentHash } from "../src/output/murmur3.js";
 import type { Row } from "../src/output/index.js";
 import { ensureExposedGc, intOptions, machineRows, ms, printTable, summarize } from "./harness.js";
 import { ESTUDY2_SECONDS, estudy2Design, manyPairs } from "./workloads.js";
+import { panelRows } from "./parquet-panel.js";
 
-const opt = intOptions({ runs: 7, seed: 20250403 });
+const opt = intOptions({ runs: 7, seed: 20250403, panels: 1 });
 const gc = ensureExposedGc();
 const rows: Row[] = [];
 
@@ -79,5 +82,7 @@ for (const N of [100, 500, 2000, 10000]) {
     new Fnv1a64().int32Array(days).float64Array(values).hex();
   });
 }
+// the 10,000 × 2,600 panel from Parquet, Arrow and CSV: child processes, 3 runs each (several minutes; --panels 0 skips it)
+if (opt.panels !== 0) rows.push(...panelRows(10000, 2600, 3));
 printTable("machine", machineRows());
 printTable("benchmarks (wall time; estudy2: 5.70 s at N = 100, 59.0 s at N = 500, R on this machine kind, Dec 2026)", rows);

@@ -20,3 +20,4 @@ export type { RenderPngOptions } from "./png.js";
 export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 export { STREAM_BYTES } from "./read.js";
 export { readSeriesParquetFile } from "./parquet.js";
+export { readSeriesArrowFile } from "./arrow.js";

@@ -23,6 +23,7 @@ import {
 import { decodeText, type DecodedText } from "./decode.js";
 import { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 import { checkPath, ioError } from "./io-error.js";
+import { columnarReader, refuseColumnarSync } from "./columnar.js";
 
 /**
  * Price and return files of this many bytes or more are parsed as they are read (see
@@ -99,7 +100,9 @@ function isJson(path: string, text: string): boolean {
 /**
  * Reads a price or return file (any layout of `parseSeriesCsv`). UTF-8 (BOM stripped) and
  * UTF-16 files are decoded; the series id defaults to the file name stem for single-series
- * layouts. Files of 4 MiB or more are parsed by streaming ({@link STREAM_BYTES}).
+ * layouts. Files of 4 MiB or more are parsed by streaming ({@link STREAM_BYTES}). Files ending
+ * in `.parquet` are read by `readSeriesParquetFile`, in `.arrow`, `.feather` or `.arrows` by
+ * `readSeriesArrowFile`.
  *
  * @throws MarketReactionError `IO_ERROR` when the file cannot be read; otherwise as `parseSeriesCsv`
  *   (with the file name in the message and in every issue).
@@ -110,6 +113,8 @@ function isJson(path: string, text: string): boolean {
  * table.columns; // => { date: "date", values: ["close"] }
  */
 export async function readSeriesFile(path: string, options?: Omit<ParseSeriesOptions, "file">): Promise<SeriesTable> {
+  const columnar = columnarReader(path);
+  if (columnar !== undefined) return columnar(path, options);
   if (await isLarge(path)) return readSeriesFileStream(path, options);
   const decoded = await readText(path);
   return withWarnings(parseSeriesCsv(decoded.text, { ...options, file: path }), encodingWarning(path, decoded));
@@ -123,6 +128,7 @@ export async function readSeriesFile(path: string, options?: Omit<ParseSeriesOpt
  * spx.values.slice(2, 6); // => Float64Array [5074.08, 5062.25, 4982.77, 5456.9]
  */
 export function readSeriesFileSync(path: string, options?: Omit<ParseSeriesOptions, "file">): SeriesTable {
+  refuseColumnarSync(path);
   if (isLargeSync(path)) return readSeriesFileStreamSync(path, options);
   const decoded = readTextSync(path);
   return withWarnings(parseSeriesCsv(decoded.text, { ...options, file: path }), encodingWarning(path, decoded));
