@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from "tsup";
 
-// The entries (the core, market-reaction/stats, market-reaction/node, the CLI):
+// The entries (the core, market-reaction/stats, market-reaction/arrow, market-reaction/node, the CLI):
 // - the core is built for platform "neutral" with removeNodeProtocol off, so an import of
 //   a Node built-in (node:fs, fs, path, …) anywhere in the core makes the build fail;
 // - the node entry and the CLI import the core through the package's own name, kept
@@ -36,11 +36,17 @@ export default defineConfig([
   },
   {
     ...common,
+    entry: { arrow: "src/arrow.ts" },
+    platform: "neutral",
+    external: ["zod", "papaparse", "date-fns", "@date-fns/tz", "simple-statistics"],
+  },
+  {
+    ...common,
     entry: { node: "src/node/index.ts" },
     platform: "node",
     // the optional peers are loaded with import() only when asked for; bundling them would put
     // playwright-core (7 MB) into dist/node.*
-    external: ["market-reaction", "vega", "vega-lite", "playwright-core", "hyparquet"],
+    external: ["market-reaction", "market-reaction/arrow", "vega", "vega-lite", "playwright-core", "hyparquet"],
   },
   {
     entry: { cli: "src/cli/main.ts" },
@@ -49,6 +55,6 @@ export default defineConfig([
     target: "node20",
     sourcemap,
     removeNodeProtocol: false,
-    external: ["market-reaction", "market-reaction/node", "vega", "vega-lite", "playwright-core", "hyparquet"],
+    external: ["market-reaction", "market-reaction/node", "market-reaction/arrow", "vega", "vega-lite", "playwright-core", "hyparquet"],
   },
 ]);

@@ -6,6 +6,7 @@ export default defineConfig({
     alias: {
       "market-reaction/node": fileURLToPath(new URL("./src/node/index.ts", import.meta.url)),
       "market-reaction/stats": fileURLToPath(new URL("./src/stats.ts", import.meta.url)),
+      "market-reaction/arrow": fileURLToPath(new URL("./src/arrow.ts", import.meta.url)),
       "market-reaction": fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },
   },

@@ -10,7 +10,12 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 
-export const ENTRIES = { "market-reaction": "src/index.ts", "market-reaction/stats": "src/stats.ts", "market-reaction/node": "src/node/index.ts" } as const;
+export const ENTRIES = {
+  "market-reaction": "src/index.ts",
+  "market-reaction/stats": "src/stats.ts",
+  "market-reaction/arrow": "src/arrow.ts",
+  "market-reaction/node": "src/node/index.ts",
+} as const;
 
 /** `{ entry: ["name (value)", "Name (type)", …] }`, names sorted. */
 export function apiSurface(root: string): Record<string, string[]> {

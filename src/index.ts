@@ -46,7 +46,6 @@ export { safeSeriesFromRows, seriesFromRows } from "./io/series.js";
 export { createSeriesCsvParser, parseSeriesCsv, safeParseSeriesCsv } from "./io/stream.js";
 export type { SeriesCsvParser } from "./io/stream.js";
 export { parseSeriesParquet, seriesFromColumns } from "./io/parquet.js";
-export { parseSeriesArrow } from "./io/arrow/series.js";
 export type {
   ByteRangeSource,
   ColumnChunkData,

@@ -8,7 +8,6 @@ export { parseSeriesCsv, safeParseSeriesCsv } from "./stream.js";
 export { serializeSeriesCsv } from "./serialize.js";
 export { createSeriesCsvParser } from "./stream.js";
 export { parseSeriesParquet, seriesFromColumns } from "./parquet.js";
-export { parseSeriesArrow } from "./arrow/series.js";
 export type {
   ByteRangeSource,
   ColumnChunkData,

@@ -3,7 +3,8 @@
  * byte ranges through the library's own IPC reader.
  * @module
  */
-import { parseSeriesArrow, type ParseSeriesOptions, type SeriesTable } from "market-reaction";
+import type { ParseSeriesOptions, SeriesTable } from "market-reaction";
+import { parseSeriesArrow } from "market-reaction/arrow";
 import { openFileRanges } from "./byteRanges.js";
 import { checkPath } from "./io-error.js";
 

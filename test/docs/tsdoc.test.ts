@@ -44,6 +44,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as core from "market-reaction";
 import * as nodeEntry from "market-reaction/node";
 import * as statsEntry from "market-reaction/stats";
+import * as arrowEntry from "market-reaction/arrow";
 import { repoRoot } from "../helpers/shared-data.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -120,6 +121,7 @@ const ENTRIES = [
   { specifier: "market-reaction", file: "src/index.ts" },
   { specifier: "market-reaction/node", file: "src/node/index.ts" },
   { specifier: "market-reaction/stats", file: "src/stats.ts" },
+  { specifier: "market-reaction/arrow", file: "src/arrow.ts" },
 ] as const;
 
 type Specifier = (typeof ENTRIES)[number]["specifier"];
@@ -645,10 +647,12 @@ const modules: Record<Specifier, Record<string, unknown>> = {
   "market-reaction": core as Record<string, unknown>,
   "market-reaction/node": nodeEntry as Record<string, unknown>,
   "market-reaction/stats": statsEntry as Record<string, unknown>,
+  "market-reaction/arrow": arrowEntry as Record<string, unknown>,
 };
 
 async function importFor(specifier: string): Promise<unknown> {
-  if (specifier === "market-reaction" || specifier === "market-reaction/node" || specifier === "market-reaction/stats") return modules[specifier];
+  if (specifier === "market-reaction" || specifier === "market-reaction/node" || specifier === "market-reaction/stats" || specifier === "market-reaction/arrow")
+    return modules[specifier];
   return import(/* @vite-ignore */ specifier);
 }
 
@@ -660,13 +664,14 @@ function quietConsole(): Console {
 
 async function run(prepared: Prepared, allSites: readonly Site[]): Promise<string[]> {
   if (prepared.javascript === undefined) return [...prepared.problems];
-  const runtimeNames = [...new Set([...Object.keys(core), ...Object.keys(nodeEntry), ...Object.keys(statsEntry)])].filter(
+  const runtimeNames = [...new Set([...Object.keys(core), ...Object.keys(nodeEntry), ...Object.keys(statsEntry), ...Object.keys(arrowEntry)])].filter(
     (n) => !prepared.importedNames.has(n),
   );
   const coreNames = runtimeNames.filter((n) => n in core);
   const statsNames = runtimeNames.filter((n) => !(n in core) && n in statsEntry);
-  const nodeNames = runtimeNames.filter((n) => !(n in core) && !(n in statsEntry));
-  const source = `const { ${coreNames.join(", ")} } = __core;\nconst { ${nodeNames.join(", ")} } = __node;\nconst { ${statsNames.join(", ")} } = __stats;\n{\n${prepared.javascript}\n}`;
+  const arrowNames = runtimeNames.filter((n) => !(n in core) && !(n in statsEntry) && n in arrowEntry);
+  const nodeNames = runtimeNames.filter((n) => !(n in core) && !(n in statsEntry) && !(n in arrowEntry));
+  const source = `const { ${coreNames.join(", ")} } = __core;\nconst { ${nodeNames.join(", ")} } = __node;\nconst { ${statsNames.join(", ")} } = __stats;\nconst { ${arrowNames.join(", ")} } = __arrow;\n{\n${prepared.javascript}\n}`;
   const check = (id: number, actual: unknown, evaluate?: () => unknown): void => {
     const site = allSites[id];
     if (site === undefined) throw new Error(`unknown assertion ${id}`);
@@ -685,8 +690,16 @@ async function run(prepared: Prepared, allSites: readonly Site[]): Promise<strin
   };
   const failures: string[] = [];
   try {
-    const fn = new AsyncFunction("__core", "__node", "__stats", "__check", "__import", "console", source);
-    await fn(modules["market-reaction"], modules["market-reaction/node"], modules["market-reaction/stats"], check, importFor, quietConsole());
+    const fn = new AsyncFunction("__core", "__node", "__stats", "__arrow", "__check", "__import", "console", source);
+    await fn(
+      modules["market-reaction"],
+      modules["market-reaction/node"],
+      modules["market-reaction/stats"],
+      modules["market-reaction/arrow"],
+      check,
+      importFor,
+      quietConsole(),
+    );
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     failures.push(`${where(prepared.example)}: throws ${message}`);

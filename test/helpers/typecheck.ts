@@ -22,5 +22,6 @@ export const docCompilerOptions: ts.CompilerOptions = {
     "market-reaction": [join(repoRoot, "src/index.ts")],
     "market-reaction/node": [join(repoRoot, "src/node/index.ts")],
     "market-reaction/stats": [join(repoRoot, "src/stats.ts")],
+    "market-reaction/arrow": [join(repoRoot, "src/arrow.ts")],
   },
 };

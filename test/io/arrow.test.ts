@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type MarketReactionError, type ParseSeriesOptions, parseSeriesArrow, parseSeriesCsv } from "../../src/index.js";
+import { parseSeriesArrow } from "../../src/arrow.js";
+import { type MarketReactionError, type ParseSeriesOptions, parseSeriesCsv } from "../../src/index.js";
 
 const dir = join(import.meta.dirname, "arrow-fixtures");
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(join(dir, name)));
