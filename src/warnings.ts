@@ -61,6 +61,8 @@ export const WARNING_CODES = {
   // inference
   HIGH_EVENT_VOLATILITY: "Returns around the statements are much more volatile than in the estimation period: t and SQ p-values may be too small.",
   REGRESSION_FAILED: "The dummy-variable regression of a series could not be fitted (the reason is in the message).",
+  HAC_LAG_LARGE:
+    "The Newey-West lag is above a quarter of the regression observations: HAC standard errors shrink towards zero and t statistics overstate significance.",
   MERGED_EVENT_DUMMIES: "Dummies of different statements fall on one session and were merged into one term (not separately identified).",
   SMALL_ELIGIBLE_SET: "A placebo stratum has fewer than 20 eligible sessions: the null distribution repeats few dates.",
   DUPLICATE_DAY0: "Statements share a day 0: their CARs are identical and count several times in the placebo statistic.",

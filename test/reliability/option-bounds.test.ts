@@ -26,6 +26,43 @@ describe("options bounded by the data", () => {
     );
   });
 
+  it("a Newey-West lag above a quarter of the observations is HAC_LAG_LARGE, with both numbers and the remedy", () => {
+    const base = { window: [-1, 1] as const, estimation: 110 };
+    const byRule = dummyRegression(data, events, base);
+    const T = byRule.nObs;
+    const quarter = Math.floor(T / 4);
+    const at = dummyRegression(data, events, { ...base, hacLag: quarter });
+    expect(at.warnings.map((w) => w.code)).not.toContain("HAC_LAG_LARGE");
+    const above = dummyRegression(data, events, { ...base, hacLag: quarter + 1 });
+    const w = above.warnings.find((x) => x.code === "HAC_LAG_LARGE");
+    expect(w?.message).toBe(
+      `the Newey-West lag ${quarter + 1} (given) is more than a quarter of the ${T} regression observations: ` +
+        "the HAC standard errors shrink towards zero at such lags and their t statistics overstate significance; " +
+        `use hacLag "nw1994" (lag ${byRule.hac.lag} here) or a lag of at most ${quarter} (command line: --hac-lag)`,
+    );
+    // the default rule on the same data gives no warning
+    expect(byRule.hac.lag).toBe(Math.floor(4 * (T / 100) ** (2 / 9)));
+    expect(byRule.warnings.map((x) => x.code)).not.toContain("HAC_LAG_LARGE");
+  });
+
+  it("the collapse the warning is about: at a lag near T the HAC variance of the intercept is a small fraction of OLS", () => {
+    const base = { window: [-1, 1] as const, estimation: 110 };
+    const T = dummyRegression(data, events, base).nObs;
+    const wide = dummyRegression(data, events, { ...base, hacLag: T - 1 });
+    // OLS residuals sum to zero, so with Bartlett weights near one the long-run variance of the
+    // intercept's score nearly cancels
+    expect(wide.covHac[0]! / wide.covOls[0]!).toBeLessThan(0.2);
+    expect(wide.warnings.map((x) => x.code)).toContain("HAC_LAG_LARGE");
+  });
+
+  it("eventStudy passes HAC_LAG_LARGE on from its regression, and the CLI prints it", async () => {
+    const ev: MarketEvent[] = [{ id: "E1", timestamp: "2024-11-01T12:00", timezone: "America/New_York", precision: "minute" }];
+    const study = eventStudy({ assets: [asset], market, events: ev, estimation: [-100, -11], regression: { hacLag: 40 } });
+    const w = study.warnings.find((x) => x.code === "HAC_LAG_LARGE");
+    expect(w?.message).toMatch(/^the Newey-West lag 40 \(given\) is more than a quarter of the (\d+) regression observations/);
+    expect(Number(/of the (\d+) regression/.exec(w!.message)![1]) / 4).toBeLessThan(40);
+  });
+
   it("minEstimationObs above the estimation window is an INVALID_OPTION", () => {
     const ev: MarketEvent[] = [{ id: "E1", timestamp: "2024-11-01T12:00", timezone: "America/New_York", precision: "minute" }];
     expect(() => eventStudy({ assets: [asset], market, events: ev, estimation: [-100, -11], minEstimationObs: 500 })).toThrow(

@@ -114,6 +114,7 @@ export function dummyRegression(data: ClusteredData, events: readonly ClusteredE
   const columns: DesignColumn[] = [{ name: "intercept", kind: "intercept", values: () => 1 }, ...controls, ...eventCols.columns];
   const design = designMatrix(data, evs, o, sample, columns, controls.length);
   const fit = fitDummyRegression(design, columns, o);
+  if (fit.lagWarning !== undefined) warnings.push(fit.lagWarning);
   const terms = { K: design.K, firstEvent: 1 + controls.length, events: eventCols };
   const regression = coefficientRows(data, columns, fit);
   const cars = carRows(evs, o, terms, fit);
