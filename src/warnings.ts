@@ -64,6 +64,8 @@ export const WARNING_CODES = {
   HAC_LAG_LARGE:
     "The Newey-West lag is above a quarter of the regression observations: HAC standard errors shrink towards zero and t statistics overstate significance.",
   MERGED_EVENT_DUMMIES: "Dummies of different statements fall on one session and were merged into one term (not separately identified).",
+  PLACEBO_DRAWS_REPEAT:
+    "The placebo draws outnumber the distinct pseudo-date sets the data allow: draws repeat sets and no p-value below 1/(sets + 1) is supported.",
   SMALL_ELIGIBLE_SET: "A placebo stratum has fewer than 20 eligible sessions: the null distribution repeats few dates.",
   DUPLICATE_DAY0: "Statements share a day 0: their CARs are identical and count several times in the placebo statistic.",
   CLUSTERED_STATEMENTS: "The statements' event windows overlap but independent pseudo-dates rarely do: use spacing: keep.",
