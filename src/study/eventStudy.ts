@@ -24,6 +24,7 @@ import { clusteredFamily, type ClusteredRegression } from "./stages/clustered.js
 import { StudyColumns } from "./stages/columns.js";
 import { crossEventStage } from "./stages/crossEvent.js";
 import { EstimationBuffers, estimatePair } from "./stages/estimation.js";
+import { checkWindowsFitData } from "./stages/dataBounds.js";
 import { studyInputs } from "./stages/inputs.js";
 import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stages/plan.js";
 import { assetReturns, type AssetReturns } from "./stages/returns.js";
@@ -80,6 +81,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   const inputs = studyInputs(options, opts);
   const skips = new SkipLog(opts.strict);
   const alignment = alignStudy(inputs.assets, inputs.events, options.exchange, opts, skips);
+  checkWindowsFitData(inputs.assets, alignment.calendarOf, opts);
   const warnings: Warning[] = [...alignment.warnings];
   // The per-pair objects (fit, abnormal returns, CARs) are kept only when the cross-event tests
   // need them; otherwise their numbers go to columns and `study.pairs` is rebuilt on first

@@ -70,6 +70,58 @@ describe("options bounded by the data", () => {
     );
   });
 
+  it("event windows longer than any series spans are an INVALID_OPTION naming windows and --window", () => {
+    const ev: MarketEvent[] = [{ id: "E1", timestamp: "2024-11-01T12:00", timezone: "America/New_York", precision: "minute" }];
+    expect(() =>
+      eventStudy({
+        assets: [asset],
+        market,
+        events: ev,
+        estimation: [-30, -11],
+        windows: [
+          [-1, 1],
+          [-5, 140],
+        ],
+      }),
+    ).toThrow(
+      "invalid windows: [[-1, 1], [-5, 140]]; expected event windows that fit the data: they span 146 sessions (-5 to +140 around day 0), " +
+        "but the longest series (AAA) spans 140 sessions; use shorter windows (command line: --window) or longer data",
+    );
+  });
+
+  it("an estimation window whose required observations cannot fit is an INVALID_OPTION naming estimation and minEstimationObs", () => {
+    const ev: MarketEvent[] = [{ id: "E1", timestamp: "2024-11-01T12:00", timezone: "America/New_York", precision: "minute" }];
+    expect(() => eventStudy({ assets: [asset], market, events: ev, estimation: [-300, -11], windows: [[0, 5]] })).toThrow(
+      "invalid estimation: [-300, -11]; expected an estimation window that fits the data: 145 estimation returns (minEstimationObs, by default half the window) " +
+        "and the 16 sessions after the window up to the last event window's end need 161 sessions, but the longest series (AAA) spans 140 sessions; " +
+        "use a shorter estimation window (command line: --estimation), a smaller minEstimationObs (--min-estimation) or longer data",
+    );
+    // asking for fewer observations makes the same window possible (the sample starts with the data)
+    const study = eventStudy({ assets: [asset], market, events: ev, estimation: [-300, -11], windows: [[0, 5]], minEstimationObs: 60 });
+    expect(study.models).toHaveLength(1);
+    expect(() => eventStudy({ assets: [asset], market, events: ev, estimation: [-300, -11], windows: [[0, 5]], minEstimationObs: 130 })).toThrow(
+      /^invalid estimation: \[-300, -11\]; expected .*: 130 estimation returns \(minEstimationObs\) and the 16 sessions .* need 146 sessions/,
+    );
+  });
+
+  it("the bound counts sessions spanned, not rows: a weekly series is not refused for having few rows", () => {
+    const weekly = { ...asset, days: asset.days.filter((_, i) => i % 5 === 0), values: asset.values.filter((_, i) => i % 5 === 0) };
+    const ev: MarketEvent[] = [{ id: "E1", timestamp: "2024-10-01T12:00", timezone: "America/New_York", precision: "minute" }];
+    // 28 rows spanning 136 sessions: a [0, 30] window and a [-60, -11] estimation window fit
+    // the span, so the bound lets the study through; it then fails pair by pair, because every
+    // weekly return spans several sessions (left out, not attributed to one)
+    expect(weekly.days.length).toBe(28);
+    expect(() => eventStudy({ assets: [weekly], market, events: ev, estimation: [-60, -11], windows: [[0, 30]], minEstimationObs: 3 })).toThrow(
+      /^no \(asset, statement\) pair could be studied; first reason: event E1, asset AAA: INSUFFICIENT_ESTIMATION_DATA/,
+    );
+  });
+
+  it("CLI: the error names the flag", async () => {
+    const r = await cli("study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--events", "fixtures/events/tariffs-2025.csv", "--estimation=-2000,-11");
+    expect(r.code).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/invalid estimation: \[-2000, -11\].*command line: --estimation/);
+  });
+
   it("sizes that would exhaust memory are refused, not attempted", () => {
     expect(() => dimsonNames(1e9)).toThrow(/dimsonNames: p/);
     expect(() => bartlettWeights(2 ** 40)).toThrow(/bartlettWeights: lag/);
