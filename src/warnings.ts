@@ -84,6 +84,7 @@ export const WARNING_CODES = {
   BAR_GAPS: "Bars are missing inside sessions; prices are carried forward.",
   DUPLICATE_BARS: "Bars fell in an occupied slot and were dropped.",
   SESSIONS_WITHOUT_BARS: "Sessions between the first and last bar have no bars.",
+  DELEVER_MISMATCH: "A leveraged ETF's bar returns are not about k times as volatile as the benchmark's: the leverage factor given may be wrong.",
   DELEVERED_PROXY: "Returns of a leveraged ETF were divided by its leverage to proxy the index (an approximation).",
   WINDOW_TRUNCATED: "A minute window was cut at the open or the close (crossClose continues it into the next session).",
   MISSING_BARS_IN_WINDOW: "Bars are missing inside a minute window; the price was carried forward.",
