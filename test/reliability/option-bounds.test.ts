@@ -55,7 +55,7 @@ describe("options bounded by the data", () => {
     expect(wide.warnings.map((x) => x.code)).toContain("HAC_LAG_LARGE");
   });
 
-  it("eventStudy passes HAC_LAG_LARGE on from its regression, and the CLI prints it", async () => {
+  it("eventStudy passes HAC_LAG_LARGE on from its regression", async () => {
     const ev: MarketEvent[] = [{ id: "E1", timestamp: "2024-11-01T12:00", timezone: "America/New_York", precision: "minute" }];
     const study = eventStudy({ assets: [asset], market, events: ev, estimation: [-100, -11], regression: { hacLag: 40 } });
     const w = study.warnings.find((x) => x.code === "HAC_LAG_LARGE");
@@ -142,5 +142,22 @@ describe("options bounded by the data", () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('market-reaction: study: --format given twice ("json" and "csv"); give it once\n');
+  });
+
+  it("CLI: a repeatable flag given the same value twice, the same window written twice, or two units for one column are usage errors", async () => {
+    const base = ["study", "--prices", "fixtures/daily/synthetic-us-index.csv", "--events", "fixtures/events/tariffs-2025.csv"];
+    const same = await cli(...base, "--window=-1,1", "--window=-1,1");
+    expect([same.code, same.stderr]).toEqual([2, 'market-reaction: study: --window "-1,1" given twice; give each value once\n']);
+    const spelled = await cli(...base, "--window=-1,1", "--window=-1,+1");
+    expect([spelled.code, spelled.stderr]).toEqual([2, 'market-reaction: --window "-1,1" and "-1,+1" are the same window [-1, 1]; give it once\n']);
+    const measure = await cli(...base, "--measure", "returns", "--measure", "returns");
+    expect(measure.stderr).toBe('market-reaction: study: --measure "returns" given twice; give each value once\n');
+    const levels = ["study", "--levels", "fixtures/daily/synthetic-levels.csv", "--events", "fixtures/events/tariffs-2025.csv", "--measure", "changes"];
+    const units = await cli(...levels, "--level-unit", "percent", "--level-unit", "points");
+    expect([units.code, units.stderr]).toEqual([2, "market-reaction: --level-unit gives every column two units (percent and points); give one\n"]);
+    const column = await cli(...levels, "--level-unit", "a=percent,a=points");
+    expect(column.stderr).toBe('market-reaction: --level-unit gives column "a" two units (percent and points); give one\n');
+    // different windows, and one unit per column, stay allowed
+    expect((await cli(...base, "--window=-1,1", "--window=0,5")).code).toBe(0);
   });
 });
