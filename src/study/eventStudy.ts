@@ -23,7 +23,7 @@ import { assembleStudy } from "./stages/assembly.js";
 import { clusteredFamily, type ClusteredRegression } from "./stages/clustered.js";
 import { StudyColumns } from "./stages/columns.js";
 import { crossEventStage } from "./stages/crossEvent.js";
-import { EstimationBuffers, estimatePair } from "./stages/estimation.js";
+import { EstimationBuffers, estimatePairOrShortfall } from "./stages/estimation.js";
 import { checkWindowsFitData } from "./stages/dataBounds.js";
 import { studyInputs } from "./stages/inputs.js";
 import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stages/plan.js";
@@ -185,7 +185,8 @@ function studyPairs(
     const plan: PairPlan = { ...planned, model: opts.model };
     let computed: ComputedPair;
     try {
-      const fit = estimatePair(plan, opts, buffers.take(plan.est.length, placed.length - i));
+      const fit = estimatePairOrShortfall(plan, opts, buffers.take(plan.est.length, placed.length - i));
+      if (typeof fit === "string") return skips.skip(p.id, assetId, exchange, "INSUFFICIENT_ESTIMATION_DATA", fit);
       computed = { fit, ...abnormalOfPair(plan, fit, opts) };
     } catch (error) {
       if (!isMarketReactionError(error)) throw error;
