@@ -60,4 +60,11 @@ describe("placebo draws against the distinct pseudo-date sets", () => {
     const study = eventStudy({ assets: [pair.asset], market: pair.market, events, estimation: [-60, -11], placebo: { seed: 3, draws: 5000, regime: "none" } });
     expect(study.warnings.find((w) => w.code === "PLACEBO_DRAWS_REPEAT")?.message).toMatch(/^placebo: 5000 draws but only \d+ distinct pseudo-date sets/);
   });
+
+  it("an exclusion band that leaves no eligible session is INSUFFICIENT_DATA naming the options that widen the set", () => {
+    const events = [{ id: "E1", day0: isoFromDayKey(days[shock]!) }];
+    expect(() => placeboTest(data, events, { ...base, seed: 1, draws: 99, exclude: 500 })).toThrow(
+      /^placebo: the eligible set for statement E1 \(.*\) has 0 sessions; at least 1 are needed: widen it with a smaller exclude \(placebo\.exclude\), regime "none" \(command line: --regime none\), a shorter estimation window or longer data$/,
+    );
+  });
 });
