@@ -15,10 +15,6 @@ import { carRows, coefficientRows, waldRows } from "./dummy/tests.js";
 import type { ClusteredData, ClusteredEvent, DummyRegressionOptions, DummyRegressionResult } from "./types.js";
 import { volatilityCheck } from "./volatility.js";
 
-/** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
-const LEVERAGE_TOL = 1e-8;
-/** Relative weight below which a linear combination does not load on a session. */
-const LOAD_TOL = 1e-8;
 /** Sessions on each side of the statements that form the event period of the volatility check. */
 const VOLATILITY_BAND = 10;
 
