@@ -195,7 +195,7 @@ function textTable(l: Layout, o: StudyTableOptions): string {
       .map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)))
       .join("  ")
       .trimEnd();
-  const caption = o.caption ?? "Cumulative abnormal returns (%)";
+  const caption = terminalText(o.caption ?? "Cumulative abnormal returns (%)");
   return `${caption}\n${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(fmt).join("\n")}\n\n${wrap(notePlain(l.note), 100)}\n`;
 }
 
