@@ -7,7 +7,7 @@
 import { invalidOption } from "../errors.js";
 import type { CarRow, ModelRow } from "../study/rows.js";
 import { escapeHtml, escapeLatex, escapeMarkdownCell } from "./escape.js";
-import { checkArray, checkArrayOf, checkNumber, checkObject, checkOptions, checkShape } from "../check.js";
+import { checkArray, checkArrayOf, checkNumber, checkOptions, checkShape } from "../check.js";
 import { terminalText } from "./text.js";
 
 /** Output formats of {@link studyTable}. */

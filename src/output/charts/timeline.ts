@@ -7,7 +7,7 @@ import { isoFromDayKey } from "../../time/index.js";
 import type { MarketEvent, Series } from "../../types.js";
 import { assetName, checkCommon, dayMs, keepIn, panels, round, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from "./common.js";
 import { idRange } from "./labels.js";
-import { checkArray, checkArrayOf, checkObject, checkOptions, checkShape } from "../../check.js";
+import { checkArrayOf, checkObject, checkOptions, checkShape } from "../../check.js";
 import { SERIES } from "../../shapes.js";
 
 /** A statement on the timeline: a {@link MarketEvent}, or an `events` row of a study (which has `day0`). */
