@@ -11,9 +11,33 @@ import type { Series } from "../types.js";
 /** Fewest finite values before the check says anything. */
 const MIN_VALUES = 20;
 
-function median(sorted: Float64Array): number {
-  const n = sorted.length;
+/** Median of the absolute finite values (sorted copy). */
+function medianAbs(values: Float64Array, n: number): number {
+  const sorted = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) sorted[k++] = Math.abs(v);
+  }
+  sorted.sort();
   return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+/** Counts of the finite values of a series: all, positive, negative, and the largest |value|. */
+function counts(values: Float64Array): { n: number; positive: number; negative: number; maxAbs: number } {
+  let n = 0;
+  let positive = 0;
+  let negative = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
+    if (v > 0) positive++;
+    else if (v < 0) negative++;
+    const a = Math.abs(v);
+    if (a > maxAbs) maxAbs = a;
+  }
+  return { n, positive, negative, maxAbs };
 }
 
 /**
@@ -27,19 +51,13 @@ function median(sorted: Float64Array): number {
  * @param name - how the series is named in the message, e.g. "asset" or "market".
  */
 export function checkSeriesKind(series: Series, name: string): void {
-  const finite: number[] = [];
-  let positive = 0;
-  let negative = 0;
-  for (let i = 0; i < series.values.length; i++) {
-    const v = series.values[i]!;
-    if (!Number.isFinite(v)) continue;
-    finite.push(Math.abs(v));
-    if (v > 0) positive++;
-    else if (v < 0) negative++;
-  }
-  if (finite.length < MIN_VALUES) return;
-  const mid = median(Float64Array.from(finite).sort());
-  const n = finite.length;
+  const { n, positive, negative, maxAbs } = counts(series.values);
+  if (n < MIN_VALUES) return;
+  // The median decides only when some |value| exceeds 0.2 (returns) or a tenth of the values
+  // are negative (prices); otherwise no rule can fire and the sort is skipped.
+  const mayFire = series.kind === "return" ? maxAbs > 0.2 : series.kind === "price" && negative >= 0.1 * n;
+  if (!mayFire) return;
+  const mid = medianAbs(series.values, n);
   const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
   const id = JSON.stringify(series.id);
   if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {
