@@ -475,18 +475,36 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       gap,
     );
   }
-  return {
-    days: sessions.days,
-    asset: values,
-    ...(marketOut === undefined ? {} : { market: marketOut }),
-    ...(factorOut === undefined ? {} : { factors: factorOut }),
-    gap,
-    returnType: type,
-    assetId: asset.id,
-    ...(market === undefined ? {} : { marketId: market.id }),
-    exchange,
-    warnings,
-  };
+  return alignedResult(sessions.days, values, marketOut, factorOut, gap, type, asset.id, market?.id, exchange, warnings);
+}
+
+/**
+ * The result object, with its keys in the order they have always had (days, asset, market,
+ * factors, gap, returnType, assetId, marketId, exchange, warnings); optional ones left out when
+ * absent. Built in place (no spread of temporary objects: it is made once per asset).
+ */
+function alignedResult(
+  days: Int32Array,
+  asset: Float64Array,
+  market: Float64Array | undefined,
+  factors: Record<string, Float64Array> | undefined,
+  gap: Uint8Array,
+  returnType: ReturnMethod,
+  assetId: string,
+  marketId: string | undefined,
+  exchange: string,
+  warnings: Warning[],
+): AlignedReturns {
+  const out: { -readonly [K in keyof AlignedReturns]: AlignedReturns[K] } = { days, asset } as AlignedReturns;
+  if (market !== undefined) out.market = market;
+  if (factors !== undefined) out.factors = factors;
+  out.gap = gap;
+  out.returnType = returnType;
+  out.assetId = assetId;
+  if (marketId !== undefined) out.marketId = marketId;
+  out.exchange = exchange;
+  out.warnings = warnings;
+  return out;
 }
 
 /** The memo's key for "this benchmark passed its checks". */
@@ -503,7 +521,9 @@ function checkAlignInputs(options: AlignReturnsOptions, memo: BenchmarkMemo | un
   const { asset, market, factors, calendar } = options;
   if (!isTradingCalendar(calendar)) invalidOption("calendar", calendar, 'a TradingCalendar (tradingCalendar("XNYS") or calendarFromSeries(...))');
   const type = checkReturnType(options.returnType ?? "simple");
-  checkSeries(asset, "asset");
+  // a day array whose calendar positions are in the memo was checked (sorted) by an earlier call
+  const daysChecked = asset !== null && typeof asset === "object" && isMemoised(memo, asset.days, calendar, INDICES);
+  checkSeries(asset, "asset", daysChecked);
   if (market !== undefined && !isMemoised(memo, market, calendar, CHECKED)) checkSeries(market, "market");
   if (factors !== undefined && !isMemoised(memo, factors, calendar, CHECKED)) checkFactorColumns(factors);
   checkSeriesKind(asset, "asset");

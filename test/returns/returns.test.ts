@@ -431,6 +431,10 @@ describe("alignReturnsWith: benchmark mappings shared within a study", () => {
         /market "M" is given as prices but its values look like returns/,
       );
     expect(memo.get(badMarket)?.get(cal)?.has("checked")).not.toBe(true);
+    // a day array is checked once; another (unsorted) array is checked on its own
+    expect(alignReturnsWith({ asset, calendar: cal }, memo).asset.length).toBe(days.length - 1);
+    const unsorted: Series = { id: "U", kind: "price", days: Int32Array.from(days).reverse(), values: asset.values };
+    expect(() => alignReturnsWith({ asset: unsorted, calendar: cal }, memo)).toThrow(/days must be strictly increasing/);
   });
 });
 
