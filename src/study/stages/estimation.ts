@@ -22,26 +22,21 @@ export function pairBuffers(length: number): PairBuffers {
   return { indices: new Int32Array(length), residuals: new Float64Array(length), used: 0 };
 }
 
-/** Entries of the first and the largest shared backing store of kept fits (each new store doubles, up to the largest). */
-const FIRST_POOL = 1 << 11;
-const LARGEST_POOL = 1 << 15;
-
 /**
  * Where the fits' indices and residuals go. When the fits are kept (the cross-event tests read
- * them), backing stores are shared by the fits of consecutive pairs (of one asset or of
- * several), and each fit holds views into one of them: two allocations per many pairs instead of
- * per asset. The stores grow from 2,048 to 32,768 entries (or what the asset's pairs to come
- * need, when more), so a small study allocates little. Otherwise nothing of a pair is kept and one scratch serves
- * all (`study.pairs` recomputes them when read).
+ * them), one backing store per asset holds every statement's, and each fit holds views into
+ * it; otherwise nothing of a pair is kept and one scratch serves all (`study.pairs` recomputes
+ * them when read).
  */
 export class EstimationBuffers {
   private pool: PairBuffers | undefined;
   private scratch: PairBuffers = pairBuffers(0);
-  private nextPool = FIRST_POOL;
   constructor(private readonly keep: boolean) {}
 
-  /** Starts a new asset (kept fits keep their views; the shared store goes on). */
-  startAsset(): void {}
+  /** Starts a new asset (a kept asset's fits keep their pool). */
+  startAsset(): void {
+    this.pool = undefined;
+  }
 
   /** Buffers for a pair of estimation window `length`, `remaining` pairs of the asset (this one included) still to come. */
   take(length: number, remaining: number): PairBuffers {
@@ -49,10 +44,7 @@ export class EstimationBuffers {
       if (this.scratch.indices.length < length) this.scratch = pairBuffers(length);
       return this.scratch;
     }
-    if (this.pool === undefined || this.pool.used + length > this.pool.indices.length) {
-      this.pool = pairBuffers(Math.max(length * Math.max(1, remaining), this.nextPool));
-      this.nextPool = Math.min(2 * this.nextPool, LARGEST_POOL);
-    }
+    if (this.pool === undefined || this.pool.used + length > this.pool.indices.length) this.pool = pairBuffers(length * Math.max(1, remaining));
     return this.pool;
   }
 
