@@ -49,7 +49,9 @@ export function workloadEvents(n: number): MarketEvent[] {
     const zone = ZONES[i % ZONES.length]!;
     const local = parseTimestamp(ts)!;
     if (localToInstant({ day: local.day, minute: local.minute! }, zone).status === "nonexistent") continue; // skipped by a DST change
-    out.push({ id: `R${i}`, timestamp: i % 9 === 0 ? ts.slice(0, 10) : ts, timezone: zone, asset: i % 5 === 0 ? "SPY" : undefined });
+    const text = i % 9 === 0 ? ts.slice(0, 10) : ts;
+    const event: MarketEvent = { id: `R${i}`, timestamp: text, timezone: zone, precision: text.length === 10 ? "date" : "minute" };
+    out.push(i % 5 === 0 ? { ...event, asset: "SPY" } : event);
   }
   return out;
 }

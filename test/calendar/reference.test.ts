@@ -100,7 +100,7 @@ describeWithSharedData("real index files against the built-in calendars", () => 
     const { series } = parseSeriesCsv(readSharedData(file));
     expect(series.length).toBeGreaterThan(0);
     for (const s of series)
-      expect([s.asset, checkCalendar(tradingCalendar("XNYS"), s).missing, checkCalendar(tradingCalendar("XNYS"), s).extra]).toEqual([s.asset, [], []]);
+      expect([s.id, checkCalendar(tradingCalendar("XNYS"), s).missing, checkCalendar(tradingCalendar("XNYS"), s).extra]).toEqual([s.id, [], []]);
   });
 
   it("Fama-French daily factors: a row on every XNYS session and none on a closed day", () => {
