@@ -246,6 +246,20 @@ export function ruleYear(rules: ExchangeRules, year: number): RuleYear {
   return t;
 }
 
+/** The days of the rules' extra sessions in range; each is named in `special` (regular hours). */
+function extraSessions(rules: ExchangeRules, first: DayKey, last: DayKey, special: Map<DayKey, RuleSpecialHours>): Set<DayKey> {
+  const days = new Set<DayKey>();
+  for (const x of rules.extraSessions ?? []) {
+    for (const iso of x.on) {
+      const day = dayKeyFromIso(iso);
+      if (!(day >= first && day <= last)) continue;
+      days.add(day);
+      special.set(day, { day, date: iso, name: x.name });
+    }
+  }
+  return days;
+}
+
 /** The sessions, closures and special hours of the whole range (built once per descriptor). */
 export function ruleTables(rules: ExchangeRules): RuleTables {
   const c = compile(rules);
@@ -264,9 +278,10 @@ export function ruleTables(rules: ExchangeRules): RuleTables {
   const out = new Int32Array(last - first + 1);
   let n = 0;
   let period = 0;
+  const extra = extraSessions(rules, first, last, special);
   for (let d = first, w = dayOfWeek(first); d <= last; d++, w = w === 6 ? 0 : w + 1) {
     while (d > c.weekEnds[period]!.until) period++;
-    if ((c.weekEnds[period]!.mask & (1 << w)) !== 0 && closed[d - first] === 0) out[n++] = d;
+    if (((c.weekEnds[period]!.mask & (1 << w)) !== 0 && closed[d - first] === 0) || extra.has(d)) out[n++] = d;
   }
   c.tables = { first, last, days: out.slice(0, n), closures, special };
   return c.tables;
