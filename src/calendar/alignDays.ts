@@ -9,7 +9,7 @@
  */
 import { zoneOffsetReader } from "../time/zone.js";
 import type { DayKey } from "../types.js";
-import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./align.js";
+import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
 import type { RowPlace } from "./alignRow.js";
 import type { Statement } from "./alignStatements.js";
 import type { TradingCalendar } from "./calendar.js";

@@ -10,7 +10,7 @@ import { isoFromDayKey } from "../time/dayKey.js";
 import { parseTimestamp } from "../time/timestamp.js";
 import { clockOfMinute, instantToLocal } from "../time/zone.js";
 import type { DayKey } from "../types.js";
-import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./align.js";
+import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
 import { weekdayName } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
 import { sessionHoursOn } from "./exchanges.js";

@@ -8,9 +8,10 @@
  *
  * @module
  */
+import { checkObject } from "../check.js";
 import { formatLocalTime, instantToLocal } from "../time/zone.js";
 import type { DayKey, MarketEvent } from "../types.js";
-import type { AlignmentRow, AlignmentRule, NonTradingPolicy, SessionClass } from "./align.js";
+import type { AlignmentRow, AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
 import { decide } from "./alignReason.js";
 import type { Statement } from "./alignStatements.js";
 import type { TradingCalendar } from "./calendar.js";
@@ -108,12 +109,14 @@ export class LazyAlignmentRow implements AlignmentRow {
  * structured cloning: a row's text fields are read through getters, which an object spread
  * does not copy).
  *
+ * @throws INVALID_OPTION when `row` is not an object.
  * @example
- * const row = alignEvents([{ id: "E1", timestamp: "2025-04-07T10:11", timezone: "America/New_York" }], "XNYS").rows[0]!;
+ * const row = alignEvents([{ id: "E1", timestamp: "2025-04-07T10:11", timezone: "America/New_York", precision: "minute" }], "XNYS").rows[0]!;
  * Object.keys(plainAlignmentRow(row)).length; // => 15
  * plainAlignmentRow(row).local_time; // => "2025-04-07T10:11"
  */
 export function plainAlignmentRow(row: AlignmentRow): AlignmentRow {
+  checkObject("plainAlignmentRow", "row", row);
   return {
     id: row.id,
     exchange: row.exchange,
