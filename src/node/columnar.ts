@@ -13,6 +13,7 @@ type Reader = (path: string, options?: Omit<ParseSeriesOptions, "file">) => Prom
 
 /** The columnar reader of a file by its extension (case-insensitive), or `undefined` for text files. */
 export function columnarReader(path: string): Reader | undefined {
+  if (typeof path !== "string") return undefined; // the text readers check the path and fail with IO_ERROR
   const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
   if (ext === "parquet") return readSeriesParquetFile;
   if (ext === "arrow" || ext === "feather" || ext === "arrows") return readSeriesArrowFile;
