@@ -104,4 +104,6 @@ export interface StudyPart {
   readonly regressions: readonly { readonly asset: number; readonly regression: ClusteredRegression }[];
   readonly placebo: PlaceboResult | null;
   readonly families: readonly PartFamily[];
+  /** Warnings of reading the input files (the command line's readers), written before the study's; not compared by the merge. */
+  readonly inputWarnings?: readonly Warning[];
 }
