@@ -40,13 +40,7 @@ const MERGE_OPTIONS = {
 } as const;
 
 export async function mergeCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: MERGE_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`merge: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseMergeArgs(argv);
   if (values.help === true) {
     io.stdout(MERGE_HELP);
     return 0;
@@ -71,6 +65,14 @@ export async function mergeCommand(argv: readonly string[], io: CliIO): Promise<
     levelUnits: new Map<string, "percent" | "points">(),
   };
   return writeStudy(io, study, flags, inputs);
+}
+
+function parseMergeArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: MERGE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`merge: ${(error as Error).message.split("\n")[0]}`);
+  }
 }
 
 /**

@@ -52,6 +52,8 @@ export const PARALLEL_MIN_PAIRS = 2000;
  * ```
  */
 export async function eventStudyParallel(options: EventStudyOptions, parallel: ParallelOptions = {}): Promise<Study> {
+  if (typeof options !== "object" || options === null) invalidOption("options", typeof options, "the options of eventStudy (an object)");
+  if (typeof parallel !== "object" || parallel === null) invalidOption("parallel", typeof parallel, "{ workers?: number }");
   const requested = parallel.workers;
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     invalidOption("workers", requested, "a whole number ≥ 1 (1: in this thread)");
