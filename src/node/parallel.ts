@@ -22,7 +22,14 @@ export interface ParallelOptions {
   readonly workers?: number;
 }
 
-/** Below this many (asset, statement) pairs the default runs the study in this thread. */
+/**
+ * Below this many (asset, statement) pairs, `eventStudyParallel` without `workers` runs the study
+ * in this thread.
+ * @example
+ * ```ts
+ * PARALLEL_MIN_PAIRS; // => 2000
+ * ```
+ */
 export const PARALLEL_MIN_PAIRS = 2000;
 
 /**

@@ -42,7 +42,8 @@ import type { PartFamily, PartPair, PartSlot, StudyPart } from "./part.js";
  * const options = { assets: [1, 2].map(asset), events, estimation: [-120, -11] as const };
  * const texts = [0, 1, 2].map((index) => studyPartToJSONText(studyShard(options, { by: "statements", index, count: 3 })));
  * mergeStudies(texts).toJSONText() === eventStudy(options).toJSONText(); // => true
- * toSafe(() => mergeStudies(texts.slice(1))).error?.code; // => "SHARD_MISMATCH" (shard 0 of 3 missing)
+ * const missing = toSafe(() => mergeStudies(texts.slice(1)));
+ * missing.success ? "merged" : missing.error.code; // => "SHARD_MISMATCH" (shard 0 of 3 missing)
  * ```
  */
 export function mergeStudies(parts: readonly (StudyPart | string)[]): Study {
@@ -91,7 +92,8 @@ export function studyPartToJSONText(part: StudyPart): string {
  * @throws INVALID_INPUT for text that is not JSON or not a study part.
  * @example
  * ```ts
- * toSafe(() => parseStudyPart("{}")).error?.code; // => "INVALID_INPUT"
+ * const r = toSafe(() => parseStudyPart("{}"));
+ * r.success ? "a part" : r.error.code; // => "INVALID_INPUT"
  * ```
  */
 export function parseStudyPart(text: string): StudyPart {
