@@ -96,6 +96,35 @@ describe("studies in shards", () => {
     expect(mergedText(log, "assets", 4)).toBe(eventStudy(log).toJSONText());
   });
 
+  it("a benchmark named by id, a statement for one asset, per-asset exchanges, GARCH, kept same-day-0 statements: exact in 3 shards both ways", () => {
+    const tokyo = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-tokyo.csv"), { id: "TOKYO" }).series[0]!;
+    const cases: EventStudyOptions[] = [
+      {
+        assets: [us, world, ...sectors.slice(0, 2)],
+        market: "WORLD",
+        events: [...story, { ...events[0]!, id: "ONLY-ONE", asset: sectors[1]!.id }],
+        tests: ["bmp", "sign"],
+      },
+      { assets: [us, tokyo], market: world, events: story, exchange: { US: "XNYS", TOKYO: "XTKS" }, windows: [[0, 1]] },
+      { assets: sectors.slice(0, 1), market: world, events: story.slice(2), model: "garch-market", windows: [[0, 1]] },
+      {
+        assets: sectors,
+        market: world,
+        events,
+        contamination: "keep",
+        nonTrading: "drop",
+        windows: [[-1, 1]],
+        tests: ["adjusted_patell", "corrado_rank"],
+        sameDay0: "keep",
+      },
+    ];
+    for (const options of cases) {
+      const single = eventStudy(options).toJSONText();
+      expect(mergedText(options, "assets", 3)).toBe(single);
+      expect(mergedText(options, "statements", 3)).toBe(single);
+    }
+  });
+
   it("refuses shards by statements of a study with a regression or a placebo test, naming the option", () => {
     expect(() => studyShard({ assets: sectors, market: world, events, regression: true }, { by: "statements", index: 0, count: 2 })).toThrow(
       /option regression/,
