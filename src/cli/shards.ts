@@ -72,7 +72,7 @@ export async function writeShard(
   const part = { ...studyShard(options, shard), inputWarnings };
   await emit(io, `${studyPartToJSONText(part)}\n`, out);
   io.stderr(
-    `market-reaction: wrote shard ${shard.index}/${shard.count} by ${shard.by} (${part.pairs.length} pairs); market-reaction merge with the other parts gives the study\n`,
+    `market-reaction: wrote shard ${shard.index}/${shard.count} by ${shard.by} (${part.pairs.count} pairs); market-reaction merge with the other parts gives the study\n`,
   );
   return 0;
 }

@@ -8,7 +8,12 @@ import { isMarketReactionError, studyShard, type EventStudyOptions, type ShardSp
 
 const { options, shard } = workerData as { options: EventStudyOptions; shard: ShardSpec };
 try {
-  parentPort!.postMessage({ ok: true, part: studyShard(options, shard) });
+  const part = studyShard(options, shard);
+  // the result columns and the pair columns move to the main thread without a copy
+  const moved = [...Object.values(part.columns), ...Object.values(part.pairs).filter((v) => ArrayBuffer.isView(v))].map(
+    (a) => (a as Float64Array).buffer as ArrayBuffer,
+  );
+  parentPort!.postMessage({ ok: true, part }, [...new Set(moved)]);
 } catch (error) {
   const e = error as Error;
   parentPort!.postMessage({

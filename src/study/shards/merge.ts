@@ -23,7 +23,7 @@ import { overlapWarnings, type PairPlan } from "../stages/plan.js";
 import { decodeExact, encodeExact } from "./codec.js";
 import { checkParts } from "./compare.js";
 import { FAMILY_SLOT } from "./hooks.js";
-import type { PartFamily, PartPair, PartSlot, StudyPart } from "./part.js";
+import type { PartFamily, PartSlot, StudyPart } from "./part.js";
 
 /**
  * The study of the single run from the parts of all its shards (each a {@link StudyPart} from
@@ -64,7 +64,7 @@ export function mergeStudies(parts: readonly (StudyPart | string)[]): Study {
   const cross = crossOf(pairs, options, (first.run.sameDay0 as SameDay0Policy | undefined) ?? "merge");
   if (cross !== undefined) warnings.push(...cross.warnings);
   if (pairs.length === 0) throw noValidEvents(skipped);
-  const { sources, cols } = mergedColumns(pairs);
+  const { sources, cols } = mergedColumns(pairs, options.assets as readonly string[]);
   const data = studyData({ eventRows: first.events, warnings, skipped, regressions, placebo, aggregate: cross?.aggregate }, options, {
     regression: "regression" in options,
     placebo: "placebo" in options,
@@ -112,11 +112,12 @@ export function parseStudyPart(text: string): StudyPart {
   return part;
 }
 
-/** A pair of a part with where its numbers sit in that part's columns. */
+/** A pair of a part (its index there) with where its numbers sit in that part's columns. */
 interface Located {
   readonly part: StudyPart;
-  readonly pair: PartPair;
   readonly index: number;
+  readonly asset: number;
+  readonly slot: number;
   readonly arAt: number;
   readonly carAt: number;
   readonly coefAt: number;
@@ -128,17 +129,18 @@ const byPlace = (a: { asset: number; slot: number }, b: { asset: number; slot: n
 function orderedPairs(parts: readonly StudyPart[]): Located[] {
   const out: Located[] = [];
   for (const part of parts) {
+    const p = part.pairs;
     let arAt = 0;
     let carAt = 0;
     let coefAt = 0;
-    part.pairs.forEach((pair, index) => {
-      out.push({ part, pair, index, arAt, carAt, coefAt });
-      arAt += pair.spanDays.length;
-      carAt += pair.carRows;
-      coefAt += pair.names.length;
-    });
+    for (let index = 0; index < p.count; index++) {
+      out.push({ part, index, asset: p.asset[index]!, slot: p.slot[index]!, arAt, carAt, coefAt });
+      arAt += p.spanLength[index]!;
+      carAt += p.carRows[index]!;
+      coefAt += p.nameSets[p.names[index]!]!.length;
+    }
   }
-  return out.sort((a, b) => byPlace(a.pair, b.pair));
+  return out.sort(byPlace);
 }
 
 /**
@@ -203,7 +205,7 @@ function mergedOverlapWarnings(parts: readonly StudyPart[], assetIds: readonly s
 /** The cross-event tests over all pairs (when the options ask for them). */
 function crossOf(pairs: readonly Located[], options: Readonly<Record<string, unknown>>, sameDay0: SameDay0Policy) {
   if (!("tests" in options)) return undefined;
-  const records: DatedCrossEvent[] = pairs.map((p) => p.part.cross![p.index]!);
+  const records: DatedCrossEvent[] = pairs.map((l) => l.part.cross![l.index]!);
   const opts = { windows: options.windows, tests: options.tests, conventions: options.conventions, adjust: options.adjust } as Pick<
     ResolvedStudyOptions,
     "windows" | "tests" | "conventions" | "adjust"
@@ -212,77 +214,99 @@ function crossOf(pairs: readonly Located[], options: Readonly<Record<string, unk
 }
 
 /** The result columns of all pairs in order, and the row source of each. */
-function mergedColumns(pairs: readonly Located[]): { sources: RowSource[]; cols: StudyColumnSet } {
+function mergedColumns(pairs: readonly Located[], assetIds: readonly string[]): { sources: RowSource[]; cols: StudyColumnSet } {
   const names = Object.keys(pairs[0]!.part.columns);
+  const total = (f: (l: Located) => number): number => pairs.reduce((a, l) => a + f(l), 0);
+  const arTotal = total((l) => l.part.pairs.spanLength[l.index]!);
+  const carTotal = total((l) => l.part.pairs.carRows[l.index]!);
+  const coefTotal = total((l) => l.part.pairs.nameSets[l.part.pairs.names[l.index]!]!.length);
   const cols: Record<string, Column> = {};
-  for (const name of names) cols[name] = new Column(0);
+  for (const name of names) {
+    const col = new Column(AR_COLUMNS.has(name) ? arTotal : name === "coefficients" ? coefTotal : carTotal);
+    cols[name] = col;
+  }
+  // the sessions every row plan reads: per pair [first estimation day, last estimation day, …span]
+  const days = new Int32Array(2 * pairs.length + arTotal);
+  const data = { days };
   const sources: RowSource[] = [];
-  const ar = AR_COLUMNS;
   let arAt = 0;
   let carAt = 0;
   let coefAt = 0;
-  for (const p of pairs) {
-    const { pair } = p;
-    const arN = pair.spanDays.length;
-    const coefN = pair.names.length;
-    for (const name of names) {
-      const from = ar.has(name) ? p.arAt : name === "coefficients" ? p.coefAt : p.carAt;
-      const n = ar.has(name) ? arN : name === "coefficients" ? coefN : pair.carRows;
-      append(cols[name]!, p.part.columns[name]!.subarray(from, from + n));
-    }
-    sources.push(rowSource(pair, arAt, carAt, coefAt));
+  let dayAt = 0;
+  copyColumns(pairs, names, cols);
+  for (const l of pairs) {
+    const p = l.part.pairs;
+    const k = l.index;
+    const arN = p.spanLength[k]!;
+    days[dayAt] = p.estimationFirst[k]!;
+    days[dayAt + 1] = p.estimationLast[k]!;
+    days.set(p.spanDays.subarray(l.arAt, l.arAt + arN), dayAt + 2);
+    sources.push(rowSource(l, assetIds[l.asset]!, data, dayAt, { arAt, carAt, coefAt }));
+    dayAt += 2 + arN;
     arAt += arN;
-    carAt += pair.carRows;
-    coefAt += coefN;
+    carAt += p.carRows[k]!;
+    coefAt += p.nameSets[p.names[k]!]!.length;
   }
   return { sources, cols: cols as unknown as StudyColumnSet };
+}
+
+/**
+ * The pairs' numbers appended to the merged columns, a run at a time: consecutive pairs of one
+ * part (an asset's statements, in a shard by assets) are one copy per column.
+ */
+function copyColumns(pairs: readonly Located[], names: readonly string[], cols: Record<string, Column>): void {
+  let i = 0;
+  while (i < pairs.length) {
+    const first = pairs[i]!;
+    let j = i + 1;
+    while (j < pairs.length && pairs[j]!.part === first.part && pairs[j]!.index === pairs[j - 1]!.index + 1) j++;
+    const last = pairs[j - 1]!;
+    const p = last.part.pairs;
+    const k = last.index;
+    const end = { ar: last.arAt + p.spanLength[k]!, car: last.carAt + p.carRows[k]!, coef: last.coefAt + p.nameSets[p.names[k]!]!.length };
+    for (const name of names) {
+      const [from, to] = AR_COLUMNS.has(name) ? [first.arAt, end.ar] : name === "coefficients" ? [first.coefAt, end.coef] : [first.carAt, end.car];
+      const col = cols[name]!;
+      col.data.set(first.part.columns[name]!.subarray(from, to), col.length);
+      col.length += to - from;
+    }
+    i = j;
+  }
 }
 
 /** The columns with one entry per abnormal-return row. */
 const AR_COLUMNS = new Set(["actual", "expected", "ar", "se", "t", "p"]);
 
-function append(col: Column, values: Float64Array): void {
-  if (col.length + values.length > col.data.length) {
-    const grown = new Float64Array(Math.max(2 * col.data.length, col.length + values.length));
-    grown.set(col.data.subarray(0, col.length));
-    col.data = grown;
-  }
-  col.data.set(values, col.length);
-  col.length += values.length;
-}
-
 /**
- * The row source of a merged pair: its plan holds just what the row builders read (the sessions
- * are [first estimation day, last estimation day, …the event span]).
+ * The row source of a merged pair: its plan holds just what the row builders read, on the
+ * shared sessions array (at `at`: the first and last estimation days, then the event span).
  */
-function rowSource(pair: PartPair, arAt: number, carAt: number, coefAt: number): RowSource {
-  const days = new Int32Array(2 + pair.spanDays.length);
-  days[0] = pair.estimationFirst;
-  days[1] = pair.estimationLast;
-  days.set(pair.spanDays, 2);
+function rowSource(l: Located, assetId: string, data: { days: Int32Array }, at: number, where: { arAt: number; carAt: number; coefAt: number }): RowSource {
+  const p = l.part.pairs;
+  const k = l.index;
+  const eventId = p.eventId[k]!;
   const plan = {
-    eventId: pair.eventId,
-    asset: pair.assetId,
-    event: pair.meta,
-    day0: pair.day0,
-    data: { days },
-    est: { start: 0, end: 2, length: 2 },
-    spanStart: 2,
-    spanEnd: 2 + pair.spanDays.length,
-    day0Index: 2 - pair.spanOffset,
-    excluded: pair.excluded,
+    eventId,
+    asset: assetId,
+    event: p.meta[eventId],
+    day0: p.day0[k],
+    data,
+    est: { start: at, end: at + 2, length: 2 },
+    spanStart: at + 2,
+    spanEnd: at + 2 + p.spanLength[k]!,
+    day0Index: at + 2 - p.spanOffset[k]!,
+    excluded: p.excluded[k],
   } as unknown as PairPlan;
+  const garch = p.garch?.[k] ?? undefined;
   return {
     plan,
-    arAt,
-    carAt,
-    coefAt,
-    names: pair.names,
-    model: pair.model,
-    nObs: pair.nObs,
-    df: pair.df,
-    sigma: pair.sigma,
-    r2: pair.r2,
-    ...(pair.garch === undefined ? {} : { garch: pair.garch }),
+    ...where,
+    names: p.nameSets[p.names[k]!]!,
+    model: p.models[p.model[k]!]!,
+    nObs: p.nObs[k]!,
+    df: p.df[k]!,
+    sigma: p.sigma[k]!,
+    r2: p.r2[k]!,
+    ...(garch === undefined ? {} : { garch }),
   };
 }

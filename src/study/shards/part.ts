@@ -34,31 +34,42 @@ export interface PartSlot {
   readonly skipped: readonly SkippedRow[];
 }
 
-/** One studied pair: where it goes, and what its table rows need beyond the columns. */
-export interface PartPair {
-  readonly asset: number;
-  /** Its place among the asset's statements. */
-  readonly slot: number;
-  readonly eventId: string;
-  readonly assetId: string;
-  /** Day keys of day 0, of the first and last estimation sessions, and of the event span's sessions. */
-  readonly day0: number;
-  readonly estimationFirst: number;
-  readonly estimationLast: number;
+/**
+ * The studied pairs of a part as columns (one entry per pair, in the part's order): where each
+ * goes, and what its table rows need beyond the result columns. Typed arrays, so that a part
+ * crosses from a worker thread without one object per pair.
+ */
+export interface PartPairs {
+  readonly count: number;
+  /** The asset (index into the study's assets) and the pair's place among its statements. */
+  readonly asset: Int32Array;
+  readonly slot: Int32Array;
+  readonly eventId: readonly string[];
+  /** Day keys of day 0 and of the first and last estimation sessions. */
+  readonly day0: Int32Array;
+  readonly estimationFirst: Int32Array;
+  readonly estimationLast: Int32Array;
+  /** Offset from day 0 of the span's first session, and the span's sessions (its abnormal-return rows). */
+  readonly spanOffset: Int32Array;
+  readonly spanLength: Int32Array;
+  /** The day keys of every pair's span, one after the other. */
   readonly spanDays: Int32Array;
-  /** Offset from day 0 of the span's first session. */
-  readonly spanOffset: number;
-  readonly excluded: number;
-  readonly meta: EventMetadata;
-  readonly model: string;
-  readonly names: readonly string[];
-  readonly nObs: number;
-  readonly df: number;
-  readonly sigma: number;
-  readonly r2: number;
-  readonly garch?: Readonly<Record<string, number>>;
-  /** Its numbers of rows in the abnormal-return and CAR columns. */
-  readonly carRows: number;
+  readonly excluded: Int32Array;
+  /** CAR rows of the pair. */
+  readonly carRows: Int32Array;
+  readonly nObs: Float64Array;
+  readonly df: Float64Array;
+  readonly sigma: Float64Array;
+  readonly r2: Float64Array;
+  /** Index into `models` and into `names` (the coefficient names). */
+  readonly model: Int32Array;
+  readonly names: Int32Array;
+  readonly models: readonly string[];
+  readonly nameSets: readonly (readonly string[])[];
+  /** GARCH columns of the models rows (`null` entries for other models); `null` when no pair has them. */
+  readonly garch: readonly (Readonly<Record<string, number>> | null)[] | null;
+  /** The statement metadata of the rows, by statement id. */
+  readonly meta: Readonly<Record<string, EventMetadata>>;
 }
 
 /** An asset's clustered-statement family left to the merge (shards by statements). */
@@ -95,7 +106,7 @@ export interface StudyPart {
   /** The warnings and skipped rows of the alignment (the same in every part). */
   readonly head: { readonly warnings: readonly Warning[]; readonly skipped: readonly SkippedRow[] };
   readonly slots: readonly PartSlot[];
-  readonly pairs: readonly PartPair[];
+  readonly pairs: PartPairs;
   /** The numeric columns of the abnormal, CAR and model rows of `pairs`, in their order. */
   readonly columns: Readonly<Record<string, Float64Array>>;
   /** What the cross-event tests read of each pair (aligned with `pairs`); `null` without tests. */

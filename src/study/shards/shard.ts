@@ -14,8 +14,9 @@ import type { RowSource } from "../stages/columns.js";
 import { crossEventRecord } from "../stages/crossEvent.js";
 import type { PairPlan } from "../stages/plan.js";
 import { metadataOf } from "../eventRows.js";
+import type { EventMetadata } from "../rows.js";
 import { ASSET_SLOT, FAMILY_SLOT, type ShardHooks } from "./hooks.js";
-import { PART_FORMAT, PART_VERSION, type PartFamily, type PartPair, type PartSlot, type ShardSpec, type StudyPart } from "./part.js";
+import { PART_FORMAT, PART_VERSION, type PartFamily, type PartPairs, type PartSlot, type ShardSpec, type StudyPart } from "./part.js";
 
 /** The data options of a study: in the provenance block (by their content hashes), not in `run`. */
 const DATA_OPTIONS = new Set(["assets", "market", "factors", "events", "onProgress"]);
@@ -43,7 +44,7 @@ const DATA_OPTIONS = new Set(["assets", "market", "factors", "events", "onProgre
  * const { events } = parseEventsCsv("id,timestamp\nE34,2025-04-09T13:18\n");
  * const options = { assets: [1, 2, 3].map(asset), events, estimation: [-120, -11] as const, tests: ["cross_sectional_t"] as const };
  * const parts = [0, 1].map((index) => studyShard(options, { by: "assets", index, count: 2 }));
- * parts.map((p) => p.pairs.length); // => [2, 1]
+ * parts.map((p) => p.pairs.count); // => [2, 1]
  * mergeStudies(parts).toJSONText() === eventStudy(options).toJSONText(); // => true
  * ```
  */
@@ -195,43 +196,105 @@ class ShardRecorder implements ShardHooks {
     return out;
   }
 
-  /** The studied pairs, each with its asset and slot (the mark its row source came under). */
-  private pairsOf(carRows: number): PartPair[] {
-    const out: PartPair[] = [];
+  /** The studied pairs as columns, each with its asset and slot (the mark its row source came under). */
+  private pairsOf(carRows: number): PartPairs {
+    const n = this.sources.length;
+    const out = new PairColumns(n);
     for (let k = 0; k + 1 < this.marks.length; k++) {
       const m = this.marks[k]!;
       const next = this.marks[k + 1]!;
-      for (let s = m.sources; s < next.sources; s++) out.push(partPair(m.asset, m.slot, this.sources[s]!, this.sources[s + 1]?.carAt ?? carRows));
+      for (let s = m.sources; s < next.sources; s++) out.add(s, m.asset, m.slot, this.sources[s]!, this.sources[s + 1]?.carAt ?? carRows);
     }
-    return out;
+    return out.done();
   }
 }
 
-/** What the rows of a studied pair need beyond the columns. */
-function partPair(asset: number, slot: number, src: RowSource, carEnd: number): PartPair {
-  const { plan } = src;
-  const days = plan.data.days;
-  return {
-    asset,
-    slot,
-    eventId: plan.eventId,
-    assetId: plan.asset,
-    day0: plan.day0,
-    estimationFirst: days[plan.est.start]!,
-    estimationLast: days[plan.est.end - 1]!,
-    spanDays: days.slice(plan.spanStart, plan.spanEnd),
-    spanOffset: plan.spanStart - plan.day0Index,
-    excluded: plan.excluded,
-    meta: metadataOf(plan.event),
-    model: src.model,
-    names: src.names,
-    nObs: src.nObs,
-    df: src.df,
-    sigma: src.sigma,
-    r2: src.r2,
-    ...(src.garch === undefined ? {} : { garch: src.garch }),
-    carRows: carEnd - src.carAt,
-  };
+/** The columns of {@link PartPairs}, filled pair by pair. */
+class PairColumns {
+  private readonly ints: Record<
+    "asset" | "slot" | "day0" | "estimationFirst" | "estimationLast" | "spanOffset" | "spanLength" | "excluded" | "carRows" | "model" | "names",
+    Int32Array
+  >;
+  private readonly floats: Record<"nObs" | "df" | "sigma" | "r2", Float64Array>;
+  private readonly eventId: string[] = [];
+  private readonly spans: Int32Array[] = [];
+  private readonly garch: (Readonly<Record<string, number>> | null)[] = [];
+  private readonly models = new Map<string, number>();
+  private readonly nameSets = new Map<string, { index: number; names: readonly string[] }>();
+  private readonly meta: Record<string, EventMetadata> = {};
+
+  constructor(private readonly n: number) {
+    const i = (): Int32Array => new Int32Array(n);
+    const f = (): Float64Array => new Float64Array(n);
+    this.ints = {
+      asset: i(),
+      slot: i(),
+      day0: i(),
+      estimationFirst: i(),
+      estimationLast: i(),
+      spanOffset: i(),
+      spanLength: i(),
+      excluded: i(),
+      carRows: i(),
+      model: i(),
+      names: i(),
+    };
+    this.floats = { nObs: f(), df: f(), sigma: f(), r2: f() };
+  }
+
+  add(k: number, asset: number, slot: number, src: RowSource, carEnd: number): void {
+    const { plan } = src;
+    const days = plan.data.days;
+    const I = this.ints;
+    I.asset[k] = asset;
+    I.slot[k] = slot;
+    I.day0[k] = plan.day0;
+    I.estimationFirst[k] = days[plan.est.start]!;
+    I.estimationLast[k] = days[plan.est.end - 1]!;
+    I.spanOffset[k] = plan.spanStart - plan.day0Index;
+    I.spanLength[k] = plan.spanEnd - plan.spanStart;
+    I.excluded[k] = plan.excluded;
+    I.carRows[k] = carEnd - src.carAt;
+    I.model[k] = indexOf(this.models, src.model);
+    const key = src.names.join("\u0000");
+    let set = this.nameSets.get(key);
+    if (set === undefined) this.nameSets.set(key, (set = { index: this.nameSets.size, names: src.names }));
+    I.names[k] = set.index;
+    this.floats.nObs[k] = src.nObs;
+    this.floats.df[k] = src.df;
+    this.floats.sigma[k] = src.sigma;
+    this.floats.r2[k] = src.r2;
+    this.eventId.push(plan.eventId);
+    this.spans.push(days.subarray(plan.spanStart, plan.spanEnd));
+    this.garch.push(src.garch ?? null);
+    this.meta[plan.eventId] ??= metadataOf(plan.event);
+  }
+
+  done(): PartPairs {
+    const spanDays = new Int32Array(this.ints.spanLength.reduce((a, b) => a + b, 0));
+    let at = 0;
+    for (const span of this.spans) {
+      spanDays.set(span, at);
+      at += span.length;
+    }
+    return {
+      count: this.n,
+      ...this.ints,
+      ...this.floats,
+      eventId: this.eventId,
+      spanDays,
+      models: [...this.models.keys()],
+      nameSets: [...this.nameSets.values()].map((s) => s.names),
+      garch: this.garch.some((g) => g !== null) ? this.garch : null,
+      meta: this.meta,
+    };
+  }
+}
+
+function indexOf(table: Map<string, number>, key: string): number {
+  let i = table.get(key);
+  if (i === undefined) table.set(key, (i = table.size));
+  return i;
 }
 
 /** The options beyond the data, as plain JSON data (what two parts of one study must share). */
