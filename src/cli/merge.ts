@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { MarketReactionError, mergeStudies, parseStudyPart, type StudyPart } from "market-reaction";
 import { UsageError, type CliIO } from "./context.js";
+import { fileError } from "./files.js";
 import { writeStudy } from "./study.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
 
@@ -29,7 +30,7 @@ Example (docs/scale.md):
   market-reaction merge part-*.json --format json --out study.json
 `;
 
-const MERGE_OPTIONS = {
+export const MERGE_OPTIONS = {
   format: { type: "string" },
   table: { type: "string" },
   stat: { type: "string" },
@@ -94,12 +95,10 @@ function outputFlags(passed: readonly string[], options: Readonly<Record<string,
 async function readPart(file: string): Promise<StudyPart> {
   let text: string;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new Error("not a regular file");
+    if (!(await stat(file)).isFile()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     text = await readFile(file, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new MarketReactionError("IO_ERROR", `cannot read ${file}: ${reason}`, [{ file, message: reason }]);
+    throw fileError("read", file, error);
   }
   try {
     return parseStudyPart(text);
