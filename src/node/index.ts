@@ -21,3 +21,5 @@ export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 export { STREAM_BYTES } from "./read.js";
 export { readSeriesParquetFile } from "./parquet.js";
 export { readSeriesArrowFile } from "./arrow.js";
+export { eventStudyParallel, PARALLEL_MIN_PAIRS } from "./parallel.js";
+export type { ParallelOptions } from "./parallel.js";
