@@ -4,7 +4,7 @@
  * Hand-written loops (no zod) because price columns can have millions of cells.
  * @module
  */
-import type { Issue, Warning } from "../errors.js";
+import { MarketReactionError, type Issue, type Warning } from "../errors.js";
 import { dayKey, isoFromDayKey, parseDate, type DateFormat } from "../time/index.js";
 
 /** Cell texts that mean "no value" (compared case-insensitively after trimming). */
@@ -89,6 +89,26 @@ export function issueAt(origin: Origin, row: number | undefined, column: string 
     ...(origin.file === undefined ? {} : { file: origin.file }),
     message,
   };
+}
+
+/** Column names quoted and joined for messages: `"date", "close"`. */
+export function quotedNames(names: readonly string[]): string {
+  return names.map((h) => JSON.stringify(h)).join(", ");
+}
+
+/**
+ * Throws `INVALID_INPUT` for a problem of the whole input (a missing column, no data rows):
+ * the message prefixed with the file name when known, one issue carrying the column and file.
+ */
+export function failInput(origin: Origin, message: string, column?: string): never {
+  const where = origin.file === undefined ? "" : `${origin.file}: `;
+  throw new MarketReactionError("INVALID_INPUT", `${where}${message}`, [
+    {
+      message,
+      ...(column === undefined ? {} : { column }),
+      ...(origin.file === undefined ? {} : { file: origin.file }),
+    },
+  ]);
 }
 
 /** Most issues kept per error: beyond this a final issue gives the count of the rest. */
