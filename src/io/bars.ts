@@ -6,7 +6,9 @@
 import { MarketReactionError, invalidOption, throwIfIssues } from "../errors.js";
 import type { Issue, Warning } from "../errors.js";
 import { formatLocalTime, instantToLocal, isValidTimeZone, localToInstant, parseTimestamp } from "../time/index.js";
+import { kindMismatch } from "../returns/plausibility.js";
 import { compactName, parseNumberCell } from "./cells.js";
+import { numberFormatHint } from "./numberFormat.js";
 import { readCsvRecords } from "./csv.js";
 import { checkOptions, checkString } from "../check.js";
 
@@ -97,9 +99,12 @@ export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarT
     ...barColumns(header, options),
   };
   const rows = readBarRows(records, read);
+  if (rows.issues.length > 0) closesLookLikeReturns(records, read);
   throwIfIssues(rows.issues, `${read.where}: invalid bars`, "INVALID_INPUT");
   const warnings = rowWarnings(rows, read);
   const uniq = barOrder(rows, read.where, warnings);
+  const inconsistent = rangeWarning(rows, uniq, read.where);
+  if (inconsistent !== undefined) warnings.push(inconsistent);
   const pick = (a: Float64Array) => Float64Array.from(uniq, (r) => a[r]!);
   const id = options.id ?? (file === undefined ? "bars" : (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, ""));
   const values = rows.values;
@@ -234,11 +239,63 @@ function readBarFields(rec: readonly string[], r: number, read: BarReading, rows
       continue;
     }
     if (!Number.isFinite(v) || (key !== "volume" && v <= 0) || v < 0) {
-      rows.issues.push({ ...read.fileIssue, row: r + 1, column: read.header[c]!, message: `${key} must be a positive number, got ${JSON.stringify(rec[c])}` });
+      // bars are read with "." decimals only: the hint names the format, not an option
+      const hint =
+        Number.isNaN(v) && numberFormatHint(rec[c] ?? "", ".") !== "" ? ' (decimal comma? bar files are read with "." as the decimal separator)' : "";
+      rows.issues.push({
+        ...read.fileIssue,
+        row: r + 1,
+        column: read.header[c]!,
+        message: `${key} must be a positive number, got ${JSON.stringify(rec[c])}${hint}`,
+      });
       ok = false;
     } else rows.values[key][r] = v;
   }
   return ok;
+}
+
+/**
+ * Throws `INVALID_INPUT` naming the close column when its values look like returns rather than
+ * prices (the kind check of the series parsers: a tenth or more negative, median |value| below
+ * 0.2), instead of one issue per nonpositive close. Called only when rows were refused.
+ */
+function closesLookLikeReturns(records: readonly (readonly string[])[], read: BarReading): void {
+  const c = read.cols.close;
+  const closes: number[] = [];
+  for (let r = 1; r < records.length; r++) {
+    const v = parseNumberCell(records[r]![c] ?? "");
+    if (v !== null && Number.isFinite(v)) closes.push(v);
+  }
+  const found = kindMismatch(closes, "price");
+  if (found === undefined) return;
+  throw new MarketReactionError(
+    "INVALID_INPUT",
+    `${read.where}: column ${JSON.stringify(read.header[c])} holds bar closes, but its values look like returns (${found.evidence}); bars are read as prices: give the bars' prices`,
+    [{ ...read.fileIssue, column: read.header[c]!, message: "closes look like returns" }],
+  );
+}
+
+/**
+ * A `BAR_RANGE_INCONSISTENT` warning when kept bars have a high below their low, or an open or
+ * close outside [low, high] (each compared only where both are given): mislabelled columns.
+ */
+function rangeWarning(rows: BarRows, kept: readonly number[], where: string): Warning | undefined {
+  const { open, high, low, close } = rows.values;
+  let count = 0;
+  let first = -1;
+  for (const r of kept) {
+    const h = high[r]!;
+    const l = low[r]!;
+    const bad = h < l || open[r]! > h || close[r]! > h || open[r]! < l || close[r]! < l;
+    if (!bad) continue;
+    if (count === 0) first = r + 1;
+    count++;
+  }
+  if (count === 0) return undefined;
+  return {
+    code: "BAR_RANGE_INCONSISTENT",
+    message: `${where}: ${count} bar(s) have a high below the low, or an open or close outside [low, high] (first on row ${first}); check which columns hold open, high, low and close`,
+  };
 }
 
 /** The warnings of the rows read: ambiguous local times, rows without a close. */

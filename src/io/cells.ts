@@ -16,15 +16,17 @@ export function isMissingCell(cell: string): boolean {
 }
 
 const PLAIN_DOT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS_DOT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+/** Thousands groups after a first group of 1-3 digits not starting with 0 (`0,123` is no thousands number). */
+const THOUSANDS_DOT = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/;
 const PLAIN_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS_COMMA = /^[+-]?\d{1,3}(?:[. ]\d{3})+(?:,\d*)?$/;
+const THOUSANDS_COMMA = /^[+-]?[1-9]\d{0,2}(?:[. ]\d{3})+(?:,\d*)?$/;
 const CURRENCY = /^([+-]?)\$\s*/;
 
 /**
  * Parses a numeric cell: `null` when the cell is missing, `NaN` when it is not a number.
  * Accepts an optional sign, a `$` prefix, exponents, and thousands separators in their
- * standard grouping (`5,074.08`; with `decimal: ","` also `5.074,08` and `5 074,08`).
+ * standard grouping (`5,074.08`; with `decimal: ","` also `5.074,08` and `5 074,08`); a first
+ * group starting with 0 (`0,123`) is not a thousands grouping, so such a cell is not a number.
  * `Infinity` and hexadecimal are not numbers; `1e999` parses to `Infinity` (caller rejects).
  */
 export function parseNumberCell(raw: string, decimal: "." | "," = "."): number | null {

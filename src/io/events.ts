@@ -225,7 +225,7 @@ class EventReader {
       this.issues.add(
         row,
         this.columnOf("timestamp"),
-        `not a valid timestamp: ${showCell(String(v.timestamp))} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)`,
+        `not a valid timestamp: ${showCell(String(v.timestamp))} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)${numericTimestampHint(v.timestamp)}`,
       );
       return undefined;
     }
@@ -279,6 +279,18 @@ class EventReader {
       row,
     });
   }
+}
+
+/**
+ * What a timestamp written as a bare number probably is: a spreadsheet serial day (5 digits,
+ * 1954–2119), or Unix time in seconds (10 digits) or milliseconds (13 digits); else "".
+ */
+function numericTimestampHint(text: string): string {
+  if (/^\d{5}(?:\.\d+)?$/.test(text) && Number(text) >= 20_000)
+    return "; a number of this size looks like a spreadsheet serial date: format the column as dates (YYYY-MM-DD)";
+  if (/^\d{10}(?:\.\d+)?$/.test(text)) return "; a 10-digit number looks like Unix time in seconds: write the time as YYYY-MM-DDTHH:mm:ssZ";
+  if (/^\d{13}$/.test(text)) return "; a 13-digit number looks like Unix time in milliseconds: write the time as YYYY-MM-DDTHH:mm:ssZ";
+  return "";
 }
 
 /** The non-empty values of the extra columns of a record (text trimmed; objects as JSON), or `undefined` when none. */

@@ -25,6 +25,8 @@ import {
   type Origin,
 } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
+import { ThousandsTally, numberFormatHint } from "./numberFormat.js";
+import { kindMismatch } from "../returns/plausibility.js";
 import { rowsToRecords } from "./rows.js";
 import type { FactorTable, ParseFactorsOptions } from "./types.js";
 import { checkArray, checkString } from "../check.js";
@@ -148,6 +150,9 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
       col[i] = sourceUnit === "percent" ? percentToDecimal(v) : v;
     }
     columns[names[k]!] = col;
+    checkFactorKind(col, names[k]!, origin);
+    const ambiguous = read.tallies[k]!.warning(where, names[k]!);
+    if (ambiguous !== undefined) warnings.push(ambiguous);
   }
   return factorTable({ days: fin.days, names, columns, sourceUnit, format: frame.format, rowCount: frame.rows.length, warnings });
 }
@@ -206,6 +211,8 @@ interface FactorRows {
   readonly raws: number[][];
   readonly issues: IssueList;
   readonly forms: DateForms | undefined;
+  /** Per factor column: cells whose thousands separator could be a decimal separator. */
+  readonly tallies: readonly ThousandsTally[];
 }
 
 /**
@@ -219,7 +226,13 @@ function readFactorRows(frame: Frame, layout: FactorLayout, options: ParseFactor
   const issues = new IssueList(origin);
   const csvIssues = new IssueList(origin);
   const width = header.length;
-  const read: FactorRows = { positions: new Observations(), raws: factorIdx.map(() => []), issues, forms: fmt === "auto" ? new DateForms() : undefined }; // mixed date forms: an error naming the rows
+  const read: FactorRows = {
+    positions: new Observations(),
+    raws: factorIdx.map(() => []),
+    issues,
+    forms: fmt === "auto" ? new DateForms() : undefined, // mixed date forms: an error naming the rows
+    tallies: factorIdx.map(() => new ThousandsTally(options.decimal ?? ".")),
+  };
   for (let i = 0; i < frame.rows.length; i++) {
     const cells = frame.rows[i]!;
     const row = i + 1;
@@ -234,7 +247,7 @@ function readFactorRows(frame: Frame, layout: FactorLayout, options: ParseFactor
       continue;
     }
     read.forms?.add(dateCell, row);
-    const vals = factorValues(cells, row, layout, options.decimal ?? ".", frame.format === "french", issues);
+    const vals = factorValues(cells, row, layout, read, options.decimal ?? ".", frame.format === "french");
     if (vals === "bad") continue;
     if (vals === "missing") {
       read.positions.markMissing(day);
@@ -252,11 +265,12 @@ function factorValues(
   cells: readonly string[],
   row: number,
   layout: FactorLayout,
+  read: FactorRows,
   decimal: "." | ",",
   french: boolean,
-  issues: IssueList,
 ): number[] | "bad" | "missing" {
   const { header, factorIdx } = layout;
+  const { issues, tallies } = read;
   const vals = new Array<number>(factorIdx.length);
   let missing = false;
   let bad = false;
@@ -269,10 +283,15 @@ function factorValues(
       continue;
     }
     if (Number.isNaN(v) || !Number.isFinite(v)) {
-      issues.add(row, header[c], `not a ${Number.isNaN(v) ? "number" : "finite number"}: ${showCell(cell.trim())}`);
+      issues.add(
+        row,
+        header[c],
+        `not a ${Number.isNaN(v) ? "number" : "finite number"}: ${showCell(cell.trim())}${Number.isNaN(v) ? numberFormatHint(cell, decimal) : ""}`,
+      );
       bad = true;
       continue;
     }
+    tallies[k]!.cell(cell, v, row);
     vals[k] = v;
   }
   return bad ? "bad" : missing ? "missing" : vals;
@@ -306,6 +325,21 @@ function factorUnit(
     message: `${where}factor values assumed to be in ${sourceUnit} (median absolute value ${typical}); pass unit to say so`,
   });
   return sourceUnit;
+}
+
+/**
+ * Throws `INVALID_INPUT` when a factor column, in decimal units, looks like prices (the kind
+ * check of the series parsers: 95 % positive, median above 1): an index level or a price file
+ * given as factors.
+ */
+function checkFactorKind(decimals: Float64Array, name: string, origin: Origin): void {
+  const found = kindMismatch(decimals, "return");
+  if (found?.looksLike !== "prices") return; // a percent-sized column is FACTOR_UNIT_SUSPECT's case
+  failInput(
+    origin,
+    `factor column ${JSON.stringify(name)} looks like prices, not returns (${found.evidence} after the unit conversion); a factor file holds daily returns: give an index's prices as the market (--market FILE, option market) instead`,
+    name,
+  );
 }
 
 /** The table of factor columns in decimal units, with its case- and punctuation-insensitive lookup. */

@@ -26,6 +26,8 @@ import {
   type Origin,
 } from "./cells.js";
 import { DateForms } from "./dateForms.js";
+import { ThousandsTally, numberFormatHint } from "./numberFormat.js";
+import { checkColumnKind, levelUnitWarning, returnUnitWarning, type ColumnOrigin } from "./plausibility.js";
 import { PRICE_NAMES, RETURN_NAMES, cleanHeader, resolveLayout, type Layout } from "./seriesLayout.js";
 import type { ParseSeriesOptions, SeriesTable } from "./types.js";
 
@@ -96,6 +98,10 @@ class TableBuilder implements SeriesBuilder {
   private readonly single: boolean;
   private readonly perColumn: Observations[];
   private readonly perAsset = new Map<string, Observations>();
+  /** Prices refused for being at or below zero, by series: evidence when the column holds returns. */
+  private readonly refused = new Map<Observations, number[]>();
+  /** Per value column: cells whose thousands separator could be a decimal separator. */
+  private readonly tallies: ThousandsTally[];
   // the fast path's scratch space
   private readonly plainDates: boolean;
   private readonly fieldStart: Int32Array;
@@ -124,6 +130,7 @@ class TableBuilder implements SeriesBuilder {
     this.plainDates = this.dateFormat === "auto" || this.dateFormat === "YYYY-MM-DD";
     this.fieldStart = new Int32Array(this.width + 1);
     this.parsed = new Float64Array(layout.values.length);
+    this.tallies = layout.values.map(() => new ThousandsTally(this.decimal));
   }
 
   add(cells: readonly (string | number)[], row: number): void {
@@ -133,7 +140,7 @@ class TableBuilder implements SeriesBuilder {
     const target = this.targetOf(cells, row);
     if (target === undefined) return;
     const valueIdx = this.layout.values;
-    for (let k = 0; k < valueIdx.length; k++) this.addValue(target[k]!, cells[valueIdx[k]!] ?? "", valueIdx[k]!, day, row);
+    for (let k = 0; k < valueIdx.length; k++) this.addValue(target[k]!, cells[valueIdx[k]!] ?? "", k, day, row);
   }
 
   addLine(text: string, start: number, end: number, delimiter: string, row: number): void {
@@ -147,7 +154,8 @@ class TableBuilder implements SeriesBuilder {
     const valueNames = this.layout.values.map((c) => this.header[c]!);
     const named = this.namedObservations(valueNames);
     this.forms?.report(this.issues, this.dateName);
-    const series = this.finishSeries(named, warnings);
+    const series = this.finishSeries(named, valueNames, warnings);
+    this.numberFormatWarnings(valueNames, warnings);
     const kind = this.kind;
     throwIfIssues(
       this.issues.list(),
@@ -223,26 +231,34 @@ class TableBuilder implements SeriesBuilder {
   }
 
   /** Reads one value cell into `obs`: missing, refused with an issue, or kept. */
-  private addValue(obs: Observations, raw: string | number, column: number, day: number, row: number): void {
+  private addValue(obs: Observations, raw: string | number, k: number, day: number, row: number): void {
     const v = typeof raw === "number" ? (Number.isNaN(raw) ? null : raw) : parseNumberCell(raw, this.decimal);
     if (v === null) {
       obs.markMissing(day);
       return;
     }
-    const name = this.header[column];
+    const name = this.header[this.layout.values[k]!];
     if (Number.isNaN(v)) {
-      const hint = this.decimal === "." && /^\d+,\d+$/.test(trimmed(raw)) ? ' (decimal comma? pass decimal: ",")' : "";
-      this.issues.add(row, name, `not a number: ${showCell(trimmed(raw))}${hint}`);
+      this.issues.add(row, name, `not a number: ${showCell(trimmed(raw))}${numberFormatHint(trimmed(raw), this.decimal)}`);
       return;
     }
     if (!Number.isFinite(v)) {
       this.issues.add(row, name, `not a finite number: ${showCell(trimmed(raw))}`);
       return;
     }
+    if (typeof raw === "string") this.tallies[k]!.cell(raw, v, row);
     const kept = this.accept(v);
     if (!Number.isNaN(kept)) obs.push(day, kept, row);
-    else if (this.kind === "price") this.issues.add(row, name, `price must be positive, got ${trimmed(raw)}`);
-    else this.issues.add(row, name, `return must be greater than -100%, got ${trimmed(raw)}${this.percent ? "%" : ""}`);
+    else if (this.kind === "price") {
+      this.issues.add(row, name, `price must be positive, got ${trimmed(raw)}`);
+      this.refusedOf(obs).push(v);
+    } else this.issues.add(row, name, `return must be greater than -100%, got ${trimmed(raw)}${this.percent ? "%" : ""}`);
+  }
+
+  private refusedOf(obs: Observations): number[] {
+    let list = this.refused.get(obs);
+    if (list === undefined) this.refused.set(obs, (list = []));
+    return list;
   }
 
   /**
@@ -278,6 +294,7 @@ class TableBuilder implements SeriesBuilder {
       const c = valueIdx[k]!;
       const v = plainNumberAt(text, fieldStart[c]!, fieldStart[c + 1]! - 1, decimalCode);
       if (Number.isNaN(v)) return false;
+      this.tallies[k]!.plain(v);
       const kept = this.accept(v);
       if (Number.isNaN(kept)) return false;
       this.parsed[k] = kept;
@@ -326,13 +343,15 @@ class TableBuilder implements SeriesBuilder {
   }
 
   /** Sorted, checked series (duplicates as issues, missing values and empty series as warnings). */
-  private finishSeries(named: { ids: string[]; found: Observations[] }, warnings: Warning[]): Series[] {
+  private finishSeries(named: { ids: string[]; found: Observations[] }, valueNames: readonly string[], warnings: Warning[]): Series[] {
     const { ids, found } = named;
     const series: Series[] = [];
     const where = this.options.file === undefined ? "" : `${this.options.file}: `;
     for (let k = 0; k < found.length; k++) {
       const id = ids[k]!;
+      const refused = this.refused.get(found[k]!);
       const fin = finishObservations(found[k]!, JSON.stringify(id), this.origin, this.issues, warnings, found.length > 1 ? id : undefined);
+      this.checkPlausible(fin.values, refused, { file: this.options.file, column: valueNames[this.single ? k : 0]!, id }, warnings);
       if (fin.days.length === 0) {
         warnings.push({ code: "EMPTY_SERIES", message: `${where}${JSON.stringify(id)} has no values; it was left out`, asset: id });
         continue;
@@ -340,6 +359,28 @@ class TableBuilder implements SeriesBuilder {
       series.push({ id, days: fin.days, values: fin.values, kind: this.kind });
     }
     return series;
+  }
+
+  /**
+   * The kind and unit checks of one series' values (issue-free or not): a mismatch of kind
+   * stops with the evidence, a suspect unit is a warning.
+   */
+  private checkPlausible(values: Float64Array, refused: readonly number[] | undefined, at: ColumnOrigin, warnings: Warning[]): void {
+    if (this.kind === "price") {
+      if (refused !== undefined) checkColumnKind([...values, ...refused], "price", "decimal", at);
+      return;
+    }
+    if (this.kind === "return") checkColumnKind(values, "return", this.percent ? "percent" : "decimal", at);
+    const suspect = this.percent ? returnUnitWarning(values, at) : this.levelScale === 100 ? levelUnitWarning(values, at) : undefined;
+    if (suspect !== undefined) warnings.push(suspect);
+  }
+
+  private numberFormatWarnings(valueNames: readonly string[], warnings: Warning[]): void {
+    const where = this.options.file === undefined ? "" : `${this.options.file}: `;
+    for (let k = 0; k < valueNames.length; k++) {
+      const w = this.tallies[k]!.warning(where, valueNames[k]!);
+      if (w !== undefined) warnings.push(w);
+    }
   }
 
   private table(series: Series[], valueNames: readonly string[], rowCount: number, warnings: Warning[]): SeriesTable {

@@ -6,58 +6,101 @@
  * @module
  */
 import { MarketReactionError } from "../errors.js";
-import type { Series } from "../types.js";
+import type { Series, SeriesKind } from "../types.js";
 
 /** Fewest finite values before the check says anything. */
 const MIN_VALUES = 20;
+
+/**
+ * Median absolute daily return separating decimal from percent units: typical values are
+ * about 0.005 in decimal and 0.5 in percent; 0.05 is their geometric midpoint.
+ */
+export const UNIT_THRESHOLD = 0.05;
+
+/** The unit that daily returns of this typical absolute size (their median |value|) are written in. */
+export function unitOfTypicalReturn(typicalAbs: number): "percent" | "decimal" {
+  return typicalAbs > UNIT_THRESHOLD ? "percent" : "decimal";
+}
 
 function median(sorted: Float64Array): number {
   const n = sorted.length;
   return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
 }
 
+/** The median absolute value of the finite values (`NaN` when there are none). */
+export function medianAbsolute(values: ArrayLike<number>): number {
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite.push(Math.abs(values[i]!));
+  return finite.length === 0 ? Number.NaN : median(Float64Array.from(finite).sort());
+}
+
+/** What the values of a series look like when that is not their declared kind, with the evidence. */
+export interface KindMismatch {
+  /** `prices` (declared returns), `percent` (declared decimal returns), `returns` (declared prices). */
+  readonly looksLike: "prices" | "percent" | "returns";
+  /** Median absolute value of the finite values. */
+  readonly median: number;
+  /** `median |value| 4812, 100 % positive, 0 % negative over 250 values`. */
+  readonly evidence: string;
+}
+
 /**
- * Throws INVALID_INPUT when the values of `series` do not fit its `kind`:
+ * Judges values against a declared kind:
  * - `"return"` with at least 95 % positive values and a median above 1: prices;
  * - `"return"` with a median absolute value above 0.2 (a typical day moving 20 %): percent;
  * - `"price"` with a tenth or more of the values negative and a median absolute value below
  *   0.2: returns.
- * Series with fewer than 20 finite values are not judged.
+ * Fewer than 20 finite values, or values that fit, give `undefined`.
+ */
+export function kindMismatch(values: ArrayLike<number>, kind: SeriesKind): KindMismatch | undefined {
+  if (kind === "level") return undefined;
+  let n = 0;
+  let positive = 0;
+  let negative = 0;
+  let large = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
+    if (v > 0) positive++;
+    else if (v < 0) negative++;
+    if (Math.abs(v) > 0.2) large++;
+  }
+  // quick exits that cannot change the verdict: a median above 0.2 needs half the values above it
+  if (n < MIN_VALUES || (kind === "return" && 2 * large < n) || (kind === "price" && negative < 0.1 * n)) return undefined;
+  const mid = medianAbsolute(values);
+  const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
+  if (kind === "return" && positive >= 0.95 * n && mid > 1) return { looksLike: "prices", median: mid, evidence };
+  if (kind === "return" && mid > 0.2) return { looksLike: "percent", median: mid, evidence };
+  if (kind === "price" && mid < 0.2) return { looksLike: "returns", median: mid, evidence };
+  return undefined;
+}
+
+/**
+ * Throws INVALID_INPUT when the values of `series` do not fit its `kind` (see
+ * {@link kindMismatch}). Series with fewer than 20 finite values are not judged.
  *
  * @param name - how the series is named in the message, e.g. "asset" or "market".
  */
 export function checkSeriesKind(series: Series, name: string): void {
-  const finite: number[] = [];
-  let positive = 0;
-  let negative = 0;
-  for (let i = 0; i < series.values.length; i++) {
-    const v = series.values[i]!;
-    if (!Number.isFinite(v)) continue;
-    finite.push(Math.abs(v));
-    if (v > 0) positive++;
-    else if (v < 0) negative++;
-  }
-  if (finite.length < MIN_VALUES) return;
-  const mid = median(Float64Array.from(finite).sort());
-  const n = finite.length;
-  const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
+  const found = kindMismatch(series.values, series.kind);
+  if (found === undefined) return;
+  const { evidence } = found;
   const id = JSON.stringify(series.id);
-  if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {
+  if (found.looksLike === "prices") {
     throw new MarketReactionError(
       "INVALID_INPUT",
       `${name} ${id} is given as returns but its values look like prices (${evidence}); pass it as prices (kind "price"; on the command line --prices instead of --returns)`,
     );
   }
-  if (series.kind === "return" && mid > 0.2) {
+  if (found.looksLike === "percent") {
     throw new MarketReactionError(
       "INVALID_INPUT",
-      `${name} ${id} is given as decimal returns but a typical value moves ${(100 * mid).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`,
+      `${name} ${id} is given as decimal returns but a typical value moves ${(100 * found.median).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`,
     );
   }
-  if (series.kind === "price" && negative >= 0.1 * n && mid < 0.2) {
-    throw new MarketReactionError(
-      "INVALID_INPUT",
-      `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`,
-    );
-  }
+  throw new MarketReactionError(
+    "INVALID_INPUT",
+    `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`,
+  );
 }
