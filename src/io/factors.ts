@@ -150,7 +150,7 @@ function buildFactors(frame: Frame, options: ParseFactorsOptions, origin: Origin
       col[i] = sourceUnit === "percent" ? percentToDecimal(v) : v;
     }
     columns[names[k]!] = col;
-    checkFactorKind(col, names[k]!, origin);
+    checkFactorKind(col, names[k]!, sourceUnit, origin);
     const ambiguous = read.tallies[k]!.warning(where, names[k]!);
     if (ambiguous !== undefined) warnings.push(ambiguous);
   }
@@ -328,16 +328,18 @@ function factorUnit(
 }
 
 /**
- * Throws `INVALID_INPUT` when a factor column, in decimal units, looks like prices (the kind
- * check of the series parsers: 95 % positive, median above 1): an index level or a price file
- * given as factors.
+ * Throws `INVALID_INPUT` when a factor column, in decimal units, looks like prices or index
+ * levels (the kind check of the series parsers): 95 % positive with a median above 1, or, read
+ * in percent, a typical day still moving more than 20 %. (A percent-sized column read as
+ * decimals is FACTOR_UNIT_SUSPECT's case: a warning.)
  */
-function checkFactorKind(decimals: Float64Array, name: string, origin: Origin): void {
+function checkFactorKind(decimals: Float64Array, name: string, sourceUnit: "percent" | "decimal", origin: Origin): void {
   const found = kindMismatch(decimals, "return");
-  if (found?.looksLike !== "prices") return; // a percent-sized column is FACTOR_UNIT_SUSPECT's case
+  if (found === undefined || (found.looksLike === "percent" && sourceUnit === "decimal")) return;
+  const size = found.looksLike === "prices" ? "" : `, even divided by 100 a typical day moves ${(100 * found.median).toPrecision(3)} %`;
   failInput(
     origin,
-    `factor column ${JSON.stringify(name)} looks like prices, not returns (${found.evidence} after the unit conversion); a factor file holds daily returns: give an index's prices as the market (--market FILE, option market) instead`,
+    `factor column ${JSON.stringify(name)} looks like prices or index levels, not returns (${found.evidence} after the unit conversion${size}); a factor file holds daily returns: give an index's prices as the market (--market FILE, option market) instead`,
     name,
   );
 }

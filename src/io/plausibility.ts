@@ -34,7 +34,7 @@ const MIN_VALUES = 20;
  * named instead of each row.
  */
 export function checkColumnKind(values: ArrayLike<number>, kind: SeriesKind, returnUnit: "percent" | "decimal", at: ColumnOrigin): void {
-  const found = kindMismatch(values, kind);
+  const found = (returnUnit === "percent" ? writtenPrices(values) : undefined) ?? kindMismatch(values, kind);
   if (found === undefined) return;
   const { evidence } = found;
   if (found.looksLike === "prices") {
@@ -56,6 +56,18 @@ export function checkColumnKind(values: ArrayLike<number>, kind: SeriesKind, ret
       ? `${named(at)} is read as percent returns but even divided by 100 ${moves} (${evidence}); check the column and its unit`
       : `${named(at)} is read as decimal returns but ${moves} (${evidence}): percent returns? pass returnUnit: "percent" (the command line reads decimal returns: divide them by 100)`,
   );
+}
+
+/**
+ * Percent returns judged as written (×100): prices read as percent returns (a price of 50 is
+ * a "return" of 0.5 once divided by 100) are prices by the same rule as decimal returns.
+ */
+function writtenPrices(decimals: ArrayLike<number>): ReturnType<typeof kindMismatch> {
+  const found = kindMismatch(
+    Float64Array.from(decimals, (v) => 100 * v),
+    "return",
+  );
+  return found?.looksLike === "prices" ? found : undefined;
 }
 
 /**
