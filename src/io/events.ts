@@ -16,6 +16,7 @@ import {
 } from "../time/index.js";
 import { IssueList, showCell, snakeName, type Origin } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
+import { collectRowObjects } from "./rows.js";
 import type { EventField, EventsTable, ParseEventsOptions, ParsedEvent } from "./types.js";
 
 /**
@@ -391,30 +392,8 @@ export function safeParseEventsCsv(text: string, options?: ParseEventsOptions): 
  */
 export function eventsFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseEventsOptions): EventsTable {
   const o = checkEventsOptions(options);
-  if (rows === null || typeof rows !== "object" || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function") {
-    throw new MarketReactionError("INVALID_INPUT", `expected an array or iterable of event objects, got ${rows === null ? "null" : typeof rows}`);
-  }
-  const list: Record<string, unknown>[] = [];
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  const issues = new IssueList(o.file === undefined ? {} : { file: o.file });
-  let n = 0;
-  for (const row of rows) {
-    n++;
-    if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      issues.add(n, undefined, `expected an event object, got ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}`);
-      continue;
-    }
-    for (const k of Object.keys(row)) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        keys.push(k);
-      }
-    }
-    list.push(row);
-  }
-  throwIfIssues(issues.list(), `${o.file ?? "event input"}: invalid events`);
-  return buildEvents(keys, list, o);
+  const { header, list } = collectRowObjects(rows, { noun: "event", article: "an" }, o.file);
+  return buildEvents(header, list, o);
 }
 
 /**
