@@ -39,7 +39,7 @@ export class ThousandsTally {
   /** A cell the general path read as `value`. */
   cell(cell: string, value: number, row: number): void {
     if (this.settled) return;
-    if (value % 1 !== 0) {
+    if (Math.trunc(value) !== value) {
       this.settled = true;
       return;
     }
@@ -60,7 +60,7 @@ export class ThousandsTally {
 
   /** A value the fast path read (plain digits): a fractional part settles the question. */
   plain(value: number): void {
-    if (value % 1 !== 0) this.settled = true;
+    if (!this.settled && Math.trunc(value) !== value) this.settled = true;
   }
 
   /** The `AMBIGUOUS_THOUSANDS` warning when cells were read with an ambiguous separator and nothing settled it. */

@@ -107,6 +107,9 @@ class TableBuilder implements SeriesBuilder {
   private readonly fieldStart: Int32Array;
   private readonly parsed: Float64Array;
   private readonly one: Observations[] = [];
+  /** The asset of the last line read in place, and its observations. */
+  private lastAsset = "";
+  private lastObservations: Observations | undefined;
 
   constructor(
     private readonly header: readonly string[],
@@ -312,7 +315,12 @@ class TableBuilder implements SeriesBuilder {
     const from = this.fieldStart[assetIdx]!;
     const to = this.fieldStart[assetIdx + 1]! - 1;
     if (to <= from || !plainAssetEdge(text.charCodeAt(from), true) || !plainAssetEdge(text.charCodeAt(to - 1), false)) return undefined;
-    this.one[0] = this.assetObservations(text.slice(from, to));
+    // a long panel lists an asset's rows together: the same name as the line before needs no new string
+    if (this.lastObservations === undefined || to - from !== this.lastAsset.length || !text.startsWith(this.lastAsset, from)) {
+      this.lastAsset = text.slice(from, to);
+      this.lastObservations = this.assetObservations(this.lastAsset);
+    }
+    this.one[0] = this.lastObservations;
     return this.one;
   }
 

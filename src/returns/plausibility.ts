@@ -58,6 +58,7 @@ export function kindMismatch(values: ArrayLike<number>, kind: SeriesKind): KindM
   let positive = 0;
   let negative = 0;
   let large = 0;
+  const half = values.length / 2;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v)) continue;
@@ -65,6 +66,8 @@ export function kindMismatch(values: ArrayLike<number>, kind: SeriesKind): KindM
     if (v > 0) positive++;
     else if (v < 0) negative++;
     if (Math.abs(v) > 0.2) large++;
+    // returns: more than half of all values at most 0.2 already rule out both verdicts
+    else if (kind === "return" && n - large > half) return undefined;
   }
   // quick exits that cannot change the verdict: a median above 0.2 needs half the values above it
   if (n < MIN_VALUES || (kind === "return" && 2 * large < n) || (kind === "price" && negative < 0.1 * n)) return undefined;
