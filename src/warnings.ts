@@ -25,8 +25,7 @@ export const WARNING_CODES = {
   FACTOR_UNIT_SUSPECT: "Factor values were read in the unit given, but their typical size looks like the other unit.",
   RETURN_UNIT_SUSPECT: "Returns were read as percent (divided by 100), but their typical size looks like decimal returns.",
   LEVEL_UNIT_SUSPECT: "A level series was read in percent (kept in basis points), but its typical size is no rate in percent.",
-  AMBIGUOUS_THOUSANDS:
-    "Numbers such as 1,234 were read with a thousands separator that could be the decimal separator, and no value of the column settles it.",
+  AMBIGUOUS_THOUSANDS: "Numbers such as 1,234 were read with a thousands separator that could be the decimal separator, and no value of the column settles it.",
   BAR_RANGE_INCONSISTENT: "Bars whose high is below their low, or whose open or close lies outside [low, high]: the columns may be mislabelled.",
   ENCODING_FALLBACK: "A file was not valid UTF-8 and was decoded as Windows-1252.",
   MISSING_CLOSE: "Bar rows without a close were dropped.",
