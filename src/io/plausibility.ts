@@ -5,7 +5,7 @@
  * message names the file, the column and the option (and CLI flag) that fixes it.
  * @module
  */
-import { MarketReactionError, type Warning } from "../errors.js";
+import { MarketReactionError, type Issue, type Warning } from "../errors.js";
 import { kindMismatch, medianAbsolute, unitOfTypicalReturn } from "../returns/plausibility.js";
 import type { SeriesKind } from "../types.js";
 
@@ -16,6 +16,11 @@ export interface ColumnOrigin {
   readonly column: string;
   /** The series' id (the asset of a long panel). */
   readonly id: string;
+}
+
+/** The one issue of a kind error: the column, the file, what the values look like. */
+function issues(at: ColumnOrigin, looksLike: string): Issue[] {
+  return [{ column: at.column, ...(at.file === undefined ? {} : { file: at.file }), message: `values look like ${looksLike}` }];
 }
 
 function named(at: ColumnOrigin): string {
@@ -41,12 +46,14 @@ export function checkColumnKind(values: ArrayLike<number>, kind: SeriesKind, ret
     throw new MarketReactionError(
       "INVALID_INPUT",
       `${named(at)} is read as returns but its values look like prices (${evidence}); read it as prices: values: "price" (on the command line --prices instead of --returns)`,
+      issues(at, "prices"),
     );
   }
   if (found.looksLike === "returns") {
     throw new MarketReactionError(
       "INVALID_INPUT",
       `${named(at)} is read as prices but its values look like returns (${evidence}); read it as returns: values: "return" (on the command line --returns instead of --prices)`,
+      issues(at, "returns"),
     );
   }
   const moves = `a typical value moves ${(100 * found.median).toPrecision(3)} %`;
@@ -55,6 +62,7 @@ export function checkColumnKind(values: ArrayLike<number>, kind: SeriesKind, ret
     returnUnit === "percent"
       ? `${named(at)} is read as percent returns but even divided by 100 ${moves} (${evidence}); check the column and its unit`
       : `${named(at)} is read as decimal returns but ${moves} (${evidence}): percent returns? pass returnUnit: "percent" (the command line reads decimal returns: divide them by 100)`,
+    issues(at, returnUnit === "percent" ? "prices or levels" : "percent returns"),
   );
 }
 

@@ -64,7 +64,7 @@ describe("series parsers: the declared kind against the values", () => {
     expect(e.message).toMatch(
       /^r\.csv: column "close" \(series "r"\) is read as prices but its values look like returns \(median \|value\| 0\.0\d+, \d+ % positive, \d+ % negative over 119 values\); read it as returns: values: "return" \(on the command line --returns instead of --prices\)$/,
     );
-    expect(e.issues).toHaveLength(0);
+    expect(e.issues).toEqual([{ column: "close", file: "r.csv", message: "values look like returns" }]);
   });
 
   it("a few nonpositive prices among real prices stay row issues (no kind verdict)", () => {
@@ -245,11 +245,13 @@ describe("the command line", () => {
     return p;
   };
 
-  it("a return file passed as --prices exits 1 with one line naming the column and --returns", async () => {
+  it("a return file passed as --prices exits 1 with one line naming the column and --returns FILE", async () => {
     const r = await cli("study", "--prices", file("rets.csv", returnText.replace("date,ret", "date,close")), "--events", "fixtures/events/tariffs-2025.csv");
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/rets\.csv: column "close" \(series "rets"\) is read as prices but its values look like returns.*--returns instead of --prices/);
+    expect(r.stderr.trim()).toMatch(
+      /rets\.csv: column "close" \(series "rets"\) is read as prices but its values look like returns.*--returns instead of --prices\): the file holds negative values, so it looks like returns, not prices; load it with --returns \S*rets\.csv$/,
+    );
   });
 
   it("a price file passed as --factors exits 1 naming the factor column", async () => {
