@@ -11,7 +11,8 @@
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { dayKeyFromIso, isValidTimeZone, isoFromDayKey, minutesOf } from "../time/index.js";
+import { dayKeyFromIso, isoFromDayKey } from "../time/dayKey.js";
+import { isValidTimeZone, minutesOf } from "../time/zone.js";
 import type { DayKey } from "../types.js";
 import { regularHours } from "./rules/engine.js";
 import { CALENDAR_RULES, rulesOf } from "./rules/registry.js";

@@ -12,6 +12,77 @@ import type { Series, SeriesKind } from "../types.js";
 const MIN_VALUES = 20;
 
 /**
+ * Moves the k-th smallest of `a` to index k, smaller or equal values before it, larger or
+ * equal after (Hoare selection, middle pivot): the order statistic without sorting.
+ */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/**
+ * Median of the values (reordered in place), the same number as sorting them would give.
+ * @internal exported for its test
+ */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  const upper = select(values, n >> 1);
+  if (n % 2 === 1) return upper;
+  // the lower middle value is the largest of those before index n/2
+  let lower = values[0]!;
+  for (let i = 1; i < n >> 1; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
+}
+
+/** The absolute values of the `n` finite values, in a new array. */
+function absoluteFinite(values: ArrayLike<number>, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) out[k++] = Math.abs(v);
+  }
+  return out;
+}
+
+/** Counts of the finite values of a series: all, positive, negative, and the largest |value|. */
+function counts(values: ArrayLike<number>): { n: number; positive: number; negative: number; maxAbs: number } {
+  let n = 0;
+  let positive = 0;
+  let negative = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
+    if (v > 0) positive++;
+    else if (v < 0) negative++;
+    const a = Math.abs(v);
+    if (a > maxAbs) maxAbs = a;
+  }
+  return { n, positive, negative, maxAbs };
+}
+
+/**
  * Median absolute daily return separating decimal from percent units: typical values are
  * about 0.005 in decimal and 0.5 in percent; 0.05 is their geometric midpoint.
  */
@@ -22,16 +93,10 @@ export function unitOfTypicalReturn(typicalAbs: number): "percent" | "decimal" {
   return typicalAbs > UNIT_THRESHOLD ? "percent" : "decimal";
 }
 
-function median(sorted: Float64Array): number {
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-}
-
 /** The median absolute value of the finite values (`NaN` when there are none). */
 export function medianAbsolute(values: ArrayLike<number>): number {
-  const finite: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite.push(Math.abs(values[i]!));
-  return finite.length === 0 ? Number.NaN : median(Float64Array.from(finite).sort());
+  const { n } = counts(values);
+  return n === 0 ? Number.NaN : median(absoluteFinite(values, n));
 }
 
 /** What the values of a series look like when that is not their declared kind, with the evidence. */
@@ -54,24 +119,13 @@ export interface KindMismatch {
  */
 export function kindMismatch(values: ArrayLike<number>, kind: SeriesKind): KindMismatch | undefined {
   if (kind === "level") return undefined;
-  let n = 0;
-  let positive = 0;
-  let negative = 0;
-  let large = 0;
-  const half = values.length / 2;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    n++;
-    if (v > 0) positive++;
-    else if (v < 0) negative++;
-    if (Math.abs(v) > 0.2) large++;
-    // returns: more than half of all values at most 0.2 already rule out both verdicts
-    else if (kind === "return" && n - large > half) return undefined;
-  }
-  // quick exits that cannot change the verdict: a median above 0.2 needs half the values above it
-  if (n < MIN_VALUES || (kind === "return" && 2 * large < n) || (kind === "price" && negative < 0.1 * n)) return undefined;
-  const mid = medianAbsolute(values);
+  const { n, positive, negative, maxAbs } = counts(values);
+  if (n < MIN_VALUES) return undefined;
+  // The median decides only when some |value| exceeds 0.2 (returns) or a tenth of the values
+  // are negative (prices); otherwise no rule can fire and the median is not needed.
+  const mayFire = kind === "return" ? maxAbs > 0.2 : negative >= 0.1 * n;
+  if (!mayFire) return undefined;
+  const mid = median(absoluteFinite(values, n));
   const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
   if (kind === "return" && positive >= 0.95 * n && mid > 1) return { looksLike: "prices", median: mid, evidence };
   if (kind === "return" && mid > 0.2) return { looksLike: "percent", median: mid, evidence };

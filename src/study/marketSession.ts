@@ -11,6 +11,7 @@
  * @module
  */
 import type { AlignmentResult, AlignmentRow, TradingCalendar } from "../calendar/index.js";
+import { plainAlignmentRow } from "../calendar/alignRow.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent } from "../types.js";
 
@@ -50,7 +51,7 @@ function refine(row: AlignmentRow, calendar: TradingCalendar): AlignmentRow {
     const next = calendar.nextSession(row.day0);
     if (next === undefined) return row;
     return {
-      ...row,
+      ...plainAlignmentRow(row),
       session: "after-close",
       rule: "after-close-next",
       day0: next,
@@ -59,7 +60,7 @@ function refine(row: AlignmentRow, calendar: TradingCalendar): AlignmentRow {
     };
   }
   return {
-    ...row,
+    ...plainAlignmentRow(row),
     session,
     rule: session === "pre-open" ? "pre-open-same-day" : "regular-same-day",
     reason: `Date-only statement on ${day} marked ${session} (market_session ${JSON.stringify(raw)}): day 0 is that session.`,

@@ -6,6 +6,8 @@ import { enUS } from "date-fns/locale/en-US";
 import type { DayKey } from "../types.js";
 
 const MS_PER_DAY = 86_400_000;
+/** Days either side of 1970 that a `Date` can hold (beyond them its fields are NaN). */
+const DATE_RANGE_DAYS = 100_000_000;
 
 /**
  * The day key of a civil date; `NaN` when the date does not exist (2025-02-30, month 13).
@@ -53,8 +55,27 @@ export function isLeapYear(year: number): boolean {
  * civilDate(dayKeyFromIso("2025-04-09")); // => { year: 2025, month: 4, day: 9 }
  */
 export function civilDate(key: DayKey): { year: number; month: number; day: number } {
-  const d = new Date(key * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  if (!Number.isInteger(key) || Math.abs(key) > DATE_RANGE_DAYS) {
+    const d = new Date(key * MS_PER_DAY);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  return civilFromDays(key);
+}
+
+/**
+ * The inverse of `daysFromCivil`, by arithmetic alone (alignment formats dates for every row):
+ * the era and the day of the era, then the year of the era and the March-based day of the year.
+ */
+function civilFromDays(key: number): { year: number; month: number; day: number } {
+  const z = key + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m < 10 ? m + 3 : m - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /**
