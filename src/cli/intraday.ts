@@ -13,7 +13,7 @@ import {
 } from "market-reaction";
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // Until the lead wires src/intraday into the public barrels, import it from the files.
-import { choice, parseCommandArgs } from "./args.js";
+import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
@@ -89,31 +89,34 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+/** The flags of `intraday` (the help text gives each its meaning; FILE marks a path). */
+export const INTRADAY_OPTIONS = {
+  bars: { type: "string", multiple: true },
+  benchmark: { type: "string", multiple: true },
+  events: { type: "string" },
+  timezone: { type: "string" },
+  asset: { type: "string" },
+  window: { type: "string", multiple: true },
+  model: { type: "string" },
+  delever: { type: "string" },
+  exchange: { type: "string" },
+  interval: { type: "string" },
+  "extended-hours": { type: "boolean" },
+  "cross-close": { type: "boolean" },
+  "exclude-statement-windows": { type: "boolean" },
+  reference: { type: "string" },
+  lookback: { type: "string" },
+  "min-sessions": { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  verbose: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
+
 /** Runs `market-reaction intraday` with `argv` (after the command name). */
 export async function intradayCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs("intraday", argv, {
-    bars: { type: "string", multiple: true },
-    benchmark: { type: "string", multiple: true },
-    events: { type: "string" },
-    timezone: { type: "string" },
-    asset: { type: "string" },
-    window: { type: "string", multiple: true },
-    model: { type: "string" },
-    delever: { type: "string" },
-    exchange: { type: "string" },
-    interval: { type: "string" },
-    "extended-hours": { type: "boolean" },
-    "cross-close": { type: "boolean" },
-    "exclude-statement-windows": { type: "boolean" },
-    reference: { type: "string" },
-    lookback: { type: "string" },
-    "min-sessions": { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    verbose: { type: "boolean" },
-    debug: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values } = parseCommandArgs("intraday", argv, INTRADAY_OPTIONS);
   if (values.help === true) {
     io.stdout(INTRADAY_HELP);
     return 0;

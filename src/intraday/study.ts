@@ -21,6 +21,7 @@ import { fitIntradayModel, windowExpectation, type IntradayModel } from "./model
 import { priorBarsReference, sameClockReference, type GridReturns, type WindowPlace } from "./reference.js";
 import { deleveredReturns, isGrid, windowEndInstant, windowLabel, windowSum, sessionIndexOfClock, type MinuteWindow, type Piece } from "./windows.js";
 import { marketSessionOf } from "../study/marketSession.js";
+import { checkString } from "../check.js";
 
 export type { IntradayModel } from "./model.js";
 
@@ -137,6 +138,7 @@ export interface IntradayStudyResult {
  * parseMinuteWindow("-10m,+20m"); // => [-10, 20]
  */
 export function parseMinuteWindow(text: string): MinuteWindow {
+  checkString("parseMinuteWindow", "text", text);
   const m = /^\s*\[?\s*([+-]?\d+)\s*(m|min|h)?\s*[,;:]\s*([+-]?\d+)\s*(m|min|h)?\s*\]?\s*$/i.exec(text);
   if (m === null) invalidOption("window", text, 'two offsets in minutes such as "-10m,+20m" or "0,60"');
   const a = Number(m[1]) * (m[2]?.toLowerCase() === "h" ? 60 : 1);

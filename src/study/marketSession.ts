@@ -14,6 +14,8 @@ import type { AlignmentResult, AlignmentRow, TradingCalendar } from "../calendar
 import { plainAlignmentRow } from "../calendar/alignRow.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent } from "../types.js";
+import { checkArrayOf, checkObject, checkShape } from "../check.js";
+import { CALENDAR } from "../shapes.js";
 
 /**
  * The statement's `market_session` (an extra column of the statements file, or a field of a statement object), or `null`.
@@ -23,6 +25,7 @@ import type { MarketEvent } from "../types.js";
  * ```
  */
 export function marketSessionOf(event: MarketEvent): string | null {
+  checkObject("marketSessionOf", "event", event);
   const e = event as MarketEvent & { readonly extra?: Readonly<Record<string, unknown>>; readonly market_session?: unknown };
   const v = e.extra?.market_session ?? e.market_session;
   return v === undefined || v === null || v === "" ? null : String(v);
@@ -78,6 +81,9 @@ function refine(row: AlignmentRow, calendar: TradingCalendar): AlignmentRow {
  * ```
  */
 export function refineByMarketSession(result: AlignmentResult, calendar: TradingCalendar): AlignmentResult {
+  checkShape("refineByMarketSession", "result", result, { rows: "array" });
+  checkShape("refineByMarketSession", "calendar", calendar, CALENDAR);
+  checkArrayOf("refineByMarketSession", "result.rows", result.rows, { event: "object" });
   if (!result.rows.some((r) => marketSessionOf(r.event) !== null)) return result;
   return { ...result, rows: result.rows.map((r) => refine(r, calendar)) };
 }

@@ -4,6 +4,7 @@
  */
 import { enUS } from "date-fns/locale/en-US";
 import type { DayKey } from "../types.js";
+import { checkNumber, checkString } from "../check.js";
 
 const MS_PER_DAY = 86_400_000;
 /** Days either side of 1970 that a `Date` can hold (beyond them its fields are NaN). */
@@ -55,6 +56,7 @@ export function isLeapYear(year: number): boolean {
  * civilDate(dayKeyFromIso("2025-04-09")); // => { year: 2025, month: 4, day: 9 }
  */
 export function civilDate(key: DayKey): { year: number; month: number; day: number } {
+  if (typeof key !== "number") checkNumber("civilDate", "key", key);
   if (!Number.isInteger(key) || Math.abs(key) > DATE_RANGE_DAYS) {
     const d = new Date(key * MS_PER_DAY);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
@@ -85,6 +87,8 @@ function civilFromDays(key: number): { year: number; month: number; day: number 
  * dayOfWeek(dayKeyFromIso("2025-04-06")); // => 0 (a Sunday)
  */
 export function dayOfWeek(key: DayKey): number {
+  // a type test only (no call): the calendar rules ask for the weekday of every day they build
+  if (typeof key !== "number") checkNumber("dayOfWeek", "key", key);
   return (((key + 4) % 7) + 7) % 7;
 }
 
@@ -101,6 +105,7 @@ export function isWeekend(key: DayKey): boolean {
  * dayKeyFromIso("2025-04-07"); // => 20185
  */
 export function dayKeyFromIso(text: string): DayKey {
+  checkString("dayKeyFromIso", "text", text);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m === null) return Number.NaN;
   return dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -161,6 +166,7 @@ const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, w) => enU
  * weekdayName(dayKeyFromIso("2025-04-09")); // => "Wednesday"
  */
 export function weekdayName(day: DayKey): string {
+  checkNumber("weekdayName", "day", day);
   return WEEKDAY_NAMES[dayOfWeek(day)]!;
 }
 

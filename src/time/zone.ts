@@ -22,6 +22,7 @@ const zoneValidity = new Map<string, boolean>();
  * isValidTimeZone("EST"); // => false
  */
 export function isValidTimeZone(zone: string): boolean {
+  if (typeof zone !== "string") return false;
   const known = zoneValidity.get(zone);
   if (known !== undefined) return known;
   let ok = false;

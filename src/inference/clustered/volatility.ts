@@ -6,6 +6,7 @@ import { invalidOption } from "../../errors.js";
 import type { Warning } from "../../errors.js";
 import type { IndexRange } from "../../models/sample.js";
 import type { VolatilityCheck } from "./types.js";
+import { checkNumbers, checkOptions, checkShape } from "../../check.js";
 
 /**
  * Sample SD (divisor m − 1) of the finite values of x[start, end); `NaN` below 2 values. The
@@ -93,6 +94,10 @@ export interface VolatilityCheckOptions {
  * ```
  */
 export function volatilityCheck(returns: Float64Array, event: IndexRange, estimation: IndexRange, options: VolatilityCheckOptions = {}): VolatilityCheck {
+  checkNumbers("volatilityCheck", "returns", returns);
+  checkShape("volatilityCheck", "event", event, { start: "integer", end: "integer" });
+  checkShape("volatilityCheck", "estimation", estimation, { start: "integer", end: "integer" });
+  checkOptions("volatilityCheck", options);
   const threshold = options.threshold ?? 2;
   if (!(typeof threshold === "number" && threshold > 0 && Number.isFinite(threshold))) {
     invalidOption("volatilityRatio", threshold, "a positive number (ratio of standard deviations)");

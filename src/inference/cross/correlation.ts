@@ -3,6 +3,8 @@
  * @module
  */
 import { Acc } from "./util.js";
+import { checkArrayOf, checkInteger } from "../../check.js";
+import { DATED_SERIES } from "../../shapes.js";
 
 /** One event's residuals on calendar days (days ascending, unique). */
 export interface DatedSeries {
@@ -53,6 +55,8 @@ export interface AverageCorrelation {
  * ```
  */
 export function averageResidualCorrelation(series: readonly DatedSeries[], minOverlap = 3): AverageCorrelation {
+  checkArrayOf("averageResidualCorrelation", "series", series, DATED_SERIES);
+  checkInteger("averageResidualCorrelation", "minOverlap", minOverlap, 2, Number.MAX_SAFE_INTEGER);
   const N = series.length;
   if (N < 2) return { rbar: Number.NaN, pairs: 0, overlapping: 0 };
   const centred = centredOnOwnDays(series);
