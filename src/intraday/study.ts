@@ -23,6 +23,7 @@ import { marketSessionOf } from "../study/marketSession.js";
 import type * as z from "zod";
 import type { INTRADAY_REFERENCES } from "../options/enums.js";
 import { intradayStudySchema } from "../options/intraday.js";
+import { present } from "../options/present.js";
 import { checkOptions, type Assert, type SameType } from "../options/schema.js";
 
 export type { IntradayModel } from "./model.js";
@@ -291,11 +292,7 @@ function resolveIntradayOptions(options: IntradayStudyOptions): ResolvedIntraday
   const k = options.delever;
   if (model === "market" && options.benchmark === undefined) invalidOption("benchmark", undefined, "intraday benchmark bars for the market model");
 
-  const gridOptions = {
-    ...(options.exchange === undefined ? {} : { exchange: options.exchange }),
-    ...(options.interval === undefined ? {} : { interval: options.interval }),
-    ...(options.extendedHours === undefined ? {} : { extendedHours: options.extendedHours }),
-  };
+  const gridOptions = present({ exchange: options.exchange, interval: options.interval, extendedHours: options.extendedHours });
   const grid = isGrid(options.bars) ? options.bars : sessionBars(options.bars, gridOptions);
   const interval = grid.interval;
   const windows = (options.windows ?? [[0, 10]]).map((w) => (typeof w === "string" ? parseMinuteWindow(w) : w));
@@ -339,7 +336,7 @@ function placeStatements(
   warnings: Warning[],
 ): { rows: IntradayAlignment[]; skipped: IntradaySkip[] } {
   const { asset } = o;
-  const aligned = alignIntraday(options.events, o.grid, options.nonTrading === undefined ? {} : { nonTrading: options.nonTrading });
+  const aligned = alignIntraday(options.events, o.grid, present({ nonTrading: options.nonTrading }));
   warnings.push(...aligned.warnings);
   const skipped: IntradaySkip[] = [...aligned.skipped];
   const rows = aligned.rows.filter((r) => {

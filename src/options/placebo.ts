@@ -17,9 +17,9 @@ const index = integer(0, Number.MAX_SAFE_INTEGER, INDEX);
 /** The statistic of the placebo test. */
 const statisticSchema = z.union(
   [
-    optionsObject({ type: z.literal("car"), event: index.exactOptional(), window: index.exactOptional() }, STATISTIC),
-    optionsObject({ type: z.literal("mean-car"), window: index.exactOptional() }, STATISTIC),
-    optionsObject({ type: z.literal("wald"), window: index.exactOptional() }, STATISTIC),
+    optionsObject({ type: z.literal("car", { error: STATISTIC }), event: index.exactOptional(), window: index.exactOptional() }, STATISTIC),
+    optionsObject({ type: z.literal("mean-car", { error: STATISTIC }), window: index.exactOptional() }, STATISTIC),
+    optionsObject({ type: z.literal("wald", { error: STATISTIC }), window: index.exactOptional() }, STATISTIC),
   ],
   { error: STATISTIC },
 );

@@ -59,13 +59,14 @@ type Issue = z.core.$ZodIssue;
 
 /**
  * The issue to report: inside a union, the issue of the alternative whose type matched (so
- * `hacLag: -1` names the integer rule, not the union); else the issue itself.
+ * `tests: ["bmp", "t_test"]` names `tests[1]`, not the union); else the issue itself.
  */
 function innermost(issue: Issue, base: readonly PropertyKey[]): { issue: Issue; path: PropertyKey[] } {
   const path = [...base, ...issue.path];
   if (issue.code === "invalid_union") {
     for (const branch of issue.errors) {
-      const inner = branch.find((i) => !(i.code === "invalid_type" && i.path.length === 0));
+      // an alternative whose type or literal did not match says nothing about the value
+      const inner = branch.find((i) => !(i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")));
       if (inner !== undefined) return innermost(inner, path);
     }
   }

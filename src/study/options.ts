@@ -2,7 +2,7 @@
  * Options of {@link eventStudy}: types, defaults and validation (the public edge).
  * @module
  */
-import { invalidOption } from "../errors.js";
+import { invalidOption, toSafe } from "../errors.js";
 import type * as z from "zod";
 import { normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
@@ -228,6 +228,25 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
     return modelPreset(model as ModelPresetName);
   }
   return validateModelSpec(model);
+}
+
+/**
+ * The data a model option reads besides the assets' returns (its registry descriptor says so):
+ * `market` (a benchmark series) and `factors` (factor returns); `undefined` for an option that
+ * is not a model (the study's check then names it).
+ * @example
+ * ```ts
+ * modelInputs("ff3"); // => { market: false, factors: true }
+ * modelInputs("dimson"); // => { market: true, factors: false }
+ * modelInputs("factors:Mkt-RF,SMB"); // => { market: false, factors: true }
+ * modelInputs("capm"); // => undefined
+ * ```
+ */
+export function modelInputs(model: ModelOption): { readonly market: boolean; readonly factors: boolean } | undefined {
+  const parsed = toSafe(() => parseModelOption(model, false));
+  if (!parsed.success) return undefined;
+  const { market, factors } = modelDescriptor(parsed.data).inputs;
+  return { market, factors };
 }
 
 /** True when the model needs a market series (its registry descriptor says so). */
