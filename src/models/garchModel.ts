@@ -8,7 +8,7 @@ import { fitGarch, garchForecast } from "../measures/garch.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelDescriptor } from "./descriptor.js";
 import { gather } from "./sample.js";
-import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelFit, ModelPrediction } from "./types.js";
 
 /**
  * GARCH(1,1) with Gaussian errors, fitted by maximum likelihood on the estimation window, with
