@@ -185,7 +185,7 @@ function parsePlot(values: Values): PlotFlags | undefined {
 function checkModelInputs(values: Values): void {
   const model = values.model;
   if (model === undefined) return;
-  const needs = modelInputs(model as ModelOption); // unknown names are left to eventStudy's message
+  const needs = modelInputs(model); // unknown names are left to eventStudy's message
   if (needs?.factors === true && values.factors === undefined) {
     throw new UsageError(`--model ${model} reads factor returns: give --factors FILE (a Ken French daily CSV or a date + factor columns file)`);
   }

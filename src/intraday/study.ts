@@ -20,11 +20,10 @@ import { fitIntradayModel, windowExpectation, type IntradayModel } from "./model
 import { priorBarsReference, sameClockReference, type GridReturns, type WindowPlace } from "./reference.js";
 import { deleveredReturns, isGrid, windowEndInstant, windowLabel, windowSum, sessionIndexOfClock, type MinuteWindow, type Piece } from "./windows.js";
 import { marketSessionOf } from "../study/marketSession.js";
-import type * as z from "zod";
 import type { INTRADAY_REFERENCES } from "../options/enums.js";
 import { intradayStudySchema } from "../options/intraday.js";
 import { present } from "../options/present.js";
-import { checkOptions, type Assert, type SameType } from "../options/schema.js";
+import { checkOptions, type Assert, type OptionsInput, type SameType } from "../options/schema.js";
 
 export type { IntradayModel } from "./model.js";
 
@@ -555,4 +554,4 @@ function windowRow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): I
   };
 }
 
-export type _IntradayStudyOptionsMatch = Assert<SameType<z.input<typeof intradayStudySchema>, IntradayStudyOptions>>;
+export type _IntradayStudyOptionsMatch = Assert<SameType<OptionsInput<typeof intradayStudySchema>, IntradayStudyOptions>>;

@@ -136,6 +136,9 @@ export function offsetWindow(expected = "[a, b] with integers a ≤ b (offsets i
   });
 }
 
+/** The type a schema accepts (its zod input type), for the compile-time checks outside `src/options`. */
+export type OptionsInput<S extends z.ZodType> = z.input<S>;
+
 /** True when `A` and `B` are the same type (a compile-time check that a schema and an interface agree). */
 export type SameType<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 

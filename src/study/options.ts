@@ -3,13 +3,12 @@
  * @module
  */
 import { invalidOption, toSafe } from "../errors.js";
-import type * as z from "zod";
 import { normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
 import type { studyCrossEventSchema } from "../options/crossEvent.js";
 import type { studyPlaceboSchema } from "../options/placebo.js";
 import type { studyRegressionSchema } from "../options/regression.js";
-import { checkOptions, type Assert, type SameType } from "../options/schema.js";
+import { checkOptions, type Assert, type OptionsInput, type SameType } from "../options/schema.js";
 import { MODEL_OPTION_EXPECTED, studySchema } from "../options/study.js";
 import { modelDescriptor } from "../models/registry.js";
 import type { FactorColumns, ReturnMethod } from "../returns/index.js";
@@ -242,8 +241,8 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
  * modelInputs("capm"); // => undefined
  * ```
  */
-export function modelInputs(model: ModelOption): { readonly market: boolean; readonly factors: boolean } | undefined {
-  const parsed = toSafe(() => parseModelOption(model, false));
+export function modelInputs(model: string | ModelSpec): { readonly market: boolean; readonly factors: boolean } | undefined {
+  const parsed = toSafe(() => parseModelOption(model as ModelOption, false));
   if (!parsed.success) return undefined;
   const { market, factors } = modelDescriptor(parsed.data).inputs;
   return { market, factors };
@@ -373,7 +372,7 @@ function checkMinEstimationObs(minObs: number | undefined, estimation: Window | 
   }
 }
 
-export type _EventStudyOptionsMatch = Assert<SameType<z.input<typeof studySchema>, EventStudyOptions>>;
-export type _StudyRegressionOptionsMatch = Assert<SameType<z.input<typeof studyRegressionSchema>, StudyRegressionOptions>>;
-export type _StudyPlaceboOptionsMatch = Assert<SameType<z.input<typeof studyPlaceboSchema>, StudyPlaceboOptions>>;
-export type _StudyCrossEventOptionsMatch = Assert<SameType<z.input<typeof studyCrossEventSchema>, StudyCrossEventOptions>>;
+export type _EventStudyOptionsMatch = Assert<SameType<OptionsInput<typeof studySchema>, EventStudyOptions>>;
+export type _StudyRegressionOptionsMatch = Assert<SameType<OptionsInput<typeof studyRegressionSchema>, StudyRegressionOptions>>;
+export type _StudyPlaceboOptionsMatch = Assert<SameType<OptionsInput<typeof studyPlaceboSchema>, StudyPlaceboOptions>>;
+export type _StudyCrossEventOptionsMatch = Assert<SameType<OptionsInput<typeof studyCrossEventSchema>, StudyCrossEventOptions>>;

@@ -93,7 +93,7 @@ describe("--model reads the model registry", () => {
       const { market, factors } = modelDescriptor(modelPreset(name)).inputs;
       expect(modelInputs(name), name).toEqual({ market, factors });
     }
-    expect(modelInputs("capm" as never)).toBeUndefined();
+    expect(modelInputs("capm")).toBeUndefined();
   });
 
   it("the CLI asks for --market or --factors exactly when the model's descriptor needs them", async () => {
