@@ -8,6 +8,8 @@ import {
   ADJUST_METHODS,
   CONTAMINATION_POLICIES,
   CONVENTION_PROFILES,
+  DATE_FORMATS,
+  FACTOR_UNITS,
   DUMMY_SPECIFICATIONS,
   INTRADAY_MODELS,
   INTRADAY_REFERENCES,
@@ -37,7 +39,9 @@ export const STUDY_CHOICES = {
   table: ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility", "range"],
   stat: ["t", "p"],
   "plot-type": ["car", "ar", "timeline"],
-  "factor-unit": ["auto", "percent", "decimal"],
+  "factor-unit": FACTOR_UNITS,
+  /** Without `auto`: the CLI detects the format when the flag is not given. */
+  "date-format": DATE_FORMATS.filter((f) => f !== "auto") as readonly Exclude<(typeof DATE_FORMATS)[number], "auto">[],
 } as const;
 
 /** The enumerated flags of `intraday`. */

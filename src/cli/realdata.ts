@@ -38,7 +38,7 @@ export function sameDay0Flag(value: string | undefined, hasTests: boolean): { sa
 /** `--date-format FMT` for the series files. */
 export function dateFormatFlag(value: string | undefined): DateFormat | undefined {
   if (value === undefined) return undefined;
-  return choice<DateFormat>("date-format", value, ["YYYY-MM-DD", "YYYYMMDD", "MM/DD/YYYY", "DD/MM/YYYY", "DD.MM.YYYY"], "YYYY-MM-DD");
+  return choice<DateFormat>("date-format", value, STUDY_CHOICES["date-format"], "YYYY-MM-DD");
 }
 
 /** True when a reader's error says a price column holds negative values (returns read as prices). */

@@ -38,9 +38,9 @@ Data:
   --factor-unit UNIT     ${choiceList(C["factor-unit"])}: unit of the factor file (default auto:
                          detected from the values, with a note)
   --events FILE          statements, CSV or JSON                                (required)
-  --date-format FMT      date format of the --prices/--returns files: YYYY-MM-DD | YYYYMMDD |
-                         MM/DD/YYYY | DD/MM/YYYY | DD.MM.YYYY (default: detected; a column
-                         mixing formats is an error naming the rows)
+  --date-format FMT      date format of the --prices/--returns files (default: detected; a
+                         column mixing formats is an error naming the rows):
+                         ${helpChoices(C["date-format"])}
   --ids LIST             only these statements, e.g. --ids E10,E17,E34
   --group NAME           only the statements of this group (the events file's group column)
 

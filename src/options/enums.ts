@@ -42,6 +42,13 @@ export const INTRADAY_MODELS = ["zero-mean", "constant-mean", "market"] as const
 /** `reference` of `intradayStudy` (`intraday --reference`). */
 export const INTRADAY_REFERENCES = ["auto", "same-clock", "prior-bars"] as const;
 
+/** `dateFormat` of the parsers (`--date-format`). */
+export const DATE_FORMATS = ["auto", "YYYY-MM-DD", "YYYYMMDD", "MM/DD/YYYY", "DD/MM/YYYY", "DD.MM.YYYY"] as const;
+/** `unit` of the factor parsers (`--factor-unit`). */
+export const FACTOR_UNITS = ["auto", "percent", "decimal"] as const;
+/** `levelUnit` of the series parsers (`--level-unit`). */
+export const LEVEL_UNITS = ["percent", "points"] as const;
+
 /** The largest number of placebo draws accepted (ten million). */
 export const MAX_PLACEBO_DRAWS = 10_000_000;
 /** The most lagged returns the dummy-variable regression adds as controls. */

@@ -3,7 +3,8 @@
 // models the CLI accepts are the registry's presets.
 import { describe, expect, it } from "vitest";
 import type * as z from "zod";
-import { MODEL_PRESETS, modelInputs, modelPreset } from "market-reaction";
+import { MODEL_PRESETS, modelInputs, modelPreset, parseFactorsCsv, parseSeriesCsv } from "market-reaction";
+import { DATE_FORMATS, FACTOR_UNITS } from "../../src/options/enums.js";
 import { INTRADAY_CHOICES, STUDY_CHOICES, choiceList } from "../../src/cli/choices.js";
 import { INTRADAY_HELP } from "../../src/cli/intraday.js";
 import { STUDY_HELP } from "../../src/cli/study.js";
@@ -78,6 +79,19 @@ describe("CLI choices equal the schemas' enumerations", () => {
     const r = await cli(...base, "--return-type", "pct");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`invalid --return-type: "pct"; expected one of ${STUDY_CHOICES["return-type"].join(", ")}`);
+  });
+});
+
+describe("parser options: --date-format and --factor-unit", () => {
+  it("are the parsers' dateFormat (without auto: the CLI detects when the flag is absent) and unit", () => {
+    expect(STUDY_CHOICES["date-format"]).toEqual(DATE_FORMATS.filter((f) => f !== "auto"));
+    expect(STUDY_CHOICES["factor-unit"]).toEqual(FACTOR_UNITS);
+    const quoted = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(", ");
+    expect(() => parseFactorsCsv("date,Mkt-RF\n20250401,1\n", { unit: "bp" as never })).toThrow(`invalid unit: "bp"; expected one of ${quoted(FACTOR_UNITS)}`);
+    expect(() => parseSeriesCsv("date,close\n2025-04-01,1\n", { dateFormat: "D/M/Y" as never })).toThrow(
+      `invalid dateFormat: "D/M/Y"; expected one of ${quoted(DATE_FORMATS)}`,
+    );
+    expect(STUDY_HELP).toContain(STUDY_CHOICES["date-format"].join(" | ").slice(0, 20));
   });
 });
 
