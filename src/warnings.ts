@@ -61,7 +61,11 @@ export const WARNING_CODES = {
   // inference
   HIGH_EVENT_VOLATILITY: "Returns around the statements are much more volatile than in the estimation period: t and SQ p-values may be too small.",
   REGRESSION_FAILED: "The dummy-variable regression of a series could not be fitted (the reason is in the message).",
+  HAC_LAG_LARGE:
+    "The Newey-West lag is above a quarter of the regression observations: HAC standard errors shrink towards zero and t statistics overstate significance.",
   MERGED_EVENT_DUMMIES: "Dummies of different statements fall on one session and were merged into one term (not separately identified).",
+  PLACEBO_DRAWS_REPEAT:
+    "The placebo draws outnumber the distinct pseudo-date sets the data allow: draws repeat sets and no p-value below 1/(sets + 1) is supported.",
   SMALL_ELIGIBLE_SET: "A placebo stratum has fewer than 20 eligible sessions: the null distribution repeats few dates.",
   DUPLICATE_DAY0: "Statements share a day 0: their CARs are identical and count several times in the placebo statistic.",
   CLUSTERED_STATEMENTS: "The statements' event windows overlap but independent pseudo-dates rarely do: use spacing: keep.",
@@ -80,6 +84,7 @@ export const WARNING_CODES = {
   BAR_GAPS: "Bars are missing inside sessions; prices are carried forward.",
   DUPLICATE_BARS: "Bars fell in an occupied slot and were dropped.",
   SESSIONS_WITHOUT_BARS: "Sessions between the first and last bar have no bars.",
+  DELEVER_MISMATCH: "A leveraged ETF's bar returns are not about k times as volatile as the benchmark's: the leverage factor given may be wrong.",
   DELEVERED_PROXY: "Returns of a leveraged ETF were divided by its leverage to proxy the index (an approximation).",
   WINDOW_TRUNCATED: "A minute window was cut at the open or the close (crossClose continues it into the next session).",
   MISSING_BARS_IN_WINDOW: "Bars are missing inside a minute window; the price was carried forward.",

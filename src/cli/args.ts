@@ -31,13 +31,22 @@ export function parseCommandArgs<T extends OptionSpec>(command: string, argv: re
 
 /**
  * A flag that takes one value given twice (`--format json --format csv`) is a usage error
- * naming both values: parseArgs would silently keep the last one.
+ * naming both values: parseArgs would silently keep the last one. A repeatable flag given the
+ * same value twice (`--window=-1,1 --window=-1,1`) is one too: it would study or read the same
+ * thing twice.
  */
 function rejectRepeats(command: string, tokens: readonly { kind: string; name?: string; value?: string | undefined }[], options: OptionSpec): void {
   const seen = new Map<string, string>();
+  const seenValues = new Set<string>();
   for (const t of tokens) {
-    if (t.kind !== "option" || t.name === undefined || options[t.name]?.multiple === true) continue;
+    if (t.kind !== "option" || t.name === undefined) continue;
     const value = t.value ?? "(on)";
+    if (options[t.name]?.multiple === true) {
+      const key = `${t.name}\u0000${value}`;
+      if (seenValues.has(key)) throw new UsageError(`${command}: --${t.name} ${JSON.stringify(value)} given twice; give each value once`);
+      seenValues.add(key);
+      continue;
+    }
     const first = seen.get(t.name);
     if (first !== undefined) throw new UsageError(`${command}: --${t.name} given twice (${JSON.stringify(first)} and ${JSON.stringify(value)}); give it once`);
     seen.set(t.name, value);

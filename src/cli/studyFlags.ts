@@ -218,6 +218,19 @@ function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; 
   return { format, table, tableGiven: values.table !== undefined, stat };
 }
 
+/** The `--window` values, each window once (`-1,1` and `-1,+1` are the same window). */
+function distinctWindows(values: readonly string[]): [number, number][] {
+  const seen = new Map<string, string>();
+  return values.map((v) => {
+    const w = parseWindowFlag("window", v);
+    const first = seen.get(w.join(","));
+    if (first !== undefined)
+      throw new UsageError(`--window ${JSON.stringify(first)} and ${JSON.stringify(v)} are the same window [${w.join(", ")}]; give it once`);
+    seen.set(w.join(","), v);
+    return w;
+  });
+}
+
 function parseList(flag: string, v: string | undefined): readonly string[] | undefined {
   if (v === undefined) return undefined;
   const list = v
@@ -234,6 +247,7 @@ function parseList(flag: string, v: string | undefined): readonly string[] | und
  */
 export function parseLevelUnits(values: readonly string[] | undefined): { levelUnit: "percent" | "points"; levelUnits: Map<string, "percent" | "points"> } {
   let levelUnit: "percent" | "points" = "points";
+  let given = false;
   const levelUnits = new Map<string, "percent" | "points">();
   for (const item of (values ?? [])
     .flatMap((v) => v.split(","))
@@ -243,8 +257,16 @@ export function parseLevelUnits(values: readonly string[] | undefined): { levelU
     const unit = eq < 0 ? item : item.slice(eq + 1).trim();
     if (unit !== "percent" && unit !== "points")
       throw new UsageError(`invalid --level-unit: ${JSON.stringify(item)}; expected percent | points, or COLUMN=percent|points`);
-    if (eq < 0) levelUnit = unit;
-    else levelUnits.set(item.slice(0, eq).trim(), unit);
+    const column = eq < 0 ? undefined : item.slice(0, eq).trim();
+    const before: "percent" | "points" | undefined = column === undefined ? (given ? levelUnit : undefined) : levelUnits.get(column);
+    if (before !== undefined && before !== unit)
+      throw new UsageError(
+        `--level-unit gives ${column === undefined ? "every column" : `column ${JSON.stringify(column)}`} two units (${before} and ${unit}); give one`,
+      );
+    if (column === undefined) {
+      levelUnit = unit;
+      given = true;
+    } else levelUnits.set(column, unit);
   }
   return { levelUnit, levelUnits };
 }
@@ -313,7 +335,7 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
       seed,
       hacLag,
       estimation,
-      windows: values.window?.map((w) => parseWindowFlag("window", w)),
+      windows: values.window === undefined ? undefined : distinctWindows(values.window),
       minEstimationObs,
       ids,
       factorUnit,

@@ -12,6 +12,7 @@ import { normalSf } from "../stats/normal.js";
 import type { BarSeries } from "../io/bars.js";
 import type { MarketEvent } from "../types.js";
 import { alignIntraday } from "./align.js";
+import { checkDelever } from "./leverage.js";
 import type { IntradayAlignment, IntradaySkip } from "./align.js";
 import { sessionBars } from "./sessions.js";
 import type { ExtendedHours, SessionBars } from "./sessions.js";
@@ -224,6 +225,7 @@ export function intradayStudy(options: IntradayStudyOptions): IntradayStudyResul
       asset,
     });
   }
+  warnings.push(...checkDelever(asset, grid, bench, k));
   const { rows, skipped } = placeStatements(options, o, warnings);
   const ctx: WindowContext = {
     o,

@@ -7,7 +7,7 @@ import { MarketReactionError, invalidOption, toSafe } from "../errors.js";
 import type { SafeResult } from "../errors.js";
 import { modelLabel, type ModelColumns } from "./columns.js";
 import { modelDescriptor } from "./registry.js";
-import { checkIndices, completeCases, estimationIndicesOf, requireObservations, singular, type IndexRange } from "./sample.js";
+import { checkIndices, completeCases, estimationIndicesOf, observationShortfall, requireObservations, singular, type IndexRange } from "./sample.js";
 import { modelColumns } from "./spec.js";
 import type { FitOptions, ModelData, ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 
@@ -141,12 +141,26 @@ function returnScale(asset: Float64Array, used: Int32Array): number {
   return n === 0 ? 0 : Math.sqrt(sum / n);
 }
 
+/** The model's own floor of observations joined with `options.minObs`. */
+function withModelFloor(floor: number | undefined, options: FitOptions | undefined): FitOptions | undefined {
+  const minObs = floor === undefined ? options?.minObs : Math.max(floor, options?.minObs ?? 0);
+  return minObs === undefined ? options : { ...options, minObs };
+}
+
 function fitAny(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions, residuals?: Float64Array): ModelFit {
   const model = modelDescriptor(spec);
-  const floor = model.minObs;
-  const minObs = floor === undefined ? options?.minObs : Math.max(floor, options?.minObs ?? 0);
-  requireObservations(spec, model.parameterCount(spec, c), used, candidates, minObs === undefined ? options : { ...options, minObs });
+  requireObservations(spec, model.parameterCount(spec, c), used, candidates, withModelFloor(model.minObs, options));
   return model.fit(spec, c, used, residuals);
+}
+
+/**
+ * The INSUFFICIENT_ESTIMATION_DATA message {@link fitColumns} would throw for too few complete
+ * cases, or undefined: a study skips such pairs without making (and catching) an error each.
+ * @internal
+ */
+export function fitShortfall(spec: ModelSpec, c: ModelColumns, used: Int32Array, candidates: number, options?: FitOptions): string | undefined {
+  const model = modelDescriptor(spec);
+  return observationShortfall(spec, model.parameterCount(spec, c), used, candidates, withModelFloor(model.minObs, options));
 }
 
 /**

@@ -64,21 +64,28 @@ export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: U
 }
 
 /**
- * Throws INSUFFICIENT_ESTIMATION_DATA when fewer than the needed complete cases remain.
- * The needed count is `max(k + 1, minObs, 1)`.
+ * Why `used` is too few complete cases for a fit (the message of INSUFFICIENT_ESTIMATION_DATA),
+ * or undefined when it is enough. The needed count is `max(k + 1, minObs, 1)`.
  */
-export function requireObservations(spec: ModelSpec, k: number, used: Int32Array, candidates: number, options: FitOptions | undefined): void {
+export function observationShortfall(spec: ModelSpec, k: number, used: Int32Array, candidates: number, options: FitOptions | undefined): string | undefined {
   const minObs = options?.minObs;
   if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minObs", minObs, "a positive integer");
   const needed = Math.max(k + 1, minObs ?? 1, 1);
   const m = used.length;
-  if (m < needed) {
-    throw new MarketReactionError(
-      "INSUFFICIENT_ESTIMATION_DATA",
-      `the ${modelLabel(spec)} model needs at least ${needed} complete estimation observations (k = ${k}${minObs === undefined ? "" : `, minObs = ${minObs}`}); ` +
-        `${m} of ${candidates} candidate sessions have every column it needs`,
-    );
-  }
+  if (m >= needed) return undefined;
+  return (
+    `the ${modelLabel(spec)} model needs at least ${needed} complete estimation observations (k = ${k}${minObs === undefined ? "" : `, minObs = ${minObs}`}); ` +
+    `${m} of ${candidates} candidate sessions have every column it needs`
+  );
+}
+
+/**
+ * Throws INSUFFICIENT_ESTIMATION_DATA when fewer than the needed complete cases remain.
+ * The needed count is `max(k + 1, minObs, 1)`.
+ */
+export function requireObservations(spec: ModelSpec, k: number, used: Int32Array, candidates: number, options: FitOptions | undefined): void {
+  const shortfall = observationShortfall(spec, k, used, candidates, options);
+  if (shortfall !== undefined) throw new MarketReactionError("INSUFFICIENT_ESTIMATION_DATA", shortfall);
 }
 
 /** Throws SINGULAR_DESIGN with a message naming the model. */

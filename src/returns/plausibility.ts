@@ -11,9 +11,47 @@ import type { Series } from "../types.js";
 /** Fewest finite values before the check says anything. */
 const MIN_VALUES = 20;
 
-function median(sorted: Float64Array): number {
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+/**
+ * Moves the k-th smallest of `a` to index k, smaller or equal values before it, larger or
+ * equal after (Hoare selection, middle pivot): the order statistic without sorting.
+ */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/**
+ * Median of the values (reordered in place), the same number as sorting them would give.
+ * @internal exported for its test
+ */
+export function median(values: Float64Array): number {
+  const n = values.length;
+  const upper = select(values, n >> 1);
+  if (n % 2 === 1) return upper;
+  // the lower middle value is the largest of those before index n/2
+  let lower = values[0]!;
+  for (let i = 1; i < n >> 1; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
 }
 
 /**
@@ -27,19 +65,19 @@ function median(sorted: Float64Array): number {
  * @param name - how the series is named in the message, e.g. "asset" or "market".
  */
 export function checkSeriesKind(series: Series, name: string): void {
-  const finite: number[] = [];
+  const finite = new Float64Array(series.values.length);
+  let n = 0;
   let positive = 0;
   let negative = 0;
   for (let i = 0; i < series.values.length; i++) {
     const v = series.values[i]!;
     if (!Number.isFinite(v)) continue;
-    finite.push(Math.abs(v));
+    finite[n++] = Math.abs(v);
     if (v > 0) positive++;
     else if (v < 0) negative++;
   }
-  if (finite.length < MIN_VALUES) return;
-  const mid = median(Float64Array.from(finite).sort());
-  const n = finite.length;
+  if (n < MIN_VALUES) return;
+  const mid = median(finite.subarray(0, n));
   const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
   const id = JSON.stringify(series.id);
   if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {

@@ -23,7 +23,8 @@ import { assembleStudy } from "./stages/assembly.js";
 import { clusteredFamily, type ClusteredRegression } from "./stages/clustered.js";
 import { StudyColumns } from "./stages/columns.js";
 import { crossEventStage } from "./stages/crossEvent.js";
-import { EstimationBuffers, estimatePair } from "./stages/estimation.js";
+import { EstimationBuffers, estimatePairOrShortfall } from "./stages/estimation.js";
+import { checkWindowsFitData } from "./stages/dataBounds.js";
 import { studyInputs } from "./stages/inputs.js";
 import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stages/plan.js";
 import { assetReturns, type AssetReturns } from "./stages/returns.js";
@@ -80,6 +81,7 @@ export function eventStudy(options: EventStudyOptions): Study {
   const inputs = studyInputs(options, opts);
   const skips = new SkipLog(opts.strict);
   const alignment = alignStudy(inputs.assets, inputs.events, options.exchange, opts, skips);
+  checkWindowsFitData(inputs.assets, alignment.calendarOf, opts);
   const warnings: Warning[] = [...alignment.warnings];
   // The per-pair objects (fit, abnormal returns, CARs) are kept only when the cross-event tests
   // need them; otherwise their numbers go to columns and `study.pairs` is rebuilt on first
@@ -183,7 +185,8 @@ function studyPairs(
     const plan: PairPlan = { ...planned, model: opts.model };
     let computed: ComputedPair;
     try {
-      const fit = estimatePair(plan, opts, buffers.take(plan.est.length, placed.length - i));
+      const fit = estimatePairOrShortfall(plan, opts, buffers.take(plan.est.length, placed.length - i));
+      if (typeof fit === "string") return skips.skip(p.id, assetId, exchange, "INSUFFICIENT_ESTIMATION_DATA", fit);
       computed = { fit, ...abnormalOfPair(plan, fit, opts) };
     } catch (error) {
       if (!isMarketReactionError(error)) throw error;

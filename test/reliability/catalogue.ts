@@ -594,13 +594,34 @@ export const CASES: readonly Case[] = [
     name: "event window longer than the data after day 0",
     category: "windows",
     input: { kind: "study", options: study({ windows: [[-5, 400]] }) },
-    expect: { error: "NO_VALID_EVENTS", message: /INSUFFICIENT_DATA: the event window \[-5, 400\] needs 400 sessions after day 0/ },
+    expect: {
+      error: "INVALID_OPTION",
+      column: "windows",
+      message: /span 406 sessions \(-5 to \+400 around day 0\), but the longest series \(AAA\) spans 300 sessions/,
+    },
+  },
+  {
+    name: "event window that fits the data but runs past its end after day 0",
+    category: "windows",
+    input: { kind: "study", options: study({ events: [ok1], estimation: [-60, -11], windows: [[-5, 200]] }) },
+    expect: { error: "NO_VALID_EVENTS", message: /INSUFFICIENT_DATA: the event window \[-5, 200\] needs 200 sessions after day 0/ },
   },
   {
     name: "estimation window longer than the data",
     category: "windows",
     input: { kind: "study", options: study({ events: [ok1], estimation: [-1000, -11] }) },
-    expect: { error: "NO_VALID_EVENTS", message: /INSUFFICIENT_ESTIMATION_DATA/ },
+    expect: {
+      error: "INVALID_OPTION",
+      column: "estimation",
+      message:
+        /495 estimation returns \(minEstimationObs, by default half the window\) and the 12 sessions after the window up to the last event window's end need 507 sessions, but the longest series \(AAA\) spans 300 sessions/,
+    },
+  },
+  {
+    name: "estimation window longer than the data, with few enough observations asked for (studied, late listing)",
+    category: "windows",
+    input: { kind: "study", options: study({ events: [ok1], estimation: [-1000, -11], minEstimationObs: 100 }) },
+    expect: { ok: (v) => expect((v as Study).models.map((m) => [m.event_id, m.n])).toEqual([["OK", 249]]) },
   },
   {
     name: "event window running past the end for one of two statements",

@@ -7,6 +7,7 @@ import type { Warning } from "../../errors.js";
 import type { Window } from "../../types.js";
 import { nonNegativeInt, resolveEvents, windowLabel } from "./common.js";
 import type { ResolvedEvent } from "./common.js";
+import { distinctDrawSets, drawsBoundWarning } from "./placebo/distinct.js";
 import { drawNull, drawPlan, summarizeNull } from "./placebo/draws.js";
 import { resolvePlaceboOptions, type ResolvedPlaceboOptions } from "./placebo/options.js";
 import { placeboSessions } from "./placebo/sessions.js";
@@ -102,6 +103,9 @@ export function placeboTest(data: ClusteredData, events: readonly ClusteredEvent
   const plan = drawPlan(evs, usedEvents, strata, sessions.eligible, o, warnings);
   const { observed, extreme, nullStats } = drawNull(evs, usedEvents, strata, plan, sessions.table, sessions.realTable, o);
   const { mean, sd, q } = summarizeNull(nullStats);
+  const p_value = (1 + extreme) / (o.draws + 1);
+  const repeat = drawsBoundWarning(o.draws, distinctDrawSets(usedEvents, strata, plan, o.spacing), p_value);
+  if (repeat !== undefined) warnings.push(repeat);
 
   // volatility of the event period vs the first statement's estimation window
   const n = data.asset.length;
@@ -122,7 +126,7 @@ export function placeboTest(data: ClusteredData, events: readonly ClusteredEvent
   return {
     statistic: statisticName(o.statistic, evs, o.windows),
     observed,
-    p_value: (1 + extreme) / (o.draws + 1),
+    p_value,
     draws: o.draws,
     seed: o.seed,
     eligible: {

@@ -15,10 +15,6 @@ import { carRows, coefficientRows, waldRows } from "./dummy/tests.js";
 import type { ClusteredData, ClusteredEvent, DummyRegressionOptions, DummyRegressionResult } from "./types.js";
 import { volatilityCheck } from "./volatility.js";
 
-/** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
-const LEVERAGE_TOL = 1e-8;
-/** Relative weight below which a linear combination does not load on a session. */
-const LOAD_TOL = 1e-8;
 /** Sessions on each side of the statements that form the event period of the volatility check. */
 const VOLATILITY_BAND = 10;
 
@@ -114,6 +110,7 @@ export function dummyRegression(data: ClusteredData, events: readonly ClusteredE
   const columns: DesignColumn[] = [{ name: "intercept", kind: "intercept", values: () => 1 }, ...controls, ...eventCols.columns];
   const design = designMatrix(data, evs, o, sample, columns, controls.length);
   const fit = fitDummyRegression(design, columns, o);
+  if (fit.lagWarning !== undefined) warnings.push(fit.lagWarning);
   const terms = { K: design.K, firstEvent: 1 + controls.length, events: eventCols };
   const regression = coefficientRows(data, columns, fit);
   const cars = carRows(evs, o, terms, fit);

@@ -4,7 +4,7 @@
  * indices and residuals live in.
  * @module
  */
-import { fitColumns } from "../../models/model.js";
+import { fitColumns, fitShortfall } from "../../models/model.js";
 import type { ModelFit } from "../../models/index.js";
 import { estimationIndicesOf } from "../../models/sample.js";
 import type { ResolvedStudyOptions } from "../options.js";
@@ -61,9 +61,37 @@ export class EstimationBuffers {
  * @throws MarketReactionError when the pair cannot be studied (too few observations, singular design).
  */
 export function estimatePair(plan: PairPlan, opts: Pick<ResolvedStudyOptions, "model" | "minEstimationObs">, buffers: PairBuffers): ModelFit {
+  return estimate(plan, opts, buffers, false) as ModelFit;
+}
+
+/**
+ * {@link estimatePair}, but too few complete cases give the reason (the message of the error
+ * it would throw) instead of an error, unless the study is strict: most pairs of a dense study
+ * are skipped so, and making and catching an error for each costs more than their fits.
+ * @throws MarketReactionError as {@link estimatePair} for the other reasons.
+ */
+export function estimatePairOrShortfall(
+  plan: PairPlan,
+  opts: Pick<ResolvedStudyOptions, "model" | "minEstimationObs" | "strict">,
+  buffers: PairBuffers,
+): ModelFit | string {
+  return estimate(plan, opts, buffers, !opts.strict);
+}
+
+function estimate(
+  plan: PairPlan,
+  opts: Pick<ResolvedStudyOptions, "model" | "minEstimationObs">,
+  buffers: PairBuffers,
+  shortfallAsText: boolean,
+): ModelFit | string {
   const { est, columns } = plan;
   const at = buffers.used;
   const indices = estimationIndicesOf(columns, est, plan.mask, buffers.indices.subarray(at, at + est.length));
   const minObs = opts.minEstimationObs ?? Math.max(Math.ceil(est.length / 2), 3);
-  return fitColumns(plan.model ?? opts.model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
+  const model = plan.model ?? opts.model;
+  if (shortfallAsText) {
+    const shortfall = fitShortfall(model, columns, indices, est.length, { minObs });
+    if (shortfall !== undefined) return shortfall;
+  }
+  return fitColumns(model, columns, indices, est.length, { minObs }, buffers.residuals.subarray(at, at + est.length));
 }

@@ -4,11 +4,12 @@
  * the covariance to use (OLS when it loads on a session isolated by its own dummy).
  * @module
  */
-import { MarketReactionError, invalidOption } from "../../../errors.js";
+import { MarketReactionError, type Warning } from "../../../errors.js";
 import { hacCovariance, neweyWestLag, olsQr, studentTTwoSided } from "../../../stats/index.js";
 import type { NeweyWestLagRule } from "../../../stats/hac.js";
 import type { RegressionRow, VcovChoice } from "../types.js";
 import type { Design, DesignColumn } from "./design.js";
+import { checkHacLag } from "./lag.js";
 
 /** Leverage at or above 1 − this counts as one (a session isolated by its dummy). */
 const LEVERAGE_TOL = 1e-8;
@@ -26,6 +27,8 @@ export interface DummyFit {
   readonly r2: number;
   readonly df: number;
   readonly lag: number;
+  /** `HAC_LAG_LARGE` when the lag is above a quarter of the observations. */
+  readonly lagWarning: Warning | undefined;
   readonly covOls: Float64Array;
   readonly covHac: Float64Array;
   /** Rows (of the design) with leverage one. */
@@ -60,13 +63,7 @@ export function fitDummyRegression(
   const covOls = new Float64Array(K * K);
   for (let i = 0; i < K * K; i++) covOls[i] = fit.sigma2 * C[i]!;
   const lag = typeof o.lagOption === "number" ? o.lagOption : neweyWestLag(T, o.lagOption);
-  // a lag at or above the sample has no autocovariances to weigh: the HAC variance collapses
-  if (lag >= T)
-    invalidOption(
-      "hacLag",
-      lag,
-      `a lag below the ${T} regression observations (the nw1994 rule gives ${neweyWestLag(T, "nw1994")}; on the command line --hac-lag)`,
-    );
+  const lagWarning = checkHacLag(lag, T, o.lagOption); // throws at a lag of T or more
   const covHac = hacCovariance(X, fit.residuals, C, T, K, { lag, adjust: o.hacAdjust });
   const leverageRows = leverageOneRows(X, C, T, K);
   const loadsOnIsolated = (c: Float64Array): boolean => loadsOn(c, leverageRows, X, C, T, K);
@@ -87,6 +84,7 @@ export function fitDummyRegression(
     r2: fit.r2,
     df,
     lag,
+    lagWarning,
     covOls,
     covHac,
     leverageRows,

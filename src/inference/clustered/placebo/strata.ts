@@ -85,7 +85,7 @@ export function checkStrata(
     if (strata[j]!.sessions.length < same) {
       throw new MarketReactionError(
         "INSUFFICIENT_DATA",
-        `placebo: the eligible set for statement ${evs[j]!.id} (${strata[j]!.label}) has ${strata[j]!.sessions.length} sessions; at least ${same} are needed`,
+        `placebo: the eligible set for statement ${evs[j]!.id} (${strata[j]!.label}) has ${strata[j]!.sessions.length} sessions; at least ${same} are needed: widen it with a smaller exclude (placebo.exclude), regime "none" (command line: --regime none), a shorter estimation window or longer data`,
       );
     }
     if (strata[j]!.sessions.length < 20) {
