@@ -54,3 +54,63 @@ function describe(value: unknown): unknown {
   if (typeof value === "string" && value.length > 60) return `${value.slice(0, 60)}… (${value.length} characters)`;
   return value;
 }
+
+/** What a field of a checked object must hold (a trailing `?`: or be `undefined`). */
+export type FieldKind = "string" | "number" | "finite" | "integer" | "boolean" | "numbers" | "array" | "object" | "function";
+
+/** The fields a public function reads from an object argument, each with its kind. */
+export type Shape = Readonly<Record<string, FieldKind | `${FieldKind}?`>>;
+
+const FIELD_TEST: Readonly<Record<FieldKind, [(v: unknown) => boolean, string]>> = {
+  string: [(v) => typeof v === "string", "a string"],
+  number: [(v) => typeof v === "number", "a number"],
+  finite: [(v) => typeof v === "number" && Number.isFinite(v), "a finite number"],
+  integer: [(v) => typeof v === "number" && Number.isInteger(v), "an integer"],
+  boolean: [(v) => typeof v === "boolean", "true or false"],
+  numbers: [isNumbers, "an array of numbers"],
+  array: [(v) => Array.isArray(v), "an array"],
+  object: [(v) => typeof v === "object" && v !== null, "an object"],
+  function: [(v) => typeof v === "function", "a function"],
+};
+
+/** True for an array of numbers or a typed array (the `ArrayLike<number>` inputs of the API). */
+export function isNumbers(value: unknown): value is ArrayLike<number> {
+  if (ArrayBuffer.isView(value)) return !(value instanceof DataView) && typeof (value as { length?: unknown }).length === "number";
+  return Array.isArray(value) && value.every((v) => typeof v === "number");
+}
+
+/**
+ * Throws unless `value` is an object whose fields have the kinds of `shape` (only the fields a
+ * function reads: a check at the boundary, once per call, never per element of a kernel).
+ *
+ * @example
+ * const r = toSafe(() => checkShape("carTTest", "car", { car: 1 }, { car: "finite", variance: "finite" }));
+ * if (!r.success) r.error.message; // => "invalid carTTest: car.variance: undefined; expected a finite number"
+ */
+export function checkShape(fn: string, name: string, value: unknown, shape: Shape): void {
+  checkObject(fn, name, value);
+  for (const [key, kind] of Object.entries(shape)) {
+    const optional = kind.endsWith("?");
+    const field = (value as Record<string, unknown>)[key];
+    if (optional && field === undefined) continue;
+    const [test, expected] = FIELD_TEST[(optional ? kind.slice(0, -1) : kind) as FieldKind];
+    if (!test(field)) invalidOption(`${fn}: ${name}.${key}`, describe(field), expected);
+  }
+}
+
+/** Throws unless `value` is an array whose elements all have the fields of `shape`. */
+export function checkArrayOf(fn: string, name: string, value: unknown, shape: Shape): void {
+  checkArray(fn, name, value);
+  for (let i = 0; i < value.length; i++) checkShape(fn, `${name}[${i}]`, value[i], shape);
+}
+
+/** Throws unless `value` is a number (`NaN` and infinities included: the function decides what they mean). */
+export function checkNumber(fn: string, name: string, value: unknown): asserts value is number {
+  if (typeof value !== "number") invalidOption(`${fn}: ${name}`, describe(value), "a number");
+}
+
+/** Throws unless `value` is a window `[from, to]` of two integer offsets with `from <= to`. */
+export function checkWindowArg(fn: string, name: string, value: unknown): asserts value is readonly [number, number] {
+  const ok = Array.isArray(value) && value.length === 2 && Number.isInteger(value[0]) && Number.isInteger(value[1]) && value[0] <= value[1];
+  if (!ok) invalidOption(`${fn}: ${name}`, describe(value), "a window [from, to] of two integer offsets, from <= to");
+}

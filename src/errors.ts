@@ -60,7 +60,7 @@ export class MarketReactionError extends Error {
   readonly [BRAND] = true;
 
   constructor(code: ErrorCode, message: string, issues: readonly Issue[] = [], options?: { cause?: unknown }) {
-    super(message, options);
+    super(typeof message === "string" ? message : describeValue(message), options);
     this.code = code;
     this.issues = issues;
   }
@@ -164,12 +164,14 @@ export function invalidOption(name: string, value: unknown, allowed: string): ne
   ]);
 }
 
-function describeValue(value: unknown): string {
+/** A value as text for a message: never throws (an object whose `toString` is not a function included). */
+export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(describeValue).join(", ")}]`;
   try {
     return String(value);
   } catch {
+    // e.g. an object parsed from JSON with a "toString" key
     return typeof value;
   }
 }

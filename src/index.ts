@@ -65,6 +65,7 @@ export type {
 
 // calendar
 export { alignEvents, parseNonTradingPolicy, safeAlignEvents } from "./calendar/align.js";
+export { plainAlignmentRow } from "./calendar/alignRow.js";
 export type {
   AlignOptions,
   AlignmentResult,

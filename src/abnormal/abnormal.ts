@@ -2,6 +2,7 @@
  * Abnormal returns and their exact prediction-error variances (MacKinlay 1997).
  * @module
  */
+import { checkNumbers, checkOptions, checkShape } from "../check.js";
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelFit, ModelPrediction } from "../models/types.js";
 import { studentTTwoSided } from "../stats/index.js";
@@ -15,6 +16,8 @@ function fail(message: string): never {
 
 /** Checks that the fit and the prediction have consistent shapes; returns m. */
 function checkShapes(fit: ModelFit, prediction: ModelPrediction, actualLength?: number): number {
+  checkShape("abnormal returns", "fit", fit, { k: "number", sigma2: "number", df: "number", covUnscaled: "numbers" });
+  checkShape("abnormal returns", "prediction", prediction, { expected: "numbers", design: "numbers", variance: "numbers?" });
   const m = prediction.expected.length;
   const k = fit.k;
   if (!Number.isInteger(k) || k < 0) fail(`abnormal returns: fit.k must be a non-negative integer, got ${k}`);
@@ -87,6 +90,8 @@ function rowForm(design: Float64Array, C: Float64Array, m: number, k: number, i:
  * ```
  */
 export function abnormalReturns(fit: ModelFit, prediction: ModelPrediction, actual: ArrayLike<number>, options: AbnormalReturnsOptions = {}): AbnormalReturns {
+  checkNumbers("abnormalReturns", "actual", actual);
+  checkOptions("abnormalReturns", options);
   const start = options.start ?? 0;
   if (!Number.isInteger(start)) invalidOption("start", start, "an integer offset relative to day 0");
   const returnType = options.returnType ?? "simple";

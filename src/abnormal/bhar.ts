@@ -4,8 +4,19 @@
  */
 import type { ReturnUnits } from "./types.js";
 import { neumaierError } from "../stats/summary.js";
+import { checkInteger, checkNumbers } from "../check.js";
+import { invalidOption } from "../errors.js";
 
 /** Σ ln(1 + R) over [from, to) (log returns: Σ r), Neumaier-compensated; NaN propagates. */
+/** Checks the units and the index range `[from, to)` within `n` values; returns `to` (default `n`). */
+function checkRange(fn: string, n: number, returnType: unknown, from: unknown, to: unknown): number {
+  if (returnType !== "simple" && returnType !== "log") invalidOption(`${fn}: returnType`, returnType, '"simple" or "log"');
+  checkInteger(fn, "from", from, 0, n);
+  const end = to ?? n;
+  checkInteger(fn, "to", end, from, n);
+  return end;
+}
+
 function logGrowth(x: ArrayLike<number>, from: number, to: number, returnType: ReturnUnits): number {
   let s = 0;
   let c = 0;
@@ -44,8 +55,10 @@ function logGrowth(x: ArrayLike<number>, from: number, to: number, returnType: R
  * buyAndHoldReturn([Math.log(1.1)], "log"); // => 0.1 (up to rounding)
  * ```
  */
-export function buyAndHoldReturn(returns: ArrayLike<number>, returnType: ReturnUnits = "simple", from = 0, to: number = returns.length): number {
-  return Math.expm1(logGrowth(returns, from, to, returnType));
+export function buyAndHoldReturn(returns: ArrayLike<number>, returnType: ReturnUnits = "simple", from = 0, to?: number): number {
+  checkNumbers("buyAndHoldReturn", "returns", returns);
+  const end = checkRange("buyAndHoldReturn", returns.length, returnType, from, to);
+  return Math.expm1(logGrowth(returns, from, end, returnType));
 }
 
 /**
@@ -83,9 +96,12 @@ export function buyAndHoldAbnormalReturn(
   expected: ArrayLike<number>,
   returnType: ReturnUnits = "simple",
   from = 0,
-  to: number = actual.length,
+  to?: number,
 ): number {
-  const a = logGrowth(actual, from, to, returnType);
-  const b = logGrowth(expected, from, to, returnType);
+  checkNumbers("buyAndHoldAbnormalReturn", "actual", actual);
+  checkNumbers("buyAndHoldAbnormalReturn", "expected", expected);
+  const end = checkRange("buyAndHoldAbnormalReturn", actual.length, returnType, from, to);
+  const a = logGrowth(actual, from, end, returnType);
+  const b = logGrowth(expected, from, end, returnType);
   return Math.exp(b) * Math.expm1(a - b);
 }

@@ -7,10 +7,13 @@ import { studentTTwoSided } from "../stats/index.js";
 import type { Window } from "../types.js";
 import type { AbnormalReturns, CarOptions, CarPath, CarResult, MissingPolicy } from "./types.js";
 import { neumaierError } from "../stats/summary.js";
+import { checkArray, checkOptions, checkShape } from "../check.js";
+import { ABNORMAL_RETURNS } from "../shapes.js";
 
 const MISSING: readonly MissingPolicy[] = ["propagate", "skip"];
 
 function checkWindow(ars: AbnormalReturns, window: Window, name: string): void {
+  if (!Array.isArray(window)) invalidOption(name, window, "a window [τ1, τ2] of two integer offsets");
   const [a, b] = window;
   const first = ars.start;
   const last = ars.start + ars.length - 1;
@@ -83,6 +86,8 @@ function form(C: Float64Array, s: Float64Array, k: number): number {
  * ```
  */
 export function cumulativeAbnormalReturn(ars: AbnormalReturns, window: Window, options: CarOptions = {}): CarResult {
+  checkShape("cumulativeAbnormalReturn", "ars", ars, ABNORMAL_RETURNS);
+  checkOptions("cumulativeAbnormalReturn", options);
   checkWindow(ars, window, "window");
   const missing = missingPolicy(options);
   return carUnchecked(ars, window, missing);
@@ -114,6 +119,9 @@ export function cumulativeAbnormalReturn(ars: AbnormalReturns, window: Window, o
  * ```
  */
 export function cumulativeAbnormalReturns(ars: AbnormalReturns, windows: readonly Window[], options: CarOptions = {}): CarResult[] {
+  checkShape("cumulativeAbnormalReturns", "ars", ars, ABNORMAL_RETURNS);
+  checkArray("cumulativeAbnormalReturns", "windows", windows);
+  checkOptions("cumulativeAbnormalReturns", options);
   const missing = missingPolicy(options);
   for (let w = 0; w < windows.length; w++) checkWindow(ars, windows[w]!, `windows[${w}]`);
   const out: CarResult[] = new Array<CarResult>(windows.length);
@@ -210,11 +218,13 @@ function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPoli
  * path.car.map((c, i) => c + 1.96 * Math.sqrt(path.variance[i]!)); // => Float64Array [0.0533, 0.1138, 0.113]
  * ```
  */
-export function cumulativeAbnormalReturnPath(
-  ars: AbnormalReturns,
-  window: Window = [ars.start, ars.start + ars.length - 1],
-  options: CarOptions = {},
-): CarPath {
+export function cumulativeAbnormalReturnPath(ars: AbnormalReturns, window?: Window, options: CarOptions = {}): CarPath {
+  checkShape("cumulativeAbnormalReturnPath", "ars", ars, ABNORMAL_RETURNS);
+  checkOptions("cumulativeAbnormalReturnPath", options);
+  return carPath(ars, window ?? [ars.start, ars.start + ars.length - 1], options);
+}
+
+function carPath(ars: AbnormalReturns, window: Window, options: CarOptions): CarPath {
   checkWindow(ars, window, "window");
   const skip = missingPolicy(options) === "skip";
   const { ar, design, covUnscaled: C, k, length: m, sigma2 } = ars;

@@ -9,7 +9,7 @@
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { dayKey, dayOfWeek, isoFromDayKey, weekdayName } from "../time/index.js";
+import { dayKey, dayOfWeek, isoFromDayKey, weekdayName } from "../time/dayKey.js";
 import type { DayKey, Series } from "../types.js";
 import { getExchange, rulesOfExchange, sessionHoursOn, validateExchange } from "./exchanges.js";
 import type { Exchange } from "./exchanges.js";

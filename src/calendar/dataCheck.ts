@@ -13,6 +13,8 @@ import { calendarFromSeries, tradingCalendar } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
 import { exchangeCodes } from "./exchanges.js";
 import { lowerBound } from "./rules/engine.js";
+import { checkArray, checkNumbers, checkShape, checkString } from "../check.js";
+import { CALENDAR, EXCHANGE } from "../shapes.js";
 
 /** How the days of a data series compare with a calendar over the span they share. */
 export interface DaysComparison {
@@ -39,6 +41,8 @@ const SHOWN = 8;
  * [c.missing.map(isoFromDayKey), c.extra.map(isoFromDayKey)]; // => [["2025-04-30"], ["2025-04-29"]]
  */
 export function compareDays(calendar: TradingCalendar, days: Int32Array): DaysComparison {
+  checkShape("compareDays", "calendar", calendar, CALENDAR);
+  checkNumbers("compareDays", "days", days);
   const from = Math.max(days[0] ?? Number.NaN, calendar.first);
   const to = Math.min(days[days.length - 1] ?? Number.NaN, calendar.last);
   const missing: DayKey[] = [];
@@ -73,6 +77,7 @@ function listDays(days: readonly DayKey[], describe: (d: DayKey) => string = iso
  * disagreesOften(compareDays(tradingCalendar("XTKS"), days)); // => true
  */
 export function disagreesOften(c: DaysComparison): boolean {
+  checkShape("disagreesOften", "c", c, { missing: "array", extra: "array", sessions: "number" });
   const n = c.missing.length + c.extra.length;
   return n > 5 && n > 0.01 * c.sessions;
 }
@@ -111,6 +116,9 @@ export function betterExchange(days: Int32Array, current: string): { code: strin
  * dataCalendarWarning(tradingCalendar("XTKS"), "N225", Int32Array.from(days))?.code; // => "DATA_CALENDAR_MISMATCH"
  */
 export function dataCalendarWarning(calendar: TradingCalendar, asset: string, days: Int32Array): Warning | undefined {
+  checkShape("dataCalendarWarning", "calendar", calendar, CALENDAR);
+  checkString("dataCalendarWarning", "asset", asset);
+  checkNumbers("dataCalendarWarning", "days", days);
   if (calendar.source !== "rules" || days.length === 0) return undefined;
   const c = compareDays(calendar, days);
   if (c.missing.length === 0 && c.extra.length === 0) return undefined;
@@ -155,6 +163,9 @@ export function dataCalendarWarning(calendar: TradingCalendar, asset: string, da
  * sessionsFromData(warsaw, [a, b]).days.length; // => 3
  */
 export function sessionsFromData(exchange: TradingCalendar["exchange"], daysOfAssets: readonly Int32Array[]): TradingCalendar {
+  checkShape("sessionsFromData", "exchange", exchange, EXCHANGE);
+  checkArray("sessionsFromData", "daysOfAssets", daysOfAssets);
+  for (const [i, d] of daysOfAssets.entries()) checkNumbers("sessionsFromData", `daysOfAssets[${i}]`, d);
   const all = new Set<number>();
   for (const days of daysOfAssets) for (const d of days) all.add(d);
   if (all.size === 0) throw new MarketReactionError("INVALID_INPUT", `no data to take the ${exchange.code} sessions from`);
@@ -170,6 +181,8 @@ export function sessionsFromData(exchange: TradingCalendar["exchange"], daysOfAs
  * w?.code; // => "PROJECTED_CALENDAR"
  */
 export function projectedWarning(calendar: TradingCalendar, days: Iterable<DayKey>): Warning | undefined {
+  checkShape("projectedWarning", "calendar", calendar, CALENDAR);
+  checkNumbers("projectedWarning", "days", days);
   if (calendar.edition === undefined || calendar.source !== "rules") return undefined;
   const edition = calendar.edition;
   let n = 0;

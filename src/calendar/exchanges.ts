@@ -11,12 +11,14 @@
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { dayKeyFromIso, isValidTimeZone, isoFromDayKey, minutesOf } from "../time/index.js";
+import { dayKeyFromIso, isoFromDayKey } from "../time/dayKey.js";
+import { isValidTimeZone, minutesOf } from "../time/zone.js";
 import type { DayKey } from "../types.js";
 import { regularHours } from "./rules/engine.js";
 import { CALENDAR_RULES, rulesOf } from "./rules/registry.js";
 import type { ExchangeRules, HoursPeriod } from "./rules/types.js";
-import { checkFinite, checkObject } from "../check.js";
+import { checkFinite, checkObject, checkShape } from "../check.js";
+import { EXCHANGE } from "../shapes.js";
 
 /**
  * Where an exchange's trading days come from when no data is given: `nyse` (the NYSE rules,
@@ -107,6 +109,7 @@ export const EXCHANGES: Readonly<Record<string, Exchange>> = Object.fromEntries(
  * rulesOfExchange(getExchange("XTKS"))?.edition; // => 2026
  */
 export function rulesOfExchange(exchange: Exchange): ExchangeRules | undefined {
+  checkShape("rulesOfExchange", "exchange", exchange, EXCHANGE);
   if (exchange.holidays === "none") return undefined;
   return rulesOf(exchange.holidays === "nyse" ? "XNYS" : exchange.holidays.toUpperCase());
 }

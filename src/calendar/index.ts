@@ -25,6 +25,7 @@ export type { DaysComparison } from "./dataCheck.js";
 export type { ExchangeRules, DayRule, DateSpec, DateSeries, Observance, SpecialHoursRule, HoursPeriod, TradingWeek } from "./rules/types.js";
 export { CALENDAR_RULES } from "./rules/registry.js";
 export { alignEvents, safeAlignEvents, parseNonTradingPolicy } from "./align.js";
+export { plainAlignmentRow } from "./alignRow.js";
 export type {
   AlignOptions,
   AlignmentResult,

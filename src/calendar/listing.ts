@@ -11,6 +11,8 @@ import { weekdayName } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
 import { rulesOfExchange } from "./exchanges.js";
 import { isTradingWeekday } from "./rules/engine.js";
+import { checkFinite, checkShape } from "../check.js";
+import { CALENDAR } from "../shapes.js";
 
 /** One day of a calendar listing. */
 export interface CalendarDayRow {
@@ -51,6 +53,9 @@ function tradingWeekday(calendar: TradingCalendar, day: DayKey): boolean {
  * rows.map((r) => `${r.date} ${r.status} ${r.note}`); // => ["2025-04-28 session ", "2025-04-29 closed Shōwa Day", "2025-04-30 session "]
  */
 export function calendarDays(calendar: TradingCalendar, from: DayKey, to: DayKey): CalendarDayRow[] {
+  checkShape("calendarDays", "calendar", calendar, CALENDAR);
+  checkFinite("calendarDays", "from", from);
+  checkFinite("calendarDays", "to", to);
   if (!calendar.covers(from) || !calendar.covers(to)) {
     const outside = calendar.covers(from) ? to : from;
     throw new MarketReactionError(

@@ -37,7 +37,7 @@
  *
  * @module
  */
-import { MarketReactionError } from "../errors.js";
+import { describeValue, MarketReactionError } from "../errors.js";
 import { dayKey, dayOfWeek, isoFromDayKey } from "../time/index.js";
 import type { DayKey } from "../types.js";
 import { XNYS } from "./markets/xnys.js";
@@ -92,14 +92,14 @@ function checkYear(year: number, what: string): void {
   if (!Number.isInteger(year) || year < NYSE_FIRST_YEAR || year > NYSE_LAST_YEAR) {
     throw new MarketReactionError(
       "DATE_OUT_OF_RANGE",
-      `${what}: the built-in NYSE calendar covers ${NYSE_FIRST_YEAR}-01-01 to ${NYSE_LAST_YEAR}-12-31; got ${String(year)}`,
+      `${what}: the built-in NYSE calendar covers ${NYSE_FIRST_YEAR}-01-01 to ${NYSE_LAST_YEAR}-12-31; got ${describeValue(year)}`,
     );
   }
 }
 
 function checkDay(day: DayKey, what: string): void {
   if (!Number.isInteger(day)) {
-    throw new MarketReactionError("DATE_OUT_OF_RANGE", `${what}: not a day key: ${String(day)}`);
+    throw new MarketReactionError("DATE_OUT_OF_RANGE", `${what}: not a day key: ${describeValue(day)}`);
   }
   if (day < nyseFirstDay() || day > nyseLastDay()) {
     throw new MarketReactionError(

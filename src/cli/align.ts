@@ -13,7 +13,7 @@ import {
 } from "market-reaction";
 import { readEventsFile, readSeriesFile } from "market-reaction/node";
 import { ALIGN_CHOICES } from "./choices.js";
-import { choice, parseCommandArgs } from "./args.js";
+import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
@@ -44,18 +44,21 @@ Examples:
 
 const COLUMNS = ["id", "exchange", "timestamp", "timezone", "local_time", "session", "day0", "rule"] as const;
 
+/** The flags of `align` (the help text gives each its meaning; FILE marks a path). */
+export const ALIGN_OPTIONS = {
+  events: { type: "string" },
+  exchange: { type: "string", multiple: true },
+  calendar: { type: "string", multiple: true },
+  "non-trading": { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  verbose: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
+
 export async function alignCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs("align", argv, {
-    events: { type: "string" },
-    exchange: { type: "string", multiple: true },
-    calendar: { type: "string", multiple: true },
-    "non-trading": { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    verbose: { type: "boolean" },
-    debug: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values } = parseCommandArgs("align", argv, ALIGN_OPTIONS);
   if (values.help === true) {
     io.stdout(ALIGN_HELP.replace("${EXCHANGES}", exchangeCodes().join(", ")));
     return 0;

@@ -14,7 +14,7 @@ import {
 } from "market-reaction";
 import { readSeriesFile } from "market-reaction/node";
 import { ROW_FORMATS } from "./choices.js";
-import { choice, parseCommandArgs } from "./args.js";
+import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
 
@@ -56,17 +56,20 @@ function calendarOf(mic: string | undefined): TradingCalendar {
   return tradingCalendar(code);
 }
 
+/** The flags of `calendar` (the help text gives each its meaning; FILE marks a path). */
+export const CALENDAR_OPTIONS = {
+  from: { type: "string" },
+  to: { type: "string" },
+  check: { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
+
 export async function calendarCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const first = argv[0];
-  const { values } = parseCommandArgs("calendar", first !== undefined && !first.startsWith("-") ? argv.slice(1) : argv, {
-    from: { type: "string" },
-    to: { type: "string" },
-    check: { type: "string" },
-    format: { type: "string" },
-    out: { type: "string" },
-    debug: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  });
+  const { values } = parseCommandArgs("calendar", first !== undefined && !first.startsWith("-") ? argv.slice(1) : argv, CALENDAR_OPTIONS);
   if (values.help === true) {
     io.stdout(CALENDAR_HELP.replace("${EXCHANGES}", exchangeCodes().join(", ")));
     return 0;

@@ -16,7 +16,7 @@ import {
 } from "market-reaction";
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // Until the lead wires src/intraday into the public barrels, import it from the files.
-import { choice, parseCommandArgs } from "./args.js";
+import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { INTRADAY_CHOICES, choiceList } from "./choices.js";
 import { present } from "../options/present.js";
 import { printWarnings } from "./warnings.js";
@@ -94,7 +94,8 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
-const INTRADAY_OPTIONS = {
+/** The flags of `intraday` (the help text gives each its meaning; FILE marks a path). */
+export const INTRADAY_OPTIONS = {
   bars: { type: "string", multiple: true },
   benchmark: { type: "string", multiple: true },
   events: { type: "string" },
@@ -116,7 +117,7 @@ const INTRADAY_OPTIONS = {
   verbose: { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
-} as const;
+} as const satisfies OptionSpec;
 
 type IntradayValues = ReturnType<typeof parseCommandArgs<typeof INTRADAY_OPTIONS>>["values"];
 

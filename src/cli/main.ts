@@ -3,7 +3,6 @@
  * The market-reaction command. Data goes to stdout, messages to stderr.
  * Exit codes: 0 success, 1 failure (bad data, unreadable file), 2 usage error.
  */
-import { open, writeFile } from "node:fs/promises";
 import { isMarketReactionError } from "market-reaction";
 import { ALIGN_HELP, alignCommand } from "./align.js";
 import { calendarCommand } from "./calendar.js";
@@ -12,6 +11,7 @@ import { DEMO_HELP, demoCommand } from "./demo.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
+import { onStdoutError, writeChunksFile, writeTextFile } from "./files.js";
 import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
@@ -46,6 +46,9 @@ with a date column and a price column (FRED, Yahoo, Stooq and similar layouts ar
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand, demo: demoCommand, calendar: calendarCommand };
+
+/** The command names (the file-system test checks it covers each). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
 /** First line of an error, for the one-line message. */
 function oneLine(message: string): string {
@@ -95,22 +98,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
 /** Process wiring: real stdout/stderr, EPIPE-safe (e.g. `| head`). */
 export function nodeIO(): CliIO {
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-    throw error;
-  });
+  // a closed pipe ends quietly; a full disk or /dev/full is one IO_ERROR line
+  process.stdout.on("error", (error: NodeJS.ErrnoException) =>
+    onStdoutError(
+      error,
+      (text) => void process.stderr.write(text),
+      (code) => process.exit(code),
+    ),
+  );
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    writeFile: (path, text) => writeFile(path, text, "utf8"),
-    writeFileChunks: async (path, chunks) => {
-      const file = await open(path, "w");
-      try {
-        for (const text of chunks) await file.write(text, null, "utf8");
-      } finally {
-        await file.close();
-      }
-    },
+    writeFile: writeTextFile,
+    writeFileChunks: writeChunksFile,
     stderrIsTTY: process.stderr.isTTY === true,
   };
 }

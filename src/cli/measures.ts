@@ -2,10 +2,10 @@
  * `study --measure volume|volatility|changes`: the measures beyond returns, computed on the
  * (statement, asset) pairs of an event study, as tidy rows that carry their measure and unit.
  */
-import { readFileSync } from "node:fs";
 import { abnormalVolatility, abnormalVolume, parseVolumeCsv, type RangeEstimator, type Row, type Series, type Study, type Warning } from "market-reaction";
 import { UsageError } from "./context.js";
 import { rangeRows, readOhlc } from "./rangeVolatility.js";
+import { readTextFileSync } from "./files.js";
 
 /** The measures of `study --measure`. */
 export const MEASURES = ["returns", "volume", "volatility", "changes"] as const;
@@ -150,7 +150,7 @@ export interface MeasureOutput {
 
 /** Reads the volume column of a file when it has one (`undefined` otherwise, or an error when `required`). */
 function volumeOf(file: string, id: string, required: boolean): Series | undefined {
-  const text = readFileSync(file, "utf8");
+  const text = readTextFileSync(file);
   if (!required) return safe(() => parseVolumeCsv(text, { file, id }));
   return parseVolumeCsv(text, { file, id });
 }
@@ -244,7 +244,7 @@ function separateVolumes(
 
 /** A separate volume file: its volume column, or its only value column (`date,VALUE`). */
 function volumeFile(file: string, id: string): Series {
-  const text = readFileSync(file, "utf8");
+  const text = readTextFileSync(file);
   const detected = safe(() => parseVolumeCsv(text, { file, id }));
   if (detected !== undefined) return detected;
   const header = text

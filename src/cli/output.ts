@@ -12,7 +12,8 @@ export { formatJson as toJsonText } from "market-reaction";
 /** A markdown pipe table (user strings have `|` escaped). */
 export function formatMarkdownTable(rows: readonly Row[], columns: readonly string[]): string {
   // escapeMarkdownCell: `|`, backticks, emphasis and `<`/`>` (so `<script>` in a label stays text)
-  const esc = (v: Row[string]): string => (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? "" : escapeMarkdownCell(String(v)));
+  const esc = (v: Row[string]): string =>
+    v === null || v === undefined || (typeof v === "number" && !Number.isFinite(v)) ? "" : escapeMarkdownCell(String(v));
   const lines = [
     `| ${columns.join(" | ")} |`,
     `| ${columns.map(() => "---").join(" | ")} |`,

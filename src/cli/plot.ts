@@ -1,9 +1,9 @@
 /** `--plot`: the chart of a study, checked before the study runs, written as SVG or PNG. */
 import { present } from "../options/present.js";
-import { writeFile } from "node:fs/promises";
 import { arChart, carChart, changePathChart, timelineChart, type Study, type VegaLiteSpec } from "market-reaction";
 import { checkRenderer, renderPng, renderSvg } from "market-reaction/node";
 import type { CliIO } from "./context.js";
+import { writeBytesFile } from "./files.js";
 import type { PlotFlags } from "./studyFlags.js";
 import type { StudyInputs } from "./studyInputs.js";
 
@@ -32,5 +32,5 @@ function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSp
 export async function writePlot(io: CliIO, plot: PlotFlags, study: Study, inputs: StudyInputs): Promise<void> {
   const spec = chartOf(plot, study, inputs);
   if (plot.image === "svg") await io.writeFile(plot.file, await renderSvg(spec));
-  else await writeFile(plot.file, await renderPng(spec));
+  else await writeBytesFile(plot.file, await renderPng(spec));
 }

@@ -3,9 +3,9 @@
  * every studied pair from the high/low (and open/close) columns of its price file, against the
  * estimation-window mean.
  */
-import { readFileSync } from "node:fs";
 import { parseSeriesCsv, rangeVariance, rangeVolatilityTest, type RangeEstimator, type Row, type Series, type Study } from "market-reaction";
 import { UsageError } from "./context.js";
+import { readTextFileSync } from "./files.js";
 
 /** The estimators of `--range`. */
 export const RANGE_ESTIMATORS = ["parkinson", "garman-klass"] as const;
@@ -45,7 +45,7 @@ function headerColumns(text: string): string[] {
  * @throws UsageError naming the missing columns and the columns found.
  */
 export function readOhlc(file: string, estimators: readonly RangeEstimator[]): Ohlc {
-  const text = readFileSync(file, "utf8");
+  const text = readTextFileSync(file);
   const columns = headerColumns(text);
   const find = (name: string) => columns.find((c) => c.toLowerCase() === name);
   const need = estimators.includes("garman-klass") ? ["open", "high", "low", "close"] : ["high", "low"];

@@ -10,7 +10,7 @@ import { parseMeasures, type Measure } from "./measures.js";
 import { parseRanges } from "./rangeVolatility.js";
 import type { RangeEstimator } from "market-reaction";
 
-const STUDY_OPTIONS = {
+export const STUDY_OPTIONS = {
   prices: { type: "string", multiple: true },
   returns: { type: "string", multiple: true },
   levels: { type: "string", multiple: true },

@@ -94,7 +94,9 @@ async function readNamed(flag: "prices" | "returns", spec: string, kind: "price"
 async function readMarket(spec: string, assets: readonly Series[], warnings: Warning[]): Promise<Series | string> {
   if (assets.some((s) => s.id === spec)) return spec;
   const named = /^([^=/\\]+)=(.+)$/.test(spec) && !existsSync(spec);
-  if (!named && !existsSync(spec))
+  // a value with a directory part or a file extension is a path: reading it reports IO_ERROR
+  const looksLikePath = /[/\\]|\.[A-Za-z0-9]{1,8}$/.test(spec);
+  if (!named && !looksLikePath && !existsSync(spec))
     throw new UsageError(`--market ${JSON.stringify(spec)} is neither a loaded series (${assets.map((s) => s.id).join(", ")}) nor a file`);
   const { name, file } = splitNamed("market", spec);
   const t = await readPricesWithHint(file, "market", (values) => readSeriesFile(file, { values }));

@@ -11,7 +11,8 @@ import type { SingleTTestResult, SqTestResult } from "./types.js";
 import { countAtOrBelow, countBelow, quantile7, tailQuantiles7 } from "../stats/quantile.js";
 import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
 import { neumaierError } from "../stats/summary.js";
-import { checkNumbers } from "../check.js";
+import { checkNumbers, checkObject, checkOptions, checkShape } from "../check.js";
+import { CAR_RESULT } from "../shapes.js";
 
 const T_CONVENTION = "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
 
@@ -47,6 +48,7 @@ const T_CONVENTION = "textbook: s² = RSS/(M − k); forecast-error-corrected va
  * ```
  */
 export function arTTest(ars: AbnormalReturns, offset = 0): SingleTTestResult {
+  checkShape("arTTest", "ars", ars, { start: "integer", length: "integer", df: "number", t: "numbers", pValue: "numbers", ar: "numbers", variance: "numbers" });
   const i = offset - ars.start;
   if (!Number.isInteger(offset) || i < 0 || i >= ars.length) {
     invalidOption("offset", offset, `an integer offset from ${ars.start} to ${ars.start + ars.length - 1}`);
@@ -92,6 +94,7 @@ export function arTTest(ars: AbnormalReturns, offset = 0): SingleTTestResult {
  * ```
  */
 export function carTTest(car: CarResult): SingleTTestResult {
+  checkShape("carTTest", "car", car, CAR_RESULT);
   return {
     statistic: car.t,
     p_value: car.pValue,
@@ -189,6 +192,8 @@ const GAPS: readonly SqGaps[] = ["ignore", "exclude"];
  * ```
  */
 export function sqNullDistribution(fit: Pick<ModelFit, "residuals" | "used">, length: number, options: SqOptions = {}): SqNullDistribution {
+  checkShape("sqNullDistribution", "fit", fit, { residuals: "numbers", used: "numbers" });
+  checkOptions("sqNullDistribution", options);
   if (!Number.isInteger(length) || length < 1) invalidOption("length", length, "an integer ≥ 1 (the window length)");
   const gaps = options.gaps ?? "ignore";
   if (!GAPS.includes(gaps)) invalidOption("gaps", gaps, `"ignore" or "exclude"`);
@@ -359,6 +364,11 @@ export function sqTest(
   reference: SqNullDistribution | Pick<ModelFit, "residuals" | "used">,
   options: SqTestOptions = {},
 ): SqTestResult {
+  if (typeof statistic !== "number") checkShape("sqTest", "statistic", statistic, { car: "number", n: "integer", length: "integer" });
+  checkObject("sqTest", "reference", reference);
+  if ("sums" in reference) checkShape("sqTest", "reference", reference, { sums: "numbers", length: "integer", gaps: "string" });
+  else checkShape("sqTest", "reference", reference, { residuals: "numbers", used: "numbers" });
+  checkOptions("sqTest", options);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", level, "a number in (0, 1)");
   const correction = options.correction ?? true;

@@ -11,6 +11,7 @@ import { instantToLocal, isoFromDayKey, minutesOf, parseTimestamp } from "../tim
 import type { DayKey, MarketEvent } from "../types.js";
 import type { SessionBars } from "./sessions.js";
 import { clockText, isoInZone } from "./time.js";
+import { checkArray, checkOptions, checkShape } from "../check.js";
 
 /** Stable code of the rule that placed a statement on a bar. */
 export type IntradayRule = "in-session" | "pre-open-first-bar" | "after-last-bar-next" | "after-close-next" | "early-close-next" | "non-trading-next";
@@ -84,6 +85,9 @@ export function alignIntraday(
   grid: SessionBars,
   options: { readonly nonTrading?: NonTradingPolicy } = {},
 ): IntradayAlignmentResult {
+  checkArray("alignIntraday", "events", events);
+  checkShape("alignIntraday", "grid", grid, { calendar: "object", timezone: "string", interval: "integer", sessions: "array" });
+  checkOptions("alignIntraday", options);
   const cal = grid.calendar;
   const zone = grid.timezone;
   const intervalMs = grid.interval * 60_000;

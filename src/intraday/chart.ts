@@ -6,7 +6,7 @@
 import type { SessionBars } from "./sessions.js";
 import type { IntradayAlignment } from "./align.js";
 import { isoUtc } from "./time.js";
-import { checkArray, checkObject, checkOptions } from "../check.js";
+import { checkArray, checkArrayOf, checkObject, checkOptions, checkShape } from "../check.js";
 
 /** Options of {@link intradayChartSpec}. */
 export interface IntradayChartOptions {
@@ -34,6 +34,15 @@ export interface IntradayChartOptions {
  * spec.$schema; // => "https://vega.github.io/schema/vega-lite/v5.json"
  */
 export function intradayChartSpec(grid: SessionBars, events: readonly IntradayAlignment[], options: IntradayChartOptions = {}): Record<string, unknown> {
+  checkShape("intradayChartSpec", "grid", grid, { id: "string", timezone: "string", interval: "integer", sessions: "array" });
+  checkArrayOf("intradayChartSpec", "grid.sessions", grid.sessions, {
+    date: "string",
+    slots: "integer",
+    present: "numbers",
+    barClose: "numbers",
+    startInstant: "number",
+  });
+  checkArrayOf("intradayChartSpec", "events", events, { session: "string", barInstant: "number", event_id: "string", event: "object" });
   checkObject("intradayChartSpec", "grid", grid);
   checkArray("intradayChartSpec", "events", events);
   checkOptions("intradayChartSpec", options);

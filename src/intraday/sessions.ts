@@ -12,6 +12,8 @@ import { instantToLocal, isoFromDayKey, localToInstant, minutesOf } from "../tim
 import type { DayKey } from "../types.js";
 import type { BarSeries } from "../io/bars.js";
 import { clockText } from "./time.js";
+import { checkOptions, checkShape } from "../check.js";
+import { BAR_SERIES } from "../shapes.js";
 
 /** Extended-hours grid: `true` = 04:00-20:00 local, or explicit `HH:mm` bounds. */
 export type ExtendedHours = boolean | { readonly from: string; readonly to: string };
@@ -113,6 +115,8 @@ function toCalendar(exchange: SessionBarsOptions["exchange"]): TradingCalendar {
  * grid.sessions[0]?.gaps; // => 1
  */
 export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): SessionBars {
+  checkShape("sessionBars", "bars", bars, BAR_SERIES);
+  checkOptions("sessionBars", options);
   const calendar = toCalendar(options.exchange);
   const zone = calendar.exchange.timezone;
   const interval = options.interval ?? detectInterval(bars);

@@ -25,6 +25,7 @@ import type { INTRADAY_REFERENCES } from "../options/enums.js";
 import { intradayStudySchema } from "../options/intraday.js";
 import { present } from "../options/present.js";
 import { checkOptions, type Assert, type OptionsInput, type SameType } from "../options/schema.js";
+import { checkString } from "../check.js";
 
 export type { IntradayModel } from "./model.js";
 
@@ -141,6 +142,7 @@ export interface IntradayStudyResult {
  * parseMinuteWindow("-10m,+20m"); // => [-10, 20]
  */
 export function parseMinuteWindow(text: string): MinuteWindow {
+  checkString("parseMinuteWindow", "text", text);
   const m = /^\s*\[?\s*([+-]?\d+)\s*(m|min|h)?\s*[,;:]\s*([+-]?\d+)\s*(m|min|h)?\s*\]?\s*$/i.exec(text);
   if (m === null) invalidOption("window", text, 'two offsets in minutes such as "-10m,+20m" or "0,60"');
   const a = Number(m[1]) * (m[2]?.toLowerCase() === "h" ? 60 : 1);

@@ -8,7 +8,8 @@ import type { Issue, Warning } from "../errors.js";
 import { formatLocalTime, instantToLocal, isValidTimeZone, localToInstant, parseTimestamp } from "../time/index.js";
 import { compactName, parseNumberCell } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
-import { checkOptions, checkString } from "../check.js";
+import { checkArrayOf, checkOptions, checkString } from "../check.js";
+import { BAR_SERIES } from "../shapes.js";
 
 /**
  * A series of bars: one row per bar, sorted by start instant, no duplicates.
@@ -247,6 +248,8 @@ export function parseBarsCsv(text: string, options: ParseBarsOptions = {}): BarT
  * concatBars([april9, april7], "SPXL").close; // => Float64Array [90.91, 94.56]
  */
 export function concatBars(parts: readonly BarSeries[], id?: string): BarSeries {
+  checkArrayOf("concatBars", "parts", parts, BAR_SERIES);
+  if (id !== undefined) checkString("concatBars", "id", id);
   const rows: [number, number, number][] = [];
   parts.forEach((p, s) => {
     for (let i = 0; i < p.instants.length; i++) rows.push([p.instants[i]!, s, i]);

@@ -58,6 +58,7 @@ function lookupKeys(name: string): readonly string[] {
 export function findFactorName(names: readonly string[], name: string): string | undefined {
   checkArray("findFactorName", "names", names);
   checkString("findFactorName", "name", name);
+  for (const [i, n] of names.entries()) checkString("findFactorName", `names[${i}]`, n);
   const wanted = lookupKeys(name);
   const exact = names.find((n) => n === name);
   if (exact !== undefined) return exact;

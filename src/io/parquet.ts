@@ -11,6 +11,7 @@ import { checkSeriesOptions } from "../schema/index.js";
 import { cellText } from "./rows.js";
 import { seriesBuilder } from "./series.js";
 import type { ParseSeriesOptions, SeriesTable } from "./types.js";
+import { checkArrayOf } from "../check.js";
 
 /** One named column of a table (values of any type: numbers, strings, `Date`, bigint, null). */
 export interface NamedColumn {
@@ -30,6 +31,7 @@ export interface NamedColumn {
  * // => Float64Array [496.48, 548.62]
  */
 export function seriesFromColumns(columns: readonly NamedColumn[], options?: ParseSeriesOptions): SeriesTable {
+  checkArrayOf("seriesFromColumns", "columns", columns, { name: "string", values: "object" });
   const o = checkSeriesOptions(options);
   const n = columns.length > 0 ? columns[0]!.values.length : 0;
   for (const c of columns) {

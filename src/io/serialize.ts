@@ -9,7 +9,8 @@ import type { Series } from "../types.js";
 import { isFormulaLike } from "../output/text.js";
 import { csvCell } from "./csv.js";
 import type { SerializeSeriesOptions, SeriesTable } from "./types.js";
-import { checkObject, checkOptions } from "../check.js";
+import { checkArrayOf, checkObject, checkOptions, checkShape } from "../check.js";
+import { SERIES } from "../shapes.js";
 
 /** An asset id as a CSV cell: quoted when needed, and a leading `'` when a spreadsheet would run it as a formula. */
 function idCell(id: string, d: string): string {
@@ -38,7 +39,9 @@ export function serializeSeriesCsv(input: SeriesTable | readonly Series[], optio
   checkObject("serializeSeriesCsv", "input", input);
   checkOptions("serializeSeriesCsv", options);
   const o = checkSerializeOptions(options);
+  if (!Array.isArray(input)) checkShape("serializeSeriesCsv", "input", input, { series: "array" });
   const list: readonly Series[] = Array.isArray(input) ? (input as readonly Series[]) : (input as SeriesTable).series;
+  checkArrayOf("serializeSeriesCsv", "series", list, SERIES);
   const d = o.delimiter ?? ",";
   const out: string[] = [];
   if (o.layout === "long") {

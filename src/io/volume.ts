@@ -8,6 +8,7 @@ import { detectDelimiter } from "./csv.js";
 import { findColumn } from "./cells.js";
 import { parseSeriesCsv } from "./stream.js";
 import type { ParseSeriesOptions } from "./types.js";
+import { checkOptions, checkString } from "../check.js";
 
 /** Compact names of volume columns, in order of preference. */
 const VOLUME_NAMES = ["volume", "vol", "sharevolume", "totalvolume", "turnover"] as const;
@@ -40,6 +41,8 @@ export type ParseVolumeOptions = Omit<ParseSeriesOptions, "values" | "returnUnit
  * ```
  */
 export function parseVolumeCsv(text: string, options?: ParseVolumeOptions): Series {
+  checkString("parseVolumeCsv", "text", text);
+  checkOptions("parseVolumeCsv", options);
   const firstLine = text.slice(0, Math.max(0, text.search(/\r?\n/)) || text.length);
   const delimiter = options?.delimiter ?? detectDelimiter(firstLine);
   const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ""));

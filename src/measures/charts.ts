@@ -8,6 +8,8 @@ import { carChart, VEGA_LITE_SCHEMA } from "../output/charts.js";
 import type { CarChartOptions, ChartSource, VegaLiteSpec } from "../output/charts.js";
 import { studentTQuantile } from "../stats/index.js";
 import type { AbnormalVolume } from "./volume.js";
+import { checkOptions, checkShape } from "../check.js";
+import { ABNORMAL_RETURNS } from "../shapes.js";
 
 /** Options of {@link volumeChart}. */
 export interface VolumeChartOptions {
@@ -33,6 +35,9 @@ export interface VolumeChartOptions {
  * ```
  */
 export function volumeChart(result: AbnormalVolume, options: VolumeChartOptions = {}): VegaLiteSpec {
+  checkShape("volumeChart", "result", result, { abnormal: "object" });
+  checkShape("volumeChart", "result.abnormal", result.abnormal, ABNORMAL_RETURNS);
+  checkOptions("volumeChart", options);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1");
   const q = studentTQuantile(1 - (1 - level) / 2, result.abnormal.df);
@@ -92,6 +97,7 @@ export function volumeChart(result: AbnormalVolume, options: VolumeChartOptions 
  * ```
  */
 export function changePathChart(study: ChartSource, options: CarChartOptions & { readonly unit: string }): VegaLiteSpec {
+  checkShape("changePathChart", "options", options, { unit: "string" });
   const spec = carChart(study, { ...options, title: options.title ?? `Cumulative abnormal changes around each statement (${options.unit})` });
   const rescale = (v: unknown): unknown => (typeof v === "number" ? Number((v / 100).toPrecision(10)) : v);
   const data = spec.data as { values: Record<string, unknown>[] };

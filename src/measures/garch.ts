@@ -4,9 +4,10 @@
  * @module
  */
 import { MarketReactionError, invalidOption } from "../errors.js";
-import { garchLogLikelihood, garchLogLikelihoodGradient, garchResiduals, garchVariances } from "./garchLikelihood.js";
+import { checkGarchParameters, garchLogLikelihood, garchLogLikelihoodGradient, garchResiduals, garchVariances } from "./garchLikelihood.js";
 import type { GarchData, GarchMean, GarchParameters } from "./garchLikelihood.js";
 import { minimizeBfgs } from "./optimize.js";
+import { checkObject, checkOptions, checkShape } from "../check.js";
 
 /** Options of {@link fitGarch}. */
 export interface GarchOptions {
@@ -184,6 +185,8 @@ const STARTS: readonly (readonly [number, number])[] = [
  * ```
  */
 export function fitGarch(data: GarchData, options?: GarchOptions): GarchFit {
+  checkObject("fitGarch", "data", data);
+  checkOptions("fitGarch", options);
   const mean = options?.mean ?? (data.x === undefined ? "constant" : "market");
   if (mean !== "constant" && mean !== "market") invalidOption("mean", mean, `"constant" or "market"`);
   const minObs = options?.minObs ?? 30;
@@ -247,6 +250,8 @@ function garchFitFrom(data: GarchData, p: GarchParameters, scale: number, mean: 
  * ```
  */
 export function garchFitAt(data: GarchData, parameters: GarchParameters): GarchFit {
+  checkObject("garchFitAt", "data", data);
+  checkGarchParameters("garchFitAt", parameters);
   const mean: GarchMean = parameters.mean.length === 2 ? "market" : "constant";
   if (parameters.mean.length !== 1 && parameters.mean.length !== 2) invalidOption("parameters.mean", parameters.mean, "[mu] or [alpha, beta]");
   if (!(parameters.omega > 0) || !(parameters.alpha1 >= 0) || !(parameters.beta1 >= 0) || !(parameters.alpha1 + parameters.beta1 < 1)) {
@@ -287,6 +292,7 @@ export function garchFitAt(data: GarchData, parameters: GarchParameters): GarchF
  * ```
  */
 export function garchForecast(fit: Pick<GarchFit, "omega" | "alpha1" | "beta1" | "residuals" | "variances">, steps: number): Float64Array {
+  checkShape("garchForecast", "fit", fit, { omega: "number", alpha1: "number", beta1: "number", residuals: "numbers", variances: "numbers" });
   if (!Number.isInteger(steps) || steps < 0) invalidOption("steps", steps, "a non-negative integer");
   const out = new Float64Array(steps);
   const n = fit.residuals.length;

@@ -9,6 +9,8 @@ import { chiSquareSf, normalSf } from "../stats/index.js";
 import { fitGarch, garchFitAt, garchForecast } from "./garch.js";
 import type { GarchParameters } from "./garchLikelihood.js";
 import type { GarchFit, GarchOptions } from "./garch.js";
+import { checkNumbers, checkOptions, checkShape } from "../check.js";
+import { checkGarchParameters } from "./garchLikelihood.js";
 
 /** Result of {@link garchAbnormalReturns}. */
 export interface GarchAbnormalReturns {
@@ -95,6 +97,11 @@ export function garchAbnormalReturns(
   event: ArrayLike<number>,
   options?: GarchOptions & { readonly parameters?: GarchParameters },
 ): GarchAbnormalReturns {
+  checkShape("garchAbnormalReturns", "data", data, { asset: "numbers", market: "numbers?" });
+  checkNumbers("garchAbnormalReturns", "estimation", estimation);
+  checkNumbers("garchAbnormalReturns", "event", event);
+  checkOptions("garchAbnormalReturns", options);
+  if (options?.parameters !== undefined) checkGarchParameters("garchAbnormalReturns", options.parameters);
   const market =
     options?.parameters !== undefined
       ? options.parameters.mean.length === 2

@@ -7,6 +7,7 @@
  * fGarch::garchFit), and every observation from t = 1 on enters the likelihood.
  * @module
  */
+import { checkShape } from "../check.js";
 
 /** The mean equation: a constant (`constant`) or a constant and a benchmark return (`market`). */
 export type GarchMean = "constant" | "market";
@@ -60,6 +61,8 @@ export function garchVariances(z: Float64Array, omega: number, alpha1: number, b
  * ```
  */
 export function garchLogLikelihood(data: GarchData, p: GarchParameters): number {
+  checkShape("garchLogLikelihood", "data", data, { y: "numbers", x: "numbers?" });
+  checkGarchParameters("garchLogLikelihood", p);
   const z = garchResiduals(data, p.mean);
   const h = garchVariances(z, p.omega, p.alpha1, p.beta1);
   let ll = 0;
@@ -117,4 +120,9 @@ export function garchLogLikelihoodGradient(data: GarchData, p: GarchParameters):
     for (let j = 0; j < k; j++) grad[j] = grad[j]! - (zt / h) * dz(t, j);
   }
   return { ll, grad };
+}
+
+/** Throws unless `p` has the fields of {@link GarchParameters} (the values are checked where they are used). */
+export function checkGarchParameters(fn: string, p: unknown): asserts p is GarchParameters {
+  checkShape(fn, "parameters", p, { mean: "numbers", omega: "number", alpha1: "number", beta1: "number" });
 }

@@ -7,6 +7,8 @@ import type { AbnormalReturns } from "../abnormal/index.js";
 import { MarketReactionError, invalidOption } from "../errors.js";
 import { fisherFSf, studentTTwoSided } from "../stats/index.js";
 import type { Window } from "../types.js";
+import { checkNumbers, checkShape } from "../check.js";
+import { ABNORMAL_RETURNS } from "../shapes.js";
 
 /** Result of {@link abnormalVolatility}. */
 export interface AbnormalVolatility {
@@ -109,6 +111,8 @@ function omegaOf(ars: AbnormalReturns, rows: readonly number[]): Float64Array {
  * ```
  */
 export function abnormalVolatility(ars: AbnormalReturns, window?: Window): AbnormalVolatility {
+  checkShape("abnormalVolatility", "ars", ars, ABNORMAL_RETURNS);
+  if (window !== undefined) checkNumbers("abnormalVolatility", "window", window);
   const [from, to] = window ?? [ars.start, ars.start + ars.length - 1];
   if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || from < ars.start || to > ars.start + ars.length - 1) {
     invalidOption("window", window, `offsets within [${ars.start}, ${ars.start + ars.length - 1}]`);
@@ -238,6 +242,9 @@ export function rangeVolatilityTest(
   estimation: readonly number[] | Int32Array,
   event: readonly number[] | Int32Array,
 ): RangeVolatilityTest {
+  checkNumbers("rangeVolatilityTest", "variance", variance);
+  checkNumbers("rangeVolatilityTest", "estimation", estimation);
+  checkNumbers("rangeVolatilityTest", "event", event);
   const logs: number[] = [];
   let sum = 0;
   let finite = 0;

@@ -11,6 +11,8 @@ import { fitModel, predictModel } from "../models/index.js";
 import type { ModelFit } from "../models/index.js";
 import { normalSf } from "../stats/index.js";
 import type { Window } from "../types.js";
+import { checkNumbers, checkOptions, checkShape, checkWindowArg } from "../check.js";
+import { ABNORMAL_RETURNS } from "../shapes.js";
 
 /**
  * Default offset c of ln(V + c): one share (or contract), so that a session without volume gives ln 1 = 0.
@@ -52,6 +54,9 @@ export interface LogVolume {
  * ```
  */
 export function logVolume(volume: ArrayLike<number>, options?: { offset?: number; sessions?: ArrayLike<number> }): LogVolume {
+  checkNumbers("logVolume", "volume", volume);
+  checkOptions("logVolume", options);
+  if (options?.sessions !== undefined) checkNumbers("logVolume", "options.sessions", options.sessions);
   const offset = options?.offset ?? DEFAULT_VOLUME_OFFSET;
   if (!(offset > 0) || !Number.isFinite(offset)) invalidOption("offset", offset, "a positive finite number");
   const n = volume.length;
@@ -152,6 +157,14 @@ export interface AbnormalVolume {
  * ```
  */
 export function abnormalVolume(options: AbnormalVolumeOptions): AbnormalVolume {
+  checkShape("abnormalVolume", "options", options, {
+    volume: "numbers",
+    benchmarkVolume: "numbers?",
+    estimation: "numbers",
+    event: "numbers",
+    offset: "number?",
+    model: "string?",
+  });
   const model = options.model ?? (options.benchmarkVolume === undefined ? "mean-adjusted" : "market");
   if (model !== "mean-adjusted" && model !== "market") invalidOption("model", model, `"mean-adjusted" or "market"`);
   if (model === "market" && options.benchmarkVolume === undefined)
@@ -203,6 +216,9 @@ export function abnormalVolume(options: AbnormalVolumeOptions): AbnormalVolume {
  * ```
  */
 export function rankTest(residuals: Float64Array, ars: AbnormalReturns, window: Window): { rankZ: number; rankPValue: number } {
+  checkNumbers("rankTest", "residuals", residuals);
+  checkShape("rankTest", "ars", ars, ABNORMAL_RETURNS);
+  checkWindowArg("rankTest", "window", window);
   const ev: number[] = [];
   for (let o = window[0]; o <= window[1]; o++) {
     const v = ars.ar[o - ars.start];

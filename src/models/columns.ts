@@ -4,6 +4,7 @@
  * @module
  */
 import type { ModelSpec } from "./types.js";
+import { checkArray, checkShape, checkString } from "../check.js";
 
 /** The data columns of one model, resolved against a {@link ModelData}. */
 export interface ModelColumns {
@@ -29,6 +30,7 @@ export interface ModelColumns {
  * ```
  */
 export function modelLabel(spec: ModelSpec): string {
+  checkShape("modelLabel", "spec", spec, { type: "string", label: "string?" });
   return spec.type === "factors" ? (spec.label ?? "factors") : spec.type;
 }
 
@@ -53,6 +55,9 @@ const FACTOR_SYNONYMS: readonly (readonly string[])[] = [
  * ```
  */
 export function matchFactorName(available: readonly string[], name: string): string | undefined {
+  checkArray("matchFactorName", "available", available);
+  checkString("matchFactorName", "name", name);
+  for (const [i, a] of available.entries()) checkString("matchFactorName", `available[${i}]`, a);
   if (available.includes(name)) return name;
   const c = compactFactorName(name);
   const wanted = FACTOR_SYNONYMS.find((g) => g.includes(c)) ?? [c];

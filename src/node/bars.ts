@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { MarketReactionError, parseBarsCsv, type BarTable, type ParseBarsOptions } from "market-reaction";
 import { decodeText } from "./decode.js";
+import { checkPath } from "./io-error.js";
 
 /**
  * Reads a CSV file of bars (see `parseBarsCsv`); messages name the file.
@@ -17,6 +18,7 @@ import { decodeText } from "./decode.js";
  * bars.close; // => Float64Array [90.91, 91.33, 90.2981]
  */
 export async function readBarsFile(path: string, options: ParseBarsOptions = {}): Promise<BarTable> {
+  checkPath(path);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

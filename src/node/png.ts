@@ -115,6 +115,9 @@ export async function checkRenderer(format: "svg" | "png", executablePath?: stri
  * ```
  */
 export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = {}): Promise<Uint8Array> {
+  if (typeof spec !== "object" || spec === null) throw new MarketReactionError("INVALID_OPTION", "invalid renderPng: spec; expected a Vega-Lite spec object");
+  if (typeof options !== "object" || options === null)
+    throw new MarketReactionError("INVALID_OPTION", "invalid renderPng: options; expected an options object");
   const scale = options.scale ?? 2;
   if (!(Number.isFinite(scale) && scale > 0))
     throw new MarketReactionError("INVALID_OPTION", `invalid scale: ${String(options.scale)}; expected a positive number`);

@@ -103,7 +103,7 @@ export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = 
     });
   }
   try {
-    return await view.toSVG(scale);
+    return xmlSafe(await view.toSVG(scale));
   } catch (error) {
     throw new MarketReactionError("INVALID_OPTION", `vega cannot render the chart: ${error instanceof Error ? error.message : String(error)}`, [], {
       cause: error,
@@ -111,4 +111,17 @@ export async function renderSvg(spec: VegaLiteSpec, options: RenderSvgOptions = 
   } finally {
     view.finalize();
   }
+}
+
+/** Characters XML 1.0 does not allow at all (most C0 controls, U+FFFE, U+FFFF, unpaired surrogates). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * The rendered SVG as well-formed XML 1.0: vega escapes `&`, `<`, `>` and quotes in the text it
+ * copies from a spec (ids, labels, titles) but not the control characters XML forbids even as
+ * references; they become visible `\u{…}` codes, as in every other output.
+ */
+function xmlSafe(svg: string): string {
+  return svg.replace(XML_FORBIDDEN, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }

@@ -7,7 +7,7 @@
 import { invalidOption } from "../errors.js";
 import type { CarRow, ModelRow } from "../study/rows.js";
 import { escapeHtml, escapeLatex, escapeMarkdownCell } from "./escape.js";
-import { checkObject, checkOptions } from "../check.js";
+import { checkArray, checkArrayOf, checkNumber, checkOptions, checkShape } from "../check.js";
 import { terminalText } from "./text.js";
 
 /** Output formats of {@link studyTable}. */
@@ -38,6 +38,7 @@ export type TableSource = { readonly car: readonly CarRow[]; readonly models: re
  * significanceStars(0.2); // => ""
  */
 export function significanceStars(p: number): string {
+  checkNumber("significanceStars", "p", p);
   if (!(p >= 0)) return "";
   return p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
 }
@@ -194,7 +195,7 @@ function textTable(l: Layout, o: StudyTableOptions): string {
       .map((c, j) => (j < left ? c.padEnd(widths[j]!) : c.padStart(widths[j]!)))
       .join("  ")
       .trimEnd();
-  const caption = o.caption ?? "Cumulative abnormal returns (%)";
+  const caption = terminalText(o.caption ?? "Cumulative abnormal returns (%)");
   return `${caption}\n${fmt(head)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(fmt).join("\n")}\n\n${wrap(notePlain(l.note), 100)}\n`;
 }
 
@@ -324,8 +325,11 @@ function latexTable(l: Layout, o: StudyTableOptions): string {
  * ```
  */
 export function studyTable(study: TableSource, format: TableFormat = "text", options: StudyTableOptions = {}): string {
-  checkObject("studyTable", "study", study);
+  checkShape("studyTable", "study", study, { car: "array", models: "array", options: "object" });
+  checkArrayOf("studyTable", "study.car", study.car, { event_id: "string", asset: "string", window_start: "integer", window_end: "integer" });
+  checkArrayOf("studyTable", "study.models", study.models, { event_id: "string", asset: "string" });
   checkOptions("studyTable", options);
+  if (options.assets !== undefined) checkArray("studyTable", "options.assets", options.assets);
   if (!["text", "markdown", "html", "latex"].includes(format)) invalidOption("format", format, '"text", "markdown", "html" or "latex"');
   if (options.stat !== undefined && options.stat !== "t" && options.stat !== "p") invalidOption("stat", options.stat, '"t" or "p"');
   if (options.digits !== undefined && !(Number.isInteger(options.digits) && options.digits >= 0 && options.digits <= 10))

@@ -37,7 +37,7 @@ export function columnsOf(rows: readonly Row[]): string[] {
 function cellText(value: Row[string], digits: number, missing: string): string {
   if (value === null || value === undefined) return missing;
   if (typeof value === "number") {
-    if (Number.isNaN(value)) return missing;
+    if (!Number.isFinite(value)) return missing; // NaN and ±Infinity alike, as in CSV
     if (Number.isInteger(value)) return String(value);
     return Number(value.toPrecision(digits)).toString();
   }

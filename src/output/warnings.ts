@@ -6,6 +6,8 @@
  * @module
  */
 import type { Warning } from "../errors.js";
+import { checkArrayOf, checkOptions, checkShape, checkString } from "../check.js";
+import { WARNING } from "../shapes.js";
 
 /** How much a warning matters for reading the numbers. */
 export type WarningSeverity = "high" | "medium" | "info";
@@ -80,6 +82,7 @@ export interface GroupWarningsOptions {
  * warningSeverity("ESTIMATION_CONTAMINATED"); // => "medium"
  */
 export function warningSeverity(code: string): WarningSeverity {
+  checkString("warningSeverity", "code", code);
   if (HIGH.includes(code) || /NON_?SYNCHRON/.test(code)) return "high";
   return INFO.includes(code) ? "info" : "medium";
 }
@@ -112,6 +115,7 @@ function subjectsOf(w: Warning): readonly string[] {
  * // => [{ code: "HIGH_EVENT_VOLATILITY", message: "…", asset: "SPX", event_id: "E01", severity: "high", subjects: ["E01"] }]
  */
 export function classifyWarnings(warnings: readonly Warning[]): ClassifiedWarning[] {
+  checkArrayOf("classifyWarnings", "warnings", warnings, WARNING);
   return warnings.map((w) => ({ ...w, severity: w.severity ?? warningSeverity(w.code), subjects: subjectsOf(w) }));
 }
 
@@ -235,6 +239,7 @@ function prefixOf(w: ClassifiedWarning): string {
  * // => "[HIGH_EVENT_VOLATILITY] XLK: event-period SD is 2.3 times the estimation SD"
  */
 export function warningLine(w: Warning): string {
+  checkShape("warningLine", "w", w, WARNING);
   const c = classifyWarnings([w])[0]!;
   return `[${c.code}] ${prefixOf(c)}${c.message}`;
 }
@@ -269,6 +274,7 @@ function summaryOf(code: string, ws: readonly ClassifiedWarning[], assets: reado
  * groups[0]!.summary; // => "SPX: event-period SD is 2.3 times the estimation SD"
  */
 export function groupWarnings(warnings: readonly Warning[], options: GroupWarningsOptions = {}): WarningGroup[] {
+  checkOptions("groupWarnings", options);
   const byCode = new Map<string, ClassifiedWarning[]>();
   for (const w of classifyWarnings(warnings)) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
   const groups: WarningGroup[] = [];
@@ -315,6 +321,8 @@ function linesOfGroup(g: WarningGroup): WarningLine[] {
  * warningLines(groups); // => [{ severity: "high", text: "[THIN_TRADING] XLRE: 12% of returns are zero" }]
  */
 export function warningLines(groups: readonly WarningGroup[], options: WarningLinesOptions = {}): WarningLine[] {
+  checkArrayOf("warningLines", "groups", groups, { code: "string", severity: "string", count: "integer", warnings: "array" });
+  checkOptions("warningLines", options);
   if (options.verbose === true) return groups.flatMap((g) => g.warnings.map((w) => ({ severity: g.severity, text: `[${w.code}] ${prefixOf(w)}${w.message}` })));
   const max = Math.max(2, options.maxLines ?? 20);
   const total = groups.reduce((s, g) => s + g.count, 0);

@@ -357,12 +357,20 @@ interface MappedBenchmark {
 }
 
 /**
- * Sessions and benchmarks already put on sessions, by calendar (and benchmark object) and span
- * of sessions: one per `eventStudy` call (the inputs cannot change during it), never kept
- * beyond it. The arrays are shared by every result that uses them: read-only.
+ * What one `eventStudy` call computes once and shares (the inputs cannot change during it),
+ * never kept beyond it, by object (a benchmark, a day array), calendar and key: sessions and
+ * benchmarks put on a span of sessions, the calendar positions of a day array, and the mark
+ * that a benchmark passed its checks. The arrays are shared by every result that uses them:
+ * read-only.
  * @internal
  */
-export type BenchmarkMemo = Map<object, Map<TradingCalendar, Map<string, MappedBenchmark | Sessions>>>;
+export type BenchmarkMemo = Map<object, Map<TradingCalendar, Map<string, Memoised>>>;
+
+/** A value of the memo. */
+type Memoised = MappedBenchmark | Sessions | Int32Array | typeof PASSED;
+
+/** The memo's value for a benchmark that passed its checks. */
+const PASSED = true;
 
 /** The sessions of a span and the previous session of each. */
 interface Sessions {
@@ -395,23 +403,28 @@ function mapped1(memo: BenchmarkMemo | undefined, benchmark: object, calendar: T
   return memo === undefined ? compute() : (memoised(memo, benchmark, calendar, span, compute) as MappedBenchmark);
 }
 
-function memoised<T extends MappedBenchmark | Sessions>(
-  memo: BenchmarkMemo,
-  benchmark: object,
-  calendar: TradingCalendar,
-  span: string,
-  compute: () => T,
-): MappedBenchmark | Sessions {
-  let byCalendar = memo.get(benchmark);
+/** The calendar position of each day of `days` (−1 off the calendar), once per day array within a memo. */
+function calendarIndicesOf(memo: BenchmarkMemo | undefined, days: Int32Array, calendar: TradingCalendar): Int32Array {
+  const compute = (): Int32Array => calendarIndices(days, calendar.days);
+  return memo === undefined ? compute() : (memoised(memo, days, calendar, INDICES, compute) as Int32Array);
+}
+
+function bySpanOf(memo: BenchmarkMemo, key: object, calendar: TradingCalendar): Map<string, Memoised> {
+  let byCalendar = memo.get(key);
   if (byCalendar === undefined) {
     byCalendar = new Map();
-    memo.set(benchmark, byCalendar);
+    memo.set(key, byCalendar);
   }
   let bySpan = byCalendar.get(calendar);
   if (bySpan === undefined) {
     bySpan = new Map();
     byCalendar.set(calendar, bySpan);
   }
+  return bySpan;
+}
+
+function memoised(memo: BenchmarkMemo, key: object, calendar: TradingCalendar, span: string, compute: () => Memoised): Memoised {
+  const bySpan = bySpanOf(memo, key, calendar);
   let m = bySpan.get(span);
   if (m === undefined) {
     m = compute();
@@ -420,43 +433,141 @@ function memoised<T extends MappedBenchmark | Sessions>(
   return m;
 }
 
+function isMemoised(memo: BenchmarkMemo | undefined, key: object, calendar: TradingCalendar, name: string): boolean {
+  return memo?.get(key)?.get(calendar)?.has(name) === true;
+}
+
+function remember(memo: BenchmarkMemo | undefined, key: object, calendar: TradingCalendar, name: string, value: Memoised): void {
+  if (memo !== undefined) bySpanOf(memo, key, calendar).set(name, value);
+}
+
 /**
  * {@link alignReturns} with a memo of sessions and benchmark mappings shared by several calls:
  * results on the same span of sessions share their `days` and benchmark arrays (read-only).
+ * Within a memo the benchmark's checks run once, and the calendar positions of a day array are
+ * found once for every asset that shares that array.
  * @internal
  */
 export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMemo | undefined): AlignedReturns {
+  const type = checkAlignInputs(options, memo);
+  const { asset, market, factors, calendar } = options;
+  const exchange = calendar.exchange.code;
+  const isPrice = asset.kind !== "return";
+  const assetIdx = calendarIndicesOf(memo, asset.days, calendar);
+  const extent = assetExtent(asset, assetIdx);
+  const { c0, c1 } = sessionRange(options, extent, isPrice);
+  const span = `${c0}|${c1}|${type}`;
+  const sessions = sessionsOf(memo, calendar, span, c0, c1);
+  const warnings: Warning[] = [];
+  const onSession = assetOnSessions(options, assetIdx, c0, c1, warnings);
+  const { values, gap } = assetReturnsOnSessions(asset, onSession, sessions, type, extent.firstFinite, exchange, warnings);
+  const n = c1 - c0 + 1;
+  let marketOut: Float64Array | undefined;
+  if (market !== undefined) {
+    marketOut = marketOnSessions(memo, market, calendar, span, sessions, type, asset.id, warnings);
+    for (let i = 0; i < n; i++) if (Number.isNaN(marketOut[i]!)) gap[i] = gap[i]! | RETURN_FLAGS.MARKET;
+  }
+  let factorOut: Record<string, Float64Array> | undefined;
+  if (factors !== undefined) {
+    factorOut = factorsOnSessions(memo, factors, calendar, span, sessions, type, asset.id, warnings);
+    flagFactorGaps(
+      factors.names.map((name) => factorOut![name]!),
+      gap,
+    );
+  }
+  return alignedResult(sessions.days, values, marketOut, factorOut, gap, type, asset.id, market?.id, exchange, warnings);
+}
+
+/**
+ * The result object, with its keys in the order they have always had (days, asset, market,
+ * factors, gap, returnType, assetId, marketId, exchange, warnings); optional ones left out when
+ * absent. Built in place (no spread of temporary objects: it is made once per asset).
+ */
+function alignedResult(
+  days: Int32Array,
+  asset: Float64Array,
+  market: Float64Array | undefined,
+  factors: Record<string, Float64Array> | undefined,
+  gap: Uint8Array,
+  returnType: ReturnMethod,
+  assetId: string,
+  marketId: string | undefined,
+  exchange: string,
+  warnings: Warning[],
+): AlignedReturns {
+  const out: { -readonly [K in keyof AlignedReturns]: AlignedReturns[K] } = { days, asset } as AlignedReturns;
+  if (market !== undefined) out.market = market;
+  if (factors !== undefined) out.factors = factors;
+  out.gap = gap;
+  out.returnType = returnType;
+  out.assetId = assetId;
+  if (marketId !== undefined) out.marketId = marketId;
+  out.exchange = exchange;
+  out.warnings = warnings;
+  return out;
+}
+
+/** The memo's key for "this benchmark passed its checks". */
+const CHECKED = "checked";
+/** The memo's key for the calendar positions of a day array. */
+const INDICES = "indices";
+
+/**
+ * Checks the options, the asset and the benchmarks (the benchmarks' checks once per memo: they
+ * do not depend on the asset); returns the return type.
+ */
+function checkAlignInputs(options: AlignReturnsOptions, memo: BenchmarkMemo | undefined): ReturnMethod {
   if (typeof options !== "object" || options === null) invalidOption("options", options, "an object { asset, calendar, market?, factors? }");
   const { asset, market, factors, calendar } = options;
   if (!isTradingCalendar(calendar)) invalidOption("calendar", calendar, 'a TradingCalendar (tradingCalendar("XNYS") or calendarFromSeries(...))');
   const type = checkReturnType(options.returnType ?? "simple");
-  checkSeries(asset, "asset");
-  if (market !== undefined) checkSeries(market, "market");
-  if (factors !== undefined) checkFactorColumns(factors);
+  // a day array whose calendar positions are in the memo was checked (sorted) by an earlier call
+  const daysChecked = asset !== null && typeof asset === "object" && isMemoised(memo, asset.days, calendar, INDICES);
+  checkSeries(asset, "asset", daysChecked);
+  if (market !== undefined && !isMemoised(memo, market, calendar, CHECKED)) checkSeries(market, "market");
+  if (factors !== undefined && !isMemoised(memo, factors, calendar, CHECKED)) checkFactorColumns(factors);
   checkSeriesKind(asset, "asset");
-  if (market !== undefined) checkSeriesKind(market, "market");
-  const exchange = calendar.exchange.code;
-  const id = asset.id;
-  const cdays = calendar.days;
-  const warnings: Warning[] = [];
+  if (market !== undefined && !isMemoised(memo, market, calendar, CHECKED)) {
+    checkSeriesKind(market, "market");
+    remember(memo, market, calendar, CHECKED, PASSED);
+  }
+  if (factors !== undefined) remember(memo, factors, calendar, CHECKED, PASSED);
+  return type;
+}
 
-  // asset observations: on-calendar finite values, and where the data starts and ends
-  // a level series is differenced like a price series is turned into returns
-  const isPrice = asset.kind !== "return";
-  const isLevel = asset.kind === "level";
+/** Where the asset's finite values lie: the first day with one, and the first and last calendar positions. */
+interface AssetExtent {
+  readonly firstFinite: number;
+  readonly firstOnCal: number;
+  readonly lastOnCal: number;
+}
+
+function assetExtent(asset: Series, assetIdx: Int32Array): AssetExtent {
   let firstFinite = Number.POSITIVE_INFINITY;
   let firstOnCal = -1;
   let lastOnCal = -1;
-  const assetIdx = calendarIndices(asset.days, cdays);
-  for (let j = 0; j < asset.days.length; j++) {
-    if (!Number.isFinite(asset.values[j]!)) continue;
-    const d = asset.days[j]!;
+  const { days, values } = asset;
+  for (let j = 0; j < days.length; j++) {
+    if (!Number.isFinite(values[j]!)) continue;
+    const d = days[j]!;
     if (d < firstFinite) firstFinite = d;
     const ci = assetIdx[j]!;
     if (ci < 0) continue;
     if (firstOnCal < 0) firstOnCal = ci;
     lastOnCal = ci;
   }
+  return { firstFinite, firstOnCal, lastOnCal };
+}
+
+/**
+ * The calendar positions c0..c1 of the output's sessions: `from`/`to` when given, else from the
+ * first session with a computable return to the last with data.
+ * @throws MISSING_RETURNS when the range holds no session with data.
+ */
+function sessionRange(options: AlignReturnsOptions, extent: AssetExtent, isPrice: boolean): { c0: number; c1: number } {
+  const { calendar, asset } = options;
+  const cdays = calendar.days;
+  const { firstOnCal, lastOnCal } = extent;
   let c0: number;
   let c1: number;
   if (options.from !== undefined) c0 = upperBound(cdays, toDay(options.from, "from") - 1);
@@ -467,19 +578,25 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
     invalidOption("from", options.from, `a day on or before to (${String(options.to)})`);
   }
   if (firstOnCal < 0 || c0 > c1) {
+    const exchange = calendar.exchange.code;
     throw new MarketReactionError(
       "MISSING_RETURNS",
       firstOnCal < 0
-        ? `asset ${JSON.stringify(id)} has no value on any session of the ${exchange} calendar`
-        : `asset ${JSON.stringify(id)} has no return on the ${exchange} sessions in the requested range`,
+        ? `asset ${JSON.stringify(asset.id)} has no value on any session of the ${exchange} calendar`
+        : `asset ${JSON.stringify(asset.id)} has no return on the ${exchange} sessions in the requested range`,
     );
   }
-  const n = c1 - c0 + 1;
-  const span = `${c0}|${c1}|${type}`;
-  const { days, prev, hasPrev } = sessionsOf(memo, calendar, span, c0, c1);
+  return { c0, c1 };
+}
 
-  // asset values on sessions c0-1 .. c1 (slot 0 = previous session of days[0])
-  const onSession = new Float64Array(n + 1).fill(Number.NaN);
+/**
+ * The asset's values on sessions c0 − 1 … c1 (slot 0 = the session before days[0]; `NaN` where
+ * it has none); rows off the calendar or beyond it are counted into warnings.
+ */
+function assetOnSessions(options: AlignReturnsOptions, assetIdx: Int32Array, c0: number, c1: number, warnings: Warning[]): Float64Array {
+  const { asset, calendar } = options;
+  const cdays = calendar.days;
+  const onSession = new Float64Array(c1 - c0 + 2).fill(Number.NaN);
   const offCal = new Tally();
   const outside = new Tally();
   const spanFrom = c0 > 0 ? cdays[c0 - 1]! : cdays[c0]!;
@@ -487,8 +604,9 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
   // off-calendar rows are counted within the requested range (everywhere on a default side)
   const countFrom = options.from === undefined ? Number.NEGATIVE_INFINITY : spanFrom;
   const countTo = options.to === undefined ? Number.POSITIVE_INFINITY : spanTo;
-  for (let j = 0; j < asset.days.length; j++) {
-    const d = asset.days[j]!;
+  const { days, values } = asset;
+  for (let j = 0; j < days.length; j++) {
+    const d = days[j]!;
     if (!calendar.covers(d)) {
       outside.add(d);
       continue;
@@ -498,9 +616,46 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       if (d >= countFrom && d <= countTo) offCal.add(d);
       continue;
     }
-    if (d >= spanFrom && d <= spanTo) onSession[ci - c0 + 1] = asset.values[j]!;
+    if (d >= spanFrom && d <= spanTo) onSession[ci - c0 + 1] = values[j]!;
   }
+  const id = asset.id;
+  const exchange = calendar.exchange.code;
+  offCal.warn(
+    warnings,
+    "OFF_CALENDAR_ROWS",
+    id,
+    exchange,
+    (k) =>
+      `${plural(k, "row")} of ${id} ${verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`)} dropped`,
+  );
+  outside.warn(
+    warnings,
+    "OUTSIDE_CALENDAR_ROWS",
+    id,
+    exchange,
+    (k) =>
+      `${plural(k, "row")} of ${id} ${verb(k, "lies", "lie")} outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and ${verb(k, "was", "were")} not used`,
+  );
+  return onSession;
+}
 
+/**
+ * The asset's return dated each session (prices and levels from consecutive sessions, returns
+ * as given) with its gap flags; missing and multi-session returns are counted into warnings.
+ */
+function assetReturnsOnSessions(
+  asset: Series,
+  onSession: Float64Array,
+  sessions: Sessions,
+  type: ReturnMethod,
+  firstFinite: number,
+  exchange: string,
+  warnings: Warning[],
+): { values: Float64Array; gap: Uint8Array } {
+  const { days, prev, hasPrev } = sessions;
+  const n = days.length;
+  const isPrice = asset.kind !== "return";
+  const isLevel = asset.kind === "level";
   const values = new Float64Array(n).fill(Number.NaN);
   const gap = new Uint8Array(n);
   const missing = new Tally();
@@ -536,22 +691,7 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
       }
     }
   }
-  offCal.warn(
-    warnings,
-    "OFF_CALENDAR_ROWS",
-    id,
-    exchange,
-    (k) =>
-      `${plural(k, "row")} of ${id} ${verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`)} dropped`,
-  );
-  outside.warn(
-    warnings,
-    "OUTSIDE_CALENDAR_ROWS",
-    id,
-    exchange,
-    (k) =>
-      `${plural(k, "row")} of ${id} ${verb(k, "lies", "lie")} outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and ${verb(k, "was", "were")} not used`,
-  );
+  const id = asset.id;
   multi.warn(
     warnings,
     "MULTI_SESSION_RETURN",
@@ -568,62 +708,71 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
     (k) =>
       `${plural(k, "session")} of ${id} ${verb(k, "has", "have")} no ${isPrice ? "price (or the data has not started)" : "return"} and ${verb(k, "was", "were")} set to NaN`,
   );
+  return { values, gap };
+}
 
-  // the benchmark on these sessions depends only on the benchmark and the sessions: computed
-  // once per (benchmark, sessions) within a memo (eventStudy's many assets on one calendar)
-  let marketOut: Float64Array | undefined;
-  if (market !== undefined) {
-    const {
-      columns: [mapped],
-      tallies: t,
-    } = mapped1(memo, market, calendar, span, () => {
-      const tm = tallies();
-      const out =
-        market.kind !== "return"
-          ? mapPrices(market, days, prev, hasPrev, type, tm, market.kind === "level")
-          : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
-      return { columns: [out], tallies: tm };
-    });
-    marketOut = mapped!;
-    for (let i = 0; i < n; i++) if (Number.isNaN(marketOut[i]!)) gap[i] = gap[i]! | RETURN_FLAGS.MARKET;
-    benchmarkWarnings(warnings, t, `the market ${JSON.stringify(market.id)}`, id, exchange);
-  }
-  let factorOut: Record<string, Float64Array> | undefined;
-  if (factors !== undefined) {
-    const cols = factors.names.map((name) => factors.columns[name]!);
-    const memoised = mapped1(memo, factors, calendar, span, () => {
-      const tf = tallies();
-      return { columns: mapReturns(factors.days, cols, days, prev, hasPrev, type, tf), tallies: tf };
-    });
-    const t = memoised.tallies;
-    const mapped = memoised.columns;
-    factorOut = {};
-    factors.names.forEach((name, c) => {
-      factorOut![name] = mapped[c]!;
-    });
-    for (let i = 0; i < n; i++) {
-      for (const col of mapped) {
-        if (Number.isNaN(col[i]!)) {
-          gap[i] = gap[i]! | RETURN_FLAGS.FACTORS;
-          break;
-        }
+/**
+ * The market's return on each session (computed once per benchmark and span within a memo: it
+ * does not depend on the asset), with its warnings for this asset.
+ */
+function marketOnSessions(
+  memo: BenchmarkMemo | undefined,
+  market: Series,
+  calendar: TradingCalendar,
+  span: string,
+  sessions: Sessions,
+  type: ReturnMethod,
+  assetId: string,
+  warnings: Warning[],
+): Float64Array {
+  const { days, prev, hasPrev } = sessions;
+  const mapped = mapped1(memo, market, calendar, span, () => {
+    const tm = tallies();
+    const out =
+      market.kind !== "return"
+        ? mapPrices(market, days, prev, hasPrev, type, tm, market.kind === "level")
+        : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
+    return { columns: [out], tallies: tm };
+  });
+  benchmarkWarnings(warnings, mapped.tallies, `the market ${JSON.stringify(market.id)}`, assetId, calendar.exchange.code);
+  return mapped.columns[0]!;
+}
+
+/** The factor returns on each session, by column name (once per span within a memo), with their warnings. */
+function factorsOnSessions(
+  memo: BenchmarkMemo | undefined,
+  factors: FactorColumns,
+  calendar: TradingCalendar,
+  span: string,
+  sessions: Sessions,
+  type: ReturnMethod,
+  assetId: string,
+  warnings: Warning[],
+): Record<string, Float64Array> {
+  const { days, prev, hasPrev } = sessions;
+  const cols = factors.names.map((name) => factors.columns[name]!);
+  const mapped = mapped1(memo, factors, calendar, span, () => {
+    const tf = tallies();
+    return { columns: mapReturns(factors.days, cols, days, prev, hasPrev, type, tf), tallies: tf };
+  });
+  const out: Record<string, Float64Array> = {};
+  factors.names.forEach((name, c) => {
+    out[name] = mapped.columns[c]!;
+  });
+  benchmarkWarnings(warnings, mapped.tallies, "the factors", assetId, calendar.exchange.code);
+  return out;
+}
+
+/** Flags `FACTORS` on the sessions where any factor return is `NaN`. */
+function flagFactorGaps(columns: readonly Float64Array[], gap: Uint8Array): void {
+  for (let i = 0; i < gap.length; i++) {
+    for (const col of columns) {
+      if (Number.isNaN(col[i]!)) {
+        gap[i] = gap[i]! | RETURN_FLAGS.FACTORS;
+        break;
       }
     }
-    benchmarkWarnings(warnings, t, "the factors", id, exchange);
   }
-
-  return {
-    days,
-    asset: values,
-    ...(marketOut === undefined ? {} : { market: marketOut }),
-    ...(factorOut === undefined ? {} : { factors: factorOut }),
-    gap,
-    returnType: type,
-    assetId: id,
-    ...(market === undefined ? {} : { marketId: market.id }),
-    exchange,
-    warnings,
-  };
 }
 
 function checkFactorColumns(f: FactorColumns): void {

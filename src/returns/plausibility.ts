@@ -54,6 +54,34 @@ export function median(values: Float64Array): number {
   return (lower + upper) / 2;
 }
 
+/** The absolute values of the `n` finite values, in a new array. */
+function absoluteFinite(values: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) out[k++] = Math.abs(v);
+  }
+  return out;
+}
+
+/** Counts of the finite values of a series: all, positive, negative, and the largest |value|. */
+function counts(values: Float64Array): { n: number; positive: number; negative: number; maxAbs: number } {
+  let n = 0;
+  let positive = 0;
+  let negative = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
+    if (v > 0) positive++;
+    else if (v < 0) negative++;
+    const a = Math.abs(v);
+    if (a > maxAbs) maxAbs = a;
+  }
+  return { n, positive, negative, maxAbs };
+}
+
 /**
  * Throws INVALID_INPUT when the values of `series` do not fit its `kind`:
  * - `"return"` with at least 95 % positive values and a median above 1: prices;
@@ -65,19 +93,13 @@ export function median(values: Float64Array): number {
  * @param name - how the series is named in the message, e.g. "asset" or "market".
  */
 export function checkSeriesKind(series: Series, name: string): void {
-  const finite = new Float64Array(series.values.length);
-  let n = 0;
-  let positive = 0;
-  let negative = 0;
-  for (let i = 0; i < series.values.length; i++) {
-    const v = series.values[i]!;
-    if (!Number.isFinite(v)) continue;
-    finite[n++] = Math.abs(v);
-    if (v > 0) positive++;
-    else if (v < 0) negative++;
-  }
+  const { n, positive, negative, maxAbs } = counts(series.values);
   if (n < MIN_VALUES) return;
-  const mid = median(finite.subarray(0, n));
+  // The median decides only when some |value| exceeds 0.2 (returns) or a tenth of the values
+  // are negative (prices); otherwise no rule can fire and the median is not needed.
+  const mayFire = series.kind === "return" ? maxAbs > 0.2 : series.kind === "price" && negative >= 0.1 * n;
+  if (!mayFire) return;
+  const mid = median(absoluteFinite(series.values, n));
   const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
   const id = JSON.stringify(series.id);
   if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {

@@ -42,6 +42,8 @@ export function checkReturnType(value: unknown, name = "returnType"): ReturnMeth
  * ```
  */
 export function priceReturn(p0: number, p1: number, type: ReturnMethod): number {
+  // a type test only (no call): this runs once per price in computeReturns and the aligner
+  if (typeof p0 !== "number" || typeof p1 !== "number") invalidOption("priceReturn: prices", typeof p0 !== "number" ? p0 : p1, "two numbers");
   if (!(p0 > 0) || !(p1 >= 0) || !Number.isFinite(p0) || !Number.isFinite(p1)) return Number.NaN;
   const r = (p1 - p0) / p0;
   if (!Number.isFinite(r)) return Number.NaN;
@@ -87,8 +89,12 @@ export function computeReturns(series: Series, type: ReturnMethod = "simple"): S
   return { id: series.id, days, values, kind: "return" };
 }
 
-/** Throws INVALID_OPTION unless `s` looks like a {@link Series} with matching array lengths. */
-export function checkSeries(s: unknown, name: string): asserts s is Series {
+/**
+ * Throws INVALID_OPTION unless `s` looks like a {@link Series} with matching array lengths, and
+ * INVALID_INPUT unless its days are strictly increasing (not re-checked with `daysChecked`, for
+ * a day array already checked in the same call).
+ */
+export function checkSeries(s: unknown, name: string, daysChecked = false): asserts s is Series {
   const v = s as Partial<Series> | null;
   if (typeof v !== "object" || v === null || !(v.days instanceof Int32Array) || !(v.values instanceof Float64Array)) {
     invalidOption(name, s, "a Series { id, days: Int32Array, values: Float64Array, kind }");
@@ -97,6 +103,7 @@ export function checkSeries(s: unknown, name: string): asserts s is Series {
   if (v.days.length !== v.values.length) {
     throw new MarketReactionError("INVALID_INPUT", `${name} ${JSON.stringify(v.id)}: ${v.days.length} days but ${v.values.length} values`);
   }
+  if (daysChecked) return;
   for (let i = 1; i < v.days.length; i++) {
     if (v.days[i]! <= v.days[i - 1]!) {
       throw new MarketReactionError("INVALID_INPUT", `${name} ${JSON.stringify(v.id)}: days must be strictly increasing (element ${i})`, [

@@ -32,6 +32,7 @@ import {
   type WindowRow,
 } from "../inference/cross/index.js";
 import { isoFromDayKey } from "../time/index.js";
+import { checkArrayOf, checkNumber, checkString } from "../check.js";
 
 /** What to do with statements of one asset that share day 0: merge them (default) or keep every pair. */
 export type SameDay0Policy = (typeof SAME_DAY0_POLICIES)[number];
@@ -68,6 +69,8 @@ export interface MergedEvents {
  * ```
  */
 export function mergeSameDay0(events: readonly DatedCrossEvent[], policy: SameDay0Policy): MergedEvents {
+  checkArrayOf("mergeSameDay0", "events", events, { id: "string", asset: "string", day0: "number" });
+  checkString("mergeSameDay0", "policy", policy);
   const groups = new Map<string, DatedCrossEvent[]>();
   for (const e of events) {
     const key = `${e.asset}\u0000${e.day0}`;
@@ -137,6 +140,8 @@ const RBAR_LIMIT = 500;
  * ```
  */
 export function clusteringOf(events: readonly DatedCrossEvent[], rbar: number): ClusteringInfo | undefined {
+  checkArrayOf("clusteringOf", "events", events, { asset: "string", day0: "number" });
+  checkNumber("clusteringOf", "rbar", rbar);
   const assetsOn = new Map<number, Set<string>>();
   for (const e of events) {
     let s = assetsOn.get(e.day0);

@@ -6,7 +6,7 @@ import { marketSessionOf } from "./marketSession.js";
 import type { AlignmentRow } from "../calendar/index.js";
 import type { MarketEvent } from "../types.js";
 import type { EventMetadata, EventRow } from "./rows.js";
-import { checkObject } from "../check.js";
+import { checkObject, checkShape } from "../check.js";
 
 /** The statement metadata of an output row (`null` for each field the statement lacks). */
 export function metadataOf(event: MarketEvent): EventMetadata {
@@ -34,6 +34,7 @@ export function metadataOf(event: MarketEvent): EventMetadata {
  * ```
  */
 export function eventRow(r: AlignmentRow): EventRow {
+  checkShape("eventRow", "row", r, { event: "object" });
   checkObject("eventRow", "row", r);
   return {
     id: r.id,

@@ -13,6 +13,8 @@ import { normalizeWindows, type EstimationLength, type TradingCalendar } from ".
 import type { Warning } from "../errors.js";
 import { isoFromDayKey, lowerBound } from "../time/index.js";
 import type { DayKey, Series, Window } from "../types.js";
+import { checkArray, checkNumbers, checkShape } from "../check.js";
+import { CALENDAR, SERIES } from "../shapes.js";
 
 /** Where an asset's aligned returns must start so that every estimation window is on the exchange's sessions. */
 export interface ListingStart {
@@ -47,6 +49,10 @@ export function listingStart(
   estimation: Window | EstimationLength | undefined,
   windows: readonly Window[] = [[0, 0]],
 ): ListingStart | undefined {
+  checkShape("listingStart", "calendar", calendar, CALENDAR);
+  checkShape("listingStart", "asset", asset, SERIES);
+  checkNumbers("listingStart", "day0s", day0s);
+  checkArray("listingStart", "windows", windows);
   if (estimation === undefined || day0s.length === 0) return undefined;
   const norm = normalizeWindows({ estimation, windows });
   const e = norm.estimation;

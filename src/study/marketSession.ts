@@ -11,8 +11,11 @@
  * @module
  */
 import type { AlignmentResult, AlignmentRow, TradingCalendar } from "../calendar/index.js";
+import { plainAlignmentRow } from "../calendar/alignRow.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent } from "../types.js";
+import { checkArrayOf, checkObject, checkShape } from "../check.js";
+import { CALENDAR } from "../shapes.js";
 
 /**
  * The statement's `market_session` (an extra column of the statements file, or a field of a statement object), or `null`.
@@ -22,6 +25,7 @@ import type { MarketEvent } from "../types.js";
  * ```
  */
 export function marketSessionOf(event: MarketEvent): string | null {
+  checkObject("marketSessionOf", "event", event);
   const e = event as MarketEvent & { readonly extra?: Readonly<Record<string, unknown>>; readonly market_session?: unknown };
   const v = e.extra?.market_session ?? e.market_session;
   return v === undefined || v === null || v === "" ? null : String(v);
@@ -50,7 +54,7 @@ function refine(row: AlignmentRow, calendar: TradingCalendar): AlignmentRow {
     const next = calendar.nextSession(row.day0);
     if (next === undefined) return row;
     return {
-      ...row,
+      ...plainAlignmentRow(row),
       session: "after-close",
       rule: "after-close-next",
       day0: next,
@@ -59,7 +63,7 @@ function refine(row: AlignmentRow, calendar: TradingCalendar): AlignmentRow {
     };
   }
   return {
-    ...row,
+    ...plainAlignmentRow(row),
     session,
     rule: session === "pre-open" ? "pre-open-same-day" : "regular-same-day",
     reason: `Date-only statement on ${day} marked ${session} (market_session ${JSON.stringify(raw)}): day 0 is that session.`,
@@ -77,6 +81,9 @@ function refine(row: AlignmentRow, calendar: TradingCalendar): AlignmentRow {
  * ```
  */
 export function refineByMarketSession(result: AlignmentResult, calendar: TradingCalendar): AlignmentResult {
+  checkShape("refineByMarketSession", "result", result, { rows: "array" });
+  checkShape("refineByMarketSession", "calendar", calendar, CALENDAR);
+  checkArrayOf("refineByMarketSession", "result.rows", result.rows, { event: "object" });
   if (!result.rows.some((r) => marketSessionOf(r.event) !== null)) return result;
   return { ...result, rows: result.rows.map((r) => refine(r, calendar)) };
 }

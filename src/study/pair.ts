@@ -5,6 +5,7 @@
  */
 import type { AbnormalReturns, CarResult } from "../abnormal/index.js";
 import type { ModelFit } from "../models/index.js";
+import { checkShape } from "../check.js";
 
 /** Everything computed for one (asset, statement) pair: the building blocks, for power users. */
 export interface PairResult {
@@ -34,6 +35,7 @@ export interface PairResult {
  * ```
  */
 export function estimationDaysOf(pair: PairResult): Int32Array {
+  checkPair("estimationDaysOf", pair);
   const out = new Int32Array(pair.fit.used.length);
   for (let j = 0; j < out.length; j++) out[j] = pair.days[pair.fit.used[j]!]!;
   return out;
@@ -55,7 +57,14 @@ export function estimationDaysOf(pair: PairResult): Int32Array {
  * ```
  */
 export function estimationOffsetsOf(pair: PairResult): Int32Array {
+  checkPair("estimationOffsetsOf", pair);
   const out = new Int32Array(pair.fit.used.length);
   for (let j = 0; j < out.length; j++) out[j] = pair.fit.used[j]! - pair.day0Index;
   return out;
+}
+
+/** Throws unless `pair` has the fields the estimation-sample helpers read. */
+function checkPair(fn: string, pair: unknown): asserts pair is PairResult {
+  checkShape(fn, "pair", pair, { days: "numbers", day0Index: "integer", fit: "object" });
+  checkShape(fn, "pair.fit", (pair as PairResult).fit, { used: "numbers" });
 }

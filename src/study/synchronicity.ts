@@ -28,6 +28,7 @@ import { fitModel, type ModelSpec } from "../models/index.js";
 import { localToInstant, isoFromDayKey, lowerBound } from "../time/index.js";
 import type { DayKey } from "../types.js";
 import { sessionHoursOn } from "../calendar/exchanges.js";
+import { checkNumber, checkNumbers } from "../check.js";
 
 /** What to do with an asset whose close differs from its benchmark's by more than an hour. */
 export type NonSynchronousPolicy = (typeof NON_SYNCHRONOUS_POLICIES)[number];
@@ -105,6 +106,9 @@ function correlation(x: Float64Array, y: Float64Array): number {
  * ```
  */
 export function synchronicityDiagnostics(asset: Float64Array, benchmark: Float64Array, end: number): SynchronicityDiagnostics | undefined {
+  checkNumbers("synchronicityDiagnostics", "asset", asset);
+  checkNumbers("synchronicityDiagnostics", "benchmark", benchmark);
+  checkNumber("synchronicityDiagnostics", "end", end);
   const used: number[] = [];
   for (let i = 1; i + 1 < Math.min(end, asset.length); i++) {
     if (Number.isFinite(asset[i]!) && Number.isFinite(benchmark[i - 1]!) && Number.isFinite(benchmark[i]!) && Number.isFinite(benchmark[i + 1]!)) used.push(i);

@@ -4,8 +4,11 @@
  */
 import { enUS } from "date-fns/locale/en-US";
 import type { DayKey } from "../types.js";
+import { checkNumber, checkString } from "../check.js";
 
 const MS_PER_DAY = 86_400_000;
+/** Days either side of 1970 that a `Date` can hold (beyond them its fields are NaN). */
+const DATE_RANGE_DAYS = 100_000_000;
 
 /**
  * The day key of a civil date; `NaN` when the date does not exist (2025-02-30, month 13).
@@ -53,8 +56,28 @@ export function isLeapYear(year: number): boolean {
  * civilDate(dayKeyFromIso("2025-04-09")); // => { year: 2025, month: 4, day: 9 }
  */
 export function civilDate(key: DayKey): { year: number; month: number; day: number } {
-  const d = new Date(key * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  if (typeof key !== "number") checkNumber("civilDate", "key", key);
+  if (!Number.isInteger(key) || Math.abs(key) > DATE_RANGE_DAYS) {
+    const d = new Date(key * MS_PER_DAY);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  return civilFromDays(key);
+}
+
+/**
+ * The inverse of `daysFromCivil`, by arithmetic alone (alignment formats dates for every row):
+ * the era and the day of the era, then the year of the era and the March-based day of the year.
+ */
+function civilFromDays(key: number): { year: number; month: number; day: number } {
+  const z = key + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const m = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m < 10 ? m + 3 : m - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /**
@@ -64,6 +87,8 @@ export function civilDate(key: DayKey): { year: number; month: number; day: numb
  * dayOfWeek(dayKeyFromIso("2025-04-06")); // => 0 (a Sunday)
  */
 export function dayOfWeek(key: DayKey): number {
+  // a type test only (no call): the calendar rules ask for the weekday of every day they build
+  if (typeof key !== "number") checkNumber("dayOfWeek", "key", key);
   return (((key + 4) % 7) + 7) % 7;
 }
 
@@ -80,6 +105,7 @@ export function isWeekend(key: DayKey): boolean {
  * dayKeyFromIso("2025-04-07"); // => 20185
  */
 export function dayKeyFromIso(text: string): DayKey {
+  checkString("dayKeyFromIso", "text", text);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m === null) return Number.NaN;
   return dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -140,6 +166,7 @@ const WEEKDAY_NAMES: readonly string[] = Array.from({ length: 7 }, (_, w) => enU
  * weekdayName(dayKeyFromIso("2025-04-09")); // => "Wednesday"
  */
 export function weekdayName(day: DayKey): string {
+  checkNumber("weekdayName", "day", day);
   return WEEKDAY_NAMES[dayOfWeek(day)]!;
 }
 

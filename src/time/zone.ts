@@ -22,6 +22,7 @@ const zoneValidity = new Map<string, boolean>();
  * isValidTimeZone("EST"); // => false
  */
 export function isValidTimeZone(zone: string): boolean {
+  if (typeof zone !== "string") return false;
   const known = zoneValidity.get(zone);
   if (known !== undefined) return known;
   let ok = false;
@@ -40,25 +41,69 @@ export function isValidTimeZone(zone: string): boolean {
 const BUCKET_MS = 15 * 60_000;
 /** Per zone: offset of each 15-minute span of UTC whose two ends have the same offset (no transition inside). */
 const offsetMemo = new Map<string, Map<number, number>>();
-
 /**
- * UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240).
- * Offsets are remembered per 15-minute span of UTC when the span holds no transition (both
- * ends agree), so repeated conversions of nearby instants ask the zone database once.
+ * Per zone: offset of each UTC day whose first and last millisecond have the same offset, or
+ * `NaN` for a day with a transition (its instants go to the 15-minute spans). No zone changes
+ * its offset and back within one day, so equal ends mean no transition inside.
  */
-export function zoneOffsetMinutes(zone: string, epochMs: number): number {
+const dayMemo = new Map<string, Map<number, number>>();
+const MEMO_LIMIT = 1_000_000;
+
+function memoOf(memos: Map<string, Map<number, number>>, zone: string): Map<number, number> {
+  let memo = memos.get(zone);
+  if (memo === undefined) memos.set(zone, (memo = new Map()));
+  return memo;
+}
+
+/** The offset from the 15-minute span memo (a day with a transition). */
+function bucketOffset(zone: string, memo: Map<number, number>, epochMs: number): number {
   const bucket = Math.floor(epochMs / BUCKET_MS);
-  let memo = offsetMemo.get(zone);
-  if (memo === undefined) offsetMemo.set(zone, (memo = new Map()));
   const known = memo.get(bucket);
   if (known !== undefined) return known;
   const offset = tzOffset(zone, new Date(epochMs));
-  if (Number.isFinite(bucket) && memo.size < 1_000_000) {
+  if (Number.isFinite(bucket) && memo.size < MEMO_LIMIT) {
     const start = tzOffset(zone, new Date(bucket * BUCKET_MS));
     const end = tzOffset(zone, new Date(bucket * BUCKET_MS + BUCKET_MS - 1));
     if (start === end && start === offset) memo.set(bucket, offset);
   }
   return offset;
+}
+
+/** The offset of a UTC day without a transition, or `NaN` (remembered either way). */
+function dayOffset(zone: string, memo: Map<number, number>, utcDay: number): number {
+  const known = memo.get(utcDay);
+  if (known !== undefined) return known;
+  const start = tzOffset(zone, new Date(utcDay * MS_PER_DAY));
+  const end = tzOffset(zone, new Date(utcDay * MS_PER_DAY + MS_PER_DAY - 1));
+  const offset = start === end ? start : Number.NaN;
+  if (Number.isFinite(utcDay) && memo.size < MEMO_LIMIT) memo.set(utcDay, offset);
+  return offset;
+}
+
+/**
+ * A reader of `zone`'s UTC offset (minutes) at an instant, with the zone's memos looked up once:
+ * for converting many instants to one zone (alignment converts every statement to each exchange
+ * clock). Same answers as {@link zoneOffsetMinutes}.
+ */
+export function zoneOffsetReader(zone: string): (epochMs: number) => number {
+  const days = memoOf(dayMemo, zone);
+  const spans = memoOf(offsetMemo, zone);
+  return (epochMs) => {
+    const offset = dayOffset(zone, days, Math.floor(epochMs / MS_PER_DAY));
+    return !Number.isNaN(offset) ? offset : bucketOffset(zone, spans, epochMs);
+  };
+}
+
+/**
+ * UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240).
+ * Offsets are remembered per UTC day when the day holds no transition (both ends agree), and
+ * per 15-minute span of a day with a transition, so repeated conversions ask the zone database
+ * once per day.
+ */
+export function zoneOffsetMinutes(zone: string, epochMs: number): number {
+  if (!Number.isFinite(epochMs)) return tzOffset(zone, new Date(epochMs));
+  const offset = dayOffset(zone, memoOf(dayMemo, zone), Math.floor(epochMs / MS_PER_DAY));
+  return !Number.isNaN(offset) ? offset : bucketOffset(zone, memoOf(offsetMemo, zone), epochMs);
 }
 
 /** A local wall-clock time: a civil day and minutes (may be fractional) since local midnight. */

@@ -136,3 +136,34 @@ describe("calendarFromSeries and checkCalendar", () => {
     expect(() => calendarFromSeries([], "XNYS")).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
   });
 });
+
+describe("dated tables and extra sessions", () => {
+  it("BSE: a Saturday session from the extra sessions, festival holidays from the dated table", () => {
+    const bse = tradingCalendar("XBOM");
+    expect([bse.isSession(d("2025-02-01")), bse.specialHoursName(d("2025-02-01")), bse.sessionClose(d("2025-02-01"))]).toEqual([
+      true,
+      "Special Saturday session",
+      930,
+    ]);
+    expect(bse.isSession(d("2025-02-08"))).toBe(false); // an ordinary Saturday
+    expect(bse.closedReason(d("2025-10-21"))).toBe("BSE trading holiday (festival or special closure)"); // Diwali Laxmi Pujan
+    expect(isoFromDayKey(bse.nextSession(d("2025-10-20"))!)).toBe("2025-10-23");
+  });
+
+  it("Singapore: Hari Raya Puasa 2016 on the gazetted day, not the tabular one; Vesak Day 2025", () => {
+    const sgx = tradingCalendar("XSES");
+    expect([sgx.closedReason(d("2016-07-06")), sgx.isSession(d("2016-07-07"))]).toEqual(["Hari Raya Puasa", true]);
+    expect(sgx.closedReason(d("2025-05-12"))).toBe("Vesak Day");
+  });
+
+  it("Istanbul: the 2023 earthquake closure, the Ramadan Feast 2025 on the Diyanet's dates with its eve a half day", () => {
+    const bist = tradingCalendar("XIST");
+    expect(bist.closedReason(d("2023-02-10"))).toBe("Closure after the 6 February 2023 earthquakes");
+    expect([bist.closedReason(d("2025-03-31")), bist.closedReason(d("2025-04-01")), bist.isSession(d("2025-04-02"))]).toEqual([
+      "Ramadan Feast",
+      "Ramadan Feast",
+      true,
+    ]);
+    expect([bist.sessionClose(d("2025-03-28")), bist.earlyCloseName(d("2025-03-28"))]).toEqual([18 * 60, undefined]); // eve on Saturday 29 March
+  });
+});

@@ -2,19 +2,62 @@
  * Issue 17, class 6: every exported function of `market-reaction` and `market-reaction/node`
  * either returns (or resolves) or throws (or rejects with) a MarketReactionError, for arbitrary
  * JSON-like arguments: never a TypeError, RangeError or stack overflow from a bad argument.
- * Classes are called with `new`. Seeded fast-check, a bounded number of cases per function.
+ * Classes are called with `new`. Seeded fast-check (so a run is repeatable), a bounded number of
+ * cases per function.
  */
 import fc from "fast-check";
 import * as core from "market-reaction";
 import * as node from "market-reaction/node";
 
-/** JSON values, plus `undefined`, non-finite numbers and number arrays (the shapes the API takes). */
+/** Objects whose own keys are the names JavaScript gives special meaning to (JSON.parse makes them own keys). */
+const prototypeKeys: fc.Arbitrary<unknown> = fc.constantFrom(
+  JSON.parse('{"__proto__": {"length": 5}, "constructor": 1, "toString": "x", "valueOf": null}'),
+  JSON.parse('{"__proto__": [1, 2], "length": 3, "0": "a"}'),
+  JSON.parse('{"hasOwnProperty": 1, "then": "x", "prototype": {}}'),
+);
+
+/** Typed arrays of any numbers (the day and value arrays of the API), NaN and infinities included. */
+const typedArrays: fc.Arbitrary<unknown> = fc.oneof(
+  fc.array(fc.double(), { maxLength: 8 }).map((a) => Float64Array.from(a)),
+  fc.array(fc.integer({ min: 19000, max: 21000 }), { maxLength: 8 }).map((a) => Int32Array.from(a)),
+  fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 8 }).map((a) => Uint8Array.from(a)),
+);
+
+/**
+ * JSON values, plus `undefined`, non-finite and huge numbers, numbers written as strings, number
+ * arrays and typed arrays, nested arrays and objects with prototype keys (the shapes the API takes,
+ * and the ones a caller gets wrong).
+ */
 export const jsonLike: fc.Arbitrary<unknown> = fc.oneof(
   { maxDepth: 3 },
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, -1, 0, 1e9, -1e9, 2 ** 31, "", "2025-04-09", "America/New_York", "XNYS"),
+  fc.constantFrom(
+    undefined,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -1,
+    0,
+    0.5,
+    1e9,
+    -1e9,
+    2 ** 31,
+    1e308,
+    Number.MAX_SAFE_INTEGER,
+    "",
+    "1",
+    "NaN",
+    "-0.5",
+    "2025-04-09",
+    "America/New_York",
+    "XNYS",
+  ),
   fc.array(fc.double(), { maxLength: 8 }),
   fc.array(fc.integer({ min: 19000, max: 21000 }), { maxLength: 8 }),
+  fc.array(fc.oneof(fc.double(), fc.string({ maxLength: 4 })), { maxLength: 6 }),
+  fc.array(fc.array(fc.double(), { maxLength: 4 }), { maxLength: 4 }),
+  typedArrays,
+  prototypeKeys,
 );
 
 export interface Exported {

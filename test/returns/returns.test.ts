@@ -409,11 +409,32 @@ describe("alignReturnsWith: benchmark mappings shared within a study", () => {
     expect(shared[0]!.factors!.mkt_rf).toBe(shared[2]!.factors!.mkt_rf);
     expect(shared[0]!.days).toBe(shared[1]!.days);
     expect(shared[0]!.asset).not.toBe(shared[1]!.asset);
-    expect(memo.get(market)?.get(cal)?.size).toBe(1);
+    // one span of sessions, and the mark that the market passed its checks (run once per memo)
+    expect([...memo.get(market)!.get(cal)!.keys()].sort()).toEqual([`${cal.indexOf(days[1]!)}|${cal.indexOf(days[days.length - 1]!)}|simple`, "checked"]);
+    // the calendar positions of each asset's day array, found once per array
+    expect(memo.get(assets[0]!.days)?.get(cal)?.get("indices")).toEqual(Int32Array.from(days, (d) => cal.indexOf(d)));
     // another span of sessions is mapped anew
     const shorter: Series = { id: "B", kind: "price", days: Int32Array.from(days.slice(5)), values: priceOn(4).slice(5) };
     expect(alignReturnsWith({ asset: shorter, market, calendar: cal }, memo)).toEqual(alignReturns({ asset: shorter, market, calendar: cal }));
-    expect(memo.get(market)?.get(cal)?.size).toBe(2);
+    expect(memo.get(market)?.get(cal)?.size).toBe(3);
+  });
+
+  it("checks a benchmark once per memo, and again on every call while it fails", () => {
+    const cal = tradingCalendar("XNYS");
+    const days = Int32Array.from(cal.days.filter((d) => d >= k("2025-01-02") && d <= k("2025-04-30")));
+    const asset: Series = { id: "A", kind: "price", days, values: Float64Array.from(days, (_, i) => 100 + Math.sin(i)) };
+    // market given as prices but holding returns: rejected on every call with the memo too
+    const badMarket: Series = { id: "M", kind: "price", days, values: Float64Array.from(days, (_, i) => 0.01 * Math.sin(i)) };
+    const memo: BenchmarkMemo = new Map();
+    for (let r = 0; r < 2; r++)
+      expect(() => alignReturnsWith({ asset, market: badMarket, calendar: cal }, memo)).toThrow(
+        /market "M" is given as prices but its values look like returns/,
+      );
+    expect(memo.get(badMarket)?.get(cal)?.has("checked")).not.toBe(true);
+    // a day array is checked once; another (unsorted) array is checked on its own
+    expect(alignReturnsWith({ asset, calendar: cal }, memo).asset.length).toBe(days.length - 1);
+    const unsorted: Series = { id: "U", kind: "price", days: Int32Array.from(days).reverse(), values: asset.values };
+    expect(() => alignReturnsWith({ asset: unsorted, calendar: cal }, memo)).toThrow(/days must be strictly increasing/);
   });
 });
 

@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { dayKey, dayKeyFromIso, dayOfWeek, isoFromDayKey, lowerBound, minutesOf } from "../../time/index.js";
+import { dayKey, dayKeyFromIso, dayOfWeek, isoFromDayKey, lowerBound } from "../../time/dayKey.js";
+import { minutesOf } from "../../time/zone.js";
 import type { DayKey } from "../../types.js";
-import { datesOf, shiftDay } from "./dates.js";
+import { datesOf } from "./dates.js";
 import type { DayRule, ExchangeRules, HoursPeriod, Observance, SpecialHoursRule } from "./types.js";
 
 /** A weekday on which the exchange is closed all day. */
@@ -123,7 +124,7 @@ function ruleDays(rules: ExchangeRules, rule: DayRule, year: number): DayKey[] {
   const out: DayKey[] = [];
   for (const base of datesOf(rule.date, year)) {
     if (!Number.isFinite(base)) continue;
-    const start = shiftDay(base, rule.offset ?? 0);
+    const start = base + (rule.offset ?? 0); // day keys count whole days: exact
     if (rule.tradingDays !== undefined) {
       for (let d = start, k = 0; k < rule.tradingDays; d++) if (isTradingWeekday(rules, d)) out.push(d), k++;
       continue;
@@ -245,6 +246,20 @@ export function ruleYear(rules: ExchangeRules, year: number): RuleYear {
   return t;
 }
 
+/** The days of the rules' extra sessions in range; each is named in `special` (regular hours). */
+function extraSessions(rules: ExchangeRules, first: DayKey, last: DayKey, special: Map<DayKey, RuleSpecialHours>): Set<DayKey> {
+  const days = new Set<DayKey>();
+  for (const x of rules.extraSessions ?? []) {
+    for (const iso of x.on) {
+      const day = dayKeyFromIso(iso);
+      if (!(day >= first && day <= last)) continue;
+      days.add(day);
+      special.set(day, { day, date: iso, name: x.name });
+    }
+  }
+  return days;
+}
+
 /** The sessions, closures and special hours of the whole range (built once per descriptor). */
 export function ruleTables(rules: ExchangeRules): RuleTables {
   const c = compile(rules);
@@ -258,14 +273,15 @@ export function ruleTables(rules: ExchangeRules): RuleTables {
   }
   const first = dayKey(rules.firstYear, 1, 1);
   const last = dayKey(rules.lastYear, 12, 31);
+  const closed = new Uint8Array(last - first + 1);
+  for (const d of closures.keys()) if (d >= first && d <= last) closed[d - first] = 1;
   const out = new Int32Array(last - first + 1);
   let n = 0;
-  let w = 0;
   let period = 0;
-  for (let d = first; d <= last; d++, w = w === 6 ? 0 : w + 1) {
-    if (d === first) w = dayOfWeek(d);
+  const extra = extraSessions(rules, first, last, special);
+  for (let d = first, w = dayOfWeek(first); d <= last; d++, w = w === 6 ? 0 : w + 1) {
     while (d > c.weekEnds[period]!.until) period++;
-    if ((c.weekEnds[period]!.mask & (1 << w)) !== 0 && !closures.has(d)) out[n++] = d;
+    if (((c.weekEnds[period]!.mask & (1 << w)) !== 0 && closed[d - first] === 0) || extra.has(d)) out[n++] = d;
   }
   c.tables = { first, last, days: out.slice(0, n), closures, special };
   return c.tables;

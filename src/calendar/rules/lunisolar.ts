@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dayKey } from "../../time/index.js";
+import { dayKey } from "../../time/dayKey.js";
 import type { DayKey } from "../../types.js";
 import { LUNISOLAR, LUNISOLAR_FIRST_YEAR } from "./lunisolar-data.js";
 import type { DateSeries } from "./types.js";

@@ -134,4 +134,13 @@ export interface ExchangeRules {
   readonly specialHours?: readonly SpecialHoursRule[];
   /** From this year, a weekday between two holidays is a holiday too (Japan's citizens' holiday). */
   readonly bridgeFrom?: number;
+  /** Sessions on days that are not trading weekdays (BSE's special Saturday sessions), by explicit dates. */
+  readonly extraSessions?: readonly ExtraSessions[];
+}
+
+/** Sessions held on days outside the trading week, with the reason. */
+export interface ExtraSessions {
+  readonly name: string;
+  /** `YYYY-MM-DD` */
+  readonly on: readonly string[];
 }

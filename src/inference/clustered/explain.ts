@@ -4,6 +4,7 @@
  * of the event-volatility warning given what the study actually ran.
  * @module
  */
+import { checkArrayOf, checkNumber, checkShape, checkString } from "../../check.js";
 
 /** The covariance used by each group of numbers of a dummy-variable regression. */
 export interface CovarianceUse {
@@ -28,6 +29,9 @@ export function covarianceUse(
   cars: readonly { readonly vcov: string }[],
   wald: readonly { readonly vcov: string }[],
 ): CovarianceUse {
+  checkArrayOf("covarianceUse", "regression", regression, { kind: "string", vcov: "string" });
+  checkArrayOf("covarianceUse", "cars", cars, { vcov: "string" });
+  checkArrayOf("covarianceUse", "wald", wald, { vcov: "string" });
   const count = (rows: readonly { readonly vcov: string }[]) => ({
     ols: rows.filter((r) => r.vcov === "ols").length,
     hac: rows.filter((r) => r.vcov === "hac").length,
@@ -51,6 +55,7 @@ function part(name: string, c: { readonly ols: number; readonly hac: number }): 
  * // => "Covariance used — event coefficients: OLS; CARs: OLS; Wald tests: OLS. A session isolated by its own dummy has a zero residual, so Newey-West (HAC) cannot estimate its variance; those numbers use the OLS covariance, and the HAC standard errors printed for them are not estimates of it."
  */
 export function covarianceSentence(use: CovarianceUse): string {
+  checkShape("covarianceSentence", "use", use, { eventTerms: "object", cars: "object", wald: "object" });
   const parts = [part("event coefficients", use.eventTerms), part("CARs", use.cars), part("Wald tests", use.wald)].filter((p) => p !== "");
   const anyOls = use.eventTerms.ols + use.cars.ols + use.wald.ols > 0;
   return (
@@ -68,6 +73,9 @@ export function covarianceSentence(use: CovarianceUse): string {
  * meanCarSentence(0.0106, 0.0095, "[-1, +1]").startsWith("Two mean CARs [-1, +1]: 1.06 % from the dummy-variable regression"); // => true
  */
 export function meanCarSentence(regression: number, placebo: number, window: string): string {
+  checkNumber("meanCarSentence", "regression", regression);
+  checkNumber("meanCarSentence", "placebo", placebo);
+  checkString("meanCarSentence", "window", window);
   const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
   return (
     `Two mean CARs ${window}: ${pct(regression)} from the dummy-variable regression (one fit over the whole sample; each merged session coefficient ` +
@@ -93,6 +101,7 @@ export interface VolatilityAdviceInput {
  * // => "so read the placebo test drawn from the same volatility regime: the regression's event coefficients, CARs and Wald tests use the OLS covariance (each event session is isolated by its own dummy, which Newey-West cannot see), so they are not robust to it either"
  */
 export function volatilityAdvice(ran: VolatilityAdviceInput): string {
+  checkShape("volatilityAdvice", "ran", ran, { regression: "object?" });
   const placebo = "the placebo test drawn from the same volatility regime";
   if (ran.regression === undefined) {
     return ran.placebo

@@ -6,13 +6,42 @@ import { invalidOption } from "../../errors.js";
 import type { Warning } from "../../errors.js";
 import type { IndexRange } from "../../models/sample.js";
 import type { VolatilityCheck } from "./types.js";
-import { sampleStandardDeviation } from "simple-statistics";
+import { checkNumbers, checkOptions, checkShape } from "../../check.js";
 
-/** Sample SD (divisor m − 1) of the finite values of x[start, end); `NaN` below 2 values. */
+/**
+ * Sample SD (divisor m − 1) of the finite values of x[start, end); `NaN` below 2 values. The
+ * same arithmetic as simple-statistics' `sampleStandardDeviation` on the finite values (its
+ * compensated sum for the mean, then the plain sum of squared deviations), in place instead of
+ * on a filtered copy.
+ */
 export function finiteSd(x: Float64Array, start: number, end: number): { sd: number; m: number } {
-  const finite = Array.from(x.subarray(Math.max(0, start), Math.min(end, x.length))).filter(Number.isFinite);
-  const m = finite.length;
-  return { sd: m < 2 ? Number.NaN : sampleStandardDeviation(finite), m };
+  const a = Math.max(0, start);
+  const b = Math.min(end, x.length);
+  let m = 0;
+  let sum = 0;
+  let correction = 0;
+  for (let i = a; i < b; i++) {
+    const v = x[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (m++ === 0) {
+      sum = v;
+      continue;
+    }
+    const t = sum + v;
+    if (Math.abs(sum) >= Math.abs(v)) correction += sum - t + v;
+    else correction += v - t + sum;
+    sum = t;
+  }
+  if (m < 2) return { sd: Number.NaN, m };
+  const mean = (sum + correction) / m;
+  let squares = 0;
+  for (let i = a; i < b; i++) {
+    const v = x[i]!;
+    if (!Number.isFinite(v)) continue;
+    const d = v - mean;
+    squares += d * d;
+  }
+  return { sd: Math.sqrt(squares / (m - 1)), m };
 }
 
 /** Options of {@link volatilityCheck}. */
@@ -65,6 +94,10 @@ export interface VolatilityCheckOptions {
  * ```
  */
 export function volatilityCheck(returns: Float64Array, event: IndexRange, estimation: IndexRange, options: VolatilityCheckOptions = {}): VolatilityCheck {
+  checkNumbers("volatilityCheck", "returns", returns);
+  checkShape("volatilityCheck", "event", event, { start: "integer", end: "integer" });
+  checkShape("volatilityCheck", "estimation", estimation, { start: "integer", end: "integer" });
+  checkOptions("volatilityCheck", options);
   const threshold = options.threshold ?? 2;
   if (!(typeof threshold === "number" && threshold > 0 && Number.isFinite(threshold))) {
     invalidOption("volatilityRatio", threshold, "a positive number (ratio of standard deviations)");

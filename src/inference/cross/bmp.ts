@@ -6,7 +6,7 @@
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
-import { checkNumbers } from "../../check.js";
+import { checkNumber, checkNumbers } from "../../check.js";
 
 /**
  * BMP test: a cross-sectional t test on standardized abnormal returns.
@@ -29,6 +29,7 @@ import { checkNumbers } from "../../check.js";
  * ```
  */
 export function bmpTest(sar: ArrayLike<number>): CrossTestResult {
+  checkNumbers("bmpTest", "sar", sar);
   const method = "BMP test (Boehmer-Musumeci-Poulsen)";
   const convention = "t = mean(SAR)/(s/√N), s with N − 1; t(N − 1)";
   const m = moments(sar);
@@ -57,6 +58,7 @@ export function bmpTest(sar: ArrayLike<number>): CrossTestResult {
  * ```
  */
 export function adjustedBmpTest(sar: ArrayLike<number>, rbar: number): CrossTestResult {
+  checkNumber("adjustedBmpTest", "rbar", rbar);
   checkNumbers("adjustedBmpTest", "sar", sar);
   const base = bmpTest(sar);
   const n = base.n;

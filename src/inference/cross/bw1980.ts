@@ -6,6 +6,7 @@ import type { PortfolioTestOptions } from "./timeSeriesT.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, pNormal, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkPortfolioArgs } from "./checkArgs.js";
 
 /**
  * Brown–Warner (1980) test of an AAR or CAAR assuming independent events.
@@ -30,6 +31,7 @@ import type { CrossTestDescriptor } from "./descriptor.js";
  * ```
  */
 export function brownWarner1980Test(estimate: number, variances: ArrayLike<number>, options: PortfolioTestOptions = {}): CrossTestResult {
+  checkPortfolioArgs("brownWarner1980Test", estimate, variances, options);
   const method = "Brown-Warner 1980 t test (independence)";
   const L = options.length ?? 1;
   const df = options.df ?? "normal";

@@ -7,6 +7,7 @@ import type { CrossTestResult } from "./types.js";
 import { makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
 import { pooledResult } from "./pooled.js";
+import { checkRankArgs } from "./checkArgs.js";
 
 /** Options of the pooled rank and sign tests. */
 export interface RankTestOptions {
@@ -45,6 +46,7 @@ export interface RankTestOptions {
  * ```
  */
 export function corradoRankTest(series: readonly KeyedSeries[], keys: readonly number[], options: RankTestOptions = {}): CrossTestResult {
+  checkRankArgs("corradoRankTest", series, keys, options);
   const divisor = options.divisor ?? "keys";
   const pooled = poolScores(series, "corrado");
   const s = corradoStatistic(pooled, keys, divisor);

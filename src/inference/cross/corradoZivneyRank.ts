@@ -8,6 +8,7 @@ import type { CrossTestResult } from "./types.js";
 import { makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
 import { pooledResult } from "./pooled.js";
+import { checkRankArgs } from "./checkArgs.js";
 
 /**
  * Corrado–Zivney rank test (the "modified rank" test of estudy2).
@@ -36,6 +37,7 @@ import { pooledResult } from "./pooled.js";
  * ```
  */
 export function corradoZivneyRankTest(series: readonly KeyedSeries[], keys: readonly number[], options: RankTestOptions = {}): CrossTestResult {
+  checkRankArgs("corradoZivneyRankTest", series, keys, options);
   const divisor = options.divisor ?? "keys";
   const pooled = poolScores(series, "uniform");
   const s = zivneyStatistic(pooled, keys, divisor);

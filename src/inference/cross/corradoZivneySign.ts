@@ -8,6 +8,7 @@ import type { CrossTestResult } from "./types.js";
 import { makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
 import { pooledResult } from "./pooled.js";
+import { checkRankArgs } from "./checkArgs.js";
 
 /**
  * Corrado–Zivney sign test.
@@ -32,6 +33,7 @@ import { pooledResult } from "./pooled.js";
  * ```
  */
 export function corradoZivneySignTest(series: readonly KeyedSeries[], keys: readonly number[], options: RankTestOptions = {}): CrossTestResult {
+  checkRankArgs("corradoZivneySignTest", series, keys, options);
   const divisor = options.divisor ?? "keys";
   const pooled = poolScores(series, "sign");
   const s = zivneyStatistic(pooled, keys, divisor);

@@ -3,6 +3,8 @@
  * @module
  */
 import { Acc } from "./util.js";
+import { checkArrayOf, checkInteger } from "../../check.js";
+import { DATED_SERIES } from "../../shapes.js";
 
 /** One event's residuals on calendar days (days ascending, unique). */
 export interface DatedSeries {
@@ -31,7 +33,11 @@ export interface AverageCorrelation {
  * days has no measurable co-movement and counts as 0 (their event windows are then far apart, so
  * their event-period covariance is zero too). Aligning on calendar days (not event time) follows
  * eventstudy2 ≥ 3.2; event-time alignment would pair unrelated dates when events are not
- * clustered. Cost O(N² M) time, O(1) extra memory.
+ * clustered. Complete series on the same days are read together: with z_i the deviations of
+ * series i from its mean over the square root of their sum of squares, the sum of their pairwise
+ * correlations is (‖Σ z_i‖² − Σ ‖z_i‖²)/2, so a group of K such series costs O(K M) instead of
+ * O(K² M) (it agrees with the pair-by-pair sum to rounding, about 1e-15). Every other pair
+ * (different days, a missing value) is a merge-join on its common days: O(M) per pair.
  *
  * ## References
  * - Kolari, J. W. & Pynnönen, S. (2010). Event study testing with cross-sectional correlation of
@@ -49,22 +55,141 @@ export interface AverageCorrelation {
  * ```
  */
 export function averageResidualCorrelation(series: readonly DatedSeries[], minOverlap = 3): AverageCorrelation {
+  checkArrayOf("averageResidualCorrelation", "series", series, DATED_SERIES);
+  checkInteger("averageResidualCorrelation", "minOverlap", minOverlap, 2, Number.MAX_SAFE_INTEGER);
   const N = series.length;
   if (N < 2) return { rbar: Number.NaN, pairs: 0, overlapping: 0 };
+  const centred = centredOnOwnDays(series);
   const total = new Acc();
   let overlapping = 0;
-  for (let i = 0; i < N; i++) {
-    const a = series[i]!;
-    for (let j = i + 1; j < N; j++) {
-      const r = pairCorrelation(a, series[j]!, minOverlap);
-      if (!Number.isNaN(r)) {
-        total.add(r);
-        overlapping++;
+  const groups = groupMembers(centred);
+  for (const members of groups) {
+    const within = withinGroup(members, minOverlap);
+    total.add(within.sum);
+    overlapping += within.pairs;
+  }
+  if (groups.length !== 1 || groups[0]!.length !== N) {
+    for (let i = 0; i < N; i++) {
+      const a = series[i]!;
+      const ca = centred[i];
+      for (let j = i + 1; j < N; j++) {
+        const cb = centred[j];
+        if (ca !== undefined && cb !== undefined && ca.group === cb.group) continue; // counted above
+        const r = pairCorrelation(a, series[j]!, minOverlap);
+        if (!Number.isNaN(r)) {
+          total.add(r);
+          overlapping++;
+        }
       }
     }
   }
   const pairs = (N * (N - 1)) / 2;
   return { rbar: total.value / pairs, pairs, overlapping };
+}
+
+/**
+ * A complete series (finite values only) centred on its own mean, with its sum of squared
+ * deviations, and the group of series with the same days. Two series of one group have all
+ * their days in common, so the pair's means and sums of squares are each series' own.
+ */
+interface Centred {
+  readonly group: number;
+  readonly deviations: Float64Array;
+  readonly squares: number;
+}
+
+/** {@link Centred} of each series, `undefined` for a series with a missing or infinite value. */
+function centredOnOwnDays(series: readonly DatedSeries[]): (Centred | undefined)[] {
+  const groups = new DayGroups();
+  return series.map((s) => {
+    const v = s.values;
+    const n = v.length;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      if (!Number.isFinite(v[k]!)) return undefined;
+      sum += v[k]!;
+    }
+    const mean = sum / n;
+    const deviations = new Float64Array(n);
+    let squares = 0;
+    for (let k = 0; k < n; k++) {
+      const d = v[k]! - mean;
+      deviations[k] = d;
+      squares += d * d;
+    }
+    return { group: groups.of(s.days), deviations, squares };
+  });
+}
+
+/** The complete series of each group (groups of one series left out). */
+function groupMembers(centred: readonly (Centred | undefined)[]): Centred[][] {
+  const byGroup = new Map<number, Centred[]>();
+  for (const c of centred) {
+    if (c === undefined) continue;
+    const g = byGroup.get(c.group);
+    if (g === undefined) byGroup.set(c.group, [c]);
+    else g.push(c);
+  }
+  return [...byGroup.values()].filter((g) => g.length > 1);
+}
+
+/**
+ * The sum of the correlations of every pair i < j of one group, and the number of pairs with a
+ * correlation, in O(K M) for K series of M days: with z_i the deviations of series i over
+ * √(its sum of squares), r_ij = z_i·z_j, so Σ_{i<j} r_ij = (‖Σ_i z_i‖² − Σ_i ‖z_i‖²)/2 (both
+ * sums compensated). Series without variation have no correlation with any other (as in
+ * {@link pairCorrelation}); a group with fewer than `minOverlap` days has none at all.
+ */
+function withinGroup(members: readonly Centred[], minOverlap: number): { sum: number; pairs: number } {
+  const M = members[0]!.deviations.length;
+  if (M < minOverlap) return { sum: 0, pairs: 0 };
+  const sumZ = new Float64Array(M);
+  const norms = new Acc();
+  let K = 0;
+  for (const c of members) {
+    if (!(c.squares > 0)) continue;
+    K++;
+    const scale = 1 / Math.sqrt(c.squares);
+    const d = c.deviations;
+    let own = 0;
+    for (let k = 0; k < M; k++) {
+      const z = d[k]! * scale;
+      sumZ[k] = sumZ[k]! + z;
+      own += z * z;
+    }
+    norms.add(own);
+  }
+  const total = new Acc();
+  for (let k = 0; k < M; k++) total.add(sumZ[k]! * sumZ[k]!);
+  return { sum: K < 2 ? 0 : (total.value - norms.value) / 2, pairs: (K * (K - 1)) / 2 };
+}
+
+/** Numbers the distinct day lists (by identity first, then by content). */
+class DayGroups {
+  private readonly byArray = new Map<object, number>();
+  private readonly byShape = new Map<string, { days: DatedSeries["days"]; group: number }[]>();
+  private next = 0;
+
+  of(days: DatedSeries["days"]): number {
+    const known = this.byArray.get(days);
+    if (known !== undefined) return known;
+    const shape = `${days.length}|${days[0]}|${days[days.length - 1]}`;
+    let candidates = this.byShape.get(shape);
+    if (candidates === undefined) this.byShape.set(shape, (candidates = []));
+    let group = candidates.find((c) => sameDays(c.days, days))?.group;
+    if (group === undefined) {
+      group = this.next++;
+      candidates.push({ days, group });
+    }
+    this.byArray.set(days, group);
+    return group;
+  }
+}
+
+function sameDays(a: DatedSeries["days"], b: DatedSeries["days"]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Correlation of two dated series on their common days (NaN if fewer than minOverlap). */

@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 const METHOD = "cross-sectional t test";
 
@@ -30,6 +31,7 @@ const METHOD = "cross-sectional t test";
  * ```
  */
 export function crossSectionalTTest(x: ArrayLike<number>): CrossTestResult {
+  checkNumbers("crossSectionalTTest", "x", x);
   const convention = "t = mean/(s/√N), s with divisor N − 1; t(N − 1)";
   const m = moments(x);
   if (m.n < 2) return emptyResult(m.n, METHOD, convention);

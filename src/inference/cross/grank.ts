@@ -6,6 +6,8 @@ import type { KeyedSeries } from "./pooled.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, averageRanks, emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkArrayOf, checkNumbers } from "../../check.js";
+import { KEYED_SERIES } from "../../shapes.js";
 
 /** Both GRANK statistics. */
 export interface GrankResult {
@@ -47,6 +49,8 @@ export interface GrankResult {
  * ```
  */
 export function grankTest(estimation: readonly KeyedSeries[], scar: ArrayLike<number>): GrankResult {
+  checkArrayOf("grankTest", "estimation", estimation, KEYED_SERIES);
+  checkNumbers("grankTest", "scar", scar);
   const convT = "KP 2011: ranks of estimation SARs + SCAR/S_SCAR; S_Ū² = (1/T)Σ(N_t/N)Ū_t²; t(T − 2)";
   const convZ = "KP 2011 with Var(Ū_0) = (T − 1)/(12N(T + 1)); N(0,1)";
   const mt = "GRANK t test (Kolari-Pynnönen)";

@@ -37,6 +37,7 @@ const METHOD = "jackknife t test";
  * ```
  */
 export function jackknifeTest(x: ArrayLike<number>, variance: ArrayLike<number>): CrossTestResult {
+  checkNumbers("jackknifeTest", "variance", variance);
   checkNumbers("jackknifeTest", "x", x);
   const convention = "weighted mean Σ(x/v)/Σ(1/v); leave-one-event-out pseudo-values; t(N − 1)";
   const len = Math.min(x.length, variance.length);

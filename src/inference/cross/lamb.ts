@@ -6,6 +6,8 @@ import type { PortfolioTestOptions } from "./timeSeriesT.js";
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumber } from "../../check.js";
+import { checkPortfolioArgs } from "./checkArgs.js";
 
 /**
  * Lamb's test: the time-series test with the market model's forecast-error correction.
@@ -33,6 +35,8 @@ import type { CrossTestDescriptor } from "./descriptor.js";
  * ```
  */
 export function lambTest(estimate: number, portfolio: ArrayLike<number>, factor: number, options: PortfolioTestOptions = {}): CrossTestResult {
+  checkPortfolioArgs("lambTest", estimate, portfolio, options);
+  checkNumber("lambTest", "factor", factor);
   const method = "Lamb test";
   const m = moments(portfolio);
   const df = options.df ?? m.n - 1;

@@ -36,6 +36,7 @@ const METHOD = "Patell test";
  * ```
  */
 export function patellTest(sar: ArrayLike<number>, df: ArrayLike<number>): CrossTestResult {
+  checkNumbers("patellTest", "df", df);
   checkNumbers("patellTest", "sar", sar);
   const convention = "Z = ΣSAR/√(Σν/(ν − 2)); N(0,1)";
   const num = new Acc();

@@ -7,7 +7,8 @@
 import { poolRanked, rankSample } from "./ranks.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, makeResult, pNormal } from "./util.js";
-import { checkNumbers } from "../../check.js";
+import { checkArrayOf, checkNumbers } from "../../check.js";
+import { KEYED_SERIES } from "../../shapes.js";
 
 /**
  * One event's values on integer time keys (offsets relative to day 0, or calendar day keys):
@@ -148,6 +149,7 @@ export function zivneyStatistic(p: PooledScores, keys: readonly number[], diviso
  * ```
  */
 export function averageByKey(series: readonly KeyedSeries[]): Float64Array {
+  checkArrayOf("averageByKey", "series", series, KEYED_SERIES);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const s of series) {

@@ -5,7 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
-import { checkNumbers } from "../../check.js";
+import { checkArray, checkNumber, checkNumbers } from "../../check.js";
 
 /** Counts the non-missing values and those > 0 (0 counts as not positive). */
 function countPositive(x: ArrayLike<number>): { n: number; w: number } {
@@ -41,6 +41,7 @@ function countPositive(x: ArrayLike<number>): { n: number; w: number } {
  * ```
  */
 export function signTest(x: ArrayLike<number>): CrossTestResult {
+  checkNumbers("signTest", "x", x);
   const method = "sign test";
   const convention = "Z = (w − N/2)/√(N/4), w = #{x > 0}; N(0,1)";
   const { n, w } = countPositive(x);
@@ -72,6 +73,8 @@ export type SignProbabilityPooling = "mean" | "pooled";
  * ```
  */
 export function generalizedSignProbability(estimation: readonly ArrayLike<number>[], pooling: SignProbabilityPooling = "mean"): number {
+  checkArray("generalizedSignProbability", "estimation", estimation);
+  for (const [i, e] of estimation.entries()) checkNumbers("generalizedSignProbability", `estimation[${i}]`, e);
   let sumFrac = 0;
   let events = 0;
   let pos = 0;
@@ -109,6 +112,7 @@ export function generalizedSignProbability(estimation: readonly ArrayLike<number
  * ```
  */
 export function generalizedSignTest(x: ArrayLike<number>, pHat: number): CrossTestResult {
+  checkNumber("generalizedSignTest", "pHat", pHat);
   checkNumbers("generalizedSignTest", "x", x);
   const method = "generalized sign test (Cowan)";
   const convention = "Z = (w − Np̂)/√(Np̂(1 − p̂)); N(0,1)";

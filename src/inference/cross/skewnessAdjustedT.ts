@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { Acc, emptyResult, makeResult, moments, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkNumbers } from "../../check.js";
 
 const METHOD = "skewness-adjusted t test";
 
@@ -33,6 +34,7 @@ const METHOD = "skewness-adjusted t test";
  * ```
  */
 export function skewnessAdjustedTTest(x: ArrayLike<number>): CrossTestResult {
+  checkNumbers("skewnessAdjustedTTest", "x", x);
   const convention = "Johnson/LBT: √N(S + γS²/3 + γ/(6N)), S = mean/s, γ = Σ(x − mean)³/(N s³); t(N − 1)";
   const m = moments(x);
   const n = m.n;

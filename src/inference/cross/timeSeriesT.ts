@@ -5,6 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { emptyResult, makeResult, moments, pNormal, pStudent } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
+import { checkPortfolioArgs } from "./checkArgs.js";
 
 /** Reference distribution options shared by the portfolio tests. */
 export interface PortfolioTestOptions {
@@ -42,6 +43,7 @@ export interface PortfolioTestOptions {
  * ```
  */
 export function timeSeriesTTest(estimate: number, portfolio: ArrayLike<number>, options: PortfolioTestOptions = {}): CrossTestResult {
+  checkPortfolioArgs("timeSeriesTTest", estimate, portfolio, options);
   const method = "time-series t test (crude dependence adjustment)";
   const L = options.length ?? 1;
   const m = moments(portfolio);

@@ -5,7 +5,7 @@
 import type { CrossTestResult } from "./types.js";
 import { averageRanks, emptyResult, makeResult, pNormal } from "./util.js";
 import type { CrossTestDescriptor } from "./descriptor.js";
-import { checkInteger, checkNumbers } from "../../check.js";
+import { checkInteger, checkNumbers, checkOptions } from "../../check.js";
 
 const cache = new Map<number, Float64Array>();
 
@@ -76,6 +76,7 @@ export interface WilcoxonOptions {
  * ```
  */
 export function wilcoxonSignedRankTest(x: ArrayLike<number>, options: WilcoxonOptions = {}): CrossTestResult {
+  checkOptions("wilcoxonSignedRankTest", options);
   checkNumbers("wilcoxonSignedRankTest", "x", x);
   const exactMax = options.exactMax ?? 50;
   const method = "Wilcoxon signed-rank test";

@@ -7,17 +7,19 @@ import { studentTQuantile } from "../../stats/index.js";
 import {
   assetName,
   assetsForTitle,
+  type CarChartOptions,
+  type ChartSource,
+  checkChartSource,
   checkCommon,
   checkTop,
   keepIn,
   modelLine,
   round,
   VEGA_LITE_SCHEMA,
-  type CarChartOptions,
-  type ChartSource,
   type VegaLiteSpec,
 } from "./common.js";
 import { byId, combinedIds, speakerAndLabel, wrapWords } from "./labels.js";
+import { checkOptions } from "../../check.js";
 
 interface Bar {
   readonly rel_day: number;
@@ -122,6 +124,8 @@ function subtitleOf(study: ChartSource, pct: number, top: number, hidden: readon
  * ```
  */
 export function arChart(study: ChartSource, options: CarChartOptions = {}): VegaLiteSpec {
+  checkChartSource("arChart", study);
+  checkOptions("arChart", options);
   const { width, height, maxPoints } = checkCommon({ width: 240, height: 120, ...options });
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1, e.g. 0.95");

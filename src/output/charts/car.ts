@@ -8,6 +8,9 @@ import { studentTQuantile } from "../../stats/index.js";
 import {
   assetName,
   assetsForTitle,
+  type CarChartOptions,
+  type ChartSource,
+  checkChartSource,
   checkCommon,
   checkTop,
   keepIn,
@@ -15,11 +18,10 @@ import {
   panels,
   round,
   VEGA_LITE_SCHEMA,
-  type CarChartOptions,
-  type ChartSource,
   type VegaLiteSpec,
 } from "./common.js";
 import { byId, combinedIds, speakerAndLabel, wrapWords } from "./labels.js";
+import { checkOptions } from "../../check.js";
 
 interface PathPoint {
   readonly rel_day: number;
@@ -186,6 +188,8 @@ function titleOf(
  * ```
  */
 export function carChart(study: ChartSource, options: CarChartOptions = {}): VegaLiteSpec {
+  checkChartSource("carChart", study);
+  checkOptions("carChart", options);
   const { width, height, maxPoints } = checkCommon(options);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) invalidOption("level", options.level, "a confidence level between 0 and 1, e.g. 0.95");

@@ -7,6 +7,8 @@ import type { PairResult } from "../../study/pair.js";
 import type { AbnormalRow, CarRow } from "../../study/rows.js";
 import type { Series } from "../../types.js";
 import { readableAssetName } from "./names.js";
+import { checkArrayOf, checkShape } from "../../check.js";
+import { CHART_SOURCE } from "../../shapes.js";
 
 /**
  * The `$schema` of every chart: Vega-Lite 5 (the version notebook front-ends map to their renderer).
@@ -138,3 +140,11 @@ export function modelLine(options: Readonly<Record<string, unknown>> | undefined
 }
 
 export type { Series };
+
+/** Throws unless `study` has the tables a chart reads: `abnormal` and `car` arrays of row objects. */
+export function checkChartSource(fn: string, study: unknown): asserts study is ChartSource {
+  checkShape(fn, "study", study, CHART_SOURCE);
+  const s = study as ChartSource;
+  checkArrayOf(fn, "study.abnormal", s.abnormal, { event_id: "string", asset: "string", rel_day: "integer" });
+  checkArrayOf(fn, "study.car", s.car, { event_id: "string", asset: "string", window_start: "integer", window_end: "integer" });
+}

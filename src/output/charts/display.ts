@@ -3,6 +3,7 @@
  * @module
  */
 import { VEGA_LITE_MIME, type VegaLiteSpec } from "./common.js";
+import { checkObject } from "../../check.js";
 
 /** An object that displays a chart in notebooks (Deno kernel: the display symbol or `toSpec()`). */
 export interface ChartDisplay {
@@ -24,6 +25,7 @@ export interface ChartDisplay {
  * ```
  */
 export function displayChart(spec: VegaLiteSpec): ChartDisplay {
+  checkObject("displayChart", "spec", spec);
   const title = spec.title as { text?: string } | undefined;
   return {
     toSpec: () => spec,

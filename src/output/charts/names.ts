@@ -2,6 +2,7 @@
  * Readable display names for assets whose id is a file stem (`etf_xlk_daily_adj_2023_2026`).
  * @module
  */
+import { checkString } from "../../check.js";
 
 /** Words of a file stem that describe the file, not the asset: frequency, adjustment, field. */
 const FILE_WORDS = new Set([
@@ -47,6 +48,7 @@ const isDateWord = (w: string): boolean => /^(19|20)\d{2}(\d{4})?$/.test(w);
  * readableAssetName("synthetic-us-index"); // => "synthetic-us-index"
  */
 export function readableAssetName(id: string): string {
+  checkString("readableAssetName", "id", id);
   const words = id.split(/[_\-.\s]+/).filter((w) => w !== "");
   let kept = words.filter((w) => !isDateWord(w) && !FILE_WORDS.has(w.toLowerCase()));
   if (kept.length > 1 && PREFIXES.has(kept[0]!.toLowerCase())) kept = kept.slice(1);

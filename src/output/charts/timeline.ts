@@ -7,6 +7,8 @@ import { isoFromDayKey } from "../../time/index.js";
 import type { MarketEvent, Series } from "../../types.js";
 import { assetName, checkCommon, dayMs, keepIn, panels, round, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec } from "./common.js";
 import { idRange } from "./labels.js";
+import { checkArrayOf, checkObject, checkOptions, checkShape } from "../../check.js";
+import { SERIES } from "../../shapes.js";
 
 /** A statement on the timeline: a {@link MarketEvent}, or an `events` row of a study (which has `day0`). */
 export type TimelineEvent =
@@ -169,6 +171,11 @@ export function timelineChart(
   events: readonly TimelineEvent[],
   options: TimelineChartOptions = {},
 ): VegaLiteSpec {
+  checkObject("timelineChart", "prices", prices);
+  if (!Array.isArray(prices) && "series" in prices) checkShape("timelineChart", "prices", prices, { series: "array" });
+  for (const [i, s] of toSeries(prices).entries()) checkShape("timelineChart", `prices[${i}]`, s, SERIES);
+  checkArrayOf("timelineChart", "events", events, {});
+  checkOptions("timelineChart", options);
   const series = toSeries(prices).filter((s) => keepIn(options.assets, s.id));
   if (series.length === 0) invalidOption("prices", prices, "at least one series (after the assets filter)");
   const multi = series.length > 1;

@@ -11,6 +11,7 @@ import type { ModelData, ModelFit, ModelSpec } from "../../../models/index.js";
 import { emptyRegressionResult, marketModelFromPrefix, prefixSums } from "../../../stats/index.js";
 import type { Window } from "../../../types.js";
 import { checkWindow, windowLabel } from "../common.js";
+import { checkShape } from "../../../check.js";
 
 /** Options of {@link pairStatistics}. */
 export interface PairStatisticsOptions {
@@ -68,6 +69,8 @@ export interface PairStatistics {
  * ```
  */
 export function pairStatistics(data: ModelData, day0Index: number, options: PairStatisticsOptions): PairStatistics {
+  checkShape("pairStatistics", "data", data, { asset: "numbers", market: "numbers?" });
+  checkShape("pairStatistics", "options", options, { estimation: "numbers", windows: "array" });
   const n = data.asset.length;
   const est = checkWindow(options.estimation, "estimation");
   const windows = options.windows.map((w, i) => checkWindow(w, `windows[${i}]`));

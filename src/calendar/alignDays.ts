@@ -1,0 +1,150 @@
+/**
+ * The decisions of an alignment without their text: each statement's session class, rule and
+ * day 0 on one exchange from facts about its local day (session or not, open, close, regular
+ * close, break, neighbouring sessions), looked up once per calendar and day and kept. Same
+ * decisions as `decide` in `alignReason.ts`, which writes the reason when it is read; a test
+ * compares the two on every kind of statement.
+ *
+ * @module
+ */
+import { zoneOffsetReader } from "../time/zone.js";
+import type { DayKey } from "../types.js";
+import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
+import type { RowPlace } from "./alignRow.js";
+import type { Statement } from "./alignStatements.js";
+import type { TradingCalendar } from "./calendar.js";
+import { sessionHoursOn } from "./exchanges.js";
+
+/** What alignment needs to know about one local day of one calendar. */
+interface DayFacts {
+  readonly covered: boolean;
+  readonly session: boolean;
+  /** Minutes after local midnight; NaN when not a session. */
+  readonly open: number;
+  readonly close: number;
+  /** The exchange's regular close that day (early closes ignored). */
+  readonly regularClose: number;
+  /** First session strictly after / before the day. */
+  readonly next: DayKey | undefined;
+  readonly previous: DayKey | undefined;
+  /** True when the next session exists and lies in the covered range. */
+  readonly nextCovered: boolean;
+}
+
+const factsByCalendar = new WeakMap<TradingCalendar, Map<DayKey, DayFacts>>();
+
+function readFacts(cal: TradingCalendar, day: DayKey): DayFacts {
+  const covered = cal.covers(day);
+  const session = covered && cal.isSession(day);
+  const next = cal.nextSession(day);
+  return {
+    covered,
+    session,
+    open: session ? cal.sessionOpen(day) : Number.NaN,
+    close: session ? cal.sessionClose(day) : Number.NaN,
+    regularClose: session ? sessionHoursOn(cal.exchange, day).close : Number.NaN,
+    next,
+    previous: cal.previousSession(day),
+    nextCovered: next !== undefined && cal.covers(next),
+  };
+}
+
+/** The facts of the days of one calendar, read on first use and kept as long as the calendar lives. */
+export function dayFactsOf(cal: TradingCalendar): (day: DayKey) => DayFacts {
+  let memo = factsByCalendar.get(cal);
+  if (memo === undefined) factsByCalendar.set(cal, (memo = new Map()));
+  const facts = memo;
+  return (day) => {
+    let f = facts.get(day);
+    if (f === undefined) facts.set(day, (f = readFacts(cal, day)));
+    return f;
+  };
+}
+
+/** A decision without its text; `failure` set when the statement gets no day 0. */
+export interface Outcome {
+  session: SessionClass;
+  rule: AlignmentRule | undefined;
+  day0: DayKey;
+  failure: "drop" | "error" | "range" | undefined;
+}
+
+/** A fresh outcome to be filled by {@link decideDateOnly} and {@link decideInstant} (one per alignment, reused). */
+export function newOutcome(): Outcome {
+  return { session: "regular", rule: undefined, day0: Number.NaN, failure: undefined };
+}
+
+function set(out: Outcome, session: SessionClass, rule: AlignmentRule | undefined, day0: DayKey, failure: Outcome["failure"]): Outcome {
+  out.session = session;
+  out.rule = rule;
+  out.day0 = day0;
+  out.failure = failure;
+  return out;
+}
+
+function nonTrading(out: Outcome, f: DayFacts, session: "date-only" | "non-trading", policy: NonTradingPolicy): Outcome {
+  if (policy === "drop") return set(out, session, undefined, Number.NaN, "drop");
+  if (policy === "error") return set(out, session, undefined, Number.NaN, "error");
+  const dateOnly = session === "date-only";
+  if (policy === "previous") {
+    if (f.previous === undefined) return set(out, session, undefined, Number.NaN, "range");
+    return set(out, session, dateOnly ? "date-only-previous" : "non-trading-previous", f.previous, undefined);
+  }
+  if (f.next === undefined) return set(out, session, undefined, Number.NaN, "range");
+  return set(out, session, dateOnly ? "date-only-next" : "non-trading-next", f.next, undefined);
+}
+
+/** A date-only statement: that day when it is a session, else per the policy. */
+export function decideDateOnly(out: Outcome, f: DayFacts, day: DayKey, policy: NonTradingPolicy): Outcome {
+  if (!f.covered) return set(out, "date-only", undefined, Number.NaN, "range");
+  if (f.session) return set(out, "date-only", "date-only-same-day", day, undefined);
+  return nonTrading(out, f, "date-only", policy);
+}
+
+/** A statement at `minute` of local `day` on the exchange clock. */
+export function decideInstant(out: Outcome, f: DayFacts, day: DayKey, minute: number, policy: NonTradingPolicy): Outcome {
+  if (!f.covered) return set(out, "non-trading", undefined, Number.NaN, "range");
+  if (!f.session) return nonTrading(out, f, "non-trading", policy);
+  if (minute < f.open) return set(out, "pre-open", "pre-open-same-day", day, undefined);
+  if (minute < f.close) return set(out, "regular", "regular-same-day", day, undefined);
+  if (!f.nextCovered) return set(out, "after-close", undefined, Number.NaN, "range");
+  if (f.close < f.regularClose && minute < f.regularClose) return set(out, "early-close", "early-close-next", f.next!, undefined);
+  return set(out, "after-close", "after-close-next", f.next!, undefined);
+}
+
+/** One exchange of an alignment: its calendar, the statement's place on its clock, the facts of its days. */
+export interface Lane {
+  readonly calendar: TradingCalendar;
+  /** The statement on this exchange's clock; the returned object is reused by the next call. */
+  place(st: Statement): RowPlace;
+  readonly facts: (day: DayKey) => DayFacts;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The lane of one calendar: statements are put on the exchange clock with the zone's offset
+ * of that UTC day (read once per day, see `zoneOffsetReader`), the same local time
+ * `instantToLocal` gives.
+ */
+export function laneOf(calendar: TradingCalendar, policy: NonTradingPolicy): Lane {
+  const offsetAt = zoneOffsetReader(calendar.exchange.timezone);
+  const place = { statement: undefined as unknown as Statement, calendar, policy, localDay: 0, localMinute: 0 };
+  return {
+    calendar,
+    facts: dayFactsOf(calendar),
+    place(st) {
+      place.statement = st;
+      if (st.kind === "date") {
+        place.localDay = st.day;
+        place.localMinute = 0;
+      } else {
+        const wall = st.instant + offsetAt(st.instant) * 60_000;
+        const day = Math.floor(wall / MS_PER_DAY);
+        place.localDay = day;
+        place.localMinute = (wall - day * MS_PER_DAY) / 60_000;
+      }
+      return place;
+    },
+  };
+}

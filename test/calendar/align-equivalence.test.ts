@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { alignEvents } from "../../src/calendar/align.js";
+import type { NonTradingPolicy } from "../../src/calendar/align.js";
+import { decide } from "../../src/calendar/alignReason.js";
+import { readStatements, zoneOfEvent } from "../../src/calendar/alignStatements.js";
+import { tradingCalendar } from "../../src/calendar/calendar.js";
+import { exchangeCodes } from "../../src/calendar/exchanges.js";
+import { workloadEvents, workloadText } from "./align-workload.js";
+
+// SHA-256 of the workload's JSON (400 random statements plus the edge cases, 15 exchanges),
+// recorded with the implementation that wrote every row's text up front (commit a58191b),
+// before rows held `local_time` and `reason` lazily: the lazy rows serialise byte for byte
+// the same, reasons, skipped statements, warnings and error messages included.
+const RECORDED: Record<NonTradingPolicy, { length: number; sha256: string }> = {
+  next: { length: 5_422_335, sha256: "7155f419174b84701c3b2e3ff7c16a805ea7418ddd6308e6ace35083c4cb0e33" },
+  previous: { length: 5_591_193, sha256: "bb057da8b7d5da3d0b39bc3df59d271f507f1fe48b446c99a98aa7bcbce738dd" },
+  drop: { length: 4_685_596, sha256: "b0200326a22ac1500b8ad558a17c7dcae003158998c9b06930b37cf1eec90c90" },
+  error: { length: 510_885, sha256: "e7112bab200b90ebba6f09ae88fe949f9bc5dc048852b60cc4b739b2b14b2905" },
+};
+
+describe("alignEvents with lazy row text", () => {
+  for (const policy of ["next", "previous", "drop", "error"] as const) {
+    it(`serialises as the eager implementation did (nonTrading: ${policy})`, () => {
+      const text = workloadText(policy, 400);
+      expect({ length: text.length, sha256: createHash("sha256").update(text).digest("hex") }).toEqual(RECORDED[policy]);
+    });
+  }
+
+  it("takes on all 24 exchanges the decisions the reason path takes, under every policy", () => {
+    const events = workloadEvents(300);
+    const statements = readStatements(events, []);
+    const calendars = exchangeCodes().map((c) => tradingCalendar(c));
+    for (const policy of ["next", "previous", "drop"] as const) {
+      const { rows, skipped } = alignEvents(events, calendars, { nonTrading: policy });
+      const got = new Map([
+        ...rows.map((r) => [`${r.id}/${r.exchange}`, `${r.session} ${r.rule} ${r.day0}`] as const),
+        ...skipped.map((s) => [`${s.id}/${s.exchange}`, `skipped ${s.code}`] as const),
+      ]);
+      let compared = 0;
+      events.forEach((event, i) => {
+        for (const cal of calendars) {
+          const d = decide(statements[i]!, zoneOfEvent(event), cal, policy);
+          const want =
+            d.failure === undefined ? `${d.session} ${d.rule} ${d.day0}` : `skipped ${d.failure === "range" ? "DATE_OUT_OF_RANGE" : "NON_TRADING_DAY"}`;
+          expect(got.get(`${event.id}/${cal.exchange.code}`), `${event.id} ${event.timestamp} ${event.timezone} on ${cal.exchange.code}`).toBe(want);
+          compared++;
+        }
+      });
+      expect(compared).toBe(events.length * 24);
+    }
+  });
+
+  it("writes a row's text once, on first read, and serialises it with every key in order", () => {
+    const { rows } = alignEvents([{ id: "sun", timestamp: "2025-04-06T10:00", timezone: "America/New_York", precision: "minute" }], ["XNYS", "XTKS"]);
+    const tokyo = rows[1]!;
+    expect(Object.keys(tokyo)).not.toContain("reason");
+    expect(tokyo.reason).toBe(tokyo.reason);
+    expect(tokyo.reason).toBe(
+      "Sunday 2025-04-06 10:00 America/New_York (Sunday 2025-04-06 23:00 on the XTKS clock, Asia/Tokyo) is not a trading day on XTKS (Sunday); day 0 is the next session, Monday 2025-04-07.",
+    );
+    expect(tokyo.local_time).toBe("2025-04-06T23:00");
+    expect(Object.keys(JSON.parse(JSON.stringify(tokyo)))).toEqual([
+      "id",
+      "exchange",
+      "timestamp",
+      "timezone",
+      "instant_utc",
+      "local_time",
+      "exchange_timezone",
+      "session",
+      "day0",
+      "day0_iso",
+      "rule",
+      "reason",
+      "approximate",
+      "asset",
+      "event",
+    ]);
+  });
+});
