@@ -38,9 +38,22 @@ export default defineConfig([
     ...common,
     entry: { node: "src/node/index.ts" },
     platform: "node",
+    // import.meta.url in dist/node.cjs too (eventStudyParallel finds dist/worker.js by it)
+    shims: true,
     // the optional peers are loaded with import() only when asked for; bundling them would put
     // playwright-core (7 MB) into dist/node.*
     external: ["market-reaction", "vega", "vega-lite", "playwright-core", "hyparquet"],
+  },
+  {
+    // the worker thread of eventStudyParallel, loaded by dist/node.js and dist/node.cjs as a file
+    // next to them (one ESM file: the package is "type": "module")
+    entry: { worker: "src/node/worker.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    sourcemap,
+    removeNodeProtocol: false,
+    external: ["market-reaction"],
   },
   {
     entry: { cli: "src/cli/main.ts" },

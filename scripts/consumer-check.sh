@@ -114,6 +114,33 @@ node -e '
   console.log("ok   market-reaction study: CAR[0,0] of PAUSE = " + (100 * car.car).toFixed(2) + "% (5% injected)");
 ' || fail "the study's JSON output"
 
+# 6b. worker threads (dist/worker.js from the installed package, ESM and CommonJS) and shards
+for flavour in esm cjs; do
+  code='
+    const [m, n] = await Promise.all([import("market-reaction"), import("market-reaction/node")]);
+    const fs = await import("node:fs");
+    const series = (f, id) => m.parseSeriesCsv(fs.readFileSync(f, "utf8"), { id }).series[0];
+    const { events } = m.parseEventsCsv("id,timestamp\nE1,2025-03-04T10:00\nPAUSE,2025-04-09T13:18\n");
+    const options = { assets: [series("index.csv", "A"), series("world.csv", "B")], events, estimation: [-120, -11], windows: [[0, 0]] };
+    const study = await n.eventStudyParallel(options, { workers: 2 });
+    if (study.toJSONText() !== m.eventStudy(options).toJSONText()) throw new Error("eventStudyParallel differs from eventStudy");
+  '
+  if [ "$flavour" = esm ]; then node --input-type=module -e "$code"; else node -e "(async () => { $code })().catch((e) => { console.error(e); process.exit(1); })"; fi ||
+    fail "eventStudyParallel with 2 workers ($flavour)"
+done
+ok "eventStudyParallel: 2 worker threads give the study of eventStudy (ESM and CommonJS)"
+npx --no-install market-reaction study --prices index.csv --market world.csv --events statements.csv \
+  --window=0,0 --format json --workers 2 >study-workers.json 2>"$work/workers.err" || fail "study --workers 2: $(tail -1 "$work/workers.err")"
+cmp -s study.json study-workers.json || fail "study --workers 2 wrote other bytes than study"
+for k in 0 1; do
+  npx --no-install market-reaction study --prices index.csv --market world.csv --events statements.csv \
+    --window=0,0 --shard $k/2 --shard-by statements --out part-$k.json 2>"$work/shard.err" || fail "study --shard $k/2: $(tail -1 "$work/shard.err")"
+done
+npx --no-install market-reaction merge part-1.json part-0.json --format json >study-merged.json 2>"$work/merge.err" ||
+  fail "merge: $(tail -1 "$work/merge.err")"
+cmp -s study.json study-merged.json || fail "merge of the shards wrote other bytes than study"
+ok "market-reaction study --workers 2, and --shard K/2 + merge: the bytes of study"
+
 # 7. from git (committed HEAD only)
 if [ "${1:-}" = "--git" ]; then
   gitapp="$work/from-git"

@@ -10,6 +10,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { exportedFunctions, exportProperty } from "../test/reliability/exports-property.js";
+import { kindAgreementProperty } from "../test/reliability/kind-properties.js";
 import { overlapSweepProperty } from "../test/reliability/overlap-properties.js";
 import {
   farAwayProperty,
@@ -38,6 +39,7 @@ const seed = arg("seed", 20250409);
 const plan: [string, (n: number, seed: number) => void | Promise<void>, number][] = [
   ["parsers: only MarketReactionError; stream = whole text", parserProperty, 60_000],
   ["plain price lines: stream (in place) = whole text", plainLineProperty, 10_000],
+  ["kinds and units: parser = study judgement", kindAgreementProperty, 5_000],
   ["eventStudy: only MarketReactionError for random options", studyRobustnessProperty, 20_000],
   ["permuting statements: CAR rows unchanged", permutationProperty, 4_000],
   ["scaling prices: returns and ARs unchanged", scalingProperty, 3_000],

@@ -25,6 +25,8 @@ export type ErrorCode =
   | "SINGULAR_DESIGN"
   | "NO_VALID_EVENTS"
   | "IO_ERROR"
+  /** Parts of a sharded study that do not make one study (different options, data, or shard layout; a part missing or twice). */
+  | "SHARD_MISMATCH"
   /** An optional peer dependency (e.g. vega / vega-lite for SVG rendering) is not installed. */
   | "MISSING_DEPENDENCY";
 

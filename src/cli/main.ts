@@ -9,6 +9,7 @@ import { calendarCommand } from "./calendar.js";
 import { INTRADAY_HELP, intradayCommand } from "./intraday.js";
 import { DEMO_HELP, demoCommand } from "./demo.js";
 import { STUDY_HELP, studyCommand } from "./study.js";
+import { mergeCommand } from "./merge.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
 import { onStdoutError, writeChunksFile, writeTextFile } from "./files.js";
@@ -22,6 +23,7 @@ Usage: market-reaction <command> [options]
 Commands:
   align    map statements to day 0 on exchange calendars, with the rule and reason
   study    abnormal returns, CARs, BHARs and tests around each statement
+  merge    the study from the parts of its shards (study --shard K/N on many machines)
   intraday abnormal returns on minute bars around timestamped statements
   calendar an exchange's sessions, hours and holidays; or check a price file against them
   demo     the April 2025 tariff story on synthetic data made in memory (no files needed)
@@ -45,7 +47,14 @@ with a date column and a price column (FRED, Yahoo, Stooq and similar layouts ar
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { align: alignCommand, study: studyCommand, intraday: intradayCommand, demo: demoCommand, calendar: calendarCommand };
+const COMMANDS: Record<string, Command> = {
+  align: alignCommand,
+  study: studyCommand,
+  merge: mergeCommand,
+  intraday: intradayCommand,
+  demo: demoCommand,
+  calendar: calendarCommand,
+};
 
 /** The command names (the file-system test checks it covers each). */
 export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
@@ -116,6 +125,7 @@ export function nodeIO(): CliIO {
 }
 
 export { ALIGN_HELP, DEMO_HELP, INTRADAY_HELP, STUDY_HELP };
+export { MERGE_HELP } from "./merge.js";
 
 const isMain = (() => {
   const entry = process.argv[1];

@@ -43,7 +43,11 @@ export function dateFormatFlag(value: string | undefined): DateFormat | undefine
 
 /** True when a reader's error says a price column holds negative values (returns read as prices). */
 function negativePrices(error: unknown): boolean {
-  return isMarketReactionError(error) && error.code === "INVALID_INPUT" && error.issues.some((i) => /price must be positive, got -/.test(i.message));
+  return (
+    isMarketReactionError(error) &&
+    error.code === "INVALID_INPUT" &&
+    error.issues.some((i) => /price must be positive, got -|^values look like returns$/.test(i.message))
+  );
 }
 
 /**

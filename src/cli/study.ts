@@ -1,5 +1,5 @@
 /** `market-reaction study`: abnormal returns around each statement. */
-import { MODEL_PRESETS, classifyWarnings, eventStudy, exchangeCodes, type EventStudyOptions, type ModelOption } from "market-reaction";
+import { MODEL_PRESETS, classifyWarnings, exchangeCodes, type EventStudyOptions, type ModelOption, type Study } from "market-reaction";
 import { STUDY_CHOICES as C, choiceList, helpChoices } from "./choices.js";
 import { HAC_LAG_RULES } from "../options/enums.js";
 import { present } from "../options/present.js";
@@ -10,6 +10,7 @@ import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
 import { readStudyInputs, splitNamed, type StudyInputs } from "./studyInputs.js";
 import { measureOutput } from "./measures.js";
+import { parseParallelFlags, runStudy, writeShard } from "./shards.js";
 import { measureJsonText, measureText } from "./measuresOutput.js";
 import { skippedLines, studyCsvChunks, studyText } from "./studyOutput.js";
 import { day0ById, printWarnings } from "./warnings.js";
@@ -100,6 +101,14 @@ Measures (docs/measures.md):
                          open/close) columns of the --prices files against the estimation
                          mean, ratio and log-variance t per event session (--table range)
 
+Every core, many machines (docs/scale.md):
+  --workers N            worker threads (default: the number of cores; studies under 2,000
+                         pairs, charts and measures other than returns run in one thread);
+                         1: in this thread. The output is the same byte for byte
+  --shard K/N            compute shard K (0 … N−1) of the study only and write its part as
+                         JSON; market-reaction merge PART… makes the whole study from all N
+  --shard-by BY          assets | statements: how the shards split the study (default assets)
+
 Output:
   --format FORMAT        table | markdown | html | latex: the paper table (CAR in percent,
                          stars, t in parentheses, notes naming model, test, M, variance);
@@ -180,8 +189,15 @@ export async function studyCommand(argv: readonly string[], io: CliIO): Promise<
   if (flags.draws !== undefined && inputs.assets.length - (typeof inputs.market === "string" ? 1 : 0) !== 1) {
     throw new UsageError("--placebo needs exactly one studied series (placebo dates come from that series' own history)");
   }
+  const parallel = parseParallelFlags(flags);
+  if (parallel.shard !== undefined) return writeShard(io, options, parallel.shard, inputs.warnings, flags.values.out);
   const onProgress = progressBar(io);
-  const study = eventStudy(onProgress === undefined ? options : { ...options, onProgress });
+  const study = await runStudy(options, parallel.workers, onProgress);
+  return writeStudy(io, study, flags, inputs);
+}
+
+/** The result of a study (or of a merge) in the format asked for, its warnings on stderr. */
+export async function writeStudy(io: CliIO, study: Study, flags: StudyFlags, inputs: StudyInputs): Promise<number> {
   const extra = measureOutput(study, {
     measures: flags.measures,
     assets: inputs.assets,

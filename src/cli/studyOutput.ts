@@ -69,8 +69,10 @@ function aggregateText(study: Study, flags: StudyFlags): string {
     }
   }
   const events = Math.max(0, ...study.aggregate.windows.map((w) => w.n));
-  const merged = events < study.pairs.length ? ` (${events} events: statements of an asset sharing day 0 are one event)` : "";
-  return `\nAcross ${study.pairs.length} (asset, statement) pairs${merged} (CAAR = sum of AARs, in percent; conventions ${flags.conventions}):\n${renderRows(rows, ["window", "caar_%", "n", "test", "statistic", "df", "p_value"], "table")}`;
+  // one model row per studied pair (a merged study's per-pair building blocks stay in its shards)
+  const pairs = study.models.length;
+  const merged = events < pairs ? ` (${events} events: statements of an asset sharing day 0 are one event)` : "";
+  return `\nAcross ${pairs} (asset, statement) pairs${merged} (CAAR = sum of AARs, in percent; conventions ${flags.conventions}):\n${renderRows(rows, ["window", "caar_%", "n", "test", "statistic", "df", "p_value"], "table")}`;
 }
 
 /**

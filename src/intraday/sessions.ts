@@ -121,51 +121,110 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
   const zone = calendar.exchange.timezone;
   const interval = options.interval ?? detectInterval(bars);
   if (!Number.isInteger(interval) || interval < 1 || interval > 240) invalidOption("interval", options.interval, "a whole number of minutes from 1 to 240");
-  let ext: { from: number; to: number } | undefined;
-  if (options.extendedHours === true) ext = { from: 4 * 60, to: 20 * 60 };
-  else if (typeof options.extendedHours === "object" && options.extendedHours !== null) {
-    const from = minutesOf(options.extendedHours.from);
-    const to = minutesOf(options.extendedHours.to);
-    if (!(from < to))
-      invalidOption("extendedHours", `${options.extendedHours.from}-${options.extendedHours.to}`, '{ from: "HH:mm", to: "HH:mm" } with from before to');
-    ext = { from, to };
-  } else if (options.extendedHours !== undefined && options.extendedHours !== false)
-    invalidOption("extendedHours", options.extendedHours, "true, false or { from, to }");
+  const grid: Grid = { calendar, zone, interval, ext: extendedGrid(options.extendedHours) };
+  const drafts = draftSessions(bars, grid);
+  const days = [...drafts.slots.keys()].sort((a, b) => a - b);
+  const sessions: BarSession[] = [];
+  const byDay = new Map<DayKey, number>();
+  const gapNotes: string[] = [];
+  let totalGaps = 0;
+  for (const day of days) {
+    const { session, missing, note } = gridSession(day, drafts.slots.get(day)!, grid);
+    if (note !== undefined) gapNotes.push(note);
+    totalGaps += missing;
+    byDay.set(day, sessions.length);
+    sessions.push(session);
+  }
+  const warnings = gridWarnings(bars.id, grid, drafts, { totalGaps, gapNotes, days });
+  const { outsideHours, nonTradingDay, offGrid } = drafts;
+  return {
+    id: bars.id,
+    calendar,
+    exchange: calendar.exchange.code,
+    timezone: zone,
+    interval,
+    extendedHours: grid.ext !== undefined,
+    sessions,
+    byDay,
+    dropped: { outsideHours, nonTradingDay, offGrid },
+    warnings,
+  };
+}
 
-  const warnings: Warning[] = [];
-  const drafts = new Map<DayKey, { open: number[]; close: number[]; vol: number[]; slot: number[] }>();
-  let outsideHours = 0;
-  let nonTradingDay = 0;
-  let offGrid = 0;
-  let duplicateSlots = 0;
-  const firstDropped: string[] = [];
+/** The session grid: the exchange's calendar and clock, the bar length, the extended-hours bounds if any (minutes after local midnight). */
+interface Grid {
+  readonly calendar: TradingCalendar;
+  readonly zone: string;
+  readonly interval: number;
+  readonly ext: { readonly from: number; readonly to: number } | undefined;
+}
+
+/** The bars of one session as found, slot by slot, in time order. */
+interface Draft {
+  readonly open: number[];
+  readonly close: number[];
+  readonly vol: number[];
+  readonly slot: number[];
+}
+
+/** Bars by session day, and the counts of bars dropped. */
+interface Drafts {
+  readonly slots: Map<DayKey, Draft>;
+  outsideHours: number;
+  nonTradingDay: number;
+  offGrid: number;
+  duplicateSlots: number;
+  readonly firstDropped: string[];
+}
+
+/** The extended-hours bounds in minutes after local midnight, or `undefined` for the regular session only. */
+function extendedGrid(extendedHours: ExtendedHours | undefined): { from: number; to: number } | undefined {
+  if (extendedHours === true) return { from: 4 * 60, to: 20 * 60 };
+  if (typeof extendedHours === "object" && extendedHours !== null) {
+    const from = minutesOf(extendedHours.from);
+    const to = minutesOf(extendedHours.to);
+    if (!(from < to)) invalidOption("extendedHours", `${extendedHours.from}-${extendedHours.to}`, '{ from: "HH:mm", to: "HH:mm" } with from before to');
+    return { from, to };
+  }
+  if (extendedHours !== undefined && extendedHours !== false) invalidOption("extendedHours", extendedHours, "true, false or { from, to }");
+  return undefined;
+}
+
+/** The first and past-the-last grid minute of a session day. */
+function gridBounds(day: DayKey, grid: Grid): { open: number; close: number; start: number; end: number } {
+  const open = grid.calendar.sessionOpen(day);
+  const close = grid.calendar.sessionClose(day);
+  const ext = grid.ext;
+  return { open, close, start: ext === undefined ? open : Math.min(ext.from, open), end: ext === undefined ? close : Math.max(ext.to, close) };
+}
+
+/** Puts each bar in its session's slot on the exchange clock, counting the bars dropped. */
+function draftSessions(bars: BarSeries, grid: Grid): Drafts {
+  const drafts: Drafts = { slots: new Map(), outsideHours: 0, nonTradingDay: 0, offGrid: 0, duplicateSlots: 0, firstDropped: [] };
   const t = bars.instants;
   for (let i = 0; i < t.length; i++) {
-    const local = instantToLocal(t[i]!, zone);
+    const local = instantToLocal(t[i]!, grid.zone);
     const day = local.day;
-    if (!calendar.isSession(day)) {
-      nonTradingDay++;
+    if (!grid.calendar.isSession(day)) {
+      drafts.nonTradingDay++;
       continue;
     }
-    const open = calendar.sessionOpen(day);
-    const close = calendar.sessionClose(day);
-    const start = ext === undefined ? open : Math.min(ext.from, open);
-    const end = ext === undefined ? close : Math.max(ext.to, close);
+    const { start, end } = gridBounds(day, grid);
     if (local.minute < start || local.minute >= end) {
-      if (firstDropped.length < 3) firstDropped.push(`${isoFromDayKey(day)} ${clockText(local.minute)}`);
-      outsideHours++;
+      if (drafts.firstDropped.length < 3) drafts.firstDropped.push(`${isoFromDayKey(day)} ${clockText(local.minute)}`);
+      drafts.outsideHours++;
       continue;
     }
-    const k = (local.minute - start) / interval;
+    const k = (local.minute - start) / grid.interval;
     if (!Number.isInteger(Math.round(k * 1e6) / 1e6)) {
-      offGrid++;
+      drafts.offGrid++;
       continue;
     }
-    let d = drafts.get(day);
-    if (d === undefined) drafts.set(day, (d = { open: [], close: [], vol: [], slot: [] }));
+    let d = drafts.slots.get(day);
+    if (d === undefined) drafts.slots.set(day, (d = { open: [], close: [], vol: [], slot: [] }));
     const slot = Math.round(k);
     if (d.slot.length > 0 && d.slot[d.slot.length - 1] === slot) {
-      duplicateSlots++;
+      drafts.duplicateSlots++;
       continue;
     }
     d.slot.push(slot);
@@ -173,106 +232,131 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
     d.close.push(bars.close[i]!);
     d.vol.push(bars.volume[i]!);
   }
+  return drafts;
+}
 
-  const days = [...drafts.keys()].sort((a, b) => a - b);
-  const sessions: BarSession[] = [];
-  const byDay = new Map<DayKey, number>();
-  const gapNotes: string[] = [];
-  let totalGaps = 0;
-  for (const day of days) {
-    const d = drafts.get(day)!;
-    const open = calendar.sessionOpen(day);
-    const close = calendar.sessionClose(day);
-    const gridStart = ext === undefined ? open : Math.min(ext.from, open);
-    const gridEnd = ext === undefined ? close : Math.max(ext.to, close);
-    const slots = Math.ceil((gridEnd - gridStart) / interval);
-    const barOpen = new Float64Array(slots).fill(Number.NaN);
-    const barClose = new Float64Array(slots).fill(Number.NaN);
-    const volume = new Float64Array(slots).fill(Number.NaN);
-    const present = new Uint8Array(slots);
-    for (let j = 0; j < d.slot.length; j++) {
-      const s = d.slot[j]!;
-      barOpen[s] = d.open[j]!;
-      barClose[s] = d.close[j]!;
-      volume[s] = d.vol[j]!;
-      present[s] = 1;
-    }
-    const logReturn = new Float64Array(slots);
-    let last = Number.NaN;
-    let first = -1;
-    let lastPresent = -1;
-    for (let s = 0; s < slots; s++) {
-      if (present[s] === 1) {
-        const ref = Number.isNaN(last) ? barOpen[s]! : last;
-        logReturn[s] = Math.log(barClose[s]! / ref);
-        last = barClose[s]!;
-        if (first < 0) first = s;
-        lastPresent = s;
-      } else logReturn[s] = Number.isNaN(last) ? Number.NaN : 0;
-    }
-    let gaps = 0;
-    const missingTimes: string[] = [];
-    for (let s = Math.max(first, 0); s <= lastPresent; s++) {
-      if (present[s] === 0) {
-        gaps++;
-        if (missingTimes.length < 3) missingTimes.push(clockText(gridStart + s * interval));
-      }
-    }
-    const leading = first;
-    const trailing = slots - 1 - lastPresent;
-    if (gaps > 0 || leading > 0 || trailing > 0) {
-      const parts: string[] = [];
-      if (gaps > 0) parts.push(`${gaps} missing inside (first ${missingTimes.join(", ")})`);
-      if (leading > 0) parts.push(`${leading} missing after the ${ext === undefined ? "open" : "grid start"}`);
-      if (trailing > 0) parts.push(`${trailing} missing before the ${ext === undefined ? "close" : "grid end"}`);
-      gapNotes.push(`${isoFromDayKey(day)}: ${parts.join("; ")}`);
-      totalGaps += gaps + leading + trailing;
-    }
-    const startInstant = localToInstant({ day, minute: gridStart }, zone).instant;
-    const early = calendar.earlyCloseName(day);
-    byDay.set(day, sessions.length);
-    sessions.push({
-      day,
-      date: isoFromDayKey(day),
-      gridStart,
-      open,
-      close,
-      ...(early === undefined ? {} : { earlyClose: early }),
-      slots,
-      startInstant,
-      barOpen,
-      barClose,
-      volume,
-      present,
-      logReturn,
-      gaps,
-    });
+/** One session on its grid: bars by slot, log returns, and its missing slots (`missing`, described in `note`). */
+function gridSession(day: DayKey, d: Draft, grid: Grid): { session: BarSession; missing: number; note: string | undefined } {
+  const { open, close, start: gridStart, end: gridEnd } = gridBounds(day, grid);
+  const slots = Math.ceil((gridEnd - gridStart) / grid.interval);
+  const barOpen = new Float64Array(slots).fill(Number.NaN);
+  const barClose = new Float64Array(slots).fill(Number.NaN);
+  const volume = new Float64Array(slots).fill(Number.NaN);
+  const present = new Uint8Array(slots);
+  for (let j = 0; j < d.slot.length; j++) {
+    const s = d.slot[j]!;
+    barOpen[s] = d.open[j]!;
+    barClose[s] = d.close[j]!;
+    volume[s] = d.vol[j]!;
+    present[s] = 1;
   }
-  const id = bars.id;
+  const { logReturn, first, lastPresent } = slotReturns(barOpen, barClose, present);
+  const gaps = missingSlots(day, gridStart, grid, present, first, lastPresent);
+  const startInstant = localToInstant({ day, minute: gridStart }, grid.zone).instant;
+  const early = grid.calendar.earlyCloseName(day);
+  const session: BarSession = {
+    day,
+    date: isoFromDayKey(day),
+    gridStart,
+    open,
+    close,
+    ...(early === undefined ? {} : { earlyClose: early }),
+    slots,
+    startInstant,
+    barOpen,
+    barClose,
+    volume,
+    present,
+    logReturn,
+    gaps: gaps.inside,
+  };
+  return { session, missing: gaps.missing, note: gaps.note };
+}
+
+/**
+ * Per slot, the log return from the last available price (the previous present close, or the
+ * first bar's open) to the slot's close; 0 over a missing slot, `NaN` before the first bar.
+ * Also the first and last present slots (-1 when none).
+ */
+function slotReturns(barOpen: Float64Array, barClose: Float64Array, present: Uint8Array): { logReturn: Float64Array; first: number; lastPresent: number } {
+  const slots = present.length;
+  const logReturn = new Float64Array(slots);
+  let last = Number.NaN;
+  let first = -1;
+  let lastPresent = -1;
+  for (let s = 0; s < slots; s++) {
+    if (present[s] === 1) {
+      const ref = Number.isNaN(last) ? barOpen[s]! : last;
+      logReturn[s] = Math.log(barClose[s]! / ref);
+      last = barClose[s]!;
+      if (first < 0) first = s;
+      lastPresent = s;
+    } else logReturn[s] = Number.isNaN(last) ? Number.NaN : 0;
+  }
+  return { logReturn, first, lastPresent };
+}
+
+/** Missing slots of a session: inside (between the first and last bar), and in all with the leading and trailing ones, described for the warning. */
+function missingSlots(
+  day: DayKey,
+  gridStart: number,
+  grid: Grid,
+  present: Uint8Array,
+  first: number,
+  lastPresent: number,
+): { inside: number; missing: number; note: string | undefined } {
+  let gaps = 0;
+  const missingTimes: string[] = [];
+  for (let s = Math.max(first, 0); s <= lastPresent; s++) {
+    if (present[s] === 0) {
+      gaps++;
+      if (missingTimes.length < 3) missingTimes.push(clockText(gridStart + s * grid.interval));
+    }
+  }
+  const leading = first;
+  const trailing = present.length - 1 - lastPresent;
+  if (gaps === 0 && leading <= 0 && trailing <= 0) return { inside: gaps, missing: 0, note: undefined };
+  const ext = grid.ext;
+  const parts: string[] = [];
+  if (gaps > 0) parts.push(`${gaps} missing inside (first ${missingTimes.join(", ")})`);
+  if (leading > 0) parts.push(`${leading} missing after the ${ext === undefined ? "open" : "grid start"}`);
+  if (trailing > 0) parts.push(`${trailing} missing before the ${ext === undefined ? "close" : "grid end"}`);
+  return { inside: gaps, missing: gaps + leading + trailing, note: `${isoFromDayKey(day)}: ${parts.join("; ")}` };
+}
+
+/** The warnings of a grid: missing bars, bars dropped (outside hours, non-trading days, off the grid, repeated slots), sessions without bars. */
+function gridWarnings(id: string, grid: Grid, drafts: Drafts, found: { totalGaps: number; gapNotes: readonly string[]; days: readonly DayKey[] }): Warning[] {
+  const { calendar, interval, ext } = grid;
+  const { totalGaps, gapNotes, days } = found;
+  const warnings: Warning[] = [];
   if (totalGaps > 0) {
     warnings.push({
       code: "BAR_GAPS",
       message: `${id}: ${totalGaps} missing ${interval}-minute bar(s) in ${gapNotes.length} session(s); prices are carried forward over gaps — ${gapNotes.slice(0, 5).join(" | ")}${gapNotes.length > 5 ? ` | … ${gapNotes.length - 5} more` : ""}`,
     });
   }
-  if (outsideHours > 0) {
+  if (drafts.outsideHours > 0) {
     warnings.push({
       code: "BARS_OUTSIDE_SESSION",
-      message: `${id}: ${outsideHours} bar(s) outside the ${ext === undefined ? "regular session" : "extended hours"} of ${calendar.exchange.code} were dropped (first ${firstDropped.join(", ")})${ext === undefined ? "; use extendedHours to keep pre- and post-market bars" : ""}`,
+      message: `${id}: ${drafts.outsideHours} bar(s) outside the ${ext === undefined ? "regular session" : "extended hours"} of ${calendar.exchange.code} were dropped (first ${drafts.firstDropped.join(", ")})${ext === undefined ? "; use extendedHours to keep pre- and post-market bars" : ""}`,
     });
   }
-  if (nonTradingDay > 0)
+  if (drafts.nonTradingDay > 0)
     warnings.push({
       code: "BARS_ON_NON_TRADING_DAY",
-      message: `${id}: ${nonTradingDay} bar(s) on days without a ${calendar.exchange.code} session were dropped`,
+      message: `${id}: ${drafts.nonTradingDay} bar(s) on days without a ${calendar.exchange.code} session were dropped`,
     });
-  if (offGrid > 0)
-    warnings.push({ code: "BARS_OFF_GRID", message: `${id}: ${offGrid} bar(s) do not start on the ${interval}-minute grid from the open and were dropped` });
-  if (duplicateSlots > 0) warnings.push({ code: "DUPLICATE_BARS", message: `${id}: ${duplicateSlots} bar(s) fell in an occupied slot and were dropped` });
+  if (drafts.offGrid > 0)
+    warnings.push({
+      code: "BARS_OFF_GRID",
+      message: `${id}: ${drafts.offGrid} bar(s) do not start on the ${interval}-minute grid from the open and were dropped`,
+    });
+  if (drafts.duplicateSlots > 0)
+    warnings.push({ code: "DUPLICATE_BARS", message: `${id}: ${drafts.duplicateSlots} bar(s) fell in an occupied slot and were dropped` });
   const missingSessions: string[] = [];
   if (days.length > 1) {
     for (let d = calendar.nextSession(days[0]!); d !== undefined && d < days[days.length - 1]!; d = calendar.nextSession(d)) {
-      if (!drafts.has(d)) missingSessions.push(isoFromDayKey(d));
+      if (!drafts.slots.has(d)) missingSessions.push(isoFromDayKey(d));
     }
   }
   if (missingSessions.length > 0) {
@@ -281,18 +365,7 @@ export function sessionBars(bars: BarSeries, options: SessionBarsOptions = {}): 
       message: `${id}: ${missingSessions.length} ${calendar.exchange.code} session(s) between the first and last bar have no bars (first ${missingSessions.slice(0, 3).join(", ")})`,
     });
   }
-  return {
-    id,
-    calendar,
-    exchange: calendar.exchange.code,
-    timezone: zone,
-    interval,
-    extendedHours: ext !== undefined,
-    sessions,
-    byDay,
-    dropped: { outsideHours, nonTradingDay, offGrid },
-    warnings,
-  };
+  return warnings;
 }
 
 /**

@@ -4,7 +4,7 @@
  * Hand-written loops (no zod) because price columns can have millions of cells.
  * @module
  */
-import type { Issue, Warning } from "../errors.js";
+import { MarketReactionError, type Issue, type Warning } from "../errors.js";
 import { dayKey, isoFromDayKey, parseDate, type DateFormat } from "../time/index.js";
 
 /** Cell texts that mean "no value" (compared case-insensitively after trimming). */
@@ -16,15 +16,17 @@ export function isMissingCell(cell: string): boolean {
 }
 
 const PLAIN_DOT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS_DOT = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+/** Thousands groups after a first group of 1-3 digits not starting with 0 (`0,123` is no thousands number). */
+const THOUSANDS_DOT = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/;
 const PLAIN_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS_COMMA = /^[+-]?\d{1,3}(?:[. ]\d{3})+(?:,\d*)?$/;
+const THOUSANDS_COMMA = /^[+-]?[1-9]\d{0,2}(?:[. ]\d{3})+(?:,\d*)?$/;
 const CURRENCY = /^([+-]?)\$\s*/;
 
 /**
  * Parses a numeric cell: `null` when the cell is missing, `NaN` when it is not a number.
  * Accepts an optional sign, a `$` prefix, exponents, and thousands separators in their
- * standard grouping (`5,074.08`; with `decimal: ","` also `5.074,08` and `5 074,08`).
+ * standard grouping (`5,074.08`; with `decimal: ","` also `5.074,08` and `5 074,08`); a first
+ * group starting with 0 (`0,123`) is not a thousands grouping, so such a cell is not a number.
  * `Infinity` and hexadecimal are not numbers; `1e999` parses to `Infinity` (caller rejects).
  */
 export function parseNumberCell(raw: string, decimal: "." | "," = "."): number | null {
@@ -89,6 +91,26 @@ export function issueAt(origin: Origin, row: number | undefined, column: string 
     ...(origin.file === undefined ? {} : { file: origin.file }),
     message,
   };
+}
+
+/** Column names quoted and joined for messages: `"date", "close"`. */
+export function quotedNames(names: readonly string[]): string {
+  return names.map((h) => JSON.stringify(h)).join(", ");
+}
+
+/**
+ * Throws `INVALID_INPUT` for a problem of the whole input (a missing column, no data rows):
+ * the message prefixed with the file name when known, one issue carrying the column and file.
+ */
+export function failInput(origin: Origin, message: string, column?: string): never {
+  const where = origin.file === undefined ? "" : `${origin.file}: `;
+  throw new MarketReactionError("INVALID_INPUT", `${where}${message}`, [
+    {
+      message,
+      ...(column === undefined ? {} : { column }),
+      ...(origin.file === undefined ? {} : { file: origin.file }),
+    },
+  ]);
 }
 
 /** Most issues kept per error: beyond this a final issue gives the count of the rest. */

@@ -82,12 +82,7 @@ export function readCsvRecords(text: string, options: { delimiter?: string; deci
   const bare = stripBom(text);
   const body = bare.includes("\r") ? bare.replace(/\r\n?/g, "\n") : bare;
   const file = options.file;
-  if (!/\S/.test(body)) {
-    const where = file === undefined ? "" : `${file}: `;
-    throw new MarketReactionError("INVALID_INPUT", `${where}empty input: no header and no data`, [
-      { message: "empty input", ...(file === undefined ? {} : { file }) },
-    ]);
-  }
+  if (!/\S/.test(body)) throwEmptyInput(file);
   const delimiter = options.delimiter ?? detectDelimiter(body, options.decimal ?? ".");
   const parsed = Papa.parse<string[]>(body, {
     delimiter,
@@ -111,7 +106,19 @@ export function readCsvRecords(text: string, options: { delimiter?: string; deci
   return { records: parsed.data, delimiter };
 }
 
-function describeCsvError(code: string, message: string): string {
+/**
+ * Throws `INVALID_INPUT` for a text without a header (empty or white space only).
+ * @internal
+ */
+export function throwEmptyInput(file: string | undefined): never {
+  const where = file === undefined ? "" : `${file}: `;
+  throw new MarketReactionError("INVALID_INPUT", `${where}empty input: no header and no data`, [
+    { message: "empty input", ...(file === undefined ? {} : { file }) },
+  ]);
+}
+
+/** A papaparse error in words (quoting problems named plainly). */
+export function describeCsvError(code: string, message: string): string {
   switch (code) {
     case "MissingQuotes":
       return 'quoted field is not closed (missing ")';

@@ -3,10 +3,20 @@
  * @module
  */
 import { MarketReactionError, throwIfIssues, toSafe, type SafeResult, type Warning } from "../errors.js";
-import { checkEventRow, checkEventsOptions } from "../schema/index.js";
-import { formatLocalTime, instantToLocal, isoFromDayKey, isValidTimeZone, localToInstant, parseTimestamp } from "../time/index.js";
+import { checkEventRow, checkEventsOptions, type EventRowFields } from "../schema/index.js";
+import {
+  formatLocalTime,
+  instantToLocal,
+  isoFromDayKey,
+  isValidTimeZone,
+  localToInstant,
+  parseTimestamp,
+  type LocalTime,
+  type ParsedTimestamp,
+} from "../time/index.js";
 import { IssueList, showCell, snakeName, type Origin } from "./cells.js";
 import { readCsvRecords } from "./csv.js";
+import { collectRowObjects } from "./rows.js";
 import type { EventField, EventsTable, ParseEventsOptions, ParsedEvent } from "./types.js";
 
 /**
@@ -110,145 +120,213 @@ function joinTime(date: string, time: unknown): { readonly text: string } | { re
   };
 }
 
-/** Builds events from records keyed by input column, checking everything before throwing once. */
-function buildEvents(keys: readonly string[], rows: readonly Record<string, unknown>[], options: ParseEventsOptions): EventsTable {
-  const origin: Origin = options.file === undefined ? {} : { file: options.file };
+/** The input columns of a table of events: the mapped fields, a separate time-of-day column, the extra columns kept. */
+interface EventColumns {
+  readonly map: Partial<Record<EventField, string>>;
+  readonly timeKey: string | undefined;
+  readonly extraKeys: readonly string[];
+}
+
+function eventColumns(keys: readonly string[], options: ParseEventsOptions, origin: Origin): EventColumns {
   const map = mapColumns(keys, options, origin);
   requireColumns(map, keys, origin);
   const mapped = new Set(Object.values(map));
   // a time of day in its own column (date in one column, time in another) is joined to the date
   const timeKey = keys.find((k) => !mapped.has(k) && TIME_COLUMNS.includes(snakeName(k)));
   if (timeKey !== undefined) mapped.add(timeKey);
-  let joined = 0;
   const extraKeys = options.extraColumns === "drop" ? [] : keys.filter((k) => !mapped.has(k));
-  const defaultZone = options.defaultTimezone ?? DEFAULT_EVENT_TIMEZONE;
-  const issues = new IssueList(origin);
-  const events: ParsedEvent[] = [];
-  const firstRowOfId = new Map<string, number>();
-  const warnings: Warning[] = [];
-  const columnOf = (field: string): string => map[field as EventField] ?? field;
+  return { map, timeKey, extraKeys };
+}
+
+/** Builds events from records keyed by input column, checking everything before throwing once. */
+function buildEvents(keys: readonly string[], rows: readonly Record<string, unknown>[], options: ParseEventsOptions): EventsTable {
+  const origin: Origin = options.file === undefined ? {} : { file: options.file };
+  const columns = eventColumns(keys, options, origin);
   const where = options.file === undefined ? "" : `${options.file}: `;
   if (rows.length === 0) {
     throw new MarketReactionError("INVALID_INPUT", `${where}no events (the input has no data rows)`, [
       { message: "no data rows", ...(origin.file === undefined ? {} : { file: origin.file }) },
     ]);
   }
-
+  const reader = new EventReader(columns, options, origin);
+  const events: ParsedEvent[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const row = i + 1;
-    const record = rows[i]!;
-    const fields: Record<string, unknown> = {};
-    for (const f of FIELDS) {
-      const key = map[f];
-      if (key !== undefined) fields[f] = record[key];
-    }
-    const checked = checkEventRow(fields, row, columnOf, options.file);
-    if (!checked.ok) {
-      for (const issue of checked.issues) issues.push(issue);
-      continue;
-    }
-    const v = checked.value;
-    let ok = true;
-    const prev = firstRowOfId.get(v.id);
-    if (prev !== undefined) {
-      issues.add(row, columnOf("id"), `duplicate id ${JSON.stringify(v.id)} (also on row ${prev})`);
-      ok = false;
-    } else firstRowOfId.set(v.id, row);
-    const zone = v.timezone ?? defaultZone;
-    if (!isValidTimeZone(zone)) {
-      issues.add(row, columnOf("timezone"), `unknown time zone ${JSON.stringify(zone)} (expected an IANA name such as "America/New_York")`);
-      ok = false;
-    }
-    const split = timeKey === undefined ? undefined : joinTime(v.timestamp, record[timeKey]);
-    if (split !== undefined && "issue" in split) {
-      issues.add(row, timeKey!, split.issue);
-      continue;
-    }
-    if (split !== undefined) joined++;
-    const parsed = parseTimestamp(split?.text ?? v.timestamp);
-    if (parsed === undefined) {
-      issues.add(
-        row,
-        columnOf("timestamp"),
-        `not a valid timestamp: ${showCell(String(v.timestamp))} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)`,
-      );
-      ok = false;
-    }
-    if (!ok || parsed === undefined) continue;
-    let timestamp: string;
-    let precision: "minute" | "date";
-    if (parsed.minute === undefined) {
-      timestamp = isoFromDayKey(parsed.day);
-      precision = "date";
-      if (v.precision === "minute") {
-        issues.add(row, columnOf("precision"), `precision is "minute" but the timestamp ${JSON.stringify(v.timestamp)} has no time`);
-        continue;
-      }
-    } else {
-      // an explicit offset fixes the instant; express it on the event's own clock
-      const local =
-        parsed.offset === undefined
-          ? { day: parsed.day, minute: parsed.minute }
-          : instantToLocal((parsed.day * 1440 + parsed.minute - parsed.offset) * 60_000, zone);
-      if (parsed.offset === undefined && v.precision !== "date") {
-        const status = localToInstant(local, zone).status;
-        if (status !== "unique") {
-          warnings.push({
-            code: status === "nonexistent" ? "NONEXISTENT_LOCAL_TIME" : "AMBIGUOUS_LOCAL_TIME",
-            message:
-              status === "nonexistent"
-                ? `${where}${formatLocalTime(local)} does not exist in ${zone} (clocks go forward); aligning this event will fail`
-                : `${where}${formatLocalTime(local)} occurs twice in ${zone} (clocks go back); the earlier instant is used`,
-            event_id: v.id,
-            row,
-          });
-        }
-      }
-      if (v.precision === "date") {
-        timestamp = isoFromDayKey(local.day);
-        precision = "date";
-      } else {
-        timestamp = formatLocalTime(local);
-        precision = "minute";
-      }
-    }
-    const extra: Record<string, string | number | boolean> = {};
-    let hasExtra = false;
-    for (const k of extraKeys) {
-      const value = record[k];
-      if (value === null || value === undefined) continue;
-      if (typeof value === "string") {
-        const t = value.trim();
-        if (t === "") continue;
-        extra[k] = t;
-      } else if (typeof value === "number" || typeof value === "boolean") extra[k] = value;
-      else extra[k] = JSON.stringify(value) ?? String(value);
-      hasExtra = true;
-    }
-    const event: ParsedEvent = {
-      id: v.id,
-      timestamp,
-      timezone: zone,
-      precision,
-      ...(v.asset === undefined ? {} : { asset: v.asset }),
-      ...(v.label === undefined ? {} : { label: v.label }),
-      ...(v.speaker === undefined ? {} : { speaker: v.speaker }),
-      ...(v.role === undefined ? {} : { role: v.role }),
-      ...(v.venue === undefined ? {} : { venue: v.venue }),
-      ...(v.source === undefined ? {} : { source: v.source }),
-      ...(v.group === undefined ? {} : { group: v.group }),
-      ...(hasExtra ? { extra } : {}),
-    };
-    events.push(event);
+    const event = reader.read(rows[i]!, i + 1);
+    if (event !== undefined) events.push(event);
   }
-  throwIfIssues(issues.list(), `${options.file ?? "event input"}: invalid events`);
-  if (joined > 0) {
+  throwIfIssues(reader.issues.list(), `${options.file ?? "event input"}: invalid events`);
+  const warnings = reader.warnings;
+  if (reader.joined > 0) {
     warnings.push({
       code: "TIME_COLUMN_JOINED",
-      message: `${where}the time of day of ${joined} statement${joined === 1 ? "" : "s"} was read from the column ${JSON.stringify(timeKey)} and joined to the date in ${JSON.stringify(map.timestamp)}`,
+      message: `${where}the time of day of ${reader.joined} statement${reader.joined === 1 ? "" : "s"} was read from the column ${JSON.stringify(columns.timeKey)} and joined to the date in ${JSON.stringify(columns.map.timestamp)}`,
     });
   }
-  return { events, columns: map, warnings };
+  return { events, columns: columns.map, warnings };
+}
+
+/** The timestamp and precision of an event as written on its own clock. */
+interface EventTime {
+  readonly timestamp: string;
+  readonly precision: "minute" | "date";
+}
+
+/** Reads event records one by one: issues and warnings collected, ids checked for uniqueness. */
+class EventReader {
+  readonly issues: IssueList;
+  readonly warnings: Warning[] = [];
+  /** Events whose time of day came from the separate time column. */
+  joined = 0;
+  private readonly firstRowOfId = new Map<string, number>();
+  private readonly defaultZone: string;
+  private readonly where: string;
+
+  constructor(
+    private readonly columns: EventColumns,
+    private readonly options: ParseEventsOptions,
+    origin: Origin,
+  ) {
+    this.issues = new IssueList(origin);
+    this.defaultZone = options.defaultTimezone ?? DEFAULT_EVENT_TIMEZONE;
+    this.where = options.file === undefined ? "" : `${options.file}: `;
+  }
+
+  private columnOf(field: string): string {
+    return this.columns.map[field as EventField] ?? field;
+  }
+
+  /** The event of one record, or `undefined` when the record has problems (each an issue). */
+  read(record: Record<string, unknown>, row: number): ParsedEvent | undefined {
+    const fields: Record<string, unknown> = {};
+    for (const f of FIELDS) {
+      const key = this.columns.map[f];
+      if (key !== undefined) fields[f] = record[key];
+    }
+    const checked = checkEventRow(fields, row, (field) => this.columnOf(field), this.options.file);
+    if (!checked.ok) {
+      for (const issue of checked.issues) this.issues.push(issue);
+      return undefined;
+    }
+    const v = checked.value;
+    let ok = this.uniqueId(v.id, row);
+    const zone = v.timezone ?? this.defaultZone;
+    if (!isValidTimeZone(zone)) {
+      this.issues.add(row, this.columnOf("timezone"), `unknown time zone ${JSON.stringify(zone)} (expected an IANA name such as "America/New_York")`);
+      ok = false;
+    }
+    const timeKey = this.columns.timeKey;
+    const split = timeKey === undefined ? undefined : joinTime(v.timestamp, record[timeKey]);
+    if (split !== undefined && "issue" in split) {
+      this.issues.add(row, timeKey!, split.issue);
+      return undefined;
+    }
+    if (split !== undefined) this.joined++;
+    const parsed = parseTimestamp(split?.text ?? v.timestamp);
+    if (parsed === undefined) {
+      this.issues.add(
+        row,
+        this.columnOf("timestamp"),
+        `not a valid timestamp: ${showCell(String(v.timestamp))} (expected YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss], optionally with Z or ±HH:MM)${numericTimestampHint(v.timestamp)}`,
+      );
+      return undefined;
+    }
+    if (!ok) return undefined;
+    const time = this.eventTime(parsed, v, zone, row);
+    return time === undefined ? undefined : eventOf(v, zone, time, extraOf(record, this.columns.extraKeys));
+  }
+
+  /** False (with an issue) when an earlier row has the same id. */
+  private uniqueId(id: string, row: number): boolean {
+    const prev = this.firstRowOfId.get(id);
+    if (prev === undefined) {
+      this.firstRowOfId.set(id, row);
+      return true;
+    }
+    this.issues.add(row, this.columnOf("id"), `duplicate id ${JSON.stringify(id)} (also on row ${prev})`);
+    return false;
+  }
+
+  /**
+   * The event's local timestamp and precision: a date stays a date; a time with an offset is
+   * expressed on the event's own clock; a local time skipped or repeated by a clock change is
+   * warned about. `undefined` (with an issue) for a date said to have minute precision.
+   */
+  private eventTime(parsed: ParsedTimestamp, v: EventRowFields, zone: string, row: number): EventTime | undefined {
+    if (parsed.minute === undefined) {
+      if (v.precision !== "minute") return { timestamp: isoFromDayKey(parsed.day), precision: "date" };
+      this.issues.add(row, this.columnOf("precision"), `precision is "minute" but the timestamp ${JSON.stringify(v.timestamp)} has no time`);
+      return undefined;
+    }
+    // an explicit offset fixes the instant; express it on the event's own clock
+    const local =
+      parsed.offset === undefined
+        ? { day: parsed.day, minute: parsed.minute }
+        : instantToLocal((parsed.day * 1440 + parsed.minute - parsed.offset) * 60_000, zone);
+    if (parsed.offset === undefined && v.precision !== "date") this.warnClockChange(local, zone, v.id, row);
+    if (v.precision === "date") return { timestamp: isoFromDayKey(local.day), precision: "date" };
+    return { timestamp: formatLocalTime(local), precision: "minute" };
+  }
+
+  private warnClockChange(local: LocalTime, zone: string, id: string, row: number): void {
+    const status = localToInstant(local, zone).status;
+    if (status === "unique") return;
+    this.warnings.push({
+      code: status === "nonexistent" ? "NONEXISTENT_LOCAL_TIME" : "AMBIGUOUS_LOCAL_TIME",
+      message:
+        status === "nonexistent"
+          ? `${this.where}${formatLocalTime(local)} does not exist in ${zone} (clocks go forward); aligning this event will fail`
+          : `${this.where}${formatLocalTime(local)} occurs twice in ${zone} (clocks go back); the earlier instant is used`,
+      event_id: id,
+      row,
+    });
+  }
+}
+
+/**
+ * What a timestamp written as a bare number probably is: a spreadsheet serial day (5 digits,
+ * 1954–2119), or Unix time in seconds (10 digits) or milliseconds (13 digits); else "".
+ */
+function numericTimestampHint(text: string): string {
+  if (/^\d{5}(?:\.\d+)?$/.test(text) && Number(text) >= 20_000)
+    return "; a number of this size looks like a spreadsheet serial date: format the column as dates (YYYY-MM-DD)";
+  if (/^\d{10}(?:\.\d+)?$/.test(text)) return "; a 10-digit number looks like Unix time in seconds: write the time as YYYY-MM-DDTHH:mm:ssZ";
+  if (/^\d{13}$/.test(text)) return "; a 13-digit number looks like Unix time in milliseconds: write the time as YYYY-MM-DDTHH:mm:ssZ";
+  return "";
+}
+
+/** The non-empty values of the extra columns of a record (text trimmed; objects as JSON), or `undefined` when none. */
+function extraOf(record: Record<string, unknown>, extraKeys: readonly string[]): Record<string, string | number | boolean> | undefined {
+  const extra: Record<string, string | number | boolean> = {};
+  let hasExtra = false;
+  for (const k of extraKeys) {
+    const value = record[k];
+    if (value === null || value === undefined) continue;
+    if (typeof value === "string") {
+      const t = value.trim();
+      if (t === "") continue;
+      extra[k] = t;
+    } else if (typeof value === "number" || typeof value === "boolean") extra[k] = value;
+    else extra[k] = JSON.stringify(value) ?? String(value);
+    hasExtra = true;
+  }
+  return hasExtra ? extra : undefined;
+}
+
+function eventOf(v: EventRowFields, zone: string, time: EventTime, extra: Record<string, string | number | boolean> | undefined): ParsedEvent {
+  return {
+    id: v.id,
+    timestamp: time.timestamp,
+    timezone: zone,
+    precision: time.precision,
+    ...(v.asset === undefined ? {} : { asset: v.asset }),
+    ...(v.label === undefined ? {} : { label: v.label }),
+    ...(v.speaker === undefined ? {} : { speaker: v.speaker }),
+    ...(v.role === undefined ? {} : { role: v.role }),
+    ...(v.venue === undefined ? {} : { venue: v.venue }),
+    ...(v.source === undefined ? {} : { source: v.source }),
+    ...(v.group === undefined ? {} : { group: v.group }),
+    ...(extra === undefined ? {} : { extra }),
+  };
 }
 
 /**
@@ -314,30 +392,8 @@ export function safeParseEventsCsv(text: string, options?: ParseEventsOptions): 
  */
 export function eventsFromRows(rows: Iterable<Record<string, unknown>>, options?: ParseEventsOptions): EventsTable {
   const o = checkEventsOptions(options);
-  if (rows === null || typeof rows !== "object" || typeof (rows as Iterable<unknown>)[Symbol.iterator] !== "function") {
-    throw new MarketReactionError("INVALID_INPUT", `expected an array or iterable of event objects, got ${rows === null ? "null" : typeof rows}`);
-  }
-  const list: Record<string, unknown>[] = [];
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  const issues = new IssueList(o.file === undefined ? {} : { file: o.file });
-  let n = 0;
-  for (const row of rows) {
-    n++;
-    if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      issues.add(n, undefined, `expected an event object, got ${row === null ? "null" : Array.isArray(row) ? "an array" : typeof row}`);
-      continue;
-    }
-    for (const k of Object.keys(row)) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        keys.push(k);
-      }
-    }
-    list.push(row);
-  }
-  throwIfIssues(issues.list(), `${o.file ?? "event input"}: invalid events`);
-  return buildEvents(keys, list, o);
+  const { header, list } = collectRowObjects(rows, { noun: "event", article: "an" }, o.file);
+  return buildEvents(header, list, o);
 }
 
 /**

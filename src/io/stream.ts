@@ -8,7 +8,7 @@
 import Papa from "papaparse";
 import { MarketReactionError, throwIfIssues, toSafe, type Issue, type SafeResult } from "../errors.js";
 import { checkSeriesOptions } from "../schema/index.js";
-import { detectDelimiter } from "./csv.js";
+import { describeCsvError, detectDelimiter, throwEmptyInput } from "./csv.js";
 import { seriesBuilder, type SeriesBuilder } from "./series.js";
 import type { ParseSeriesOptions, SeriesTable } from "./types.js";
 
@@ -44,41 +44,122 @@ export interface SeriesCsvParser {
  * parser.end().series[0]?.values; // => Float64Array [4982.77, 5456.9]
  */
 export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvParser {
-  const opts = checkSeriesOptions(options);
-  const file = opts.file;
-  let pending = "";
-  let first = true;
-  let carryCR = false;
-  let delimiter: string | undefined = opts.delimiter;
-  let builder: SeriesBuilder | undefined;
-  let rows = 0;
-  let lineBase = 1; // line number of pending[0]
-  let scanned = 0; // pending[0..scanned) scanned for quotes
-  let quoted = false; // quote state at `scanned`
-  let lastBreak = -1; // last "\n" outside quotes in pending[0..scanned)
-  let seenText = false;
-  let ended = false;
-  const csvIssues: Issue[] = [];
-  const seen = new Set<string>();
+  const parser = new ChunkParser(checkSeriesOptions(options));
+  return {
+    write: (chunk: string): void => parser.write(chunk),
+    end: (): SeriesTable => parser.end(),
+    get rowCount(): number {
+      return parser.rows;
+    },
+  };
+}
 
-  function parseBlock(block: string): void {
-    if (!block.includes('"')) {
-      parsePlainBlock(block);
-      return;
+/** The state of a chunk-fed parser: text not yet handed on, quote state, the builder once the header is read. */
+class ChunkParser {
+  private readonly file: string | undefined;
+  private pending = "";
+  private first = true;
+  private carryCR = false;
+  private delimiter: string | undefined;
+  private builder: SeriesBuilder | undefined;
+  rows = 0;
+  /** Line number of `pending[0]`. */
+  private lineBase = 1;
+  /** `pending[0..scanned)` scanned for quotes. */
+  private scanned = 0;
+  /** Quote state at `scanned`. */
+  private quoted = false;
+  /** Last "\n" outside quotes in `pending[0..scanned)`. */
+  private lastBreak = -1;
+  private seenText = false;
+  private ended = false;
+  private readonly csvIssues: Issue[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly opts: ParseSeriesOptions) {
+    this.file = opts.file;
+    this.delimiter = opts.delimiter;
+  }
+
+  write(chunk: string): void {
+    if (this.ended) throw new MarketReactionError("INVALID_INPUT", "createSeriesCsvParser: write after end");
+    if (typeof chunk !== "string") {
+      throw new MarketReactionError("INVALID_INPUT", `expected CSV text (a string), got ${chunk === null ? "null" : typeof chunk}`);
     }
-    const parsed = Papa.parse<string[]>(block, { delimiter: delimiter!, header: false, dynamicTyping: false, skipEmptyLines: "greedy", quoteChar: '"' });
+    const text = this.normalize(chunk);
+    if (!this.seenText && /\S/.test(text)) this.seenText = true;
+    this.pending += text;
+    this.flush(false);
+  }
+
+  end(): SeriesTable {
+    if (this.ended) throw new MarketReactionError("INVALID_INPUT", "createSeriesCsvParser: end called twice");
+    this.ended = true;
+    if (this.carryCR) this.pending += "\n";
+    const file = this.file;
+    if (!this.seenText) throwEmptyInput(file);
+    this.flush(true);
+    throwIfIssues(this.csvIssues, `${file ?? "CSV input"}: malformed CSV`, "CSV_PARSE");
+    if (this.builder === undefined)
+      throw new MarketReactionError("INVALID_INPUT", `${file === undefined ? "" : `${file}: `}empty input: no header and no data`);
+    return this.builder.finish(this.rows);
+  }
+
+  /** A chunk with the BOM of the text dropped and its line ends as "\n" (a CR at its end waits for the next chunk). */
+  private normalize(chunk: string): string {
+    let text = chunk;
+    if (this.first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.first = false;
+    }
+    if (this.carryCR) text = `\r${text}`;
+    this.carryCR = text.endsWith("\r");
+    if (this.carryCR) text = text.slice(0, -1);
+    return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  }
+
+  /** Hands the complete records of `pending` (all of it when `final`) on. */
+  private flush(final: boolean): void {
+    if (this.delimiter === undefined) {
+      if (!final && this.pending.length < SNIFF) return;
+      this.delimiter = detectDelimiter(this.pending, this.opts.decimal ?? ".");
+    }
+    const pending = this.pending;
+    for (let i = this.scanned; i < pending.length; i++) {
+      const c = pending.charCodeAt(i);
+      if (c === 34) this.quoted = !this.quoted;
+      else if (c === 10 && !this.quoted) this.lastBreak = i;
+    }
+    const cut = final ? pending.length : this.lastBreak + 1;
+    this.scanned = pending.length;
+    if (cut <= 0) return;
+    this.pending = pending.slice(cut);
+    this.scanned = this.pending.length;
+    this.lastBreak = -1;
+    // the quote state at the end is unchanged: the cut was made outside quotes (or at the end)
+    this.parseBlock(pending.slice(0, cut));
+  }
+
+  private parseBlock(block: string): void {
+    if (block.includes('"')) this.parseQuotedBlock(block);
+    else this.parsePlainBlock(block);
+  }
+
+  /** A block with quotes: papaparse, its errors collected as issues with their line numbers. */
+  private parseQuotedBlock(block: string): void {
+    const parsed = Papa.parse<string[]>(block, { delimiter: this.delimiter!, header: false, dynamicTyping: false, skipEmptyLines: "greedy", quoteChar: '"' });
     for (const e of parsed.errors) {
-      const line = e.index === undefined ? undefined : lineBase + countBreaks(block, e.index);
-      const message = `${line === undefined ? "" : `line ${line}: `}${e.code === "MissingQuotes" ? 'quoted field is not closed (missing ")' : e.code === "InvalidQuotes" ? "malformed quotes (a quote inside an unquoted or after a quoted field)" : e.message}`;
-      if (seen.has(message) || csvIssues.length >= 1000) continue;
-      seen.add(message);
-      csvIssues.push({ message, ...(file === undefined ? {} : { file }) });
+      const line = e.index === undefined ? undefined : this.lineBase + countBreaks(block, e.index);
+      const message = `${line === undefined ? "" : `line ${line}: `}${describeCsvError(e.code, e.message)}`;
+      if (this.seen.has(message) || this.csvIssues.length >= 1000) continue;
+      this.seen.add(message);
+      this.csvIssues.push({ message, ...(this.file === undefined ? {} : { file: this.file }) });
     }
     for (const cells of parsed.data) {
-      if (builder === undefined) builder = seriesBuilder(cells, opts, true);
-      else builder.add(cells, ++rows);
+      if (this.builder === undefined) this.builder = seriesBuilder(cells, this.opts, true);
+      else this.builder.add(cells, ++this.rows);
     }
-    lineBase += countBreaks(block, block.length);
+    this.lineBase += countBreaks(block, block.length);
   }
 
   /**
@@ -86,8 +167,8 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
    * (split on line breaks, then on the delimiter; lines of only delimiters and white space
    * skipped), without an array of strings per line.
    */
-  function parsePlainBlock(block: string): void {
-    const d = delimiter!;
+  private parsePlainBlock(block: string): void {
+    const d = this.delimiter!;
     const dc = d.charCodeAt(0);
     let start = 0;
     let breaks = 0;
@@ -96,75 +177,14 @@ export function createSeriesCsvParser(options?: ParseSeriesOptions): SeriesCsvPa
       if (end < 0) end = block.length;
       else breaks++;
       if (end > start && !blankLine(block, start, end, dc)) {
-        if (builder === undefined)
-          builder = seriesBuilder(block.slice(start, end).split(d), opts, true); // the header
-        else builder.addLine(block, start, end, d, ++rows);
+        if (this.builder === undefined)
+          this.builder = seriesBuilder(block.slice(start, end).split(d), this.opts, true); // the header
+        else this.builder.addLine(block, start, end, d, ++this.rows);
       }
       start = end + 1;
     }
-    lineBase += breaks;
+    this.lineBase += breaks;
   }
-
-  /** Hands the complete records of `pending` (all of it when `final`) to papaparse. */
-  function flush(final: boolean): void {
-    if (delimiter === undefined) {
-      if (!final && pending.length < SNIFF) return;
-      delimiter = detectDelimiter(pending, opts.decimal ?? ".");
-    }
-    for (let i = scanned; i < pending.length; i++) {
-      const c = pending.charCodeAt(i);
-      if (c === 34) quoted = !quoted;
-      else if (c === 10 && !quoted) lastBreak = i;
-    }
-    scanned = pending.length;
-    const cut = final ? pending.length : lastBreak + 1;
-    if (cut <= 0) return;
-    const block = pending.slice(0, cut);
-    pending = pending.slice(cut);
-    scanned = pending.length;
-    lastBreak = -1;
-    // the quote state at the end is unchanged: the cut was made outside quotes (or at the end)
-    parseBlock(block);
-  }
-
-  return {
-    write(chunk: string): void {
-      if (ended) throw new MarketReactionError("INVALID_INPUT", "createSeriesCsvParser: write after end");
-      if (typeof chunk !== "string") {
-        throw new MarketReactionError("INVALID_INPUT", `expected CSV text (a string), got ${chunk === null ? "null" : typeof chunk}`);
-      }
-      let text = chunk;
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      if (carryCR) text = `\r${text}`;
-      carryCR = text.endsWith("\r");
-      if (carryCR) text = text.slice(0, -1);
-      if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
-      if (!seenText && /\S/.test(text)) seenText = true;
-      pending += text;
-      flush(false);
-    },
-    end(): SeriesTable {
-      if (ended) throw new MarketReactionError("INVALID_INPUT", "createSeriesCsvParser: end called twice");
-      ended = true;
-      if (carryCR) pending += "\n";
-      if (!seenText) {
-        const where = file === undefined ? "" : `${file}: `;
-        throw new MarketReactionError("INVALID_INPUT", `${where}empty input: no header and no data`, [
-          { message: "empty input", ...(file === undefined ? {} : { file }) },
-        ]);
-      }
-      flush(true);
-      throwIfIssues(csvIssues, `${file ?? "CSV input"}: malformed CSV`, "CSV_PARSE");
-      if (builder === undefined) throw new MarketReactionError("INVALID_INPUT", `${file === undefined ? "" : `${file}: `}empty input: no header and no data`);
-      return builder.finish(rows);
-    },
-    get rowCount(): number {
-      return rows;
-    },
-  };
 }
 
 /** True when `text[start..end)` holds only delimiters and white space (papaparse's "greedy" empty line). */

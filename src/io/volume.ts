@@ -3,6 +3,7 @@
  * @module
  */
 import { MarketReactionError } from "../errors.js";
+import { kindMismatch } from "../returns/plausibility.js";
 import type { Series } from "../types.js";
 import { detectDelimiter } from "./csv.js";
 import { findColumn } from "./cells.js";
@@ -63,8 +64,17 @@ export function parseVolumeCsv(text: string, options?: ParseVolumeOptions): Seri
   if (bad >= 0) {
     throw new MarketReactionError(
       "INVALID_INPUT",
-      `${options?.file === undefined ? "" : `${options.file}: `}volume must not be negative, got ${series.values[bad]} in column ${JSON.stringify(column)}`,
+      `${options?.file === undefined ? "" : `${options.file}: `}volume must not be negative, got ${series.values[bad]} in column ${JSON.stringify(column)}${returnsEvidence(series.values)}`,
     );
   }
   return series;
+}
+
+/**
+ * "; its values look like returns (…)" when a column with negative volumes holds returns (the
+ * kind check of the price parsers: a tenth or more negative, median |value| below 0.2); else "".
+ */
+function returnsEvidence(values: Float64Array): string {
+  const found = kindMismatch(values, "price");
+  return found === undefined ? "" : `; its values look like returns, not volumes (${found.evidence}): pass the volume column (valueColumn)`;
 }

@@ -20,3 +20,5 @@ export type { RenderPngOptions } from "./png.js";
 export { readSeriesFileStream, readSeriesFileStreamSync } from "./stream.js";
 export { STREAM_BYTES } from "./read.js";
 export { readSeriesParquetFile } from "./parquet.js";
+export { eventStudyParallel, PARALLEL_MIN_PAIRS } from "./parallel.js";
+export type { ParallelOptions } from "./parallel.js";

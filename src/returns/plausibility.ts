@@ -6,7 +6,7 @@
  * @module
  */
 import { MarketReactionError } from "../errors.js";
-import type { Series } from "../types.js";
+import type { Series, SeriesKind } from "../types.js";
 
 /** Fewest finite values before the check says anything. */
 const MIN_VALUES = 20;
@@ -55,7 +55,7 @@ export function median(values: Float64Array): number {
 }
 
 /** The absolute values of the `n` finite values, in a new array. */
-function absoluteFinite(values: Float64Array, n: number): Float64Array {
+function absoluteFinite(values: ArrayLike<number>, n: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0, k = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -65,7 +65,7 @@ function absoluteFinite(values: Float64Array, n: number): Float64Array {
 }
 
 /** Counts of the finite values of a series: all, positive, negative, and the largest |value|. */
-function counts(values: Float64Array): { n: number; positive: number; negative: number; maxAbs: number } {
+function counts(values: ArrayLike<number>): { n: number; positive: number; negative: number; maxAbs: number } {
   let n = 0;
   let positive = 0;
   let negative = 0;
@@ -83,41 +83,81 @@ function counts(values: Float64Array): { n: number; positive: number; negative: 
 }
 
 /**
- * Throws INVALID_INPUT when the values of `series` do not fit its `kind`:
+ * Median absolute daily return separating decimal from percent units: typical values are
+ * about 0.005 in decimal and 0.5 in percent; 0.05 is their geometric midpoint.
+ */
+export const UNIT_THRESHOLD = 0.05;
+
+/** The unit that daily returns of this typical absolute size (their median |value|) are written in. */
+export function unitOfTypicalReturn(typicalAbs: number): "percent" | "decimal" {
+  return typicalAbs > UNIT_THRESHOLD ? "percent" : "decimal";
+}
+
+/** The median absolute value of the finite values (`NaN` when there are none). */
+export function medianAbsolute(values: ArrayLike<number>): number {
+  const { n } = counts(values);
+  return n === 0 ? Number.NaN : median(absoluteFinite(values, n));
+}
+
+/** What the values of a series look like when that is not their declared kind, with the evidence. */
+export interface KindMismatch {
+  /** `prices` (declared returns), `percent` (declared decimal returns), `returns` (declared prices). */
+  readonly looksLike: "prices" | "percent" | "returns";
+  /** Median absolute value of the finite values. */
+  readonly median: number;
+  /** `median |value| 4812, 100 % positive, 0 % negative over 250 values`. */
+  readonly evidence: string;
+}
+
+/**
+ * Judges values against a declared kind:
  * - `"return"` with at least 95 % positive values and a median above 1: prices;
  * - `"return"` with a median absolute value above 0.2 (a typical day moving 20 %): percent;
  * - `"price"` with a tenth or more of the values negative and a median absolute value below
  *   0.2: returns.
- * Series with fewer than 20 finite values are not judged.
+ * Fewer than 20 finite values, or values that fit, give `undefined`.
+ */
+export function kindMismatch(values: ArrayLike<number>, kind: SeriesKind): KindMismatch | undefined {
+  if (kind === "level") return undefined;
+  const { n, positive, negative, maxAbs } = counts(values);
+  if (n < MIN_VALUES) return undefined;
+  // The median decides only when some |value| exceeds 0.2 (returns) or a tenth of the values
+  // are negative (prices); otherwise no rule can fire and the median is not needed.
+  const mayFire = kind === "return" ? maxAbs > 0.2 : negative >= 0.1 * n;
+  if (!mayFire) return undefined;
+  const mid = median(absoluteFinite(values, n));
+  const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
+  if (kind === "return" && positive >= 0.95 * n && mid > 1) return { looksLike: "prices", median: mid, evidence };
+  if (kind === "return" && mid > 0.2) return { looksLike: "percent", median: mid, evidence };
+  if (kind === "price" && mid < 0.2) return { looksLike: "returns", median: mid, evidence };
+  return undefined;
+}
+
+/**
+ * Throws INVALID_INPUT when the values of `series` do not fit its `kind` (see
+ * {@link kindMismatch}). Series with fewer than 20 finite values are not judged.
  *
  * @param name - how the series is named in the message, e.g. "asset" or "market".
  */
 export function checkSeriesKind(series: Series, name: string): void {
-  const { n, positive, negative, maxAbs } = counts(series.values);
-  if (n < MIN_VALUES) return;
-  // The median decides only when some |value| exceeds 0.2 (returns) or a tenth of the values
-  // are negative (prices); otherwise no rule can fire and the median is not needed.
-  const mayFire = series.kind === "return" ? maxAbs > 0.2 : series.kind === "price" && negative >= 0.1 * n;
-  if (!mayFire) return;
-  const mid = median(absoluteFinite(series.values, n));
-  const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
+  const found = kindMismatch(series.values, series.kind);
+  if (found === undefined) return;
+  const { evidence } = found;
   const id = JSON.stringify(series.id);
-  if (series.kind === "return" && positive >= 0.95 * n && mid > 1) {
+  if (found.looksLike === "prices") {
     throw new MarketReactionError(
       "INVALID_INPUT",
       `${name} ${id} is given as returns but its values look like prices (${evidence}); pass it as prices (kind "price"; on the command line --prices instead of --returns)`,
     );
   }
-  if (series.kind === "return" && mid > 0.2) {
+  if (found.looksLike === "percent") {
     throw new MarketReactionError(
       "INVALID_INPUT",
-      `${name} ${id} is given as decimal returns but a typical value moves ${(100 * mid).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`,
+      `${name} ${id} is given as decimal returns but a typical value moves ${(100 * found.median).toPrecision(3)} % (${evidence}): percent returns? divide them by 100`,
     );
   }
-  if (series.kind === "price" && negative >= 0.1 * n && mid < 0.2) {
-    throw new MarketReactionError(
-      "INVALID_INPUT",
-      `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`,
-    );
-  }
+  throw new MarketReactionError(
+    "INVALID_INPUT",
+    `${name} ${id} is given as prices but its values look like returns (${evidence}); pass it as returns (kind "return"; on the command line --returns instead of --prices)`,
+  );
 }

@@ -19,7 +19,7 @@ import type { PairResult } from "./pair.js";
 import type { Study } from "./study.js";
 import { abnormalOfPair, eventWindowGaps, pairResult, type ComputedPair } from "./stages/abnormal.js";
 import { alignStudy } from "./stages/alignment.js";
-import { assembleStudy } from "./stages/assembly.js";
+import { assembleStudy, type StudyParts } from "./stages/assembly.js";
 import { clusteredFamily, type ClusteredRegression } from "./stages/clustered.js";
 import { StudyColumns } from "./stages/columns.js";
 import { crossEventStage } from "./stages/crossEvent.js";
@@ -31,6 +31,7 @@ import { assetReturns, type AssetReturns } from "./stages/returns.js";
 import { SkipLog } from "./stages/skips.js";
 import { benchmarkClock, lateListingStart, synchronizedReturns, withoutListingDuplicate } from "./realdata.js";
 import { eventsByAsset } from "./eventsByAsset.js";
+import { ASSET_SLOT, FAMILY_SLOT, type ShardHooks } from "./shards/hooks.js";
 
 export type { PairResult } from "./pair.js";
 export { estimationDaysOf, estimationOffsetsOf } from "./pair.js";
@@ -77,6 +78,25 @@ export { eventRow } from "./eventRows.js";
  * ```
  */
 export function eventStudy(options: EventStudyOptions): Study {
+  const run = runStudy(options, undefined);
+  return assembleStudy(run.parts, run.opts);
+}
+
+/** What the stages of a run computed, before assembly. @internal */
+export interface StudyRun {
+  readonly parts: StudyParts;
+  readonly opts: ResolvedStudyOptions;
+  readonly overlaps: OverlapGroups;
+}
+
+/**
+ * The stages of {@link eventStudy} up to assembly. With `shard` (a shard of a study, see
+ * `studyShard`), only the shard's assets or pairs are computed, the positions of warnings and
+ * skipped rows are marked, and the cross-study steps (overlap warnings, cross-event tests) are
+ * left to the merge.
+ * @internal
+ */
+export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefined): StudyRun {
   const opts = resolveStudyOptions(options);
   const inputs = studyInputs(options, opts);
   const skips = new SkipLog(opts.strict);
@@ -99,7 +119,10 @@ export function eventStudy(options: EventStudyOptions): Study {
   const progress = options.onProgress;
   progress?.({ stage: "assets", done: 0, total: inputs.assets.length });
   const byAsset = inputs.byAsset ?? eventsByAsset(inputs.events);
+  shard?.begin(warnings, skips.rows, columns.sources);
   inputs.assets.forEach((asset, done) => {
+    if (shard !== undefined && !shard.takesAsset(done)) return;
+    shard?.mark(done, ASSET_SLOT);
     if (done > 0) progress?.({ stage: "assets", done, total: inputs.assets.length });
     const calendar = alignment.calendarOf.get(asset.id)!;
     const aligned = alignment.rowsOf.get(calendar)!;
@@ -118,33 +141,37 @@ export function eventStudy(options: EventStudyOptions): Study {
         raw.error,
       );
     const { returns, opts: assetOpts } = synchronizedReturns(raw, asset.id, calendar, day0s, clocks, opts, warnings);
-    const studied = studyPairs(asset.id, exchange, returns, events, aligned, { opts: assetOpts, skips, overlaps, buffers, columns, kept, warnings });
+    const sinks = { opts: assetOpts, skips, overlaps, buffers, columns, kept, warnings, shard, assetIndex: done };
+    const studied = studyPairs(asset.id, exchange, returns, events, aligned, sinks);
     if (studied.length === 0) return;
+    shard?.mark(done, FAMILY_SLOT);
+    if (shard?.defersFamily(asset.id, returns.data, studied) === true) return;
     const family = clusteredFamily(asset.id, returns.data, returns.columns, studied, opts);
     warnings.push(...family.warnings);
     if (family.regression !== undefined) regressions.push(family.regression);
     if (family.placebo !== undefined) placebo = family.placebo;
   });
   progress?.({ stage: "assets", done: inputs.assets.length, total: inputs.assets.length });
-  warnings.push(...overlaps.warnings());
-  const cross = crossEventStage(kept ?? [], opts, options.sameDay0 ?? "merge");
+  shard?.end();
+  // a shard leaves the overlap warnings (which name the assets of a group) and the cross-event
+  // tests (over all pairs) to the merge
+  if (shard === undefined) warnings.push(...overlaps.warnings());
+  const cross = shard === undefined ? crossEventStage(kept ?? [], opts, options.sameDay0 ?? "merge") : undefined;
   if (cross !== undefined) warnings.push(...cross.warnings);
-  return assembleStudy(
-    {
-      inputs,
-      calendars: alignment.calendarOf.values(),
-      eventRows: alignment.eventRows,
-      warnings,
-      skipped: skips.rows,
-      cols: columns.cols,
-      sources: columns.sources,
-      pairs: kept,
-      regressions,
-      placebo,
-      aggregate: cross?.aggregate,
-    },
-    opts,
-  );
+  const parts: StudyParts = {
+    inputs,
+    calendars: alignment.calendarOf.values(),
+    eventRows: alignment.eventRows,
+    warnings,
+    skipped: skips.rows,
+    cols: columns.cols,
+    sources: columns.sources,
+    pairs: kept,
+    regressions,
+    placebo,
+    aggregate: cross?.aggregate,
+  };
+  return { parts, opts, overlaps };
 }
 
 /** Where the pairs of an asset put their results. */
@@ -157,6 +184,9 @@ interface PairSinks {
   /** The kept pairs, when the cross-event tests need them. */
   readonly kept: PairResult[] | undefined;
   readonly warnings: Warning[];
+  /** A shard's hooks (which pairs it computes, where each pair's warnings start). */
+  readonly shard: ShardHooks | undefined;
+  readonly assetIndex: number;
 }
 
 /**
@@ -180,6 +210,10 @@ function studyPairs(
   const studied: PairPlan[] = [];
   buffers.startAsset();
   placed.forEach((p, i) => {
+    if (sinks.shard !== undefined) {
+      if (!sinks.shard.takesPair(sinks.assetIndex, p.id)) return;
+      sinks.shard.mark(sinks.assetIndex, i);
+    }
     const planned = planPair(assetId, p, data, returns.columns, samples.get(p.id), opts);
     if (planned instanceof MarketReactionError) return skips.skip(p.id, assetId, exchange, planned.code, planned.message, planned);
     const plan: PairPlan = { ...planned, model: opts.model };

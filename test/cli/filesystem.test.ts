@@ -17,13 +17,25 @@ import { DEMO_HELP } from "../../src/cli/demo.js";
 import { writeChunksFile, writeTextFile } from "../../src/cli/files.js";
 import { INTRADAY_HELP, INTRADAY_OPTIONS } from "../../src/cli/intraday.js";
 import { COMMAND_NAMES, runCli } from "../../src/cli/main.js";
+import { MERGE_HELP, MERGE_OPTIONS } from "../../src/cli/merge.js";
 import { STUDY_HELP } from "../../src/cli/study.js";
+import { parseEventsCsv, parseSeriesCsv, studyPartToJSONText, studyShard } from "../../src/index.js";
 import { STUDY_OPTIONS } from "../../src/cli/studyFlags.js";
 
 const EVENTS = "fixtures/events/tariffs-2025.csv";
 const US = "fixtures/daily/synthetic-us-index.csv";
 const WORLD = "fixtures/daily/synthetic-world.csv";
 const BARS = "fixtures/intraday/synthetic-us-index-1min.csv";
+
+/** A study part (one shard of a small study) for the merge command's base run, in a temporary file. */
+function partFile(): string {
+  const read = (file: string, id: string) => parseSeriesCsv(readFileSync(file, "utf8"), { id }).series[0]!;
+  const { events } = parseEventsCsv(readFileSync(EVENTS, "utf8"));
+  const part = studyShard({ assets: [read(US, "US")], market: read(WORLD, "WORLD"), events, windows: [[0, 0]] }, { by: "assets", index: 0, count: 1 });
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "mr-fs-part-")), "part-0.json");
+  writeFileSync(file, studyPartToJSONText(part));
+  return file;
+}
 
 interface CommandDef {
   readonly options: Readonly<Record<string, { readonly type: string }>>;
@@ -45,6 +57,7 @@ const DEFS: Readonly<Record<string, CommandDef>> = {
   intraday: { options: INTRADAY_OPTIONS, help: INTRADAY_HELP, base: ["--bars", BARS, "--events", EVENTS], needs: { benchmark: ["--model", "market"] } },
   calendar: { options: CALENDAR_OPTIONS, help: CALENDAR_HELP, base: ["XNYS", "--from", "2025-04-01", "--to", "2025-04-10"] },
   demo: { options: {}, help: DEMO_HELP, base: [] },
+  merge: { options: MERGE_OPTIONS, help: MERGE_HELP, base: [partFile()] },
 };
 
 /** Flags that name a file written, not read. */

@@ -3,6 +3,7 @@
  * fast-check. Seeds are fixed so a failure reproduces; fast-check prints the shrunk input.
  */
 import { describe, it } from "vitest";
+import { kindAgreementProperty } from "./kind-properties.js";
 import { farAwayProperty, parserProperty, plainLineProperty, permutationProperty, scalingProperty, studyRobustnessProperty } from "./properties.js";
 
 describe("fuzzing (short run)", () => {
@@ -11,6 +12,9 @@ describe("fuzzing (short run)", () => {
   });
   it("price files of plain and near-plain cells: streaming (lines read in place) = whole text (1,000 cases)", () => {
     plainLineProperty(1000, 9006);
+  });
+  it("kinds and units: plausible columns pass, wrong kinds stop, parser and study judge alike (500 cases)", () => {
+    kindAgreementProperty(500, 9007);
   });
   it("eventStudy: only MarketReactionError for random, often invalid, options (300 cases)", () => {
     studyRobustnessProperty(300, 9002);

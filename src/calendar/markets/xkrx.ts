@@ -60,7 +60,9 @@ export const XKRX: ExchangeRules = {
   holidays: [
     { name: "New Year's Day", date: { fixed: [1, 1] } },
     { name: "New Year holiday", date: { fixed: [1, 2] }, to: 1998 },
-    { name: "Seollal", date: { series: "chineseNewYear" }, offset: -1, days: 3, to: 2013 },
+    { name: "Seollal", date: { series: "chineseNewYear" }, offset: -1, days: 3, to: 2013, except: [1997] },
+    // Korean lunar dates (Korea's meridian) where they differ from the Chinese tables, 1995-2026
+    { name: "Seollal", date: { on: ["1997-02-07", "1997-02-08"] } },
     { name: "Seollal", date: { series: "chineseNewYear" }, offset: -1, days: 3, from: 2014, observe: "sunday-clash-next" },
     { name: "Independence Movement Day", date: { fixed: [3, 1] }, observe: "none", to: 2020 },
     { name: "Independence Movement Day", date: { fixed: [3, 1] }, observe: "next", from: 2021 },
@@ -68,8 +70,10 @@ export const XKRX: ExchangeRules = {
     { name: "Workers' Day", date: { fixed: [5, 1] } },
     { name: "Children's Day", date: { fixed: [5, 5] }, to: 2013 },
     { name: "Children's Day", date: { fixed: [5, 5] }, from: 2014, observe: "clash-next" },
-    { name: "Buddha's Birthday", date: { series: "buddhaBirthday" }, to: 2022 },
-    { name: "Buddha's Birthday", date: { series: "buddhaBirthday" }, from: 2023, observe: "clash-next" },
+    { name: "Buddha's Birthday", date: { series: "buddhaBirthday" }, to: 2022, except: [2001, 2012] },
+    { name: "Buddha's Birthday", date: { series: "buddhaBirthday" }, from: 2023, observe: "clash-next", except: [2023] },
+    { name: "Buddha's Birthday", date: { on: ["2001-05-01", "2012-05-28"] } },
+    { name: "Buddha's Birthday (observed)", date: { on: ["2023-05-29"] } },
     { name: "Memorial Day", date: { fixed: [6, 6] } },
     { name: "Constitution Day", date: { fixed: [7, 17] }, to: 2007 },
     { name: "Liberation Day", date: { fixed: [8, 15] }, to: 2020 },
@@ -84,6 +88,26 @@ export const XKRX: ExchangeRules = {
     { name: "Christmas Day", date: { fixed: [12, 25] }, to: 2022 },
     { name: "Christmas Day", date: { fixed: [12, 25] }, from: 2023, observe: "next" },
     { name: "Year-end market closure", date: { businessDayBefore: [12, 32] } },
+    // the closure took two or three days until 2000 (and the first business day of 2000)
+    {
+      name: "Year-end market closure",
+      date: {
+        on: [
+          "1995-12-30",
+          "1996-12-30",
+          "1997-12-29",
+          "1997-12-30",
+          "1998-12-29",
+          "1998-12-30",
+          "1999-12-29",
+          "1999-12-30",
+          "2000-01-03",
+          "2000-12-27",
+          "2000-12-28",
+        ],
+      },
+    },
+    { name: "Chuseok (substitute holiday)", date: { on: ["2017-10-06"] } },
     { name: "Election day", date: { on: ELECTIONS } },
     { name: "2002 FIFA World Cup holiday", date: { on: ["2002-07-01"] } },
     {

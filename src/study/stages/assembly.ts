@@ -8,14 +8,14 @@ import type { TradingCalendar } from "../../calendar/index.js";
 import { MarketReactionError, type Warning } from "../../errors.js";
 import type { PlaceboResult } from "../../inference/clustered/index.js";
 import { modelLabel, type ModelSpec } from "../../models/index.js";
-import { studyProvenance } from "../../output/provenance.js";
+import { studyProvenance, type Provenance } from "../../output/provenance.js";
 import { isoFromDayKey } from "../../time/index.js";
 import type { Window } from "../../types.js";
 import { metadataOf } from "../eventRows.js";
 import type { ResolvedStudyOptions } from "../options.js";
 import type { PairResult } from "../pair.js";
 import type { AbnormalRow, CarRow, EventRow, SkippedRow } from "../rows.js";
-import { Study, type LazyTables } from "../study.js";
+import { Study, type LazyTables, type StudyData } from "../study.js";
 import { computePair, pairResult } from "./abnormal.js";
 import type { ClusteredRegression } from "./clustered.js";
 import type { RowSource, StudyColumnSet } from "./columns.js";
@@ -44,9 +44,20 @@ export interface StudyParts {
  * @throws NO_VALID_EVENTS when no pair was studied (the skip reasons are the error's issues).
  */
 export function assembleStudy(parts: StudyParts, opts: ResolvedStudyOptions): Study {
-  const { inputs } = parts;
   if (parts.sources.length === 0) throw noValidEvents(parts.skipped);
-  const described = describeOptions(
+  const { options, provenance } = studyHeader(parts, opts);
+  const tables = rowBuilders(parts.sources, parts.cols, opts.windows, parts.pairs === undefined ? opts : undefined);
+  const asked = { regression: opts.regression !== undefined, placebo: opts.placebo !== undefined };
+  return new Study(studyData(parts, options, asked), parts.pairs ?? [], provenance, tables);
+}
+
+/** The options as applied (the `options` block) and the provenance block of a study. */
+export function studyHeader(
+  parts: Pick<StudyParts, "inputs" | "calendars">,
+  opts: ResolvedStudyOptions,
+): { readonly options: Readonly<Record<string, unknown>>; readonly provenance: Provenance } {
+  const { inputs } = parts;
+  const options = describeOptions(
     opts,
     inputs.market?.id ?? null,
     inputs.assets.map((a) => a.id),
@@ -57,38 +68,41 @@ export function assembleStudy(parts: StudyParts, opts: ResolvedStudyOptions): St
     factors: inputs.factors,
     events: inputs.events,
     calendars: parts.calendars,
-    options: described,
+    options,
     ...(opts.placebo === undefined ? {} : { seeds: { placebo: opts.placebo.seed } }),
   });
-  const tables = rowBuilders(parts.sources, parts.cols, opts.windows, parts.pairs === undefined ? opts : undefined);
-  const r = parts.regressions;
-  return new Study(
-    {
-      events: parts.eventRows,
-      models: [],
-      abnormal: [],
-      car: [],
-      warnings: parts.warnings,
-      skipped: parts.skipped,
-      options: described,
-      ...(opts.regression === undefined
-        ? {}
-        : {
-            regression: r.flatMap((x) => x.rows),
-            regression_car: r.flatMap((x) => x.cars),
-            wald: r.flatMap((x) => x.wald),
-            regression_info: r.map((x) => x.info),
-          }),
-      ...(opts.placebo === undefined ? {} : { placebo: parts.placebo }),
-      ...(parts.aggregate === undefined ? {} : { aggregate: parts.aggregate }),
-    },
-    parts.pairs ?? [],
-    provenance,
-    tables,
-  );
+  return { options, provenance };
 }
 
-function noValidEvents(skipped: readonly SkippedRow[]): MarketReactionError {
+/** The data of a study but its lazy tables (built by {@link rowBuilders}). */
+export function studyData(
+  parts: Pick<StudyParts, "eventRows" | "warnings" | "skipped" | "regressions" | "placebo" | "aggregate">,
+  options: Readonly<Record<string, unknown>>,
+  asked: { readonly regression: boolean; readonly placebo: boolean },
+): StudyData {
+  const r = parts.regressions;
+  return {
+    events: parts.eventRows,
+    models: [],
+    abnormal: [],
+    car: [],
+    warnings: parts.warnings,
+    skipped: parts.skipped,
+    options,
+    ...(!asked.regression
+      ? {}
+      : {
+          regression: r.flatMap((x) => x.rows),
+          regression_car: r.flatMap((x) => x.cars),
+          wald: r.flatMap((x) => x.wald),
+          regression_info: r.map((x) => x.info),
+        }),
+    ...(!asked.placebo ? {} : { placebo: parts.placebo }),
+    ...(parts.aggregate === undefined ? {} : { aggregate: parts.aggregate }),
+  };
+}
+
+export function noValidEvents(skipped: readonly SkippedRow[]): MarketReactionError {
   const issues = skipped.map((s) => ({ message: `event ${s.event_id}${s.asset === null ? "" : `, asset ${s.asset}`}: ${s.code}: ${s.reason}` }));
   return new MarketReactionError(
     "NO_VALID_EVENTS",

@@ -111,18 +111,28 @@ export class OverlapGroups {
 
   /** The overlap warnings of every group, each naming its assets (the first ten). */
   warnings(): Warning[] {
-    const out: Warning[] = [];
-    for (const g of this.groups.values()) {
-      const shown = g.assets.slice(0, 10).join(", ") + (g.assets.length > 10 ? `, … (${g.assets.length} assets)` : "");
-      for (const w of g.warnings) {
-        if (w.code === "DAY0_NOT_IN_DAYS") continue;
-        out.push(
-          g.assets.length === 1 ? { ...w, message: `${w.message} [asset ${shown}]`, asset: g.assets[0]! } : { ...w, message: `${w.message} [assets ${shown}]` },
-        );
-      }
-    }
-    return out;
+    return overlapWarnings(this.groups.values());
   }
+
+  /** The groups (key, warnings, assets in the order met), for a shard of a study to hand to the merge. */
+  entries(): { readonly key: string; readonly warnings: readonly Warning[]; readonly assets: readonly string[] }[] {
+    return [...this.groups].map(([key, g]) => ({ key, warnings: g.warnings, assets: g.assets }));
+  }
+}
+
+/** The overlap warnings of groups of assets, each naming its assets (the first ten). */
+export function overlapWarnings(groups: Iterable<{ readonly warnings: readonly Warning[]; readonly assets: readonly string[] }>): Warning[] {
+  const out: Warning[] = [];
+  for (const g of groups) {
+    const shown = g.assets.slice(0, 10).join(", ") + (g.assets.length > 10 ? `, … (${g.assets.length} assets)` : "");
+    for (const w of g.warnings) {
+      if (w.code === "DAY0_NOT_IN_DAYS") continue;
+      out.push(
+        g.assets.length === 1 ? { ...w, message: `${w.message} [asset ${shown}]`, asset: g.assets[0]! } : { ...w, message: `${w.message} [assets ${shown}]` },
+      );
+    }
+  }
+  return out;
 }
 
 /**
