@@ -109,7 +109,9 @@ function runShard(options: Omit<EventStudyOptions, "onProgress">, shard: ShardSp
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(script.file, { workerData: { options, shard }, eval: script.eval });
+      // the parent's Node flags, but --input-type (of `node --input-type=module -e …`), which a worker file refuses
+      const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type"));
+      worker = new Worker(script.file, { workerData: { options, shard }, eval: script.eval, execArgv });
     } catch (error) {
       if ((error as Error).name === "DataCloneError")
         invalidOption(
