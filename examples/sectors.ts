@@ -34,8 +34,10 @@ const study = eventStudy({
     [0, 0],
     [-1, 1],
   ],
-  tests: ["cross_sectional_t", "patell", "adjusted_patell", "bmp", "adjusted_bmp", "generalized_sign", "corrado_rank", "grank_t", "wilcoxon"],
-  adjust: "holm",
+  crossEvent: {
+    tests: ["cross_sectional_t", "patell", "adjusted_patell", "bmp", "adjusted_bmp", "generalized_sign", "corrado_rank", "grank_t", "wilcoxon"],
+    adjust: "holm",
+  },
 });
 
 console.log(`${sectors.length} series × ${statements.length} statements = ${study.pairs.length} (asset, statement) pairs\n`);

@@ -205,8 +205,8 @@ export type { CovarianceUse, VolatilityAdviceInput } from "./inference/clustered
 // study
 export { eventRow } from "./study/eventRows.js";
 export { eventStudy } from "./study/eventStudy.js";
-export { parseModelOption } from "./study/options.js";
-export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./study/options.js";
+export { modelInputs, parseModelOption } from "./study/options.js";
+export type { EventStudyOptions, ModelOption, StudyCrossEventOptions, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./study/options.js";
 export { estimationDaysOf, estimationOffsetsOf } from "./study/pair.js";
 export type { PairResult } from "./study/pair.js";
 export type {

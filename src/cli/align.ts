@@ -12,6 +12,7 @@ import {
   type Warning,
 } from "market-reaction";
 import { readEventsFile, readSeriesFile } from "market-reaction/node";
+import { ALIGN_CHOICES } from "./choices.js";
 import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
@@ -63,8 +64,8 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
     return 0;
   }
   if (values.events === undefined) throw new UsageError("align: --events FILE is required (see market-reaction align --help)");
-  const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
-  const nonTrading = choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next");
+  const format = choice<OutputFormat>("format", values.format, ALIGN_CHOICES.format, "table");
+  const nonTrading = choice<NonTradingPolicy>("non-trading", values["non-trading"], ALIGN_CHOICES["non-trading"], "next");
   const codes = (values.exchange ?? ["XNYS"]).map((c) => c.toUpperCase());
   for (const code of codes) {
     if (!exchangeCodes().includes(code)) throw new UsageError(`invalid --exchange: ${JSON.stringify(code)}; expected one of ${exchangeCodes().join(", ")}`);

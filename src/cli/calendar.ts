@@ -13,6 +13,7 @@ import {
   type TradingCalendar,
 } from "market-reaction";
 import { readSeriesFile } from "market-reaction/node";
+import { ROW_FORMATS } from "./choices.js";
 import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
@@ -74,7 +75,7 @@ export async function calendarCommand(argv: readonly string[], io: CliIO): Promi
     return 0;
   }
   const cal = calendarOf(first);
-  const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
+  const format = choice<OutputFormat>("format", values.format, ROW_FORMATS, "table");
   if (values.check !== undefined) return checkFile(cal, values.check, format, values.out, io);
   if (values.from === undefined) throw new UsageError("calendar: give --from DATE (and --to DATE) or --check FILE (see market-reaction calendar --help)");
   const from = parseDay("from", values.from);

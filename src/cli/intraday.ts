@@ -5,8 +5,11 @@ import {
   exchangeCodes,
   intradayStudy,
   parseMinuteWindow,
+  type BarSeries,
   type IntradayModel,
   type IntradayReference,
+  type IntradayStudyOptions,
+  type IntradayStudyResult,
   type MinuteWindow,
   type Row,
   type Warning,
@@ -14,6 +17,8 @@ import {
 import { readBarsFile, readEventsFile } from "market-reaction/node";
 // Until the lead wires src/intraday into the public barrels, import it from the files.
 import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
+import { INTRADAY_CHOICES, choiceList } from "./choices.js";
+import { present } from "../options/present.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
@@ -39,7 +44,7 @@ Data:
 Windows and model:
   --window=A,B           minutes around the statement's bar, e.g. --window=-10m,+20m
                          (repeatable; default 0,+10m). Write it with '=' when A is negative.
-  --model MODEL          zero-mean | constant-mean | market    (default zero-mean)
+  --model MODEL          ${choiceList(INTRADAY_CHOICES.model)}    (default zero-mean)
   --delever K            divide a K-times leveraged ETF's returns by K (e.g. 3 for SPXL;
                          an approximation, reported as a warning)
   --exchange MIC         exchange whose sessions and clock are used (default XNYS)
@@ -50,12 +55,12 @@ Windows and model:
                          leave the other statements' sessions and window bars out of each
                          reference (off by default: a statement's row does not depend on
                          what else is in the run; rows report excluded_reference)
-  --reference REF        auto | same-clock | prior-bars   (default auto)
+  --reference REF        ${choiceList(INTRADAY_CHOICES.reference)}   (default auto)
   --lookback N           sessions searched for same-clock windows (default 60)
   --min-sessions N       same-clock sessions needed (default 20)
 
 Output:
-  --format FORMAT        table | markdown | csv | json    (default table)
+  --format FORMAT        ${choiceList(INTRADAY_CHOICES.format)}    (default table)
   --out FILE             write the result to FILE instead of stdout
   --verbose              print every warning (default: a summary by code)
   --debug                print stack traces on errors
@@ -114,76 +119,57 @@ export const INTRADAY_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpec;
 
-/** Runs `market-reaction intraday` with `argv` (after the command name). */
-export async function intradayCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const { values } = parseCommandArgs("intraday", argv, INTRADAY_OPTIONS);
-  if (values.help === true) {
-    io.stdout(INTRADAY_HELP);
-    return 0;
-  }
-  if (values.bars === undefined || values.bars.length === 0) throw new UsageError("intraday: --bars FILE is required (see market-reaction intraday --help)");
-  if (values.events === undefined) throw new UsageError("intraday: --events FILE is required (see market-reaction intraday --help)");
-  const format = choice<OutputFormat>("format", values.format, ["table", "markdown", "csv", "json"], "table");
-  const model = choice<IntradayModel>("model", values.model, ["zero-mean", "constant-mean", "market"], "zero-mean");
-  const reference = choice<IntradayReference>("reference", values.reference, ["auto", "same-clock", "prior-bars"], "auto");
+type IntradayValues = ReturnType<typeof parseCommandArgs<typeof INTRADAY_OPTIONS>>["values"];
+
+/** The `intradayStudy` options the flags set (all but the data), checked. */
+type IntradayFlagOptions = Omit<IntradayStudyOptions, "bars" | "events" | "benchmark">;
+
+/** Checks the flags that set `intradayStudy` options. */
+function intradayFlags(values: IntradayValues): IntradayFlagOptions {
+  const model = choice<IntradayModel>("model", values.model, INTRADAY_CHOICES.model, "zero-mean");
   if (model === "market" && values.benchmark === undefined) throw new UsageError("intraday: --model market needs --benchmark FILE");
   const exchange = (values.exchange ?? "XNYS").toUpperCase();
   if (!exchangeCodes().includes(exchange))
     throw new UsageError(`invalid --exchange: ${JSON.stringify(exchange)}; expected one of ${exchangeCodes().join(", ")}`);
-  let delever: number | undefined;
-  if (values.delever !== undefined) {
-    delever = Number(values.delever);
-    if (!/^\d+(\.\d+)?$/.test(values.delever) || !(delever > 0))
-      throw new UsageError(`invalid --delever: ${JSON.stringify(values.delever)}; expected a positive leverage factor such as 3`);
-  }
-  const windows: MinuteWindow[] = [];
-  for (const w of values.window ?? ["0,+10m"]) {
+  const delever = values.delever === undefined ? undefined : Number(values.delever);
+  if (values.delever !== undefined && (!/^\d+(\.\d+)?$/.test(values.delever) || !(delever! > 0)))
+    throw new UsageError(`invalid --delever: ${JSON.stringify(values.delever)}; expected a positive leverage factor such as 3`);
+  const windows: MinuteWindow[] = (values.window ?? ["0,+10m"]).map((w) => {
     try {
-      windows.push(parseMinuteWindow(w));
+      return parseMinuteWindow(w);
     } catch {
       throw new UsageError(`invalid --window: ${JSON.stringify(w)}; expected two minute offsets such as --window=-10m,+20m`);
     }
-  }
-  const interval = positiveInt("interval", values.interval);
-  const lookback = positiveInt("lookback", values.lookback);
-  const minSessions = positiveInt("min-sessions", values["min-sessions"]);
-
-  const warnings: Warning[] = [];
-  const parseOpts = values.timezone === undefined ? {} : { timezone: values.timezone };
-  const read = async (files: readonly string[]) => {
-    const tables = [];
-    for (const f of files) tables.push(await readBarsFile(f, parseOpts));
-    for (const t of tables) warnings.push(...t.warnings);
-    return concatBars(
-      tables.map((t) => t.bars),
-      tables[0]!.bars.id,
-    );
-  };
-  const bars = await read(values.bars);
-  const benchmark = values.benchmark === undefined ? undefined : await read(values.benchmark);
-  const parsed = await readEventsFile(values.events);
-  warnings.push(...parsed.warnings);
-
-  const result = intradayStudy({
-    bars,
-    events: parsed.events,
+  });
+  return present({
     windows,
     model,
     exchange,
-    reference,
-    ...(benchmark === undefined ? {} : { benchmark }),
-    ...(delever === undefined ? {} : { delever }),
-    ...(interval === undefined ? {} : { interval }),
-    ...(lookback === undefined ? {} : { lookback }),
-    ...(minSessions === undefined ? {} : { minSessions }),
-    ...(values["extended-hours"] === true ? { extendedHours: true } : {}),
-    ...(values["cross-close"] === true ? { crossClose: true } : {}),
-    ...(values["exclude-statement-windows"] === true ? { excludeStatementWindows: true } : {}),
-    ...(values.asset === undefined ? {} : { asset: values.asset }),
+    reference: choice<IntradayReference>("reference", values.reference, INTRADAY_CHOICES.reference, "auto"),
+    delever,
+    interval: positiveInt("interval", values.interval),
+    lookback: positiveInt("lookback", values.lookback),
+    minSessions: positiveInt("min-sessions", values["min-sessions"]),
+    extendedHours: values["extended-hours"] === true ? true : undefined,
+    crossClose: values["cross-close"] === true ? true : undefined,
+    excludeStatementWindows: values["exclude-statement-windows"] === true ? true : undefined,
+    asset: values.asset,
   });
-  warnings.push(...result.warnings);
+}
 
-  let text: string;
+/** Reads and joins the bar files; their warnings go to `warnings`. */
+async function readBars(files: readonly string[], timezone: string | undefined, warnings: Warning[]): Promise<BarSeries> {
+  const tables = [];
+  for (const f of files) tables.push(await readBarsFile(f, timezone === undefined ? {} : { timezone }));
+  for (const t of tables) warnings.push(...t.warnings);
+  return concatBars(
+    tables.map((t) => t.bars),
+    tables[0]!.bars.id,
+  );
+}
+
+/** The result as text in `format` (the skipped statements of a CSV go to stderr). */
+function intradayText(result: IntradayStudyResult, format: OutputFormat, warnings: readonly Warning[], io: CliIO): string {
   if (format === "json") {
     const events = result.events.map((e) => ({
       event_id: e.event_id,
@@ -194,23 +180,42 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
       rule: e.rule,
       reason: e.reason,
     }));
-    text = toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings: classifyWarnings(warnings), method: result.method });
-  } else {
-    const rows = result.abnormal as unknown as Row[];
-    text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
-    if (format !== "csv") {
-      const lines = [
-        ...result.events.map((e) => `${e.event_id}: ${e.reason}`),
-        ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`),
-        ...result.method,
-      ];
-      text += `\n${lines.map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
-    } else {
-      // a CSV holds one table: the skipped statements are announced on stderr
-      for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.event_id} (${s.code}): ${s.reason}`)}\n`);
-    }
+    return toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings: classifyWarnings(warnings), method: result.method });
   }
-  await emit(io, text, values.out);
+  const rows = result.abnormal as unknown as Row[];
+  const text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
+  if (format === "csv") {
+    // a CSV holds one table: the skipped statements are announced on stderr
+    for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.event_id} (${s.code}): ${s.reason}`)}\n`);
+    return text;
+  }
+  const lines = [
+    ...result.events.map((e) => `${e.event_id}: ${e.reason}`),
+    ...result.skipped.map((s) => `${s.event_id} skipped (${s.code}): ${s.reason}`),
+    ...result.method,
+  ];
+  return `${text}\n${lines.map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
+}
+
+/** Runs `market-reaction intraday` with `argv` (after the command name). */
+export async function intradayCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values } = parseCommandArgs("intraday", argv, INTRADAY_OPTIONS);
+  if (values.help === true) {
+    io.stdout(INTRADAY_HELP);
+    return 0;
+  }
+  if (values.bars === undefined || values.bars.length === 0) throw new UsageError("intraday: --bars FILE is required (see market-reaction intraday --help)");
+  if (values.events === undefined) throw new UsageError("intraday: --events FILE is required (see market-reaction intraday --help)");
+  const format = choice<OutputFormat>("format", values.format, INTRADAY_CHOICES.format, "table");
+  const options = intradayFlags(values);
+  const warnings: Warning[] = [];
+  const bars = await readBars(values.bars, values.timezone, warnings);
+  const benchmark = values.benchmark === undefined ? undefined : await readBars(values.benchmark, values.timezone, warnings);
+  const parsed = await readEventsFile(values.events);
+  warnings.push(...parsed.warnings);
+  const result = intradayStudy({ ...options, bars, events: parsed.events, ...present({ benchmark }) });
+  warnings.push(...result.warnings);
+  await emit(io, intradayText(result, format, warnings, io), values.out);
   if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });
   return 0;
 }

@@ -1,4 +1,5 @@
 /** `--plot`: the chart of a study, checked before the study runs, written as SVG or PNG. */
+import { present } from "../options/present.js";
 import { arChart, carChart, changePathChart, timelineChart, type Study, type VegaLiteSpec } from "market-reaction";
 import { checkRenderer, renderPng, renderSvg } from "market-reaction/node";
 import type { CliIO } from "./context.js";
@@ -12,10 +13,10 @@ export async function checkPlot(plot: PlotFlags | undefined): Promise<void> {
 }
 
 function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSpec {
-  const size = { ...(plot.width === undefined ? {} : { width: plot.width }), ...(plot.height === undefined ? {} : { height: plot.height }) };
+  const size = present({ width: plot.width, height: plot.height });
   // NAME=FILE names are shown as written; ids taken from file names are made readable by the chart
   const names = Object.fromEntries(inputs.named.map((id) => [id, id]));
-  const common = { ...size, names, ...(plot.title === undefined ? {} : { title: plot.title }), sharedScale: plot.sharedScale };
+  const common = { ...size, names, ...present({ title: plot.title }), sharedScale: plot.sharedScale };
   if (plot.type === "ar") return arChart(study, common);
   // level series: cumulative abnormal changes in their unit (bp or points), not in percent
   const level = inputs.assets.find((s) => s.kind === "level");
@@ -24,11 +25,7 @@ function chartOf(plot: PlotFlags, study: Study, inputs: StudyInputs): VegaLiteSp
   if (plot.type === "car") return carChart(study, common);
   const marketId = typeof inputs.market === "string" ? inputs.market : undefined;
   const priced = inputs.assets.filter((s) => s.kind === "price" && s.id !== marketId);
-  return timelineChart(priced, study.events, {
-    ...common,
-    ...(plot.from === undefined ? {} : { from: plot.from }),
-    ...(plot.to === undefined ? {} : { to: plot.to }),
-  });
+  return timelineChart(priced, study.events, { ...common, ...present({ from: plot.from, to: plot.to }) });
 }
 
 /** Draws the chart and writes it. */

@@ -9,6 +9,7 @@ import {
   type SeriesTable,
 } from "market-reaction";
 import { choice } from "./args.js";
+import { STUDY_CHOICES } from "./choices.js";
 import { UsageError } from "./context.js";
 
 /** `--market-exchange MIC` and `--non-synchronous dimson|ignore` as `eventStudy` options. */
@@ -23,7 +24,7 @@ export function nonSynchronousFlags(
       throw new UsageError(`invalid --market-exchange: ${JSON.stringify(marketExchange)}; expected one of ${exchangeCodes().join(", ")}`);
     out.marketExchange = code;
   }
-  if (policy !== undefined) out.nonSynchronous = choice("non-synchronous", policy, ["dimson", "ignore"] as const, "dimson");
+  if (policy !== undefined) out.nonSynchronous = choice("non-synchronous", policy, STUDY_CHOICES["non-synchronous"], "dimson");
   return out;
 }
 
@@ -31,13 +32,13 @@ export function nonSynchronousFlags(
 export function sameDay0Flag(value: string | undefined, hasTests: boolean): { sameDay0?: SameDay0Policy } {
   if (value === undefined) return {};
   if (!hasTests) throw new UsageError("--same-day0 goes with --tests LIST|all (it chooses how the cross-event tests count statements that share day 0)");
-  return { sameDay0: choice("same-day0", value, ["merge", "keep"] as const, "merge") };
+  return { sameDay0: choice("same-day0", value, STUDY_CHOICES["same-day0"], "merge") };
 }
 
 /** `--date-format FMT` for the series files. */
 export function dateFormatFlag(value: string | undefined): DateFormat | undefined {
   if (value === undefined) return undefined;
-  return choice<DateFormat>("date-format", value, ["YYYY-MM-DD", "YYYYMMDD", "MM/DD/YYYY", "DD/MM/YYYY", "DD.MM.YYYY"], "YYYY-MM-DD");
+  return choice<DateFormat>("date-format", value, STUDY_CHOICES["date-format"], "YYYY-MM-DD");
 }
 
 /** True when a reader's error says a price column holds negative values (returns read as prices). */

@@ -1,5 +1,8 @@
 /** `market-reaction study`: abnormal returns around each statement. */
-import { classifyWarnings, exchangeCodes, type EventStudyOptions, type ModelOption, type Study } from "market-reaction";
+import { MODEL_PRESETS, classifyWarnings, exchangeCodes, type EventStudyOptions, type ModelOption, type Study } from "market-reaction";
+import { STUDY_CHOICES as C, choiceList, helpChoices } from "./choices.js";
+import { HAC_LAG_RULES } from "../options/enums.js";
+import { present } from "../options/present.js";
 import { UsageError, type CliIO } from "./context.js";
 import { emit, emitChunks, progressBar } from "./output.js";
 import { checkPlot, writePlot } from "./plot.js";
@@ -33,33 +36,32 @@ Data:
   --value-column COL     the value column of the --prices/--returns files (default detected)
   --market ID|[NAME=]FILE  benchmark: the id of a loaded series, or a file
   --factors FILE         factor file (Ken French daily CSV or generic)
-  --factor-unit UNIT     auto | percent | decimal: unit of the factor file (default auto:
+  --factor-unit UNIT     ${choiceList(C["factor-unit"])}: unit of the factor file (default auto:
                          detected from the values, with a note)
   --events FILE          statements, CSV or JSON                                (required)
-  --date-format FMT      date format of the --prices/--returns files: YYYY-MM-DD | YYYYMMDD |
-                         MM/DD/YYYY | DD/MM/YYYY | DD.MM.YYYY (default: detected; a column
-                         mixing formats is an error naming the rows)
+  --date-format FMT      date format of the --prices/--returns files (default: detected; a
+                         column mixing formats is an error naming the rows):
+                         ${helpChoices(C["date-format"])}
   --ids LIST             only these statements, e.g. --ids E10,E17,E34
   --group NAME           only the statements of this group (the events file's group column)
 
 Model and windows:
-  --model MODEL          constant-mean | market-adjusted | market | ff3 | carhart | ff5 |
-                         scholes-williams | dimson | garch | garch-market | factors:COL,COL
+  --model MODEL          ${helpChoices([...MODEL_PRESETS, "factors:COL,COL"])}
                          (default market with --market, else constant-mean); garch:
                          GARCH(1,1) with a constant mean, garch-market with the market
                          model as mean; ARs standardized by each day's variance forecast
-  --return-type TYPE     simple | log                                 (default simple)
+  --return-type TYPE     ${choiceList(C["return-type"])}                                 (default simple)
   --estimation=A,B       estimation window in sessions relative to day 0 (default -250,-11)
   --window=A,B           event window, repeatable                      (default -1,1)
   --exchange MIC         exchange of the assets (default XNYS): ${"${EXCHANGES}"}
   --market-exchange MIC  exchange whose closes date the benchmark's and the factor file's
                          returns                                       (default XNYS)
-  --non-synchronous P    dimson | ignore: assets that close over an hour before or after the
+  --non-synchronous P    ${choiceList(C["non-synchronous"])}: assets that close over an hour before or after the
                          benchmark (Tokyo on a US ETF) get the Dimson lead/lag model, or keep
                          the model (default dimson unless --model is given; docs/real-data.md)
   --calendar FILE        take the exchange's trading days from a price file
-  --non-trading POLICY   next | previous | drop | error                (default next)
-  --contamination MODE   exclude | keep: other statements' event windows in estimation
+  --non-trading POLICY   ${choiceList(C["non-trading"])}                (default next)
+  --contamination MODE   ${choiceList(C.contamination)}: other statements' event windows in estimation
                          samples                                       (default exclude)
   --min-estimation N     fewest estimation observations (default: half the window)
   --strict               fail instead of skipping a statement that cannot be studied
@@ -67,20 +69,21 @@ Model and windows:
 Across statements and assets (docs/tests.md):
   --tests LIST|all       cross-event tests: AAR per day and CAAR per window with each test,
                          e.g. cross_sectional_t,bmp,adjusted_bmp,corrado_rank,grank_t
-  --conventions PROFILE  textbook | estudy2                            (default textbook)
-  --adjust METHOD        none | holm | bh: multiple-testing adjustment  (default none)
-  --same-day0 POLICY     merge | keep: statements of one asset sharing day 0 tested as one
+  --conventions PROFILE  ${choiceList(C.conventions)}                            (default textbook)
+  --adjust METHOD        ${choiceList(C.adjust)}: multiple-testing adjustment  (default none)
+  --same-day0 POLICY     ${choiceList(C["same-day0"])}: statements of one asset sharing day 0 tested as one
                          event named E17+E22, or as separate pairs     (default merge)
 
 Clustered statements on one series (docs/clustered.md):
-  --method METHOD        standard | dummy: dummy adds the dummy-variable regression with
+  --method METHOD        ${choiceList(C.method)}: dummy adds the dummy-variable regression with
                          Newey-West (HAC) errors and Wald tests        (default standard)
-  --dummies SPEC         event (one dummy per statement and day) | pooled   (default event)
-  --hac-lag N            Newey-West lag: a number, nw1994 or cube-root  (default nw1994)
+  --dummies SPEC         ${choiceList(C.dummies)}: one dummy per statement and day, or
+                         one per day                                   (default event)
+  --hac-lag N            Newey-West lag: a number, ${HAC_LAG_RULES.join(" or ")}  (default nw1994)
   --hac-adjust           small-sample factor T/(T-K) on the HAC covariance
   --placebo B            placebo inference with B pseudo-event draws (one series only)
   --seed N               seed of the placebo draws                      (default 1)
-  --regime REGIME        volatility | quarter | none: where pseudo-dates come from
+  --regime REGIME        ${choiceList(C.regime)}: where pseudo-dates come from
                          (default volatility)
 
 Measures (docs/measures.md):
@@ -112,13 +115,13 @@ Output:
                          csv | json: the tidy tables (decimal returns)  (default table)
   --table TABLE          car | abnormal | models | events | skipped | warnings | regression |
                          regression_car | wald: a tidy table (csv, json, markdown, table)
-  --stat t|p             under each CAR of the paper table: t statistic or p-value (default t)
+  --stat ${C.stat.join("|")}             under each CAR of the paper table: t statistic or p-value (default t)
   --out FILE             write the result to FILE instead of stdout
   --plot FILE.svg|.png   also draw a chart (needs the optional packages vega and vega-lite:
                          npm install vega vega-lite@"<6.5"; PNG also playwright-core and a
                          Chromium browser); checked before the study runs
-  --plot-type TYPE       car (CAR paths with 95% bands) | ar (AR bars) | timeline (prices
-                         and statements; needs --prices)               (default car)
+  --plot-type TYPE       ${choiceList(C["plot-type"])}: CAR paths with 95% bands, AR bars, or
+                         prices and statements (needs --prices)        (default car)
   --title TEXT           chart title (default names the asset, the model and the windows)
   --from DATE, --to DATE dates of the timeline (default a month before the first and after
                          the last statement)
@@ -156,24 +159,21 @@ function studyOptions(f: StudyFlags, inputs: StudyInputs): EventStudyOptions {
     exchange: inputs.exchange,
     ...nonSynchronousFlags(v["market-exchange"], v["non-synchronous"]),
     ...sameDay0Flag(v["same-day0"], f.tests !== undefined),
-    ...(inputs.market === undefined ? {} : { market: inputs.market }),
-    ...(inputs.factors === undefined ? {} : { factors: inputs.factors }),
-    ...(v.model === undefined ? {} : { model: v.model as ModelOption }),
-    ...(f.estimation === undefined ? {} : { estimation: f.estimation }),
-    ...(f.windows === undefined ? {} : { windows: f.windows }),
-    ...(f.minEstimationObs === undefined ? {} : { minEstimationObs: f.minEstimationObs }),
-    ...(v.strict === true ? { strict: true } : {}),
-    ...(f.method === "dummy"
-      ? {
-          regression: {
-            specification: f.dummies,
-            ...(f.hacLag === undefined ? {} : { hacLag: f.hacLag }),
-            ...(v["hac-adjust"] === true ? { hacAdjust: true } : {}),
-          },
-        }
-      : {}),
-    ...(f.draws === undefined ? {} : { placebo: { draws: f.draws, seed: f.seed ?? 1, regime: f.regime } }),
-    ...(f.tests === undefined ? {} : { tests: f.tests, conventions: f.conventions, adjust: f.adjust }),
+    ...present({
+      market: inputs.market,
+      factors: inputs.factors,
+      model: v.model as ModelOption | undefined,
+      estimation: f.estimation,
+      windows: f.windows,
+      minEstimationObs: f.minEstimationObs,
+      strict: v.strict === true ? true : undefined,
+      regression:
+        f.method === "dummy"
+          ? { specification: f.dummies, ...present({ hacLag: f.hacLag, hacAdjust: v["hac-adjust"] === true ? true : undefined }) }
+          : undefined,
+      placebo: f.draws === undefined ? undefined : { draws: f.draws, seed: f.seed ?? 1, regime: f.regime },
+      crossEvent: f.tests === undefined ? undefined : { tests: f.tests, conventions: f.conventions, adjust: f.adjust },
+    }),
   };
 }
 

@@ -1,6 +1,10 @@
 /** The flags of `market-reaction study`, parsed and checked before any file is read. */
-import { TEST_NAMES, exchangeCodes, type NonTradingPolicy, type StudyTable, type TestName } from "market-reaction";
+import { TEST_NAMES, exchangeCodes, modelInputs, type ModelOption, type NonTradingPolicy, type StudyTable, type TestName } from "market-reaction";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
+import { STUDY_CHOICES } from "./choices.js";
+import { present } from "../options/present.js";
+import { HAC_LAG_RULES } from "../options/enums.js";
+import type { NeweyWestLagRule } from "../stats/hac.js";
 import { UsageError } from "./context.js";
 import { parseMeasures, type Measure } from "./measures.js";
 import { parseRanges } from "./rangeVolatility.js";
@@ -68,10 +72,6 @@ export const STUDY_OPTIONS = {
 /** Output formats of `study`: the paper table (table, markdown, html, latex) or tidy rows (csv, json). */
 export type StudyFormat = "table" | "markdown" | "html" | "latex" | "csv" | "json";
 
-/** Models that read the factor file, and those that read the benchmark. */
-const FACTOR_MODELS = ["ff3", "carhart", "ff5"];
-const MARKET_MODELS = ["market", "market-adjusted", "scholes-williams", "dimson", "garch-market"];
-
 /** The chart asked for with `--plot`. */
 export interface PlotFlags {
   readonly file: string;
@@ -97,7 +97,7 @@ export interface StudyFlags {
   readonly stat: "t" | "p";
   readonly method: "standard" | "dummy";
   readonly dummies: "event" | "pooled";
-  readonly hacLag?: number | "nw1994" | "cube-root";
+  readonly hacLag?: number | NeweyWestLagRule;
   readonly draws?: number;
   readonly seed?: number;
   readonly regime: "volatility" | "quarter" | "none";
@@ -138,10 +138,12 @@ function isoDate(flag: string, v: string | undefined): string | undefined {
   return v;
 }
 
-function parseHacLag(v: string | undefined): number | "nw1994" | "cube-root" | undefined {
-  if (v === undefined || v === "nw1994" || v === "cube-root") return v;
+function parseHacLag(v: string | undefined): number | NeweyWestLagRule | undefined {
+  if (v === undefined) return undefined;
+  const rule = HAC_LAG_RULES.find((r) => r === v);
+  if (rule !== undefined) return rule;
   if (/^\d+$/.test(v)) return Number(v);
-  throw new UsageError(`invalid --hac-lag: ${JSON.stringify(v)}; expected a whole number, nw1994 or cube-root`);
+  throw new UsageError(`invalid --hac-lag: ${JSON.stringify(v)}; expected a whole number, ${HAC_LAG_RULES.join(" or ")}`);
 }
 
 function parseTests(v: string | undefined): readonly TestName[] | "all" | undefined {
@@ -165,7 +167,7 @@ function parsePlot(values: Values): PlotFlags | undefined {
   }
   const image = values.plot.toLowerCase().endsWith(".svg") ? "svg" : values.plot.toLowerCase().endsWith(".png") ? "png" : undefined;
   if (image === undefined) throw new UsageError(`invalid --plot: ${JSON.stringify(values.plot)}; give a FILE.svg or a FILE.png`);
-  const type = choice("plot-type", values["plot-type"], ["car", "ar", "timeline"] as const, "car");
+  const type = choice("plot-type", values["plot-type"], STUDY_CHOICES["plot-type"], "car");
   if (type === "timeline" && (values.prices ?? []).length === 0) throw new UsageError("--plot-type timeline draws prices: give --prices files");
   if ((values.from !== undefined || values.to !== undefined) && type !== "timeline")
     throw new UsageError("--from and --to set the dates of --plot-type timeline");
@@ -179,21 +181,18 @@ function parsePlot(values: Values): PlotFlags | undefined {
     image,
     type,
     sharedScale: values["shared-scale"] === true,
-    ...(values.title === undefined ? {} : { title: values.title }),
-    ...(from === undefined ? {} : { from }),
-    ...(to === undefined ? {} : { to }),
-    ...(width === undefined ? {} : { width }),
-    ...(height === undefined ? {} : { height }),
+    ...present({ title: values.title, from, to, width, height }),
   };
 }
 
 function checkModelInputs(values: Values): void {
   const model = values.model;
   if (model === undefined) return;
-  if ((FACTOR_MODELS.includes(model) || model.startsWith("factors:")) && values.factors === undefined) {
+  const needs = modelInputs(model); // unknown names are left to eventStudy's message
+  if (needs?.factors === true && values.factors === undefined) {
     throw new UsageError(`--model ${model} reads factor returns: give --factors FILE (a Ken French daily CSV or a date + factor columns file)`);
   }
-  if (MARKET_MODELS.includes(model) && values.market === undefined) throw new UsageError(`--model ${model} needs a benchmark: give --market ID|FILE`);
+  if (needs?.market === true && values.market === undefined) throw new UsageError(`--model ${model} needs a benchmark: give --market ID|FILE`);
 }
 
 function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: number | undefined): void {
@@ -210,18 +209,13 @@ function checkCombinations(values: Values, tests: StudyFlags["tests"], draws: nu
 }
 
 function parseFormat(values: Values): { format: StudyFormat; table: StudyTable; tableGiven: boolean; stat: "t" | "p" } {
-  const format = choice<StudyFormat>("format", values.format, ["table", "markdown", "html", "latex", "csv", "json"], "table");
-  const chosen = choice(
-    "table",
-    values.table,
-    ["car", "abnormal", "models", "events", "skipped", "warnings", "regression", "regression_car", "wald", "volume", "volatility", "range"] as const,
-    "car",
-  );
+  const format = choice<StudyFormat>("format", values.format, STUDY_CHOICES.format, "table");
+  const chosen = choice("table", values.table, STUDY_CHOICES.table, "car");
   const table: StudyTable = chosen === "volume" || chosen === "volatility" || chosen === "range" ? "car" : chosen;
   if ((format === "html" || format === "latex") && table !== "car") {
     throw new UsageError(`--format ${format} gives the paper table of CARs; for --table ${table} use --format csv, json, markdown or table`);
   }
-  const stat = choice("stat", values.stat, ["t", "p"] as const, "t");
+  const stat = choice("stat", values.stat, STUDY_CHOICES.stat, "t");
   if (values.stat !== undefined && (format === "csv" || format === "json"))
     throw new UsageError("--stat chooses what the paper table shows under each CAR: use it with --format table, markdown, html or latex");
   return { format, table, tableGiven: values.table !== undefined, stat };
@@ -310,14 +304,14 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
   const minEstimationObs = positiveInt("min-estimation", values["min-estimation"]);
   const hacLag = parseHacLag(values["hac-lag"]);
   const ids = parseList("ids", values.ids);
-  const factorUnit =
-    values["factor-unit"] === undefined ? undefined : choice("factor-unit", values["factor-unit"], ["auto", "percent", "decimal"] as const, "auto");
+  const factorUnit = values["factor-unit"] === undefined ? undefined : choice("factor-unit", values["factor-unit"], STUDY_CHOICES["factor-unit"], "auto");
   if (factorUnit !== undefined && values.factors === undefined) throw new UsageError("--factor-unit goes with --factors FILE");
   const plot = parsePlot(values);
   const measures = parseMeasures(values.measure);
   const { levelUnit, levelUnits } = parseLevelUnits(values["level-unit"]);
   checkMeasures(values, measures);
-  const measureTable = values.table === "volume" || values.table === "volatility" || values.table === "range" ? values.table : undefined;
+  const measureTable: StudyFlags["measureTable"] =
+    values.table === "volume" || values.table === "volatility" || values.table === "range" ? values.table : undefined;
   if (measureTable === "range" && (values.range ?? []).length === 0) throw new UsageError("--table range goes with --range parkinson|garman-klass");
   if (measureTable !== undefined && measureTable !== "range" && !measures.includes(measureTable))
     throw new UsageError(`--table ${measureTable} goes with --measure ${measureTable}`);
@@ -326,27 +320,29 @@ export function parseStudyFlags(argv: readonly string[]): StudyFlags | "help" {
     ranges: parseRanges(values.range),
     levelUnit,
     levelUnits,
-    ...(measureTable === undefined ? {} : { measureTable }),
+    ...present({ measureTable }),
     values,
     ...parseFormat(values),
-    method: choice("method", values.method, ["standard", "dummy"] as const, "standard"),
-    dummies: choice("dummies", values.dummies, ["event", "pooled"] as const, "event"),
-    regime: choice("regime", values.regime, ["volatility", "quarter", "none"] as const, "volatility"),
-    conventions: choice("conventions", values.conventions, ["textbook", "estudy2"] as const, "textbook"),
-    adjust: choice("adjust", values.adjust, ["none", "holm", "bh"] as const, "none"),
-    returnType: choice("return-type", values["return-type"], ["simple", "log"] as const, "simple"),
-    nonTrading: choice<NonTradingPolicy>("non-trading", values["non-trading"], ["next", "previous", "drop", "error"], "next"),
-    contamination: choice("contamination", values.contamination, ["exclude", "keep"] as const, "exclude"),
+    method: choice("method", values.method, STUDY_CHOICES.method, "standard"),
+    dummies: choice("dummies", values.dummies, STUDY_CHOICES.dummies, "event"),
+    regime: choice("regime", values.regime, STUDY_CHOICES.regime, "volatility"),
+    conventions: choice("conventions", values.conventions, STUDY_CHOICES.conventions, "textbook"),
+    adjust: choice("adjust", values.adjust, STUDY_CHOICES.adjust, "none"),
+    returnType: choice("return-type", values["return-type"], STUDY_CHOICES["return-type"], "simple"),
+    nonTrading: choice("non-trading", values["non-trading"], STUDY_CHOICES["non-trading"], "next"),
+    contamination: choice("contamination", values.contamination, STUDY_CHOICES.contamination, "exclude"),
     exchange,
-    ...(tests === undefined ? {} : { tests }),
-    ...(draws === undefined ? {} : { draws }),
-    ...(seed === undefined ? {} : { seed }),
-    ...(hacLag === undefined ? {} : { hacLag }),
-    ...(estimation === undefined ? {} : { estimation }),
-    ...(values.window === undefined ? {} : { windows: distinctWindows(values.window) }),
-    ...(minEstimationObs === undefined ? {} : { minEstimationObs }),
-    ...(ids === undefined ? {} : { ids }),
-    ...(factorUnit === undefined ? {} : { factorUnit }),
-    ...(plot === undefined ? {} : { plot }),
+    ...present({
+      tests,
+      draws,
+      seed,
+      hacLag,
+      estimation,
+      windows: values.window === undefined ? undefined : distinctWindows(values.window),
+      minEstimationObs,
+      ids,
+      factorUnit,
+      plot,
+    }),
   };
 }

@@ -6,9 +6,10 @@
  * @module
  */
 import { simpleRegression } from "../stats/regression.js";
+import type { INTRADAY_MODELS } from "../options/enums.js";
 
 /** Normal-return model for minute windows. */
-export type IntradayModel = "zero-mean" | "constant-mean" | "market";
+export type IntradayModel = (typeof INTRADAY_MODELS)[number];
 
 /** A model fitted on reference returns x_j (with benchmark returns m_j for the market model). */
 export interface IntradayFit {

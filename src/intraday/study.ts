@@ -21,12 +21,16 @@ import { fitIntradayModel, windowExpectation, type IntradayModel } from "./model
 import { priorBarsReference, sameClockReference, type GridReturns, type WindowPlace } from "./reference.js";
 import { deleveredReturns, isGrid, windowEndInstant, windowLabel, windowSum, sessionIndexOfClock, type MinuteWindow, type Piece } from "./windows.js";
 import { marketSessionOf } from "../study/marketSession.js";
+import type { INTRADAY_REFERENCES } from "../options/enums.js";
+import { intradayStudySchema } from "../options/intraday.js";
+import { present } from "../options/present.js";
+import { checkOptions, type Assert, type OptionsInput, type SameType } from "../options/schema.js";
 import { checkString } from "../check.js";
 
 export type { IntradayModel } from "./model.js";
 
 /** Which reference distribution scales the abnormal return. */
-export type IntradayReference = "auto" | "same-clock" | "prior-bars";
+export type IntradayReference = (typeof INTRADAY_REFERENCES)[number];
 
 export type { MinuteWindow } from "./windows.js";
 
@@ -282,27 +286,16 @@ interface ResolvedIntradayOptions {
 
 /** Checks the options and builds the asset's (and benchmark's) session grid. */
 function resolveIntradayOptions(options: IntradayStudyOptions): ResolvedIntradayOptions {
-  if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object");
+  checkOptions(intradayStudySchema, options);
   const model = options.model ?? "zero-mean";
-  if (!["zero-mean", "constant-mean", "market"].includes(model)) invalidOption("model", model, '"zero-mean", "constant-mean" or "market"');
   const reference = options.reference ?? "auto";
-  if (!["auto", "same-clock", "prior-bars"].includes(reference)) invalidOption("reference", reference, '"auto", "same-clock" or "prior-bars"');
   const lookback = options.lookback ?? 60;
   const minSessions = options.minSessions ?? 20;
   const minBars = options.minBars ?? 30;
-  if (!Number.isInteger(lookback) || lookback < 1) invalidOption("lookback", lookback, "a positive whole number of sessions");
-  if (!Number.isInteger(minSessions) || minSessions < 3) invalidOption("minSessions", minSessions, "a whole number of at least 3");
-  if (!Number.isInteger(minBars) || minBars < 3) invalidOption("minBars", minBars, "a whole number of at least 3");
   const k = options.delever;
-  if (k !== undefined && !(typeof k === "number" && Number.isFinite(k) && k > 0)) invalidOption("delever", k, "a positive leverage factor such as 3");
   if (model === "market" && options.benchmark === undefined) invalidOption("benchmark", undefined, "intraday benchmark bars for the market model");
-  if (!Array.isArray(options.events)) invalidOption("events", options.events, "an array of MarketEvent objects");
 
-  const gridOptions = {
-    ...(options.exchange === undefined ? {} : { exchange: options.exchange }),
-    ...(options.interval === undefined ? {} : { interval: options.interval }),
-    ...(options.extendedHours === undefined ? {} : { extendedHours: options.extendedHours }),
-  };
+  const gridOptions = present({ exchange: options.exchange, interval: options.interval, extendedHours: options.extendedHours });
   const grid = isGrid(options.bars) ? options.bars : sessionBars(options.bars, gridOptions);
   const interval = grid.interval;
   const windows = (options.windows ?? [[0, 10]]).map((w) => (typeof w === "string" ? parseMinuteWindow(w) : w));
@@ -346,7 +339,7 @@ function placeStatements(
   warnings: Warning[],
 ): { rows: IntradayAlignment[]; skipped: IntradaySkip[] } {
   const { asset } = o;
-  const aligned = alignIntraday(options.events, o.grid, options.nonTrading === undefined ? {} : { nonTrading: options.nonTrading });
+  const aligned = alignIntraday(options.events, o.grid, present({ nonTrading: options.nonTrading }));
   warnings.push(...aligned.warnings);
   const skipped: IntradaySkip[] = [...aligned.skipped];
   const rows = aligned.rows.filter((r) => {
@@ -564,3 +557,5 @@ function windowRow(r: IntradayAlignment, w: MinuteWindow, ctx: WindowContext): I
     market_session: marketSessionOf(r.event),
   };
 }
+
+export type _IntradayStudyOptionsMatch = Assert<SameType<OptionsInput<typeof intradayStudySchema>, IntradayStudyOptions>>;

@@ -8,6 +8,11 @@ import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
 
+/** The constant-mean model: R = μ + ε. */
+export interface ConstantMeanSpec {
+  readonly type: "constant-mean";
+}
+
 /**
  * Fits the constant-mean model on the complete cases `used` (k = 1, X = [1]).
  *
@@ -54,7 +59,7 @@ export function predictConstantMean(fit: ModelFit, indices: Int32Array | readonl
 }
 
 /** The constant-mean model in the registry: k = 1 (the mean), no regressors. */
-export const constantMeanModel: ModelDescriptor<"constant-mean"> = {
+export const constantMeanModel: ModelDescriptor<ConstantMeanSpec, "constant-mean"> = {
   type: "constant-mean",
   title: () => "the constant-mean model",
   inputs: { market: false, factors: false },

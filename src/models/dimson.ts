@@ -9,6 +9,13 @@ import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
 import { checkInteger } from "../check.js";
 
+/** The Dimson model: leads and lags of the market return as regressors. */
+export interface DimsonSpec {
+  readonly type: "dimson";
+  /** Number of leads and lags p (regressors R_m,τ−p … R_m,τ+p); default 1. */
+  readonly lags?: number;
+}
+
 /**
  * Coefficient names of a Dimson model with p leads and lags: `alpha, beta_lagp, …, beta_lag1,
  * beta, beta_lead1, …, beta_leadp` (the order of the design columns R_m,τ−p … R_m,τ+p).
@@ -99,7 +106,7 @@ export function predictDimson(fit: ModelFit, c: ModelColumns, indices: Int32Arra
 export const MAX_DIMSON_LAGS = 10;
 
 /** The Dimson model in the registry: α + Σ_{j=−p}^{p} β_j R_{m,τ+j}, k = 2p + 2. */
-export const dimsonModel: ModelDescriptor<"dimson"> = {
+export const dimsonModel: ModelDescriptor<DimsonSpec, "dimson"> = {
   type: "dimson",
   title: () => "the Dimson model",
   inputs: { market: true, factors: false },

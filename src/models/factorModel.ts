@@ -11,6 +11,17 @@ import { compactFactorName, modelLabel } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
 
+/** A factor model: R − RF = α + b′F + ε on named factor columns. */
+export interface FactorModelSpec {
+  readonly type: "factors";
+  /** Factor columns used as regressors, e.g. `["Mkt-RF", "SMB", "HML"]`. */
+  readonly factors: readonly string[];
+  /** Risk-free column subtracted from the asset return (excess returns); `null` for none. Default: `RF` when present. */
+  readonly riskFree?: string | null;
+  /** Display name (`ff3`, `carhart`, `ff5`); default `factors`. */
+  readonly label?: string;
+}
+
 /**
  * OLS of `y` on the column-major design `X` (M×k, a column of ones first) through
  * `olsQr`, as a {@link ModelFit}.
@@ -107,7 +118,7 @@ export function predictFactorModel(fit: ModelFit, c: ModelColumns, indices: Int3
 }
 
 /** The factor model in the registry: α + b′F (excess returns over the risk-free column), k = 1 + K. */
-export const factorModel: ModelDescriptor<"factors"> = {
+export const factorModel: ModelDescriptor<FactorModelSpec, "ff3" | "carhart" | "ff5"> = {
   type: "factors",
   title: (spec) => `the factor model ${modelLabel(spec)}`,
   inputs: { market: false, factors: true },

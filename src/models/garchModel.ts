@@ -8,12 +8,27 @@ import { fitGarch, garchForecast } from "../measures/garch.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelDescriptor } from "./descriptor.js";
 import { gather } from "./sample.js";
-import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import type { ModelFit, ModelPrediction } from "./types.js";
+
+/**
+ * GARCH(1,1) with Gaussian errors, fitted by maximum likelihood on the estimation window, with
+ * a constant mean (`garch`: R = α + ε) or the market model as mean (`garch-market`:
+ * R = α + β·R_m + ε); each event session's abnormal return is standardized by its
+ * conditional-variance forecast.
+ */
+export interface GarchConstantSpec {
+  readonly type: "garch";
+}
+
+/** GARCH(1,1) with the market model as mean equation (see {@link GarchConstantSpec}). */
+export interface GarchMarketSpec {
+  readonly type: "garch-market";
+}
 
 /** Fewest estimation returns a GARCH fit accepts (five parameters; 100+ advised). */
 export const GARCH_MIN_OBS = 30;
 
-type GarchSpec = Extract<ModelSpec, { readonly type: "garch" | "garch-market" }>;
+type GarchSpec = GarchConstantSpec | GarchMarketSpec;
 
 /** (XᵀX)⁻¹ of the mean equation's design: [1/M] or the 2×2 inverse for [1, R_m]. */
 function meanCovUnscaled(x: Float64Array | undefined, m: number): Float64Array {
@@ -107,7 +122,7 @@ export function predictGarch(fit: ModelFit, c: ModelColumns, indices: Int32Array
 }
 
 /** GARCH(1,1) with a constant mean in the registry: k = 1, no regressors. */
-export const garchModel: ModelDescriptor<"garch"> = {
+export const garchModel: ModelDescriptor<GarchConstantSpec, "garch"> = {
   type: "garch",
   title: () => "the GARCH(1,1) constant-mean model",
   inputs: { market: false, factors: false },
@@ -122,7 +137,7 @@ export const garchModel: ModelDescriptor<"garch"> = {
 };
 
 /** GARCH(1,1) with the market model as mean equation in the registry: k = 2. */
-export const garchMarketModel: ModelDescriptor<"garch-market"> = {
+export const garchMarketModel: ModelDescriptor<GarchMarketSpec, "garch-market"> = {
   type: "garch-market",
   title: () => "the GARCH(1,1) market model",
   inputs: { market: true, factors: false },

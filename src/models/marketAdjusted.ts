@@ -7,6 +7,11 @@ import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
 
+/** The market-adjusted model: AR = R − R_m (no parameters). */
+export interface MarketAdjustedSpec {
+  readonly type: "market-adjusted";
+}
+
 /**
  * "Fits" the market-adjusted model (nothing is estimated, k = 0) on the complete cases `used`.
  *
@@ -49,7 +54,7 @@ export function predictMarketAdjusted(c: ModelColumns, indices: Int32Array | rea
 }
 
 /** The market-adjusted model in the registry: expected return = the market's, k = 0. */
-export const marketAdjustedModel: ModelDescriptor<"market-adjusted"> = {
+export const marketAdjustedModel: ModelDescriptor<MarketAdjustedSpec, "market-adjusted"> = {
   type: "market-adjusted",
   title: () => "the market-adjusted model",
   inputs: { market: true, factors: false },

@@ -8,6 +8,11 @@ import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
 
+/** The market model: R = α + β R_m + ε. */
+export interface MarketModelSpec {
+  readonly type: "market";
+}
+
 const EPS = 2.220446049250313e-16;
 
 /**
@@ -97,7 +102,7 @@ export function predictLine(fit: ModelFit, market: Float64Array, indices: Int32A
 }
 
 /** The market model in the registry: α + βR_m, k = 2. */
-export const marketModel: ModelDescriptor<"market"> = {
+export const marketModel: ModelDescriptor<MarketModelSpec, "market"> = {
   type: "market",
   title: () => "the market model",
   inputs: { market: true, factors: false },

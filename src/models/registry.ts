@@ -1,7 +1,7 @@
 /**
  * The registry of normal-return models: every model the library knows, one descriptor each
- * (see `descriptor.ts`). Adding a model: a file exporting its descriptor, one line here, and its
- * spec in the `ModelSpec` union of `types.ts`.
+ * (see `descriptor.ts`). Adding a model: a file exporting its spec type and its descriptor, and
+ * one line here; the `ModelSpec` union and the preset names are read from this list.
  * @module
  */
 import { invalidOption } from "../errors.js";
@@ -16,19 +16,21 @@ import { scholesWilliamsModel } from "./scholesWilliams.js";
 import type { ModelSpec } from "./types.js";
 
 /** A descriptor of any of the models (its spec parameter widened to {@link ModelSpec}). */
-export type AnyModelDescriptor = ModelDescriptor<ModelSpec["type"]>;
+export type AnyModelDescriptor = ModelDescriptor<ModelSpec>;
 
 /** Every model, in the order presets and messages list them. */
-export const MODEL_REGISTRY: readonly AnyModelDescriptor[] = [
-  constantMeanModel,
-  marketAdjustedModel,
-  marketModel,
-  factorModel,
-  scholesWilliamsModel,
-  dimsonModel,
-  garchModel,
-  garchMarketModel,
-].map((d) => d as unknown as AnyModelDescriptor);
+const MODELS = [constantMeanModel, marketAdjustedModel, marketModel, factorModel, scholesWilliamsModel, dimsonModel, garchModel, garchMarketModel] as const;
+
+type Registered = (typeof MODELS)[number];
+
+/** The spec of every registered model (the `ModelSpec` union). */
+export type RegisteredModelSpec = Registered extends infer D ? (D extends ModelDescriptor<infer S, string> ? S : never) : never;
+
+/** The preset names of every registered model (the `ModelPresetName` union). */
+export type RegisteredPresetName = Registered extends infer D ? (D extends { readonly presets: infer R } ? keyof R & string : never) : never;
+
+/** Every model, in the order presets and messages list them. */
+export const MODEL_REGISTRY: readonly AnyModelDescriptor[] = MODELS.map((d) => d as unknown as AnyModelDescriptor);
 
 const BY_TYPE = new Map<string, AnyModelDescriptor>(MODEL_REGISTRY.map((d) => [d.type, d]));
 

@@ -9,6 +9,11 @@ import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
 import type { ModelDescriptor } from "./descriptor.js";
 
+/** The Scholes-Williams model: the market model with β from one lag and one lead of the market. */
+export interface ScholesWilliamsSpec {
+  readonly type: "scholes-williams";
+}
+
 /**
  * Fits the Scholes-Williams model on the complete cases `used` (k = 2: `alpha`, `beta`).
  *
@@ -73,7 +78,7 @@ export function predictScholesWilliams(fit: ModelFit, c: ModelColumns, indices: 
 }
 
 /** The Scholes-Williams model in the registry: α + β_SW R_m with the market's lead and lag, k = 2. */
-export const scholesWilliamsModel: ModelDescriptor<"scholes-williams"> = {
+export const scholesWilliamsModel: ModelDescriptor<ScholesWilliamsSpec, "scholes-williams"> = {
   type: "scholes-williams",
   title: () => "the Scholes-Williams model",
   inputs: { market: true, factors: false },

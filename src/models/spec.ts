@@ -5,24 +5,14 @@
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelData, ModelSpec } from "./types.js";
 import { matchFactorName, type ModelColumns } from "./columns.js";
-import { MODEL_REGISTRY, modelDescriptor } from "./registry.js";
+import { MODEL_REGISTRY, modelDescriptor, type RegisteredPresetName } from "./registry.js";
 
 export { isCompleteCase, matchFactorName, modelLabel, regressorsComplete } from "./columns.js";
 export type { ModelColumns } from "./columns.js";
 import { checkArray, checkObject, checkString } from "../check.js";
 
-/** Names accepted by {@link modelPreset}. */
-export type ModelPresetName =
-  | "constant-mean"
-  | "market-adjusted"
-  | "market"
-  | "ff3"
-  | "carhart"
-  | "ff5"
-  | "scholes-williams"
-  | "dimson"
-  | "garch"
-  | "garch-market";
+/** Names accepted by {@link modelPreset}: the presets of the registered models. */
+export type ModelPresetName = RegisteredPresetName;
 
 /** Every preset of every registered model, by name. */
 const PRESETS = new Map<string, ModelSpec>(MODEL_REGISTRY.flatMap((d) => Object.entries(d.presets)));

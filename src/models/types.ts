@@ -11,35 +11,14 @@
  */
 
 import type { GarchFit } from "../measures/garch.js";
+import type { RegisteredModelSpec } from "./registry.js";
 
-/** A normal-return model. */
-export type ModelSpec =
-  | { readonly type: "constant-mean" }
-  | { readonly type: "market-adjusted" }
-  | { readonly type: "market" }
-  | {
-      readonly type: "factors";
-      /** Factor columns used as regressors, e.g. `["Mkt-RF", "SMB", "HML"]`. */
-      readonly factors: readonly string[];
-      /** Risk-free column subtracted from the asset return (excess returns); `null` for none. Default: `RF` when present. */
-      readonly riskFree?: string | null;
-      /** Display name (`ff3`, `carhart`, `ff5`); default `factors`. */
-      readonly label?: string;
-    }
-  | { readonly type: "scholes-williams" }
-  | {
-      readonly type: "dimson";
-      /** Number of leads and lags p (regressors R_m,τ−p … R_m,τ+p); default 1. */
-      readonly lags?: number;
-    }
-  /**
-   * GARCH(1,1) with Gaussian errors, fitted by maximum likelihood on the estimation window, with
-   * a constant mean (`garch`: R = α + ε) or the market model as mean (`garch-market`:
-   * R = α + β·R_m + ε); each event session's abnormal return is standardized by its
-   * conditional-variance forecast.
-   */
-  | { readonly type: "garch" }
-  | { readonly type: "garch-market" };
+/**
+ * A normal-return model: the spec of one of the registered models (`registry.ts`), told apart
+ * by `type`: `constant-mean`, `market-adjusted`, `market`, `factors` (with `factors`,
+ * `riskFree`, `label`), `scholes-williams`, `dimson` (with `lags`), `garch`, `garch-market`.
+ */
+export type ModelSpec = RegisteredModelSpec;
 
 /** Returns of one asset and its benchmarks on one session index (NaN = missing). */
 export interface ModelData {

@@ -5,10 +5,10 @@
  */
 import * as z from "zod";
 import { invalidOption } from "../errors.js";
+import { DATE_FORMATS, FACTOR_UNITS, LEVEL_UNITS } from "../options/enums.js";
 import { isValidTimeZone } from "../time/index.js";
 import type { ParseEventsOptions, ParseFactorsOptions, ParseSeriesOptions, SerializeSeriesOptions } from "../io/types.js";
 
-const DATE_FORMATS = ["auto", "YYYY-MM-DD", "YYYYMMDD", "MM/DD/YYYY", "DD/MM/YYYY", "DD.MM.YYYY"] as const;
 const SERIES_FORMATS = ["auto", "generic", "yahoo", "stooq", "fred", "nasdaq", "wide", "long"] as const;
 const EVENT_FIELDS = ["id", "timestamp", "timezone", "precision", "asset", "label", "speaker", "role", "venue", "source", "group"] as const;
 
@@ -27,12 +27,12 @@ const ALLOWED: Record<string, string> = {
   assetColumn: "a non-empty column name",
   values: oneOf(["price", "return", "level"]),
   returnUnit: oneOf(["decimal", "percent"]),
-  levelUnit: oneOf(["percent", "points"]),
+  levelUnit: oneOf(LEVEL_UNITS),
   delimiter: "a single character other than a quote or a line break",
   decimal: oneOf([".", ","]),
   dateFormat: oneOf(DATE_FORMATS),
   file: "a string",
-  unit: oneOf(["auto", "percent", "decimal"]),
+  unit: oneOf(FACTOR_UNITS),
   columns: "a list or record of column names",
   defaultTimezone: 'an IANA time zone name such as "America/New_York"',
   extraColumns: oneOf(["keep", "drop"]),
@@ -47,7 +47,7 @@ const seriesSchema = z.strictObject({
   assetColumn: name.optional(),
   values: z.enum(["price", "return", "level"]).optional(),
   returnUnit: z.enum(["decimal", "percent"]).optional(),
-  levelUnit: z.enum(["percent", "points"]).optional(),
+  levelUnit: z.enum(LEVEL_UNITS).optional(),
   delimiter: delimiter.optional(),
   decimal: z.enum([".", ","]).optional(),
   dateFormat: z.enum(DATE_FORMATS).optional(),
@@ -56,7 +56,7 @@ const seriesSchema = z.strictObject({
 
 const factorsSchema = z.strictObject({
   format: z.enum(["auto", "french", "generic"]).optional(),
-  unit: z.enum(["auto", "percent", "decimal"]).optional(),
+  unit: z.enum(FACTOR_UNITS).optional(),
   dateColumn: name.optional(),
   columns: z.array(name).min(1).optional(),
   delimiter: delimiter.optional(),

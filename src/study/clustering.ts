@@ -17,6 +17,7 @@
  *
  * @module
  */
+import type { SAME_DAY0_POLICIES } from "../options/enums.js";
 import type { Warning } from "../errors.js";
 import { averageResidualCorrelation } from "../inference/cross/correlation.js";
 import {
@@ -34,7 +35,7 @@ import { isoFromDayKey } from "../time/index.js";
 import { checkArrayOf, checkNumber, checkString } from "../check.js";
 
 /** What to do with statements of one asset that share day 0: merge them (default) or keep every pair. */
-export type SameDay0Policy = "merge" | "keep";
+export type SameDay0Policy = (typeof SAME_DAY0_POLICIES)[number];
 
 /**
  * Tests that stay valid when events cluster on shared calendar dates, in reporting order.

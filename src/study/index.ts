@@ -21,7 +21,7 @@ export type {
   StudyWaldRow,
 } from "./study.js";
 export { parseModelOption } from "./options.js";
-export type { EventStudyOptions, ModelOption, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./options.js";
+export type { EventStudyOptions, ModelOption, StudyCrossEventOptions, StudyPlaceboOptions, StudyProgress, StudyRegressionOptions } from "./options.js";
 export { closeGapHours, synchronicityDiagnostics } from "./synchronicity.js";
 export type { NonSynchronousPolicy, SynchronicityDiagnostics } from "./synchronicity.js";
 export { listingStart } from "./listing.js";

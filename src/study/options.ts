@@ -2,9 +2,14 @@
  * Options of {@link eventStudy}: types, defaults and validation (the public edge).
  * @module
  */
-import { invalidOption } from "../errors.js";
-import { isTradingCalendar, normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
+import { invalidOption, toSafe } from "../errors.js";
+import { normalizeWindows, type ExchangeInput, type NonTradingPolicy, type EstimationLength } from "../calendar/index.js";
 import { MODEL_PRESETS, modelLabel, modelPreset, validateModelSpec, type ModelPresetName, type ModelSpec } from "../models/index.js";
+import type { studyCrossEventSchema } from "../options/crossEvent.js";
+import type { studyPlaceboSchema } from "../options/placebo.js";
+import type { studyRegressionSchema } from "../options/regression.js";
+import { checkOptions, type Assert, type OptionsInput, type SameType } from "../options/schema.js";
+import { MODEL_OPTION_EXPECTED, studySchema } from "../options/study.js";
 import { modelDescriptor } from "../models/registry.js";
 import type { FactorColumns, ReturnMethod } from "../returns/index.js";
 import { TEST_NAMES, type TestName } from "../inference/cross/index.js";
@@ -101,14 +106,16 @@ export interface EventStudyOptions {
    */
   readonly placebo?: StudyPlaceboOptions;
   /**
-   * Cross-event tests over all (asset, statement) pairs (docs/tests.md): a list of test names
-   * (`cross_sectional_t`, `bmp`, `corrado_rank`, …) or `"all"`. Results in `aggregate`
-   * (`daily` and `windows` rows with AAR/CAAR and each test). Default: none.
+   * Cross-event tests over all (asset, statement) pairs (docs/tests.md): `{ tests, conventions,
+   * adjust }`. Results in `aggregate` (`daily` and `windows` rows with AAR/CAAR and each test).
+   * Default: no cross-event tests.
    */
+  readonly crossEvent?: StudyCrossEventOptions;
+  /** @deprecated Use `crossEvent.tests` (the same values); giving both with different values is an error. */
   readonly tests?: readonly TestName[] | "all";
-  /** Convention profile of the cross-event tests: `textbook` (default) or `estudy2`. */
+  /** @deprecated Use `crossEvent.conventions` (the same values); giving both with different values is an error. */
   readonly conventions?: "textbook" | "estudy2";
-  /** Multiple-testing adjustment of the cross-event p-values: `none` (default), `holm` or `bh`. */
+  /** @deprecated Use `crossEvent.adjust` (the same values); giving both with different values is an error. */
   readonly adjust?: "none" | "holm" | "bh";
   /**
    * Called as the study advances: `{ stage: "assets", done, total }` before the first asset
@@ -123,6 +130,19 @@ export interface StudyProgress {
   readonly stage: "assets";
   readonly done: number;
   readonly total: number;
+}
+
+/** Options of the cross-event tests inside {@link eventStudy}. */
+export interface StudyCrossEventOptions {
+  /**
+   * The tests: a list of test names (`cross_sectional_t`, `bmp`, `corrado_rank`, …, see
+   * `TEST_NAMES`) or `"all"`. Without it no cross-event test is run.
+   */
+  readonly tests?: readonly TestName[] | "all";
+  /** Convention profile of the tests: `textbook` (default) or `estudy2`. */
+  readonly conventions?: "textbook" | "estudy2";
+  /** Multiple-testing adjustment of the p-values: `none` (default), `holm` or `bh`. */
+  readonly adjust?: "none" | "holm" | "bh";
 }
 
 /** Options of the dummy-variable regression inside {@link eventStudy}. */
@@ -176,32 +196,6 @@ export interface ResolvedStudyOptions {
   readonly adjust: "none" | "holm" | "bh";
 }
 
-const KNOWN_KEYS = new Set([
-  "assets",
-  "market",
-  "factors",
-  "events",
-  "model",
-  "returnType",
-  "estimation",
-  "windows",
-  "exchange",
-  "nonTrading",
-  "contamination",
-  "minEstimationObs",
-  "sq",
-  "strict",
-  "regression",
-  "placebo",
-  "tests",
-  "conventions",
-  "adjust",
-  "onProgress",
-  "marketExchange",
-  "nonSynchronous",
-  "sameDay0",
-]);
-
 /**
  * Parses a model option (a preset name, `factors:COL,COL,…`, or a spec) into a validated
  * {@link ModelSpec}; without one, the market model when there is a market, else constant mean.
@@ -228,11 +222,30 @@ export function parseModelOption(model: ModelOption | undefined, hasMarket: bool
       return validateModelSpec({ type: "factors", factors });
     }
     if (!(MODEL_PRESETS as readonly string[]).includes(model)) {
-      invalidOption("model", model, `one of ${MODEL_PRESETS.join(", ")}, or factors:COL,COL`);
+      invalidOption("model", model, MODEL_OPTION_EXPECTED);
     }
     return modelPreset(model as ModelPresetName);
   }
   return validateModelSpec(model);
+}
+
+/**
+ * The data a model option reads besides the assets' returns (its registry descriptor says so):
+ * `market` (a benchmark series) and `factors` (factor returns); `undefined` for an option that
+ * is not a model (the study's check then names it).
+ * @example
+ * ```ts
+ * modelInputs("ff3"); // => { market: false, factors: true }
+ * modelInputs("dimson"); // => { market: true, factors: false }
+ * modelInputs("factors:Mkt-RF,SMB"); // => { market: false, factors: true }
+ * modelInputs("capm"); // => undefined
+ * ```
+ */
+export function modelInputs(model: string | ModelSpec): { readonly market: boolean; readonly factors: boolean } | undefined {
+  const parsed = toSafe(() => parseModelOption(model as ModelOption, false));
+  if (!parsed.success) return undefined;
+  const { market, factors } = modelDescriptor(parsed.data).inputs;
+  return { market, factors };
 }
 
 /** True when the model needs a market series (its registry descriptor says so). */
@@ -245,36 +258,76 @@ export function modelNeedsFactors(spec: ModelSpec): boolean {
   return modelDescriptor(spec).inputs.factors;
 }
 
-/** Validates the options that are not data and fills in the defaults. */
+const DEFAULT_ESTIMATION: Window = [-250, -11];
+const DEFAULT_WINDOWS: readonly Window[] = [[-1, 1]];
+
+/**
+ * Validates the options that are not data and fills in the defaults: the schema first (each
+ * option on its own), then the rules that tie options together.
+ */
 export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOptions {
-  if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object");
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_KEYS.has(key)) invalidOption(key, (options as unknown as Record<string, unknown>)[key], `a known option (${[...KNOWN_KEYS].join(", ")})`);
-  }
+  checkOptions(studySchema, options);
   const model = parseModelOption(options.model, options.market !== undefined);
-  const returnType = options.returnType ?? "simple";
-  if (returnType !== "simple" && returnType !== "log") invalidOption("returnType", returnType, '"simple" or "log"');
-  const estimation = options.estimation ?? ([-250, -11] as const);
-  const windows = options.windows ?? [[-1, 1] as const];
+  const estimation = options.estimation ?? DEFAULT_ESTIMATION;
+  const windows = options.windows ?? DEFAULT_WINDOWS;
   const norm = normalizeWindows({ estimation, windows }); // throws INVALID_OPTION with the details
-  const nonTrading = options.nonTrading ?? "next";
-  if (!["next", "previous", "drop", "error"].includes(nonTrading)) invalidOption("nonTrading", nonTrading, '"next", "previous", "drop" or "error"');
-  if (options.nonSynchronous !== undefined && options.nonSynchronous !== "dimson" && options.nonSynchronous !== "ignore") {
+  const cross = crossEventGroup(options);
+  checkModelInputs(options, model);
+  checkGroups(options, cross.tests, estimation);
+  checkMinEstimationObs(options.minEstimationObs, norm.estimation);
+  return {
+    ...cross,
+    regression: options.regression === true ? {} : options.regression === false ? undefined : options.regression,
+    placebo: options.placebo,
+    model,
+    modelName: typeof options.model === "string" ? options.model : "",
+    returnType: options.returnType ?? "simple",
+    estimation,
+    windows,
+    nonTrading: options.nonTrading ?? "next",
+    contamination: options.contamination ?? "exclude",
+    minEstimationObs: options.minEstimationObs,
+    sq: options.sq ?? true,
+    strict: options.strict ?? false,
+  };
+}
+
+/**
+ * The cross-event group from `crossEvent` and the deprecated flat `tests`, `conventions` and
+ * `adjust` (either may be given; both only when they agree).
+ */
+function crossEventGroup(options: EventStudyOptions): Pick<ResolvedStudyOptions, "tests" | "conventions" | "adjust"> {
+  const group = options.crossEvent ?? {};
+  const tests = agreed("tests", options.tests, group.tests);
+  return {
+    tests: tests === "all" ? TEST_NAMES : tests,
+    conventions: agreed("conventions", options.conventions, group.conventions) ?? "textbook",
+    adjust: agreed("adjust", options.adjust, group.adjust) ?? "none",
+  };
+}
+
+/** The one value of an option given flat (deprecated) and in the `crossEvent` group. */
+function agreed<T>(key: string, flat: T | undefined, grouped: T | undefined): T | undefined {
+  if (flat === undefined) return grouped;
+  if (grouped === undefined) return flat;
+  if (JSON.stringify(flat) !== JSON.stringify(grouped)) {
     invalidOption(
-      "nonSynchronous",
-      options.nonSynchronous,
-      '"dimson" (the Dimson lead/lag model for assets whose close differs from the benchmark\'s) or "ignore"',
+      `crossEvent.${key}`,
+      grouped,
+      `the value of the deprecated flat option ${key} (${JSON.stringify(flat)}), or only one of crossEvent.${key} and ${key}`,
     );
   }
+  return grouped;
+}
+
+/** The model against the benchmark options: lead/lag form, a market beside a factor model. */
+function checkModelInputs(options: EventStudyOptions, model: ModelSpec): void {
   if (options.nonSynchronous === "dimson" && model.type === "factors") {
     invalidOption(
       "nonSynchronous",
       options.nonSynchronous,
       'a market-based model: factor models have no lead/lag form; use model "dimson" with a market benchmark, or nonSynchronous "ignore"',
     );
-  }
-  if (options.sameDay0 !== undefined && options.sameDay0 !== "merge" && options.sameDay0 !== "keep") {
-    invalidOption("sameDay0", options.sameDay0, '"merge" (one event per asset and day 0 in the cross-event tests) or "keep"');
   }
   if (model.type === "factors" && options.market !== undefined && options.factors !== undefined) {
     const id = typeof options.market === "string" ? options.market : (options.market as { id?: unknown }).id;
@@ -284,13 +337,6 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
       `no market with the factor model ${modelLabel(model)}: its market factor is the factor file's excess market return (e.g. Mkt-RF), so the benchmark would be ignored; drop the market (--market), or choose a market model for it (model "market" or "dimson", --model market|dimson)`,
     );
   }
-  if (options.sameDay0 !== undefined && options.tests === undefined) {
-    invalidOption(
-      "sameDay0",
-      options.sameDay0,
-      "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)",
-    );
-  }
   if (options.nonSynchronous !== undefined && options.market === undefined && options.factors === undefined) {
     invalidOption(
       "nonSynchronous",
@@ -298,76 +344,35 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
       "no nonSynchronous without a market or factors: it chooses the model of assets whose close differs from the benchmark's (add market, or drop nonSynchronous)",
     );
   }
-  const contamination = options.contamination ?? "exclude";
-  if (contamination !== "exclude" && contamination !== "keep") invalidOption("contamination", contamination, '"exclude" or "keep"');
-  const minObs = options.minEstimationObs;
-  if (minObs !== undefined && (!Number.isInteger(minObs) || minObs < 1)) invalidOption("minEstimationObs", minObs, "a positive integer");
-  const estLength = norm.estimation === undefined ? 0 : norm.estimation[1] - norm.estimation[0] + 1;
+}
+
+/** Options that only mean something with another: `sameDay0` with tests, placebo with an explicit estimation window. */
+function checkGroups(options: EventStudyOptions, tests: ResolvedStudyOptions["tests"], estimation: Window | EstimationLength): void {
+  if (options.sameDay0 !== undefined && tests === undefined) {
+    invalidOption(
+      "sameDay0",
+      options.sameDay0,
+      "no sameDay0 without the tests option: it chooses how the cross-event tests count statements sharing day 0 (add tests, or drop sameDay0)",
+    );
+  }
+  if (options.placebo !== undefined && !Array.isArray(estimation)) {
+    invalidOption("estimation", estimation, "an explicit [start, end] window when placebo inference is asked for");
+  }
+}
+
+/** `minEstimationObs` against the length of the estimation window. */
+function checkMinEstimationObs(minObs: number | undefined, estimation: Window | undefined): void {
+  const estLength = estimation === undefined ? 0 : estimation[1] - estimation[0] + 1;
   if (minObs !== undefined && minObs > estLength) {
     invalidOption(
       "minEstimationObs",
       minObs,
-      `at most the ${estLength} sessions of the estimation window [${norm.estimation?.join(", ") ?? ""}] (command line: --min-estimation)`,
+      `at most the ${estLength} sessions of the estimation window [${estimation?.join(", ") ?? ""}] (command line: --min-estimation)`,
     );
   }
-  if (options.sq !== undefined && typeof options.sq !== "boolean") invalidOption("sq", options.sq, "true or false");
-  if (options.strict !== undefined && typeof options.strict !== "boolean") invalidOption("strict", options.strict, "true or false");
-  if (
-    options.exchange !== undefined &&
-    typeof options.exchange !== "string" &&
-    !isTradingCalendar(options.exchange) &&
-    (typeof options.exchange !== "object" || options.exchange === null)
-  ) {
-    invalidOption("exchange", options.exchange, "a MIC, an Exchange, a TradingCalendar, or a record from asset id to one of those");
-  }
-  let regression: StudyRegressionOptions | undefined;
-  if (options.regression === true) regression = {};
-  else if (options.regression !== undefined && options.regression !== false) {
-    if (typeof options.regression !== "object" || options.regression === null)
-      invalidOption("regression", options.regression, "true, false or an options object");
-    regression = options.regression;
-  }
-  if (options.onProgress !== undefined && typeof options.onProgress !== "function")
-    invalidOption("onProgress", options.onProgress, "a function ({ stage, done, total }) => void");
-  const placebo = options.placebo;
-  if (placebo !== undefined) {
-    if (typeof placebo !== "object" || placebo === null) invalidOption("placebo", placebo, "{ seed, draws?, regime?, exclude?, spacing? }");
-    if (!Number.isSafeInteger(placebo.seed)) invalidOption("placebo.seed", placebo.seed, "an integer seed");
-    if (placebo.draws !== undefined && (!Number.isInteger(placebo.draws) || placebo.draws < 1))
-      invalidOption("placebo.draws", placebo.draws, "a positive integer");
-    if (placebo.regime !== undefined && !["volatility", "quarter", "none"].includes(placebo.regime))
-      invalidOption("placebo.regime", placebo.regime, '"volatility", "quarter" or "none"');
-    if (placebo.spacing !== undefined && !["keep", "independent"].includes(placebo.spacing))
-      invalidOption("placebo.spacing", placebo.spacing, '"keep" or "independent"');
-    if (!Array.isArray(estimation)) invalidOption("estimation", estimation, "an explicit [start, end] window when placebo inference is asked for");
-  }
-  let tests: readonly TestName[] | undefined;
-  if (options.tests === "all") tests = TEST_NAMES;
-  else if (options.tests !== undefined) {
-    if (!Array.isArray(options.tests) || options.tests.length === 0)
-      invalidOption("tests", options.tests, `"all" or a non-empty list of ${TEST_NAMES.join(", ")}`);
-    for (const t of options.tests) if (!(TEST_NAMES as readonly string[]).includes(t)) invalidOption("tests", t, `one of ${TEST_NAMES.join(", ")}`);
-    tests = options.tests;
-  }
-  const conventions = options.conventions ?? "textbook";
-  if (conventions !== "textbook" && conventions !== "estudy2") invalidOption("conventions", conventions, '"textbook" or "estudy2"');
-  const adjust = options.adjust ?? "none";
-  if (!["none", "holm", "bh"].includes(adjust)) invalidOption("adjust", adjust, '"none", "holm" or "bh"');
-  return {
-    tests,
-    conventions,
-    adjust,
-    regression,
-    placebo,
-    model,
-    modelName: typeof options.model === "string" ? options.model : "",
-    returnType,
-    estimation,
-    windows,
-    nonTrading,
-    contamination,
-    minEstimationObs: minObs,
-    sq: options.sq ?? true,
-    strict: options.strict ?? false,
-  };
 }
+
+export type _EventStudyOptionsMatch = Assert<SameType<OptionsInput<typeof studySchema>, EventStudyOptions>>;
+export type _StudyRegressionOptionsMatch = Assert<SameType<OptionsInput<typeof studyRegressionSchema>, StudyRegressionOptions>>;
+export type _StudyPlaceboOptionsMatch = Assert<SameType<OptionsInput<typeof studyPlaceboSchema>, StudyPlaceboOptions>>;
+export type _StudyCrossEventOptionsMatch = Assert<SameType<OptionsInput<typeof studyCrossEventSchema>, StudyCrossEventOptions>>;

@@ -21,6 +21,7 @@
  *
  * @module
  */
+import type { NON_SYNCHRONOUS_POLICIES } from "../options/enums.js";
 import { getExchange, isTradingCalendar, type Exchange } from "../calendar/index.js";
 import type { Warning } from "../errors.js";
 import { fitModel, type ModelSpec } from "../models/index.js";
@@ -30,7 +31,7 @@ import { sessionHoursOn } from "../calendar/exchanges.js";
 import { checkNumber, checkNumbers } from "../check.js";
 
 /** What to do with an asset whose close differs from its benchmark's by more than an hour. */
-export type NonSynchronousPolicy = "dimson" | "ignore";
+export type NonSynchronousPolicy = (typeof NON_SYNCHRONOUS_POLICIES)[number];
 
 /** Closes further apart than this (in hours) make a pair non-synchronous. */
 export const NON_SYNCHRONOUS_HOURS = 1;

@@ -61,9 +61,13 @@ describe("module structure", () => {
     expect(cycles(graph)).toEqual([]);
   });
 
-  it("type-only cycles stay within src/inference/cross (its types and its test registry)", () => {
+  // A registry's types are read from its entries (TestName from the cross-event tests, ModelSpec
+  // from the models), and the entries use those types: type-only cycles inside one registry's
+  // directory, erased at run time. Any other type cycle fails.
+  it("type-only cycles stay within one registry's directory (src/inference/cross, src/models)", () => {
     const typeCycles = cycles(importGraph(true));
-    expect(typeCycles.filter((c) => c.split(" -> ").some((f) => !f.startsWith("src/inference/cross/")))).toEqual([]);
+    const within = (c: string, dir: string): boolean => c.split(" -> ").every((f) => f.startsWith(dir));
+    expect(typeCycles.filter((c) => !within(c, "src/inference/cross/") && !within(c, "src/models/"))).toEqual([]);
   });
 
   it("the cycle finder finds a cycle", () => {

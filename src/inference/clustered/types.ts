@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { DUMMY_SPECIFICATIONS, DUPLICATE_POLICIES, PLACEBO_REGIMES, VCOV_CHOICES } from "../../options/enums.js";
 import type { Warning } from "../../errors.js";
 import type { ModelSpec } from "../../models/types.js";
 import type { NeweyWestLagRule } from "../../stats/hac.js";
@@ -37,7 +38,7 @@ export interface ClusteredData {
  *   same column and are merged into one term (see {@link DuplicatePolicy}).
  * - `pooled`: one coefficient per offset, `E_{k,t} = Σ_j D_{j,k,t}` (terms `pooled[-1]`, …).
  */
-export type DummySpecification = "event" | "pooled";
+export type DummySpecification = (typeof DUMMY_SPECIFICATIONS)[number];
 
 /**
  * What to do when dummies of several statements fall on the same session (identical columns,
@@ -45,7 +46,7 @@ export type DummySpecification = "event" | "pooled";
  * (`E10[+1]=E17[-1]`) and adds a `MERGED_EVENT_DUMMIES` warning; `error` throws
  * `SINGULAR_DESIGN` naming the statements.
  */
-export type DuplicatePolicy = "merge" | "error";
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
 
 /**
  * Covariance used for `statistic`, `p_value` and the Wald tests:
@@ -56,7 +57,7 @@ export type DuplicatePolicy = "merge" | "error";
  * - `hac`: Newey–West for everything (what `lmtest::coeftest(fit, vcov = NeweyWest(…))` prints).
  * - `ols`: the homoskedastic `s²(XᵀX)⁻¹` for everything.
  */
-export type VcovChoice = "auto" | "hac" | "ols";
+export type VcovChoice = (typeof VCOV_CHOICES)[number];
 
 /** A linear hypothesis on the coefficients: rows `Σ_term c·β_term = rhs`. */
 export interface WaldHypothesis {
@@ -239,7 +240,7 @@ export type PlaceboStatistic =
     };
 
 /** How pseudo-dates are matched to the real statements. */
-export type PlaceboRegime = "volatility" | "quarter" | "none";
+export type PlaceboRegime = (typeof PLACEBO_REGIMES)[number];
 
 /** Options of {@link placeboTest}. */
 export interface PlaceboOptions {

@@ -4,7 +4,9 @@
  * SARs) that the requested tests declare they need, each computed once.
  * @module
  */
-import { MarketReactionError, invalidOption } from "../../errors.js";
+import { MarketReactionError } from "../../errors.js";
+import { crossEventSchema } from "../../options/crossEvent.js";
+import { checkOptions as checkSchema } from "../../options/schema.js";
 import { averageResidualCorrelation } from "./correlation.js";
 import type { CrossContext, CrossTestDescriptor, Need, Prepared } from "./descriptor.js";
 import { averageByKey, type PooledScores, type ScoreTransform } from "./pooled.js";
@@ -19,30 +21,11 @@ function fail(message: string): never {
 
 /** Checks the options; returns the tests in registry order, the profile and the adjustment. */
 export function checkOptions(options: CrossEventOptions): { tests: TestName[]; conventions: Conventions; adjust: PAdjustMethod } {
-  if (options === null || typeof options !== "object") invalidOption("options", options, "an options object");
-  const windows = options.windows;
-  if (!Array.isArray(windows)) invalidOption("windows", windows, "an array of [start, end] offsets");
-  windows.forEach((w, i) => {
-    if (!Array.isArray(w) || w.length !== 2 || !Number.isInteger(w[0]) || !Number.isInteger(w[1]) || w[0] > w[1]) {
-      invalidOption(`windows[${i}]`, w, "[start, end] with integer offsets, start ≤ end");
-    }
-  });
+  checkSchema(crossEventSchema, options);
   const t = options.tests ?? "all";
-  let tests: TestName[];
-  if (t === "all") tests = [...TEST_NAMES];
-  else if (Array.isArray(t)) {
-    for (const name of t) {
-      if (!(TEST_NAMES as readonly string[]).includes(name)) invalidOption("tests", name, `"all" or names from ${TEST_NAMES.join(", ")}`);
-    }
-    tests = TEST_NAMES.filter((n) => t.includes(n));
-  } else invalidOption("tests", t, `"all" or an array of test names`);
+  const tests = t === "all" ? [...TEST_NAMES] : TEST_NAMES.filter((n) => t.includes(n));
   const conventions = options.conventions ?? "textbook";
-  if (conventions !== "textbook" && conventions !== "estudy2") invalidOption("conventions", conventions, `"textbook" or "estudy2"`);
   const adjust = options.adjust ?? "none";
-  if (adjust !== "none" && adjust !== "holm" && adjust !== "bh") invalidOption("adjust", adjust, `"none", "holm" or "bh"`);
-  if (options.days !== undefined && (!Array.isArray(options.days) || options.days.some((d) => !Number.isInteger(d)))) {
-    invalidOption("days", options.days, "an array of integer offsets");
-  }
   return { tests, conventions, adjust };
 }
 

@@ -3,6 +3,7 @@
  * check, the dummy-variable regression with Newey–West errors, and the placebo test.
  * @module
  */
+import { present } from "../../options/present.js";
 import { isMarketReactionError, type Warning } from "../../errors.js";
 import {
   dummyRegression,
@@ -122,11 +123,7 @@ function regressionOfSeries(
       carWindows: opts.windows,
       controls,
       estimation: first.est.end - first.est.start,
-      ...(r.specification === undefined ? {} : { specification: r.specification }),
-      ...(r.hacLag === undefined ? {} : { hacLag: r.hacLag }),
-      ...(r.hacAdjust === undefined ? {} : { hacAdjust: r.hacAdjust }),
-      ...(r.lags === undefined ? {} : { lags: r.lags }),
-      ...(r.vcov === undefined ? {} : { vcov: r.vcov }),
+      ...present({ specification: r.specification, hacLag: r.hacLag, hacAdjust: r.hacAdjust, lags: r.lags, vcov: r.vcov }),
     });
     return { warnings: fit.warnings.filter((w) => w.code !== "HIGH_EVENT_VOLATILITY"), regression: regressionRows(assetId, fit) };
   } catch (error) {
@@ -195,9 +192,8 @@ function placeboOfSeries(data: AlignedReturns, events: readonly { id: string; da
     draws: p.draws ?? 9999,
     regime: p.regime ?? "volatility",
     spacing: p.spacing ?? "keep",
-    ...(p.exclude === undefined ? {} : { exclude: p.exclude }),
     contamination: opts.contamination === "exclude" ? "exclude" : "include",
     returnType: opts.returnType,
-    ...(opts.minEstimationObs === undefined ? {} : { minObs: opts.minEstimationObs }),
+    ...present({ exclude: p.exclude, minObs: opts.minEstimationObs }),
   });
 }

@@ -65,11 +65,12 @@ describe("stages/clustered", () => {
   });
 
   it("a failed regression is a REGRESSION_FAILED warning, and an error under strict", () => {
-    const lenient = studied({ regression: { lags: 500 } });
+    // a Newey-West lag beyond the sample: allowed by the option's schema, refused by the fit
+    const lenient = studied({ regression: { hacLag: 5000 } });
     const family = clusteredFamily("A", lenient.data, lenient.columns, lenient.plans, lenient.opts);
     expect(family.regression).toBeUndefined();
     expect(family.warnings.filter((w) => w.code === "REGRESSION_FAILED").map((w) => w.asset)).toEqual(["A"]);
-    const strict = studied({ regression: { lags: 500 }, strict: true });
+    const strict = studied({ regression: { hacLag: 5000 }, strict: true });
     try {
       clusteredFamily("A", strict.data, strict.columns, strict.plans, strict.opts);
       expect.unreachable();

@@ -4,7 +4,9 @@
  */
 import { MarketReactionError, invalidOption } from "../../../errors.js";
 import type { Window } from "../../../types.js";
-import { checkWindow, nonNegativeInt, windowLabel } from "../common.js";
+import { windowLabel } from "../common.js";
+import { dummyRegressionSchema } from "../../../options/regression.js";
+import { checkOptions } from "../../../options/schema.js";
 import type { ClusteredData, DummyRegressionOptions, DummySpecification, VcovChoice } from "../types.js";
 import type { NeweyWestLagRule } from "../../../stats/hac.js";
 
@@ -22,12 +24,6 @@ export interface ResolvedDummyOptions {
   readonly lagOption: number | NeweyWestLagRule;
 }
 
-function checkOneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, name: string): T {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || !allowed.includes(value as T)) invalidOption(name, value, allowed.map((a) => `"${a}"`).join(" | "));
-  return value as T;
-}
-
 /**
  * Checks the data's shape and the options (in this order, so the first problem named is stable).
  * @throws INVALID_OPTION for an option out of its domain; INVALID_INPUT for data of mismatched lengths.
@@ -39,23 +35,19 @@ export function resolveDummyOptions(data: ClusteredData, options: DummyRegressio
   if (data.days.length !== data.asset.length) {
     throw new MarketReactionError("INVALID_INPUT", `data: ${data.days.length} sessions but ${data.asset.length} returns`);
   }
-  const specification = checkOneOf<DummySpecification>(options.specification, ["event", "pooled"], "event", "specification");
-  const duplicates = checkOneOf(options.duplicates, ["merge", "error"] as const, "merge", "duplicates");
-  const vcovChoice = checkOneOf<VcovChoice>(options.vcov, ["auto", "hac", "ols"], "auto", "vcov");
-  const window = options.window === undefined ? ([-1, 1] as Window) : checkWindow(options.window, "window");
-  const carWindows = (options.carWindows ?? [window]).map((w, i) => {
-    const c = checkWindow(w, `carWindows[${i}]`);
-    if (c[0] < window[0] || c[1] > window[1]) invalidOption(`carWindows[${i}]`, w, `a window inside the dummy window ${windowLabel(window)}`);
-    return c;
+  checkOptions(dummyRegressionSchema, options);
+  const window = options.window ?? ([-1, 1] as Window);
+  const carWindows = options.carWindows ?? [window];
+  carWindows.forEach((c, i) => {
+    if (c[0] < window[0] || c[1] > window[1]) invalidOption(`carWindows[${i}]`, c, `a window inside the dummy window ${windowLabel(window)}`);
   });
-  const lags = nonNegativeInt(options.lags, 0, "lags", 20);
-  const estimation = nonNegativeInt(options.estimation, 250, "estimation");
-  const after = nonNegativeInt(options.after, 0, "after");
+  const specification = options.specification ?? "event";
+  const duplicates = options.duplicates ?? "merge";
+  const vcovChoice = options.vcov ?? "auto";
+  const lags = options.lags ?? 0;
+  const estimation = options.estimation ?? 250;
+  const after = options.after ?? 0;
   const hacAdjust = options.hacAdjust ?? false;
-  if (typeof hacAdjust !== "boolean") invalidOption("hacAdjust", hacAdjust, "true or false");
   const lagOption = options.hacLag ?? "nw1994";
-  if (!(lagOption === "nw1994" || lagOption === "cube-root" || (typeof lagOption === "number" && Number.isInteger(lagOption) && lagOption >= 0))) {
-    invalidOption("hacLag", lagOption, `a non-negative integer, "nw1994" or "cube-root"`);
-  }
   return { specification, duplicates, vcovChoice, window, carWindows, lags, estimation, after, hacAdjust, lagOption };
 }

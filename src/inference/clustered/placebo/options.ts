@@ -5,7 +5,8 @@
 import { invalidOption } from "../../../errors.js";
 import { validateModelSpec, type ModelSpec } from "../../../models/index.js";
 import type { Window } from "../../../types.js";
-import { checkWindow, nonNegativeInt } from "../common.js";
+import { placeboSchema } from "../../../options/placebo.js";
+import { checkOptions } from "../../../options/schema.js";
 import type { ClusteredData, PlaceboOptions, PlaceboRegime, PlaceboStatistic } from "../types.js";
 
 /** `placeboTest` options after checks and defaults. */
@@ -41,39 +42,27 @@ export function resolvePlaceboOptions(data: ClusteredData, options: PlaceboOptio
   if (typeof data !== "object" || data === null || !(data.asset instanceof Float64Array) || !(data.days instanceof Int32Array)) {
     invalidOption("data", data, "{ days: Int32Array, asset: Float64Array, market?, factors? } (e.g. alignReturns(…))");
   }
-  if (typeof options !== "object" || options === null) invalidOption("options", options, "an options object with a seed");
+  checkOptions(placeboSchema, options);
   const seed = options.seed;
-  if (typeof seed !== "number" || !Number.isSafeInteger(seed))
-    invalidOption("seed", seed, "a safe integer (placebo draws are seeded and the seed is reported)");
   const model: ModelSpec = validateModelSpec(options.model ?? (data.market !== undefined ? { type: "market" } : { type: "constant-mean" }));
-  const est = options.estimation === undefined ? ([-250, -11] as Window) : checkWindow(options.estimation, "estimation");
-  const windows = (options.windows ?? [[-1, 1] as Window]).map((w, i) => checkWindow(w, `windows[${i}]`));
-  if (windows.length === 0) invalidOption("windows", options.windows, "at least one window");
+  const est = options.estimation ?? ([-250, -11] as Window);
+  const windows = options.windows ?? [[-1, 1] as Window];
   const spanStart = Math.min(...windows.map((w) => w[0]));
   const spanEnd = Math.max(...windows.map((w) => w[1]));
   if (est[1] >= spanStart) invalidOption("estimation", est, `a window ending before the event windows start (offset ${spanStart})`);
   const statistic: PlaceboStatistic = options.statistic ?? { type: "mean-car" };
-  if (typeof statistic !== "object" || statistic === null || !["car", "mean-car", "wald"].includes(statistic.type)) {
-    invalidOption("statistic", statistic, `{ type: "car" | "mean-car" | "wald", window?, event? }`);
-  }
-  const wIndex = nonNegativeInt(statistic.window, 0, "statistic.window", windows.length - 1);
-  const draws = nonNegativeInt(options.draws, 9999, "draws", 10_000_000);
-  if (draws < 1) invalidOption("draws", draws, "at least 1");
-  const h = nonNegativeInt(options.exclude, 10, "exclude");
+  const wIndex = statistic.window ?? 0;
+  if (wIndex > windows.length - 1) invalidOption("statistic.window", wIndex, `an integer from 0 to ${windows.length - 1}`);
+  const draws = options.draws ?? 9999;
+  const h = options.exclude ?? 10;
   const regime: PlaceboRegime = options.regime ?? "none";
-  if (!["volatility", "quarter", "none"].includes(regime)) invalidOption("regime", regime, `"volatility" | "quarter" | "none"`);
-  const volWindow = nonNegativeInt(options.volatilityWindow, 20, "volatilityWindow");
-  if (volWindow < 2) invalidOption("volatilityWindow", volWindow, "at least 2 sessions");
+  const volWindow = options.volatilityWindow ?? 20;
   const estLength = est[1] - est[0] + 1;
-  const minObs = nonNegativeInt(options.minObs, Math.ceil((2 * estLength) / 3), "minObs");
+  const minObs = options.minObs ?? Math.ceil((2 * estLength) / 3);
   const contamination = options.contamination ?? "include";
-  if (contamination !== "include" && contamination !== "exclude") invalidOption("contamination", contamination, `"include" or "exclude"`);
   const engine = options.engine ?? "auto";
-  if (engine !== "auto" && engine !== "fitModel") invalidOption("engine", engine, `"auto" or "fitModel"`);
   const spacing = options.spacing ?? "independent";
-  if (spacing !== "independent" && spacing !== "keep") invalidOption("spacing", spacing, `"independent" or "keep"`);
   const returnType = options.returnType ?? "simple";
-  if (returnType !== "simple" && returnType !== "log") invalidOption("returnType", returnType, `"simple" or "log"`);
   return {
     seed,
     model,
