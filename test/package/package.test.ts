@@ -72,14 +72,17 @@ describe.runIf(haveDist)("built package", () => {
     });
     expect(result.errors).toEqual([]);
     const bytes = result.outputFiles[0]!.contents;
-    // The whole core measured 158 KB gzip (479 KB minified: our code 318 KB, zod 96 KB,
+    // The whole core measured 195 KB gzip (594 KB minified: our code 428 KB, zod 100 KB,
     // date-fns 32 KB of which its `parse` 20 KB, papaparse 19 KB, @date-fns/tz 5 KB,
-    // simple-statistics 4 KB) on 2026-12-02, after 24 exchanges' calendar rules, the volume,
-    // volatility and GARCH measures and the paper outputs were added (115 KB on 2026-11-28).
+    // simple-statistics 3 KB, @date-fns/utc 1 KB) on 2026-12-02 at 7b01cc0. It was 169 KB at
+    // a58191b the same morning; the growth is the option schemas, the argument checks of every
+    // export, the dated holiday tables of XBOM/XSES/XIST/XKRX/XTAI, the parsers' plausibility
+    // checks and the shard/merge code (115 KB on 2026-11-28). The Arrow reader lives in its own
+    // entry (market-reaction/arrow) to stay out of this figure.
     // The ceiling catches an accidental heavy import: `import { z } from "zod"` (the z object)
     // drags in every zod locale (+65 KB gzip); the schema modules use `import * as z`, which
     // esbuild tree-shakes; date-fns' `format` would add its whole formatter.
-    expect(gzipSync(bytes).length).toBeLessThan(175_000);
+    expect(gzipSync(bytes).length).toBeLessThan(205_000);
   });
 });
 
