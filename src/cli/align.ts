@@ -16,7 +16,7 @@ import { ALIGN_CHOICES } from "./choices.js";
 import { choice, type OptionSpec, parseCommandArgs } from "./args.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
-import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { emit, type NonFiniteTally, type OutputFormat, renderRows, tallyInfinite, toJsonText, warnNonFinite } from "./output.js";
 import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
@@ -110,26 +110,29 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
   warnings.push(...result.warnings);
 
   const records = result.rows.map(eventRow);
+  const tally: NonFiniteTally = { count: 0 };
   let text: string;
   if (format === "json") {
     const skipped = result.skipped.map((s) => ({ id: s.id, exchange: s.exchange, code: s.code, reason: s.reason }));
-    text = toJsonText({ events: records, skipped, warnings: classifyWarnings(warnings) });
+    text = toJsonText(tallyInfinite({ events: records, skipped, warnings: classifyWarnings(warnings) }, tally));
   } else if (format === "csv") {
     text = renderRows(
       records as unknown as Row[],
       [...COLUMNS, ...Object.keys(records[0] ?? {}).filter((c) => !(COLUMNS as readonly string[]).includes(c))],
       "csv",
+      tally,
     );
     // a CSV holds one table: the skipped statements are announced on stderr
     for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.id} on ${s.exchange}: ${s.code}: ${s.reason}`)}\n`);
   } else {
-    text = renderRows(records as unknown as Row[], COLUMNS, format);
+    text = renderRows(records as unknown as Row[], COLUMNS, format, tally);
     const reasons = result.rows.map((r) => `${r.id} on ${r.exchange}: ${r.reason}`);
     const skipped = result.skipped.map((s) => `${s.id} on ${s.exchange} skipped: ${s.reason}`);
     // statement ids and reasons are user text: escaped for markdown, or for the terminal
     text += `\n${[...reasons, ...skipped].map((l) => (format === "markdown" ? `- ${escapeMarkdownCell(l)}` : terminalText(l))).join("\n")}\n`;
   }
   await emit(io, text, values.out);
+  warnNonFinite(io, tally, format);
   if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });
   return 0;
 }

@@ -21,7 +21,7 @@ import { INTRADAY_CHOICES, choiceList } from "./choices.js";
 import { present } from "../options/present.js";
 import { printWarnings } from "./warnings.js";
 import { UsageError, type CliIO } from "./context.js";
-import { emit, renderRows, toJsonText, type OutputFormat } from "./output.js";
+import { emit, type NonFiniteTally, type OutputFormat, renderRows, tallyInfinite, toJsonText, warnNonFinite } from "./output.js";
 import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
@@ -169,7 +169,7 @@ async function readBars(files: readonly string[], timezone: string | undefined, 
 }
 
 /** The result as text in `format` (the skipped statements of a CSV go to stderr). */
-function intradayText(result: IntradayStudyResult, format: OutputFormat, warnings: readonly Warning[], io: CliIO): string {
+function intradayText(result: IntradayStudyResult, format: OutputFormat, warnings: readonly Warning[], io: CliIO, tally: NonFiniteTally): string {
   if (format === "json") {
     const events = result.events.map((e) => ({
       event_id: e.event_id,
@@ -180,10 +180,12 @@ function intradayText(result: IntradayStudyResult, format: OutputFormat, warning
       rule: e.rule,
       reason: e.reason,
     }));
-    return toJsonText({ abnormal: result.abnormal, events, skipped: result.skipped, warnings: classifyWarnings(warnings), method: result.method });
+    return toJsonText(
+      tallyInfinite({ abnormal: result.abnormal, events, skipped: result.skipped, warnings: classifyWarnings(warnings), method: result.method }, tally),
+    );
   }
   const rows = result.abnormal as unknown as Row[];
-  const text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format);
+  const text = renderRows(rows, format === "csv" ? Object.keys(result.abnormal[0] ?? {}) : COLUMNS, format, tally);
   if (format === "csv") {
     // a CSV holds one table: the skipped statements are announced on stderr
     for (const s of result.skipped) io.stderr(`skipped ${terminalText(`${s.event_id} (${s.code}): ${s.reason}`)}\n`);
@@ -215,7 +217,9 @@ export async function intradayCommand(argv: readonly string[], io: CliIO): Promi
   warnings.push(...parsed.warnings);
   const result = intradayStudy({ ...options, bars, events: parsed.events, ...present({ benchmark }) });
   warnings.push(...result.warnings);
-  await emit(io, intradayText(result, format, warnings, io), values.out);
+  const tally: NonFiniteTally = { count: 0 };
+  await emit(io, intradayText(result, format, warnings, io, tally), values.out);
+  warnNonFinite(io, tally, format);
   if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });
   return 0;
 }

@@ -22,8 +22,35 @@ export function formatMarkdownTable(rows: readonly Row[], columns: readonly stri
   return `${lines.join("\n")}\n`;
 }
 
-/** Renders rows in a tabular format. */
-export function renderRows(rows: readonly Row[], columns: readonly string[], format: Exclude<OutputFormat, "json">): string {
+/** Counts the ±Infinity values a command wrote as empty cells or `null`, so that it can say so once on stderr. */
+export interface NonFiniteTally {
+  count: number;
+}
+
+function isInfinite(v: unknown): boolean {
+  return v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY;
+}
+
+/** Adds the ±Infinity numbers anywhere in `value` (a JSON-like tree) to `tally`; returns `value`. */
+export function tallyInfinite<T>(value: T, tally: NonFiniteTally): T {
+  const walk = (v: unknown): void => {
+    if (isInfinite(v)) tally.count++;
+    else if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v)) for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return value;
+}
+
+/** One line on stderr when infinite numbers were written as `null` (JSON) or empty cells (the other formats). */
+export function warnNonFinite(io: CliIO, tally: NonFiniteTally, format: string): void {
+  const n = tally.count;
+  if (n > 0) io.stderr(`warning: ${n} infinite number${n === 1 ? " was" : "s were"} written as ${format === "json" ? "null" : "empty cells"}\n`);
+}
+
+/** Renders rows in a tabular format; ±Infinity in the written columns is counted in `tally` (the writers leave the cell empty). */
+export function renderRows(rows: readonly Row[], columns: readonly string[], format: Exclude<OutputFormat, "json">, tally?: NonFiniteTally): string {
+  if (tally !== undefined) for (const r of rows) for (const c of columns) if (isInfinite(r[c])) tally.count++;
   switch (format) {
     case "table":
       return formatTextTable(rows, { columns, maxWidth: 72 });

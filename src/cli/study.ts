@@ -4,7 +4,7 @@ import { STUDY_CHOICES as C, choiceList, helpChoices } from "./choices.js";
 import { HAC_LAG_RULES } from "../options/enums.js";
 import { present } from "../options/present.js";
 import { UsageError, type CliIO } from "./context.js";
-import { emit, emitChunks, progressBar } from "./output.js";
+import { emit, emitChunks, type NonFiniteTally, progressBar, warnNonFinite } from "./output.js";
 import { checkPlot, writePlot } from "./plot.js";
 import { nonSynchronousFlags, sameDay0Flag } from "./realdata.js";
 import { parseStudyFlags, type StudyFlags } from "./studyFlags.js";
@@ -212,11 +212,11 @@ export async function writeStudy(io: CliIO, study: Study, flags: StudyFlags, inp
     volumeFiles: (flags.values.volume ?? []).map((spec) => splitNamed("volume", spec)),
   });
   const allWarnings = [...inputs.warnings, ...study.warnings];
-  let nonFinite = 0; // ±Infinity written as null / empty cells: counted, then said on stderr
-  const onNonFinite = (): void => void nonFinite++;
-  const measured = flags.format === "json" ? undefined : measureText(study, flags, extra);
+  const tally: NonFiniteTally = { count: 0 }; // ±Infinity written as null / empty cells: counted, then said on stderr
+  const onNonFinite = (): void => void tally.count++;
+  const measured = flags.format === "json" ? undefined : measureText(study, flags, extra, tally);
   // JSON and CSV are written as they are made (a large study is never one string)
-  if (flags.format === "json" && extra.active) await emit(io, measureJsonText(study, extra, classifyWarnings(allWarnings)), flags.values.out);
+  if (flags.format === "json" && extra.active) await emit(io, measureJsonText(study, extra, classifyWarnings(allWarnings), tally), flags.values.out);
   else if (flags.format === "json") await emitChunks(io, study.toJSONChunks({ warnings: classifyWarnings(allWarnings), onNonFinite }), flags.values.out);
   else if (measured !== undefined) await emit(io, measured, flags.values.out);
   else if (flags.format === "csv") {
@@ -229,13 +229,12 @@ export async function writeStudy(io: CliIO, study: Study, flags: StudyFlags, inp
       for (const l of lines) io.stderr(`${terminalText(l)}\n`);
     }
   } else {
-    await emit(io, studyText(study, flags), flags.values.out);
+    await emit(io, studyText(study, flags, tally), flags.values.out);
     // the HTML and LaTeX paper tables have no place for them: the skipped pairs go to stderr
     const lines = skippedLines(study);
     if ((flags.format === "html" || flags.format === "latex") && lines.length > 0) for (const l of lines) io.stderr(`${terminalText(l)}\n`);
   }
-  if (nonFinite > 0)
-    io.stderr(`warning: ${nonFinite} infinite number${nonFinite === 1 ? " was" : "s were"} written as ${flags.format === "json" ? "null" : "empty cells"}\n`);
+  warnNonFinite(io, tally, flags.format);
   if (flags.plot !== undefined) await writePlot(io, flags.plot, study, inputs);
   if (flags.format !== "json") printWarnings(io, allWarnings, { verbose: flags.values.verbose === true, day0: day0ById(study.events) });
   return 0;

@@ -1,18 +1,18 @@
 /** The result of `market-reaction study` as text: the paper table or a tidy table. */
 import { columnsOf, studyTable, type Row, type Study } from "market-reaction";
 import { placeboText, regressionText } from "./clusteredText.js";
-import { renderRows } from "./output.js";
+import { type NonFiniteTally, renderRows } from "./output.js";
 import type { StudyFlags } from "./studyFlags.js";
 import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
 const CAR_COLUMNS = ["event_id", "asset", "day0", "window_start", "window_end", "car", "se", "t", "p_value", "bhar", "sq_p_value"];
 
-function tidy(study: Study, flags: StudyFlags): string {
+function tidy(study: Study, flags: StudyFlags, tally?: NonFiniteTally): string {
   const rows = study.toRows(flags.table) as Row[];
   const all = columnsOf(rows);
   const columns = flags.table === "car" ? [...CAR_COLUMNS, ...all.filter((c) => !CAR_COLUMNS.includes(c))] : all;
-  let text = renderRows(rows, columns, flags.format as "table" | "markdown" | "csv");
+  let text = renderRows(rows, columns, flags.format as "table" | "markdown" | "csv", tally);
   // the skipped pairs travel with a markdown or terminal table (a CSV announces them on stderr)
   const lines = skippedLines(study);
   if (flags.format !== "csv" && flags.table !== "skipped" && lines.length > 0) {
@@ -80,8 +80,8 @@ function aggregateText(study: Study, flags: StudyFlags): string {
  * for a tidy table; csv is always tidy. The terminal table adds the skipped statements, the
  * cross-event tests and the clustered-statement results.
  */
-export function studyText(study: Study, flags: StudyFlags): string {
-  if (flags.format === "csv" || (flags.tableGiven && (flags.format === "table" || flags.format === "markdown"))) return tidy(study, flags);
+export function studyText(study: Study, flags: StudyFlags, tally?: NonFiniteTally): string {
+  if (flags.format === "csv" || (flags.tableGiven && (flags.format === "table" || flags.format === "markdown"))) return tidy(study, flags, tally);
   const format = flags.format === "table" ? "text" : (flags.format as "markdown" | "html" | "latex");
   let text = studyTable(study, format, { stat: flags.stat, caption: caption(study) });
   const lines = skippedLines(study);

@@ -17,15 +17,31 @@ function idCell(id: string, d: string): string {
   return csvCell(isFormulaLike(id) ? `'${id}` : id, d);
 }
 
-function numberText(v: number): string {
+/** Counts the ±Infinity values written as empty cells, and keeps the first one's place. */
+class NonFiniteTally {
+  count = 0;
+  first: { asset: string; date: string } | undefined;
+  note(asset: string, day: number): void {
+    this.count++;
+    this.first ??= { asset, date: isoFromDayKey(day) };
+  }
+}
+
+/** A value as its shortest round-trip text; NaN and ±Infinity as an empty cell (±Infinity counted). */
+function numberText(v: number, tally: NonFiniteTally, asset: string, day: number): string {
   if (Number.isNaN(v)) return "";
+  if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+    tally.note(asset, day);
+    return "";
+  }
   return Object.is(v, -0) ? "-0" : String(v);
 }
 
 /**
  * Writes series as CSV: `wide` (default) is `date,<id1>,<id2>,…` over the union of their days
  * with empty cells where a series has no value; `long` is `date,asset,value`. Dates are ISO.
- * Missing values (`NaN`) are written as empty cells. An asset id that a spreadsheet would run
+ * Missing values (`NaN`) are written as empty cells, and so are ±Infinity, which are reported to
+ * `options.onNonFinite` (count and first place). An asset id that a spreadsheet would run
  * as a formula (`=…`, `+…`, `-…`, `@…`) is written with a leading `'`, as in every CSV the
  * library writes (it comes back with the `'` when read).
  *
@@ -43,15 +59,25 @@ export function serializeSeriesCsv(input: SeriesTable | readonly Series[], optio
   const list: readonly Series[] = Array.isArray(input) ? (input as readonly Series[]) : (input as SeriesTable).series;
   checkArrayOf("serializeSeriesCsv", "series", list, SERIES);
   const d = o.delimiter ?? ",";
-  const out: string[] = [];
-  if (o.layout === "long") {
-    out.push(["date", "asset", "value"].join(d));
-    for (const s of list) {
-      const id = idCell(s.id, d);
-      for (let i = 0; i < s.days.length; i++) out.push(`${isoFromDayKey(s.days[i]!)}${d}${id}${d}${numberText(s.values[i]!)}`);
-    }
-    return `${out.join("\n")}\n`;
+  const tally = new NonFiniteTally();
+  const text = o.layout === "long" ? longText(list, d, tally) : wideText(list, d, tally);
+  if (tally.first !== undefined) o.onNonFinite?.(tally.count, tally.first);
+  return text;
+}
+
+/** `date,asset,value`, one row per value. */
+function longText(list: readonly Series[], d: string, tally: NonFiniteTally): string {
+  const out: string[] = [["date", "asset", "value"].join(d)];
+  for (const s of list) {
+    const id = idCell(s.id, d);
+    for (let i = 0; i < s.days.length; i++) out.push(`${isoFromDayKey(s.days[i]!)}${d}${id}${d}${numberText(s.values[i]!, tally, s.id, s.days[i]!)}`);
   }
+  return `${out.join("\n")}\n`;
+}
+
+/** `date,<id1>,<id2>,…` over the union of the series' days. */
+function wideText(list: readonly Series[], d: string, tally: NonFiniteTally): string {
+  const out: string[] = [];
   out.push(["date", ...list.map((s) => idCell(s.id, d))].join(d));
   // merge the sorted day arrays
   const pos = list.map(() => 0);
@@ -67,7 +93,7 @@ export function serializeSeriesCsv(input: SeriesTable | readonly Series[], optio
       const s = list[k]!;
       const p = pos[k]!;
       if (p < s.days.length && s.days[p] === next) {
-        cells.push(numberText(s.values[p]!));
+        cells.push(numberText(s.values[p]!, tally, s.id, next));
         pos[k] = p + 1;
       } else cells.push("");
     }

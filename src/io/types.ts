@@ -90,6 +90,13 @@ export interface SerializeSeriesOptions {
   readonly layout?: "wide" | "long";
   /** Field delimiter; default `,`. */
   readonly delimiter?: string;
+  /**
+   * Hears of ±Infinity values, which are written as empty cells (a CSV reader would take the
+   * text `Infinity` as a word, and the library's own parsers refuse it): called once, after the
+   * text is built, with their count and the first one's asset and ISO date. Without it they are
+   * still written as empty cells.
+   */
+  readonly onNonFinite?: (count: number, first: { readonly asset: string; readonly date: string }) => void;
 }
 
 /** Layout of a factor file: Ken French's daily CSV (preamble, `YYYYMMDD`, notes after the data) or a plain table. */

@@ -76,6 +76,7 @@ const eventsSchema = z.strictObject({
 const serializeSchema = z.strictObject({
   layout: z.enum(["wide", "long"]).optional(),
   delimiter: delimiter.optional(),
+  onNonFinite: z.custom<(count: number, first: { readonly asset: string; readonly date: string }) => void>((v) => typeof v === "function").optional(),
 });
 
 function check(schema: z.ZodType, options: unknown, what: string): Record<string, unknown> {

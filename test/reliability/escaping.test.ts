@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import * as core from "market-reaction";
 import { carChart, eventStudy, formatCsv, type MarketEvent, serializeSeriesCsv, Study, studyTable } from "market-reaction";
 import { renderSvg } from "market-reaction/node";
-import { formatMarkdownTable } from "../../src/cli/output.js";
+import { formatMarkdownTable, renderRows, tallyInfinite, warnNonFinite } from "../../src/cli/output.js";
 import { marketPair, sessions } from "./helpers.js";
 
 /** Text a hostile user writes: markup, quotes, LaTeX specials, a formula, an escape sequence, a bell, NUL, a direction override. */
@@ -80,6 +80,53 @@ describe("non-finite numbers", () => {
     expect(core.formatTextTable([{ a: Number.POSITIVE_INFINITY, b: Number.NaN, c: 1 }])).toBe("a  b  c\n-  -  -\n      1\n");
     expect(core.formatJson({ a: Number.NEGATIVE_INFINITY })).toBe('{\n  "a": null\n}\n');
     expect(formatMarkdownTable([{ a: Number.POSITIVE_INFINITY, b: "x" }], ["a", "b"])).toBe("| a | b |\n| --- | --- |\n|  | x |\n");
+  });
+
+  it("the CLI's tables and JSON count them, and say so once on stderr (study, intraday, align)", () => {
+    const rows = [
+      { a: Number.POSITIVE_INFINITY, b: Number.NaN, c: Number.NEGATIVE_INFINITY },
+      { a: 1, b: 2, c: Number.POSITIVE_INFINITY },
+    ];
+    for (const format of ["table", "markdown", "csv"] as const) {
+      const tally = { count: 0 };
+      renderRows(rows, ["a", "b"], format, tally);
+      expect(tally.count, format).toBe(1); // only the written columns; NaN is a missing value, not counted
+      renderRows(rows, ["a", "b", "c"], format, tally);
+      expect(tally.count, format).toBe(4);
+    }
+    const tally = { count: 0 };
+    const value = { rows, nested: [[Number.NEGATIVE_INFINITY]], typed: Float64Array.of(Number.POSITIVE_INFINITY), s: "Infinity" };
+    expect(tallyInfinite(value, tally)).toBe(value);
+    expect(tally.count).toBe(4); // typed arrays are not JSON rows: not walked
+    const err: string[] = [];
+    const io = { stderr: (t: string) => err.push(t) } as never;
+    warnNonFinite(io, { count: 0 }, "json");
+    warnNonFinite(io, { count: 1 }, "json");
+    warnNonFinite(io, { count: 3 }, "csv");
+    expect(err).toEqual(["warning: 1 infinite number was written as null\n", "warning: 3 infinite numbers were written as empty cells\n"]);
+  });
+
+  it("empty in serializeSeriesCsv (wide and long), counted once through onNonFinite with the first place", () => {
+    const days = Int32Array.of(20185, 20186, 20187); // 2025-04-07 … 2025-04-09
+    const series = [
+      { id: "A", kind: "price" as const, days, values: Float64Array.of(1, Number.POSITIVE_INFINITY, Number.NaN) },
+      { id: "B", kind: "price" as const, days, values: Float64Array.of(Number.NEGATIVE_INFINITY, 2, 3) },
+    ];
+    const heard: unknown[] = [];
+    const onNonFinite = (count: number, first: { asset: string; date: string }) => heard.push([count, first]);
+    expect(serializeSeriesCsv(series, { onNonFinite })).toBe("date,A,B\n2025-04-07,1,\n2025-04-08,,2\n2025-04-09,,3\n");
+    expect(serializeSeriesCsv(series, { layout: "long", onNonFinite })).toBe(
+      "date,asset,value\n2025-04-07,A,1\n2025-04-08,A,\n2025-04-09,A,\n2025-04-07,B,\n2025-04-08,B,2\n2025-04-09,B,3\n",
+    );
+    expect(heard).toEqual([
+      [2, { asset: "B", date: "2025-04-07" }],
+      [2, { asset: "A", date: "2025-04-08" }],
+    ]);
+    // without the callback the cells are still empty, and finite data never calls it
+    expect(serializeSeriesCsv([series[1]!])).toBe("date,B\n2025-04-07,\n2025-04-08,2\n2025-04-09,3\n");
+    serializeSeriesCsv([{ id: "C", kind: "price", days, values: Float64Array.of(1, 2, 3) }], { onNonFinite });
+    expect(heard).toHaveLength(2);
+    expect(() => serializeSeriesCsv(series, { onNonFinite: 3 as never })).toThrow(/onNonFinite/);
   });
 });
 
