@@ -99,6 +99,8 @@ function setUp(): { argv: string[]; workload: string } {
         path.join(dir, "events.csv"),
         "--window=-1,1",
         "--window=0,5",
+        "--workers", // one thread, as before worker threads existed (the bundled CLI here has no dist/worker.js)
+        "1",
         "--format",
         "json",
         "--out",
@@ -130,6 +132,8 @@ function setUp(): { argv: string[]; workload: string } {
       path.join(dir, "events.csv"),
       `--estimation=-300,-41`,
       `--window=-${half},${half}`,
+      "--workers",
+      "1",
       "--format",
       "json",
       "--out",
@@ -150,7 +154,8 @@ async function main(): Promise<void> {
     outfile: cli,
     tsconfig: path.join(import.meta.dirname, "../tsconfig.json"),
     logLevel: "error",
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // the alias keeps the banner's import apart from the bundled code's own createRequire (src/node/parallel.ts)
+    banner: { js: "import { createRequire as benchCreateRequire } from 'node:module'; const require = benchCreateRequire(import.meta.url);" },
   });
   const { argv, workload } = setUp();
   const loadBefore = os.loadavg()[0]!;

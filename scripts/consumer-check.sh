@@ -125,10 +125,11 @@ for flavour in esm cjs; do
     const study = await n.eventStudyParallel(options, { workers: 2 });
     if (study.toJSONText() !== m.eventStudy(options).toJSONText()) throw new Error("eventStudyParallel differs from eventStudy");
   '
-  if [ "$flavour" = esm ]; then node --input-type=module -e "$code"; else node -e "(async () => { $code })().catch((e) => { console.error(e); process.exit(1); })"; fi ||
-    fail "eventStudyParallel with 2 workers ($flavour)"
+  # with a heap flag, as users of large studies run it (a worker's execArgv may not hold V8 flags)
+  if [ "$flavour" = esm ]; then node --max-old-space-size=2048 --input-type=module -e "$code"; else node --max-old-space-size=2048 -e "(async () => { $code })().catch((e) => { console.error(e); process.exit(1); })"; fi ||
+    fail "eventStudyParallel with 2 workers ($flavour, node --max-old-space-size=2048)"
 done
-ok "eventStudyParallel: 2 worker threads give the study of eventStudy (ESM and CommonJS)"
+ok "eventStudyParallel: 2 worker threads give the study of eventStudy (ESM and CommonJS, under --max-old-space-size)"
 npx --no-install market-reaction study --prices index.csv --market world.csv --events statements.csv \
   --window=0,0 --format json --workers 2 >study-workers.json 2>"$work/workers.err" || fail "study --workers 2: $(tail -1 "$work/workers.err")"
 cmp -s study.json study-workers.json || fail "study --workers 2 wrote other bytes than study"

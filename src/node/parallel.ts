@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { MarketReactionError, eventStudy, mergeStudies, type EventStudyOptions, type Issue, type ShardSpec, type Study, type StudyPart } from "market-reaction";
 
 /** Options of {@link eventStudyParallel}. */
@@ -103,15 +103,32 @@ function workerScript(): { readonly file: URL | string; readonly eval: boolean }
   return { file: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, eval: true };
 }
 
+/**
+ * A worker with the parent's Node flags. They are inherited as they are (Node passes process-wide
+ * flags such as `--max-old-space-size` through), unless `--input-type` (of
+ * `node --input-type=module -e …`) is among them, which a worker file refuses: then the worker
+ * gets the other flags, without those a worker's own `execArgv` may not hold (V8 heap sizes and
+ * other process-wide flags, which Node names in its error), as they still apply process-wide.
+ */
+function startWorker(file: URL | string, options: WorkerOptions): Worker {
+  if (!process.execArgv.some((a) => a.startsWith("--input-type"))) return new Worker(file, options);
+  const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type"));
+  try {
+    return new Worker(file, { ...options, execArgv });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw error;
+    const refused = new Set(((error as Error).message.split(": ")[1] ?? "").split(/[\s,]+/));
+    return new Worker(file, { ...options, execArgv: execArgv.filter((a) => !refused.has(a)) });
+  }
+}
+
 /** One shard computed in a worker thread. */
 function runShard(options: Omit<EventStudyOptions, "onProgress">, shard: ShardSpec): Promise<StudyPart> {
   const script = workerScript();
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      // the parent's Node flags, but --input-type (of `node --input-type=module -e …`), which a worker file refuses
-      const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type"));
-      worker = new Worker(script.file, { workerData: { options, shard }, eval: script.eval, execArgv });
+      worker = startWorker(script.file, { workerData: { options, shard }, eval: script.eval });
     } catch (error) {
       if ((error as Error).name === "DataCloneError")
         invalidOption(
