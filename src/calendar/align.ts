@@ -26,7 +26,7 @@ import { readStatements, zoneOfEvent } from "./alignStatements.js";
 import type { Exchange } from "./exchanges.js";
 
 export type { AlignmentRow, AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
-import type { AlignmentRow, NonTradingPolicy, SessionClass } from "./alignTypes.js";
+import type { AlignmentRow, NonTradingPolicy } from "./alignTypes.js";
 
 /** An exchange given as a MIC, an {@link Exchange} object or a ready {@link TradingCalendar}. */
 export type ExchangeInput = string | Exchange | TradingCalendar;

@@ -13,7 +13,6 @@ import { mergeCommand } from "./merge.js";
 import { UsageError, type CliIO } from "./context.js";
 import { VERSION } from "./version.js";
 import { onStdoutError, writeChunksFile, writeTextFile } from "./files.js";
-import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
 const HELP = `market-reaction ${VERSION} — event studies of market reactions to dated statements

@@ -1,5 +1,5 @@
 /** The output of `study --levels` / `--measure`: rows with their measure and unit, and the measure tables. */
-import { columnsOf, type Row, type Study } from "market-reaction";
+import { columnsOf, type Study } from "market-reaction";
 import { measureJson, withUnits, type MeasureOutput } from "./measures.js";
 import { type NonFiniteTally, renderRows, tallyInfinite, toJsonText } from "./output.js";
 import type { StudyFlags } from "./studyFlags.js";

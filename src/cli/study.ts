@@ -14,7 +14,6 @@ import { parseParallelFlags, runStudy, writeShard } from "./shards.js";
 import { measureJsonText, measureText } from "./measuresOutput.js";
 import { skippedLines, studyCsvChunks, studyText } from "./studyOutput.js";
 import { day0ById, printWarnings } from "./warnings.js";
-import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
 export const STUDY_HELP = `Usage: market-reaction study --prices FILE… --events FILE [options]

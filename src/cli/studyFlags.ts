@@ -1,5 +1,5 @@
 /** The flags of `market-reaction study`, parsed and checked before any file is read. */
-import { TEST_NAMES, exchangeCodes, modelInputs, type ModelOption, type NonTradingPolicy, type StudyTable, type TestName } from "market-reaction";
+import { TEST_NAMES, exchangeCodes, modelInputs, type NonTradingPolicy, type StudyTable, type TestName } from "market-reaction";
 import { choice, parseCommandArgs, parseWindowFlag } from "./args.js";
 import { STUDY_CHOICES } from "./choices.js";
 import { present } from "../options/present.js";

@@ -4,7 +4,6 @@
  */
 import { groupWarnings, warningLines, type Warning } from "market-reaction";
 import type { CliIO } from "./context.js";
-import { escapeMarkdownCell } from "../output/escape.js";
 import { terminalText } from "../output/text.js";
 
 /** Library wording → the CLI flag that does the same. */

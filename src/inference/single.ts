@@ -10,7 +10,6 @@ import type { ModelFit } from "../models/types.js";
 import type { SingleTTestResult, SqTestResult } from "./types.js";
 import { countAtOrBelow, countBelow, quantile7, tailQuantiles7 } from "../stats/quantile.js";
 import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
-import { neumaierError } from "../stats/summary.js";
 import { checkNumbers, checkObject, checkOptions, checkShape } from "../check.js";
 import { CAR_RESULT } from "../shapes.js";
 

@@ -9,7 +9,6 @@ import { MODEL_REGISTRY, modelDescriptor, type RegisteredPresetName } from "./re
 
 export { isCompleteCase, matchFactorName, modelLabel, regressorsComplete } from "./columns.js";
 export type { ModelColumns } from "./columns.js";
-import { checkArray, checkObject, checkString } from "../check.js";
 
 /** Names accepted by {@link modelPreset}: the presets of the registered models. */
 export type ModelPresetName = RegisteredPresetName;

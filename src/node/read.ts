@@ -7,7 +7,6 @@ import { readFileSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import {
-  MarketReactionError,
   parseEventsCsv,
   parseEventsJson,
   parseFactorsCsv,

@@ -6,15 +6,7 @@
  */
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { TextDecoder } from "node:util";
-import {
-  MarketReactionError,
-  createSeriesCsvParser,
-  isMarketReactionError,
-  type ParseSeriesOptions,
-  type SeriesCsvParser,
-  type SeriesTable,
-  type Warning,
-} from "market-reaction";
+import { createSeriesCsvParser, isMarketReactionError, type ParseSeriesOptions, type SeriesCsvParser, type SeriesTable, type Warning } from "market-reaction";
 import { checkPath, ioError } from "./io-error.js";
 
 type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";

@@ -12,7 +12,6 @@ import type { FactorColumns } from "../returns/index.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { MarketEvent, Series } from "../types.js";
 import { ContentHash, contentHash64 } from "./murmur3.js";
-import { Fnv1a64, fnv1a64 } from "./hash.js";
 import { checkArray, checkObject } from "../check.js";
 
 /**

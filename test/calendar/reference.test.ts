@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { checkCalendar, tradingCalendar } from "../../src/calendar/calendar.js";
 import { exchangeCodes } from "../../src/calendar/exchanges.js";
 import { describeWithSharedData, readProjectFile, readSharedData } from "../helpers/shared-data.js";

@@ -4,7 +4,7 @@
 // numbers the conventions note documents (Wilcoxon W = 27, n = 7, exact two-sided p ≈ 0.031 on
 // 2020-03-19; the textbook sign statistic 0.45 on 2020-03-18 of case 5, where estudy2's
 // missing-data quirk gives 1.52), and the profile's fallback on missing data.
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { abnormalReturns } from "../../src/abnormal/index.js";
 import { crossEventTests, type CrossEvent } from "../../src/inference/cross/index.js";
 import { fitModel, predictModel } from "../../src/models/index.js";
