@@ -6,39 +6,11 @@
  * @module
  */
 import { MarketReactionError } from "../errors.js";
+import { selectInPlace } from "../stats/quantile.js";
 import type { Series, SeriesKind } from "../types.js";
 
 /** Fewest finite values before the check says anything. */
 const MIN_VALUES = 20;
-
-/**
- * Moves the k-th smallest of `a` to index k, smaller or equal values before it, larger or
- * equal after (Hoare selection, middle pivot): the order statistic without sorting.
- */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
-}
 
 /**
  * Median of the values (reordered in place), the same number as sorting them would give.
@@ -46,7 +18,7 @@ function select(a: Float64Array, k: number): number {
  */
 export function median(values: Float64Array): number {
   const n = values.length;
-  const upper = select(values, n >> 1);
+  const upper = selectInPlace(values, n >> 1);
   if (n % 2 === 1) return upper;
   // the lower middle value is the largest of those before index n/2
   let lower = values[0]!;
