@@ -633,12 +633,6 @@ interface OnSessions {
   readonly offset: number;
 }
 
-/** Slot `k` of {@link OnSessions}. */
-function slot(on: OnSessions, k: number): number {
-  const j = k + on.offset;
-  return j >= 0 && j < on.source.length ? on.source[j]! : Number.NaN;
-}
-
 /**
  * The asset's values on sessions c0 − 1 … c1; rows off the calendar or beyond it are counted
  * into warnings. Days that are consecutive sessions from calendar position `run` are read in
@@ -718,10 +712,14 @@ function assetReturnsOnSessions(
   const gap = new Uint8Array(n);
   const missing = new Tally();
   const multi = new Tally();
-  // one pass: the value on the previous session is carried from one step to the next
-  let before = slot(onSession, 0);
+  // one pass: the value on the previous session is carried from one step to the next (the
+  // source, offset and length held in locals: read per step, they cost more than the step)
+  const { source, offset } = onSession;
+  const len = source.length;
+  let before = offset >= 0 && offset < len ? source[offset]! : Number.NaN;
   for (let i = 0; i < n; i++) {
-    const cur = slot(onSession, i + 1);
+    const j = i + 1 + offset;
+    const cur = j >= 0 && j < len ? source[j]! : Number.NaN;
     let r = Number.NaN;
     let flag = 0;
     if (!isPrice) {
