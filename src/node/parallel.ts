@@ -9,7 +9,18 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
-import { MarketReactionError, eventStudy, mergeStudies, type EventStudyOptions, type Issue, type ShardSpec, type Study, type StudyPart } from "market-reaction";
+import {
+  MarketReactionError,
+  eventStudy,
+  mergeStudies,
+  shardHead,
+  type EventStudyOptions,
+  type Issue,
+  type ShardSpec,
+  type Study,
+  type StudyPart,
+} from "market-reaction";
+import { shardDelivery, type ShardDelivery } from "./shardMessage.js";
 
 /** Options of {@link eventStudyParallel}. */
 export interface ParallelOptions {
@@ -34,14 +45,19 @@ export const PARALLEL_MIN_PAIRS = 2000;
 
 /**
  * An event study computed across worker threads: the same result as {@link eventStudy}, byte for
- * byte (`toJSONText()`), in about 1/workers of the time for a large study (the merge, the
- * cross-event tests and each worker's reading of all the inputs are not divided).
+ * byte (`toJSONText()`). The per-pair work is divided among the workers; what is not divided is
+ * the workers' start-up (each loads the library, overlapped with the next step), the study's
+ * checks and shared facts in this thread (`shardHead`: alignment, the content hashes of every
+ * input), and the merge with the cross-event tests, also in this thread.
  *
  * The study is split by assets when there are at least as many assets as workers, else by
  * statements (not with `regression` or `placebo`, which need all of a series' statements: those
- * run in this thread). `onProgress` is not called from the workers. The options go to the
- * workers by structured cloning: they must be plain data (series, factors, statements, exchange
- * codes). The `pairs` of the result are empty (they stay in the workers).
+ * run in this thread). By assets, each worker receives only its own series (their arrays copied
+ * once and transferred, the caller's arrays untouched), the benchmark, the factors and the
+ * statements that concern them; by statements, every worker receives every series.
+ * `onProgress` is not called from the workers. The options go to the workers by structured
+ * cloning: they must be plain data (series, factors, statements, exchange codes). The `pairs`
+ * of the result are empty (they stay in the workers).
  *
  * A separate function rather than an `eventStudy` option: the core is platform-neutral (no
  * threads in a browser bundle) and synchronous; this is asynchronous and Node-only.
@@ -68,8 +84,16 @@ export async function eventStudyParallel(options: EventStudyOptions, parallel: P
   const layout = shardLayout(options, workers, requested === undefined);
   if (layout === undefined) return eventStudy(options);
   const { onProgress: _dropped, ...data } = options;
-  const parts = await Promise.all(Array.from({ length: layout.count }, (_, index) => runShard(data, { ...layout, index })));
-  return mergeStudies(parts);
+  // the workers start first: each loads the library while this thread checks the study and
+  // computes what all shards share (the head); then each gets only its shard's series
+  const started = Array.from({ length: layout.count }, (_, index) => startShard({ ...layout, index }));
+  try {
+    const head = shardHead(data);
+    started.forEach((worker, index) => worker.send(shardDelivery(data, { ...layout, index }, head)));
+    return mergeStudies(await Promise.all(started.map((w) => w.part)));
+  } finally {
+    for (const worker of started) worker.stop();
+  }
 }
 
 function invalidOption(option: string, value: unknown, expected: string): never {
@@ -122,23 +146,20 @@ function startWorker(file: URL | string, options: WorkerOptions): Worker {
   }
 }
 
-/** One shard computed in a worker thread. */
-function runShard(options: Omit<EventStudyOptions, "onProgress">, shard: ShardSpec): Promise<StudyPart> {
+/** A worker computing one shard: `send` gives it its shard; `part` is what it sends back. */
+interface ShardWorker {
+  readonly part: Promise<StudyPart>;
+  send(delivery: ShardDelivery): void;
+  /** Stops the worker (when its part is in, or the study failed elsewhere). */
+  stop(): void;
+}
+
+/** A worker thread started for one shard; it waits for its message. */
+function startShard(shard: ShardSpec): ShardWorker {
   const script = workerScript();
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = startWorker(script.file, { workerData: { options, shard }, eval: script.eval });
-    } catch (error) {
-      if ((error as Error).name === "DataCloneError")
-        invalidOption(
-          "options",
-          (error as Error).message,
-          "plain data for worker threads (series, statements, exchange codes); use eventStudy for other options",
-        );
-      throw error;
-    }
-    let settled = false;
+  const worker = startWorker(script.file, { eval: script.eval });
+  let settled = false;
+  const part = new Promise<StudyPart>((resolve, reject) => {
     worker.once(
       "message",
       (message: { ok: true; part: StudyPart } | { ok: false; error: { code?: string; message: string; issues: Issue[]; name?: string } }) => {
@@ -158,4 +179,27 @@ function runShard(options: Omit<EventStudyOptions, "onProgress">, shard: ShardSp
       settled = true;
     });
   });
+  // a part nobody awaits (the study failed before the workers were given their shards) is no unhandled rejection
+  part.catch(() => undefined);
+  return {
+    part,
+    send(delivery) {
+      try {
+        worker.postMessage(delivery.message, delivery.transfer);
+      } catch (error) {
+        if ((error as Error).name === "DataCloneError")
+          invalidOption(
+            "options",
+            (error as Error).message,
+            "plain data for worker threads (series, statements, exchange codes); use eventStudy for other options",
+          );
+        throw error;
+      }
+    },
+    stop() {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+    },
+  };
 }

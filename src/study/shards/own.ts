@@ -25,6 +25,7 @@ export interface OwnAssets {
  * @throws SHARD_MISMATCH when the options or the assets are not those the head was made from.
  */
 export function ownAssets(options: EventStudyOptions, spec: ShardSpec, head: ShardHead): OwnAssets {
+  checkHead(head);
   const difference = firstDifference(runOptionsOf(options), head.run, "run");
   if (difference !== undefined) throw mismatch(`the options differ from those of the shard head at ${difference}`);
   const studyIds = head.options.assets as readonly string[];
@@ -55,6 +56,31 @@ export function ownAssets(options: EventStudyOptions, spec: ShardSpec, head: Sha
     ? options.events.filter((e: MarketEvent) => typeof e !== "object" || e === null || e.asset === undefined || ids.has(e.asset))
     : options.events;
   return { options: { ...options, events }, indices };
+}
+
+/**
+ * A head in the shape `shardHead` makes (its content is checked against the options and assets).
+ * @throws INVALID_OPTION naming the field that is missing or malformed.
+ */
+function checkHead(head: ShardHead): void {
+  const h = head as unknown as Record<string, unknown>;
+  const fields: [string, unknown, boolean][] = [
+    ["run", h.run, typeof h.run === "object" && h.run !== null],
+    ["options.assets", (h.options as { assets?: unknown } | undefined)?.assets, isStrings((h.options as { assets?: unknown } | null | undefined)?.assets)],
+    ["provenance.inputs.assets", undefined, Array.isArray((h.provenance as { inputs?: { assets?: unknown } } | null | undefined)?.inputs?.assets)],
+    ["events", h.events, Array.isArray(h.events)],
+    [
+      "head",
+      h.head,
+      Array.isArray((h.head as { warnings?: unknown } | null | undefined)?.warnings) &&
+        Array.isArray((h.head as { skipped?: unknown } | null | undefined)?.skipped),
+    ],
+  ];
+  for (const [name, value, ok] of fields) if (!ok) invalidOption(`head.${name}`, value, "the shard head of the study (from shardHead)");
+}
+
+function isStrings(value: unknown): boolean {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
 }
 
 function assetList(assets: EventStudyOptions["assets"]): readonly Series[] {
