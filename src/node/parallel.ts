@@ -25,23 +25,28 @@ import { shardDelivery, type ShardDelivery } from "./shardMessage.js";
 /** Options of {@link eventStudyParallel}. */
 export interface ParallelOptions {
   /**
-   * Worker threads. Default: the machine's cores (`os.availableParallelism()`), and the study
-   * runs in this thread when it has fewer than {@link PARALLEL_MIN_PAIRS} (asset, statement)
-   * pairs (starting a worker costs more than such a study). `1`: in this thread. A number above 1
-   * always uses that many workers (fewer when the study has fewer assets and statements).
+   * Worker threads. Default: one per {@link PARALLEL_MIN_PAIRS}/2 (asset, statement) pairs, up
+   * to the machine's cores (`os.availableParallelism()`); a study of fewer than
+   * {@link PARALLEL_MIN_PAIRS} pairs runs in this thread (a worker's start-up and cold code cost
+   * more than such a study saves). `1`: in this thread. A number above 1 always uses that many
+   * workers (fewer when the study has fewer assets and statements).
    */
   readonly workers?: number;
 }
 
 /**
  * Below this many (asset, statement) pairs, `eventStudyParallel` without `workers` runs the study
- * in this thread.
+ * in this thread; above, it starts one worker per half this many pairs, up to the cores. Each
+ * worker costs about 0.35 s of CPU before its first pair (start-up, and the library's code run
+ * cold in a fresh thread) and the main thread checks the study and merges the parts: measured on
+ * a 2-core machine, two workers beat one thread from about 25,000 pairs of the market model with
+ * the SQ test (docs/scale.md).
  * @example
  * ```ts
- * PARALLEL_MIN_PAIRS; // => 2000
+ * PARALLEL_MIN_PAIRS; // => 25000
  * ```
  */
-export const PARALLEL_MIN_PAIRS = 2000;
+export const PARALLEL_MIN_PAIRS = 25_000;
 
 /**
  * An event study computed across worker threads: the same result as {@link eventStudy}, byte for
@@ -80,8 +85,7 @@ export async function eventStudyParallel(options: EventStudyOptions, parallel: P
   const requested = parallel.workers;
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     invalidOption("workers", requested, "a whole number ≥ 1 (1: in this thread)");
-  const workers = requested ?? availableParallelism();
-  const layout = shardLayout(options, workers, requested === undefined);
+  const layout = shardLayout(options, requested);
   if (layout === undefined) return eventStudy(options);
   const { onProgress: _dropped, ...data } = options;
   // the workers start first: each loads the library while this thread checks the study and
@@ -103,11 +107,12 @@ function invalidOption(option: string, value: unknown, expected: string): never 
   );
 }
 
-/** How the study is split, or `undefined` to run it in this thread. */
-function shardLayout(options: EventStudyOptions, workers: number, auto: boolean): Omit<ShardSpec, "index"> | undefined {
+/** How the study is split (`requested` workers, or the default), or `undefined` to run it in this thread. */
+function shardLayout(options: EventStudyOptions, requested: number | undefined): Omit<ShardSpec, "index"> | undefined {
   const assets = Array.isArray(options.assets) ? options.assets.length : ((options.assets as { series?: readonly unknown[] } | undefined)?.series?.length ?? 0);
   const statements = Array.isArray(options.events) ? options.events.length : 0;
-  if (workers <= 1 || (auto && assets * statements < PARALLEL_MIN_PAIRS)) return undefined;
+  const workers = requested ?? Math.min(availableParallelism(), Math.floor((assets * statements) / (PARALLEL_MIN_PAIRS / 2)));
+  if (workers <= 1 || (requested === undefined && assets * statements < PARALLEL_MIN_PAIRS)) return undefined;
   if (assets >= 2) return { by: "assets", count: Math.min(workers, assets) };
   const whole = (options.regression !== undefined && options.regression !== false) || options.placebo !== undefined;
   if (whole || statements < 2) return undefined;

@@ -17,7 +17,7 @@ import { runOptionsOf } from "./runOptions.js";
  * hold only the shard's assets (by assets: the assets at positions `index`, `index + count`, …;
  * a market named by id stays among them): each machine or worker then reads, aligns and hashes
  * only its own series, and the parts still merge into the single run's study. Plain data
- * (structured-cloneable, JSON-safe apart from the numbers the parts encode).
+ * (structured-cloneable: `eventStudyParallel` sends it to its workers).
  *
  * @throws what {@link eventStudy} throws before its first asset (malformed options or statements,
  *   windows that do not fit the data).
