@@ -80,12 +80,19 @@ function showWindow(w: Window): string {
 export function normalizeWindows(spec: WindowSpec): NormalizedWindows {
   if (typeof spec !== "object" || spec === null) invalidOption("windows", spec, "an object { estimation?, windows }");
   if (!Array.isArray(spec.windows) || spec.windows.length === 0) invalidOption("windows", spec.windows, "one or more event windows [start, end]");
-  spec.windows.forEach((w, i) => {
+  // one loop (this runs once per pair and per asset): check, copy, and the span of the windows
+  const windows: Window[] = [];
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < spec.windows.length; i++) {
+    const w = spec.windows[i];
     if (!isWindow(w)) invalidOption(`windows[${i}]`, w, "[start, end] with integer offsets");
     if (w[0] > w[1]) invalidOption(`windows[${i}]`, w, "start <= end");
-  });
-  const windows = spec.windows.map((w) => [w[0], w[1]] as const);
-  const eventSpan: Window = [Math.min(...windows.map((w) => w[0])), Math.max(...windows.map((w) => w[1]))];
+    windows.push([w[0], w[1]]);
+    first = Math.min(first, w[0]);
+    last = Math.max(last, w[1]);
+  }
+  const eventSpan: Window = [first, last];
   let estimation: Window | undefined;
   const e = spec.estimation;
   if (e === undefined) estimation = undefined;
@@ -103,7 +110,8 @@ export function normalizeWindows(spec: WindowSpec): NormalizedWindows {
     invalidOption("estimation", e, "[start, end] or { length, gap }");
   }
   if (estimation !== undefined) {
-    for (const [i, w] of windows.entries()) {
+    for (let i = 0; i < windows.length; i++) {
+      const w = windows[i]!;
       if (w[0] <= estimation[1] && estimation[0] <= w[1]) {
         invalidOption(`windows[${i}]`, w, `an event window that does not overlap the estimation window ${showWindow(estimation)}`);
       }
