@@ -9,6 +9,7 @@
 import { isoFromDayKey } from "../time/dayKey.js";
 import { parseTimestamp } from "../time/timestamp.js";
 import { clockOfMinute, instantToLocal } from "../time/zone.js";
+import type { LocalTime } from "../time/zone.js";
 import type { DayKey } from "../types.js";
 import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
 import { weekdayName } from "./calendar.js";
@@ -56,6 +57,15 @@ export interface Decision {
 
 /** The decision and its reason for a statement on one exchange (the reference path). */
 export function decide(st: Statement, zone: string, cal: TradingCalendar, policy: NonTradingPolicy): Decision {
+  return decideOnClock(st, zone, cal, policy, undefined);
+}
+
+/**
+ * {@link decide} for a statement already put on the exchange clock (`local`; undefined to
+ * convert the instant here, unused for a date-only statement): what an alignment calls for the
+ * statements it reports with their reason, having converted each instant once per exchange.
+ */
+export function decideOnClock(st: Statement, zone: string, cal: TradingCalendar, policy: NonTradingPolicy, local: LocalTime | undefined): Decision {
   const code = cal.exchange.code;
   const exZone = cal.exchange.timezone;
   if (st.kind === "date") {
@@ -66,7 +76,7 @@ export function decide(st: Statement, zone: string, cal: TradingCalendar, policy
       return { session: "date-only", rule: "date-only-same-day", day0: day, reason: `${what}, a trading day on ${code}; day 0 is that session.` };
     return nonTrading(what, "date-only", day, cal, policy);
   }
-  const local = instantToLocal(st.instant, exZone);
+  if (local === undefined) local = instantToLocal(st.instant, exZone);
   const day = local.day;
   const stmt = describeStatement(st, zone);
   const onClock = exZone === zone ? "" : ` (${describeDay(day)} ${hhmm(local.minute)} on the ${code} clock, ${exZone})`;

@@ -51,6 +51,34 @@ describe("alignEvents with lazy row text", () => {
     }
   });
 
+  it("gives rows and rolled-statement warnings on all 24 exchanges the reason text the reference path writes", () => {
+    const events = workloadEvents(300);
+    const statements = readStatements(events, []);
+    const index = new Map(events.map((e, i) => [e.id, i] as const));
+    const calendars = exchangeCodes().map((c) => tradingCalendar(c));
+    const byCode = new Map(calendars.map((c) => [c.exchange.code, c] as const));
+    for (const policy of ["next", "previous"] as const) {
+      const { rows, warnings } = alignEvents(events, calendars, { nonTrading: policy });
+      const rolled = new Map(
+        warnings.filter((w) => w.code.startsWith("ROLLED_TO_")).map((w) => [`${String(w.event_id)}/${String(w.exchange)}`, w.message] as const),
+      );
+      let rolledSeen = 0;
+      for (const row of rows) {
+        const i = index.get(row.id)!;
+        const cal = byCode.get(row.exchange)!;
+        const d = decide(statements[i]!, zoneOfEvent(events[i]!), cal, policy);
+        expect(row.reason, `${row.id} on ${row.exchange}`).toBe(d.reason);
+        const message = rolled.get(`${row.id}/${row.exchange}`);
+        if (row.rule.startsWith("non-trading-") || row.rule === "date-only-next" || row.rule === "date-only-previous") {
+          expect(message).toBe(`event ${row.id} on ${row.exchange}: ${d.reason}`);
+          rolledSeen++;
+        } else expect(message).toBeUndefined();
+      }
+      expect(rolledSeen).toBe(rolled.size);
+      expect(rolledSeen).toBeGreaterThan(1000);
+    }
+  });
+
   it("writes a row's text once, on first read, and serialises it with every key in order", () => {
     const { rows } = alignEvents([{ id: "sun", timestamp: "2025-04-06T10:00", timezone: "America/New_York", precision: "minute" }], ["XNYS", "XTKS"]);
     const tokyo = rows[1]!;
