@@ -129,7 +129,8 @@ export function cumulativeAbnormalReturns(ars: AbnormalReturns, windows: readonl
   return out;
 }
 
-function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy): CarResult {
+/** {@link cumulativeAbnormalReturn} without the argument checks, for callers whose window lies in the span (internal). */
+export function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy): CarResult {
   const { ar, variance: dayVariance, design, covUnscaled: C, actual, expected, k, length: m, sigma2, df } = ars;
   const from = window[0] - ars.start;
   const to = window[1] - ars.start + 1;
