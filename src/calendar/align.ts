@@ -19,7 +19,7 @@ import type { TradingCalendar } from "./calendar.js";
 import { day0Iso, decideDateOnly, decideInstant, laneOf, newOutcome } from "./alignDays.js";
 import type { Outcome } from "./alignDays.js";
 import { decideOnClock } from "./alignReason.js";
-import { LazyAlignmentRow, approximateNote } from "./alignRow.js";
+import { LazyAlignmentRow, RowTexts, approximateNote } from "./alignRow.js";
 import type { RowPlace } from "./alignRow.js";
 import { readStatements, zoneOfEvent } from "./alignStatements.js";
 import type { Exchange } from "./exchanges.js";
@@ -155,7 +155,7 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
   const warnings: Warning[] = [];
   const statements = readStatements(events, warnings);
   const out: AlignmentOutput = { rows: [], skipped: [], warnings, errors: [], rangeErrors: [], approximateUsed: new Set() };
-  const lanes = calendars.map((cal) => laneOf(cal, policy));
+  const lanes = calendars.map((cal) => laneOf(cal, policy, new RowTexts(cal, policy, events, statements)));
   const outcome = newOutcome();
   const strict = options.strict === true;
   for (let i = 0; i < events.length; i++) {
@@ -169,11 +169,14 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
       const f = lane.facts(day);
       if (st.kind === "date") decideDateOnly(outcome, f, day, policy);
       else decideInstant(outcome, f, day, place.localMinute, policy);
-      let reason: string | undefined;
-      if (needsReason(outcome) && (reason = recordExplained(out, event, i, zone, place, strict)) === undefined) continue;
+      if (needsReason(outcome)) {
+        const reason = recordExplained(out, event, i, zone, place, strict);
+        if (reason === undefined) continue;
+        lane.texts.keepReason(i, reason);
+      }
       if (lane.calendar.approximate) out.approximateUsed.add(lane.calendar.exchange.code);
       const day0 = outcome.day0;
-      out.rows.push(new LazyAlignmentRow(event, zone, instantUtc, st, lane, outcome.session, outcome.rule!, day0, day0Iso(f, day, day0), reason));
+      out.rows.push(new LazyAlignmentRow(event, zone, instantUtc, st, lane.texts, outcome.session, outcome.rule!, day0, day0Iso(f, day, day0)));
     }
   }
   throwIfIssues(out.errors, 'alignEvents: statements on non-trading days (nonTrading: "error")', "NON_TRADING_DAY");

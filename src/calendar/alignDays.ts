@@ -11,7 +11,7 @@ import { isoFromDayKey } from "../time/dayKey.js";
 import { zoneOffsetReader } from "../time/zone.js";
 import type { DayKey } from "../types.js";
 import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
-import type { RowLane, RowPlace } from "./alignRow.js";
+import type { RowPlace, RowTexts } from "./alignRow.js";
 import type { Statement } from "./alignStatements.js";
 import type { TradingCalendar } from "./calendar.js";
 import { sessionHoursOn } from "./exchanges.js";
@@ -137,8 +137,10 @@ export function decideInstant(out: Outcome, f: DayFacts, day: DayKey, minute: nu
   return set(out, "after-close", "after-close-next", f.next!, undefined);
 }
 
-/** One exchange of an alignment: its calendar, the statement's place on its clock, the facts of its days. */
-export interface Lane extends RowLane {
+/** One exchange of an alignment: its calendar, the statement's place on its clock, the facts of its days, its rows' texts. */
+export interface Lane {
+  readonly calendar: TradingCalendar;
+  readonly texts: RowTexts;
   /** The statement on this exchange's clock; the returned object is reused by the next call. */
   place(st: Statement): RowPlace;
   readonly facts: (day: DayKey) => DayFacts;
@@ -151,12 +153,12 @@ const MS_PER_DAY = 86_400_000;
  * of that UTC day (read once per day, see `zoneOffsetReader`), the same local time
  * `instantToLocal` gives.
  */
-export function laneOf(calendar: TradingCalendar, policy: NonTradingPolicy): Lane {
+export function laneOf(calendar: TradingCalendar, policy: NonTradingPolicy, texts: RowTexts): Lane {
   const offsetAt = zoneOffsetReader(calendar.exchange.timezone);
   const place = { statement: undefined as unknown as Statement, calendar, policy, localDay: 0, localMinute: 0 };
   return {
     calendar,
-    policy,
+    texts,
     facts: dayFactsOf(calendar),
     place(st) {
       place.statement = st;
