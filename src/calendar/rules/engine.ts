@@ -59,7 +59,7 @@ interface Compiled {
   readonly weekEnds: readonly { readonly until: DayKey; readonly mask: number }[];
   readonly hours: readonly { readonly from: DayKey; readonly until: DayKey; readonly mask: number; readonly period: HoursPeriod; readonly minutes: DayHours }[];
   /** The closures each year's rules place, observed days in a neighbouring year included. */
-  readonly placed: Map<number, ReadonlyMap<DayKey, RuleClosure>>;
+  readonly placed: Map<number, Placed>;
   readonly years: Map<number, RuleYear>;
   tables?: RuleTables;
 }
@@ -234,20 +234,30 @@ function toSpecial(rule: SpecialHoursRule, day: DayKey): RuleSpecialHours {
   };
 }
 
+/** The closures one year's rules place: all of them by day, and those falling in another year. */
+interface Placed {
+  readonly all: ReadonlyMap<DayKey, RuleClosure>;
+  readonly elsewhere: readonly RuleClosure[];
+}
+
 /**
  * The closures the rules of `year` place (cached per descriptor), wherever they fall: an
- * observance can move a holiday into the year before or after (1 January on a Saturday
- * observed on Friday 31 December).
+ * observance or a bridge day can move a holiday into the year before or after (1 January on
+ * a Saturday observed on Friday 31 December).
  */
-function placedClosures(rules: ExchangeRules, c: Compiled, year: number): ReadonlyMap<DayKey, RuleClosure> {
-  let taken = c.placed.get(year);
-  if (taken === undefined) {
+function placedClosures(rules: ExchangeRules, c: Compiled, year: number): Placed {
+  let p = c.placed.get(year);
+  if (p === undefined) {
     const holidayDates = new Set<DayKey>();
-    const placed = placeHolidays(rules, year, holidayDates);
-    bridgeHolidays(rules, year, placed, holidayDates);
-    c.placed.set(year, (taken = placed));
+    const all = placeHolidays(rules, year, holidayDates);
+    bridgeHolidays(rules, year, all, holidayDates);
+    const start = dayKey(year, 1, 1);
+    const end = dayKey(year, 12, 31);
+    const elsewhere: RuleClosure[] = [];
+    for (const x of all.values()) if (x.day < start || x.day > end) elsewhere.push(x);
+    c.placed.set(year, (p = { all, elsewhere }));
   }
-  return taken;
+  return p;
 }
 
 /**
@@ -258,9 +268,11 @@ function placedClosures(rules: ExchangeRules, c: Compiled, year: number): Readon
 function closuresIn(rules: ExchangeRules, c: Compiled, year: number): Map<DayKey, RuleClosure> {
   const start = dayKey(year, 1, 1);
   const end = dayKey(year, 12, 31);
+  const own = placedClosures(rules, c, year);
   const closed = new Map<DayKey, RuleClosure>();
-  for (const y of [year, year - 1, year + 1]) {
-    for (const x of placedClosures(rules, c, y).values()) if (x.day >= start && x.day <= end && !closed.has(x.day)) closed.set(x.day, x);
+  for (const x of own.all.values()) if (x.day >= start && x.day <= end) closed.set(x.day, x);
+  for (const y of [year - 1, year + 1]) {
+    for (const x of placedClosures(rules, c, y).elsewhere) if (x.day >= start && x.day <= end && !closed.has(x.day)) closed.set(x.day, x);
   }
   return closed;
 }
@@ -271,7 +283,7 @@ export function ruleYear(rules: ExchangeRules, year: number): RuleYear {
   let t = c.years.get(year);
   if (t === undefined) {
     const inYear = closuresIn(rules, c, year);
-    const own = placedClosures(rules, c, year);
+    const own = placedClosures(rules, c, year).all;
     const closures = [...inYear.values()].sort((a, b) => a.day - b.day);
     t = { closures, special: specialHours(rules, year, (day) => inYear.has(day) || own.has(day)) };
     c.years.set(year, t);
