@@ -84,14 +84,23 @@ function needsReason(o: Outcome): boolean {
 /**
  * Records a failed or rolled statement with its reason (skipped entry, issue, warning); returns
  * the row's reason when the statement still gets a row (rolled to a session), else undefined.
+ * `onCode` is the messages' opening, `event E1 on XTKS: ` (written once per event and exchange).
  */
-function recordExplained(out: AlignmentOutput, event: MarketEvent, i: number, zone: string, place: RowPlace, strict: boolean): string | undefined {
+function recordExplained(
+  out: AlignmentOutput,
+  event: MarketEvent,
+  i: number,
+  zone: string,
+  place: RowPlace,
+  strict: boolean,
+  onCode: string,
+): string | undefined {
   const cal = place.calendar;
   const code = cal.exchange.code;
   const local = place.statement.kind === "date" ? undefined : { day: place.localDay, minute: place.localMinute };
   const d = decideOnClock(place.statement, zone, cal, place.policy, local);
   if (d.failure === "error") {
-    out.errors.push({ row: i + 1, column: "timestamp", message: `event ${event.id} on ${code}: ${d.reason}` });
+    out.errors.push({ row: i + 1, column: "timestamp", message: onCode + d.reason });
     return undefined;
   }
   if (d.failure === "range") {
@@ -108,7 +117,7 @@ function recordExplained(out: AlignmentOutput, event: MarketEvent, i: number, zo
   const previous = d.rule === "non-trading-previous" || d.rule === "date-only-previous";
   out.warnings.push({
     code: previous ? "ROLLED_TO_PREVIOUS_SESSION" : "ROLLED_TO_NEXT_SESSION",
-    message: `event ${event.id} on ${code}: ${d.reason}`,
+    message: onCode + d.reason,
     event_id: event.id,
     exchange: code,
   });
@@ -156,6 +165,7 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
   const statements = readStatements(events, warnings);
   const out: AlignmentOutput = { rows: [], skipped: [], warnings, errors: [], rangeErrors: [], approximateUsed: new Set() };
   const lanes = calendars.map((cal) => laneOf(cal, policy, new RowTexts(cal, policy, events, statements)));
+  const codeColons = calendars.map((cal) => `${cal.exchange.code}: `);
   const outcome = newOutcome();
   const strict = options.strict === true;
   for (let i = 0; i < events.length; i++) {
@@ -163,14 +173,17 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
     const st = statements[i]!;
     const zone = zoneOfEvent(event);
     const instantUtc = st.kind === "date" ? null : new Date(st.instant).toISOString();
-    for (const lane of lanes) {
+    let prefix: string | undefined; // "event E1 on ", written once per event when needed
+    for (let k = 0; k < lanes.length; k++) {
+      const lane = lanes[k]!;
       const place = lane.place(st);
       const day = place.localDay;
       const f = lane.facts(day);
       if (st.kind === "date") decideDateOnly(outcome, f, day, policy);
       else decideInstant(outcome, f, day, place.localMinute, policy);
       if (needsReason(outcome)) {
-        const reason = recordExplained(out, event, i, zone, place, strict);
+        prefix ??= `event ${event.id} on `;
+        const reason = recordExplained(out, event, i, zone, place, strict, prefix + codeColons[k]!);
         if (reason === undefined) continue;
         lane.texts.keepReason(i, reason);
       }
