@@ -50,6 +50,7 @@ export function prepare(events: readonly CrossEvent[]): Prepared[] {
 }
 
 function sameDays(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
