@@ -23,7 +23,12 @@ const EPS = 2.220446049250313e-16;
 export function isNumericallyConstant(x: Float64Array, sxx: number): boolean {
   let ss = 0;
   for (let j = 0; j < x.length; j++) ss += x[j]! * x[j]!;
-  return !(sxx > 0) || Math.sqrt(sxx) <= x.length * EPS * Math.sqrt(ss);
+  return constantBy(sxx, ss, x.length);
+}
+
+/** {@link isNumericallyConstant} of M values with the centred sum `sxx` and the plain sum of squares `ss` (summed in order). */
+function constantBy(sxx: number, ss: number, M: number): boolean {
+  return !(sxx > 0) || Math.sqrt(sxx) <= M * EPS * Math.sqrt(ss);
 }
 
 /** Work buffers of {@link fitMarketModel}, created on first use. */
@@ -54,13 +59,16 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
   const x = work.x.subarray(0, m0);
   const asset = c.asset;
   const market = c.market!;
+  let ss = 0; // Σx² in order, for the constancy check (as isNumericallyConstant sums it)
   for (let j = 0; j < m0; j++) {
     const i = used[j]!;
+    const xj = market[i]!;
     y[j] = asset[i]!;
-    x[j] = market[i]!;
+    x[j] = xj;
+    ss += xj * xj;
   }
   const r = simpleRegression(y, x);
-  if (isNumericallyConstant(x, r.sxx)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
+  if (constantBy(r.sxx, ss, m0)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
   const m = y.length;
   // `residualsOut` (internal): a buffer of at least m entries the residuals are written into
   const residuals = residualsOut !== undefined && residualsOut.length >= m ? residualsOut.subarray(0, m) : new Float64Array(m);
