@@ -292,6 +292,7 @@ export function sqTestsOfFit(
   scratch?: Float64Array,
 ): void {
   let pre: RunSumPrefix | undefined;
+  let sd = Number.NaN;
   for (let k = 0; k < cars.length; k++) {
     const car = cars[k]!;
     const o = at + 3 * k;
@@ -300,10 +301,13 @@ export function sqTestsOfFit(
       out[o] = out[o + 1] = out[o + 2] = Number.NaN;
       continue;
     }
-    pre ??= sqPrefix(fit, "ignore");
+    if (pre === undefined) {
+      pre = sqPrefix(fit, "ignore");
+      sd = spread(pre.e, pre.n);
+    }
     // one pass over the run sums (counts and tail quantiles, the sums never stored); the sums
     // are built and then read when the quantiles lie too far into the distribution for that
-    if (runSumCountsAndTails(pre, L, car.car, SQ_LOW_P, SQ_HIGH_P, SQ_COUNTS)) {
+    if (runSumCountsAndTails(pre, L, car.car, SQ_LOW_P, SQ_HIGH_P, SQ_COUNTS, sd)) {
       out[o] = sqPValue(SQ_COUNTS[0]!, SQ_COUNTS[1]!, Math.max(0, pre.n - L + 1), true);
       out[o + 1] = SQ_COUNTS[2]!;
       out[o + 2] = SQ_COUNTS[3]!;
@@ -314,6 +318,16 @@ export function sqTestsOfFit(
     out[o + 1] = r.lower;
     out[o + 2] = r.upper;
   }
+}
+
+/** Standard deviation of the first n values (divisor n): where the run sums' tails begin, roughly. */
+function spread(e: Float64Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += e[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (e[i]! - mean) * (e[i]! - mean);
+  return Math.sqrt(ss / n);
 }
 
 /** Counts and quantiles from {@link runSumCountsAndTails} (module scratch, read at once). */

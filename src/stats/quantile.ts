@@ -98,8 +98,8 @@ export class TailKeeper {
    * faster way).
    */
   start(n: number, lowP: number, highP: number): boolean {
-    const kLow = Math.min(n, Math.floor((n - 1) * lowP) + 2);
-    const kHigh = Math.min(n, n - Math.floor((n - 1) * highP));
+    const kLow = lowTailCount(n, lowP);
+    const kHigh = highTailCount(n, highP);
     if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return false;
     this.kLow = kLow;
     this.kHigh = kHigh;
@@ -146,6 +146,16 @@ export class TailKeeper {
   private orderStatistic(n: number, index: number): number {
     return index < this.kLow ? this.small[index]! : this.large[n - 1 - index]!;
   }
+}
+
+/** How many of n values, from the smallest, the type-7 quantile at `p` reads: order statistics 0 … ⌊h⌋+1, h = (n − 1)p. */
+export function lowTailCount(n: number, p: number): number {
+  return Math.min(n, Math.floor((n - 1) * p) + 2);
+}
+
+/** How many of n values, from the largest, the type-7 quantile at `p` reads: order statistics ⌊h⌋ … n−1, h = (n − 1)p. */
+export function highTailCount(n: number, p: number): number {
+  return Math.min(n, n - Math.floor((n - 1) * p));
 }
 
 /** The module's tail keeper: a caller streams one set of values at a time and calls nothing that could re-enter it meanwhile. */
