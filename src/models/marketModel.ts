@@ -2,7 +2,7 @@
  * The market model: R_τ = α + β R_mτ + ε_τ (OLS, centred closed form).
  * @module
  */
-import { simpleRegression } from "../stats/index.js";
+import { simpleRegressionOf } from "../stats/regression.js";
 import { singular } from "./sample.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
@@ -67,12 +67,12 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
     x[j] = xj;
     ss += xj * xj;
   }
-  const r = simpleRegression(y, x);
-  if (constantBy(r.sxx, ss, m0)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
   const m = y.length;
   // `residualsOut` (internal): a buffer of at least m entries the residuals are written into
+  // (by the regression, as it sums their squares)
   const residuals = residualsOut !== undefined && residualsOut.length >= m ? residualsOut.subarray(0, m) : new Float64Array(m);
-  for (let j = 0; j < m; j++) residuals[j] = y[j]! - r.yMean - r.beta * (x[j]! - r.xMean);
+  const r = simpleRegressionOf(y, x, residuals);
+  if (constantBy(r.sxx, ss, m0)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
   return {
     spec,
     model: "market",
