@@ -6,6 +6,7 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { formatTextTable, type Row } from "../src/output/index.js";
@@ -103,6 +104,22 @@ export function rate(perSecond: number): string {
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return "n/a";
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`;
+}
+
+/**
+ * This process's own peak resident memory in bytes. On Linux it is `VmHWM` of /proc/self/status:
+ * getrusage's `maxRSS` (what `process.resourceUsage()` reports) survives `execve`, so a child
+ * spawned by a parent that held 800 MB reports the parent's high-water mark whenever its own
+ * peak is lower. Elsewhere it falls back to `maxRSS`.
+ */
+export function peakRssBytes(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m !== null) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux: no /proc
+  }
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 /** Bytes as MiB. */

@@ -8,7 +8,7 @@
  * temporary directory that is deleted at the end: as Parquet by hyparquet-writer (DOUBLE
  * columns, uncompressed, one row group), as an Arrow IPC file by apache-arrow (Float64
  * columns, one record batch; both writers are devDependencies) and as CSV text. Each reading
- * runs in its own child process, so its peak RSS (`process.resourceUsage().maxRSS`) is its
+ * runs in its own child process, so its peak RSS (`VmHWM`, see `peakRssBytes` in harness.ts) is its
  * own; the child reports the wall and CPU time of `readSeriesParquetFile`,
  * `readSeriesArrowFile` or `readSeriesFile` (CSV, streamed), and the bytes of the result's
  * Float64 arrays. The issue's memory target is 2 × those arrays + 200 MB.
@@ -27,7 +27,7 @@ import { dayKeyFromIso, isoFromDayKey, nyseTradingDays, parseSeriesCsv } from ".
 import type { Row } from "../src/output/index.js";
 import { readSeriesArrowFile, readSeriesFile, readSeriesParquetFile } from "../src/node/index.js";
 import { createRandom } from "../src/stats/random.js";
-import { hasFlag, intOptions, machineRows, mib, ms, printTable, summarize } from "./harness.js";
+import { hasFlag, intOptions, peakRssBytes, machineRows, mib, ms, printTable, summarize } from "./harness.js";
 
 const KINDS = ["parquet", "arrow", "csv", "csv-text"] as const;
 type Kind = (typeof KINDS)[number];
@@ -69,7 +69,7 @@ async function child(): Promise<void> {
   const out: ChildReport = {
     ms: t,
     cpuMs: (c.user + c.system) / 1000,
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRss: peakRssBytes(),
     before,
     floats,
     series: table.series.length,

@@ -12,8 +12,8 @@
  * resident set size is its own: the child generates the text (untimed), collects garbage,
  * records its RSS, then parses the text `warmup + runs` times (garbage collected between
  * runs) and reports the timings, the RSS before parsing and the peak RSS of the process
- * (`process.resourceUsage().maxRSS`, the same getrusage high-water mark `/usr/bin/time -v`
- * prints as "Maximum resident set size"). Each parse result is checked (format `long`,
+ * (`VmHWM` on Linux, see `peakRssBytes` in harness.ts: getrusage's maxRSS would report the
+ * parent's high-water mark, since it survives `execve`). Each parse result is checked (format `long`,
  * the expected number of series and values) so a broken parse cannot look fast.
  * @module
  */
@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { parseSeriesCsv } from "../src/io/index.js";
 import { createRandom } from "../src/stats/random.js";
 import { dayKey, isoFromDayKey, isWeekend } from "../src/time/index.js";
-import { hasFlag, intOptions, machineRows, mib, ms, printTable, rate, summarize, timeMs } from "./harness.js";
+import { hasFlag, intOptions, peakRssBytes, machineRows, mib, ms, printTable, rate, summarize, timeMs } from "./harness.js";
 
 const opt = intOptions({ runs: 5, warmup: 1, seed: 20250402, small: 100_000, large: 1_000_000, rows: 0 });
 
@@ -77,7 +77,7 @@ function child(rows: number): void {
   const { text, assets, missing } = makePanel(rows, opt.seed);
   gc?.();
   const rssBeforeParse = process.memoryUsage().rss;
-  const maxRssBeforeParse = process.resourceUsage().maxRSS * 1024;
+  const maxRssBeforeParse = peakRssBytes();
   const timesMs: number[] = [];
   for (let r = 0; r < opt.warmup + opt.runs; r++) {
     let table: ReturnType<typeof parseSeriesCsv> | undefined;
@@ -103,7 +103,7 @@ function child(rows: number): void {
     rssBeforeParse,
     rssAfterRuns: process.memoryUsage().rss,
     maxRssBeforeParse,
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRss: peakRssBytes(),
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -88,20 +88,37 @@ export function isNumbers(value: unknown): value is ArrayLike<number> {
  * if (!r.success) r.error.message; // => "invalid carTTest: car.variance: undefined; expected a finite number"
  */
 export function checkShape(fn: string, name: string, value: unknown, shape: Shape): void {
-  checkObject(fn, name, value);
-  for (const [key, kind] of Object.entries(shape)) {
-    const optional = kind.endsWith("?");
-    const field = (value as Record<string, unknown>)[key];
-    if (optional && field === undefined) continue;
-    const [test, expected] = FIELD_TEST[(optional ? kind.slice(0, -1) : kind) as FieldKind];
-    if (!test(field)) invalidOption(`${fn}: ${name}.${key}`, describe(field), expected);
-  }
+  checkFields(fn, name, -1, value, shape);
 }
 
 /** Throws unless `value` is an array whose elements all have the fields of `shape`. */
 export function checkArrayOf(fn: string, name: string, value: unknown, shape: Shape): void {
   checkArray(fn, name, value);
-  for (let i = 0; i < value.length; i++) checkShape(fn, `${name}[${i}]`, value[i], shape);
+  for (let i = 0; i < value.length; i++) checkFields(fn, name, i, value[i], shape);
+}
+
+/** Every field kind, plain and with `?`, with its test, its description and whether it is optional. */
+type KindTest = readonly [(v: unknown) => boolean, string, boolean];
+const KIND_TEST: ReadonlyMap<string, KindTest> = new Map(
+  Object.entries(FIELD_TEST).flatMap(([kind, [test, expected]]): [string, KindTest][] => [
+    [kind, [test, expected, false]],
+    [`${kind}?`, [test, expected, true]],
+  ]),
+);
+
+/** {@link checkShape} of `value`, named `name` (index −1) or `name[index]`; the name is built only for a message. */
+function checkFields(fn: string, name: string, index: number, value: unknown, shape: Shape): void {
+  if (typeof value !== "object" || value === null) checkObject(fn, labelOf(name, index), value);
+  for (const key in shape) {
+    const [test, expected, optional] = KIND_TEST.get(shape[key]!)!;
+    const field = (value as Record<string, unknown>)[key];
+    if (optional && field === undefined) continue;
+    if (!test(field)) invalidOption(`${fn}: ${labelOf(name, index)}.${key}`, describe(field), expected);
+  }
+}
+
+function labelOf(name: string, index: number): string {
+  return index < 0 ? name : `${name}[${index}]`;
 }
 
 /** Throws unless `value` is a number (`NaN` and infinities included: the function decides what they mean). */

@@ -146,7 +146,12 @@ export function carsOf(ars: AbnormalReturns, windows: readonly Window[]): CarRes
 /** Sum of the window's regressor rows (module scratch, grown as needed: read before the next window). */
 let rowSum = new Float64Array(8);
 
-function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy, dayPValues: boolean): CarResult {
+/**
+ * {@link cumulativeAbnormalReturn} without the argument checks, for callers whose window lies in
+ * the span (internal). `dayPValues`: the abnormal returns are `abnormalReturns`' own, so a
+ * one-day window whose t statistic is the day's may take the day's p-value.
+ */
+export function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy, dayPValues = false): CarResult {
   const { ar, variance: dayVariance, design, covUnscaled: C, actual, expected, k, length: m, sigma2, df } = ars;
   const from = window[0] - ars.start;
   const to = window[1] - ars.start + 1;

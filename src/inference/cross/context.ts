@@ -10,7 +10,7 @@ import { checkOptions as checkSchema } from "../../options/schema.js";
 import { averageResidualCorrelation } from "./correlation.js";
 import type { CrossContext, CrossTestDescriptor, Need, Prepared } from "./descriptor.js";
 import { averageByKey, type PooledScores, type ScoreTransform } from "./pooled.js";
-import { poolRanked, rankSample, type RankableEvent, type RankedSample } from "./ranks.js";
+import { rankAndPool, type RankableEvent, type RankPools } from "./ranks.js";
 import { generalizedSignProbability } from "./sign.js";
 import { TEST_NAMES, type Conventions, type CrossEvent, type CrossEventOptions, type PAdjustMethod, type TestName } from "./types.js";
 import { moments } from "./util.js";
@@ -50,6 +50,7 @@ export function prepare(events: readonly CrossEvent[]): Prepared[] {
 }
 
 function sameDays(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -102,10 +103,10 @@ function rankable(prep: readonly Prepared[], e2: boolean): RankableEvent[] {
   });
 }
 
-/** Shared building blocks plus a cache of ranked samples (by window) and pooled scores. */
+/** Shared building blocks plus a cache of ranked samples (by window) with their pooled scores. */
 export interface ContextWithRanks extends CrossContext {
   /** Ranks over estimation + the span offsets from..to (cached by range). */
-  ranksFor(from: number, to: number): RankedSample;
+  ranksFor(from: number, to: number): RankPools;
 }
 
 /** Builds the context: only the blocks some requested test needs are computed. */
@@ -114,21 +115,14 @@ export function buildContext(prep: readonly Prepared[], tests: readonly CrossTes
   const N = prep.length;
   const { lo, hi } = spanRange(prep);
   const events = need.has("ranks") ? rankable(prep, e2) : [];
-  const sampleCache = new Map<string, RankedSample>();
-  const ranksFor = (from: number, to: number): RankedSample => {
+  const sampleCache = new Map<string, RankPools>();
+  const ranksFor = (from: number, to: number): RankPools => {
     const key = `${Math.max(from, lo)},${Math.min(to, hi)}`;
     let r = sampleCache.get(key);
-    if (r === undefined) sampleCache.set(key, (r = rankSample(events, from, to)));
+    if (r === undefined) sampleCache.set(key, (r = rankAndPool(events, from, to)));
     return r;
   };
-  const poolCache = new Map<RankedSample, Map<ScoreTransform, PooledScores>>();
-  const pool = (r: RankedSample, t: ScoreTransform): PooledScores => {
-    let byT = poolCache.get(r);
-    if (byT === undefined) poolCache.set(r, (byT = new Map()));
-    let p = byT.get(t);
-    if (p === undefined) byT.set(t, (p = poolRanked(r, t)));
-    return p;
-  };
+  const pool = (r: RankPools, t: ScoreTransform): PooledScores => r[t];
   return {
     prep,
     N,

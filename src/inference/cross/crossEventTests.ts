@@ -4,7 +4,7 @@
  * with its formula and reference).
  * @module
  */
-import { cumulativeAbnormalReturn } from "../../abnormal/car.js";
+import { carUnchecked } from "../../abnormal/car.js";
 import { MarketReactionError, type Warning } from "../../errors.js";
 import { isoFromDayKey } from "../../time/index.js";
 import { adjustFamily } from "./adjust.js";
@@ -258,7 +258,7 @@ function windowInput(ctx: ContextWithRanks, daily: readonly DailyRow[], w: Windo
   for (let i = 0; i < N; i++) {
     const p = ctx.prep[i]!;
     if (a >= p.start && b <= p.start + p.length - 1) {
-      const c = cumulativeAbnormalReturn(p.ev.ars, w);
+      const c = carUnchecked(p.ev.ars, w, "propagate");
       car[i] = c.car;
       carVar[i] = c.variance;
       scar[i] = c.scar;

@@ -4,7 +4,7 @@
  * exporting a descriptor + one line in `registry.ts`.
  * @module
  */
-import type { RankedSample } from "./ranks.js";
+import type { RankPools } from "./ranks.js";
 import type { KeyedSeries, PooledScores, ScoreTransform } from "./pooled.js";
 import type { CrossEvent, CrossTestResult } from "./types.js";
 
@@ -45,11 +45,11 @@ export interface CrossContext {
   /** Estimation SARs ê/s on event-time keys, for GRANK (`grank`). */
   readonly grankEst: readonly KeyedSeries[];
   /** Ranks over estimation + the whole event span (`ranks`). */
-  readonly spanRanks: RankedSample | undefined;
+  readonly spanRanks: RankPools | undefined;
   /** First event (Lamb's estudy2 reference). */
   readonly first: Prepared;
   /** The pooled scores of a ranked sample (computed once per sample and transform, then cached). */
-  pool(ranks: RankedSample, transform: ScoreTransform): PooledScores;
+  pool(ranks: RankPools, transform: ScoreTransform): PooledScores;
 }
 
 /** The cross-section on one event day τ (arrays of length N, `NaN` = no AR on τ). */
@@ -87,7 +87,7 @@ export interface WindowInput {
   /** Pooling keys of the window's days. */
   readonly keys: readonly number[];
   /** Ranks for the window's rank tests (estudy2: estimation + the window; textbook: the span). */
-  readonly ranks: RankedSample | undefined;
+  readonly ranks: RankPools | undefined;
 }
 
 /** How the window statistic of a test is formed under the estudy2 profile. */

@@ -4,7 +4,7 @@
  * weighted portfolio series of the time-series tests.
  * @module
  */
-import { poolRanked, rankSample } from "./ranks.js";
+import { rankAndPool } from "./ranks.js";
 import type { CrossTestResult } from "./types.js";
 import { Acc, makeResult, pNormal } from "./util.js";
 import { checkArrayOf, checkNumbers } from "../../check.js";
@@ -53,7 +53,7 @@ export function poolScores(series: readonly KeyedSeries[], transform: ScoreTrans
       start: 0,
     };
   });
-  return poolRanked(rankSample(events, 0, -1), transform);
+  return rankAndPool(events, 0, -1)[transform];
 }
 
 /** Divisor of the variance sums: the number of keys (textbook) or the mean T_i (estudy2). */

@@ -1,11 +1,11 @@
 /**
  * The shared rank kernel of the cross-event rank and sign tests: each event's sample (its
  * estimation residuals plus the abnormal returns of part of its event span) is ranked once, and
- * the ranks, the sample medians and the pooled scores of the Corrado, Corrado–Zivney rank and
- * Corrado–Zivney sign tests are all read from that one ranking.
+ * the pooled scores of the Corrado, Corrado–Zivney rank and Corrado–Zivney sign tests are all
+ * summed from that one ranking.
  * @module
  */
-import type { PooledScores, ScoreTransform } from "./pooled.js";
+import type { PooledScores } from "./pooled.js";
 import { countBelow, sortedMedian } from "./util.js";
 
 /** What the kernel reads of one event. */
@@ -19,59 +19,90 @@ export interface RankableEvent {
   readonly start: number;
 }
 
-/**
- * Every event's sample ranked once: the non-missing values of event i are entries
- * `offsets[i] … offsets[i + 1] − 1` of the flat arrays, in sample order (estimation first).
- */
-export interface RankedSample {
-  /** Smallest key; `slot` holds key − base. */
-  readonly base: number;
-  /** Number of key slots (largest key − base + 1). */
-  readonly size: number;
-  readonly offsets: Int32Array;
-  readonly slot: Int32Array;
-  /** Average rank of the value within its event's sample (1-based, ties averaged). */
-  readonly rank: Float64Array;
-  /** sign(value − median of its event's sample): −1, 0 or 1. */
-  readonly sign: Int8Array;
+/** The pooled scores of one ranked sample under each of the three transforms (one shared `count`). */
+export interface RankPools {
+  readonly corrado: PooledScores;
+  readonly uniform: PooledScores;
+  readonly sign: PooledScores;
 }
 
 /**
- * Ranks each event's sample: its non-missing estimation values plus its non-missing span values
- * at offsets from..to (inclusive; clipped to the span). One native sort per event (no comparator
- * callback); average ranks by binary search on the sorted copy; the median from the same copy.
+ * Ranks each event's sample (its non-missing estimation values plus its non-missing span values
+ * at offsets from..to, inclusive, clipped to the span) and sums the three scores per key in the
+ * same pass: `corrado` K − (T_i + 1)/2, `uniform` K/(T_i + 1) − ½, `sign` sign(x − median_i).
+ * One radix sort per event (no comparator callback); only scratch buffers as long as the
+ * longest sample are allocated besides the sums, so memory does not grow with the number of
+ * events. Each key's sums add the scores in event order, then in sample order (estimation
+ * first).
  */
-export function rankSample(events: readonly RankableEvent[], from: number, to: number): RankedSample {
+export function rankAndPool(events: readonly RankableEvent[], from: number, to: number): RankPools {
   const N = events.length;
-  const offsets = new Int32Array(N + 1);
   let longest = 0;
+  const range = Float64Array.of(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
   for (let i = 0; i < N; i++) {
-    const n = sampleLength(events[i]!, from, to);
-    offsets[i + 1] = offsets[i]! + n;
+    const e = events[i]!;
+    const [a, b] = spanRange(e, from, to);
+    const n = keyRange(e.estValues, e.estKeys, 0, e.estValues.length, range) + keyRange(e.spanValues, e.spanKeys, a, b, range);
     if (n > longest) longest = n;
   }
-  const total = offsets[N]!;
-  const keys = new Float64Array(total);
-  const values = new Float64Array(total);
-  for (let i = 0; i < N; i++) gather(events[i]!, from, to, offsets[i]!, keys, values);
-  let base = 0;
-  let hi = -1;
-  if (total > 0) {
-    base = Number.POSITIVE_INFINITY;
-    hi = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < total; j++) {
-      const k = keys[j]!;
-      if (k < base) base = k;
-      if (k > hi) hi = k;
-    }
+  const base = range[0]!;
+  const hi = range[1]!;
+  if (longest === 0) return { corrado: EMPTY_POOL, uniform: EMPTY_POOL, sign: EMPTY_POOL };
+  const size = hi - base + 1;
+  const sums = { corrado: new Float64Array(size), uniform: new Float64Array(size), sign: new Float64Array(size), count: new Int32Array(size) };
+  const scratch = { values: new Float64Array(longest), slots: new Int32Array(longest), rank: new Float64Array(longest), sign: new Int8Array(longest) };
+  const work = rankScratch(longest);
+  let lengths = 0;
+  let counted = 0;
+  for (let i = 0; i < N; i++) {
+    const T = gather(events[i]!, from, to, base, scratch.slots, scratch.values);
+    if (T === 0) continue;
+    counted++;
+    lengths += T;
+    rankEvent(scratch.values, T, work, scratch.rank, scratch.sign);
+    addScores(T, scratch, sums);
   }
-  const slot = new Int32Array(total);
-  for (let j = 0; j < total; j++) slot[j] = keys[j]! - base;
-  const rank = new Float64Array(total);
-  const sign = new Int8Array(total);
-  const sorted = new Float64Array(longest);
-  for (let i = 0; i < N; i++) rankEvent(values, offsets[i]!, offsets[i + 1]!, sorted, rank, sign);
-  return { base, size: hi - base + 1, offsets, slot, rank, sign };
+  let keys = 0;
+  for (let k = 0; k < size; k++) if (sums.count[k]! > 0) keys++;
+  const meanLength = lengths / counted;
+  const pool = (sum: Float64Array): PooledScores => ({ base, sum, count: sums.count, keys, meanLength, events: counted });
+  return { corrado: pool(sums.corrado), uniform: pool(sums.uniform), sign: pool(sums.sign) };
+}
+
+const EMPTY_POOL: PooledScores = { base: 0, sum: new Float64Array(0), count: new Int32Array(0), keys: 0, meanLength: Number.NaN, events: 0 };
+
+/** Counts the non-missing values of values[a..b) and widens `range` (smallest, largest key) to their keys. */
+function keyRange(values: ArrayLike<number>, keys: ArrayLike<number>, a: number, b: number, range: Float64Array): number {
+  let n = 0;
+  let lo = range[0]!;
+  let hi = range[1]!;
+  for (let j = a; j < b; j++) {
+    if (Number.isNaN(values[j]!)) continue;
+    n++;
+    const k = keys[j]!;
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  range[0] = lo;
+  range[1] = hi;
+  return n;
+}
+
+/** Adds one ranked event's three scores to the sums of their keys, in sample order. */
+function addScores(
+  T: number,
+  s: { readonly slots: Int32Array; readonly rank: Float64Array; readonly sign: Int8Array },
+  sums: { readonly corrado: Float64Array; readonly uniform: Float64Array; readonly sign: Float64Array; readonly count: Int32Array },
+): void {
+  const centre = (T + 1) / 2;
+  for (let j = 0; j < T; j++) {
+    const k = s.slots[j]!;
+    const r = s.rank[j]!;
+    sums.corrado[k] = sums.corrado[k]! + (r - centre);
+    sums.uniform[k] = sums.uniform[k]! + (r / (T + 1) - 0.5);
+    sums.sign[k] = sums.sign[k]! + s.sign[j]!;
+    sums.count[k] = sums.count[k]! + 1;
+  }
 }
 
 function spanRange(e: RankableEvent, from: number, to: number): [number, number] {
@@ -80,29 +111,23 @@ function spanRange(e: RankableEvent, from: number, to: number): [number, number]
   return [a, Math.max(a, b)];
 }
 
-function sampleLength(e: RankableEvent, from: number, to: number): number {
-  let n = 0;
-  for (let j = 0; j < e.estValues.length; j++) if (!Number.isNaN(e.estValues[j]!)) n++;
-  const [a, b] = spanRange(e, from, to);
-  for (let j = a; j < b; j++) if (!Number.isNaN(e.spanValues[j]!)) n++;
-  return n;
-}
-
-function gather(e: RankableEvent, from: number, to: number, at: number, keys: Float64Array, values: Float64Array): void {
-  let p = at;
+/** Copies the event's non-missing sample values and their key slots (key − base); returns their number. */
+function gather(e: RankableEvent, from: number, to: number, base: number, slots: Int32Array, values: Float64Array): number {
+  let p = 0;
   for (let j = 0; j < e.estValues.length; j++) {
     const v = e.estValues[j]!;
     if (Number.isNaN(v)) continue;
-    keys[p] = e.estKeys[j]!;
+    slots[p] = e.estKeys[j]! - base;
     values[p++] = v;
   }
   const [a, b] = spanRange(e, from, to);
   for (let j = a; j < b; j++) {
     const v = e.spanValues[j]!;
     if (Number.isNaN(v)) continue;
-    keys[p] = e.spanKeys[j]!;
+    slots[p] = e.spanKeys[j]! - base;
     values[p++] = v;
   }
+  return p;
 }
 
 /** Scratch for reading a float64's bits (byte order of the platform). */
@@ -110,80 +135,126 @@ const BITS_F = new Float64Array(1);
 const BITS_U = new Uint32Array(BITS_F.buffer);
 const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
-/**
- * A float64 key that sorts like (v, j): the top 53 − b bits of v's order-preserving integer image
- * (sign flipped for positives, all bits flipped for negatives) times 2^b, plus the index j < 2^b.
- * Values that differ only below those bits may come out of order: the caller checks.
- */
-function packedKey(v: number, j: number, b: number): number {
-  BITS_F[0] = v;
-  let hi = BITS_U[HI]!;
-  let lo = BITS_U[1 - HI]!;
-  if (hi & 0x80000000) {
-    hi = ~hi >>> 0;
-    lo = ~lo >>> 0;
-  } else hi = (hi | 0x80000000) >>> 0;
-  const keep = 53 - b; // value bits kept, 32 < keep ≤ 52
-  return (hi * 2 ** (keep - 32) + Math.floor(lo / 2 ** (64 - keep))) * 2 ** b + j;
+/** Buffers of {@link rankEvent}, each at least as long as the longest sample. */
+interface RankScratch {
+  /** Top 32 bits of each value's order-preserving integer image. */
+  readonly top: Uint32Array;
+  readonly order: Int32Array;
+  readonly pass: Int32Array;
+  /** Sorted copy of the values (fallback only). */
+  readonly sorted: Float64Array;
+  /** Four 256-bucket histograms. */
+  readonly counts: Int32Array;
+}
+
+function rankScratch(longest: number): RankScratch {
+  return {
+    top: new Uint32Array(longest),
+    order: new Int32Array(longest),
+    pass: new Int32Array(longest),
+    sorted: new Float64Array(longest),
+    counts: new Int32Array(1024),
+  };
 }
 
 /**
- * Ranks one event's values[a..b): average ranks (ties averaged) and signs around the median.
- * One native sort of packed (value, index) keys gives the order with the positions (no
- * comparator callback); ties are grouped by exact equality. In the rare case where two values
- * agree in their top bits but come out of order, the order is taken from a sorted copy of the
- * values with binary search instead (same ranks).
+ * Ranks values[0..n): average ranks (ties averaged, 1-based) and signs around the median.
+ *
+ * The order comes from a stable LSD radix sort (four 8-bit passes) of the top 32 bits of each
+ * value's order-preserving integer image (sign bit flipped for positives, all bits flipped for
+ * negatives), then an insertion pass on the exact values, which only moves values that agree in
+ * those 32 bits (relative differences below about 1e-6): linear for residuals, with no
+ * comparator callback. If that pass has to move more than 8n places (many near-equal values),
+ * the ranks come from a sorted copy with binary search instead (same ranks). Ties are grouped
+ * by exact equality (−0 equals 0).
  */
-function rankEvent(values: Float64Array, a: number, b: number, keys: Float64Array, rank: Float64Array, sign: Int8Array): void {
-  const n = b - a;
+function rankEvent(values: Float64Array, n: number, s: RankScratch, rank: Float64Array, sign: Int8Array): void {
   if (n === 0) return;
-  const bits = Math.max(1, Math.ceil(Math.log2(n)));
-  if (bits > 20) {
-    rankBySearch(values, a, b, keys, rank, sign);
+  radixOrder(values, n, s);
+  const order = s.pass;
+  if (!insertionFix(values, n, order)) {
+    rankBySearch(values, n, s.sorted, rank, sign);
     return;
   }
-  const k = keys.subarray(0, n);
-  for (let j = 0; j < n; j++) k[j] = packedKey(values[a + j]!, j, bits);
-  k.sort();
-  const scale = 2 ** bits;
-  let prev = Number.NEGATIVE_INFINITY;
-  for (let q = 0; q < n; q++) {
-    const j = k[q]! % scale;
-    const v = values[a + j]!;
-    if (v < prev) {
-      rankBySearch(values, a, b, keys, rank, sign);
-      return;
-    }
-    prev = v;
-    k[q] = j;
-  }
-  // k now holds the positions in ascending order of value
   const h = n >> 1;
-  const med = n % 2 === 1 ? values[a + k[h]!]! : (values[a + k[h - 1]!]! + values[a + k[h]!]!) / 2;
+  const med = n % 2 === 1 ? values[order[h]!]! : (values[order[h - 1]!]! + values[order[h]!]!) / 2;
   let q = 0;
   while (q < n) {
-    const v = values[a + k[q]!]!;
+    const v = values[order[q]!]!;
     let r = q + 1;
-    while (r < n && values[a + k[r]!]! === v) r++;
+    while (r < n && values[order[r]!]! === v) r++;
     const avg = (q + 1 + r) / 2;
     const d = v - med;
     const g = d > 0 ? 1 : d < 0 ? -1 : 0;
     for (let t = q; t < r; t++) {
-      rank[a + k[t]!] = avg;
-      sign[a + k[t]!] = g;
+      rank[order[t]!] = avg;
+      sign[order[t]!] = g;
     }
     q = r;
   }
 }
 
+/** Positions 0..n−1 in `s.pass`, stably sorted by the top 32 bits of the values' integer images. */
+function radixOrder(values: Float64Array, n: number, s: RankScratch): void {
+  const { top, order, pass, counts } = s;
+  counts.fill(0);
+  for (let j = 0; j < n; j++) {
+    BITS_F[0] = values[j]!;
+    const hi = BITS_U[HI]!;
+    const t = hi & 0x80000000 ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
+    top[j] = t;
+    counts[t & 255]!++;
+    counts[256 + ((t >>> 8) & 255)]!++;
+    counts[512 + ((t >>> 16) & 255)]!++;
+    counts[768 + (t >>> 24)]!++;
+  }
+  for (let p = 0; p < 1024; p += 256) {
+    let sum = 0;
+    for (let d = p; d < p + 256; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+  }
+  for (let j = 0; j < n; j++) order[counts[top[j]! & 255]!++] = j;
+  for (let q = 0; q < n; q++) {
+    const j = order[q]!;
+    pass[counts[256 + ((top[j]! >>> 8) & 255)]!++] = j;
+  }
+  for (let q = 0; q < n; q++) {
+    const j = pass[q]!;
+    order[counts[512 + ((top[j]! >>> 16) & 255)]!++] = j;
+  }
+  for (let q = 0; q < n; q++) {
+    const j = order[q]!;
+    pass[counts[768 + (top[j]! >>> 24)]!++] = j;
+  }
+}
+
+/** Insertion sort of `order` by exact value; false (order unusable) after more than 8n moves. */
+function insertionFix(values: Float64Array, n: number, order: Int32Array): boolean {
+  let budget = 8 * n;
+  for (let q = 1; q < n; q++) {
+    const j = order[q]!;
+    const v = values[j]!;
+    let r = q - 1;
+    while (r >= 0 && values[order[r]!]! > v) {
+      order[r + 1] = order[r]!;
+      r--;
+      if (--budget < 0) return false;
+    }
+    order[r + 1] = j;
+  }
+  return true;
+}
+
 /** {@link rankEvent} by a sorted copy and binary search (the fallback). */
-function rankBySearch(values: Float64Array, a: number, b: number, sorted: Float64Array, rank: Float64Array, sign: Int8Array): void {
-  const n = b - a;
+function rankBySearch(values: Float64Array, n: number, sorted: Float64Array, rank: Float64Array, sign: Int8Array): void {
   const s = sorted.subarray(0, n);
-  s.set(values.subarray(a, b));
+  s.set(values.subarray(0, n));
   s.sort();
   const med = sortedMedian(s, n);
-  for (let j = a; j < b; j++) {
+  for (let j = 0; j < n; j++) {
     const v = values[j]!;
     const below = countBelow(s, n, v);
     let atMost = below + 1;
@@ -192,36 +263,4 @@ function rankBySearch(values: Float64Array, a: number, b: number, sorted: Float6
     const d = v - med;
     sign[j] = d > 0 ? 1 : d < 0 ? -1 : 0;
   }
-}
-
-/**
- * Sums the scores of a ranked sample per key: `corrado` K − (T_i + 1)/2; `uniform`
- * K/(T_i + 1) − ½; `sign` sign(x − median_i). One pass over flat arrays, no allocation beyond
- * the two result arrays.
- */
-export function poolRanked(r: RankedSample, transform: ScoreTransform): PooledScores {
-  const N = r.offsets.length - 1;
-  if (r.size <= 0) return { base: 0, sum: new Float64Array(0), count: new Int32Array(0), keys: 0, meanLength: Number.NaN, events: 0 };
-  const sum = new Float64Array(r.size);
-  const count = new Int32Array(r.size);
-  let lengths = 0;
-  let events = 0;
-  for (let i = 0; i < N; i++) {
-    const a = r.offsets[i]!;
-    const b = r.offsets[i + 1]!;
-    const T = b - a;
-    if (T === 0) continue;
-    events++;
-    lengths += T;
-    const centre = (T + 1) / 2;
-    for (let j = a; j < b; j++) {
-      const k = r.slot[j]!;
-      const u = transform === "sign" ? r.sign[j]! : transform === "corrado" ? r.rank[j]! - centre : r.rank[j]! / (T + 1) - 0.5;
-      sum[k] = sum[k]! + u;
-      count[k] = count[k]! + 1;
-    }
-  }
-  let keys = 0;
-  for (let k = 0; k < r.size; k++) if (count[k]! > 0) keys++;
-  return { base: r.base, sum, count, keys, meanLength: events > 0 ? lengths / events : Number.NaN, events };
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { crossEventTests, TEST_NAMES, type CrossEventResult } from "../../../src/inference/cross/index.js";
 import { CROSS_TESTS, ESTUDY2_TESTS, METHOD_NAMES } from "../../../src/inference/cross/registry.js";
-import { poolRanked, rankSample } from "../../../src/inference/cross/ranks.js";
+import { rankAndPool } from "../../../src/inference/cross/ranks.js";
 import { averageRanks } from "../../../src/inference/cross/util.js";
 import { createRandom } from "../../../src/stats/random.js";
 import { fixtureEvents } from "./helpers.js";
@@ -108,15 +108,34 @@ describe("the shared rank kernel", () => {
     }
   });
 
-  it("rankSample ranks values that agree in their top bits (packed keys out of order) like the definition", () => {
+  it("rankAndPool ranks values that agree in their top bits (packed keys out of order) like the definition", () => {
     const x = [1 + 2 ** -45, 1 + 2 ** -46, 0.5, 1 + 2 ** -45, -0, 0, 1 + 2 ** -47];
-    const r = rankSample([{ estValues: x, estKeys: x.map((_, j) => j), spanValues: [], spanKeys: [], start: 0 }], 0, -1);
-    expect([...r.rank]).toEqual(definitionRanks(x));
+    // one event, one key per value: each key's sums are that value's scores
+    const r = rankAndPool([{ estValues: x, estKeys: x.map((_, j) => j), spanValues: [], spanKeys: [], start: 0 }], 0, -1);
+    const centre = (x.length + 1) / 2;
+    expect([...r.corrado.sum].map((u) => u + centre)).toEqual(definitionRanks(x));
     const sorted = [...x].sort((a, b) => a - b);
-    expect([...r.sign]).toEqual(x.map((v) => Math.sign(v - sorted[3]!) || 0));
+    expect([...r.sign.sum]).toEqual(x.map((v) => Math.sign(v - sorted[3]!) || 0));
+    expect([...r.sign.count]).toEqual(x.map(() => 1));
   });
 
-  it("rankSample + poolRanked give, per key, the sums of the centred ranks, uniform scores and median signs", () => {
+  it("rankAndPool ranks many near-equal values (the radix order's fallback) and ties like the definition", () => {
+    // 60 distinct values agreeing in their top 32 bits, descending: the insertion pass exceeds its budget
+    const near = Array.from({ length: 60 }, (_, j) => 1 + (60 - j) * 2 ** -40);
+    // ties, ±0 and a wide range: the radix order itself
+    const wide = [3, -0, 0, -2.5, 3, 1e-300, -1e300, 0, 7, 3];
+    for (const x of [near, wide, [...near, ...wide]]) {
+      const r = rankAndPool([{ estValues: x, estKeys: x.map((_, j) => j), spanValues: [], spanKeys: [], start: 0 }], 0, -1);
+      const centre = (x.length + 1) / 2;
+      expect([...r.corrado.sum].map((u) => u + centre)).toEqual(definitionRanks(x));
+      const sorted = [...x].sort((a, b) => a - b);
+      const h = x.length >> 1;
+      const med = x.length % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;
+      expect([...r.sign.sum]).toEqual(x.map((v) => Math.sign(v - med) || 0));
+    }
+  });
+
+  it("rankAndPool gives, per key, the sums of the centred ranks, uniform scores and median signs", () => {
     const events = Array.from({ length: 7 }, (_, i) => ({
       estValues: draw(20),
       estKeys: Array.from({ length: 20 }, (_, j) => -30 + j + (i % 3)),
@@ -126,7 +145,7 @@ describe("the shared rank kernel", () => {
     }));
     const from = -1;
     const to = 2;
-    const r = rankSample(events, from, to);
+    const r = rankAndPool(events, from, to);
     const expected = { corrado: new Map<number, number>(), uniform: new Map<number, number>(), sign: new Map<number, number>() };
     for (const e of events) {
       const keys = [...e.estKeys, ...e.spanKeys.slice(from - e.start, to - e.start + 1)];
@@ -145,7 +164,7 @@ describe("the shared rank kernel", () => {
       });
     }
     for (const t of ["corrado", "uniform", "sign"] as const) {
-      const p = poolRanked(r, t);
+      const p = r[t];
       const got = new Map<number, number>();
       for (let k = 0; k < p.sum.length; k++) if (p.count[k]! > 0) got.set(p.base + k, p.sum[k]!);
       expect([...got.keys()].sort((a, b) => a - b)).toEqual([...expected[t].keys()].sort((a, b) => a - b));

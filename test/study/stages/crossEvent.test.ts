@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { crossEventTests, estimationDaysOf, estimationOffsetsOf, eventStudy } from "../../../src/index.js";
-import { crossEventStage } from "../../../src/study/stages/crossEvent.js";
+import { crossEventRecord, crossEventRecords, crossEventStage } from "../../../src/study/stages/crossEvent.js";
 import { asset, market, resolved, statements } from "./helpers.js";
 
 describe("stages/crossEvent", () => {
@@ -47,5 +47,28 @@ describe("stages/crossEvent", () => {
     expect(stage.aggregate.daily).toEqual(direct.daily);
     expect(stage.aggregate.windows.map((w) => w.n)).toEqual([6, 6]);
     expect(stage.aggregate.windows[0]!.tests.bmp!.p_value_adjusted).toBeGreaterThanOrEqual(stage.aggregate.windows[0]!.tests.bmp!.p_value);
+  });
+
+  it("crossEventRecords equals crossEventRecord per pair, one shared copy per distinct estimation sample", () => {
+    const gappy = asset("C", 1.5);
+    const values = Float64Array.from(gappy.values);
+    values[study.pairs[0]!.day0Index - 50] = Number.NaN; // a missing return inside C's first estimation window
+    const s = eventStudy({
+      assets: [asset("A", 1), asset("B", 2), { ...gappy, values }],
+      market,
+      events: statements,
+      estimation: [-120, -11],
+      windows: [[0, 0]],
+    });
+    const shared = crossEventRecords(s.pairs);
+    const own = s.pairs.map(crossEventRecord);
+    expect(shared).toEqual(own);
+    for (let i = 0; i < shared.length; i++) expect(Object.keys(shared[i]!)).toEqual(Object.keys(own[i]!));
+    const byStatement = (id: string, a: string) => shared.find((r) => r.id === id && r.asset === a)!;
+    const first = statements[0]!.id;
+    expect(byStatement(first, "A").estimationDays).toBe(byStatement(first, "B").estimationDays);
+    expect(byStatement(first, "A").estimationOffsets).toBe(byStatement(first, "B").estimationOffsets);
+    expect(byStatement(first, "C").estimationDays).not.toBe(byStatement(first, "A").estimationDays);
+    expect(byStatement(first, "C").estimationDays.length).toBe(byStatement(first, "A").estimationDays.length - 1);
   });
 });
