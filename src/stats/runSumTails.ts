@@ -5,7 +5,7 @@
  *
  * The extreme sums are found in one of two ways, with the same numbers. Given a guess of the
  * values' spread, the pass collects the sums beyond where a normal distribution would put about
- * twice as many as the quantiles read, unsorted, and sorts those few at the end; when the
+ * three times as many as the quantiles read, unsorted, and orders the few it needs at the end; when the
  * guess collected too few or too many, or without one, the sums stream through the tail keeper
  * of `quantile.ts`, which keeps the extremes sorted as they come.
  * @module
@@ -40,8 +40,8 @@ export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: numbe
     out[0] = counted ? pass.le : Number.NaN;
     out[1] = counted ? pass.ge : Number.NaN;
     if (pass.low >= kLow && pass.low <= CAP && pass.high >= kHigh && pass.high <= CAP) {
-      sortAscending(LOW, pass.low);
-      sortDescending(HIGH, pass.high);
+      smallestFirst(LOW, pass.low, kLow);
+      largestFirst(HIGH, pass.high, kHigh);
       out[2] = candidateQuantile(count, kLow, (count - 1) * lowP);
       out[3] = candidateQuantile(count, kLow, (count - 1) * highP);
       return true;
@@ -101,26 +101,31 @@ function candidateQuantile(count: number, kLow: number, h: number): number {
   return x + (h - lo) * (candidateStatistic(count, kLow, lo + 1) - x);
 }
 
-/** Stable insertion sort of a[0 … n), ascending (equal values keep their order, as in the tail keeper). */
-function sortAscending(a: Float64Array, n: number): void {
+/**
+ * Puts the k smallest of a[0 … n) at a[0 … k), ascending, in the order a stable sort would
+ * (equal values in the order met, as the tail keeper keeps them); the rest is left as it falls.
+ */
+function smallestFirst(a: Float64Array, n: number, k: number): void {
   for (let i = 1; i < n; i++) {
     const v = a[i]!;
-    let j = i;
+    let j = Math.min(i, k);
+    if (j === k && !(v < a[k - 1]!)) continue; // not among the k smallest so far
     while (j > 0 && a[j - 1]! > v) {
-      a[j] = a[j - 1]!;
+      if (j < k) a[j] = a[j - 1]!;
       j--;
     }
     a[j] = v;
   }
 }
 
-/** Stable insertion sort of a[0 … n), descending. */
-function sortDescending(a: Float64Array, n: number): void {
+/** {@link smallestFirst} for the k largest, descending. */
+function largestFirst(a: Float64Array, n: number, k: number): void {
   for (let i = 1; i < n; i++) {
     const v = a[i]!;
-    let j = i;
+    let j = Math.min(i, k);
+    if (j === k && !(v > a[k - 1]!)) continue;
     while (j > 0 && a[j - 1]! < v) {
-      a[j] = a[j - 1]!;
+      if (j < k) a[j] = a[j - 1]!;
       j--;
     }
     a[j] = v;
@@ -138,13 +143,13 @@ function streamTails(pre: RunSumPrefix, length: number, count: number, lowP: num
 }
 
 /**
- * Where about twice the needed number of sums would lie beyond, were the sums normal with mean
+ * Where about three times the needed number of sums would lie beyond, were the sums normal with mean
  * L·ē and standard deviation √L·sd; undefined without a usable `sd` or when the tails hold so
  * large a share of the sums that a guess saves nothing.
  */
 function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: number, kHigh: number, sd: number): { below: number; above: number } | undefined {
-  const qLow = (2 * kLow) / count;
-  const qHigh = (2 * kHigh) / count;
+  const qLow = (3 * kLow) / count;
+  const qHigh = (3 * kHigh) / count;
   if (!(sd > 0 && Number.isFinite(sd)) || qLow >= 0.25 || qHigh >= 0.25) return undefined;
   const centre = (length * pre.hi[pre.n]!) / pre.n;
   const scale = Math.sqrt(length) * sd;
