@@ -81,7 +81,11 @@ export function runSumAt(pre: RunSumPrefix, j: number, length: number): number {
   const b = hi[j + length]!;
   const d = b - a;
   if (Math.abs(d) > CANCELLATION * Math.max(Math.abs(a), Math.abs(b))) {
-    const de = neumaierError(b, -a, d);
+    // the exact error of b − a by Knuth's TwoSum, branch-free: Fast2Sum's test of |b| ≥ |a|
+    // goes either way at random here (each run's sign). The same number: an exact error is
+    // unique, and d ≠ 0 on this path, so the sign of a zero error cannot show in the sum
+    const bb = d - b;
+    const de = b - (d - bb) + (-a - bb);
     return d + (de + (lo[j + length]! - lo[j]!));
   }
   return directSum(pre.e, j, j + length);
