@@ -43,6 +43,11 @@ const SHOWN = 8;
 export function compareDays(calendar: TradingCalendar, days: Int32Array): DaysComparison {
   checkShape("compareDays", "calendar", calendar, CALENDAR);
   checkNumbers("compareDays", "days", days);
+  return daysAgainst(calendar, days);
+}
+
+/** {@link compareDays} without the argument checks: one merge walk over both sorted arrays. */
+function daysAgainst(calendar: TradingCalendar, days: Int32Array): DaysComparison {
   const from = Math.max(days[0] ?? Number.NaN, calendar.first);
   const to = Math.min(days[days.length - 1] ?? Number.NaN, calendar.last);
   const missing: DayKey[] = [];
@@ -119,8 +124,28 @@ export function dataCalendarWarning(calendar: TradingCalendar, asset: string, da
   checkShape("dataCalendarWarning", "calendar", calendar, CALENDAR);
   checkString("dataCalendarWarning", "asset", asset);
   checkNumbers("dataCalendarWarning", "days", days);
+  const detail = mismatchDetail(calendar, days);
+  return detail === undefined ? undefined : mismatchWarning(calendar, asset, detail);
+}
+
+/**
+ * The `DATA_CALENDAR_MISMATCH` warning of an asset from its {@link mismatchDetail}.
+ * @internal
+ */
+export function mismatchWarning(calendar: TradingCalendar, asset: string, detail: string): Warning {
+  return { code: "DATA_CALENDAR_MISMATCH", message: `asset ${asset}, ${detail}`, asset, exchange: calendar.exchange.code };
+}
+
+/**
+ * What {@link dataCalendarWarning} says of a day array after "asset X, " (the span, the days
+ * that disagree, the hint), without the argument checks: it depends on the days only, so a study
+ * finds it once per day array shared by several assets. Undefined when the days agree with the
+ * rules (or the calendar has none): the text is built only when there is a warning.
+ * @internal
+ */
+export function mismatchDetail(calendar: TradingCalendar, days: Int32Array): string | undefined {
   if (calendar.source !== "rules" || days.length === 0) return undefined;
-  const c = compareDays(calendar, days);
+  const c = daysAgainst(calendar, days);
   if (c.missing.length === 0 && c.extra.length === 0) return undefined;
   const code = calendar.exchange.code;
   const parts: string[] = [];
@@ -143,12 +168,7 @@ export function dataCalendarWarning(calendar: TradingCalendar, asset: string, da
         ? `; if the data is right, give the exchange's days with --calendar ${code}=FILE (CLI) or a calendar built from the data`
         : `; the data matches the ${better.code} rules much better (${better.disagreements} disagreements against ${c.missing.length + c.extra.length}): was --exchange ${better.code} meant?`;
   }
-  return {
-    code: "DATA_CALENDAR_MISMATCH",
-    message: `asset ${asset}, ${isoFromDayKey(c.from)} to ${isoFromDayKey(c.to)}: its days disagree with the built-in ${code} calendar: ${parts.join("; ")}${hint}`,
-    asset,
-    exchange: code,
-  };
+  return `${isoFromDayKey(c.from)} to ${isoFromDayKey(c.to)}: its days disagree with the built-in ${code} calendar: ${parts.join("; ")}${hint}`;
 }
 
 /**

@@ -112,6 +112,10 @@ export function normalizeWindows(spec: WindowSpec): NormalizedWindows {
   return { estimation, windows, eventSpan };
 }
 
+function estimationLabel(e: Window): string {
+  return `the estimation window ${showWindow(e)} (${e[1] - e[0] + 1} sessions)`;
+}
+
 function daysOf(calendarOrDays: TradingCalendar | Int32Array): { days: Int32Array; what: string } {
   if (calendarOrDays instanceof Int32Array) return { days: calendarOrDays, what: "the series" };
   if (isTradingCalendar(calendarOrDays)) return { days: calendarOrDays.days, what: `the ${calendarOrDays.exchange.code} calendar` };
@@ -146,27 +150,35 @@ export function resolveWindows(calendarOrDays: TradingCalendar | Int32Array, day
     throw new MarketReactionError("NON_TRADING_DAY", `day 0 ${Number.isInteger(day0) ? isoFromDayKey(day0) : String(day0)} is not a session of ${what}`);
   }
   const n = days.length;
-  const at = isoFromDayKey(day0);
+  // the texts of the errors are built only when one is thrown (this runs once per pair)
   let estimation: ResolvedRange | undefined;
   if (norm.estimation !== undefined) {
     const e = norm.estimation;
-    const label = `the estimation window ${showWindow(e)} (${e[1] - e[0] + 1} sessions)`;
     if (i0 + e[0] < 0) {
-      throw new MarketReactionError("INSUFFICIENT_ESTIMATION_DATA", `${label} needs ${-e[0]} sessions before day 0 (${at}); ${what} has ${i0}`);
+      throw new MarketReactionError(
+        "INSUFFICIENT_ESTIMATION_DATA",
+        `${estimationLabel(e)} needs ${-e[0]} sessions before day 0 (${isoFromDayKey(day0)}); ${what} has ${i0}`,
+      );
     }
     if (i0 + e[1] > n - 1) {
-      throw new MarketReactionError("INSUFFICIENT_ESTIMATION_DATA", `${label} needs ${e[1]} sessions after day 0 (${at}); ${what} has ${n - 1 - i0}`);
+      throw new MarketReactionError(
+        "INSUFFICIENT_ESTIMATION_DATA",
+        `${estimationLabel(e)} needs ${e[1]} sessions after day 0 (${isoFromDayKey(day0)}); ${what} has ${n - 1 - i0}`,
+      );
     }
     estimation = range(days, i0, e);
   }
   const windows = norm.windows.map((w) => {
     if (i0 + w[0] < 0) {
-      throw new MarketReactionError("INSUFFICIENT_DATA", `the event window ${showWindow(w)} needs ${-w[0]} sessions before day 0 (${at}); ${what} has ${i0}`);
+      throw new MarketReactionError(
+        "INSUFFICIENT_DATA",
+        `the event window ${showWindow(w)} needs ${-w[0]} sessions before day 0 (${isoFromDayKey(day0)}); ${what} has ${i0}`,
+      );
     }
     if (i0 + w[1] > n - 1) {
       throw new MarketReactionError(
         "INSUFFICIENT_DATA",
-        `the event window ${showWindow(w)} needs ${w[1]} sessions after day 0 (${at}); ${what} has ${n - 1 - i0}`,
+        `the event window ${showWindow(w)} needs ${w[1]} sessions after day 0 (${isoFromDayKey(day0)}); ${what} has ${n - 1 - i0}`,
       );
     }
     return range(days, i0, w);

@@ -11,6 +11,9 @@ const ENCODER = /* @__PURE__ */ new TextEncoder();
 /** Typed arrays use the platform's byte order; the hash is defined on little-endian bytes. */
 const LITTLE_ENDIAN = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
+/** The bytes of one float64 (shared: used only within one call, never across calls). */
+const SCRATCH = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
+
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
@@ -37,7 +40,7 @@ interface Lanes {
 }
 
 /** Mixes the 16-byte blocks of `w[from..to)` (to − from a multiple of 4) into the lanes. */
-function mixBlocks(s: Lanes, w: ArrayLike<number>, from: number, to: number): void {
+function mixBlocks(s: Lanes, w: Int32Array, from: number, to: number): void {
   let { h1, h2, h3, h4 } = s;
   for (let i = from; i < to; i += 4) {
     h1 ^= Math.imul(rotl(Math.imul(w[i]!, C1), 15), C2);
@@ -78,14 +81,15 @@ function finish(s: Lanes, k: readonly number[], length: number): string {
   h2 = (h2 + h1) | 0;
   h3 = (h3 + h1) | 0;
   h4 = (h4 + h1) | 0;
-  return [h1, h2, h3, h4].map(leHex).join("");
+  return leHex(h1) + leHex(h2) + leHex(h3) + leHex(h4);
 }
+
+/** The two hex digits of each byte value. */
+const HEX_BYTE = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
 /** A 32-bit word as the hex of its four little-endian bytes. */
 function leHex(h: number): string {
-  let out = "";
-  for (let b = 0; b < 4; b++) out += ((h >>> (8 * b)) & 0xff).toString(16).padStart(2, "0");
-  return out;
+  return HEX_BYTE[h & 0xff]! + HEX_BYTE[(h >>> 8) & 0xff]! + HEX_BYTE[(h >>> 16) & 0xff]! + HEX_BYTE[h >>> 24]!;
 }
 
 /**
@@ -100,7 +104,7 @@ export function murmur3x86_128(bytes: Uint8Array, seed = 0): string {
   const s: Lanes = { h1: seed | 0, h2: seed | 0, h3: seed | 0, h4: seed | 0 };
   const n = bytes.length;
   const blocks = n >>> 4;
-  const words = new Uint32Array(blocks * 4);
+  const words = new Int32Array(blocks * 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < words.length; i++) words[i] = view.getUint32(4 * i, true);
   mixBlocks(s, words, 0, words.length);
@@ -126,10 +130,9 @@ export function murmur3x86_128(bytes: Uint8Array, seed = 0): string {
 export class ContentHash {
   private readonly lanes: Lanes = { h1: 0, h2: 0, h3: 0, h4: 0 };
   /** Words waiting for a full 16-byte block. */
-  private readonly pending = new Uint32Array(4);
+  private readonly pending = new Int32Array(4);
   private nPending = 0;
   private length = 0;
-  private readonly scratch = new DataView(new ArrayBuffer(8));
 
   /** Mixes one 32-bit word (its four little-endian bytes). */
   word(w: number): this {
@@ -144,6 +147,14 @@ export class ContentHash {
 
   /** Mixes words; full blocks straight from the array, without copying. */
   words(w: Uint32Array): this {
+    return this.int32Words(new Int32Array(w.buffer, w.byteOffset, w.length));
+  }
+
+  /**
+   * {@link words} on the same bytes read as int32 (the multiplications only see the low 32 bits,
+   * and int32 values stay small integers in the engine, where uint32 ones above 2³¹ do not).
+   */
+  private int32Words(w: Int32Array): this {
     let i = 0;
     while (this.nPending !== 0 && i < w.length) this.word(w[i++]!);
     const end = i + ((w.length - i) & ~3);
@@ -155,10 +166,28 @@ export class ContentHash {
 
   /** Mixes a string: UTF-8 bytes, 0xff, zero padding to a multiple of four bytes. */
   string(text: string): this {
-    const utf8 = ENCODER.encode(text);
-    const padded = new Uint8Array((utf8.length + 4) & ~3);
-    padded.set(utf8);
-    padded[utf8.length] = 0xff;
+    const n = text.length;
+    for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 0x7f) return this.utf8(ENCODER.encode(text));
+    // ASCII: the UTF-8 bytes are the char codes, packed four to a word as they come
+    let w = 0;
+    let b = 0;
+    for (let i = 0; i <= n; i++) {
+      w |= (i < n ? text.charCodeAt(i) : 0xff) << (8 * b);
+      if (++b === 4) {
+        this.word(w >>> 0);
+        w = 0;
+        b = 0;
+      }
+    }
+    if (b !== 0) this.word(w >>> 0);
+    return this;
+  }
+
+  /** Mixes UTF-8 bytes, 0xff and zero padding to a multiple of four bytes. */
+  private utf8(bytes: Uint8Array): this {
+    const padded = new Uint8Array((bytes.length + 4) & ~3);
+    padded.set(bytes);
+    padded[bytes.length] = 0xff;
     const view = new DataView(padded.buffer);
     for (let i = 0; i < padded.length; i += 4) this.word(view.getUint32(i, true));
     return this;
@@ -171,8 +200,8 @@ export class ContentHash {
 
   /** Mixes a float64 (little-endian bytes; every NaN hashes alike). */
   float64(x: number): this {
-    this.scratch.setFloat64(0, Number.isNaN(x) ? Number.NaN : x, true);
-    return this.word(this.scratch.getUint32(0, true)).word(this.scratch.getUint32(4, true));
+    SCRATCH.setFloat64(0, Number.isNaN(x) ? Number.NaN : x, true);
+    return this.word(SCRATCH.getUint32(0, true)).word(SCRATCH.getUint32(4, true));
   }
 
   /** Mixes every value of an Int32Array, as {@link int32} would one by one. */
@@ -181,7 +210,7 @@ export class ContentHash {
       for (let i = 0; i < values.length; i++) this.int32(values[i]!);
       return this;
     }
-    return this.words(new Uint32Array(values.buffer, values.byteOffset, values.length));
+    return this.int32Words(values);
   }
 
   /** Mixes every value of a Float64Array, as {@link float64} would one by one. */
@@ -197,7 +226,7 @@ export class ContentHash {
       source = Float64Array.from(values, (v) => (Number.isNaN(v) ? Number.NaN : v));
       break;
     }
-    return this.words(new Uint32Array(source.buffer, source.byteOffset, 2 * source.length));
+    return this.int32Words(new Int32Array(source.buffer, source.byteOffset, 2 * source.length));
   }
 
   /** The first 8 bytes of the digest as 16 lowercase hex digits (the stream can go on). */

@@ -88,10 +88,18 @@ export interface AlignedReturns {
 }
 
 /**
- * Calendar index of each day of a sorted day list (−1 when the day is not a session), by one
- * merge walk over both sorted arrays: O(n + m) instead of a binary search per day.
+ * Where a sorted day array lies on a calendar: the calendar position of each day (−1 when the
+ * day is not a session), found by one merge walk over both sorted arrays (O(n + m) instead of a
+ * binary search per day), and `run`: the position of the first day when the days are
+ * consecutive sessions (every day a session, none skipped; the common case of data on its own
+ * exchange's calendar), else −1.
  */
-function calendarIndices(days: Int32Array, cdays: Int32Array): Int32Array {
+interface DayLayout {
+  readonly indices: Int32Array;
+  readonly run: number;
+}
+
+function dayLayout(days: Int32Array, cdays: Int32Array): DayLayout {
   const out = new Int32Array(days.length).fill(-1);
   let c = days.length > 0 ? upperBound(cdays, days[0]! - 1) : 0;
   for (let j = 0; j < days.length; j++) {
@@ -99,7 +107,9 @@ function calendarIndices(days: Int32Array, cdays: Int32Array): Int32Array {
     while (c < cdays.length && cdays[c]! < d) c++;
     if (c < cdays.length && cdays[c] === d) out[j] = c;
   }
-  return out;
+  let run = days.length > 0 ? out[0]! : -1;
+  for (let j = 1; run >= 0 && j < days.length; j++) if (out[j] !== run + j) run = -1;
+  return { indices: out, run };
 }
 
 /** Index of the first element `> day` in a sorted array. */
@@ -133,9 +143,10 @@ class Tally {
   list(): string {
     return this.first.join(", ") + (this.count > this.first.length ? ", …" : "");
   }
-  warn(out: Warning[], code: string, asset: string, exchange: string, text: (n: number) => string): void {
+  /** One warning (when anything was counted): `head` (built by the caller only then), a colon and the first days. */
+  warn(out: Warning[], code: string, asset: string, exchange: string, head: string): void {
     if (this.count === 0) return;
-    out.push({ code, message: `${text(this.count)}: ${this.list()}`, asset, exchange });
+    out.push({ code, message: `${head}: ${this.list()}`, asset, exchange });
   }
 }
 
@@ -264,36 +275,30 @@ function mapReturns(
   return outs;
 }
 
+/** True when a benchmark's mapping counted anything to warn about. */
+function anyTallied(t: BenchmarkTallies): boolean {
+  return t.stale.count + t.empty.count + t.uncovered.count + t.missing.count > 0;
+}
+
 function benchmarkWarnings(out: Warning[], t: BenchmarkTallies, what: string, asset: string, exchange: string): void {
-  t.stale.warn(
-    out,
-    "STALE_BENCHMARK_PRICE",
-    asset,
-    exchange,
-    (n) => `${plural(n, "session")} of ${asset}: ${what} has no price after the previous session (stale as-of price), so its return is NaN`,
-  );
-  t.empty.warn(
-    out,
-    "EMPTY_BENCHMARK_INTERVAL",
-    asset,
-    exchange,
-    (n) => `${plural(n, "session")} of ${asset}: ${what} has no return dated after the previous session and up to the session, so its return is NaN`,
-  );
-  t.uncovered.warn(
-    out,
-    "BENCHMARK_NOT_COVERED",
-    asset,
-    exchange,
-    (n) =>
-      `${plural(n, "session")} of ${asset} ${verb(n, "lies", "lie")} outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`,
-  );
-  t.missing.warn(
-    out,
-    "MISSING_BENCHMARK_VALUE",
-    asset,
-    exchange,
-    (n) => `${plural(n, "session")} of ${asset}: a missing value of ${what} inside the interval makes its compounded return NaN`,
-  );
+  const { stale, empty, uncovered, missing } = t;
+  if (stale.count > 0) {
+    const head = `${plural(stale.count, "session")} of ${asset}: ${what} has no price after the previous session (stale as-of price), so its return is NaN`;
+    stale.warn(out, "STALE_BENCHMARK_PRICE", asset, exchange, head);
+  }
+  if (empty.count > 0) {
+    const head = `${plural(empty.count, "session")} of ${asset}: ${what} has no return dated after the previous session and up to the session, so its return is NaN`;
+    empty.warn(out, "EMPTY_BENCHMARK_INTERVAL", asset, exchange, head);
+  }
+  const n = uncovered.count;
+  if (n > 0) {
+    const head = `${plural(n, "session")} of ${asset} ${verb(n, "lies", "lie")} outside the data of ${what} (no observation on or before the previous session, or none after it), so its return is NaN`;
+    uncovered.warn(out, "BENCHMARK_NOT_COVERED", asset, exchange, head);
+  }
+  if (missing.count > 0) {
+    const head = `${plural(missing.count, "session")} of ${asset}: a missing value of ${what} inside the interval makes its compounded return NaN`;
+    missing.warn(out, "MISSING_BENCHMARK_VALUE", asset, exchange, head);
+  }
 }
 
 /**
@@ -367,7 +372,7 @@ interface MappedBenchmark {
 export type BenchmarkMemo = Map<object, Map<TradingCalendar, Map<string, Memoised>>>;
 
 /** A value of the memo. */
-type Memoised = MappedBenchmark | Sessions | Int32Array | typeof PASSED;
+type Memoised = MappedBenchmark | Sessions | DayLayout | typeof PASSED;
 
 /** The memo's value for a benchmark that passed its checks. */
 const PASSED = true;
@@ -383,30 +388,44 @@ interface Sessions {
 const SESSIONS = {};
 
 function sessionsOf(memo: BenchmarkMemo | undefined, calendar: TradingCalendar, span: string, c0: number, c1: number): Sessions {
-  const compute = (): Sessions => {
-    const cdays = calendar.days;
-    const n = c1 - c0 + 1;
-    const prev = new Int32Array(n);
-    const hasPrev = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      if (c0 + i > 0) {
-        prev[i] = cdays[c0 + i - 1]!;
-        hasPrev[i] = 1;
-      }
+  if (memo === undefined) return sessionsOfSpan(calendar.days, c0, c1);
+  const bySpan = bySpanOf(memo, SESSIONS, calendar);
+  let sessions = bySpan.get(span) as Sessions | undefined;
+  if (sessions === undefined) {
+    sessions = sessionsOfSpan(calendar.days, c0, c1);
+    bySpan.set(span, sessions);
+  }
+  return sessions;
+}
+
+/** The sessions at calendar positions c0..c1 and the previous session of each. */
+function sessionsOfSpan(cdays: Int32Array, c0: number, c1: number): Sessions {
+  const n = c1 - c0 + 1;
+  const prev = new Int32Array(n);
+  const hasPrev = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (c0 + i > 0) {
+      prev[i] = cdays[c0 + i - 1]!;
+      hasPrev[i] = 1;
     }
-    return { days: cdays.slice(c0, c1 + 1), prev, hasPrev };
-  };
-  return memo === undefined ? compute() : (memoised(memo, SESSIONS, calendar, span, compute) as Sessions);
+  }
+  return { days: cdays.slice(c0, c1 + 1), prev, hasPrev };
 }
 
 function mapped1(memo: BenchmarkMemo | undefined, benchmark: object, calendar: TradingCalendar, span: string, compute: () => MappedBenchmark): MappedBenchmark {
   return memo === undefined ? compute() : (memoised(memo, benchmark, calendar, span, compute) as MappedBenchmark);
 }
 
-/** The calendar position of each day of `days` (−1 off the calendar), once per day array within a memo. */
-function calendarIndicesOf(memo: BenchmarkMemo | undefined, days: Int32Array, calendar: TradingCalendar): Int32Array {
-  const compute = (): Int32Array => calendarIndices(days, calendar.days);
-  return memo === undefined ? compute() : (memoised(memo, days, calendar, INDICES, compute) as Int32Array);
+/** The {@link DayLayout} of a day array on a calendar, once per day array within a memo. */
+function dayLayoutOf(memo: BenchmarkMemo | undefined, days: Int32Array, calendar: TradingCalendar): DayLayout {
+  if (memo === undefined) return dayLayout(days, calendar.days);
+  const bySpan = bySpanOf(memo, days, calendar);
+  let layout = bySpan.get(INDICES) as DayLayout | undefined;
+  if (layout === undefined) {
+    layout = dayLayout(days, calendar.days);
+    bySpan.set(INDICES, layout);
+  }
+  return layout;
 }
 
 function bySpanOf(memo: BenchmarkMemo, key: object, calendar: TradingCalendar): Map<string, Memoised> {
@@ -453,13 +472,13 @@ export function alignReturnsWith(options: AlignReturnsOptions, memo: BenchmarkMe
   const { asset, market, factors, calendar } = options;
   const exchange = calendar.exchange.code;
   const isPrice = asset.kind !== "return";
-  const assetIdx = calendarIndicesOf(memo, asset.days, calendar);
-  const extent = assetExtent(asset, assetIdx);
+  const layout = dayLayoutOf(memo, asset.days, calendar);
+  const extent = assetExtent(asset, layout);
   const { c0, c1 } = sessionRange(options, extent, isPrice);
   const span = `${c0}|${c1}|${type}`;
   const sessions = sessionsOf(memo, calendar, span, c0, c1);
   const warnings: Warning[] = [];
-  const onSession = assetOnSessions(options, assetIdx, c0, c1, warnings);
+  const onSession = assetOnSessions(options, layout, c0, c1, warnings);
   const { values, gap } = assetReturnsOnSessions(asset, onSession, sessions, type, extent.firstFinite, exchange, warnings);
   const n = c1 - c0 + 1;
   let marketOut: Float64Array | undefined;
@@ -542,11 +561,13 @@ interface AssetExtent {
   readonly lastOnCal: number;
 }
 
-function assetExtent(asset: Series, assetIdx: Int32Array): AssetExtent {
+function assetExtent(asset: Series, layout: DayLayout): AssetExtent {
+  const { days, values } = asset;
+  if (layout.run >= 0) return runExtent(days, values, layout.run);
+  const assetIdx = layout.indices;
   let firstFinite = Number.POSITIVE_INFINITY;
   let firstOnCal = -1;
   let lastOnCal = -1;
-  const { days, values } = asset;
   for (let j = 0; j < days.length; j++) {
     if (!Number.isFinite(values[j]!)) continue;
     const d = days[j]!;
@@ -557,6 +578,20 @@ function assetExtent(asset: Series, assetIdx: Int32Array): AssetExtent {
     lastOnCal = ci;
   }
   return { firstFinite, firstOnCal, lastOnCal };
+}
+
+/**
+ * {@link assetExtent} of days that are consecutive sessions from calendar position `run`: the
+ * first and last finite values, found from either end (the days are increasing, so the first
+ * finite value's day is the smallest).
+ */
+function runExtent(days: Int32Array, values: Float64Array, run: number): AssetExtent {
+  let first = 0;
+  while (first < values.length && !Number.isFinite(values[first]!)) first++;
+  if (first === values.length) return { firstFinite: Number.POSITIVE_INFINITY, firstOnCal: -1, lastOnCal: -1 };
+  let last = values.length - 1;
+  while (!Number.isFinite(values[last]!)) last--;
+  return { firstFinite: days[first]!, firstOnCal: run + first, lastOnCal: run + last };
 }
 
 /**
@@ -590,13 +625,31 @@ function sessionRange(options: AlignReturnsOptions, extent: AssetExtent, isPrice
 }
 
 /**
- * The asset's values on sessions c0 − 1 … c1 (slot 0 = the session before days[0]; `NaN` where
- * it has none); rows off the calendar or beyond it are counted into warnings.
+ * The asset's values on sessions c0 − 1 … c1: slot k (0 = the session before days[0]) holds
+ * `source[k + offset]`, `NaN` where that is outside `source` or where the asset has no value.
  */
-function assetOnSessions(options: AlignReturnsOptions, assetIdx: Int32Array, c0: number, c1: number, warnings: Warning[]): Float64Array {
+interface OnSessions {
+  readonly source: Float64Array;
+  readonly offset: number;
+}
+
+/**
+ * The asset's values on sessions c0 − 1 … c1; rows off the calendar or beyond it are counted
+ * into warnings. Days that are consecutive sessions from calendar position `run` are read in
+ * place: no row is off the calendar or outside it, and slot k is the value at calendar position
+ * c0 − 1 + k (position −1, before the calendar, lies before the values too).
+ */
+function assetOnSessions(options: AlignReturnsOptions, layout: DayLayout, c0: number, c1: number, warnings: Warning[]): OnSessions {
+  if (layout.run >= 0) return { source: options.asset.values, offset: c0 - 1 - layout.run };
+  const onSession = new Float64Array(c1 - c0 + 2).fill(Number.NaN);
+  placeRows(options, layout.indices, c0, c1, onSession, warnings);
+  return { source: onSession, offset: 0 };
+}
+
+/** {@link assetOnSessions} for any days: row by row, counting the rows off the calendar and outside it. */
+function placeRows(options: AlignReturnsOptions, assetIdx: Int32Array, c0: number, c1: number, onSession: Float64Array, warnings: Warning[]): void {
   const { asset, calendar } = options;
   const cdays = calendar.days;
-  const onSession = new Float64Array(c1 - c0 + 2).fill(Number.NaN);
   const offCal = new Tally();
   const outside = new Tally();
   const spanFrom = c0 > 0 ? cdays[c0 - 1]! : cdays[c0]!;
@@ -620,23 +673,22 @@ function assetOnSessions(options: AlignReturnsOptions, assetIdx: Int32Array, c0:
   }
   const id = asset.id;
   const exchange = calendar.exchange.code;
-  offCal.warn(
-    warnings,
-    "OFF_CALENDAR_ROWS",
-    id,
-    exchange,
-    (k) =>
-      `${plural(k, "row")} of ${id} ${verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`)} dropped`,
-  );
-  outside.warn(
-    warnings,
-    "OUTSIDE_CALENDAR_ROWS",
-    id,
-    exchange,
-    (k) =>
-      `${plural(k, "row")} of ${id} ${verb(k, "lies", "lie")} outside the range of the ${exchange} calendar (${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}) and ${verb(k, "was", "were")} not used`,
-  );
-  return onSession;
+  const k = offCal.count;
+  if (k > 0) {
+    const which = verb(k, `is on a day that is not an ${exchange} session and was`, `are on days that are not ${exchange} sessions and were`);
+    offCal.warn(warnings, "OFF_CALENDAR_ROWS", id, exchange, `${plural(k, "row")} of ${id} ${which} dropped`);
+  }
+  const m = outside.count;
+  if (m > 0) {
+    const range = `${isoFromDayKey(calendar.first)} to ${isoFromDayKey(calendar.last)}`;
+    outside.warn(
+      warnings,
+      "OUTSIDE_CALENDAR_ROWS",
+      id,
+      exchange,
+      `${plural(m, "row")} of ${id} ${verb(m, "lies", "lie")} outside the range of the ${exchange} calendar (${range}) and ${verb(m, "was", "were")} not used`,
+    );
+  }
 }
 
 /**
@@ -645,7 +697,7 @@ function assetOnSessions(options: AlignReturnsOptions, assetIdx: Int32Array, c0:
  */
 function assetReturnsOnSessions(
   asset: Series,
-  onSession: Float64Array,
+  onSession: OnSessions,
   sessions: Sessions,
   type: ReturnMethod,
   firstFinite: number,
@@ -656,58 +708,48 @@ function assetReturnsOnSessions(
   const n = days.length;
   const isPrice = asset.kind !== "return";
   const isLevel = asset.kind === "level";
-  const values = new Float64Array(n).fill(Number.NaN);
+  const values = new Float64Array(n);
   const gap = new Uint8Array(n);
   const missing = new Tally();
   const multi = new Tally();
+  // one pass: the value on the previous session is carried from one step to the next (the
+  // source, offset and length held in locals: read per step, they cost more than the step)
+  const { source, offset } = onSession;
+  const len = source.length;
+  let before = offset >= 0 && offset < len ? source[offset]! : Number.NaN;
   for (let i = 0; i < n; i++) {
-    const cur = onSession[i + 1]!;
-    const day = days[i]!;
+    const j = i + 1 + offset;
+    const cur = j >= 0 && j < len ? source[j]! : Number.NaN;
+    let r = Number.NaN;
+    let flag = 0;
     if (!isPrice) {
-      if (Number.isFinite(cur)) values[i] = cur;
-      else {
-        gap[i] = RETURN_FLAGS.MISSING;
-        missing.add(day);
-      }
-      continue;
+      if (Number.isFinite(cur)) r = cur;
+      else flag = RETURN_FLAGS.MISSING;
+    } else if (!Number.isFinite(cur)) flag = RETURN_FLAGS.MISSING;
+    else if (!Number.isFinite(before)) flag = hasPrev[i] === 1 && firstFinite < prev[i]! ? RETURN_FLAGS.MULTI_SESSION : RETURN_FLAGS.MISSING;
+    else {
+      r = isLevel ? cur - before : priceReturn(before, cur, type);
+      if (Number.isNaN(r)) flag = RETURN_FLAGS.MISSING;
     }
-    const before = onSession[i]!;
-    if (!Number.isFinite(cur)) {
-      gap[i] = RETURN_FLAGS.MISSING;
-      missing.add(day);
-    } else if (!Number.isFinite(before)) {
-      if (hasPrev[i] === 1 && firstFinite < prev[i]!) {
-        gap[i] = RETURN_FLAGS.MULTI_SESSION;
-        multi.add(day);
-      } else {
-        gap[i] = RETURN_FLAGS.MISSING;
-        missing.add(day);
-      }
-    } else {
-      values[i] = isLevel ? cur - before : priceReturn(before, cur, type);
-      if (Number.isNaN(values[i]!)) {
-        gap[i] = RETURN_FLAGS.MISSING;
-        missing.add(day);
-      }
+    values[i] = r;
+    if (flag !== 0) {
+      gap[i] = flag;
+      (flag === RETURN_FLAGS.MULTI_SESSION ? multi : missing).add(days[i]!);
     }
+    before = cur;
   }
   const id = asset.id;
-  multi.warn(
-    warnings,
-    "MULTI_SESSION_RETURN",
-    id,
-    exchange,
-    (k) =>
-      `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and ${verb(k, "was", "were")} set to NaN`,
-  );
-  missing.warn(
-    warnings,
-    "MISSING_ASSET_RETURNS",
-    id,
-    exchange,
-    (k) =>
-      `${plural(k, "session")} of ${id} ${verb(k, "has", "have")} no ${isPrice ? "price (or the data has not started)" : "return"} and ${verb(k, "was", "were")} set to NaN`,
-  );
+  if (multi.count > 0) {
+    const k = multi.count;
+    const head = `${plural(k, "return")} of ${id} would span several sessions (no price on the previous ${exchange} session) and ${verb(k, "was", "were")} set to NaN`;
+    multi.warn(warnings, "MULTI_SESSION_RETURN", id, exchange, head);
+  }
+  if (missing.count > 0) {
+    const k = missing.count;
+    const what = isPrice ? "price (or the data has not started)" : "return";
+    const head = `${plural(k, "session")} of ${id} ${verb(k, "has", "have")} no ${what} and ${verb(k, "was", "were")} set to NaN`;
+    missing.warn(warnings, "MISSING_ASSET_RETURNS", id, exchange, head);
+  }
   return { values, gap };
 }
 
@@ -734,7 +776,7 @@ function marketOnSessions(
         : mapReturns(market.days, [market.values], days, prev, hasPrev, type, tm)[0]!;
     return { columns: [out], tallies: tm };
   });
-  benchmarkWarnings(warnings, mapped.tallies, `the market ${JSON.stringify(market.id)}`, assetId, calendar.exchange.code);
+  if (anyTallied(mapped.tallies)) benchmarkWarnings(warnings, mapped.tallies, `the market ${JSON.stringify(market.id)}`, assetId, calendar.exchange.code);
   return mapped.columns[0]!;
 }
 
@@ -759,7 +801,7 @@ function factorsOnSessions(
   factors.names.forEach((name, c) => {
     out[name] = mapped.columns[c]!;
   });
-  benchmarkWarnings(warnings, mapped.tallies, "the factors", assetId, calendar.exchange.code);
+  if (anyTallied(mapped.tallies)) benchmarkWarnings(warnings, mapped.tallies, "the factors", assetId, calendar.exchange.code);
   return out;
 }
 

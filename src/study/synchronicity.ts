@@ -49,6 +49,9 @@ export const NON_SYNCHRONOUS_MODEL: ModelSpec = { type: "dimson", lags: 1 };
  * ```
  */
 export function closeGapHours(asset: Exchange, benchmark: Exchange, day: DayKey): number {
+  const close = sessionHoursOn(asset, day).close;
+  // the same local close in the same time zone is the same instant (no zone conversion needed)
+  if (asset.timezone === benchmark.timezone && close === sessionHoursOn(benchmark, day).close) return 0;
   return (closeInstant(asset, day) - closeInstant(benchmark, day)) / 3_600_000;
 }
 

@@ -23,6 +23,10 @@ describe("close gaps from the exchanges' hours and time zones", () => {
     expect(closeGapHours(getExchange("XTKS"), getExchange("XNYS"), dayKeyFromIso("2025-02-03"))).toBe(-14.5);
     expect(closeGapHours(getExchange("XTKS"), getExchange("XNYS"), dayKeyFromIso("2024-07-01"))).toBe(-14);
     expect(closeGapHours(getExchange("XLON"), getExchange("XNYS"), dayKeyFromIso("2025-04-10"))).toBe(-4.5);
+    // the same zone and the same close: 0 without a zone conversion
+    expect(closeGapHours(getExchange("XNAS"), getExchange("XNYS"), dayKeyFromIso("2025-04-10"))).toBe(0);
+    expect(closeGapHours(getExchange("XNYS"), getExchange("XNYS"), dayKeyFromIso("2025-11-28"))).toBe(0);
+    expect(closeGapHours(getExchange("XTKS"), getExchange("XTKS"), dayKeyFromIso("2025-02-03"))).toBe(0);
     expect(closeGapHours(getExchange("XNAS"), getExchange("XNYS"), dayKeyFromIso("2025-04-10"))).toBe(0);
   });
 });

@@ -257,6 +257,57 @@ describe("alignReturns({ asset, calendar }): the asset on the calendar's session
   });
 });
 
+describe("alignReturns: days that are consecutive sessions (one block) and days row by row", () => {
+  // The same prices on consecutive sessions, and with a Saturday row added (which makes the
+  // aligner place the rows one by one): every output but the OFF_CALENDAR_ROWS warning agrees,
+  // for any missing prices and any from/to, inside or beyond the data.
+  const sessions = nyse.days.subarray(nyse.indexOf(k("2024-03-01")), nyse.indexOf(k("2024-03-01")) + 40);
+  const saturday = k("2024-03-16");
+  it("property: the block copy gives what the row-by-row placement gives", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1, max: 1, noNaN: true }), fc.constant(Number.NaN)), { minLength: 40, maxLength: 40 }),
+        fc.integer({ min: -5, max: 44 }),
+        fc.integer({ min: -5, max: 44 }),
+        fc.constantFrom<Series["kind"]>("price", "return", "level"),
+        fc.constantFrom<"simple" | "log">("simple", "log"),
+        (units, from, to, kind, returnType) => {
+          // prices around 100, returns of a few percent, levels around 0
+          const values = units.map((u) => (kind === "price" ? 100 + 50 * u : kind === "return" ? 0.03 * u : u));
+          const block: Series = { id: "B", kind, days: Int32Array.from(sessions), values: Float64Array.from(values) };
+          const at = sessions.findIndex((d) => d > saturday);
+          const rows: Series = {
+            id: "B",
+            kind,
+            days: Int32Array.from([...sessions.subarray(0, at), saturday, ...sessions.subarray(at)]),
+            values: Float64Array.from([...values.slice(0, at), Number.NaN, ...values.slice(at)]),
+          };
+          const range = {
+            ...(from >= 0 ? { from: nyse.days[nyse.indexOf(sessions[0]!) + from]! } : {}),
+            ...(to >= 0 ? { to: nyse.days[nyse.indexOf(sessions[0]!) + to]! } : {}),
+          };
+          const a = outcome(() => alignReturns({ asset: block, calendar: nyse, returnType, ...range }));
+          const b = outcome(() => alignReturns({ asset: rows, calendar: nyse, returnType, ...range }));
+          if (typeof b !== "string") b.warnings = b.warnings.filter((w) => w.code !== "OFF_CALENDAR_ROWS");
+          expect(a).toEqual(b);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  function outcome(
+    fn: () => ReturnType<typeof alignReturns>,
+  ): string | { -readonly [K in keyof ReturnType<typeof alignReturns>]: ReturnType<typeof alignReturns>[K] } {
+    try {
+      return { ...fn() };
+    } catch (e) {
+      if (isMarketReactionError(e)) return e.message;
+      throw e;
+    }
+  }
+});
+
 describe("alignReturns: market and factors mapped onto the asset's sessions", () => {
   const asset = series("A", [
     ["2025-04-03", 100],
@@ -411,8 +462,9 @@ describe("alignReturnsWith: benchmark mappings shared within a study", () => {
     expect(shared[0]!.asset).not.toBe(shared[1]!.asset);
     // one span of sessions, and the mark that the market passed its checks (run once per memo)
     expect([...memo.get(market)!.get(cal)!.keys()].sort()).toEqual([`${cal.indexOf(days[1]!)}|${cal.indexOf(days[days.length - 1]!)}|simple`, "checked"]);
-    // the calendar positions of each asset's day array, found once per array
-    expect(memo.get(assets[0]!.days)?.get(cal)?.get("indices")).toEqual(Int32Array.from(days, (d) => cal.indexOf(d)));
+    // the calendar positions of each asset's day array, found once per array (consecutive
+    // sessions: `run` is the position of the first)
+    expect(memo.get(assets[0]!.days)?.get(cal)?.get("indices")).toEqual({ indices: Int32Array.from(days, (d) => cal.indexOf(d)), run: cal.indexOf(days[0]!) });
     // another span of sessions is mapped anew
     const shorter: Series = { id: "B", kind: "price", days: Int32Array.from(days.slice(5)), values: priceOn(4).slice(5) };
     expect(alignReturnsWith({ asset: shorter, market, calendar: cal }, memo)).toEqual(alignReturns({ asset: shorter, market, calendar: cal }));

@@ -37,6 +37,27 @@ describe("eventStudy: data and built-in rules together", () => {
     expect(study.provenance!.calendars[0]).toMatchObject({ exchange: "XTKS", source: "rules", edition: 2026, projected_after: "2026-12-31" });
   });
 
+  it("gives every asset on a shared day array its own warning (the comparison is made once per array), and none to an asset whose days agree", () => {
+    const days = Int32Array.from(sessions("XTKS", "2024-01-04", "2025-06-30").filter((x) => x !== d("2024-06-12")));
+    const values = prices("A", [...days]).values;
+    const shared: Series[] = ["A", "B"].map((id) => ({ id, kind: "price", days, values }));
+    const clean = prices("C", sessions("XTKS", "2024-01-04", "2025-06-30"));
+    const study = eventStudy({
+      assets: [...shared, clean],
+      events: [pause],
+      exchange: "XTKS",
+      model: "constant-mean",
+      windows: [[0, 0]],
+      contamination: "keep",
+    });
+    const w = study.warnings.filter((x) => x.code === "DATA_CALENDAR_MISMATCH");
+    expect(w.map((x) => x.asset)).toEqual(["A", "B"]);
+    expect(w[0]!.message).toBe(
+      "asset A, 2024-01-04 to 2025-06-30: its days disagree with the built-in XTKS calendar: 1 XTKS session has no row (treated as missing data, not as holidays): 2024-06-12",
+    );
+    expect(w[1]!.message).toBe(w[0]!.message.replace("asset A,", "asset B,"));
+  });
+
   it("names a better-matching exchange when the data contradicts the rules on many days", () => {
     const spx = prices("SPX", sessions("XNYS", "2024-01-02", "2025-06-30"));
     const study = eventStudy({ assets: [spx], events: [pause], exchange: "XTKS", model: "constant-mean", windows: [[0, 0]] });

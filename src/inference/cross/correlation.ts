@@ -94,7 +94,9 @@ export function averageResidualCorrelation(series: readonly DatedSeries[], minOv
  */
 interface Centred {
   readonly group: number;
-  readonly deviations: Float64Array;
+  /** The values (all finite) and their mean: the deviations are read as values[k] − mean. */
+  readonly values: ArrayLike<number>;
+  readonly mean: number;
   readonly squares: number;
 }
 
@@ -110,14 +112,12 @@ function centredOnOwnDays(series: readonly DatedSeries[]): (Centred | undefined)
       sum += v[k]!;
     }
     const mean = sum / n;
-    const deviations = new Float64Array(n);
     let squares = 0;
     for (let k = 0; k < n; k++) {
       const d = v[k]! - mean;
-      deviations[k] = d;
       squares += d * d;
     }
-    return { group: groups.of(s.days), deviations, squares };
+    return { group: groups.of(s.days), values: v, mean, squares };
   });
 }
 
@@ -141,7 +141,7 @@ function groupMembers(centred: readonly (Centred | undefined)[]): Centred[][] {
  * {@link pairCorrelation}); a group with fewer than `minOverlap` days has none at all.
  */
 function withinGroup(members: readonly Centred[], minOverlap: number): { sum: number; pairs: number } {
-  const M = members[0]!.deviations.length;
+  const M = members[0]!.values.length;
   if (M < minOverlap) return { sum: 0, pairs: 0 };
   const sumZ = new Float64Array(M);
   const norms = new Acc();
@@ -150,10 +150,11 @@ function withinGroup(members: readonly Centred[], minOverlap: number): { sum: nu
     if (!(c.squares > 0)) continue;
     K++;
     const scale = 1 / Math.sqrt(c.squares);
-    const d = c.deviations;
+    const v = c.values;
+    const mean = c.mean;
     let own = 0;
     for (let k = 0; k < M; k++) {
-      const z = d[k]! * scale;
+      const z = (v[k]! - mean) * scale;
       sumZ[k] = sumZ[k]! + z;
       own += z * z;
     }

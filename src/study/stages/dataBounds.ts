@@ -40,10 +40,17 @@ export function checkWindowsFitData(
   opts: Pick<ResolvedStudyOptions, "estimation" | "windows" | "minEstimationObs">,
 ): void {
   let longest: { id: string; sessions: number } | undefined;
+  // the span depends on the days and the calendar only: once per day array (assets often share one)
+  const spanned = new Map<Int32Array, { calendar: TradingCalendar; sessions: number }>();
   for (const s of assets) {
     const calendar = calendarOf.get(s.id);
     if (calendar === undefined) return; // not aligned: nothing to bound by
-    const sessions = sessionsSpanned(s, calendar);
+    let known = spanned.get(s.days);
+    if (known === undefined || known.calendar !== calendar) {
+      known = { calendar, sessions: sessionsSpanned(s, calendar) };
+      spanned.set(s.days, known);
+    }
+    const sessions = known.sessions;
     if (longest === undefined || sessions > longest.sessions) longest = { id: s.id, sessions };
   }
   if (longest === undefined) return;

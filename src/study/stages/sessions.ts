@@ -5,7 +5,7 @@
  * with them gets one warning listing the days (missing rows are missing data, not holidays).
  * @module
  */
-import { dataCalendarWarning, sessionsFromData } from "../../calendar/dataCheck.js";
+import { mismatchDetail, mismatchWarning, sessionsFromData } from "../../calendar/dataCheck.js";
 import type { TradingCalendar } from "../../calendar/index.js";
 import type { Warning } from "../../errors.js";
 import { isoFromDayKey } from "../../time/index.js";
@@ -32,9 +32,15 @@ export function sessionsWithData(assets: readonly Series[], calendarOf: Map<stri
       for (const a of listed) calendarOf.set(a.id, fromData);
       warnings.push(sessionsFromDataWarning(fromData, listed));
     } else if (cal.source === "rules") {
+      // the comparison depends on the days only: once per day array (assets often share one)
+      const detailOf = new Map<Int32Array, string | null>();
       for (const a of listed) {
-        const w = dataCalendarWarning(cal, a.id, a.days);
-        if (w !== undefined) warnings.push(w);
+        let detail = detailOf.get(a.days);
+        if (detail === undefined) {
+          detail = mismatchDetail(cal, a.days) ?? null;
+          detailOf.set(a.days, detail);
+        }
+        if (detail !== null) warnings.push(mismatchWarning(cal, a.id, detail));
       }
     }
   }
