@@ -153,11 +153,7 @@ export function planPair(
   const w = pairRanges(data.days, p.day0, opts);
   if (w instanceof MarketReactionError) return w;
   const est = w.estimation;
-  let mask: Uint8Array | undefined;
-  if (sample !== undefined && sample.excluded.length > 0) {
-    mask = new Uint8Array(est.length).fill(1);
-    for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
-  }
+  const mask = sample !== undefined && sample.excluded.length > 0 ? estimationMask(sample, est) : undefined;
   return {
     eventId: p.id,
     asset: assetId,
@@ -174,6 +170,22 @@ export function planPair(
     ...(model === undefined ? {} : { model }),
   };
 }
+
+/**
+ * 0 for each session of the estimation window the overlap check removed, 1 otherwise. The
+ * assets of an overlap group share its samples, and their pairs of a statement usually the
+ * window: one mask per sample and window serves them all (masks are only read).
+ */
+function estimationMask(sample: EstimationSample, est: { readonly start: number; readonly end: number; readonly length: number }): Uint8Array {
+  const cached = masks.get(sample);
+  if (cached !== undefined && cached.start === est.start && cached.mask.length === est.length) return cached.mask;
+  const mask = new Uint8Array(est.length).fill(1);
+  for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
+  masks.set(sample, { start: est.start, mask });
+  return mask;
+}
+
+const masks = new WeakMap<EstimationSample, { readonly start: number; readonly mask: Uint8Array }>();
 
 /** The index ranges of a pair: estimation window, span of the event windows, day 0. */
 interface PairRanges {
