@@ -12,8 +12,9 @@
  * without cross-event tests, then with three (cross-sectional t, BMP, Corrado rank), which run
  * at the merge in the main thread. Each workload: one untimed warm-up, then `--runs` timed runs
  * of each variant alternately; the `car` table of every variant is checked to be the same CSV.
- * The wall time counts everything from the call to the study in hand (worker start-up, cloning
- * the inputs to the workers, the merge); the 1-minute load average is printed with each row.
+ * The wall time counts everything from the call to the study in hand (worker start-up, sending
+ * the shards' series to the workers, the merge); the CPU time is the process's (user + system,
+ * all threads); the 1-minute load average is printed with each row.
  * @module
  */
 import os from "node:os";
@@ -45,12 +46,17 @@ for (const [workload, options] of workloads) {
   const reference = (await variants[0]!.run(options)).toCSV("car");
   for (const v of variants.slice(1)) if ((await v.run(options)).toCSV("car") !== reference) throw new Error(`${v.name}: car table differs from the single run`);
   const wall = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  const cpu = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   for (let r = 0; r < opt.runs; r++) {
     for (const v of variants) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await v.run(options);
-      wall.get(v.name)!.push(performance.now() - t0);
-      process.stderr.write(`${workload}, ${v.name}, run ${r + 1}: ${ms(performance.now() - t0)} (load ${os.loadavg()[0]!.toFixed(2)})\n`);
+      const t = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      wall.get(v.name)!.push(t);
+      cpu.get(v.name)!.push((c.user + c.system) / 1000);
+      process.stderr.write(`${workload}, ${v.name}, run ${r + 1}: ${ms(t)}, CPU ${ms((c.user + c.system) / 1000)} (load ${os.loadavg()[0]!.toFixed(2)})\n`);
     }
   }
   const one = summarize(wall.get(variants[0]!.name)!).median;
@@ -62,6 +68,7 @@ for (const [workload, options] of workloads) {
       median: ms(s.median),
       "min / max": `${ms(s.min)} / ${ms(s.max)}`,
       runs: s.runs,
+      "CPU (median, all threads)": ms(summarize(cpu.get(v.name)!).median),
       "speed-up": `${(one / s.median).toFixed(2)}×`,
       "load (1 min)": os.loadavg()[0]!.toFixed(2),
     });

@@ -221,8 +221,8 @@ export type {
   StudyWaldRow,
 } from "./study/rows.js";
 export { Study } from "./study/study.js";
-export { mergeStudies, parseStudyPart, studyPartToJSONText, studyShard } from "./study/shards/index.js";
-export type { ShardSpec, StudyPart } from "./study/shards/index.js";
+export { mergeStudies, parseStudyPart, shardHead, studyPartToJSONText, studyShard } from "./study/shards/index.js";
+export type { ShardHead, ShardSpec, StudyPart } from "./study/shards/index.js";
 export type { StudyData, StudyTable } from "./study/study.js";
 export { CLUSTER_ROBUST_TESTS, clusteringOf, mergeSameDay0 } from "./study/clustering.js";
 export type { ClusteringInfo, DatedCrossEvent, SameDay0Policy } from "./study/clustering.js";

@@ -9,39 +9,60 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
-import { MarketReactionError, eventStudy, mergeStudies, type EventStudyOptions, type Issue, type ShardSpec, type Study, type StudyPart } from "market-reaction";
+import {
+  MarketReactionError,
+  eventStudy,
+  mergeStudies,
+  shardHead,
+  type EventStudyOptions,
+  type Issue,
+  type ShardSpec,
+  type Study,
+  type StudyPart,
+} from "market-reaction";
+import { shardDelivery, type ShardDelivery } from "./shardMessage.js";
 
 /** Options of {@link eventStudyParallel}. */
 export interface ParallelOptions {
   /**
-   * Worker threads. Default: the machine's cores (`os.availableParallelism()`), and the study
-   * runs in this thread when it has fewer than {@link PARALLEL_MIN_PAIRS} (asset, statement)
-   * pairs (starting a worker costs more than such a study). `1`: in this thread. A number above 1
-   * always uses that many workers (fewer when the study has fewer assets and statements).
+   * Worker threads. Default: one per {@link PARALLEL_MIN_PAIRS}/2 (asset, statement) pairs, up
+   * to the machine's cores (`os.availableParallelism()`); a study of fewer than
+   * {@link PARALLEL_MIN_PAIRS} pairs runs in this thread (a worker's start-up and cold code cost
+   * more than such a study saves). `1`: in this thread. A number above 1 always uses that many
+   * workers (fewer when the study has fewer assets and statements).
    */
   readonly workers?: number;
 }
 
 /**
  * Below this many (asset, statement) pairs, `eventStudyParallel` without `workers` runs the study
- * in this thread.
+ * in this thread; above, it starts one worker per half this many pairs, up to the cores. Each
+ * worker costs about 0.35 s of CPU before its first pair (start-up, and the library's code run
+ * cold in a fresh thread) and the main thread checks the study and merges the parts: measured on
+ * a 2-core machine, two workers beat one thread from about 25,000 pairs of the market model with
+ * the SQ test (docs/scale.md).
  * @example
  * ```ts
- * PARALLEL_MIN_PAIRS; // => 2000
+ * PARALLEL_MIN_PAIRS; // => 25000
  * ```
  */
-export const PARALLEL_MIN_PAIRS = 2000;
+export const PARALLEL_MIN_PAIRS = 25_000;
 
 /**
  * An event study computed across worker threads: the same result as {@link eventStudy}, byte for
- * byte (`toJSONText()`), in about 1/workers of the time for a large study (the merge, the
- * cross-event tests and each worker's reading of all the inputs are not divided).
+ * byte (`toJSONText()`). The per-pair work is divided among the workers; what is not divided is
+ * the workers' start-up (each loads the library, overlapped with the next step), the study's
+ * checks and shared facts in this thread (`shardHead`: alignment, the content hashes of every
+ * input), and the merge with the cross-event tests, also in this thread.
  *
  * The study is split by assets when there are at least as many assets as workers, else by
  * statements (not with `regression` or `placebo`, which need all of a series' statements: those
- * run in this thread). `onProgress` is not called from the workers. The options go to the
- * workers by structured cloning: they must be plain data (series, factors, statements, exchange
- * codes). The `pairs` of the result are empty (they stay in the workers).
+ * run in this thread). By assets, each worker receives only its own series (their arrays copied
+ * once and transferred, the caller's arrays untouched), the benchmark, the factors and the
+ * statements that concern them; by statements, every worker receives every series.
+ * `onProgress` is not called from the workers. The options go to the workers by structured
+ * cloning: they must be plain data (series, factors, statements, exchange codes). The `pairs`
+ * of the result are empty (they stay in the workers).
  *
  * A separate function rather than an `eventStudy` option: the core is platform-neutral (no
  * threads in a browser bundle) and synchronous; this is asynchronous and Node-only.
@@ -64,12 +85,19 @@ export async function eventStudyParallel(options: EventStudyOptions, parallel: P
   const requested = parallel.workers;
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     invalidOption("workers", requested, "a whole number ≥ 1 (1: in this thread)");
-  const workers = requested ?? availableParallelism();
-  const layout = shardLayout(options, workers, requested === undefined);
+  const layout = shardLayout(options, requested);
   if (layout === undefined) return eventStudy(options);
   const { onProgress: _dropped, ...data } = options;
-  const parts = await Promise.all(Array.from({ length: layout.count }, (_, index) => runShard(data, { ...layout, index })));
-  return mergeStudies(parts);
+  // the workers start first: each loads the library while this thread checks the study and
+  // computes what all shards share (the head); then each gets only its shard's series
+  const started = Array.from({ length: layout.count }, (_, index) => startShard({ ...layout, index }));
+  try {
+    const head = shardHead(data);
+    started.forEach((worker, index) => worker.send(shardDelivery(data, { ...layout, index }, head)));
+    return mergeStudies(await Promise.all(started.map((w) => w.part)));
+  } finally {
+    for (const worker of started) worker.stop();
+  }
 }
 
 function invalidOption(option: string, value: unknown, expected: string): never {
@@ -79,11 +107,12 @@ function invalidOption(option: string, value: unknown, expected: string): never 
   );
 }
 
-/** How the study is split, or `undefined` to run it in this thread. */
-function shardLayout(options: EventStudyOptions, workers: number, auto: boolean): Omit<ShardSpec, "index"> | undefined {
+/** How the study is split (`requested` workers, or the default), or `undefined` to run it in this thread. */
+function shardLayout(options: EventStudyOptions, requested: number | undefined): Omit<ShardSpec, "index"> | undefined {
   const assets = Array.isArray(options.assets) ? options.assets.length : ((options.assets as { series?: readonly unknown[] } | undefined)?.series?.length ?? 0);
   const statements = Array.isArray(options.events) ? options.events.length : 0;
-  if (workers <= 1 || (auto && assets * statements < PARALLEL_MIN_PAIRS)) return undefined;
+  const workers = requested ?? Math.min(availableParallelism(), Math.floor((assets * statements) / (PARALLEL_MIN_PAIRS / 2)));
+  if (workers <= 1 || (requested === undefined && assets * statements < PARALLEL_MIN_PAIRS)) return undefined;
   if (assets >= 2) return { by: "assets", count: Math.min(workers, assets) };
   const whole = (options.regression !== undefined && options.regression !== false) || options.placebo !== undefined;
   if (whole || statements < 2) return undefined;
@@ -122,23 +151,20 @@ function startWorker(file: URL | string, options: WorkerOptions): Worker {
   }
 }
 
-/** One shard computed in a worker thread. */
-function runShard(options: Omit<EventStudyOptions, "onProgress">, shard: ShardSpec): Promise<StudyPart> {
+/** A worker computing one shard: `send` gives it its shard; `part` is what it sends back. */
+interface ShardWorker {
+  readonly part: Promise<StudyPart>;
+  send(delivery: ShardDelivery): void;
+  /** Stops the worker (when its part is in, or the study failed elsewhere). */
+  stop(): void;
+}
+
+/** A worker thread started for one shard; it waits for its message. */
+function startShard(shard: ShardSpec): ShardWorker {
   const script = workerScript();
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = startWorker(script.file, { workerData: { options, shard }, eval: script.eval });
-    } catch (error) {
-      if ((error as Error).name === "DataCloneError")
-        invalidOption(
-          "options",
-          (error as Error).message,
-          "plain data for worker threads (series, statements, exchange codes); use eventStudy for other options",
-        );
-      throw error;
-    }
-    let settled = false;
+  const worker = startWorker(script.file, { eval: script.eval });
+  let settled = false;
+  const part = new Promise<StudyPart>((resolve, reject) => {
     worker.once(
       "message",
       (message: { ok: true; part: StudyPart } | { ok: false; error: { code?: string; message: string; issues: Issue[]; name?: string } }) => {
@@ -158,4 +184,27 @@ function runShard(options: Omit<EventStudyOptions, "onProgress">, shard: ShardSp
       settled = true;
     });
   });
+  // a part nobody awaits (the study failed before the workers were given their shards) is no unhandled rejection
+  part.catch(() => undefined);
+  return {
+    part,
+    send(delivery) {
+      try {
+        worker.postMessage(delivery.message, delivery.transfer);
+      } catch (error) {
+        if ((error as Error).name === "DataCloneError")
+          invalidOption(
+            "options",
+            (error as Error).message,
+            "plain data for worker threads (series, statements, exchange codes); use eventStudy for other options",
+          );
+        throw error;
+      }
+    },
+    stop() {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+    },
+  };
 }

@@ -11,6 +11,9 @@ const ENCODER = /* @__PURE__ */ new TextEncoder();
 /** Typed arrays use the platform's byte order; the hash is defined on little-endian bytes. */
 const LITTLE_ENDIAN = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
+/** The tail words of a digest (shared: used only within one call, never across calls). */
+const TAIL = /* @__PURE__ */ new Int32Array(4);
+
 /** The bytes of one float64 (shared: used only within one call, never across calls). */
 const SCRATCH = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
 
@@ -58,8 +61,11 @@ function mixBlocks(s: Lanes, w: Int32Array, from: number, to: number): void {
   s.h4 = h4;
 }
 
-/** Tail words k1..k4 (missing ones 0) and the byte length; returns the 16-byte digest as hex. */
-function finish(s: Lanes, k: readonly number[], length: number): string {
+/**
+ * Tail words k1..k4 (missing ones 0) and the byte length; returns the 16-byte digest as hex, or
+ * its first 8 bytes with `half`.
+ */
+function finish(s: Lanes, k: Int32Array, length: number, half = false): string {
   let { h1, h2, h3, h4 } = s;
   if (k[3]) h4 ^= Math.imul(rotl(Math.imul(k[3], C4), 18), C1);
   if (k[2]) h3 ^= Math.imul(rotl(Math.imul(k[2], C3), 17), C4);
@@ -81,7 +87,7 @@ function finish(s: Lanes, k: readonly number[], length: number): string {
   h2 = (h2 + h1) | 0;
   h3 = (h3 + h1) | 0;
   h4 = (h4 + h1) | 0;
-  return leHex(h1) + leHex(h2) + leHex(h3) + leHex(h4);
+  return half ? leHex(h1) + leHex(h2) : leHex(h1) + leHex(h2) + leHex(h3) + leHex(h4);
 }
 
 /** The two hex digits of each byte value. */
@@ -108,10 +114,10 @@ export function murmur3x86_128(bytes: Uint8Array, seed = 0): string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < words.length; i++) words[i] = view.getUint32(4 * i, true);
   mixBlocks(s, words, 0, words.length);
-  const k = [0, 0, 0, 0];
+  const k = new Int32Array(4);
   for (let i = blocks * 16; i < n; i++) {
     const j = i - blocks * 16;
-    k[j >>> 2] = (k[j >>> 2]! | (bytes[i]! << (8 * (j & 3)))) >>> 0;
+    k[j >>> 2] = k[j >>> 2]! | (bytes[i]! << (8 * (j & 3)));
   }
   return finish(s, k, n);
 }
@@ -231,14 +237,19 @@ export class ContentHash {
 
   /** The first 8 bytes of the digest as 16 lowercase hex digits (the stream can go on). */
   hex(): string {
-    return this.hex128().slice(0, 16);
+    return this.digest(true);
   }
 
   /** The whole 16-byte digest as 32 lowercase hex digits (the stream can go on). */
   hex128(): string {
-    const k = [0, 0, 0, 0];
+    return this.digest(false);
+  }
+
+  /** The digest of the stream so far (the lanes are read, not changed: the stream can go on). */
+  private digest(half: boolean): string {
+    const k = TAIL.fill(0);
     for (let i = 0; i < this.nPending; i++) k[i] = this.pending[i]!;
-    return finish({ ...this.lanes }, k, this.length);
+    return finish(this.lanes, k, this.length, half);
   }
 }
 

@@ -18,14 +18,14 @@ import { resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions 
 import type { PairResult } from "./pair.js";
 import type { Study } from "./study.js";
 import { abnormalOfPair, eventWindowGaps, pairResult, type ComputedPair } from "./stages/abnormal.js";
-import { alignStudy } from "./stages/alignment.js";
+import { alignStudy, type StudyAlignment } from "./stages/alignment.js";
 import { assembleStudy, type StudyParts } from "./stages/assembly.js";
 import { clusteredFamily, type ClusteredRegression } from "./stages/clustered.js";
 import { StudyColumns } from "./stages/columns.js";
 import { crossEventStage } from "./stages/crossEvent.js";
 import { EstimationBuffers, estimatePairOrShortfall } from "./stages/estimation.js";
 import { checkWindowsFitData } from "./stages/dataBounds.js";
-import { studyInputs } from "./stages/inputs.js";
+import { studyInputs, type StudyInputs } from "./stages/inputs.js";
 import { OverlapGroups, placeStatements, planPair, type PairPlan } from "./stages/plan.js";
 import { assetReturns, type AssetReturns } from "./stages/returns.js";
 import { SkipLog } from "./stages/skips.js";
@@ -97,11 +97,7 @@ export interface StudyRun {
  * @internal
  */
 export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefined): StudyRun {
-  const opts = resolveStudyOptions(options);
-  const inputs = studyInputs(options, opts);
-  const skips = new SkipLog(opts.strict);
-  const alignment = alignStudy(inputs.assets, inputs.events, options.exchange, opts, skips);
-  checkWindowsFitData(inputs.assets, alignment.calendarOf, opts);
+  const { opts, inputs, skips, alignment } = studyPreamble(options);
   const warnings: Warning[] = [...alignment.warnings];
   // The per-pair objects (fit, abnormal returns, CARs) are kept only when the cross-event tests
   // need them; otherwise their numbers go to columns and `study.pairs` is rebuilt on first
@@ -172,6 +168,28 @@ export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefin
     aggregate: cross?.aggregate,
   };
   return { parts, opts, overlaps };
+}
+
+/** What a study knows before its first asset: the options resolved, the inputs checked, the statements aligned. @internal */
+export interface StudyPreamble {
+  readonly opts: ResolvedStudyOptions;
+  readonly inputs: StudyInputs;
+  readonly skips: SkipLog;
+  readonly alignment: StudyAlignment;
+}
+
+/**
+ * The stages of a study before its assets: options, inputs, alignment and the check that the
+ * windows fit the data (every study-level error is thrown here).
+ * @internal
+ */
+export function studyPreamble(options: EventStudyOptions): StudyPreamble {
+  const opts = resolveStudyOptions(options);
+  const inputs = studyInputs(options, opts);
+  const skips = new SkipLog(opts.strict);
+  const alignment = alignStudy(inputs.assets, inputs.events, options.exchange, opts, skips);
+  checkWindowsFitData(inputs.assets, alignment.calendarOf, opts);
+  return { opts, inputs, skips, alignment };
 }
 
 /** Where the pairs of an asset put their results. */

@@ -5,8 +5,8 @@
 export { eventStudy, eventRow, estimationDaysOf, estimationOffsetsOf } from "./eventStudy.js";
 export type { PairResult } from "./eventStudy.js";
 export { Study } from "./study.js";
-export { mergeStudies, parseStudyPart, studyPartToJSONText, studyShard } from "./shards/index.js";
-export type { ShardSpec, StudyPart } from "./shards/index.js";
+export { mergeStudies, parseStudyPart, shardHead, studyPartToJSONText, studyShard } from "./shards/index.js";
+export type { ShardHead, ShardSpec, StudyPart } from "./shards/index.js";
 export type {
   AbnormalRow,
   CarRow,

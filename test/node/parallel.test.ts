@@ -30,8 +30,50 @@ describe("eventStudyParallel", () => {
     expect((await eventStudyParallel(one, { workers: 2 })).toJSONText()).toBe(eventStudy(one).toJSONText());
   });
 
+  it("each worker given only its series: a benchmark named by id, a late-listed series, gaps, one asset's statement, a series table; the caller's arrays untouched", async () => {
+    // SHORT starts late (its early statements are skipped, LATE_LISTING); GAPPY misses a stretch
+    // of returns inside estimation windows; one statement concerns one asset only
+    const short = { ...us, id: "SHORT", days: us.days.slice(-300), values: us.values.slice(-300) };
+    const gappy = { ...sectors[0]!, id: "GAPPY", values: sectors[0]!.values.map((v, i) => (i % 97 < 12 ? Number.NaN : v)) };
+    const study: EventStudyOptions = {
+      assets: { series: [short, world, us, gappy, ...sectors.slice(1, 4)] } as unknown as EventStudyOptions["assets"],
+      market: "WORLD",
+      events: [...events, { ...events[3]!, id: "ONLY-GAPPY", asset: "GAPPY" }],
+      windows: [
+        [0, 0],
+        [-1, 2],
+      ],
+      tests: ["cross_sectional_t", "bmp", "corrado_rank", "sign"],
+    };
+    const single = eventStudy(study);
+    const codes = new Set(single.warnings.map((w) => w.code));
+    expect(codes).toContain("LATE_LISTING");
+    expect(single.skipped.length).toBeGreaterThan(0);
+    expect(single.car.some((r) => r.event_id === "ONLY-GAPPY")).toBe(true);
+    const text = single.toJSONText();
+    for (const workers of [2, 3, 4]) expect((await eventStudyParallel(study, { workers })).toJSONText(), `${workers} workers`).toBe(text);
+    // the arrays were copied before they were transferred: the caller's series still hold their data
+    expect(gappy.values.length).toBe(sectors[0]!.values.length);
+    expect(short.days.length).toBe(300);
+    expect(world.values.length).toBeGreaterThan(300);
+  });
+
   it("a worker's error arrives with its code; workers must be a whole number ≥ 1", async () => {
     await expect(eventStudyParallel({ ...options, estimation: [-5, -20] }, { workers: 2 })).rejects.toMatchObject({ code: "INVALID_OPTION" });
+    // strict: the first skipped pair fails the study, here in a worker (a late-listed series)
+    const strict: EventStudyOptions = {
+      ...options,
+      assets: [{ ...us, id: "SHORT", days: us.days.slice(-300), values: us.values.slice(-300) }, us],
+      strict: true,
+    };
+    let expected: unknown;
+    try {
+      eventStudy(strict);
+    } catch (error) {
+      expected = (error as { code?: unknown }).code;
+    }
+    expect(expected).toMatch(/^[A-Z_]+$/);
+    await expect(eventStudyParallel(strict, { workers: 2 })).rejects.toMatchObject({ code: expected });
     await expect(eventStudyParallel(options, { workers: 0 })).rejects.toMatchObject({ code: "INVALID_OPTION", message: expect.stringMatching(/workers/) });
     // one worker: in this thread (the per-pair building blocks stay available)
     expect((await eventStudyParallel(options, { workers: 1 })).pairs.length).toBeGreaterThan(0);

@@ -58,6 +58,12 @@ describe.runIf(haveDist)("built package", () => {
       expect(text, file).not.toMatch(/node_modules\/(playwright-core|vega|vega-lite|hyparquet)\//);
       expect(statSync(join(dist, file)).size, file).toBeLessThan(400_000);
     }
+    // the worker of eventStudyParallel bundles what studyShard needs (the core and its runtime
+    // dependencies, ~0.63 MB), still none of the optional peers
+    const worker = readFileSync(join(dist, "worker.js"), "utf8");
+    expect(worker).not.toMatch(/node_modules\/(playwright-core|vega|vega-lite|hyparquet)\//);
+    expect(worker).not.toMatch(/from\s+["']market-reaction["']/);
+    expect(statSync(join(dist, "worker.js")).size).toBeLessThan(800_000);
   });
 
   it("the core bundles for the browser with esbuild (no Node built-ins reachable)", async () => {

@@ -2,7 +2,7 @@
 // for byte; parts that do not belong together are refused with the difference named.
 import { describe, expect, it } from "vitest";
 import { eventStudy, parseEventsCsv, parseSeriesCsv, type EventStudyOptions, type Series } from "../../src/index.js";
-import { mergeStudies, parseStudyPart, studyPartToJSONText, studyShard, type ShardSpec } from "../../src/study/shards/index.js";
+import { mergeStudies, parseStudyPart, shardHead, studyPartToJSONText, studyShard, type ShardSpec } from "../../src/study/shards/index.js";
 import { decodeExact, encodeExact } from "../../src/study/shards/codec.js";
 import { readProjectFile } from "../helpers/shared-data.js";
 
@@ -32,6 +32,23 @@ function mergedText(options: EventStudyOptions, by: ShardSpec["by"], count: numb
   return mergeStudies(viaText ? parts.map(studyPartToJSONText) : parts).toJSONText();
 }
 
+/** The options of shard `index` of `count` by assets with only its own assets (a benchmark named by id kept). */
+function ownOptions(options: EventStudyOptions, index: number, count: number): EventStudyOptions {
+  const all = options.assets as readonly Series[];
+  const studied = all.filter((s) => s.id !== options.market);
+  const own = new Set(studied.filter((_s, i) => i % count === index));
+  return { ...options, assets: all.filter((s) => own.has(s) || s.id === options.market) };
+}
+
+/** Merged from shards that each got only their own assets (by assets) and the study's head. */
+function mergedFromHead(options: EventStudyOptions, by: ShardSpec["by"], count: number): string {
+  const head = shardHead(options);
+  const parts = Array.from({ length: count }, (_, index) =>
+    studyShard(by === "assets" ? ownOptions(options, index, count) : options, { by, index, count }, head),
+  );
+  return mergeStudies(parts.map(studyPartToJSONText)).toJSONText();
+}
+
 describe("studies in shards", () => {
   const single = eventStudy(full);
   const singleText = single.toJSONText();
@@ -53,6 +70,15 @@ describe("studies in shards", () => {
     expect(mergedText(full, by, count)).toBe(singleText);
   });
 
+  it.each([
+    ["assets", 4],
+    ["assets", 3],
+    ["assets", 8],
+    ["statements", 4],
+  ] as const)("with the shard head, by %s in %i shards (each shard given only its own assets): the single run byte for byte", (by, count) => {
+    expect(mergedFromHead(full, by, count)).toBe(singleText);
+  });
+
   it("the parts in any order, in memory (no text) and with one shard", () => {
     const parts = [0, 1, 2, 3].map((index) => studyShard(full, { by: "assets", index, count: 4 }));
     expect(mergeStudies([parts[2]!, parts[0]!, parts[3]!, parts[1]!]).toJSONText()).toBe(singleText);
@@ -68,8 +94,10 @@ describe("studies in shards", () => {
       regression: { hacLag: 3, vcov: "ols" },
     };
     expect(mergedText(regression, "assets", 2)).toBe(eventStudy(regression).toJSONText());
+    expect(mergedFromHead(regression, "assets", 2)).toBe(eventStudy(regression).toJSONText());
     const placebo: EventStudyOptions = { assets: [us], market: world, events: story, windows: [[-1, 1]], placebo: { seed: 7, draws: 99 } };
     expect(mergedText(placebo, "assets", 2)).toBe(eventStudy(placebo).toJSONText());
+    expect(mergedFromHead(placebo, "assets", 1)).toBe(eventStudy(placebo).toJSONText());
   });
 
   it("the estudy2 profile, log returns and a factor-free constant mean merge exactly too", () => {
@@ -85,6 +113,7 @@ describe("studies in shards", () => {
       conventions: "estudy2",
     };
     expect(mergedText(e2, "statements", 3)).toBe(eventStudy(e2).toJSONText());
+    expect(mergedFromHead(e2, "assets", 3)).toBe(eventStudy(e2).toJSONText());
     const log: EventStudyOptions = {
       assets: sectors.slice(0, 4),
       events,
@@ -94,6 +123,7 @@ describe("studies in shards", () => {
       tests: ["grank_z", "wilcoxon"],
     };
     expect(mergedText(log, "assets", 4)).toBe(eventStudy(log).toJSONText());
+    expect(mergedFromHead(log, "assets", 4)).toBe(eventStudy(log).toJSONText());
   });
 
   it("a benchmark named by id, a statement for one asset, per-asset exchanges, GARCH, kept same-day-0 statements: exact in 3 shards both ways", () => {
@@ -122,6 +152,8 @@ describe("studies in shards", () => {
       const single = eventStudy(options).toJSONText();
       expect(mergedText(options, "assets", 3)).toBe(single);
       expect(mergedText(options, "statements", 3)).toBe(single);
+      expect(mergedFromHead(options, "assets", Math.min(3, (options.assets as readonly Series[]).length - (options.market === "WORLD" ? 1 : 0)))).toBe(single);
+      expect(mergedFromHead(options, "statements", 3)).toBe(single);
     }
   });
 
@@ -179,6 +211,40 @@ describe("studies in shards", () => {
       ]);
       const fewer = { ...full, events: events.slice(1) };
       expect(code(() => mergeStudies([part(full, 0), part(fewer, 1)]))).toEqual(["SHARD_MISMATCH", expect.stringMatching(/differs/)]);
+    });
+
+    it("a shard head with other assets, data or options than the shard's: refused, the difference named", () => {
+      const head = shardHead(full);
+      const spec = { by: "assets", index: 1, count: 2 } as const;
+      const own = ownOptions(full, 1, 2);
+      const ownAssets = own.assets as readonly Series[];
+      // the shard computed from its own assets equals the shard computed from all of them
+      expect(studyPartToJSONText(studyShard(own, spec, head))).toBe(studyPartToJSONText(studyShard(full, spec)));
+      expect(code(() => studyShard(full, spec, head))).toEqual([
+        "SHARD_MISMATCH",
+        expect.stringMatching(/asset "SHORT" \(position 0 in the study\) belongs to shard 0 of 2/),
+      ]);
+      expect(code(() => studyShard({ ...own, assets: ownAssets.slice(1) }, spec, head))).toEqual([
+        "SHARD_MISMATCH",
+        expect.stringMatching(/has 4 of the study's 8 assets; the options hold 3/),
+      ]);
+      expect(code(() => studyShard({ ...own, assets: [...ownAssets].reverse() }, spec, head))).toEqual([
+        "SHARD_MISMATCH",
+        expect.stringMatching(/out of the study's order/),
+      ]);
+      const changed = { ...ownAssets[1]!, values: ownAssets[1]!.values.map((v, i) => (i === 100 ? v + 1e-12 : v)) };
+      expect(code(() => studyShard({ ...own, assets: [ownAssets[0]!, changed, ...ownAssets.slice(2)] }, spec, head))).toEqual([
+        "SHARD_MISMATCH",
+        expect.stringMatching(new RegExp(`asset "${changed.id}": its data differ .*fingerprint\\.hash`)),
+      ]);
+      expect(code(() => studyShard({ ...own, windows: [[0, 0]] }, spec, head))).toEqual([
+        "SHARD_MISMATCH",
+        expect.stringMatching(/options differ from those of the shard head at run\.windows/),
+      ]);
+      expect(code(() => studyShard(ownOptions(full, 8, 9), { by: "assets", index: 8, count: 9 }, head))).toEqual([
+        "INVALID_OPTION",
+        expect.stringMatching(/at most as many shards as assets \(8\) with a shard head/),
+      ]);
     });
 
     it("text that is not a part", () => {

@@ -150,11 +150,15 @@ export function zivneyStatistic(p: PooledScores, keys: readonly number[], diviso
  */
 export function averageByKey(series: readonly KeyedSeries[]): Float64Array {
   checkArrayOf("averageByKey", "series", series, KEYED_SERIES);
+  // the slots span every key given (the output keeps only keys with a value); a key array shared
+  // by several series is scanned once
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
+  let last: ArrayLike<number> | undefined;
   for (const s of series) {
+    if (s.keys === last) continue;
+    last = s.keys;
     for (let j = 0; j < s.keys.length; j++) {
-      if (Number.isNaN(s.values[j]!)) continue;
       const k = s.keys[j]!;
       if (k < lo) lo = k;
       if (k > hi) hi = k;

@@ -4,5 +4,6 @@
  * @module
  */
 export { studyShard, checkShard } from "./shard.js";
+export { shardHead } from "./head.js";
 export { mergeStudies, parseStudyPart, studyPartToJSONText } from "./merge.js";
-export type { ShardSpec, StudyPart } from "./part.js";
+export type { ShardHead, ShardSpec, StudyPart } from "./part.js";

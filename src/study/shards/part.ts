@@ -118,3 +118,10 @@ export interface StudyPart {
   /** Warnings of reading the input files (the command line's readers), written before the study's; not compared by the merge. */
   readonly inputWarnings?: readonly Warning[];
 }
+
+/**
+ * What every part of one study shares, computed once from all its inputs (see `shardHead`): the
+ * options, the provenance (the content hashes of every input), the `events` table and the
+ * alignment's warnings and skipped rows. With it, `studyShard` needs only the shard's own assets.
+ */
+export type ShardHead = Pick<StudyPart, "run" | "options" | "provenance" | "events" | "head">;

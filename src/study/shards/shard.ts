@@ -16,10 +16,9 @@ import type { PairPlan } from "../stages/plan.js";
 import { metadataOf } from "../eventRows.js";
 import type { EventMetadata } from "../rows.js";
 import { ASSET_SLOT, FAMILY_SLOT, type ShardHooks } from "./hooks.js";
-import { PART_FORMAT, PART_VERSION, type PartFamily, type PartPairs, type PartSlot, type ShardSpec, type StudyPart } from "./part.js";
-
-/** The data options of a study: in the provenance block (by their content hashes), not in `run`. */
-const DATA_OPTIONS = new Set(["assets", "market", "factors", "events", "onProgress"]);
+import { ownAssets } from "./own.js";
+import { PART_FORMAT, PART_VERSION, type PartFamily, type PartPairs, type PartSlot, type ShardHead, type ShardSpec, type StudyPart } from "./part.js";
+import { runOptionsOf } from "./runOptions.js";
 
 /**
  * One shard of a study: the same stages as {@link eventStudy} over the shard's assets (`by:
@@ -28,11 +27,15 @@ const DATA_OPTIONS = new Set(["assets", "market", "factors", "events", "onProgre
  * run, byte for byte (`toJSONText()`): tables, warnings, skipped rows, provenance, overlaps and the
  * cross-event tests (computed at the merge from each pair's fit and abnormal returns).
  *
- * Every shard reads all the inputs (the provenance fingerprints them all, and a statement's
- * overlaps with the asset's other statements shape its estimation window); it computes only its
- * share of the pairs. Shard by assets for many assets; by statements for few assets with many
- * statements.
+ * Without `head`, every shard reads all the inputs (the provenance fingerprints them all) and
+ * computes only its share of the pairs. With `head` (from `shardHead` on the whole study's
+ * options), `options.assets` holds only the shard's own assets (by assets: those at positions
+ * `index`, `index + count`, … of the study's assets; by statements: all of them), and the shard
+ * reads, aligns and hashes only those; each is checked against the content hash the head
+ * recorded. Shard by assets for many assets; by statements for few assets with many statements.
  *
+ * @throws SHARD_MISMATCH with `head`, when the options or assets are not those the head was made
+ *   from (an asset of another shard, one missing, different data or options).
  * @throws INVALID_OPTION for a malformed shard; for `by: "statements"` with `regression` or
  *   `placebo` (a series' dummy-variable regression and placebo test need all its statements at
  *   once: shard such a study by assets); and whatever `eventStudy` throws.
@@ -48,9 +51,10 @@ const DATA_OPTIONS = new Set(["assets", "market", "factors", "events", "onProgre
  * mergeStudies(parts).toJSONText() === eventStudy(options).toJSONText(); // => true
  * ```
  */
-export function studyShard(options: EventStudyOptions, shard: ShardSpec): StudyPart {
+export function studyShard(options: EventStudyOptions, shard: ShardSpec, head?: ShardHead): StudyPart {
   checkObject("studyShard", "options", options);
   const spec = checkShard(shard);
+  if (head !== undefined) checkObject("studyShard", "head", head);
   if (spec.by === "statements") {
     for (const name of ["regression", "placebo"] as const) {
       const v = options[name];
@@ -63,9 +67,14 @@ export function studyShard(options: EventStudyOptions, shard: ShardSpec): StudyP
     }
   }
   const events = Array.isArray(options.events) ? options.events : [];
-  const recorder = new ShardRecorder(spec, new Map(events.map((e, i) => [e.id, i])));
-  const run = runStudy(options, recorder);
-  return recorder.part(run, options);
+  const statementIndex = new Map(events.map((e, i) => [e.id, i]));
+  if (head === undefined) {
+    const recorder = new ShardRecorder(spec, statementIndex, undefined);
+    return recorder.part(runStudy(options, recorder), options, undefined);
+  }
+  const own = ownAssets(options, spec, head);
+  const recorder = new ShardRecorder(spec, statementIndex, own.indices);
+  return recorder.part(runStudy(own.options, recorder), options, head);
 }
 
 /**
@@ -100,10 +109,20 @@ class ShardRecorder implements ShardHooks {
   private pairId = "";
   private readonly slotOf = new Map<string, number>();
 
+  /**
+   * @param studyIndex with a shard head: the position among the study's assets of each asset the
+   *   run sees (the run sees only the shard's own assets); without, the run sees them all.
+   */
   constructor(
     private readonly spec: ShardSpec,
     private readonly statementIndex: ReadonlyMap<string, number>,
+    private readonly studyIndex: Int32Array | undefined,
   ) {}
+
+  /** The position among the study's assets of the run's asset `runIndex`. */
+  private inStudy(runIndex: number): number {
+    return this.studyIndex === undefined ? runIndex : this.studyIndex[runIndex]!;
+  }
 
   begin(warnings: readonly Warning[], skipped: readonly SkippedRow[], sources: readonly RowSource[]): void {
     this.warnings = warnings;
@@ -112,7 +131,7 @@ class ShardRecorder implements ShardHooks {
   }
 
   takesAsset(assetIndex: number): boolean {
-    return this.spec.by !== "assets" || assetIndex % this.spec.count === this.spec.index;
+    return this.spec.by !== "assets" || this.inStudy(assetIndex) % this.spec.count === this.spec.index;
   }
 
   takesPair(_assetIndex: number, eventId: string): boolean {
@@ -123,7 +142,7 @@ class ShardRecorder implements ShardHooks {
   mark(assetIndex: number, slot: number): void {
     if (slot === ASSET_SLOT) this.slotOf.clear();
     else if (slot >= 0 && slot < FAMILY_SLOT) this.slotOf.set(this.pairId, slot);
-    this.marks.push({ asset: assetIndex, slot, warnings: this.warnings.length, skipped: this.skipped.length, sources: this.sources.length });
+    this.marks.push({ asset: this.inStudy(assetIndex), slot, warnings: this.warnings.length, skipped: this.skipped.length, sources: this.sources.length });
   }
 
   defersFamily(assetId: string, data: AlignedReturns, studied: readonly PairPlan[]): boolean {
@@ -151,11 +170,16 @@ class ShardRecorder implements ShardHooks {
   }
 
   /** The part of this shard from the run's results. */
-  part(run: StudyRun, options: EventStudyOptions): StudyPart {
+  part(run: StudyRun, options: EventStudyOptions, head: ShardHead | undefined): StudyPart {
     const { parts } = run;
-    const header = studyHeader(parts, run.opts);
-    const assetIndex = new Map(parts.inputs.assets.map((a, i) => [a.id, i]));
     const first = this.marks[0]!;
+    const shared: ShardHead = head ?? {
+      run: runOptionsOf(options),
+      ...studyHeader(parts, run.opts),
+      events: parts.eventRows,
+      head: { warnings: parts.warnings.slice(0, first.warnings), skipped: parts.skipped.slice(0, first.skipped) },
+    };
+    const assetIndex = new Map((shared.options.assets as readonly string[]).map((id, i) => [id, i]));
     const pairs = this.pairsOf(parts.cols.car.length);
     const columns: Record<string, Float64Array> = {};
     for (const [name, col] of Object.entries(parts.cols)) columns[name] = col.data.slice(0, col.length);
@@ -163,11 +187,11 @@ class ShardRecorder implements ShardHooks {
       format: PART_FORMAT,
       version: PART_VERSION,
       shard: this.spec,
-      run: runOptionsOf(options),
-      options: header.options,
-      provenance: header.provenance,
-      events: parts.eventRows,
-      head: { warnings: parts.warnings.slice(0, first.warnings), skipped: parts.skipped.slice(0, first.skipped) },
+      run: shared.run,
+      options: shared.options,
+      provenance: shared.provenance,
+      events: shared.events,
+      head: shared.head,
       slots: this.slots(),
       pairs,
       columns,
@@ -295,15 +319,4 @@ function indexOf(table: Map<string, number>, key: string): number {
   let i = table.get(key);
   if (i === undefined) table.set(key, (i = table.size));
   return i;
-}
-
-/** The options beyond the data, as plain JSON data (what two parts of one study must share). */
-function runOptionsOf(options: EventStudyOptions): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined || typeof value === "function") continue;
-    if (DATA_OPTIONS.has(key) && !(key === "market" && typeof value === "string")) continue;
-    out[key] = JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v))) as unknown;
-  }
-  return out;
 }

@@ -6,7 +6,7 @@
 import type { TradingCalendar } from "../../calendar/index.js";
 import { isMarketReactionError, type MarketReactionError, type Warning } from "../../errors.js";
 import { modelColumns, type ModelColumns } from "../../models/spec.js";
-import type { AlignedReturns, FactorColumns } from "../../returns/index.js";
+import type { AlignReturnsOptions, AlignedReturns, FactorColumns } from "../../returns/index.js";
 import { alignReturnsWith, type BenchmarkMemo } from "../../returns/align.js";
 import type { Series } from "../../types.js";
 import { modelNeedsFactors, modelNeedsMarket, type ResolvedStudyOptions } from "../options.js";
@@ -37,17 +37,7 @@ export function assetReturns(
 ): AssetReturns {
   let data: AlignedReturns;
   try {
-    data = alignReturnsWith(
-      {
-        asset,
-        ...(market !== undefined && modelNeedsMarket(opts.model) ? { market } : {}),
-        ...(factors !== undefined && modelNeedsFactors(opts.model) ? { factors } : {}),
-        calendar,
-        returnType: opts.returnType,
-        ...(from === undefined ? {} : { from }),
-      },
-      memo,
-    );
+    data = alignReturnsWith(alignOptions(asset, market, factors, calendar, opts, from), memo);
   } catch (error) {
     if (!isMarketReactionError(error)) throw error;
     return { ok: false, error, warnings: [] };
@@ -61,6 +51,22 @@ export function assetReturns(
     if (!isMarketReactionError(error)) throw error;
     return { ok: false, error, warnings };
   }
+}
+
+/** The aligner's options for one asset (built field by field: this runs once per asset). */
+function alignOptions(
+  asset: Series,
+  market: Series | undefined,
+  factors: FactorColumns | undefined,
+  calendar: TradingCalendar,
+  opts: Pick<ResolvedStudyOptions, "model" | "returnType">,
+  from: number | undefined,
+): AlignReturnsOptions {
+  const o: { -readonly [K in keyof AlignReturnsOptions]: AlignReturnsOptions[K] } = { asset, calendar, returnType: opts.returnType };
+  if (market !== undefined && modelNeedsMarket(opts.model)) o.market = market;
+  if (factors !== undefined && modelNeedsFactors(opts.model)) o.factors = factors;
+  if (from !== undefined) o.from = from;
+  return o;
 }
 
 /** Share of sessions with an exactly unchanged price above which a series counts as thinly traded. */
