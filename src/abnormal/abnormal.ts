@@ -97,6 +97,18 @@ export function abnormalReturns(fit: ModelFit, prediction: ModelPrediction, actu
   const returnType = options.returnType ?? "simple";
   if (!RETURN_TYPES.includes(returnType)) invalidOption("returnType", returnType, `"simple" or "log"`);
   const m = checkShapes(fit, prediction, actual.length);
+  const forecast = prediction.variance;
+  if (forecast !== undefined && forecast.length !== m) fail(`abnormal returns: prediction.variance has ${forecast.length} values; expected ${m}`);
+  return abnormalReturnsOf(fit, prediction, actual instanceof Float64Array ? actual : Float64Array.from(actual), start, returnType);
+}
+
+/**
+ * {@link abnormalReturns} on arguments known to be consistent (a fit, its prediction of the
+ * same sessions as `actual`), without checking them: the inner loop of `eventStudy`.
+ * @internal
+ */
+export function abnormalReturnsOf(fit: ModelFit, prediction: ModelPrediction, actual: Float64Array, start: number, returnType: ReturnUnits): AbnormalReturns {
+  const m = prediction.expected.length;
   const k = fit.k;
   const sigma2 = fit.sigma2;
   const df = fit.df;
@@ -104,14 +116,12 @@ export function abnormalReturns(fit: ModelFit, prediction: ModelPrediction, actu
   const C = fit.covUnscaled;
   const expected = prediction.expected;
   const forecast = prediction.variance;
-  if (forecast !== undefined && forecast.length !== m) fail(`abnormal returns: prediction.variance has ${forecast.length} values; expected ${m}`);
-  const act = actual instanceof Float64Array ? actual : Float64Array.from(actual);
   const ar = new Float64Array(m);
   const variance = new Float64Array(m);
   const t = new Float64Array(m);
   const pValue = new Float64Array(m);
   for (let i = 0; i < m; i++) {
-    const a = act[i]! - expected[i]!;
+    const a = actual[i]! - expected[i]!;
     const v = forecast !== undefined ? forecast[i]! : sigma2 * (1 + (k === 0 ? 0 : rowForm(design, C, m, k, i, i)));
     const z = a / Math.sqrt(v);
     ar[i] = a;
@@ -128,7 +138,7 @@ export function abnormalReturns(fit: ModelFit, prediction: ModelPrediction, actu
     start,
     length: m,
     returnType,
-    actual: act,
+    actual,
     expected,
     ar,
     variance,

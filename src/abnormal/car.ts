@@ -90,7 +90,7 @@ export function cumulativeAbnormalReturn(ars: AbnormalReturns, window: Window, o
   checkOptions("cumulativeAbnormalReturn", options);
   checkWindow(ars, window, "window");
   const missing = missingPolicy(options);
-  return carUnchecked(ars, window, missing);
+  return carUnchecked(ars, window, missing, false);
 }
 
 /**
@@ -125,18 +125,40 @@ export function cumulativeAbnormalReturns(ars: AbnormalReturns, windows: readonl
   const missing = missingPolicy(options);
   for (let w = 0; w < windows.length; w++) checkWindow(ars, windows[w]!, `windows[${w}]`);
   const out: CarResult[] = new Array<CarResult>(windows.length);
-  for (let w = 0; w < windows.length; w++) out[w] = carUnchecked(ars, windows[w]!, missing);
+  for (let w = 0; w < windows.length; w++) out[w] = carUnchecked(ars, windows[w]!, missing, false);
   return out;
 }
 
-/** {@link cumulativeAbnormalReturn} without the argument checks, for callers whose window lies in the span (internal). */
-export function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy): CarResult {
+/**
+ * {@link cumulativeAbnormalReturns} with `missing: "propagate"` of abnormal returns made by
+ * `abnormalReturns` (so that each day's p-value is that of its t statistic) over windows
+ * known to lie within them, without checking either: the inner loop of `eventStudy`. A
+ * one-day window whose t statistic is the day's own takes the day's p-value instead of
+ * computing it again (the same number).
+ * @internal
+ */
+export function carsOf(ars: AbnormalReturns, windows: readonly Window[]): CarResult[] {
+  const out: CarResult[] = new Array<CarResult>(windows.length);
+  for (let w = 0; w < windows.length; w++) out[w] = carUnchecked(ars, windows[w]!, "propagate", true);
+  return out;
+}
+
+/** Sum of the window's regressor rows (module scratch, grown as needed: read before the next window). */
+let rowSum = new Float64Array(8);
+
+/**
+ * {@link cumulativeAbnormalReturn} without the argument checks, for callers whose window lies in
+ * the span (internal). `dayPValues`: the abnormal returns are `abnormalReturns`' own, so a
+ * one-day window whose t statistic is the day's may take the day's p-value.
+ */
+export function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy, dayPValues = false): CarResult {
   const { ar, variance: dayVariance, design, covUnscaled: C, actual, expected, k, length: m, sigma2, df } = ars;
   const from = window[0] - ars.start;
   const to = window[1] - ars.start + 1;
   const L = to - from;
   const skip = missing === "skip";
-  const s = new Float64Array(k);
+  if (rowSum.length < k) rowSum = new Float64Array(k);
+  const s = rowSum.fill(0, 0, k);
   let sum = 0;
   let comp = 0;
   let diag = 0;
@@ -178,7 +200,7 @@ export function carUnchecked(ars: AbnormalReturns, window: Window, missing: Miss
     se,
     t,
     scar: t,
-    pValue: studentTTwoSided(t, df),
+    pValue: dayPValues && L === 1 && t === ars.t[from] ? ars.pValue[from]! : studentTTwoSided(t, df),
     df,
     bhar: none ? Number.NaN : Math.exp(logB) * Math.expm1(logA - logB),
     buyAndHold: none ? Number.NaN : Math.expm1(logA),

@@ -13,14 +13,13 @@
  */
 import { invalidOption, throwIfIssues, toSafe } from "../errors.js";
 import type { Issue, SafeResult, Warning } from "../errors.js";
-import { isoFromDayKey } from "../time/dayKey.js";
-import type { DayKey, MarketEvent } from "../types.js";
+import type { MarketEvent } from "../types.js";
 import { isTradingCalendar, tradingCalendar } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
-import { decideDateOnly, decideInstant, laneOf, newOutcome } from "./alignDays.js";
+import { day0Iso, decideDateOnly, decideInstant, laneOf, newOutcome } from "./alignDays.js";
 import type { Outcome } from "./alignDays.js";
-import { decide } from "./alignReason.js";
-import { LazyAlignmentRow, approximateNote } from "./alignRow.js";
+import { decideOnClock } from "./alignReason.js";
+import { LazyAlignmentRow, RowTexts, approximateNote } from "./alignRow.js";
 import type { RowPlace } from "./alignRow.js";
 import { readStatements, zoneOfEvent } from "./alignStatements.js";
 import type { Exchange } from "./exchanges.js";
@@ -83,46 +82,46 @@ function needsReason(o: Outcome): boolean {
 }
 
 /**
- * Records a failed or rolled statement with its reason (skipped entry, issue, warning); true
- * when the statement still gets a row (rolled to a session).
+ * Records a failed or rolled statement with its reason (skipped entry, issue, warning); returns
+ * the row's reason when the statement still gets a row (rolled to a session), else undefined.
+ * `onCode` is the messages' opening, `event E1 on XTKS: ` (written once per event and exchange).
  */
-function recordExplained(out: AlignmentOutput, event: MarketEvent, i: number, zone: string, place: RowPlace, strict: boolean): boolean {
+function recordExplained(
+  out: AlignmentOutput,
+  event: MarketEvent,
+  i: number,
+  zone: string,
+  place: RowPlace,
+  strict: boolean,
+  onCode: string,
+): string | undefined {
   const cal = place.calendar;
   const code = cal.exchange.code;
-  const d = decide(place.statement, zone, cal, place.policy);
+  const local = place.statement.kind === "date" ? undefined : { day: place.localDay, minute: place.localMinute };
+  const d = decideOnClock(place.statement, zone, cal, place.policy, local);
   if (d.failure === "error") {
-    out.errors.push({ row: i + 1, column: "timestamp", message: `event ${event.id} on ${code}: ${d.reason}` });
-    return false;
+    out.errors.push({ row: i + 1, column: "timestamp", message: onCode + d.reason });
+    return undefined;
   }
   if (d.failure === "range") {
     if (strict) out.rangeErrors.push({ row: i + 1, column: "timestamp", message: `event ${event.id} on ${code}: ${d.reason}` });
     out.skipped.push({ id: event.id, exchange: code, code: "DATE_OUT_OF_RANGE", reason: d.reason, event });
     out.warnings.push({ code: "DATE_OUT_OF_RANGE", message: `event ${event.id} skipped on ${code}: ${d.reason}`, event_id: event.id, exchange: code });
-    return false;
+    return undefined;
   }
   if (d.failure === "drop") {
     out.skipped.push({ id: event.id, exchange: code, code: "NON_TRADING_DAY", reason: d.reason + approximateNote(cal), event });
     out.warnings.push({ code: "EVENT_DROPPED", message: `event ${event.id} dropped on ${code}: ${d.reason}`, event_id: event.id, exchange: code });
-    return false;
+    return undefined;
   }
   const previous = d.rule === "non-trading-previous" || d.rule === "date-only-previous";
   out.warnings.push({
     code: previous ? "ROLLED_TO_PREVIOUS_SESSION" : "ROLLED_TO_NEXT_SESSION",
-    message: `event ${event.id} on ${code}: ${d.reason}`,
+    message: onCode + d.reason,
     event_id: event.id,
     exchange: code,
   });
-  return true;
-}
-
-/** ISO dates of day keys, each written once per alignment. */
-function isoCache(): (day: DayKey) => string {
-  const known = new Map<DayKey, string>();
-  return (day) => {
-    let iso = known.get(day);
-    if (iso === undefined) known.set(day, (iso = isoFromDayKey(day)));
-    return iso;
-  };
+  return d.reason + approximateNote(cal);
 }
 
 /**
@@ -165,22 +164,32 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
   const warnings: Warning[] = [];
   const statements = readStatements(events, warnings);
   const out: AlignmentOutput = { rows: [], skipped: [], warnings, errors: [], rangeErrors: [], approximateUsed: new Set() };
-  const lanes = calendars.map((cal) => laneOf(cal, policy));
-  const isoOf = isoCache();
+  const lanes = calendars.map((cal) => laneOf(cal, policy, new RowTexts(cal, policy, events, statements)));
+  const codeColons = calendars.map((cal) => `${cal.exchange.code}: `);
   const outcome = newOutcome();
+  const strict = options.strict === true;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     const st = statements[i]!;
     const zone = zoneOfEvent(event);
     const instantUtc = st.kind === "date" ? null : new Date(st.instant).toISOString();
-    for (const lane of lanes) {
+    let prefix: string | undefined; // "event E1 on ", written once per event when needed
+    for (let k = 0; k < lanes.length; k++) {
+      const lane = lanes[k]!;
       const place = lane.place(st);
-      const f = lane.facts(place.localDay);
-      if (st.kind === "date") decideDateOnly(outcome, f, place.localDay, policy);
-      else decideInstant(outcome, f, place.localDay, place.localMinute, policy);
-      if (needsReason(outcome) && !recordExplained(out, event, i, zone, place, options.strict === true)) continue;
+      const day = place.localDay;
+      const f = lane.facts(day);
+      if (st.kind === "date") decideDateOnly(outcome, f, day, policy);
+      else decideInstant(outcome, f, day, place.localMinute, policy);
+      if (needsReason(outcome)) {
+        prefix ??= `event ${event.id} on `;
+        const reason = recordExplained(out, event, i, zone, place, strict, prefix + codeColons[k]!);
+        if (reason === undefined) continue;
+        lane.texts.keepReason(i, reason);
+      }
       if (lane.calendar.approximate) out.approximateUsed.add(lane.calendar.exchange.code);
-      out.rows.push(new LazyAlignmentRow(event, zone, instantUtc, place, outcome.session, outcome.rule!, outcome.day0, isoOf(outcome.day0)));
+      const day0 = outcome.day0;
+      out.rows.push(new LazyAlignmentRow(event, zone, instantUtc, st, lane.texts, outcome.session, outcome.rule!, day0, day0Iso(f, day, day0)));
     }
   }
   throwIfIssues(out.errors, 'alignEvents: statements on non-trading days (nonTrading: "error")', "NON_TRADING_DAY");

@@ -7,10 +7,11 @@
  *
  * @module
  */
+import { isoFromDayKey } from "../time/dayKey.js";
 import { zoneOffsetReader } from "../time/zone.js";
 import type { DayKey } from "../types.js";
 import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
-import type { RowPlace } from "./alignRow.js";
+import type { RowPlace, RowTexts } from "./alignRow.js";
 import type { Statement } from "./alignStatements.js";
 import type { TradingCalendar } from "./calendar.js";
 import { sessionHoursOn } from "./exchanges.js";
@@ -29,14 +30,19 @@ interface DayFacts {
   readonly previous: DayKey | undefined;
   /** True when the next session exists and lies in the covered range. */
   readonly nextCovered: boolean;
+  /** ISO dates of the day and of its neighbouring sessions ("" when there is none), as rows show day 0. */
+  readonly iso: string;
+  readonly nextIso: string;
+  readonly previousIso: string;
 }
 
-const factsByCalendar = new WeakMap<TradingCalendar, Map<DayKey, DayFacts>>();
+const factsByCalendar = new WeakMap<TradingCalendar, DayFacts[]>();
 
 function readFacts(cal: TradingCalendar, day: DayKey): DayFacts {
   const covered = cal.covers(day);
   const session = covered && cal.isSession(day);
   const next = cal.nextSession(day);
+  const previous = cal.previousSession(day);
   return {
     covered,
     session,
@@ -44,21 +50,40 @@ function readFacts(cal: TradingCalendar, day: DayKey): DayFacts {
     close: session ? cal.sessionClose(day) : Number.NaN,
     regularClose: session ? sessionHoursOn(cal.exchange, day).close : Number.NaN,
     next,
-    previous: cal.previousSession(day),
+    previous,
     nextCovered: next !== undefined && cal.covers(next),
+    iso: isoFromDayKey(day),
+    nextIso: next === undefined ? "" : isoFromDayKey(next),
+    previousIso: previous === undefined ? "" : isoFromDayKey(previous),
   };
 }
 
-/** The facts of the days of one calendar, read on first use and kept as long as the calendar lives. */
+/**
+ * The facts of the days of one calendar, read on first use and kept as long as the calendar
+ * lives (in an array by days since the calendar's first day; days outside the range are read
+ * each time).
+ */
 export function dayFactsOf(cal: TradingCalendar): (day: DayKey) => DayFacts {
   let memo = factsByCalendar.get(cal);
-  if (memo === undefined) factsByCalendar.set(cal, (memo = new Map()));
+  const first = cal.first;
+  const size = cal.last - first + 1;
+  if (memo === undefined) factsByCalendar.set(cal, (memo = new Array<DayFacts>(size)));
   const facts = memo;
   return (day) => {
-    let f = facts.get(day);
-    if (f === undefined) facts.set(day, (f = readFacts(cal, day)));
+    const k = day - first;
+    if (!(k >= 0 && k < size)) return readFacts(cal, day);
+    let f = facts[k];
+    if (f === undefined) facts[k] = f = readFacts(cal, day);
     return f;
   };
+}
+
+/** The ISO date of an outcome's day 0, from the facts of the statement's local day. */
+export function day0Iso(f: DayFacts, day: DayKey, day0: DayKey): string {
+  if (day0 === day) return f.iso;
+  if (day0 === f.next) return f.nextIso;
+  if (day0 === f.previous) return f.previousIso;
+  return isoFromDayKey(day0);
 }
 
 /** A decision without its text; `failure` set when the statement gets no day 0. */
@@ -112,9 +137,10 @@ export function decideInstant(out: Outcome, f: DayFacts, day: DayKey, minute: nu
   return set(out, "after-close", "after-close-next", f.next!, undefined);
 }
 
-/** One exchange of an alignment: its calendar, the statement's place on its clock, the facts of its days. */
+/** One exchange of an alignment: its calendar, the statement's place on its clock, the facts of its days, its rows' texts. */
 export interface Lane {
   readonly calendar: TradingCalendar;
+  readonly texts: RowTexts;
   /** The statement on this exchange's clock; the returned object is reused by the next call. */
   place(st: Statement): RowPlace;
   readonly facts: (day: DayKey) => DayFacts;
@@ -127,11 +153,12 @@ const MS_PER_DAY = 86_400_000;
  * of that UTC day (read once per day, see `zoneOffsetReader`), the same local time
  * `instantToLocal` gives.
  */
-export function laneOf(calendar: TradingCalendar, policy: NonTradingPolicy): Lane {
+export function laneOf(calendar: TradingCalendar, policy: NonTradingPolicy, texts: RowTexts): Lane {
   const offsetAt = zoneOffsetReader(calendar.exchange.timezone);
   const place = { statement: undefined as unknown as Statement, calendar, policy, localDay: 0, localMinute: 0 };
   return {
     calendar,
+    texts,
     facts: dayFactsOf(calendar),
     place(st) {
       place.statement = st;

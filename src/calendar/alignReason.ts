@@ -9,6 +9,7 @@
 import { isoFromDayKey } from "../time/dayKey.js";
 import { parseTimestamp } from "../time/timestamp.js";
 import { clockOfMinute, instantToLocal } from "../time/zone.js";
+import type { LocalTime } from "../time/zone.js";
 import type { DayKey } from "../types.js";
 import type { AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
 import { weekdayName } from "./calendar.js";
@@ -37,6 +38,25 @@ function describeDay(day: DayKey): string {
   return text;
 }
 
+const dayOpenings = new Map<DayKey, string>();
+const clockEndings = new WeakMap<TradingCalendar["exchange"], string>();
+
+/**
+ * ` (Sunday 2025-04-06 23:00 on the XTKS clock, Asia/Tokyo)`: the statement on another
+ * exchange's clock, joined from three remembered pieces (a rolled statement's reason is
+ * kept in its warning and its row, so fewer joins mean less memory held).
+ */
+function onClockText(day: DayKey, minute: number, cal: TradingCalendar): string {
+  let opening = dayOpenings.get(day);
+  if (opening === undefined) {
+    opening = ` (${describeDay(day)} `;
+    if (dayOpenings.size < CACHE_LIMIT) dayOpenings.set(day, opening);
+  }
+  let ending = clockEndings.get(cal.exchange);
+  if (ending === undefined) clockEndings.set(cal.exchange, (ending = ` on the ${cal.exchange.code} clock, ${cal.exchange.timezone})`));
+  return opening + hhmm(minute) + ending;
+}
+
 /** The statement as reasons quote it: weekday, local date and time, time zone. */
 function describeStatement(st: Statement, zone: string): string {
   let text = statementTexts.get(st);
@@ -56,6 +76,15 @@ export interface Decision {
 
 /** The decision and its reason for a statement on one exchange (the reference path). */
 export function decide(st: Statement, zone: string, cal: TradingCalendar, policy: NonTradingPolicy): Decision {
+  return decideOnClock(st, zone, cal, policy, undefined);
+}
+
+/**
+ * {@link decide} for a statement already put on the exchange clock (`local`; undefined to
+ * convert the instant here, unused for a date-only statement): what an alignment calls for the
+ * statements it reports with their reason, having converted each instant once per exchange.
+ */
+export function decideOnClock(st: Statement, zone: string, cal: TradingCalendar, policy: NonTradingPolicy, local: LocalTime | undefined): Decision {
   const code = cal.exchange.code;
   const exZone = cal.exchange.timezone;
   if (st.kind === "date") {
@@ -66,11 +95,10 @@ export function decide(st: Statement, zone: string, cal: TradingCalendar, policy
       return { session: "date-only", rule: "date-only-same-day", day0: day, reason: `${what}, a trading day on ${code}; day 0 is that session.` };
     return nonTrading(what, "date-only", day, cal, policy);
   }
-  const local = instantToLocal(st.instant, exZone);
+  if (local === undefined) local = instantToLocal(st.instant, exZone);
   const day = local.day;
   const stmt = describeStatement(st, zone);
-  const onClock = exZone === zone ? "" : ` (${describeDay(day)} ${hhmm(local.minute)} on the ${code} clock, ${exZone})`;
-  const head = `${stmt}${onClock}`;
+  const head = exZone === zone ? stmt : stmt + onClockText(day, local.minute, cal);
   if (!cal.covers(day)) return outOfRange(`${head} is outside the ${code} calendar (${isoFromDayKey(cal.first)} to ${isoFromDayKey(cal.last)})`, "non-trading");
   if (!cal.isSession(day)) {
     return nonTrading(head, "non-trading", day, cal, policy);

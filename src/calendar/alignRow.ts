@@ -26,12 +26,80 @@ export interface RowPlace {
   readonly localMinute: number;
 }
 
+/**
+ * What the rows of one exchange in one alignment share: the calendar, the policy, the
+ * statements by event index and the texts of the rows once written (by event index too), so
+ * that a row itself holds nothing but its public fields and this store.
+ */
+export class RowTexts {
+  readonly calendar: TradingCalendar;
+  readonly policy: NonTradingPolicy;
+  readonly #events: readonly MarketEvent[];
+  readonly #statements: readonly Statement[];
+  readonly #reasons: (string | undefined)[];
+  readonly #localTimes: (string | undefined)[];
+  #index: Map<MarketEvent, number> | undefined;
+
+  constructor(calendar: TradingCalendar, policy: NonTradingPolicy, events: readonly MarketEvent[], statements: readonly Statement[]) {
+    this.calendar = calendar;
+    this.policy = policy;
+    this.#events = events;
+    this.#statements = statements;
+    this.#reasons = new Array<string | undefined>(events.length);
+    this.#localTimes = new Array<string | undefined>(events.length);
+    this.#index = undefined;
+  }
+
+  /** Keeps the reason the alignment wrote for the statement at `index` (a rolled statement). */
+  keepReason(index: number, reason: string): void {
+    this.#reasons[index] = reason;
+  }
+
+  /**
+   * The event's index in the alignment (found when a row's text is first read). The same event
+   * object given twice has one statement, hence the same texts: the first index serves both.
+   */
+  #indexOf(event: MarketEvent): number {
+    if (this.#index === undefined) {
+      this.#index = new Map();
+      this.#events.forEach((e, i) => {
+        if (!this.#index!.has(e)) this.#index!.set(e, i);
+      });
+    }
+    return this.#index.get(event)!;
+  }
+
+  /** The statement on the exchange clock, ISO without offset (a date for date-only statements). */
+  localTime(event: MarketEvent): string {
+    const i = this.#indexOf(event);
+    let text = this.#localTimes[i];
+    if (text === undefined) {
+      const st = this.#statements[i]!;
+      this.#localTimes[i] = text = st.kind === "date" ? st.text : formatLocalTime(instantToLocal(st.instant, this.calendar.exchange.timezone));
+    }
+    return text;
+  }
+
+  /** Why the statement got its day 0 on this exchange, in one sentence. */
+  reason(event: MarketEvent, zone: string): string {
+    const i = this.#indexOf(event);
+    let text = this.#reasons[i];
+    if (text === undefined) this.#reasons[i] = text = decide(this.#statements[i]!, zone, this.calendar, this.policy).reason + approximateNote(this.calendar);
+    return text;
+  }
+}
+
 /** The note added to every reason on a weekdays-only calendar. */
 export function approximateNote(cal: TradingCalendar): string {
   return cal.approximate ? ` The ${cal.exchange.code} calendar is approximate (weekdays only; its holidays are not built in).` : "";
 }
 
-/** An alignment row whose `local_time` and `reason` are written on first read. */
+/**
+ * An alignment row whose `local_time` and `reason` are written on first read (or given when
+ * the alignment wrote the reason anyway, for a rolled statement's warning). Besides its public
+ * fields a row keeps only the text store of its exchange: 240,000 rows are allocated per
+ * 10,000 statements on 24 exchanges, so every slot counts.
+ */
 export class LazyAlignmentRow implements AlignmentRow {
   readonly id: string;
   readonly exchange: string;
@@ -46,26 +114,23 @@ export class LazyAlignmentRow implements AlignmentRow {
   readonly approximate: boolean;
   readonly asset: string | null;
   readonly event: MarketEvent;
-  #statement: Statement;
-  #calendar: TradingCalendar;
-  #policy: NonTradingPolicy;
-  #localTime: string | undefined;
-  #reason: string | undefined;
+  #texts: RowTexts;
 
   constructor(
     event: MarketEvent,
     zone: string,
     instantUtc: string | null,
-    place: RowPlace,
+    statement: Statement,
+    texts: RowTexts,
     session: SessionClass,
     rule: AlignmentRule,
     day0: DayKey,
     day0Iso: string,
   ) {
-    const cal = place.calendar;
+    const cal = texts.calendar;
     this.id = event.id;
     this.exchange = cal.exchange.code;
-    this.timestamp = place.statement.text;
+    this.timestamp = statement.text;
     this.timezone = zone;
     this.instant_utc = instantUtc;
     this.exchange_timezone = cal.exchange.timezone;
@@ -76,26 +141,17 @@ export class LazyAlignmentRow implements AlignmentRow {
     this.approximate = cal.approximate;
     this.asset = event.asset ?? null;
     this.event = event;
-    this.#statement = place.statement;
-    this.#calendar = cal;
-    this.#policy = place.policy;
-    this.#localTime = undefined;
-    this.#reason = undefined;
+    this.#texts = texts;
   }
 
   /** The statement on the exchange clock, ISO without offset (a date for date-only statements). */
   get local_time(): string {
-    if (this.#localTime === undefined) {
-      const st = this.#statement;
-      this.#localTime = st.kind === "date" ? st.text : formatLocalTime(instantToLocal(st.instant, this.exchange_timezone));
-    }
-    return this.#localTime;
+    return this.#texts.localTime(this.event);
   }
 
   /** Why, in one sentence. */
   get reason(): string {
-    this.#reason ??= decide(this.#statement, this.timezone, this.#calendar, this.#policy).reason + approximateNote(this.#calendar);
-    return this.#reason;
+    return this.#texts.reason(this.event, this.timezone);
   }
 
   /** The row as a plain object, keys in the documented order (what `JSON.stringify` writes). */

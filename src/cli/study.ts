@@ -102,9 +102,9 @@ Measures (docs/measures.md):
 
 Every core, many machines (docs/scale.md):
   --workers N            worker threads (default: one per 12,500 pairs up to the number of
-                         cores; studies under 25,000 pairs, charts and measures other than
-                         returns run in one thread); 1: in this thread. The output is the
-                         same byte for byte
+                         cores; studies under 25,000 pairs or with --tests, charts and
+                         measures other than returns run in one thread); 1: in this
+                         thread. The output is the same byte for byte
   --shard K/N            compute shard K (0 … N−1) of the study only and write its part as
                          JSON; market-reaction merge PART… makes the whole study from all N
   --shard-by BY          assets | statements: how the shards split the study (default assets)

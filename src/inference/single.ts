@@ -10,7 +10,8 @@ import type { ModelFit } from "../models/types.js";
 import type { SingleTTestResult, SqTestResult } from "./types.js";
 import { countAtOrBelow, countBelow, quantile7, tailQuantiles7 } from "../stats/quantile.js";
 import { runSumPrefix, runSums, type RunSumPrefix } from "../stats/runSums.js";
-import { checkNumbers, checkObject, checkOptions, checkShape } from "../check.js";
+import { runSumCountsAndTails } from "../stats/runSumTails.js";
+import { checkObject, checkOptions, checkShape } from "../check.js";
 import { CAR_RESULT } from "../shapes.js";
 
 const T_CONVENTION = "textbook: s² = RSS/(M − k); forecast-error-corrected variance σ²(1 + x′(X′X)⁻¹x); Var(CAR) = 1′V1 with the full covariance; t(M − k)";
@@ -212,27 +213,26 @@ function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): RunS
     const message = `SQ test: fit.used has ${used.length} entries but fit.residuals has ${res.length}`;
     throw new MarketReactionError("INVALID_INPUT", message, [{ message }]);
   }
-  // residuals (NaN dropped) with their session index; no copy in the common complete case
+  // the common complete case: the prefix of the residuals themselves (no copy, no scan first;
+  // a NaN residual leaves a NaN total, and only then are the residuals filtered)
   const M = res.length;
+  const direct = runSumPrefix(res, M, gaps === "exclude" ? used : undefined);
+  if (!Number.isNaN(direct.hi[M]!)) return direct;
   let hasNaN = false;
   for (let i = 0; i < M; i++) if (Number.isNaN(res[i]!)) hasNaN = true;
-  let e: Float64Array = res;
-  let idx: Int32Array | undefined = gaps === "exclude" ? used : undefined;
-  let n = M;
-  if (hasNaN) {
-    e = new Float64Array(M);
-    const kept = new Int32Array(M);
-    n = 0;
-    for (let i = 0; i < M; i++) {
-      const v = res[i]!;
-      if (Number.isNaN(v)) continue;
-      e[n] = v;
-      kept[n] = gaps === "exclude" ? used[i]! : i;
-      n++;
-    }
-    idx = gaps === "exclude" ? kept : undefined;
+  if (!hasNaN) return direct; // NaN from infinite residuals of both signs: nothing to drop
+  // residuals (NaN dropped) with their session index
+  const e = new Float64Array(M);
+  const kept = new Int32Array(M);
+  let n = 0;
+  for (let i = 0; i < M; i++) {
+    const v = res[i]!;
+    if (Number.isNaN(v)) continue;
+    e[n] = v;
+    kept[n] = gaps === "exclude" ? used[i]! : i;
+    n++;
   }
-  return runSumPrefix(e, n, idx);
+  return runSumPrefix(e, n, gaps === "exclude" ? kept : undefined);
 }
 
 /** Unsorted sums of `length` consecutive residuals (see {@link sqNullDistribution}). */
@@ -291,8 +291,8 @@ export function sqTestsOfFit(
   at: number,
   scratch?: Float64Array,
 ): void {
-  checkNumbers("sqTestsOfFit", "out", out);
   let pre: RunSumPrefix | undefined;
+  let sd = Number.NaN;
   for (let k = 0; k < cars.length; k++) {
     const car = cars[k]!;
     const o = at + 3 * k;
@@ -301,13 +301,37 @@ export function sqTestsOfFit(
       out[o] = out[o + 1] = out[o + 2] = Number.NaN;
       continue;
     }
-    pre ??= sqPrefix(fit, "ignore");
+    if (pre === undefined) {
+      pre = sqPrefix(fit, "ignore");
+      sd = spread(pre.e, pre.n);
+    }
+    // one pass over the run sums (counts and tail quantiles, the sums never stored); the sums
+    // are built and then read when the quantiles lie too far into the distribution for that
+    if (runSumCountsAndTails(pre, L, car.car, SQ_LOW_P, SQ_HIGH_P, SQ_COUNTS, sd)) {
+      out[o] = sqPValue(SQ_COUNTS[0]!, SQ_COUNTS[1]!, Math.max(0, pre.n - L + 1), true);
+      out[o + 1] = SQ_COUNTS[2]!;
+      out[o + 2] = SQ_COUNTS[3]!;
+      continue;
+    }
     const r = sqFromSums(runSums(pre, L, scratch), car.car, SQ_LOW_P, SQ_HIGH_P, true);
     out[o] = r.p;
     out[o + 1] = r.lower;
     out[o + 2] = r.upper;
   }
 }
+
+/** Standard deviation of the first n values (divisor n): where the run sums' tails begin, roughly. */
+function spread(e: Float64Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += e[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (e[i]! - mean) * (e[i]! - mean);
+  return Math.sqrt(ss / n);
+}
+
+/** Counts and quantiles from {@link runSumCountsAndTails} (module scratch, read at once). */
+const SQ_COUNTS = new Float64Array(4);
 
 /**
  * Gelbach–Helland–Klick (2013) SQ test of a single event's CAR (or AR): compares it with the

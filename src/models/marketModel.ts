@@ -2,7 +2,7 @@
  * The market model: R_τ = α + β R_mτ + ε_τ (OLS, centred closed form).
  * @module
  */
-import { simpleRegression } from "../stats/index.js";
+import { simpleRegressionOf } from "../stats/regression.js";
 import { singular } from "./sample.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
@@ -23,7 +23,12 @@ const EPS = 2.220446049250313e-16;
 export function isNumericallyConstant(x: Float64Array, sxx: number): boolean {
   let ss = 0;
   for (let j = 0; j < x.length; j++) ss += x[j]! * x[j]!;
-  return !(sxx > 0) || Math.sqrt(sxx) <= x.length * EPS * Math.sqrt(ss);
+  return constantBy(sxx, ss, x.length);
+}
+
+/** {@link isNumericallyConstant} of M values with the centred sum `sxx` and the plain sum of squares `ss` (summed in order). */
+function constantBy(sxx: number, ss: number, M: number): boolean {
+  return !(sxx > 0) || Math.sqrt(sxx) <= M * EPS * Math.sqrt(ss);
 }
 
 /** Work buffers of {@link fitMarketModel}, created on first use. */
@@ -54,17 +59,20 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
   const x = work.x.subarray(0, m0);
   const asset = c.asset;
   const market = c.market!;
+  let ss = 0; // Σx² in order, for the constancy check (as isNumericallyConstant sums it)
   for (let j = 0; j < m0; j++) {
     const i = used[j]!;
+    const xj = market[i]!;
     y[j] = asset[i]!;
-    x[j] = market[i]!;
+    x[j] = xj;
+    ss += xj * xj;
   }
-  const r = simpleRegression(y, x);
-  if (isNumericallyConstant(x, r.sxx)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
   const m = y.length;
   // `residualsOut` (internal): a buffer of at least m entries the residuals are written into
+  // (by the regression, as it sums their squares)
   const residuals = residualsOut !== undefined && residualsOut.length >= m ? residualsOut.subarray(0, m) : new Float64Array(m);
-  for (let j = 0; j < m; j++) residuals[j] = y[j]! - r.yMean - r.beta * (x[j]! - r.xMean);
+  const r = simpleRegressionOf(y, x, residuals);
+  if (constantBy(r.sxx, ss, m0)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
   return {
     spec,
     model: "market",

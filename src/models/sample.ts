@@ -54,13 +54,35 @@ export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: U
   // `out` (internal): a buffer of at least end − start entries to write into; the result is a
   // view of it, so a loop over many windows allocates no backing store per window
   const buf = out !== undefined && out.length >= end - start ? out : new Int32Array(end - start);
+  const n =
+    c.lags === 0 && c.factors.length === 0 && c.riskFree === undefined
+      ? marketCases(c.asset, c.market, start, end, mask, buf)
+      : anyCases(c, start, end, mask, buf);
+  if (buf !== out) return n === buf.length ? buf : buf.slice(0, n);
+  return buf.subarray(0, n);
+}
+
+/** The complete cases of `[start, end)` kept by the mask into `buf`, for any model; returns their number. */
+function anyCases(c: ModelColumns, start: number, end: number, mask: Uint8Array | undefined, buf: Int32Array): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     if (mask !== undefined && mask[i - start] === 0) continue;
     if (isCompleteCase(c, i)) buf[n++] = i;
   }
-  if (buf !== out) return n === buf.length ? buf : buf.slice(0, n);
-  return buf.subarray(0, n);
+  return n;
+}
+
+/**
+ * {@link anyCases} for a model that reads at most the asset and the same session's market
+ * return (no leads or lags, factors or risk-free rate): the same test, without the general one's loops.
+ */
+function marketCases(asset: Float64Array, market: Float64Array | undefined, start: number, end: number, mask: Uint8Array | undefined, buf: Int32Array): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    if (mask !== undefined && mask[i - start] === 0) continue;
+    if (Number.isFinite(asset[i]!) && (market === undefined || Number.isFinite(market[i]!))) buf[n++] = i;
+  }
+  return n;
 }
 
 /**

@@ -118,6 +118,21 @@ export function logBeta(a: number, b: number): number {
   if (!(a > 0 && b > 0)) return Number.NaN;
   const p = Math.min(a, b);
   const q = Math.max(a, b);
+  // the t tests of a study share a few df: the last shapes' value is kept (the same number)
+  if (p === lastP && q === lastQ) return lastLogBeta;
+  const value = logBetaOrdered(p, q);
+  lastP = p;
+  lastQ = q;
+  lastLogBeta = value;
+  return value;
+}
+
+let lastP = Number.NaN;
+let lastQ = Number.NaN;
+let lastLogBeta = Number.NaN;
+
+/** {@link logBeta} of shapes p ≤ q. */
+function logBetaOrdered(p: number, q: number): number {
   if (q === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
   const s = p + q;
   if (p >= 10) {

@@ -74,7 +74,92 @@ export function selectInPlace(a: Float64Array, k: number): number {
 }
 
 /** Largest number of extreme order statistics kept by {@link tailQuantiles7} before it falls back to selection. */
-const MAX_TAIL = 32;
+export const MAX_TAIL = 32;
+
+/**
+ * The few smallest and largest values of a stream, in small sorted buffers: `start`, then `add`
+ * each value below `smallTop` or above `largeTop` (the others would change nothing), then read type-7 quantiles whose order
+ * statistics lie within the kept tails. One instance is module scratch (see {@link tailKeeper}).
+ */
+export class TailKeeper {
+  private readonly small = new Float64Array(MAX_TAIL); // ascending, first kLow used
+  private readonly large = new Float64Array(MAX_TAIL); // descending, first kHigh used
+  private kLow = 0;
+  private kHigh = 0;
+  /** small[kLow − 1]: a value below it is kept. */
+  smallTop = Number.POSITIVE_INFINITY;
+  /** large[kHigh − 1]: a value above it is kept. */
+  largeTop = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Starts a stream of n values whose type-7 quantiles at `lowP` and `highP` are wanted: keeps
+   * the order statistics 0 … ⌊h⌋+1 from the bottom and ⌊h⌋ … n−1 from the top. False (and
+   * nothing started) when either tail needs more than {@link MAX_TAIL} (selection is then the
+   * faster way).
+   */
+  start(n: number, lowP: number, highP: number): boolean {
+    const kLow = lowTailCount(n, lowP);
+    const kHigh = highTailCount(n, highP);
+    if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return false;
+    this.kLow = kLow;
+    this.kHigh = kHigh;
+    this.small.fill(Number.POSITIVE_INFINITY, 0, kLow);
+    this.large.fill(Number.NEGATIVE_INFINITY, 0, kHigh);
+    this.smallTop = Number.POSITIVE_INFINITY;
+    this.largeTop = Number.NEGATIVE_INFINITY;
+    return true;
+  }
+
+  /** Takes `v` into the tails it belongs to (a `NaN` into none). */
+  add(v: number): void {
+    if (v < this.smallTop) {
+      const small = this.small;
+      let j = this.kLow - 1;
+      while (j > 0 && small[j - 1]! > v) {
+        small[j] = small[j - 1]!;
+        j--;
+      }
+      small[j] = v;
+      this.smallTop = small[this.kLow - 1]!;
+    }
+    if (v > this.largeTop) {
+      const large = this.large;
+      let j = this.kHigh - 1;
+      while (j > 0 && large[j - 1]! < v) {
+        large[j] = large[j - 1]!;
+        j--;
+      }
+      large[j] = v;
+      this.largeTop = large[this.kHigh - 1]!;
+    }
+  }
+
+  /** Type-7 interpolation at h = (n − 1)p between the order statistics ⌊h⌋ and ⌊h⌋ + 1 of the n values streamed. */
+  quantile(n: number, h: number): number {
+    const lo = Math.floor(h);
+    const x = this.orderStatistic(n, lo);
+    if (h === lo || lo + 1 >= n) return x;
+    return x + (h - lo) * (this.orderStatistic(n, lo + 1) - x);
+  }
+
+  /** Order statistic `index` (0-based, ascending) of the n values streamed. */
+  private orderStatistic(n: number, index: number): number {
+    return index < this.kLow ? this.small[index]! : this.large[n - 1 - index]!;
+  }
+}
+
+/** How many of n values, from the smallest, the type-7 quantile at `p` reads: order statistics 0 … ⌊h⌋+1, h = (n − 1)p. */
+export function lowTailCount(n: number, p: number): number {
+  return Math.min(n, Math.floor((n - 1) * p) + 2);
+}
+
+/** How many of n values, from the largest, the type-7 quantile at `p` reads: order statistics ⌊h⌋ … n−1, h = (n − 1)p. */
+export function highTailCount(n: number, p: number): number {
+  return Math.min(n, n - Math.floor((n - 1) * p));
+}
+
+/** The module's tail keeper: a caller streams one set of values at a time and calls nothing that could re-enter it meanwhile. */
+export const tailKeeper = new TailKeeper();
 
 /**
  * Type-7 quantiles at a low and a high probability of unsorted data, exactly as sorting would
@@ -85,56 +170,13 @@ const MAX_TAIL = 32;
 export function tailQuantiles7(a: Float64Array, lowP: number, highP: number): [number, number] {
   const n = a.length;
   if (n === 0) return [Number.NaN, Number.NaN];
-  const hLow = (n - 1) * lowP;
-  const hHigh = (n - 1) * highP;
-  const kLow = Math.min(n, Math.floor(hLow) + 2); // order statistics 0 … ⌊h⌋+1 from the bottom
-  const kHigh = Math.min(n, n - Math.floor(hHigh)); // order statistics ⌊h⌋ … n−1 from the top
-  if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return [selectQuantile7(a, lowP), selectQuantile7(a, highP)];
-  // the buffers are module scratch: this function calls nothing that could re-enter it
-  const small = SMALL; // ascending, first kLow used
-  const large = LARGE; // descending, first kHigh used
-  small.fill(Number.POSITIVE_INFINITY, 0, kLow);
-  large.fill(Number.NEGATIVE_INFINITY, 0, kHigh);
-  let smallTop = Number.POSITIVE_INFINITY; // small[kLow − 1]
-  let largeTop = Number.NEGATIVE_INFINITY; // large[kHigh − 1]
+  const tails = tailKeeper;
+  if (!tails.start(n, lowP, highP)) return [selectQuantile7(a, lowP), selectQuantile7(a, highP)];
   for (let i = 0; i < n; i++) {
     const v = a[i]!;
-    if (v < smallTop) {
-      let j = kLow - 1;
-      while (j > 0 && small[j - 1]! > v) {
-        small[j] = small[j - 1]!;
-        j--;
-      }
-      small[j] = v;
-      smallTop = small[kLow - 1]!;
-    }
-    if (v > largeTop) {
-      let j = kHigh - 1;
-      while (j > 0 && large[j - 1]! < v) {
-        large[j] = large[j - 1]!;
-        j--;
-      }
-      large[j] = v;
-      largeTop = large[kHigh - 1]!;
-    }
+    if (v < tails.smallTop || v > tails.largeTop) tails.add(v);
   }
-  return [tailQuantile(small, kLow, large, n, hLow), tailQuantile(small, kLow, large, n, hHigh)];
-}
-
-const SMALL = new Float64Array(MAX_TAIL);
-const LARGE = new Float64Array(MAX_TAIL);
-
-/** Order statistic `index` (0-based, ascending) from the kept smallest (`kSmall` of them) and largest values. */
-function orderStatistic(small: Float64Array, kSmall: number, large: Float64Array, n: number, index: number): number {
-  return index < kSmall ? small[index]! : large[n - 1 - index]!;
-}
-
-/** Type-7 interpolation at h = (n − 1)p between the order statistics ⌊h⌋ and ⌊h⌋ + 1. */
-function tailQuantile(small: Float64Array, kSmall: number, large: Float64Array, n: number, h: number): number {
-  const lo = Math.floor(h);
-  const x = orderStatistic(small, kSmall, large, n, lo);
-  if (h === lo || lo + 1 >= n) return x;
-  return x + (h - lo) * (orderStatistic(small, kSmall, large, n, lo + 1) - x);
+  return [tails.quantile(n, (n - 1) * lowP), tails.quantile(n, (n - 1) * highP)];
 }
 
 /** {@link quantile7} of unsorted data by selection (reorders `a`; same value as sorting first). */

@@ -74,6 +74,16 @@ export interface SimpleRegressionFit extends SimpleRegressionResult {
  */
 export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): SimpleRegressionFit {
   checkNumbers("simpleRegression", "y", y);
+  return simpleRegressionOf(y, x, undefined);
+}
+
+/**
+ * {@link simpleRegression} without the argument check, writing the residuals
+ * `(yᵢ − ȳ) − β(xᵢ − x̄)` into `residuals` (at least n entries) as it sums their squares: the
+ * market model's fit, which needs them, then makes no pass of its own.
+ * @internal
+ */
+export function simpleRegressionOf(y: ArrayLike<number>, x: ArrayLike<number>, residuals: Float64Array | undefined): SimpleRegressionFit {
   const n = Math.min(x.length, y.length);
   let sx = 0;
   let cx = 0;
@@ -131,6 +141,7 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
   let rc = 0;
   for (let i = 0; i < n; i++) {
     const e = y[i]! - my - beta * (x[i]! - mx);
+    if (residuals !== undefined) residuals[i] = e;
     const ee = e * e;
     const t = rs + ee;
     rc += neumaierError(rs, ee, t);

@@ -55,36 +55,51 @@ const CANCELLATION = 2 ** -30;
  * enough); with session indices, only runs of consecutive sessions.
  */
 export function runSums(pre: RunSumPrefix, length: number, scratch?: Float64Array): Float64Array {
-  const { e, n, idx, hi, lo } = pre;
+  const { n, idx } = pre;
   const count = Math.max(0, n - length + 1);
   const sums = scratch !== undefined && scratch.length >= count ? scratch.subarray(0, count) : new Float64Array(count);
   let kept = 0;
   for (let j = 0; j < count; j++) {
     if (idx !== undefined && idx[j + length - 1]! - idx[j]! !== length - 1) continue;
-    if (length === 1) {
-      sums[kept++] = e[j]!;
-      continue;
-    }
-    // (hi_b + lo_b) − (hi_a + lo_a) with the leading difference taken exactly; when the run
-    // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰⁴ relative error
-    // could reach its last bits, so it is summed directly, compensated, instead
-    const a = hi[j]!;
-    const b = hi[j + length]!;
-    const d = b - a;
-    if (Math.abs(d) > CANCELLATION * Math.max(Math.abs(a), Math.abs(b))) {
-      const de = neumaierError(b, -a, d);
-      sums[kept++] = d + (de + (lo[j + length]! - lo[j]!));
-      continue;
-    }
-    let s = 0;
-    let c = 0;
-    for (let i = j; i < j + length; i++) {
-      const v = e[i]!;
-      const u = s + v;
-      c += neumaierError(s, v, u);
-      s = u;
-    }
-    sums[kept++] = s + c;
+    sums[kept++] = runSumAt(pre, j, length);
   }
   return kept === count ? sums : sums.subarray(0, kept);
+}
+
+/**
+ * The sum of the `length` values from `j` (0 ≤ j ≤ n − length), correctly rounded: the
+ * difference of two prefix sums, or the values summed directly (compensated) where that
+ * difference cancels heavily.
+ */
+export function runSumAt(pre: RunSumPrefix, j: number, length: number): number {
+  if (length === 1) return pre.e[j]!;
+  // (hi_b + lo_b) − (hi_a + lo_a) with the leading difference taken exactly; when the run
+  // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰⁴ relative error
+  // could reach its last bits, so it is summed directly, compensated, instead
+  const { hi, lo } = pre;
+  const a = hi[j]!;
+  const b = hi[j + length]!;
+  const d = b - a;
+  if (Math.abs(d) > CANCELLATION * Math.max(Math.abs(a), Math.abs(b))) {
+    // the exact error of b − a by Knuth's TwoSum, branch-free: Fast2Sum's test of |b| ≥ |a|
+    // goes either way at random here (each run's sign). The same number: an exact error is
+    // unique, and d ≠ 0 on this path, so the sign of a zero error cannot show in the sum
+    const bb = d - b;
+    const de = b - (d - bb) + (-a - bb);
+    return d + (de + (lo[j + length]! - lo[j]!));
+  }
+  return directSum(pre.e, j, j + length);
+}
+
+/** Compensated sum of e[from … to). */
+function directSum(e: Float64Array, from: number, to: number): number {
+  let s = 0;
+  let c = 0;
+  for (let i = from; i < to; i++) {
+    const v = e[i]!;
+    const u = s + v;
+    c += neumaierError(s, v, u);
+    s = u;
+  }
+  return s + c;
 }

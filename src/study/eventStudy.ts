@@ -232,9 +232,8 @@ function studyPairs(
       if (!sinks.shard.takesPair(sinks.assetIndex, p.id)) return;
       sinks.shard.mark(sinks.assetIndex, i);
     }
-    const planned = planPair(assetId, p, data, returns.columns, samples.get(p.id), opts);
-    if (planned instanceof MarketReactionError) return skips.skip(p.id, assetId, exchange, planned.code, planned.message, planned);
-    const plan: PairPlan = { ...planned, model: opts.model };
+    const plan = planPair(assetId, p, data, returns.columns, samples.get(p.id), opts, opts.model);
+    if (plan instanceof MarketReactionError) return skips.skip(p.id, assetId, exchange, plan.code, plan.message, plan);
     let computed: ComputedPair;
     try {
       const fit = estimatePairOrShortfall(plan, opts, buffers.take(plan.est.length, placed.length - i));

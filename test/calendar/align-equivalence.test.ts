@@ -6,6 +6,9 @@ import { decide } from "../../src/calendar/alignReason.js";
 import { readStatements, zoneOfEvent } from "../../src/calendar/alignStatements.js";
 import { tradingCalendar } from "../../src/calendar/calendar.js";
 import { exchangeCodes } from "../../src/calendar/exchanges.js";
+import { createRandom } from "../../src/stats/random.js";
+import { dayKey, formatLocalTime, localToInstant, lowerBound } from "../../src/time/index.js";
+import type { MarketEvent } from "../../src/types.js";
 import { workloadEvents, workloadText } from "./align-workload.js";
 
 // SHA-256 of the workload's JSON (400 random statements plus the edge cases, 15 exchanges),
@@ -49,6 +52,77 @@ describe("alignEvents with lazy row text", () => {
       });
       expect(compared).toBe(events.length * 24);
     }
+  });
+
+  it("gives rows and rolled-statement warnings on all 24 exchanges the reason text the reference path writes", () => {
+    const events = workloadEvents(300);
+    const statements = readStatements(events, []);
+    const index = new Map(events.map((e, i) => [e.id, i] as const));
+    const calendars = exchangeCodes().map((c) => tradingCalendar(c));
+    const byCode = new Map(calendars.map((c) => [c.exchange.code, c] as const));
+    for (const policy of ["next", "previous"] as const) {
+      const { rows, warnings } = alignEvents(events, calendars, { nonTrading: policy });
+      const rolled = new Map(
+        warnings.filter((w) => w.code.startsWith("ROLLED_TO_")).map((w) => [`${String(w.event_id)}/${String(w.exchange)}`, w.message] as const),
+      );
+      let rolledSeen = 0;
+      for (const row of rows) {
+        const i = index.get(row.id)!;
+        const cal = byCode.get(row.exchange)!;
+        const d = decide(statements[i]!, zoneOfEvent(events[i]!), cal, policy);
+        expect(row.reason, `${row.id} on ${row.exchange}`).toBe(d.reason);
+        const message = rolled.get(`${row.id}/${row.exchange}`);
+        if (row.rule.startsWith("non-trading-") || row.rule === "date-only-next" || row.rule === "date-only-previous") {
+          expect(message).toBe(`event ${row.id} on ${row.exchange}: ${d.reason}`);
+          rolledSeen++;
+        } else expect(message).toBeUndefined();
+      }
+      expect(rolledSeen).toBe(rolled.size);
+      expect(rolledSeen).toBeGreaterThan(1000);
+    }
+  });
+
+  it("agrees with the reference path at every exchange's open, close, break bounds and early closes, a minute either side", () => {
+    const calendars = exchangeCodes().map((c) => tradingCalendar(c));
+    const rnd = createRandom(2124);
+    const events: MarketEvent[] = [];
+    for (const cal of calendars) {
+      const zone = cal.exchange.timezone;
+      const from = lowerBound(cal.days, dayKey(1996, 1, 1));
+      const to = lowerBound(cal.days, dayKey(2030, 1, 1));
+      // 12 random sessions of 1996-2029 plus every early close and lunch break of 2024-2025
+      const picks = Array.from({ length: 12 }, () => cal.days[from + Math.floor(rnd.next() * (to - from))]!);
+      for (let d = dayKey(2024, 1, 1); d <= dayKey(2025, 12, 31); d++) if (cal.isSession(d) && cal.earlyCloseName(d) !== undefined) picks.push(d);
+      for (const day of picks) {
+        const br = cal.lunchBreak(day);
+        const bounds = [cal.sessionOpen(day), cal.sessionClose(day), ...(br ?? [])];
+        for (const b of bounds) {
+          for (const minute of [b - 1, b, b + 1]) {
+            const local = { day: day + Math.floor(minute / 1440), minute: ((minute % 1440) + 1440) % 1440 };
+            if (localToInstant(local, zone).status !== "unique") continue;
+            const ts = formatLocalTime(local);
+            events.push({ id: `${cal.exchange.code}-${ts}`, timestamp: ts, timezone: zone, precision: "minute" });
+          }
+        }
+      }
+    }
+    const statements = readStatements(events, []);
+    const { rows, skipped } = alignEvents(events, calendars);
+    expect(skipped).toEqual([]);
+    const byKey = new Map(rows.map((r) => [`${r.id}/${r.exchange}`, r] as const));
+    const sessions = new Set<string>();
+    events.forEach((event, i) => {
+      for (const cal of calendars) {
+        const d = decide(statements[i]!, event.timezone!, cal, "next");
+        const row = byKey.get(`${event.id}/${cal.exchange.code}`)!;
+        expect(`${row.session} ${row.rule} ${row.day0} ${row.reason}`, `${event.id} on ${cal.exchange.code}`).toBe(
+          `${d.session} ${d.rule} ${d.day0} ${d.reason}`,
+        );
+        sessions.add(row.session);
+      }
+    });
+    expect([...sessions].sort()).toEqual(["after-close", "early-close", "non-trading", "pre-open", "regular"]);
+    expect(events.length).toBeGreaterThan(2000);
   });
 
   it("writes a row's text once, on first read, and serialises it with every key in order", () => {

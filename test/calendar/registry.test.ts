@@ -3,6 +3,7 @@ import { tradingCalendar } from "../../src/calendar/calendar.js";
 import { EXCHANGES, exchangeCodes, getExchange, validateExchange } from "../../src/calendar/exchanges.js";
 import { ruleTables, ruleYear } from "../../src/calendar/rules/engine.js";
 import { CALENDAR_RULES } from "../../src/calendar/rules/registry.js";
+import type { ExchangeRules } from "../../src/calendar/rules/types.js";
 import { dayKey, dayKeyFromIso, dayOfWeek, isValidTimeZone, isoFromDayKey, minutesOf } from "../../src/time/index.js";
 
 // One contract over the whole registry: every descriptor builds, is consistent, and its
@@ -104,6 +105,56 @@ describe("calendar engine rules", () => {
     expect(cal.sessionClose(d("2026-01-09"))).toBe(13 * 60 + 50);
     expect(cal.isSession(d("2026-01-11"))).toBe(false);
     expect(cal.closedReason(d("2025-10-02"))).toBe("Yom Kippur");
+  });
+
+  it("keeps a holiday observed across New Year in the year where it is observed", () => {
+    // a synthetic exchange whose only holidays are New Year's Day (Saturday -> the Friday
+    // before, Sunday -> the Monday after; not in 2023) and, in 2022, 31 December (a weekend ->
+    // the next free weekday)
+    const rules: ExchangeRules = {
+      mic: "TEST",
+      name: "Test exchange",
+      timezone: "UTC",
+      firstYear: 2020,
+      lastYear: 2030,
+      edition: 2030,
+      sources: ["synthetic"],
+      hours: [{ open: "09:00", close: "17:00" }],
+      holidays: [
+        { name: "New Year's Day", date: { fixed: [1, 1] }, observe: "nyse", except: [2023] },
+        { name: "Year's End", date: { fixed: [12, 31] }, observe: "next", from: 2022, to: 2022 },
+      ],
+    };
+    const t = ruleTables(rules);
+    const sessions = new Set(t.days);
+    const closed = (iso: string) => ({ session: sessions.has(d(iso)), name: t.closures.get(d(iso))?.name });
+    // 1 January 2022 and 2028 are Saturdays: observed on Friday 31 December 2021 and 2027
+    expect(closed("2021-12-31")).toEqual({ session: false, name: "New Year's Day (observed)" });
+    expect(closed("2027-12-31")).toEqual({ session: false, name: "New Year's Day (observed)" });
+    expect(ruleYear(rules, 2021).closures.map((c) => c.date)).toContain("2021-12-31");
+    expect(ruleYear(rules, 2022).closures.map((c) => c.date)).not.toContain("2021-12-31");
+    // 31 December 2022 is a Saturday: observed on Monday 2 January 2023, in the next year
+    expect(closed("2023-01-02")).toEqual({ session: false, name: "Year's End (observed)" });
+    expect(ruleYear(rules, 2023).closures.map((c) => c.date)).toEqual(["2023-01-02"]);
+    // weekdays without a holiday stay sessions
+    expect(closed("2020-12-31")).toEqual({ session: true, name: undefined });
+    expect(closed("2021-12-30")).toEqual({ session: true, name: undefined });
+    expect(closed("2027-12-30")).toEqual({ session: true, name: undefined });
+    expect(closed("2023-01-04")).toEqual({ session: true, name: undefined });
+  });
+
+  it("Taiwan: 1 January on a Saturday is observed on the Friday before, in the previous year", () => {
+    const cal = tradingCalendar("XTAI");
+    expect(cal.closedReason(d("2021-12-31"))).toBe("Founding Day of the Republic of China (observed)");
+    expect(cal.closedReason(d("2027-12-31"))).toBe("Founding Day of the Republic of China (observed)");
+    expect(cal.isSession(d("2021-12-30"))).toBe(true);
+  });
+
+  it("China: 1 January on a Tuesday takes the Monday before with it, across the year (not in 2013)", () => {
+    const cal = tradingCalendar("XSHG");
+    expect(cal.closedReason(d("2029-12-31"))).toBe("New Year's Day (bridge day)");
+    expect(cal.isSession(d("2012-12-31"))).toBe(true);
+    expect(cal.isSession(d("2018-12-31"))).toBe(false);
   });
 
   it("flags days after the edition year as projected", () => {

@@ -2,7 +2,8 @@
 // (From the sources, each worker loads the library through tsx: a few seconds per worker.)
 import { describe, expect, it } from "vitest";
 import { eventStudy, parseEventsCsv, parseSeriesCsv, type EventStudyOptions } from "../../src/index.js";
-import { eventStudyParallel } from "../../src/node/index.js";
+import { eventStudyParallel, PARALLEL_MIN_PAIRS } from "../../src/node/index.js";
+import { shardLayout } from "../../src/node/parallel.js";
 import { readProjectFile } from "../helpers/shared-data.js";
 
 const sectors = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-sectors.csv")).series;
@@ -77,5 +78,26 @@ describe("eventStudyParallel", () => {
     await expect(eventStudyParallel(options, { workers: 0 })).rejects.toMatchObject({ code: "INVALID_OPTION", message: expect.stringMatching(/workers/) });
     // one worker: in this thread (the per-pair building blocks stay available)
     expect((await eventStudyParallel(options, { workers: 1 })).pairs.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the default number of workers", () => {
+  const study = (assets: number, statements: number, extra: Partial<EventStudyOptions> = {}): EventStudyOptions =>
+    ({
+      assets: Array.from({ length: assets }, () => us),
+      events: events.slice(0, 1).concat(Array.from({ length: statements - 1 }, () => events[0]!)),
+      ...extra,
+    }) as EventStudyOptions;
+
+  it("one per PARALLEL_MIN_PAIRS / 2 pairs up to the cores; one thread under PARALLEL_MIN_PAIRS pairs or with cross-event tests; --workers N forces N", () => {
+    expect(PARALLEL_MIN_PAIRS).toBe(25_000);
+    expect(shardLayout(study(600, 40), undefined, 2)).toBeUndefined(); // 24,000 pairs
+    expect(shardLayout(study(625, 40), undefined, 2)).toEqual({ by: "assets", count: 2 }); // 25,000
+    expect(shardLayout(study(1000, 40), undefined, 8)).toEqual({ by: "assets", count: 3 }); // 40,000: 3 per 12,500
+    expect(shardLayout(study(2000, 40), undefined, 1)).toBeUndefined(); // one core
+    expect(shardLayout(study(2000, 40, { tests: ["bmp"] }), undefined, 2)).toBeUndefined();
+    expect(shardLayout(study(2000, 40, { tests: ["bmp"] }), 2, 2)).toEqual({ by: "assets", count: 2 });
+    expect(shardLayout(study(10, 4), 3, 2)).toEqual({ by: "assets", count: 3 });
+    expect(shardLayout(study(1, 4), 3, 2)).toEqual({ by: "statements", count: 3 });
   });
 });

@@ -1,7 +1,9 @@
 // Run sums from double-double prefix sums (src/stats/runSums.ts) against exact rational sums.
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/stats/random.js";
+import { tailQuantiles7 } from "../../src/stats/quantile.js";
 import { runSumPrefix, runSums } from "../../src/stats/runSums.js";
+import { runSumCountsAndTails } from "../../src/stats/runSumTails.js";
 
 /**
  * The correctly rounded sum of doubles: exact integer arithmetic on BigInt with every value
@@ -44,5 +46,39 @@ describe("stats/runSums", () => {
     const sums = runSums(runSumPrefix(e, 5, idx), 2, scratch);
     expect(Array.from(sums)).toEqual([3, 7, 9]);
     expect(sums.buffer).toBe(scratch.buffer);
+  });
+
+  it("one pass of counts and tail quantiles gives exactly what the stored sums give (sums counted, then tailQuantiles7), whatever the guess of the spread", () => {
+    const rng = createRandom(23);
+    const out = new Float64Array(4);
+    for (const M of [1, 2, 6, 40, 240, 900, 2000]) {
+      // plain normal values (ties from rounding to 1e-3), and heavy cancellation at every 50th value
+      const plain = Float64Array.from({ length: M }, () => Math.round(10 * rng.normal()) / 1000);
+      const spiky = plain.map((v, i) => (i % 50 === 0 ? 1e6 : 0) + v);
+      for (const [e, L] of [plain, spiky].flatMap((e) => [1, 3, 6, 11].map((L) => [e, L] as const))) {
+        const pre = runSumPrefix(e, M, undefined);
+        const sums = Float64Array.from(runSums(pre, L));
+        // with no guess of the spread, a fair one, and guesses far too small and far too large (the pass then streams again)
+        for (const [c, sd] of [Number.NaN, 0, sums[0] ?? 0, 1e9, -1e9].flatMap((c) => [Number.NaN, 0.01, 1e-6, 1e6].map((sd) => [c, sd] as const))) {
+          const done = runSumCountsAndTails(pre, L, c, 0.025, 0.975, out, sd);
+          const wide = sums.length > 0 && Math.floor((sums.length - 1) * 0.025) + 2 > 32;
+          expect(done, `M=${M} L=${L}`).toBe(!wide);
+          if (!done) continue;
+          let le = 0;
+          let ge = 0;
+          for (const v of sums) {
+            le += +(v <= c);
+            ge += +(v >= c);
+          }
+          const counted = sums.length > 0 && !Number.isNaN(c);
+          expect(Array.from(out), `M=${M} L=${L} c=${c} sd=${sd}`).toEqual([counted ? le : NaN, counted ? ge : NaN, ...tailQuantiles7(sums, 0.025, 0.975)]);
+        }
+      }
+    }
+  });
+
+  it("the one-pass counts decline a prefix with session indices (runs of consecutive sessions only)", () => {
+    const e = Float64Array.of(1, 2, 3, 4, 5);
+    expect(runSumCountsAndTails(runSumPrefix(e, 5, Int32Array.of(0, 1, 3, 4, 5)), 2, 0, 0.025, 0.975, new Float64Array(4))).toBe(false);
   });
 });

@@ -136,7 +136,10 @@ export const XSHG: ExchangeRules = {
   hours: [{ open: "09:30", close: "15:00", break: ["11:30", "13:00"] }],
   holidays: [
     { name: "New Year's Day", date: { fixed: [1, 1] }, observe: "next", to: 2007 },
-    { name: "New Year's Day", date: { fixed: [1, 1] }, observe: "next", bridge: true, from: 2008 },
+    // 1 January on a Tuesday takes Monday 31 December with it (2007-12-31, 2018-12-31), except in
+    // the 2013 arrangement (1-3 January closed, 2012-12-31 a session)
+    { name: "New Year's Day", date: { fixed: [1, 1] }, observe: "next", bridge: true, from: 2008, except: [2013] },
+    { name: "New Year's Day", date: { fixed: [1, 1] }, observe: "next", from: 2013, to: 2013 },
     { name: "Spring Festival", date: { series: "chineseNewYear" }, offset: -1, days: 7, to: 2007 },
     { name: "Spring Festival", date: { series: "chineseNewYear" }, offset: -1, tradingDays: 5, from: 2008, to: 2023, except: [2014] },
     { name: "Spring Festival", date: { series: "chineseNewYear" }, tradingDays: 5, from: 2014, to: 2014 },

@@ -145,9 +145,8 @@ export const XTAI: ExchangeRules = {
   hours: [{ open: "09:00", close: "13:30" }],
   holidays: [
     { name: "Founding Day of the Republic of China", date: { fixed: [1, 1] }, to: 2012 },
+    // from 2013, 1 January on a Saturday is observed on Friday 31 December of the year before
     { name: "Founding Day of the Republic of China", date: { fixed: [1, 1] }, from: 2013, observe: "nyse" },
-    // 1 January on a Saturday is observed on the Friday before, in the previous year
-    { name: "Founding Day of the Republic of China (observed)", date: { fixed: [12, 31] }, from: 2013, onWeekdays: [5] },
     { name: "Market closure before Lunar New Year", date: { series: "chineseNewYear" }, offset: -3, days: 2, except: [1997, 2000] },
     { name: "Lunar New Year", date: { series: "chineseNewYear" }, offset: -1, days: 4, to: 2012 },
     { name: "Lunar New Year", date: { series: "chineseNewYear" }, offset: -1, days: 4, from: 2013, observe: "clash-next" },

@@ -43,8 +43,22 @@ function listed(on: readonly string[], year: number): DayKey[] {
   return byYear.get(year) ?? [];
 }
 
-/** The days a date spec gives in `year` (empty when the rule has no date that year). */
-export function datesOf(spec: DateSpec, year: number): DayKey[] {
+const datesBySpec = new WeakMap<DateSpec, Map<number, readonly DayKey[]>>();
+
+/**
+ * The days a date spec gives in `year` (empty when the rule has no date that year), remembered
+ * per spec object and year: a descriptor's copies share their rules, so a rebuild asks
+ * nothing again. Shared: do not mutate.
+ */
+export function datesOf(spec: DateSpec, year: number): readonly DayKey[] {
+  let byYear = datesBySpec.get(spec);
+  if (byYear === undefined) datesBySpec.set(spec, (byYear = new Map()));
+  let days = byYear.get(year);
+  if (days === undefined) byYear.set(year, (days = computeDates(spec, year)));
+  return days;
+}
+
+function computeDates(spec: DateSpec, year: number): DayKey[] {
   if ("fixed" in spec) return [dayKey(year, spec.fixed[0], spec.fixed[1])];
   if ("nth" in spec) {
     const [month, weekday, n] = spec.nth;

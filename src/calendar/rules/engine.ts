@@ -58,6 +58,8 @@ export interface DayHours {
 interface Compiled {
   readonly weekEnds: readonly { readonly until: DayKey; readonly mask: number }[];
   readonly hours: readonly { readonly from: DayKey; readonly until: DayKey; readonly mask: number; readonly period: HoursPeriod; readonly minutes: DayHours }[];
+  /** The closures each year's rules place, observed days in a neighbouring year included. */
+  readonly placed: Map<number, Placed>;
   readonly years: Map<number, RuleYear>;
   tables?: RuleTables;
 }
@@ -88,6 +90,7 @@ function compile(rules: ExchangeRules): Compiled {
       period: p,
       minutes: minutesOfPeriod(p),
     })),
+    placed: new Map(),
     years: new Map(),
   };
   compiled.set(rules, c);
@@ -209,11 +212,11 @@ function bridgeHolidays(rules: ExchangeRules, year: number, taken: Map<DayKey, R
   }
 }
 
-function specialHours(rules: ExchangeRules, year: number, closed: ReadonlyMap<DayKey, RuleClosure>): RuleSpecialHours[] {
+function specialHours(rules: ExchangeRules, year: number, isClosed: (day: DayKey) => boolean): RuleSpecialHours[] {
   const byDay = new Map<DayKey, RuleSpecialHours>();
   for (const rule of rules.specialHours ?? []) {
     for (const day of ruleDays(rules, rule, year)) {
-      if (closed.has(day) || !isTradingWeekday(rules, day)) continue;
+      if (isClosed(day) || !isTradingWeekday(rules, day)) continue;
       byDay.set(day, toSpecial(rule, day));
     }
   }
@@ -231,16 +234,58 @@ function toSpecial(rule: SpecialHoursRule, day: DayKey): RuleSpecialHours {
   };
 }
 
+/** The closures one year's rules place: all of them by day, and those falling in another year. */
+interface Placed {
+  readonly all: ReadonlyMap<DayKey, RuleClosure>;
+  readonly elsewhere: readonly RuleClosure[];
+}
+
+/**
+ * The closures the rules of `year` place (cached per descriptor), wherever they fall: an
+ * observance or a bridge day can move a holiday into the year before or after (1 January on
+ * a Saturday observed on Friday 31 December).
+ */
+function placedClosures(rules: ExchangeRules, c: Compiled, year: number): Placed {
+  let p = c.placed.get(year);
+  if (p === undefined) {
+    const holidayDates = new Set<DayKey>();
+    const all = placeHolidays(rules, year, holidayDates);
+    bridgeHolidays(rules, year, all, holidayDates);
+    const start = dayKey(year, 1, 1);
+    const end = dayKey(year, 12, 31);
+    const elsewhere: RuleClosure[] = [];
+    for (const x of all.values()) if (x.day < start || x.day > end) elsewhere.push(x);
+    c.placed.set(year, (p = { all, elsewhere }));
+  }
+  return p;
+}
+
+/**
+ * The closures falling in `year`: those its own rules place there, then those the rules of the
+ * years either side place in it (unless the day is already closed), so a holiday observed
+ * across New Year is kept in the year where it is observed.
+ */
+function closuresIn(rules: ExchangeRules, c: Compiled, year: number): Map<DayKey, RuleClosure> {
+  const start = dayKey(year, 1, 1);
+  const end = dayKey(year, 12, 31);
+  const own = placedClosures(rules, c, year);
+  const closed = new Map<DayKey, RuleClosure>();
+  for (const x of own.all.values()) if (x.day >= start && x.day <= end) closed.set(x.day, x);
+  for (const y of [year - 1, year + 1]) {
+    for (const x of placedClosures(rules, c, y).elsewhere) if (x.day >= start && x.day <= end && !closed.has(x.day)) closed.set(x.day, x);
+  }
+  return closed;
+}
+
 /** The closures and special hours of one year (cached per descriptor). */
 export function ruleYear(rules: ExchangeRules, year: number): RuleYear {
   const c = compile(rules);
   let t = c.years.get(year);
   if (t === undefined) {
-    const holidayDates = new Set<DayKey>();
-    const taken = placeHolidays(rules, year, holidayDates);
-    bridgeHolidays(rules, year, taken, holidayDates);
-    const closures = [...taken.values()].filter((x) => x.day >= dayKey(year, 1, 1) && x.day <= dayKey(year, 12, 31)).sort((a, b) => a.day - b.day);
-    t = { closures, special: specialHours(rules, year, taken) };
+    const inYear = closuresIn(rules, c, year);
+    const own = placedClosures(rules, c, year).all;
+    const closures = [...inYear.values()].sort((a, b) => a.day - b.day);
+    t = { closures, special: specialHours(rules, year, (day) => inYear.has(day) || own.has(day)) };
     c.years.set(year, t);
   }
   return t;

@@ -3,7 +3,9 @@
  * its event windows, with their prediction-error variances, and its CARs and BHARs.
  * @module
  */
-import { abnormalReturns, cumulativeAbnormalReturns, type AbnormalReturns, type CarResult } from "../../abnormal/index.js";
+import type { AbnormalReturns, CarResult } from "../../abnormal/index.js";
+import { abnormalReturnsOf } from "../../abnormal/abnormal.js";
+import { carsOf } from "../../abnormal/car.js";
 import type { Warning } from "../../errors.js";
 import type { ModelFit } from "../../models/index.js";
 import { predictColumns } from "../../models/model.js";
@@ -30,8 +32,9 @@ export function abnormalOfPair(plan: PairPlan, fit: ModelFit, opts: Pick<Resolve
   for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = plan.spanStart + i;
   const prediction = predictColumns(fit, plan.columns, spanIdx);
   const actual = plan.data.asset.subarray(plan.spanStart, plan.spanEnd);
-  const ars = abnormalReturns(fit, prediction, actual, { start: plan.spanStart - plan.day0Index, returnType: opts.returnType });
-  return { ars, cars: cumulativeAbnormalReturns(ars, opts.windows) };
+  // the plan's span covers every window and the prediction covers the span: nothing to check
+  const ars = abnormalReturnsOf(fit, prediction, actual, plan.spanStart - plan.day0Index, opts.returnType);
+  return { ars, cars: carsOf(ars, opts.windows) };
 }
 
 /**

@@ -5,12 +5,13 @@
  * span of the event windows.
  * @module
  */
-import { checkOverlaps, resolveWindows, type AlignmentRow, type EstimationSample } from "../../calendar/index.js";
-import { isMarketReactionError, type MarketReactionError, type Warning } from "../../errors.js";
+import { checkOverlaps, normalizeWindows, resolveWindows, type AlignmentRow, type EstimationSample, type NormalizedWindows } from "../../calendar/index.js";
+import { MarketReactionError, isMarketReactionError, type Warning } from "../../errors.js";
 import type { ModelColumns } from "../../models/spec.js";
 import type { ModelSpec } from "../../models/index.js";
 import type { AlignedReturns } from "../../returns/index.js";
 import { isoFromDayKey } from "../../time/index.js";
+import { lowerBound } from "../../time/dayKey.js";
 import type { MarketEvent } from "../../types.js";
 import type { ResolvedStudyOptions } from "../options.js";
 import type { SkipLog } from "./skips.js";
@@ -147,26 +148,12 @@ export function planPair(
   columns: ModelColumns,
   sample: EstimationSample | undefined,
   opts: Pick<ResolvedStudyOptions, "estimation" | "windows">,
+  model?: ModelSpec,
 ): PairPlan | MarketReactionError {
-  let w: ReturnType<typeof resolveWindows>;
-  try {
-    w = resolveWindows(data.days, p.day0, { estimation: opts.estimation, windows: opts.windows });
-  } catch (error) {
-    if (!isMarketReactionError(error)) throw error;
-    return error;
-  }
-  const est = w.estimation!;
-  let mask: Uint8Array | undefined;
-  if (sample !== undefined && sample.excluded.length > 0) {
-    mask = new Uint8Array(est.length).fill(1);
-    for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
-  }
-  let spanStart = w.windows[0]!.start;
-  let spanEnd = w.windows[0]!.end;
-  for (const r of w.windows) {
-    if (r.start < spanStart) spanStart = r.start;
-    if (r.end > spanEnd) spanEnd = r.end;
-  }
+  const w = pairRanges(data.days, p.day0, opts);
+  if (w instanceof MarketReactionError) return w;
+  const est = w.estimation;
+  const mask = sample !== undefined && sample.excluded.length > 0 ? estimationMask(sample, est) : undefined;
   return {
     eventId: p.id,
     asset: assetId,
@@ -176,9 +163,76 @@ export function planPair(
     columns,
     est,
     mask,
-    spanStart,
-    spanEnd,
+    spanStart: w.spanStart,
+    spanEnd: w.spanEnd,
     day0Index: w.day0Index,
     excluded: sample?.excluded.length ?? 0,
+    ...(model === undefined ? {} : { model }),
   };
+}
+
+/**
+ * 0 for each session of the estimation window the overlap check removed, 1 otherwise. The
+ * assets of an overlap group share its samples, and their pairs of a statement usually the
+ * window: one mask per sample and window serves them all (masks are only read).
+ */
+function estimationMask(sample: EstimationSample, est: { readonly start: number; readonly end: number; readonly length: number }): Uint8Array {
+  const cached = masks.get(sample);
+  if (cached !== undefined && cached.start === est.start && cached.mask.length === est.length) return cached.mask;
+  const mask = new Uint8Array(est.length).fill(1);
+  for (const i of sample.excluded) if (i >= est.start && i < est.end) mask[i - est.start] = 0;
+  masks.set(sample, { start: est.start, mask });
+  return mask;
+}
+
+const masks = new WeakMap<EstimationSample, { readonly start: number; readonly mask: Uint8Array }>();
+
+/** The index ranges of a pair: estimation window, span of the event windows, day 0. */
+interface PairRanges {
+  readonly estimation: { readonly start: number; readonly end: number; readonly length: number };
+  readonly spanStart: number;
+  readonly spanEnd: number;
+  readonly day0Index: number;
+}
+
+/**
+ * The pair's ranges in the asset's sessions. When day 0 is a session and every window fits,
+ * they come from the windows normalized once per study; otherwise `resolveWindows` finds the
+ * error (the same ranges when there is none).
+ */
+function pairRanges(days: Int32Array, day0: number, opts: Pick<ResolvedStudyOptions, "estimation" | "windows">): PairRanges | MarketReactionError {
+  const norm = normalizedWindows(opts);
+  const i0 = lowerBound(days, day0);
+  const e = norm.estimation;
+  const [first, last] = norm.eventSpan;
+  if (e !== undefined && days[i0] === day0 && i0 + Math.min(e[0], first) >= 0 && i0 + Math.max(e[1], last) <= days.length - 1) {
+    return { estimation: { start: i0 + e[0], end: i0 + e[1] + 1, length: e[1] - e[0] + 1 }, spanStart: i0 + first, spanEnd: i0 + last + 1, day0Index: i0 };
+  }
+  let w: ReturnType<typeof resolveWindows>;
+  try {
+    w = resolveWindows(days, day0, { estimation: opts.estimation, windows: opts.windows });
+  } catch (error) {
+    if (!isMarketReactionError(error)) throw error;
+    return error;
+  }
+  let spanStart = w.windows[0]!.start;
+  let spanEnd = w.windows[0]!.end;
+  for (const r of w.windows) {
+    if (r.start < spanStart) spanStart = r.start;
+    if (r.end > spanEnd) spanEnd = r.end;
+  }
+  const { start, end, length } = w.estimation!;
+  return { estimation: { start, end, length }, spanStart, spanEnd, day0Index: w.day0Index };
+}
+
+/** The study's windows normalized once per resolved options (a study's options object is its own). */
+const normalized = new WeakMap<object, NormalizedWindows>();
+
+function normalizedWindows(opts: Pick<ResolvedStudyOptions, "estimation" | "windows">): NormalizedWindows {
+  let norm = normalized.get(opts);
+  if (norm === undefined) {
+    norm = normalizeWindows({ estimation: opts.estimation, windows: opts.windows });
+    normalized.set(opts, norm);
+  }
+  return norm;
 }

@@ -1,0 +1,172 @@
+/**
+ * What the SQ test reads from its null distribution, in one pass over the run sums of a prefix
+ * and without storing them: how many sums lie at or below and at or above a point, and the
+ * type-7 quantiles at two tail probabilities (from the few extreme sums).
+ *
+ * The extreme sums are found in one of two ways, with the same numbers. Given a guess of the
+ * values' spread, the pass collects the sums beyond where a normal distribution would put about
+ * three times as many as the quantiles read, unsorted, and orders the few it needs at the end; when the
+ * guess collected too few or too many, or without one, the sums stream through the tail keeper
+ * of `quantile.ts`, which keeps the extremes sorted as they come.
+ * @module
+ */
+import { normalQuantile } from "./normal.js";
+import { MAX_TAIL, highTailCount, lowTailCount, tailKeeper } from "./quantile.js";
+import { runSumAt, type RunSumPrefix } from "./runSums.js";
+
+/**
+ * Counts and tail quantiles of the n − L + 1 sums of `length` consecutive values of a prefix
+ * without session indices, written to `out` as `[#sums ≤ c, #sums ≥ c, quantile(lowP),
+ * quantile(highP)]` (counts `NaN` for a `NaN` c; quantiles `NaN` when there is no sum). The
+ * numbers are exactly those of `runSums` followed by counting and `tailQuantiles7`; `sd`, the
+ * standard deviation of the values, only makes it faster (any guess gives the same numbers).
+ * @returns false, with `out` untouched, when the prefix has session indices or a tail needs
+ *   more order statistics than the tail keeper holds (then build the sums with `runSums`).
+ */
+export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: number, lowP: number, highP: number, out: Float64Array, sd = Number.NaN): boolean {
+  if (pre.idx !== undefined) return false;
+  const count = Math.max(0, pre.n - length + 1);
+  if (count === 0) {
+    out.fill(Number.NaN, 0, 4);
+    return true;
+  }
+  const kLow = lowTailCount(count, lowP);
+  const kHigh = highTailCount(count, highP);
+  if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return false;
+  const counted = !Number.isNaN(c);
+  const guess = guessBounds(pre, length, count, kLow, kHigh, sd);
+  if (guess !== undefined) {
+    collect(pre, length, count, c, guess.below, guess.above);
+    out[0] = counted ? pass.le : Number.NaN;
+    out[1] = counted ? pass.ge : Number.NaN;
+    if (pass.low >= kLow && pass.low <= CAP && pass.high >= kHigh && pass.high <= CAP) {
+      smallestFirst(LOW, pass.low, kLow);
+      largestFirst(HIGH, pass.high, kHigh);
+      out[2] = candidateQuantile(count, kLow, (count - 1) * lowP);
+      out[3] = candidateQuantile(count, kLow, (count - 1) * highP);
+      return true;
+    }
+  } else {
+    collect(pre, length, count, c, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    out[0] = counted ? pass.le : Number.NaN;
+    out[1] = counted ? pass.ge : Number.NaN;
+  }
+  streamTails(pre, length, count, lowP, highP);
+  out[2] = tailKeeper.quantile(count, (count - 1) * lowP);
+  out[3] = tailKeeper.quantile(count, (count - 1) * highP);
+  return true;
+}
+
+/** Capacity of each candidate buffer. */
+const CAP = 2 * MAX_TAIL;
+/** The sums below the lower bound and above the upper bound, in the order met (the first {@link CAP}). */
+const LOW = new Float64Array(CAP);
+const HIGH = new Float64Array(CAP);
+/** What {@link collect} found: the counts against c and how many sums lay beyond each bound. */
+const pass = { le: 0, ge: 0, low: 0, high: 0 };
+
+/** One pass over the sums: counts against c, and the sums below `below` and above `above` into the candidate buffers. */
+function collect(pre: RunSumPrefix, length: number, count: number, c: number, below: number, above: number): void {
+  let le = 0;
+  let ge = 0;
+  let low = 0;
+  let high = 0;
+  for (let j = 0; j < count; j++) {
+    const v = runSumAt(pre, j, length);
+    // branch-free counts (+boolean): the comparisons are as unpredictable as coin flips
+    le += +(v <= c);
+    ge += +(v >= c);
+    if (v < below) LOW[low++ & (CAP - 1)] = v; // past CAP the buffer wraps: the count alone says it overflowed
+    if (v > above) HIGH[high++ & (CAP - 1)] = v;
+  }
+  pass.le = le;
+  pass.ge = ge;
+  pass.low = low;
+  pass.high = high;
+}
+
+/**
+ * Order statistic `index` (0-based, ascending) of the `count` sums from the sorted candidates:
+ * the smallest `kLow` are the first low candidates, the others counted from the largest.
+ */
+function candidateStatistic(count: number, kLow: number, index: number): number {
+  return index < kLow ? LOW[index]! : HIGH[count - 1 - index]!;
+}
+
+/** Type-7 interpolation at h between the order statistics ⌊h⌋ and ⌊h⌋ + 1 (as the tail keeper computes it). */
+function candidateQuantile(count: number, kLow: number, h: number): number {
+  const lo = Math.floor(h);
+  const x = candidateStatistic(count, kLow, lo);
+  if (h === lo || lo + 1 >= count) return x;
+  return x + (h - lo) * (candidateStatistic(count, kLow, lo + 1) - x);
+}
+
+/**
+ * Puts the k smallest of a[0 … n) at a[0 … k), ascending, in the order a stable sort would
+ * (equal values in the order met, as the tail keeper keeps them); the rest is left as it falls.
+ */
+function smallestFirst(a: Float64Array, n: number, k: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = Math.min(i, k);
+    if (j === k && !(v < a[k - 1]!)) continue; // not among the k smallest so far
+    while (j > 0 && a[j - 1]! > v) {
+      if (j < k) a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+  }
+}
+
+/** {@link smallestFirst} for the k largest, descending. */
+function largestFirst(a: Float64Array, n: number, k: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = Math.min(i, k);
+    if (j === k && !(v > a[k - 1]!)) continue;
+    while (j > 0 && a[j - 1]! < v) {
+      if (j < k) a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+  }
+}
+
+/** Streams every sum through the tail keeper. */
+function streamTails(pre: RunSumPrefix, length: number, count: number, lowP: number, highP: number): void {
+  const tails = tailKeeper;
+  tails.start(count, lowP, highP);
+  for (let j = 0; j < count; j++) {
+    const v = runSumAt(pre, j, length);
+    if (v < tails.smallTop || v > tails.largeTop) tails.add(v);
+  }
+}
+
+/**
+ * Where about three times the needed number of sums would lie beyond, were the sums normal with mean
+ * L·ē and standard deviation √L·sd; undefined without a usable `sd` or when the tails hold so
+ * large a share of the sums that a guess saves nothing.
+ */
+function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: number, kHigh: number, sd: number): { below: number; above: number } | undefined {
+  const qLow = (3 * kLow) / count;
+  const qHigh = (3 * kHigh) / count;
+  if (!(sd > 0 && Number.isFinite(sd)) || qLow >= 0.25 || qHigh >= 0.25) return undefined;
+  const centre = (length * pre.hi[pre.n]!) / pre.n;
+  const scale = Math.sqrt(length) * sd;
+  bounds.below = centre + zOf(qLow) * scale;
+  bounds.above = centre - zOf(qHigh) * scale;
+  return Number.isFinite(bounds.below) && Number.isFinite(bounds.above) ? bounds : undefined;
+}
+
+const bounds = { below: 0, above: 0 };
+
+/** The standard normal quantile at q (the last one kept: a study asks for the same few). */
+function zOf(q: number): number {
+  if (q !== lastQ) {
+    lastQ = q;
+    lastZ = normalQuantile(q);
+  }
+  return lastZ;
+}
+let lastQ = Number.NaN;
+let lastZ = Number.NaN;
