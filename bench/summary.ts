@@ -6,7 +6,13 @@
  * median where the issue quotes one (a lower bound where estudy2 was stopped), and the 1-minute
  * load average at the end of the workload's runs.
  *
- *   npx tsx bench/summary.ts [--runs 7] [--seed 20250403]
+ *   npx tsx bench/summary.ts [--runs 7] [--seed 20250403] [--gc 1] [--panels 1]
+ *
+ * With `--gc 1` (the default) a full garbage collection is forced before every timed run, so a
+ * run starts from a collected heap; V8 then runs the next study noticeably slower (
+ * 50–80 ms a run at N = 500 on the 2-core machine of December 2026, against 31–40 ms back to
+ * back, after warm-up). `--gc 0` times
+ * the runs back to back (steady state, their own garbage collected as it comes).
  *
  * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
  * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
@@ -26,7 +32,7 @@ import { ensureExposedGc, intOptions, ms, printTable, summarize } from "./harnes
 import { panelRows } from "./parquet-panel.js";
 import { ESTUDY2_AT_LEAST_SECONDS, ESTUDY2_QUOTE, ESTUDY2_SECONDS, estudy2Design, manyPairs } from "./workloads.js";
 
-const opt = intOptions({ runs: 7, seed: 20250403, panels: 1 });
+const opt = intOptions({ runs: 7, seed: 20250403, panels: 1, gc: 1 });
 const gc = ensureExposedGc();
 const rows: Row[] = [];
 
@@ -47,7 +53,7 @@ function measure(workload: string, runs: number, fn: () => void, N?: number): vo
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
-    gc();
+    if (opt.gc !== 0) gc();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
@@ -98,4 +104,4 @@ for (const N of [100, 500, 2000, 10000]) {
 if (opt.panels !== 0) rows.push(...panelRows(10000, 2600, 3));
 const [l1, l5] = os.loadavg();
 const machine = `${new Date().toISOString()}, Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus()[0]?.model.trim() ?? "unknown CPU"} × ${os.cpus().length}, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min)`;
-printTable(`${machine}\nwall time per workload; ${ESTUDY2_QUOTE}`, rows);
+printTable(`${machine}\nwall time per workload (${opt.gc !== 0 ? "a full garbage collection forced before each run" : "runs back to back, no forced garbage collection"}); ${ESTUDY2_QUOTE}`, rows);
