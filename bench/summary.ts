@@ -104,4 +104,7 @@ for (const N of [100, 500, 2000, 10000]) {
 if (opt.panels !== 0) rows.push(...panelRows(10000, 2600, 3));
 const [l1, l5] = os.loadavg();
 const machine = `${new Date().toISOString()}, Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus()[0]?.model.trim() ?? "unknown CPU"} × ${os.cpus().length}, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min)`;
-printTable(`${machine}\nwall time per workload (${opt.gc !== 0 ? "a full garbage collection forced before each run" : "runs back to back, no forced garbage collection"}); ${ESTUDY2_QUOTE}`, rows);
+printTable(
+  `${machine}\nwall time per workload (${opt.gc !== 0 ? "a full garbage collection forced before each run" : "runs back to back, no forced garbage collection"}); ${ESTUDY2_QUOTE}`,
+  rows,
+);
