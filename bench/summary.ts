@@ -9,10 +9,11 @@
  *   npx tsx bench/summary.ts [--runs 7] [--seed 20250403] [--gc 1] [--panels 1]
  *
  * With `--gc 1` (the default) a full garbage collection is forced before every timed run, so a
- * run starts from a collected heap; V8 then runs the next study noticeably slower (
- * 50–80 ms a run at N = 500 on the 2-core machine of December 2026, against 31–40 ms back to
- * back, after warm-up). `--gc 0` times
- * the runs back to back (steady state, their own garbage collected as it comes).
+ * run starts from a collected heap; V8 then runs the next study noticeably slower (50–80 ms a
+ * run at N = 500 on the 2-core machine of December 2026, against 31–40 ms back to back, after
+ * warm-up): the collection discards optimized code whose object shapes died with the previous
+ * study, and the run compiles it again (`node --trace-opt`). `--gc 0` times the runs back to
+ * back (steady state, their own garbage collected as it comes).
  *
  * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
  * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
