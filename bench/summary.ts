@@ -11,8 +11,7 @@
  * With `--gc 1` (the default) a full garbage collection is forced before every timed run, so a
  * run starts from a collected heap; V8 then runs the next study noticeably slower (50–80 ms a
  * run at N = 500 on the 2-core machine of December 2026, against 31–40 ms back to back, after
- * warm-up): the collection discards optimized code whose object shapes died with the previous
- * study, and the run compiles it again (`node --trace-opt`). `--gc 0` times the runs back to
+ * warm-up): after the collection V8 optimizes much of the code again (`node --trace-opt`). `--gc 0` times the runs back to
  * back (steady state, their own garbage collected as it comes).
  *
  * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
