@@ -136,16 +136,25 @@ export class TailKeeper {
 
   /** Type-7 interpolation at h = (n − 1)p between the order statistics ⌊h⌋ and ⌊h⌋ + 1 of the n values streamed. */
   quantile(n: number, h: number): number {
-    const lo = Math.floor(h);
-    const x = this.orderStatistic(n, lo);
-    if (h === lo || lo + 1 >= n) return x;
-    return x + (h - lo) * (this.orderStatistic(n, lo + 1) - x);
+    return quantileFromTails(this.small, this.kLow, this.large, n, h);
   }
+}
 
-  /** Order statistic `index` (0-based, ascending) of the n values streamed. */
-  private orderStatistic(n: number, index: number): number {
-    return index < this.kLow ? this.small[index]! : this.large[n - 1 - index]!;
-  }
+/**
+ * Type-7 interpolation at h between the order statistics ⌊h⌋ and ⌊h⌋ + 1 of n values of which
+ * only the extremes are known: the `kSmall` smallest in `small` (ascending) and the largest in
+ * `large` (descending), enough of each for the order statistics read.
+ */
+export function quantileFromTails(small: Float64Array, kSmall: number, large: Float64Array, n: number, h: number): number {
+  const lo = Math.floor(h);
+  const x = orderStatistic(small, kSmall, large, n, lo);
+  if (h === lo || lo + 1 >= n) return x;
+  return x + (h - lo) * (orderStatistic(small, kSmall, large, n, lo + 1) - x);
+}
+
+/** Order statistic `index` (0-based, ascending) of n values from their kept extremes. */
+function orderStatistic(small: Float64Array, kSmall: number, large: Float64Array, n: number, index: number): number {
+  return index < kSmall ? small[index]! : large[n - 1 - index]!;
 }
 
 /** How many of n values, from the smallest, the type-7 quantile at `p` reads: order statistics 0 … ⌊h⌋+1, h = (n − 1)p. */

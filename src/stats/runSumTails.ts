@@ -11,7 +11,7 @@
  * @module
  */
 import { normalQuantile } from "./normal.js";
-import { MAX_TAIL, highTailCount, lowTailCount, tailKeeper } from "./quantile.js";
+import { MAX_TAIL, highTailCount, lowTailCount, quantileFromTails, tailKeeper } from "./quantile.js";
 import { runSumAt, type RunSumPrefix } from "./runSums.js";
 
 /**
@@ -42,16 +42,17 @@ export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: numbe
     if (pass.low >= kLow && pass.low <= CAP && pass.high >= kHigh && pass.high <= CAP) {
       smallestFirst(LOW, pass.low, kLow);
       largestFirst(HIGH, pass.high, kHigh);
-      out[2] = candidateQuantile(count, kLow, (count - 1) * lowP);
-      out[3] = candidateQuantile(count, kLow, (count - 1) * highP);
+      out[2] = quantileFromTails(LOW, kLow, HIGH, count, (count - 1) * lowP);
+      out[3] = quantileFromTails(LOW, kLow, HIGH, count, (count - 1) * highP);
       return true;
     }
+    streamTails(pre, length, count, lowP, highP, Number.NaN);
   } else {
-    collect(pre, length, count, c, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    // no guess: the one pass streams every sum through the tail keeper and counts against c
+    streamTails(pre, length, count, lowP, highP, c);
     out[0] = counted ? pass.le : Number.NaN;
     out[1] = counted ? pass.ge : Number.NaN;
   }
-  streamTails(pre, length, count, lowP, highP);
   out[2] = tailKeeper.quantile(count, (count - 1) * lowP);
   out[3] = tailKeeper.quantile(count, (count - 1) * highP);
   return true;
@@ -86,22 +87,6 @@ function collect(pre: RunSumPrefix, length: number, count: number, c: number, be
 }
 
 /**
- * Order statistic `index` (0-based, ascending) of the `count` sums from the sorted candidates:
- * the smallest `kLow` are the first low candidates, the others counted from the largest.
- */
-function candidateStatistic(count: number, kLow: number, index: number): number {
-  return index < kLow ? LOW[index]! : HIGH[count - 1 - index]!;
-}
-
-/** Type-7 interpolation at h between the order statistics ⌊h⌋ and ⌊h⌋ + 1 (as the tail keeper computes it). */
-function candidateQuantile(count: number, kLow: number, h: number): number {
-  const lo = Math.floor(h);
-  const x = candidateStatistic(count, kLow, lo);
-  if (h === lo || lo + 1 >= count) return x;
-  return x + (h - lo) * (candidateStatistic(count, kLow, lo + 1) - x);
-}
-
-/**
  * Puts the k smallest of a[0 … n) at a[0 … k), ascending, in the order a stable sort would
  * (equal values in the order met, as the tail keeper keeps them); the rest is left as it falls.
  */
@@ -132,14 +117,21 @@ function largestFirst(a: Float64Array, n: number, k: number): void {
   }
 }
 
-/** Streams every sum through the tail keeper. */
-function streamTails(pre: RunSumPrefix, length: number, count: number, lowP: number, highP: number): void {
+/** Streams every sum through the tail keeper; with a number c (not `NaN`), also counts the sums against it into {@link pass}. */
+function streamTails(pre: RunSumPrefix, length: number, count: number, lowP: number, highP: number, c: number): void {
   const tails = tailKeeper;
   tails.start(count, lowP, highP);
+  let le = 0;
+  let ge = 0;
   for (let j = 0; j < count; j++) {
     const v = runSumAt(pre, j, length);
+    le += +(v <= c);
+    ge += +(v >= c);
     if (v < tails.smallTop || v > tails.largeTop) tails.add(v);
   }
+  if (Number.isNaN(c)) return;
+  pass.le = le;
+  pass.ge = ge;
 }
 
 /**

@@ -48,7 +48,7 @@ export interface CrossContext {
   readonly spanRanks: RankPools | undefined;
   /** First event (Lamb's estudy2 reference). */
   readonly first: Prepared;
-  /** The pooled scores of a ranked sample (computed once per sample and transform, then cached). */
+  /** The pooled scores of a ranked sample under one transform (all three are summed when the sample is ranked). */
   pool(ranks: RankPools, transform: ScoreTransform): PooledScores;
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { PooledScores } from "./pooled.js";
-import { countBelow, sortedMedian } from "./util.js";
+import { averageRanks, sortedMedian } from "./util.js";
 
 /** What the kernel reads of one event. */
 export interface RankableEvent {
@@ -248,19 +248,12 @@ function insertionFix(values: Float64Array, n: number, order: Int32Array): boole
   return true;
 }
 
-/** {@link rankEvent} by a sorted copy and binary search (the fallback). */
+/** {@link rankEvent} by a sorted copy and binary search (the fallback): `averageRanks`, then the signs around the copy's median. */
 function rankBySearch(values: Float64Array, n: number, sorted: Float64Array, rank: Float64Array, sign: Int8Array): void {
-  const s = sorted.subarray(0, n);
-  s.set(values.subarray(0, n));
-  s.sort();
-  const med = sortedMedian(s, n);
+  averageRanks(values, n, rank, sorted); // leaves sorted[0 … n) sorted
+  const med = sortedMedian(sorted, n);
   for (let j = 0; j < n; j++) {
-    const v = values[j]!;
-    const below = countBelow(s, n, v);
-    let atMost = below + 1;
-    while (atMost < n && s[atMost]! <= v) atMost++;
-    rank[j] = (below + 1 + atMost) / 2;
-    const d = v - med;
+    const d = values[j]! - med;
     sign[j] = d > 0 ? 1 : d < 0 ? -1 : 0;
   }
 }
