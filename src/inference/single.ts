@@ -303,7 +303,7 @@ export function sqTestsOfFit(
     }
     if (pre === undefined) {
       pre = sqPrefix(fit, "ignore");
-      sd = spread(pre.e, pre.n);
+      sd = spread(pre);
     }
     // one pass over the run sums (counts and tail quantiles, the sums never stored); the sums
     // are built and then read when the quantiles lie too far into the distribution for that
@@ -320,14 +320,14 @@ export function sqTestsOfFit(
   }
 }
 
-/** Standard deviation of the first n values (divisor n): where the run sums' tails begin, roughly. */
-function spread(e: Float64Array, n: number): number {
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += e[i]!;
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (e[i]! - mean) * (e[i]! - mean);
-  return Math.sqrt(ss / n);
+/**
+ * Standard deviation of the prefix's values (divisor n) from their sum and sum of squares, both
+ * made with the prefix: where the run sums' tails begin, roughly (a guess that only steers the
+ * SQ pass, whose numbers do not depend on it; `NaN` when it comes out negative).
+ */
+function spread(pre: RunSumPrefix): number {
+  const mean = pre.hi[pre.n]! / pre.n;
+  return Math.sqrt(pre.squares / pre.n - mean * mean);
 }
 
 /** Counts and quantiles from {@link runSumCountsAndTails} (module scratch, read at once). */

@@ -7,12 +7,15 @@
  * values' spread, the pass collects the sums beyond where a normal distribution would put about
  * three times as many as the quantiles read, unsorted, and orders the few it needs at the end; when the
  * guess collected too few or too many, or without one, the sums stream through the tail keeper
- * of `quantile.ts`, which keeps the extremes sorted as they come.
+ * of `quantile.ts`, which keeps the extremes sorted as they come. With a guess, runs of two values
+ * or more are first judged by their leading prefix difference (`runSumScreen.ts`), and only the
+ * sums that difference cannot place are computed exactly.
  * @module
  */
 import { normalQuantile } from "./normal.js";
 import { MAX_TAIL, highTailCount, lowTailCount, quantileFromTails, tailKeeper } from "./quantile.js";
 import { runSumAt, type RunSumPrefix } from "./runSums.js";
+import { screenRunSums } from "./runSumScreen.js";
 
 /**
  * Counts and tail quantiles of the n − L + 1 sums of `length` consecutive values of a prefix
@@ -36,7 +39,7 @@ export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: numbe
   const counted = !Number.isNaN(c);
   const guess = guessBounds(pre, length, count, kLow, kHigh, sd);
   if (guess !== undefined) {
-    collect(pre, length, count, c, guess.below, guess.above);
+    collect(pre, length, count, counted ? c : 0, guess.below, guess.above); // (the counts against a NaN c are not read)
     out[0] = counted ? pass.le : Number.NaN;
     out[1] = counted ? pass.ge : Number.NaN;
     if (pass.low >= kLow && pass.low <= CAP && pass.high >= kHigh && pass.high <= CAP) {
@@ -68,6 +71,12 @@ const pass = { le: 0, ge: 0, low: 0, high: 0 };
 
 /** One pass over the sums: counts against c, and the sums below `below` and above `above` into the candidate buffers. */
 function collect(pre: RunSumPrefix, length: number, count: number, c: number, below: number, above: number): void {
+  if (length === 1) {
+    collectValues(pre.e, count, c, below, above); // the sums are the values themselves
+    return;
+  }
+  // the sums judged by their leading prefix difference first, where that can be done
+  if (screenRunSums(pre, length, count, c, below, above, LOW, HIGH, pass)) return;
   let le = 0;
   let ge = 0;
   let low = 0;
@@ -79,6 +88,28 @@ function collect(pre: RunSumPrefix, length: number, count: number, c: number, be
     ge += +(v >= c);
     if (v < below) LOW[low++ & (CAP - 1)] = v; // past CAP the buffer wraps: the count alone says it overflowed
     if (v > above) HIGH[high++ & (CAP - 1)] = v;
+  }
+  pass.le = le;
+  pass.ge = ge;
+  pass.low = low;
+  pass.high = high;
+}
+
+/** {@link collect} for runs of one value: the first `count` values of `e`. */
+function collectValues(e: Float64Array, count: number, c: number, below: number, above: number): void {
+  let le = 0;
+  let ge = 0;
+  let low = 0;
+  let high = 0;
+  for (let j = 0; j < count; j++) {
+    const v = e[j]!;
+    le += +(v <= c);
+    ge += +(v >= c);
+    // branch-free too: each value written, kept (its slot passed) only beyond its bound
+    LOW[low & (CAP - 1)] = v;
+    low += +(v < below);
+    HIGH[high & (CAP - 1)] = v;
+    high += +(v > above);
   }
   pass.le = le;
   pass.ge = ge;

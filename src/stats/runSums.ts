@@ -14,6 +14,16 @@ export interface RunSumPrefix {
   readonly idx: Int32Array | undefined;
   readonly hi: Float64Array;
   readonly lo: Float64Array;
+  /**
+   * Upper bounds on every |hi[i]| and every |lo[i]| (their sums Σ|hi[i]| and Σ|lo[i]|, as
+   * computed: each rounded partial sum is at least its largest term; `NaN` or infinite when a
+   * prefix sum is): how far a leading difference `hi[j + L] − hi[j]` can lie from its run sum
+   * follows from them (`runSumScreen.ts`).
+   */
+  readonly hiBound: number;
+  readonly loBound: number;
+  /** Σ e_i² over the values, as computed (a cheap scale of the values). */
+  readonly squares: number;
 }
 
 let prefixHi = new Float64Array(512);
@@ -34,8 +44,13 @@ export function runSumPrefix(e: Float64Array, n: number, idx: Int32Array | undef
   lo[0] = 0;
   let sh = 0;
   let sl = 0;
+  let hiBound = 0;
+  let loBound = 0;
+  let squares = 0;
+  // the bounds and the squares are sums off the critical path (the chain through sh), almost free
   for (let i = 0; i < n; i++) {
     const v = e[i]!;
+    squares += v * v;
     const t = sh + v;
     const err = neumaierError(sh, v, t); // exact: t + err = sh + v
     const l = sl + err;
@@ -43,12 +58,14 @@ export function runSumPrefix(e: Float64Array, n: number, idx: Int32Array | undef
     sl = l - (sh - t);
     hi[i + 1] = sh;
     lo[i + 1] = sl;
+    hiBound += Math.abs(sh);
+    loBound += Math.abs(sl);
   }
-  return { e, n, idx, hi, lo };
+  return { e, n, idx, hi, lo, hiBound, loBound, squares };
 }
 
 /** A run sum below this fraction of the prefix sums around it is summed directly (see {@link runSums}). */
-const CANCELLATION = 2 ** -30;
+export const CANCELLATION = 2 ** -30;
 
 /**
  * Unsorted sums of `length` consecutive values from a prefix (into `scratch` when it is long

@@ -1,0 +1,126 @@
+/**
+ * The SQ pass's counts and tail candidates over the run sums of a prefix, judged first by the
+ * leading difference of the prefix sums alone: d = hi[j + L] − hi[j], one subtraction, instead of
+ * the correctly rounded run sum v = `runSumAt(pre, j, L)` (a double-double difference with
+ * Knuth's TwoSum). A bound on |d − v| ({@link screenMargin}) lets d decide every sum farther than
+ * the bound from the point and from both tail bounds; only the few others — the candidates for
+ * the tails, mostly — are computed exactly. The results are exactly those of computing every v.
+ * @module
+ */
+import { CANCELLATION, runSumAt, type RunSumPrefix } from "./runSums.js";
+
+/** What a pass over the sums found: counts against c, and how many sums lay beyond each bound. */
+export interface RunSumPass {
+  le: number;
+  ge: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * For the n − L + 1 = `count` sums v of `length` ≥ 2 consecutive values of a prefix without
+ * session indices: writes to `pass` the number of sums ≤ c and ≥ c, and puts the sums below
+ * `below` into `low` and those above `above` into `high`, in the order met (how many in
+ * `pass.low` and `pass.high`) — as a pass over the exact sums would. `c`, `below` and `above`
+ * must not be `NaN`.
+ * @returns false, with nothing decided, when the prefix is not finite or more sums than a
+ *   list holds lie near c or a bound (then pass over the exact sums instead).
+ */
+export function screenRunSums(
+  pre: RunSumPrefix,
+  length: number,
+  count: number,
+  c: number,
+  below: number,
+  above: number,
+  low: Float64Array,
+  high: Float64Array,
+  pass: RunSumPass,
+): boolean {
+  const margin = screenMargin(pre);
+  if (Number.isNaN(margin)) return false;
+  const hi = pre.hi;
+  // runSumAt sums directly only where |d| ≤ fl(2⁻³⁰·max(|hi[j]|, |hi[j + L]|)), which is at most
+  // fl(2⁻³⁰·hiBound) since rounding is monotone: a larger |d| is a difference of prefix sums
+  const cancels = CANCELLATION * pre.hiBound;
+  const cap = NEAR_C.length - 1; // the lists wrap past their length: the counts alone say they overflowed
+  let le = 0;
+  let ge = 0;
+  let near = 0;
+  let lows = 0;
+  let highs = 0;
+  // branch-free (+boolean, and an index written always, advanced when it counts): every test is
+  // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where
+  // fl(d − c) > margin (then d − c > margin: rounding is monotone and margin a double) v > c
+  // too, and so on; the sums d cannot place are listed by start, in order, and computed below —
+  // with those runSumAt may sum directly (|d| ≤ cancels), which are listed everywhere
+  for (let j = 0; j < count; j++) {
+    const d = hi[j + length]! - hi[j]!;
+    const direct = +(Math.abs(d) <= cancels);
+    le += +(d < c);
+    ge += +(d > c);
+    NEAR_C[near & cap] = j;
+    near += +(Math.abs(d - c) <= margin) | direct;
+    NEAR_LOW[lows & cap] = j;
+    lows += +(d - below <= margin) | direct;
+    NEAR_HIGH[highs & cap] = j;
+    highs += +(above - d <= margin) | direct;
+  }
+  if (near > cap || lows > cap || highs > cap) return false;
+  for (let i = 0; i < near; i++) {
+    // counted by d above, as if v were on d's side of c: counted again by v
+    const j = NEAR_C[i]!;
+    const d = hi[j + length]! - hi[j]!;
+    const v = runSumAt(pre, j, length);
+    le += +(v <= c) - +(d < c);
+    ge += +(v >= c) - +(d > c);
+  }
+  pass.le = le;
+  pass.ge = ge;
+  pass.low = keepBeyond(pre, length, NEAR_LOW, lows, below, -1, low);
+  pass.high = keepBeyond(pre, length, NEAR_HIGH, highs, above, 1, high);
+  return true;
+}
+
+/**
+ * The exact sums at the listed starts that lie below `bound` (side −1) or above it (side 1),
+ * into `into` in the order listed (which is the order met); returns how many (at most
+ * `into.length`: the rest wrap, as the exact pass would have them).
+ */
+function keepBeyond(pre: RunSumPrefix, length: number, starts: Int32Array, listed: number, bound: number, side: number, into: Float64Array): number {
+  const cap = into.length - 1;
+  let kept = 0;
+  for (let i = 0; i < listed; i++) {
+    const v = runSumAt(pre, starts[i]!, length);
+    if (side < 0 ? v < bound : v > bound) into[kept++ & cap] = v;
+  }
+  return kept;
+}
+
+/** Starts of the sums near c, near the lower bound and near the upper bound (a power of two long). */
+const NEAR_C = new Int32Array(64);
+const NEAR_LOW = new Int32Array(64);
+const NEAR_HIGH = new Int32Array(64);
+
+/**
+ * A bound on |d − v| for every run sum v = `runSumAt(pre, j, L)` (L ≥ 2) outside its
+ * cancellation branch, where d = fl(b − a), a = hi[j], b = hi[j + L]; `NaN` when the prefix is
+ * not finite or so large that the steps below could overflow.
+ *
+ * Derivation, with u = 2⁻⁵³, H = hiBound ≥ |hi[i]|, Λ = loBound ≥ |lo[i]| and η = 2⁻¹⁰⁷⁴ (the spacing of the
+ * subnormals; an addition rounds to within u·|exact| + η/2 of the exact value):
+ * - |a|, |b| ≤ H, so |b − a| ≤ 2H and |d| ≤ 2H (2H is a double and rounding is monotone).
+ * - TwoSum's de is the exact error of d: |de| ≤ u·|d| + η/2 ≤ 2uH + η/2.
+ * - λ = fl(lo[j + L] − lo[j]): |λ| ≤ 2Λ.
+ * - t = fl(de + λ): |t| ≤ (2uH + 2Λ + η/2)(1 + u) + η/2 =: T.
+ * - v = fl(d + t): |v − d| ≤ |t| + u·|d + t| + η/2 ≤ T + u·(2H + T) + η/2,
+ *   that is 4uH + 2Λ plus terms of order u²H, uΛ and η — less than 2⁻⁵⁰·H + 4Λ + 2⁻¹⁰⁶⁰, the
+ *   bound returned, by far more than the two roundings of its own sum can take away.
+ * H, Λ ≤ 2¹⁰²⁰ keeps b − a, TwoSum's intermediates (at most 4H) and d + t finite.
+ */
+export function screenMargin(pre: RunSumPrefix): number {
+  const H = pre.hiBound;
+  const lam = pre.loBound;
+  if (!(H <= 2 ** 1020 && lam <= 2 ** 1020)) return Number.NaN;
+  return 2 ** -50 * H + 4 * lam + 2 ** -1060;
+}
