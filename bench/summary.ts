@@ -1,18 +1,19 @@
 /**
- * `npm run bench`: the headline workloads in one table, under one line naming the machine. Per
- * workload: the median, minimum and maximum wall time over the timed runs (after one untimed
- * warm-up), the number of runs, the median CPU time of the process per run (user + system, all
- * threads: the steadier figure on a shared machine), the ratio of estudy2's own timing to the
- * median where the issue quotes one (a lower bound where estudy2 was stopped), and the 1-minute
- * load average at the end of the workload's runs.
+ * `npm run bench`: the headline workloads in one table, under one line naming the machine.
  *
- *   npx tsx bench/summary.ts [--runs 7] [--seed 20250403] [--gc 1] [--panels 1]
+ * Per workload, after one untimed warm-up: the median, minimum and maximum wall time of the runs
+ * back to back (each run's garbage collected as it comes, as in a notebook that runs studies one
+ * after another), the number of runs, the median CPU time of the process per run (user + system,
+ * all threads: the steadier figure on a shared machine), the median of as many runs again with a
+ * full garbage collection forced before each (`--gc 1`, the default; `--gc 0` leaves them out),
+ * the ratio of estudy2's own timing to the back-to-back median where the issue quotes one (a
+ * lower bound where estudy2 was stopped), and the 1-minute load average at the end.
  *
- * With `--gc 1` (the default) a full garbage collection is forced before every timed run, so a
- * run starts from a collected heap; V8 then runs the next study noticeably slower (50–80 ms a
- * run at N = 500 on the 2-core machine of December 2026, against 31–40 ms back to back, after
- * warm-up): after the collection V8 optimizes much of the code again (`node --trace-opt`). `--gc 0` times the runs back to
- * back (steady state, their own garbage collected as it comes).
+ * A forced collection makes the next study slower, not faster (on the 2-core machine of December
+ * 2026: 50–80 ms a run at N = 500 against 31–40 ms back to back): after it V8 optimizes much of
+ * the code again (`node --trace-opt` counts 38–56 functions a run). Both are shown.
+ *
+ *   npm run bench -- [--runs 7] [--seed 20250403] [--gc 1] [--panels 1]
  *
  * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
  * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
@@ -47,13 +48,12 @@ function ratio(N: number | undefined, median: number): string {
   return exact === undefined ? `> ${r}×` : `${r}×`;
 }
 
-/** Times `fn` over `runs` runs after one warm-up; adds a table row (`N`: estudy2's design size, for the ratio). */
-function measure(workload: string, runs: number, fn: () => void, N?: number): void {
-  fn();
+/** Wall and CPU milliseconds of `runs` runs of `fn`, with a full collection before each when `collect`. */
+function timeRuns(runs: number, fn: () => void, collect: boolean): { wall: number[]; cpu: number[] } {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
-    if (opt.gc !== 0) gc();
+    if (collect) gc();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
@@ -61,13 +61,22 @@ function measure(workload: string, runs: number, fn: () => void, N?: number): vo
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  const s = summarize(wall);
+  return { wall, cpu };
+}
+
+/** Times `fn` back to back (and with a collection before each run, unless `--gc 0`) after one warm-up; adds a table row (`N`: estudy2's design size, for the ratio). */
+function measure(workload: string, runs: number, fn: () => void, N?: number): void {
+  fn();
+  const steady = timeRuns(runs, fn, false);
+  const collected = opt.gc !== 0 ? timeRuns(runs, fn, true) : undefined;
+  const s = summarize(steady.wall);
   rows.push({
     workload,
     median: ms(s.median),
     "min / max": `${ms(s.min)} / ${ms(s.max)}`,
     runs: s.runs,
-    "CPU (median)": ms(summarize(cpu).median),
+    "CPU (median)": ms(summarize(steady.cpu).median),
+    "median, gc before each": collected === undefined ? "—" : ms(summarize(collected.wall).median),
     "estudy2 / this": ratio(N, s.median),
     "load (1 min)": os.loadavg()[0]!.toFixed(2),
   });
@@ -105,6 +114,6 @@ if (opt.panels !== 0) rows.push(...panelRows(10000, 2600, 3));
 const [l1, l5] = os.loadavg();
 const machine = `${new Date().toISOString()}, Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus()[0]?.model.trim() ?? "unknown CPU"} × ${os.cpus().length}, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min)`;
 printTable(
-  `${machine}\nwall time per workload (${opt.gc !== 0 ? "a full garbage collection forced before each run" : "runs back to back, no forced garbage collection"}); ${ESTUDY2_QUOTE}`,
+  `${machine}\nwall time per workload, runs back to back${opt.gc !== 0 ? " (and the median with a full garbage collection forced before each run)" : ""}; ${ESTUDY2_QUOTE}`,
   rows,
 );

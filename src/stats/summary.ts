@@ -39,15 +39,23 @@ export function sum(x: ArrayLike<number>): number {
 }
 
 /**
- * The exact rounding error of the addition `t = s + v` (Neumaier 1974): `(s − t) + v` when
- * `|s| ≥ |v|`, else `(v − t) + s`. The one building block of every compensated sum in the
- * library: keep a running compensation `c += neumaierError(s, v, s + v)` and return `s + c`.
+ * The exact rounding error of the addition `t = s + v` (for t the rounded sum `s + v`): the
+ * number that Neumaier's (1974) step computes as `(s − t) + v` when `|s| ≥ |v|`, else
+ * `(v − t) + s`. The one building block of every compensated sum in the library: keep a running
+ * compensation `c += neumaierError(s, v, s + v)` and return `s + c`.
+ *
+ * ## Method
+ * Computed without a branch by Knuth's TwoSum (b′ = t − s, error = (s − (t − b′)) + (v − b′)).
+ * The rounding error of a sum is one exact number, so both forms give it bit for bit; the
+ * branch on |s| ≥ |v| is a coin flip when the terms change sign (returns, residuals), and its
+ * mispredictions cost more than TwoSum's four extra operations.
  *
  * @example
  * neumaierError(1e16, 1, 1e16 + 1); // => 1 (the 1 lost by the addition)
  */
 export function neumaierError(s: number, v: number, t: number): number {
-  return Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+  const bb = t - s;
+  return s - (t - bb) + (v - bb);
 }
 
 /**

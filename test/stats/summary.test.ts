@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { covariance, mean, sum, variance } from "../../src/stats/index.js";
+import { covariance, mean, neumaierError, sum, variance } from "../../src/stats/index.js";
+import { createRandom } from "../../src/stats/random.js";
 
 describe("sum, mean, variance, covariance (hand-computed)", () => {
   it("sum(x) recovers terms that naive summation loses", () => {
@@ -93,5 +94,33 @@ describe("sum (property, fast-check)", () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe("neumaierError", () => {
+  // Neumaier's branch form, the definition the branch-free form must reproduce bit for bit
+  const definition = (s: number, v: number, t: number): number => (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
+  it("is Neumaier's rounding error, bit for bit, for mixed signs, magnitudes far apart, ties and zeros", () => {
+    const rng = createRandom(7);
+    const cases: [number, number][] = [
+      [1e16, 1],
+      [1, 1e16],
+      [-0, 0],
+      [0, -0],
+      [-0, -0],
+      [0.1, 0.2],
+      [2 ** 53, -1],
+      [-(2 ** 53), 0.5],
+      [1e-300, -1e-300],
+      [Number.MAX_VALUE / 3, 1e-10],
+    ];
+    for (let i = 0; i < 20000; i++) {
+      const scale = 10 ** (rng.int(40) - 20);
+      cases.push([rng.normal() * scale, rng.normal() * 10 ** (rng.int(40) - 20)]);
+    }
+    for (const [s, v] of cases) {
+      const t = s + v;
+      expect(neumaierError(s, v, t)).toBe(definition(s, v, t));
+    }
   });
 });

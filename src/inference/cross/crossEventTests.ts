@@ -151,9 +151,11 @@ function dailyRows(ctx: ContextWithRanks, descriptors: readonly CrossTestDescrip
   const { lo, hi } = spanRange(ctx.prep);
   const N = ctx.N;
   const buf = { ar: new Float64Array(N), sar: new Float64Array(N), sarE2: new Float64Array(N), variance: new Float64Array(N), s2: new Float64Array(N) };
+  const block = new DayBlock(ctx.prep, Math.max(1, Math.min(hi - lo + 1, Math.floor(BLOCK_ENTRIES / Math.max(1, N)))));
   const rows: DailyRow[] = [];
   for (let tau = lo; tau <= hi; tau++) {
-    const { day, date, sameDate, n } = dayInput(ctx, tau, buf);
+    if (tau > block.to) block.fill(tau, Math.min(hi, tau + block.days - 1));
+    const { day, date, sameDate, n } = dayInput(ctx, tau, buf, block);
     const out: TestResults = {};
     for (const d of descriptors) out[d.name as keyof TestResults] = label(d.daily(ctx, day), profileOf(ctx, d));
     const row: { rel_day: number; date?: string; aar: number; n: number; tests: TestResults } = { rel_day: tau, aar: day.aar, n, tests: out };
@@ -163,29 +165,104 @@ function dailyRows(ctx: ContextWithRanks, descriptors: readonly CrossTestDescrip
   return rows;
 }
 
+/** Entries of each array of a {@link DayBlock} (days × events): 2¹⁸, 2 MB per array, by default. */
+let BLOCK_ENTRIES = 1 << 18;
+
+/** Sets the entries of a day block (tests: blocks of one day); returns the previous value. @internal */
+export function setDayBlockEntries(entries: number): number {
+  const previous = BLOCK_ENTRIES;
+  BLOCK_ENTRIES = entries;
+  return previous;
+}
+
+/**
+ * The events' abnormal returns, t, Var(AR), Var(AR)/σ² and calendar days over a block of
+ * consecutive days, day by day (row k: day `from + k` of every event; `NaN` outside a span).
+ * Each event's arrays are read once per block rather than once per day: read day by day, a large
+ * cross-section would fetch every event's arrays from memory again for each day.
+ */
+class DayBlock {
+  readonly days: number;
+  from = 0;
+  to = Number.NEGATIVE_INFINITY;
+  readonly ar: Float64Array;
+  readonly t: Float64Array;
+  readonly variance: Float64Array;
+  readonly factor: Float64Array;
+  readonly date: Int32Array;
+  /** Per event: the sample variance of its residuals (estudy2) and the fit's residual variance. */
+  readonly s2sample: Float64Array;
+  readonly s2fit: Float64Array;
+
+  constructor(
+    private readonly prep: readonly Prepared[],
+    days: number,
+  ) {
+    const size = days * prep.length;
+    this.days = days;
+    this.ar = new Float64Array(size);
+    this.t = new Float64Array(size);
+    this.variance = new Float64Array(size);
+    this.factor = new Float64Array(size);
+    this.date = new Int32Array(size);
+    this.s2sample = Float64Array.from(prep, (p) => p.s2sample);
+    this.s2fit = Float64Array.from(prep, (p) => p.s2);
+  }
+
+  /** Loads days from … to (at most `days` of them). */
+  fill(from: number, to: number): void {
+    const N = this.prep.length;
+    this.from = from;
+    this.to = to;
+    this.ar.fill(Number.NaN);
+    this.t.fill(Number.NaN);
+    this.variance.fill(Number.NaN);
+    this.factor.fill(Number.NaN);
+    for (let i = 0; i < N; i++) {
+      const p = this.prep[i]!;
+      const { ar, t, variance, sigma2 } = p.ev.ars;
+      const eventDays = p.ev.eventDays;
+      const last = Math.min(to, p.start + p.length - 1);
+      for (let tau = Math.max(from, p.start); tau <= last; tau++) {
+        const j = tau - p.start;
+        const k = (tau - from) * N + i;
+        this.ar[k] = ar[j]!;
+        this.t[k] = t[j]!;
+        this.variance[k] = variance[j]!;
+        this.factor[k] = variance[j]! / sigma2;
+        this.date[k] = eventDays[j]!;
+      }
+    }
+  }
+}
+
 type DayBuffers = Pick<DayInput, "ar" | "sar" | "sarE2" | "variance" | "s2">;
 
-/** Fills the day's cross-section into the buffers; the calendar date when all events share it. */
-function dayInput(ctx: ContextWithRanks, tau: number, buf: DayBuffers): { day: DayInput; date: number | undefined; sameDate: boolean; n: number } {
+/** Fills the day's cross-section into the buffers (from the block that holds day τ); the calendar date when all events share it. */
+function dayInput(
+  ctx: ContextWithRanks,
+  tau: number,
+  buf: DayBuffers,
+  block: DayBlock,
+): { day: DayInput; date: number | undefined; sameDate: boolean; n: number } {
   const e2 = ctx.e2;
+  const N = ctx.N;
+  const at = (tau - block.from) * N;
+  const { s2sample, s2fit } = block;
   let date: number | undefined;
   let sameDate = true;
   let cSum = 0;
   let cN = 0;
-  for (let i = 0; i < ctx.N; i++) {
-    const p = ctx.prep[i]!;
-    const j = tau - p.start;
-    const ars = p.ev.ars;
-    const inSpan = j >= 0 && j < p.length;
-    const a = inSpan ? ars.ar[j]! : Number.NaN;
-    const C = inSpan ? ars.variance[j]! / ars.sigma2 : Number.NaN;
+  for (let i = 0; i < N; i++) {
+    const a = block.ar[at + i]!;
+    const C = block.factor[at + i]!;
     buf.ar[i] = a;
-    buf.sar[i] = inSpan ? ars.t[j]! : Number.NaN;
-    buf.variance[i] = inSpan ? ars.variance[j]! : Number.NaN;
-    buf.sarE2[i] = a / Math.sqrt(p.s2sample * C);
-    buf.s2[i] = Number.isNaN(a) ? Number.NaN : e2 ? p.s2sample : p.s2;
+    buf.sar[i] = block.t[at + i]!;
+    buf.variance[i] = block.variance[at + i]!;
+    buf.sarE2[i] = a / Math.sqrt(s2sample[i]! * C);
+    buf.s2[i] = Number.isNaN(a) ? Number.NaN : e2 ? s2sample[i]! : s2fit[i]!;
     if (Number.isNaN(a)) continue;
-    const day = p.ev.eventDays[j]!;
+    const day = block.date[at + i]!;
     if (date === undefined) date = day;
     else if (date !== day) sameDate = false;
     if (!Number.isNaN(C)) {

@@ -132,13 +132,13 @@ function gather(e: RankableEvent, from: number, to: number, base: number, slots:
 
 /** Scratch for reading a float64's bits (byte order of the platform). */
 const BITS_F = new Float64Array(1);
-const BITS_U = new Uint32Array(BITS_F.buffer);
+const BITS_I = new Int32Array(BITS_F.buffer);
 const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
 
 /** Buffers of {@link rankEvent}, each at least as long as the longest sample. */
 interface RankScratch {
-  /** Top 32 bits of each value's order-preserving integer image. */
-  readonly top: Uint32Array;
+  /** Top 32 bits of each value's order-preserving integer image (as int32: only their bytes are read). */
+  readonly top: Int32Array;
   readonly order: Int32Array;
   readonly pass: Int32Array;
   /** Sorted copy of the values (fallback only). */
@@ -149,7 +149,7 @@ interface RankScratch {
 
 function rankScratch(longest: number): RankScratch {
   return {
-    top: new Uint32Array(longest),
+    top: new Int32Array(longest),
     order: new Int32Array(longest),
     pass: new Int32Array(longest),
     sorted: new Float64Array(longest),
@@ -160,21 +160,24 @@ function rankScratch(longest: number): RankScratch {
 /**
  * Ranks values[0..n): average ranks (ties averaged, 1-based) and signs around the median.
  *
- * The order comes from a stable LSD radix sort (four 8-bit passes) of the top 32 bits of each
- * value's order-preserving integer image (sign bit flipped for positives, all bits flipped for
- * negatives), then an insertion pass on the exact values, which only moves values that agree in
- * those 32 bits (relative differences below about 1e-6): linear for residuals, with no
- * comparator callback. If that pass has to move more than 8n places (many near-equal values),
- * the ranks come from a sorted copy with binary search instead (same ranks). Ties are grouped
- * by exact equality (−0 equals 0).
+ * The order comes from a counting sort into about n buckets of equal width over the mean ± 4
+ * standard deviations (values beyond go to the end buckets), then an insertion pass on the exact
+ * values, which only moves values within a bucket: linear for residuals, with no comparator
+ * callback. When that pass would move more than 8n places (a sample far from bell-shaped), the
+ * order comes from a stable LSD radix sort of the top 32 bits of each value's order-preserving
+ * integer image with the same insertion pass; if that too moves more than 8n places (many
+ * near-equal values), the ranks come from a sorted copy with binary search (same ranks). Ties
+ * are grouped by exact equality (−0 equals 0).
  */
 function rankEvent(values: Float64Array, n: number, s: RankScratch, rank: Float64Array, sign: Int8Array): void {
   if (n === 0) return;
-  radixOrder(values, n, s);
   const order = s.pass;
-  if (!insertionFix(values, n, order)) {
-    rankBySearch(values, n, s.sorted, rank, sign);
-    return;
+  if (!(bucketOrder(values, n, s) && insertionFix(values, n, order))) {
+    radixOrder(values, n, s);
+    if (!insertionFix(values, n, order)) {
+      rankBySearch(values, n, s.sorted, rank, sign);
+      return;
+    }
   }
   const h = n >> 1;
   const med = n % 2 === 1 ? values[order[h]!]! : (values[order[h - 1]!]! + values[order[h]!]!) / 2;
@@ -194,19 +197,59 @@ function rankEvent(values: Float64Array, n: number, s: RankScratch, rank: Float6
   }
 }
 
+/**
+ * Positions 0..n−1 in `s.pass`, stably sorted by bucket: about n buckets (a power of two, at
+ * most 1,024) of equal width over mean ± 4 SD of the values. False when the values have no
+ * finite positive spread (then the radix order is used).
+ */
+function bucketOrder(values: Float64Array, n: number, s: RankScratch): boolean {
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += values[j]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let j = 0; j < n; j++) {
+    const d = values[j]! - mean;
+    ss += d * d;
+  }
+  const sd = Math.sqrt(ss / n);
+  if (!(sd > 0 && Number.isFinite(sd) && Number.isFinite(mean))) return false;
+  let B = 16;
+  while (B < n && B < 1024) B <<= 1;
+  const lo = mean - 4 * sd;
+  const scale = B / (8 * sd);
+  const { top, pass, counts } = s;
+  counts.fill(0, 0, B);
+  const last = B - 1;
+  for (let j = 0; j < n; j++) {
+    const x = (values[j]! - lo) * scale;
+    const b = x <= 0 ? 0 : x >= last ? last : x | 0;
+    top[j] = b;
+    counts[b]!++;
+  }
+  let total = 0;
+  for (let b = 0; b < B; b++) {
+    const c = counts[b]!;
+    counts[b] = total;
+    total += c;
+  }
+  for (let j = 0; j < n; j++) pass[counts[top[j]!]!++] = j;
+  return true;
+}
+
 /** Positions 0..n−1 in `s.pass`, stably sorted by the top 32 bits of the values' integer images. */
 function radixOrder(values: Float64Array, n: number, s: RankScratch): void {
   const { top, order, pass, counts } = s;
   counts.fill(0);
   for (let j = 0; j < n; j++) {
     BITS_F[0] = values[j]!;
-    const hi = BITS_U[HI]!;
-    const t = hi & 0x80000000 ? ~hi >>> 0 : (hi | 0x80000000) >>> 0;
+    const hi = BITS_I[HI]!;
+    // int32 arithmetic throughout (no value above 2^31, which V8 would hold as a double)
+    const t = hi < 0 ? ~hi : hi ^ -0x80000000;
     top[j] = t;
     counts[t & 255]!++;
-    counts[256 + ((t >>> 8) & 255)]!++;
-    counts[512 + ((t >>> 16) & 255)]!++;
-    counts[768 + (t >>> 24)]!++;
+    counts[256 + ((t >> 8) & 255)]!++;
+    counts[512 + ((t >> 16) & 255)]!++;
+    counts[768 + ((t >> 24) & 255)]!++;
   }
   for (let p = 0; p < 1024; p += 256) {
     let sum = 0;
@@ -219,15 +262,15 @@ function radixOrder(values: Float64Array, n: number, s: RankScratch): void {
   for (let j = 0; j < n; j++) order[counts[top[j]! & 255]!++] = j;
   for (let q = 0; q < n; q++) {
     const j = order[q]!;
-    pass[counts[256 + ((top[j]! >>> 8) & 255)]!++] = j;
+    pass[counts[256 + ((top[j]! >> 8) & 255)]!++] = j;
   }
   for (let q = 0; q < n; q++) {
     const j = pass[q]!;
-    order[counts[512 + ((top[j]! >>> 16) & 255)]!++] = j;
+    order[counts[512 + ((top[j]! >> 16) & 255)]!++] = j;
   }
   for (let q = 0; q < n; q++) {
     const j = order[q]!;
-    pass[counts[768 + (top[j]! >>> 24)]!++] = j;
+    pass[counts[768 + ((top[j]! >> 24) & 255)]!++] = j;
   }
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AbnormalReturns } from "../../../src/abnormal/types.js";
 import { MarketReactionError } from "../../../src/errors.js";
 import { adjustAcrossResults, adjustPValues, crossEventTests, crossSectionalTTest, TEST_NAMES, type CrossEvent } from "../../../src/inference/cross/index.js";
+import { setDayBlockEntries } from "../../../src/inference/cross/crossEventTests.js";
 import { expectClose } from "../../golden/expect-close.js";
 import { fixtureEvents } from "./helpers.js";
 
@@ -17,8 +18,49 @@ function withMissing(ev: CrossEvent, indices: number[]): CrossEvent {
   return { ...ev, ars };
 }
 
+/** A copy of an event whose span keeps only its entries a … b − 1 (a later start, a shorter span). */
+function shortened(ev: CrossEvent, a: number, b: number): CrossEvent {
+  const x = ev.ars;
+  const k = x.k;
+  const ars: AbnormalReturns = {
+    ...x,
+    start: x.start + a,
+    length: b - a,
+    actual: x.actual.slice(a, b),
+    expected: x.expected.slice(a, b),
+    ar: x.ar.slice(a, b),
+    variance: x.variance.slice(a, b),
+    t: x.t.slice(a, b),
+    sar: x.sar.slice(a, b),
+    pValue: x.pValue.slice(a, b),
+    design: x.design.slice(a * k, b * k),
+  };
+  return { ...ev, ars, eventDays: ev.eventDays.slice(a, b) };
+}
+
 describe("crossEventTests(events, options)", () => {
   const events = fixtureEvents(STAGGERED);
+
+  it("reads each day's cross-section alike in one block of days, in blocks of three and of one", () => {
+    // spans that start and end on different days, and a missing AR
+    const ev = events.map((e, i) => (i === 0 ? withMissing(e, [5]) : i === 1 ? shortened(e, 2, 9) : i === 2 ? shortened(e, 0, 4) : e));
+    const options = {
+      windows: [
+        [-2, 3],
+        [0, 1],
+      ] as [number, number][],
+    };
+    const whole = JSON.stringify(crossEventTests(ev, options));
+    for (const days of [1, 3]) {
+      const previous = setDayBlockEntries(days * ev.length);
+      try {
+        expect(JSON.stringify(crossEventTests(ev, options))).toBe(whole);
+      } finally {
+        setDayBlockEntries(previous);
+      }
+    }
+    expect(JSON.parse(whole).daily.find((d: { rel_day: number }) => d.rel_day === -5).n).toBe(ev.length - 1); // the event that starts at −3 has no AR on −5
+  });
 
   it("AAR_τ is the mean AR over the events; CAAR = Σ AAR = mean CAR in a balanced panel", () => {
     const r = crossEventTests(events, { windows: [[-1, 1]], tests: ["cross_sectional_t"] });

@@ -119,12 +119,19 @@ describe("the shared rank kernel", () => {
     expect([...r.sign.count]).toEqual(x.map(() => 1));
   });
 
-  it("rankAndPool ranks many near-equal values (the radix order's fallback) and ties like the definition", () => {
-    // 60 distinct values agreeing in their top 32 bits, descending: the insertion pass exceeds its budget
+  it("rankAndPool ranks bell-shaped, clustered and near-equal samples (each order and its fallbacks) and ties like the definition", () => {
+    // 60 distinct values agreeing in their top 32 bits, descending: spread over the buckets (the bucket order)
     const near = Array.from({ length: 60 }, (_, j) => 1 + (60 - j) * 2 ** -40);
-    // ties, ±0 and a wide range: the radix order itself
+    // ties, ±0 and a range too wide for a finite spread (the radix order)
     const wide = [3, -0, 0, -2.5, 3, 1e-300, -1e300, 0, 7, 3];
-    for (const x of [near, wide, [...near, ...wide]]) {
+    // a bell-shaped sample with a few outliers beyond 4 SD (the end buckets)
+    const bell = Array.from({ length: 300 }, (_, j) => (j % 50 === 0 ? 40 : 1) * rng.normal());
+    // two far clusters of 200 distinct values each: each fills one bucket, the insertion pass exceeds
+    // its budget and the radix order takes over
+    const clusters = Array.from({ length: 400 }, (_, j) => (j % 2 === 0 ? 100 : 0) + 1e-3 * rng.normal());
+    // the near-equal values beside one far value: one bucket, then top bits that agree (the binary-search fallback)
+    const nearAndFar = [...near, 1e9];
+    for (const x of [near, wide, [...near, ...wide], bell, clusters, nearAndFar]) {
       const r = rankAndPool([{ estValues: x, estKeys: x.map((_, j) => j), spanValues: [], spanKeys: [], start: 0 }], 0, -1);
       const centre = (x.length + 1) / 2;
       expect([...r.corrado.sum].map((u) => u + centre)).toEqual(definitionRanks(x));
