@@ -15,31 +15,35 @@ const CHUNK = 1 << 14;
 /** Arrays longer than this are allocated on their own. */
 const LARGEST = CHUNK >> 3;
 
-let f64 = new ArrayBuffer(0);
-let f64At = 0;
-let i32 = new ArrayBuffer(0);
-let i32At = 0;
+/** A typed-array constructor: `new (n)` and `new (buffer, byteOffset, n)`. */
+interface TypedArrayKind<T> {
+  readonly BYTES_PER_ELEMENT: number;
+  new (n: number): T;
+  new (buffer: ArrayBuffer, byteOffset: number, n: number): T;
+}
+
+/** Views of one element type, cut from the current chunk in order. */
+class Chunks<T> {
+  private buffer = new ArrayBuffer(0);
+  private at = 0;
+  constructor(private readonly kind: TypedArrayKind<T>) {}
+
+  take(n: number): T {
+    if (n > LARGEST) return new this.kind(n);
+    const bytes = n * this.kind.BYTES_PER_ELEMENT;
+    if (this.at + bytes > this.buffer.byteLength) {
+      this.buffer = new ArrayBuffer(CHUNK * this.kind.BYTES_PER_ELEMENT);
+      this.at = 0;
+    }
+    const view = new this.kind(this.buffer, this.at, n);
+    this.at += bytes;
+    return view;
+  }
+}
+
+const F64 = new Chunks(Float64Array);
 
 /** A zero-filled Float64Array of n entries (a view on a shared chunk when n is small). @internal */
 export function float64s(n: number): Float64Array {
-  if (n > LARGEST) return new Float64Array(n);
-  if (f64At + n * 8 > f64.byteLength) {
-    f64 = new ArrayBuffer(CHUNK * 8);
-    f64At = 0;
-  }
-  const view = new Float64Array(f64, f64At, n);
-  f64At += n * 8;
-  return view;
-}
-
-/** A zero-filled Int32Array of n entries (a view on a shared chunk when n is small). @internal */
-export function int32s(n: number): Int32Array {
-  if (n > LARGEST) return new Int32Array(n);
-  if (i32At + n * 4 > i32.byteLength) {
-    i32 = new ArrayBuffer(CHUNK * 4);
-    i32At = 0;
-  }
-  const view = new Int32Array(i32, i32At, n);
-  i32At += n * 4;
-  return view;
+  return F64.take(n);
 }
