@@ -207,6 +207,11 @@ export interface Warning {
    * pair (`["E17", "E22"]`). Used to group warnings (`groupWarnings`).
    */
   readonly subjects?: readonly string[];
+  /**
+   * How many cases one warning stands for, when it groups them (e.g. `ROLLED_TO_NEXT_SESSION`:
+   * the statements rolled on one exchange, named in `subjects`).
+   */
+  readonly count?: number;
   /** `high`, `medium` or `info`; filled in from the code by `classifyWarnings` when absent. */
   readonly severity?: "high" | "medium" | "info";
 }

@@ -34,8 +34,8 @@ export const WARNING_CODES = {
   // calendars and alignment
   APPROXIMATE_CALENDAR: "The exchange's calendar is weekdays only (no holidays known); day 0 may fall on a holiday.",
   DATE_ONLY_TIMESTAMP: "A statement said to have minute precision has no time of day; it was aligned as a date-only statement.",
-  ROLLED_TO_NEXT_SESSION: "A statement after the close or on a non-trading day has day 0 on the next session.",
-  ROLLED_TO_PREVIOUS_SESSION: "A statement on a non-trading day has day 0 on the previous session (nonTrading: previous).",
+  ROLLED_TO_NEXT_SESSION: "Statements on a non-trading day have day 0 on the next session (one warning per exchange, the statements in subjects).",
+  ROLLED_TO_PREVIOUS_SESSION: "Statements on a non-trading day have day 0 on the previous session (nonTrading: previous; one warning per exchange).",
   EVENT_DROPPED: "A statement on a non-trading day was dropped (nonTrading: drop).",
   NON_TRADING_DAY: "A statement falls on a day without a session (a skipped row when it was dropped).",
   OFF_CALENDAR_ROWS: "Rows of a series are dated on days that are not sessions of its exchange; they were left out.",

@@ -14,6 +14,8 @@ import {
   parseDate,
   formatLocalTime,
 } from "../src/time/index.js";
+import { zoneOffsetReader } from "../src/time/zone.js";
+import { tzOffset } from "@date-fns/tz";
 
 describe("day keys", () => {
   it("dayKey(1970, 1, 1) is 0 and dayKey(2025, 4, 7) is 20185", () => {
@@ -97,6 +99,32 @@ describe("time zones", () => {
     expect(r.status).toBe("ambiguous");
     expect(new Date(r.instant).toISOString()).toBe("2025-11-02T05:30:00.000Z");
     expect(new Date(r.laterInstant!).toISOString()).toBe("2025-11-02T06:30:00.000Z");
+  });
+  it("zoneOffsetReader gives the zone database's offset at every instant: DST changes, before 1970, after its table's last day", () => {
+    const zones = ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo"];
+    const instants = [
+      Date.UTC(2025, 2, 9, 6, 59),
+      Date.UTC(2025, 2, 9, 7, 0),
+      Date.UTC(2025, 10, 2, 5, 59),
+      Date.UTC(2025, 10, 2, 6, 0),
+      Date.UTC(2025, 3, 6, 15, 59, 59, 999),
+      Date.UTC(1969, 11, 31, 23, 0),
+      Date.UTC(1950, 6, 1, 12, 0),
+      Date.UTC(1970, 0, 1, 0, 0),
+      Date.UTC(2249, 11, 31, 12, 0),
+      Date.UTC(2250, 0, 1, 12, 0),
+      Date.UTC(2400, 6, 1, 12, 0),
+    ];
+    for (const zone of zones) {
+      const read = zoneOffsetReader(zone);
+      for (const t of [...instants, ...instants]) expect(read(t), `${zone} ${new Date(t).toISOString()}`).toBe(tzOffset(zone, new Date(t)));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2300, 0, 1) }), fc.constantFrom(...zones), (t, zone) => {
+        expect(zoneOffsetReader(zone)(t)).toBe(tzOffset(zone, new Date(t)));
+      }),
+      { seed: 2121, numRuns: 2000 },
+    );
   });
   it("instantToLocal inverts localToInstant in Tokyo", () => {
     const ms = Date.UTC(2025, 3, 7, 14, 11);

@@ -6,6 +6,7 @@ import { checkNumbers, checkOptions, checkShape } from "../check.js";
 import { MarketReactionError, invalidOption } from "../errors.js";
 import type { ModelFit, ModelPrediction } from "../models/types.js";
 import { studentTTwoSided } from "../stats/index.js";
+import { float64s } from "../stats/arena.js";
 import type { AbnormalReturns, AbnormalReturnsOptions, ReturnUnits } from "./types.js";
 
 const RETURN_TYPES: readonly ReturnUnits[] = ["simple", "log"];
@@ -116,10 +117,10 @@ export function abnormalReturnsOf(fit: ModelFit, prediction: ModelPrediction, ac
   const C = fit.covUnscaled;
   const expected = prediction.expected;
   const forecast = prediction.variance;
-  const ar = new Float64Array(m);
-  const variance = new Float64Array(m);
-  const t = new Float64Array(m);
-  const pValue = new Float64Array(m);
+  const ar = float64s(m);
+  const variance = float64s(m);
+  const t = float64s(m);
+  const pValue = float64s(m);
   for (let i = 0; i < m; i++) {
     const a = actual[i]! - expected[i]!;
     const v = forecast !== undefined ? forecast[i]! : sigma2 * (1 + (k === 0 ? 0 : rowForm(design, C, m, k, i, i)));

@@ -17,15 +17,15 @@ import type { MarketEvent } from "../types.js";
 import { isTradingCalendar, tradingCalendar } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
 import { day0Iso, decideDateOnly, decideInstant, laneOf, newOutcome } from "./alignDays.js";
-import type { Outcome } from "./alignDays.js";
 import { decideOnClock } from "./alignReason.js";
+import { RolledStatements } from "./alignRolled.js";
 import { LazyAlignmentRow, RowTexts, approximateNote } from "./alignRow.js";
 import type { RowPlace } from "./alignRow.js";
 import { readStatements, zoneOfEvent } from "./alignStatements.js";
 import type { Exchange } from "./exchanges.js";
 
 export type { AlignmentRow, AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
-import type { AlignmentRow, NonTradingPolicy } from "./alignTypes.js";
+import type { AlignmentRow, AlignmentRule, NonTradingPolicy } from "./alignTypes.js";
 
 /** An exchange given as a MIC, an {@link Exchange} object or a ready {@link TradingCalendar}. */
 export type ExchangeInput = string | Exchange | TradingCalendar;
@@ -74,54 +74,32 @@ interface AlignmentOutput {
   readonly approximateUsed: Set<string>;
 }
 
-/** True when the outcome is reported with its reason now: a failure, or a statement rolled to another session. */
-function needsReason(o: Outcome): boolean {
-  if (o.failure !== undefined) return true;
-  const r = o.rule;
-  return r === "non-trading-next" || r === "non-trading-previous" || r === "date-only-next" || r === "date-only-previous";
-}
-
 /**
- * Records a failed or rolled statement with its reason (skipped entry, issue, warning); returns
- * the row's reason when the statement still gets a row (rolled to a session), else undefined.
- * `onCode` is the messages' opening, `event E1 on XTKS: ` (written once per event and exchange).
+ * Records a statement that gets no row on an exchange, with its reason: the `nonTrading: "error"`
+ * issue, or the skipped entry and its warning (out of the calendar's range, or dropped). These
+ * stay one per statement: each is a missing row. `onCode` is the messages' opening,
+ * `event E1 on XTKS: ` (written once per event and exchange).
  */
-function recordExplained(
-  out: AlignmentOutput,
-  event: MarketEvent,
-  i: number,
-  zone: string,
-  place: RowPlace,
-  strict: boolean,
-  onCode: string,
-): string | undefined {
+function recordFailure(out: AlignmentOutput, event: MarketEvent, i: number, zone: string, place: RowPlace, strict: boolean, onCode: string): void {
   const cal = place.calendar;
   const code = cal.exchange.code;
   const local = place.statement.kind === "date" ? undefined : { day: place.localDay, minute: place.localMinute };
   const d = decideOnClock(place.statement, zone, cal, place.policy, local);
   if (d.failure === "error") {
     out.errors.push({ row: i + 1, column: "timestamp", message: onCode + d.reason });
-    return undefined;
-  }
-  if (d.failure === "range") {
+  } else if (d.failure === "range") {
     if (strict) out.rangeErrors.push({ row: i + 1, column: "timestamp", message: `event ${event.id} on ${code}: ${d.reason}` });
     out.skipped.push({ id: event.id, exchange: code, code: "DATE_OUT_OF_RANGE", reason: d.reason, event });
     out.warnings.push({ code: "DATE_OUT_OF_RANGE", message: `event ${event.id} skipped on ${code}: ${d.reason}`, event_id: event.id, exchange: code });
-    return undefined;
-  }
-  if (d.failure === "drop") {
+  } else if (d.failure === "drop") {
     out.skipped.push({ id: event.id, exchange: code, code: "NON_TRADING_DAY", reason: d.reason + approximateNote(cal), event });
     out.warnings.push({ code: "EVENT_DROPPED", message: `event ${event.id} dropped on ${code}: ${d.reason}`, event_id: event.id, exchange: code });
-    return undefined;
   }
-  const previous = d.rule === "non-trading-previous" || d.rule === "date-only-previous";
-  out.warnings.push({
-    code: previous ? "ROLLED_TO_PREVIOUS_SESSION" : "ROLLED_TO_NEXT_SESSION",
-    message: onCode + d.reason,
-    event_id: event.id,
-    exchange: code,
-  });
-  return d.reason + approximateNote(cal);
+}
+
+/** True for the rules of a statement rolled to another session (its day has none). */
+function isRolled(rule: AlignmentRule): boolean {
+  return rule === "non-trading-next" || rule === "non-trading-previous" || rule === "date-only-next" || rule === "date-only-previous";
 }
 
 /**
@@ -135,7 +113,10 @@ function recordExplained(
  * warning. On an early-close day, a statement after the early close but before the regular
  * close is classed `early-close` (day 0 = next session); at or after the regular close it is
  * `after-close`. Statements on approximate (weekdays-only) calendars carry `approximate: true`,
- * a note in the reason and one `APPROXIMATE_CALENDAR` warning per exchange.
+ * a note in the reason and one `APPROXIMATE_CALENDAR` warning per exchange. Statements rolled to
+ * another session give one `ROLLED_TO_NEXT_SESSION` (or `ROLLED_TO_PREVIOUS_SESSION`) warning per
+ * exchange, naming them in `subjects` and counting them in `count` (each one's reason is in its
+ * row); a dropped or skipped statement gives a warning of its own.
  *
  * @param events - statements; `timezone` defaults to America/New_York when empty.
  * @param exchange - a MIC (`"XNYS"`), an Exchange, a TradingCalendar, or an array of them.
@@ -164,7 +145,8 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
   const warnings: Warning[] = [];
   const statements = readStatements(events, warnings);
   const out: AlignmentOutput = { rows: [], skipped: [], warnings, errors: [], rangeErrors: [], approximateUsed: new Set() };
-  const lanes = calendars.map((cal) => laneOf(cal, policy, new RowTexts(cal, policy, events, statements)));
+  const lanes = calendars.map((cal) => laneOf(cal, policy, new RowTexts(cal, policy, statements)));
+  const rolled = calendars.map((cal) => new RolledStatements(cal.exchange.code));
   const codeColons = calendars.map((cal) => `${cal.exchange.code}: `);
   const outcome = newOutcome();
   const strict = options.strict === true;
@@ -181,19 +163,21 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
       const f = lane.facts(day);
       if (st.kind === "date") decideDateOnly(outcome, f, day, policy);
       else decideInstant(outcome, f, day, place.localMinute, policy);
-      if (needsReason(outcome)) {
+      if (outcome.failure !== undefined) {
         prefix ??= `event ${event.id} on `;
-        const reason = recordExplained(out, event, i, zone, place, strict, prefix + codeColons[k]!);
-        if (reason === undefined) continue;
-        lane.texts.keepReason(i, reason);
+        recordFailure(out, event, i, zone, place, strict, prefix + codeColons[k]!);
+        continue;
       }
-      if (lane.calendar.approximate) out.approximateUsed.add(lane.calendar.exchange.code);
+      const rule = outcome.rule!;
       const day0 = outcome.day0;
-      out.rows.push(new LazyAlignmentRow(event, zone, instantUtc, st, lane.texts, outcome.session, outcome.rule!, day0, day0Iso(f, day, day0)));
+      if (isRolled(rule)) rolled[k]!.add(event.id, rule === "non-trading-previous" || rule === "date-only-previous", day, day0);
+      if (lane.calendar.approximate) out.approximateUsed.add(lane.calendar.exchange.code);
+      out.rows.push(new LazyAlignmentRow(event, i, zone, instantUtc, st, lane.texts, outcome.session, rule, day0, day0Iso(f, day, day0)));
     }
   }
   throwIfIssues(out.errors, 'alignEvents: statements on non-trading days (nonTrading: "error")', "NON_TRADING_DAY");
   throwIfIssues(out.rangeErrors, "alignEvents: statements outside the calendar range (strict: true)", "DATE_OUT_OF_RANGE");
+  for (const r of rolled) warnings.push(...r.warnings());
   for (const code of out.approximateUsed) {
     warnings.push({
       code: "APPROXIMATE_CALENDAR",

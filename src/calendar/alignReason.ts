@@ -1,6 +1,7 @@
 /**
  * Why a statement got its day 0 on an exchange, in one sentence: the reason text of an
- * alignment row, of a skipped statement and of the rolled-to-session warnings. The text is
+ * alignment row, of a skipped statement and of the warnings and issues of statements that get
+ * no row (dropped, out of range, `nonTrading: "error"`). The text is
  * written only when it is read (alignment rows hold it lazily), so this path favours clarity
  * over speed; `alignDays.ts` takes the same decisions without the text.
  *
@@ -18,7 +19,7 @@ import { sessionHoursOn } from "./exchanges.js";
 import type { Statement } from "./alignStatements.js";
 
 // Reasons are sentences of a few recurring pieces (a day, a clock time, the statement): each
-// piece is written once and reused, so a rolled statement's warning costs a few joins.
+// piece is written once and reused, so a reason costs a few joins.
 const CACHE_LIMIT = 100_000;
 const clockTexts: string[] = [];
 const dayTexts = new Map<DayKey, string>();
@@ -43,8 +44,8 @@ const clockEndings = new WeakMap<TradingCalendar["exchange"], string>();
 
 /**
  * ` (Sunday 2025-04-06 23:00 on the XTKS clock, Asia/Tokyo)`: the statement on another
- * exchange's clock, joined from three remembered pieces (a rolled statement's reason is
- * kept in its warning and its row, so fewer joins mean less memory held).
+ * exchange's clock, joined from three remembered pieces (a reason, once read, is kept in its
+ * row, so fewer joins mean less memory held).
  */
 function onClockText(day: DayKey, minute: number, cal: TradingCalendar): string {
   let opening = dayOpenings.get(day);

@@ -29,49 +29,25 @@ export interface RowPlace {
 /**
  * What the rows of one exchange in one alignment share: the calendar, the policy, the
  * statements by event index and the texts of the rows once written (by event index too), so
- * that a row itself holds nothing but its public fields and this store.
+ * that a row itself holds its public fields, this store and its event index.
  */
 export class RowTexts {
   readonly calendar: TradingCalendar;
   readonly policy: NonTradingPolicy;
-  readonly #events: readonly MarketEvent[];
   readonly #statements: readonly Statement[];
   readonly #reasons: (string | undefined)[];
   readonly #localTimes: (string | undefined)[];
-  #index: Map<MarketEvent, number> | undefined;
 
-  constructor(calendar: TradingCalendar, policy: NonTradingPolicy, events: readonly MarketEvent[], statements: readonly Statement[]) {
+  constructor(calendar: TradingCalendar, policy: NonTradingPolicy, statements: readonly Statement[]) {
     this.calendar = calendar;
     this.policy = policy;
-    this.#events = events;
     this.#statements = statements;
-    this.#reasons = new Array<string | undefined>(events.length);
-    this.#localTimes = new Array<string | undefined>(events.length);
-    this.#index = undefined;
+    this.#reasons = new Array<string | undefined>(statements.length);
+    this.#localTimes = new Array<string | undefined>(statements.length);
   }
 
-  /** Keeps the reason the alignment wrote for the statement at `index` (a rolled statement). */
-  keepReason(index: number, reason: string): void {
-    this.#reasons[index] = reason;
-  }
-
-  /**
-   * The event's index in the alignment (found when a row's text is first read). The same event
-   * object given twice has one statement, hence the same texts: the first index serves both.
-   */
-  #indexOf(event: MarketEvent): number {
-    if (this.#index === undefined) {
-      this.#index = new Map();
-      this.#events.forEach((e, i) => {
-        if (!this.#index!.has(e)) this.#index!.set(e, i);
-      });
-    }
-    return this.#index.get(event)!;
-  }
-
-  /** The statement on the exchange clock, ISO without offset (a date for date-only statements). */
-  localTime(event: MarketEvent): string {
-    const i = this.#indexOf(event);
+  /** The statement at event index `i` on the exchange clock, ISO without offset (a date for date-only statements). */
+  localTime(i: number): string {
     let text = this.#localTimes[i];
     if (text === undefined) {
       const st = this.#statements[i]!;
@@ -80,9 +56,8 @@ export class RowTexts {
     return text;
   }
 
-  /** Why the statement got its day 0 on this exchange, in one sentence. */
-  reason(event: MarketEvent, zone: string): string {
-    const i = this.#indexOf(event);
+  /** Why the statement at event index `i` (in time zone `zone`) got its day 0 on this exchange, in one sentence. */
+  reason(i: number, zone: string): string {
     let text = this.#reasons[i];
     if (text === undefined) this.#reasons[i] = text = decide(this.#statements[i]!, zone, this.calendar, this.policy).reason + approximateNote(this.calendar);
     return text;
@@ -95,10 +70,10 @@ export function approximateNote(cal: TradingCalendar): string {
 }
 
 /**
- * An alignment row whose `local_time` and `reason` are written on first read (or given when
- * the alignment wrote the reason anyway, for a rolled statement's warning). Besides its public
- * fields a row keeps only the text store of its exchange: 240,000 rows are allocated per
- * 10,000 statements on 24 exchanges, so every slot counts.
+ * An alignment row whose `local_time` and `reason` are written on first read. Besides its
+ * public fields a row keeps only the text store of its exchange and the index of its event in
+ * the alignment (so a row finds its texts whatever object its `event` is): 240,000 rows are
+ * allocated per 10,000 statements on 24 exchanges, so every slot counts.
  */
 export class LazyAlignmentRow implements AlignmentRow {
   readonly id: string;
@@ -115,9 +90,11 @@ export class LazyAlignmentRow implements AlignmentRow {
   readonly asset: string | null;
   readonly event: MarketEvent;
   #texts: RowTexts;
+  #index: number;
 
   constructor(
     event: MarketEvent,
+    index: number,
     zone: string,
     instantUtc: string | null,
     statement: Statement,
@@ -142,16 +119,17 @@ export class LazyAlignmentRow implements AlignmentRow {
     this.asset = event.asset ?? null;
     this.event = event;
     this.#texts = texts;
+    this.#index = index;
   }
 
   /** The statement on the exchange clock, ISO without offset (a date for date-only statements). */
   get local_time(): string {
-    return this.#texts.localTime(this.event);
+    return this.#texts.localTime(this.#index);
   }
 
   /** Why, in one sentence. */
   get reason(): string {
-    return this.#texts.reason(this.event, this.timezone);
+    return this.#texts.reason(this.#index, this.timezone);
   }
 
   /** The row as a plain object, keys in the documented order (what `JSON.stringify` writes). */

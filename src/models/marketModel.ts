@@ -6,6 +6,7 @@ import { simpleRegressionOf } from "../stats/regression.js";
 import { singular } from "./sample.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
+import { float64s } from "../stats/arena.js";
 import type { ModelDescriptor } from "./descriptor.js";
 
 /** The market model: R = α + β R_m + ε. */
@@ -97,8 +98,8 @@ export function predictLine(fit: ModelFit, market: Float64Array, indices: Int32A
   const m = indices.length;
   const a = fit.coefficients[0]!;
   const b = fit.coefficients[1]!;
-  const expected = new Float64Array(m);
-  const design = new Float64Array(2 * m);
+  const expected = float64s(m);
+  const design = float64s(2 * m);
   for (let j = 0; j < m; j++) {
     const x = market[indices[j]!]!;
     const ok = Number.isFinite(x);

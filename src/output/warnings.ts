@@ -57,7 +57,7 @@ export interface ClassifiedWarning extends Warning {
 export interface WarningGroup {
   readonly code: string;
   readonly severity: WarningSeverity;
-  /** Number of warnings in the group. */
+  /** Number of warnings in the group (a warning that groups cases, such as the statements rolled on one exchange, counts once). */
   readonly count: number;
   /** Distinct assets named, first-seen order. */
   readonly assets: readonly string[];
@@ -217,18 +217,30 @@ function contaminationSummary(ws: readonly ClassifiedWarning[], assets: readonly
 }
 
 function rolledSummary(ws: readonly ClassifiedWarning[], o: GroupWarningsOptions): string {
-  const ids = distinct(ws.map((w) => w.event_id ?? "").filter((s) => s !== ""));
+  // one warning per exchange naming its statements (subjects), or one per statement (event_id)
+  const ids = distinct(ws.flatMap((w) => w.subjects));
+  const exchanges = distinct(ws.flatMap((w) => (w.exchange === undefined ? [] : [w.exchange])));
+  const on = exchanges.length > 1 ? ` on ${listSome(exchanges, 4)}` : "";
   const next = ws[0]!.code === "ROLLED_TO_NEXT_SESSION";
   const items = ids.map((id) => (o.day0?.[id] === undefined ? id : `${id} → ${o.day0[id]}`));
-  return `${ids.length} statements fall outside a trading day; day 0 is the ${next ? "next" : "previous"} session: ${listSome(items, 6)} (rule and reason per statement: the events table)`;
+  const n = ids.length;
+  return `${n} ${n === 1 ? "statement falls" : "statements fall"} outside a trading day${on}; day 0 is the ${next ? "next" : "previous"} session: ${listSome(items, 6)} (rule and reason per statement: the events table)`;
+}
+
+/** True for the codes of statements rolled to another session. */
+function isRolledCode(code: string): boolean {
+  return code === "ROLLED_TO_NEXT_SESSION" || code === "ROLLED_TO_PREVIOUS_SESSION";
 }
 
 /** Codes about a whole series or period: their statement id is only a reference point. */
 const SERIES_LEVEL: readonly string[] = ["HIGH_EVENT_VOLATILITY", "THIN_TRADING"];
 
-/** The names a warning is about that its message does not already contain. */
+/**
+ * The names a warning is about that its message does not already contain (a warning that
+ * groups cases, with a `count`, names the first few in its message and not all its subjects).
+ */
 function prefixOf(w: ClassifiedWarning): string {
-  const subjects = SERIES_LEVEL.includes(w.code) ? [] : w.subjects;
+  const subjects = SERIES_LEVEL.includes(w.code) || w.count !== undefined ? [] : w.subjects;
   const names = distinct([...(w.asset === undefined ? [] : [w.asset]), ...subjects]).filter((n) => !w.message.includes(n));
   return names.length === 0 ? "" : `${names.join(", ")}: `;
 }
@@ -257,7 +269,7 @@ function genericSummary(ws: readonly ClassifiedWarning[], assets: readonly strin
 function summaryOf(code: string, ws: readonly ClassifiedWarning[], assets: readonly string[], subjects: readonly string[], o: GroupWarningsOptions): string {
   if (ws.length > 1 && code === "OVERLAPPING_WINDOWS") return overlapSummary(ws, assets, o);
   if (ws.length > 1 && code === "ESTIMATION_CONTAMINATED") return contaminationSummary(ws, assets);
-  if (code === "ROLLED_TO_NEXT_SESSION" || code === "ROLLED_TO_PREVIOUS_SESSION") return rolledSummary(ws, o);
+  if (isRolledCode(code)) return rolledSummary(ws, o);
   return genericSummary(ws, assets, subjects);
 }
 
@@ -308,7 +320,7 @@ export interface WarningLine {
 }
 
 function linesOfGroup(g: WarningGroup): WarningLine[] {
-  const each = g.count <= 3 && g.code !== "OVERLAPPING_WINDOWS" && g.code !== "ESTIMATION_CONTAMINATED";
+  const each = g.count <= 3 && g.code !== "OVERLAPPING_WINDOWS" && g.code !== "ESTIMATION_CONTAMINATED" && !isRolledCode(g.code);
   const texts = each ? g.warnings.map((w) => `[${g.code}] ${prefixOf(w)}${w.message}`) : [`[${g.code}] ${g.summary}`];
   return texts.map((text) => ({ severity: g.severity, text }));
 }

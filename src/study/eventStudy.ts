@@ -226,7 +226,6 @@ function studyPairs(
   if (placed.length === 0) return [];
   const samples = sinks.overlaps.samplesFor(assetId, exchange, data.days, placed, opts);
   const studied: PairPlan[] = [];
-  buffers.startAsset();
   placed.forEach((p, i) => {
     if (sinks.shard !== undefined) {
       if (!sinks.shard.takesPair(sinks.assetIndex, p.id)) return;

@@ -88,11 +88,31 @@ function dayOffset(zone: string, memo: Map<number, number>, utcDay: number): num
 export function zoneOffsetReader(zone: string): (epochMs: number) => number {
   const days = memoOf(dayMemo, zone);
   const spans = memoOf(offsetMemo, zone);
+  let blocks = dayBlocks.get(zone);
+  if (blocks === undefined) dayBlocks.set(zone, (blocks = new Array<Float64Array | undefined>(BLOCKS).fill(undefined)));
+  const table = blocks;
   return (epochMs) => {
-    const offset = dayOffset(zone, days, Math.floor(epochMs / MS_PER_DAY));
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
+    const b = utcDay >> BLOCK_BITS;
+    let offset: number;
+    if (utcDay >= 0 && b < BLOCKS) {
+      // the day's offset from a table of 512-day blocks (a Map lookup per statement and exchange cost more)
+      let block = table[b];
+      if (block === undefined) table[b] = block = new Float64Array(BLOCK_DAYS).fill(UNREAD);
+      offset = block[utcDay & (BLOCK_DAYS - 1)]!;
+      if (offset === UNREAD) block[utcDay & (BLOCK_DAYS - 1)] = offset = dayOffset(zone, days, utcDay);
+    } else offset = dayOffset(zone, days, utcDay);
     return !Number.isNaN(offset) ? offset : bucketOffset(zone, spans, epochMs);
   };
 }
+
+/** Blocks of 512 UTC days from 1970 (to 2249) of the offsets a {@link zoneOffsetReader} has read, per zone. */
+const BLOCK_BITS = 9;
+const BLOCK_DAYS = 1 << BLOCK_BITS;
+const BLOCKS = 200;
+/** A day not read yet (no offset is infinite; NaN marks a day with a transition). */
+const UNREAD = Number.POSITIVE_INFINITY;
+const dayBlocks = new Map<string, (Float64Array | undefined)[]>();
 
 /**
  * UTC offset of `zone` at the instant `epochMs`, in minutes (New York in summer: -240).

@@ -237,6 +237,76 @@ describe("alignEvents: nonTrading policy", () => {
   });
 });
 
+describe("alignEvents: rolled statements", () => {
+  const events = [
+    ev("sun", "2025-04-06T10:00"),
+    ev("mon", "2025-04-07T10:00"),
+    ev("sat", "2025-04-12T09:00"),
+    ev("gf", "2025-04-18"),
+    ev("sun2", "2025-04-13"),
+  ];
+
+  it("gives one warning per exchange naming every rolled statement in input order, the first three with their day 0", () => {
+    const r = alignEvents(events, ["XNYS", "XTKS"]);
+    expect(r.warnings).toEqual([
+      {
+        code: "ROLLED_TO_NEXT_SESSION",
+        message:
+          "XNYS: 4 statements fall outside a trading day; day 0 is the next session: sun (Sun 6 Apr 2025 → 7 Apr), sat (Sat 12 Apr 2025 → 14 Apr), gf (Fri 18 Apr 2025 → 21 Apr), … (rule and reason per statement: the rows)",
+        exchange: "XNYS",
+        count: 4,
+        subjects: ["sun", "sat", "gf", "sun2"],
+      },
+      {
+        code: "ROLLED_TO_NEXT_SESSION",
+        message:
+          "XTKS: 3 statements fall outside a trading day; day 0 is the next session: sun (Sun 6 Apr 2025 → 7 Apr), sat (Sat 12 Apr 2025 → 14 Apr), sun2 (Sun 13 Apr 2025 → 14 Apr) (rule and reason per statement: the rows)",
+        exchange: "XTKS",
+        count: 3,
+        subjects: ["sun", "sat", "sun2"],
+      },
+    ]);
+    // the reason of each rolled statement is in its row
+    expect(r.rows.filter((x) => x.rule === "non-trading-next" || x.rule === "date-only-next").map((x) => `${x.id}/${x.exchange}`)).toEqual([
+      "sun/XNYS",
+      "sun/XTKS",
+      "sat/XNYS",
+      "sat/XTKS",
+      "gf/XNYS",
+      "sun2/XNYS",
+      "sun2/XTKS",
+    ]);
+    expect(r.rows[0]!.reason).toBe(
+      "Sunday 2025-04-06 10:00 America/New_York is not a trading day on XNYS (Sunday); day 0 is the next session, Monday 2025-04-07.",
+    );
+  });
+
+  it("says previous under nonTrading: previous, one statement in the singular, the year of a day 0 in another year", () => {
+    const r = alignEvents([ev("ny", "2026-01-01"), ev("mon", "2025-04-07T10:00")], "XNYS", { nonTrading: "previous" });
+    expect(r.warnings).toEqual([
+      {
+        code: "ROLLED_TO_PREVIOUS_SESSION",
+        message:
+          "XNYS: 1 statement falls outside a trading day; day 0 is the previous session: ny (Thu 1 Jan 2026 → 31 Dec 2025) (rule and reason per statement: the rows)",
+        exchange: "XNYS",
+        count: 1,
+        subjects: ["ny"],
+      },
+    ]);
+    expect(alignEvents([ev("mon", "2025-04-07T10:00")], "XNYS").warnings).toEqual([]);
+  });
+
+  it("finds a row's text by its event index, whatever the caller's array or the row's event object becomes", () => {
+    const input = [...events];
+    const r = alignEvents(input, ["XNYS", "XTKS"]);
+    const want = alignEvents(events, ["XNYS", "XTKS"]).rows.map((x) => plainAlignmentRow(x));
+    input.reverse(); // the rows' texts are read after the caller reordered its array
+    input[0] = { ...input[0]! };
+    expect(r.rows.map((x) => plainAlignmentRow(x))).toEqual(want);
+    expect(Object.keys(r.rows[0]!)).toEqual(Object.keys(want[0]!).filter((k) => k !== "local_time" && k !== "reason"));
+  });
+});
+
 describe("alignEvents: calendars and ranges", () => {
   it("flags approximate calendars in the row, the reason and one warning per exchange naming --calendar MIC=FILE", () => {
     const warsaw = { code: "XWAR", name: "Warsaw", timezone: "Europe/Warsaw", open: "09:00", close: "17:00", holidays: "none" } as const;

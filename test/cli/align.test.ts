@@ -42,7 +42,10 @@ describe("market-reaction align", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toMatch(/^id\s+exchange\s+timestamp\s+timezone\s+local_time\s+session\s+day0\s+rule$/);
     expect(r.stdout).toContain("E17 on XNYS: Sunday 2025-04-06 10:30 America/New_York is not a trading day on XNYS");
-    expect(r.stderr).toContain("warning:");
+    // the seven statements rolled on XNYS: one warning, shown as a note
+    expect(r.stderr).toBe(
+      "note: [ROLLED_TO_NEXT_SESSION] 7 statements fall outside a trading day; day 0 is the next session: E16, E17, E18, E19, E20, E39, … (7 in all) (rule and reason per statement: --table events, or the align command)\n",
+    );
   });
 
   it("align --non-trading=drop lists skipped statements; =error exits 1 with one line", async () => {

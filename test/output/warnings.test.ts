@@ -60,6 +60,27 @@ describe("groupWarnings", () => {
     expect(warningLines(groupWarnings(ws), { verbose: true })).toHaveLength(30);
   });
 
+  it("summarizes rolled statements from the subjects of grouped warnings and the event_id of single ones", () => {
+    const groups = groupWarnings(
+      [
+        { code: "ROLLED_TO_NEXT_SESSION", message: "XNYS: 2 statements …", exchange: "XNYS", count: 2, subjects: ["E16", "E17"] },
+        { code: "ROLLED_TO_NEXT_SESSION", message: "XTKS: 2 statements …", exchange: "XTKS", count: 2, subjects: ["E17", "E20"] },
+        { code: "ROLLED_TO_NEXT_SESSION", message: "event E39 on XTKS: …", event_id: "E39", exchange: "XTKS" },
+      ],
+      { day0: { E16: "2025-04-07", E17: "2025-04-07" } },
+    );
+    expect(groups.map((g) => [g.code, g.count, g.subjects])).toEqual([["ROLLED_TO_NEXT_SESSION", 3, ["E16", "E17", "E20", "E39"]]]);
+    expect(groups[0]!.summary).toBe(
+      "4 statements fall outside a trading day on XNYS, XTKS; day 0 is the next session: E16 → 2025-04-07, E17 → 2025-04-07, E20, E39 (rule and reason per statement: the events table)",
+    );
+    // a group of rolled statements is always its summary, however few warnings it holds
+    expect(warningLines([groups[0]!])[0]!.text).toBe(`[ROLLED_TO_NEXT_SESSION] ${groups[0]!.summary}`);
+    const one = groupWarnings([{ code: "ROLLED_TO_PREVIOUS_SESSION", message: "m", exchange: "XNYS", count: 1, subjects: ["E1"] }]);
+    expect(one[0]!.summary).toBe(
+      "1 statement falls outside a trading day; day 0 is the previous session: E1 (rule and reason per statement: the events table)",
+    );
+  });
+
   it("classifies every warning for JSON: code, severity and subjects", () => {
     expect(classifyWarnings([pair("E17", "E22"), { code: "X", message: "m" }])).toEqual([
       { ...pair("E17", "E22"), severity: "high", subjects: ["E17", "E22"] },
@@ -85,7 +106,7 @@ describe("study warnings in the CLI", () => {
   it("prints a summary of at most 20 lines, all warnings with --verbose, every one in JSON", async () => {
     const json = JSON.parse((await cli(...BASE, "--format", "json")).stdout) as { warnings: { code: string; severity: string; subjects: string[] }[] };
     const total = json.warnings.length;
-    expect(total).toBeGreaterThan(3); // one OVERLAPPING_WINDOWS per cluster, not per pair
+    expect(total).toBeGreaterThanOrEqual(3); // one OVERLAPPING_WINDOWS per cluster, not per pair; one ROLLED_TO_NEXT_SESSION per exchange
     for (const w of json.warnings) {
       expect(["high", "medium", "info"]).toContain(w.severity);
       expect(Array.isArray(w.subjects)).toBe(true);
@@ -107,6 +128,12 @@ describe("study warnings in the CLI", () => {
     const r = await cli(...BASE);
     expect(r.stderr).not.toMatch(/^warning: .*ROLLED_TO_NEXT_SESSION/m);
     expect(r.stderr).toMatch(/^note: \[ROLLED_TO_NEXT_SESSION\] \d+ statements fall outside a trading day/m);
+    // one warning for the exchange, naming every rolled statement; --verbose shows its message, not the whole list
+    const json = JSON.parse((await cli(...BASE, "--format", "json")).stdout) as { warnings: Warning[] };
+    const rolled = json.warnings.filter((w) => w.code === "ROLLED_TO_NEXT_SESSION");
+    expect(rolled.map((w) => [w.exchange, w.count, w.subjects])).toEqual([["XNYS", 7, ["E16", "E17", "E18", "E19", "E20", "E39", "E40"]]]);
+    const verbose = (await cli(...BASE, "--verbose")).stderr.split("\n");
+    expect(verbose.filter((l) => l.includes("ROLLED_TO_NEXT_SESSION"))).toEqual([`note: [ROLLED_TO_NEXT_SESSION] ${rolled[0]!.message}`]);
   });
 });
 

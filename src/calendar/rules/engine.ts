@@ -8,7 +8,7 @@ import { dayKey, dayKeyFromIso, dayOfWeek, isoFromDayKey, lowerBound } from "../
 import { minutesOf } from "../../time/zone.js";
 import type { DayKey } from "../../types.js";
 import { datesOf } from "./dates.js";
-import type { DayRule, ExchangeRules, HoursPeriod, Observance, SpecialHoursRule } from "./types.js";
+import type { DateSpec, ExchangeRules, HoursPeriod, Observance, SpecialHoursRule } from "./types.js";
 
 /** A weekday on which the exchange is closed all day. */
 export interface RuleClosure {
@@ -55,7 +55,58 @@ export interface DayHours {
   readonly breakEnd?: number;
 }
 
+/**
+ * A holiday or special-hours rule in one object layout for every exchange and rule (defaults
+ * filled in, weekdays as a bit mask, clock times in minutes), so that the engine's loops over
+ * rules see one shape whatever the descriptor.
+ */
+interface Rule {
+  readonly name: string;
+  readonly date: DateSpec;
+  /** A one-off closure (an explicit list of days), not a holiday. */
+  readonly oneOff: boolean;
+  readonly from: number;
+  readonly to: number;
+  readonly except: readonly number[] | undefined;
+  /** The years of an explicit list of days: the only years the rule gives a day. */
+  readonly years: ReadonlySet<number> | undefined;
+  readonly offset: number;
+  readonly days: number;
+  /** -1 when the rule spans calendar days (`days`), not trading days. */
+  readonly tradingDays: number;
+  readonly weekdayMask: number;
+  readonly observe: Observance;
+  readonly bridge: boolean;
+  readonly open: number | undefined;
+  readonly close: number | undefined;
+  readonly noBreak: boolean;
+}
+
+function compileRule(rule: SpecialHoursRule): Rule {
+  const on = "on" in rule.date ? rule.date.on : undefined;
+  return {
+    name: rule.name,
+    date: rule.date,
+    oneOff: on !== undefined,
+    from: rule.from ?? Number.NEGATIVE_INFINITY,
+    to: rule.to ?? Number.POSITIVE_INFINITY,
+    except: rule.except,
+    years: on === undefined ? undefined : new Set(on.map((iso) => Number(iso.slice(0, 4)))),
+    offset: rule.offset ?? 0,
+    days: rule.days ?? 1,
+    tradingDays: rule.tradingDays ?? -1,
+    weekdayMask: maskOf(rule.onWeekdays),
+    observe: rule.observe ?? "none",
+    bridge: rule.bridge === true,
+    open: rule.open === undefined ? undefined : minutesOf(rule.open),
+    close: rule.close === undefined ? undefined : minutesOf(rule.close),
+    noBreak: rule.noBreak === true,
+  };
+}
+
 interface Compiled {
+  readonly holidays: readonly Rule[];
+  readonly specialHours: readonly Rule[];
   readonly weekEnds: readonly { readonly until: DayKey; readonly mask: number }[];
   readonly hours: readonly { readonly from: DayKey; readonly until: DayKey; readonly mask: number; readonly period: HoursPeriod; readonly minutes: DayHours }[];
   /** The closures each year's rules place, observed days in a neighbouring year included. */
@@ -92,6 +143,8 @@ function compile(rules: ExchangeRules): Compiled {
     })),
     placed: new Map(),
     years: new Map(),
+    holidays: rules.holidays.map(compileRule),
+    specialHours: (rules.specialHours ?? []).map(compileRule),
   };
   compiled.set(rules, c);
   return c;
@@ -99,7 +152,11 @@ function compile(rules: ExchangeRules): Compiled {
 
 /** True when `day`'s weekday is a trading weekday of the exchange at that date (holidays aside). */
 export function isTradingWeekday(rules: ExchangeRules, day: DayKey): boolean {
-  const c = compile(rules);
+  return tradingWeekday(compile(rules), day);
+}
+
+/** {@link isTradingWeekday} for a compiled descriptor (the engine asks it for every day it places). */
+function tradingWeekday(c: Compiled, day: DayKey): boolean {
   const bit = 1 << dayOfWeek(day);
   for (const w of c.weekEnds) if (day <= w.until) return (w.mask & bit) !== 0;
   return false;
@@ -117,24 +174,28 @@ export function regularHours(rules: ExchangeRules, day: DayKey): DayHours {
   return (c.hours.find((h) => h.mask === ALL_DAYS) ?? c.hours[0]!).minutes;
 }
 
-function applies(rule: DayRule, year: number): boolean {
-  return (rule.from === undefined || year >= rule.from) && (rule.to === undefined || year <= rule.to) && !(rule.except ?? []).includes(year);
+function applies(rule: Rule, year: number): boolean {
+  if (year < rule.from || year > rule.to) return false;
+  if (rule.except !== undefined && rule.except.includes(year)) return false;
+  return rule.years === undefined || rule.years.has(year);
 }
 
-/** The days a rule gives in `year`, offset and span applied, weekday filter applied. */
-function ruleDays(rules: ExchangeRules, rule: DayRule, year: number): DayKey[] {
-  if (!applies(rule, year)) return [];
+const NO_DAYS: readonly DayKey[] = [];
+
+/** The days a rule gives in `year`, offset and span applied, weekday filter applied. Shared when empty: do not mutate. */
+function ruleDays(c: Compiled, rule: Rule, year: number): readonly DayKey[] {
+  if (!applies(rule, year)) return NO_DAYS;
   const out: DayKey[] = [];
   for (const base of datesOf(rule.date, year)) {
     if (!Number.isFinite(base)) continue;
-    const start = base + (rule.offset ?? 0); // day keys count whole days: exact
-    if (rule.tradingDays !== undefined) {
-      for (let d = start, k = 0; k < rule.tradingDays; d++) if (isTradingWeekday(rules, d)) out.push(d), k++;
+    const start = base + rule.offset; // day keys count whole days: exact
+    if (rule.tradingDays >= 0) {
+      for (let d = start, k = 0; k < rule.tradingDays; d++) if (tradingWeekday(c, d)) out.push(d), k++;
       continue;
     }
-    for (let k = 0; k < (rule.days ?? 1); k++) {
+    for (let k = 0; k < rule.days; k++) {
       const day = start + k;
-      if (rule.onWeekdays === undefined || rule.onWeekdays.includes(dayOfWeek(day))) out.push(day);
+      if ((rule.weekdayMask & (1 << dayOfWeek(day))) !== 0) out.push(day);
     }
   }
   return out;
@@ -146,14 +207,14 @@ function movesOffWeekend(observe: Observance, day: DayKey): boolean {
   return true;
 }
 
-function nextFree(rules: ExchangeRules, day: DayKey, taken: ReadonlyMap<DayKey, RuleClosure>): DayKey {
+function nextFree(c: Compiled, day: DayKey, taken: ReadonlyMap<DayKey, RuleClosure>): DayKey {
   let d = day + 1;
-  while (!isTradingWeekday(rules, d) || taken.has(d)) d++;
+  while (!tradingWeekday(c, d) || taken.has(d)) d++;
   return d;
 }
 
 /** Where a deferred holiday is observed, or undefined when it is lost. */
-function observedDay(rules: ExchangeRules, observe: Observance, day: DayKey, taken: ReadonlyMap<DayKey, RuleClosure>): DayKey | undefined {
+function observedDay(c: Compiled, observe: Observance, day: DayKey, taken: ReadonlyMap<DayKey, RuleClosure>): DayKey | undefined {
   if (observe === "nyse") {
     const w = dayOfWeek(day);
     return w === 6 ? day - 1 : w === 0 ? day + 1 : undefined;
@@ -164,7 +225,7 @@ function observedDay(rules: ExchangeRules, observe: Observance, day: DayKey, tak
     while (taken.has(d)) d++;
     return d;
   }
-  return nextFree(rules, day, taken);
+  return nextFree(c, day, taken);
 }
 
 /** The Monday before a Tuesday holiday, the Friday after a Thursday one. */
@@ -173,65 +234,64 @@ function bridgeDay(day: DayKey): DayKey | undefined {
   return w === 2 ? day - 1 : w === 4 ? day + 1 : undefined;
 }
 
-function placeHolidays(rules: ExchangeRules, year: number, holidayDates: Set<DayKey>): Map<DayKey, RuleClosure> {
+function placeHolidays(c: Compiled, year: number, holidayDates: Set<DayKey>): Map<DayKey, RuleClosure> {
   const taken = new Map<DayKey, RuleClosure>();
-  const deferred: { day: DayKey; rule: DayRule }[] = [];
+  const deferred: { day: DayKey; rule: Rule }[] = [];
   const put = (day: DayKey, name: string, kind: RuleClosure["kind"]): void => {
     taken.set(day, { day, date: isoFromDayKey(day), name, kind });
   };
-  for (const rule of rules.holidays) {
-    const kind = "on" in rule.date ? "special" : "holiday";
-    const observe = rule.observe ?? "none";
-    for (const day of ruleDays(rules, rule, year)) {
+  for (const rule of c.holidays) {
+    const kind = rule.oneOff ? "special" : "holiday";
+    const observe = rule.observe;
+    for (const day of ruleDays(c, rule, year)) {
       if (kind === "holiday") holidayDates.add(day);
-      const trading = isTradingWeekday(rules, day);
+      const trading = tradingWeekday(c, day);
       const clash = taken.has(day) && (observe === "clash-next" || observe === "sunday-clash-next" || observe === "clash-day-after");
       if (trading && !taken.has(day)) {
         put(day, rule.name, kind);
-        const bridged = rule.bridge === true ? bridgeDay(day) : undefined;
-        if (bridged !== undefined && isTradingWeekday(rules, bridged) && !taken.has(bridged)) put(bridged, `${rule.name} (bridge day)`, kind);
+        const bridged = rule.bridge ? bridgeDay(day) : undefined;
+        if (bridged !== undefined && tradingWeekday(c, bridged) && !taken.has(bridged)) put(bridged, `${rule.name} (bridge day)`, kind);
       } else if (clash || (!trading && movesOffWeekend(observe, day))) deferred.push({ day, rule });
     }
   }
   for (const { day, rule } of deferred) {
-    const obs = observedDay(rules, rule.observe ?? "none", day, taken);
-    if (obs !== undefined && isTradingWeekday(rules, obs) && !taken.has(obs)) put(obs, `${rule.name} (observed)`, "holiday");
+    const obs = observedDay(c, rule.observe, day, taken);
+    if (obs !== undefined && tradingWeekday(c, obs) && !taken.has(obs)) put(obs, `${rule.name} (observed)`, "holiday");
   }
   return taken;
 }
 
 /** Japan's citizens' holiday: a trading weekday between two holidays (weekend holidays included). */
-function bridgeHolidays(rules: ExchangeRules, year: number, taken: Map<DayKey, RuleClosure>, holidayDates: ReadonlySet<DayKey>): void {
+function bridgeHolidays(rules: ExchangeRules, c: Compiled, year: number, taken: Map<DayKey, RuleClosure>, holidayDates: ReadonlySet<DayKey>): void {
   if (rules.bridgeFrom === undefined || year < rules.bridgeFrom) return;
   for (const c of taken.values()) if (c.kind === "holiday") (holidayDates as Set<DayKey>).add(c.day);
   for (const day of [...holidayDates]) {
     const between = day + 1;
-    if (holidayDates.has(between + 1) && !taken.has(between) && isTradingWeekday(rules, between)) {
+    if (holidayDates.has(between + 1) && !taken.has(between) && tradingWeekday(c, between)) {
       taken.set(between, { day: between, date: isoFromDayKey(between), name: "Citizens' holiday", kind: "holiday" });
     }
   }
 }
 
-function specialHours(rules: ExchangeRules, year: number, isClosed: (day: DayKey) => boolean): RuleSpecialHours[] {
-  const byDay = new Map<DayKey, RuleSpecialHours>();
-  for (const rule of rules.specialHours ?? []) {
-    for (const day of ruleDays(rules, rule, year)) {
-      if (isClosed(day) || !isTradingWeekday(rules, day)) continue;
-      byDay.set(day, toSpecial(rule, day));
+const NO_SPECIAL: readonly RuleSpecialHours[] = [];
+
+function specialHours(c: Compiled, year: number, isClosed: (day: DayKey) => boolean): readonly RuleSpecialHours[] {
+  let byDay: Map<DayKey, RuleSpecialHours> | undefined;
+  for (const rule of c.specialHours) {
+    for (const day of ruleDays(c, rule, year)) {
+      if (isClosed(day) || !tradingWeekday(c, day)) continue;
+      (byDay ??= new Map()).set(day, toSpecial(rule, day));
     }
   }
-  return [...byDay.values()].sort((a, b) => a.day - b.day);
+  return byDay === undefined ? NO_SPECIAL : [...byDay.values()].sort((a, b) => a.day - b.day);
 }
 
-function toSpecial(rule: SpecialHoursRule, day: DayKey): RuleSpecialHours {
-  return {
-    day,
-    date: isoFromDayKey(day),
-    name: rule.name,
-    ...(rule.open === undefined ? {} : { open: minutesOf(rule.open) }),
-    ...(rule.close === undefined ? {} : { close: minutesOf(rule.close) }),
-    ...(rule.noBreak === true ? { noBreak: true } : {}),
-  };
+function toSpecial(rule: Rule, day: DayKey): RuleSpecialHours {
+  const s: { day: DayKey; date: string; name: string; open?: number; close?: number; noBreak?: boolean } = { day, date: isoFromDayKey(day), name: rule.name };
+  if (rule.open !== undefined) s.open = rule.open;
+  if (rule.close !== undefined) s.close = rule.close;
+  if (rule.noBreak) s.noBreak = true;
+  return s;
 }
 
 /** The closures one year's rules place: all of them by day, and those falling in another year. */
@@ -249,8 +309,8 @@ function placedClosures(rules: ExchangeRules, c: Compiled, year: number): Placed
   let p = c.placed.get(year);
   if (p === undefined) {
     const holidayDates = new Set<DayKey>();
-    const all = placeHolidays(rules, year, holidayDates);
-    bridgeHolidays(rules, year, all, holidayDates);
+    const all = placeHolidays(c, year, holidayDates);
+    bridgeHolidays(rules, c, year, all, holidayDates);
     const start = dayKey(year, 1, 1);
     const end = dayKey(year, 12, 31);
     const elsewhere: RuleClosure[] = [];
@@ -285,7 +345,7 @@ export function ruleYear(rules: ExchangeRules, year: number): RuleYear {
     const inYear = closuresIn(rules, c, year);
     const own = placedClosures(rules, c, year).all;
     const closures = [...inYear.values()].sort((a, b) => a.day - b.day);
-    t = { closures, special: specialHours(rules, year, (day) => inYear.has(day) || own.has(day)) };
+    t = { closures, special: specialHours(c, year, (day) => inYear.has(day) || own.has(day)) };
     c.years.set(year, t);
   }
   return t;
@@ -322,11 +382,19 @@ export function ruleTables(rules: ExchangeRules): RuleTables {
   for (const d of closures.keys()) if (d >= first && d <= last) closed[d - first] = 1;
   const out = new Int32Array(last - first + 1);
   let n = 0;
-  let period = 0;
   const extra = extraSessions(rules, first, last, special);
+  for (const d of extra) closed[d - first] = 2; // a session whatever its weekday
+  let period = 0;
+  let until = c.weekEnds[0]!.until;
+  let mask = c.weekEnds[0]!.mask;
   for (let d = first, w = dayOfWeek(first); d <= last; d++, w = w === 6 ? 0 : w + 1) {
-    while (d > c.weekEnds[period]!.until) period++;
-    if (((c.weekEnds[period]!.mask & (1 << w)) !== 0 && closed[d - first] === 0) || extra.has(d)) out[n++] = d;
+    while (d > until) {
+      period++;
+      until = c.weekEnds[period]!.until;
+      mask = c.weekEnds[period]!.mask;
+    }
+    const k = closed[d - first];
+    if (k === 2 || ((mask & (1 << w)) !== 0 && k === 0)) out[n++] = d;
   }
   c.tables = { first, last, days: out.slice(0, n), closures, special };
   return c.tables;

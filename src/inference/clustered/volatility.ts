@@ -6,6 +6,7 @@ import { invalidOption } from "../../errors.js";
 import type { Warning } from "../../errors.js";
 import type { IndexRange } from "../../models/sample.js";
 import type { VolatilityCheck } from "./types.js";
+import { neumaierError } from "../../stats/summary.js";
 import { checkNumbers, checkOptions, checkShape } from "../../check.js";
 
 /**
@@ -28,8 +29,7 @@ export function finiteSd(x: Float64Array, start: number, end: number): { sd: num
       continue;
     }
     const t = sum + v;
-    if (Math.abs(sum) >= Math.abs(v)) correction += sum - t + v;
-    else correction += v - t + sum;
+    correction += neumaierError(sum, v, t);
     sum = t;
   }
   if (m < 2) return { sd: Number.NaN, m };

@@ -11,7 +11,7 @@ import { averageResidualCorrelation } from "./correlation.js";
 import type { CrossContext, CrossTestDescriptor, Need, Prepared } from "./descriptor.js";
 import { averageByKey, type PooledScores, type ScoreTransform } from "./pooled.js";
 import { rankAndPool, type RankableEvent, type RankPools } from "./ranks.js";
-import { generalizedSignProbability } from "./sign.js";
+import { signProbabilityOf } from "./sign.js";
 import { TEST_NAMES, type Conventions, type CrossEvent, type CrossEventOptions, type PAdjustMethod, type TestName } from "./types.js";
 import { moments } from "./util.js";
 
@@ -61,14 +61,19 @@ function pairName(ev: CrossEvent): string {
   return `${ev.id} (${ev.asset})`;
 }
 
+/** True when one of x[0 … n) is NaN. */
+function hasNaN(x: ArrayLike<number>, n: number): boolean {
+  for (let j = 0; j < n; j++) if (Number.isNaN(x[j]!)) return true;
+  return false;
+}
+
 /** Why the estudy2 profile cannot be reproduced exactly on these events (undefined = it can). */
 export function estudy2Obstacle(prep: readonly Prepared[]): string | undefined {
   const first = prep[0]!;
   for (const p of prep) {
-    const ars = p.ev.ars;
-    for (let j = 0; j < ars.length; j++)
-      if (Number.isNaN(ars.ar[j]!) || Number.isNaN(ars.variance[j]!)) return `event ${p.ev.id} has a missing abnormal return`;
-    for (let j = 0; j < p.M; j++) if (Number.isNaN(p.ev.fit.residuals[j]!)) return `event ${p.ev.id} has a missing estimation residual`;
+    const { ar, variance, length } = p.ev.ars;
+    if (hasNaN(ar, length) || hasNaN(variance, length)) return `event ${p.ev.id} has a missing abnormal return`;
+    if (hasNaN(p.ev.fit.residuals, p.M)) return `event ${p.ev.id} has a missing estimation residual`;
     if (p.start !== first.start || p.length !== first.length || !sameDays(p.ev.eventDays, first.ev.eventDays)) {
       return `events ${first.ev.id} and ${p.ev.id} do not share the same event-window dates`;
     }
@@ -135,7 +140,7 @@ export function buildContext(prep: readonly Prepared[], tests: readonly CrossTes
       : new Float64Array(0),
     rbar: need.has("rbar") ? averageResidualCorrelation(prep.map((p) => ({ days: p.ev.estimationDays, values: p.ev.fit.residuals }))).rbar : Number.NaN,
     pHat: need.has("pHat")
-      ? generalizedSignProbability(
+      ? signProbabilityOf(
           prep.map((p) => p.ev.fit.residuals),
           e2 ? "pooled" : "mean",
         )

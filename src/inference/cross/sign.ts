@@ -15,7 +15,7 @@ function countPositive(x: ArrayLike<number>): { n: number; w: number } {
     const v = x[i]!;
     if (Number.isNaN(v)) continue;
     n++;
-    if (v > 0) w++;
+    w += +(v > 0); // branch-free: the sign of a residual is a coin flip
   }
   return { n, w };
 }
@@ -75,6 +75,11 @@ export type SignProbabilityPooling = "mean" | "pooled";
 export function generalizedSignProbability(estimation: readonly ArrayLike<number>[], pooling: SignProbabilityPooling = "mean"): number {
   checkArray("generalizedSignProbability", "estimation", estimation);
   for (const [i, e] of estimation.entries()) checkNumbers("generalizedSignProbability", `estimation[${i}]`, e);
+  return signProbabilityOf(estimation, pooling);
+}
+
+/** {@link generalizedSignProbability} without checking its arguments (the cross-event tests' own residuals). @internal */
+export function signProbabilityOf(estimation: readonly ArrayLike<number>[], pooling: SignProbabilityPooling): number {
   let sumFrac = 0;
   let events = 0;
   let pos = 0;

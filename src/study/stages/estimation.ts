@@ -17,6 +17,9 @@ export interface PairBuffers {
   used: number;
 }
 
+/** Entries of a pool of kept fits' indices and residuals (96 KiB): the estimation samples of dozens of pairs. */
+const POOL_ENTRIES = 8192;
+
 /** Fresh buffers for one pair of estimation window `length`. */
 export function pairBuffers(length: number): PairBuffers {
   return { indices: new Int32Array(length), residuals: new Float64Array(length), used: 0 };
@@ -24,19 +27,15 @@ export function pairBuffers(length: number): PairBuffers {
 
 /**
  * Where the fits' indices and residuals go. When the fits are kept (the cross-event tests read
- * them), one backing store per asset holds every statement's, and each fit holds views into
- * it; otherwise nothing of a pair is kept and one scratch serves all (`study.pairs` recomputes
- * them when read).
+ * them), pools of at least {@link POOL_ENTRIES} entries hold the fits of one asset after another,
+ * and each fit holds views into them (one allocation for many pairs instead of two per asset);
+ * otherwise nothing of a pair is kept and one scratch serves all (`study.pairs` recomputes them
+ * when read).
  */
 export class EstimationBuffers {
   private pool: PairBuffers | undefined;
   private scratch: PairBuffers = pairBuffers(0);
   constructor(private readonly keep: boolean) {}
-
-  /** Starts a new asset (a kept asset's fits keep their pool). */
-  startAsset(): void {
-    this.pool = undefined;
-  }
 
   /** Buffers for a pair of estimation window `length`, `remaining` pairs of the asset (this one included) still to come. */
   take(length: number, remaining: number): PairBuffers {
@@ -44,7 +43,9 @@ export class EstimationBuffers {
       if (this.scratch.indices.length < length) this.scratch = pairBuffers(length);
       return this.scratch;
     }
-    if (this.pool === undefined || this.pool.used + length > this.pool.indices.length) this.pool = pairBuffers(length * Math.max(1, remaining));
+    if (this.pool === undefined || this.pool.used + length > this.pool.indices.length) {
+      this.pool = pairBuffers(Math.max(length * Math.max(1, remaining), POOL_ENTRIES));
+    }
     return this.pool;
   }
 

@@ -5,7 +5,7 @@ import { asset, assetData, market, resolved, statements } from "./helpers.js";
 import { dayKeyFromIso } from "../../../src/index.js";
 
 describe("stages/estimation", () => {
-  it("EstimationBuffers: a scratch shared by all pairs when nothing is kept; a pool per asset, sized for the pairs to come, when kept", () => {
+  it("EstimationBuffers: a scratch shared by all pairs when nothing is kept; when kept, pools of at least 8,192 entries (more for an asset whose pairs need more) shared by the assets until full", () => {
     const scratch = new EstimationBuffers(false);
     const a = scratch.take(100, 5);
     expect(a.indices.length).toBe(100);
@@ -14,13 +14,17 @@ describe("stages/estimation", () => {
     expect(a.used).toBe(0);
     const pool = new EstimationBuffers(true);
     const p = pool.take(100, 3);
-    expect(p.indices.length).toBe(300);
+    expect(p.indices.length).toBe(8192);
     pool.commit(100);
     expect(pool.take(100, 2)).toBe(p);
     pool.commit(100);
     expect(p.used).toBe(200);
-    pool.startAsset();
-    expect(pool.take(100, 1)).not.toBe(p);
+    // the next asset's pairs go on in the same pool while it has room
+    expect(pool.take(7992, 1)).toBe(p);
+    pool.commit(7992);
+    const q = pool.take(100, 100);
+    expect(q).not.toBe(p);
+    expect(q.indices.length).toBe(10000);
   });
 
   it("estimatePair: the market model by OLS on the estimation window (closed form), residuals in the buffers", () => {
