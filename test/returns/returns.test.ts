@@ -115,6 +115,24 @@ describe("computeReturns(series, type)", () => {
   });
 });
 
+describe("alignReturns: each session's return is priceReturn of the previous and current prices", () => {
+  it("for ordinary, zero, negative, infinite and missing prices, simple and log, with the gap flags", () => {
+    const prices = [100, 101, 0, 5, -3, 4, Number.POSITIVE_INFINITY, 7, Number.NaN, 8, 1e-300, 1e300, 9, 9];
+    const days = [...tradingCalendar("XNYS").days].filter((d) => d >= k("2025-04-01")).slice(0, prices.length);
+    const asset: Series = { id: "Z", kind: "price", days: Int32Array.from(days), values: Float64Array.from(prices) };
+    for (const returnType of ["simple", "log"] as const) {
+      const al = alignReturns({ asset, calendar: nyse, returnType });
+      expect(iso(al.days)).toEqual(iso(Int32Array.from(days.slice(1))));
+      al.days.forEach((_, i) => {
+        const [p0, p1] = [prices[i]!, prices[i + 1]!];
+        const expected = Number.isFinite(p1) && Number.isFinite(p0) ? priceReturn(p0, p1, returnType) : Number.NaN;
+        expect(Object.is(al.asset[i], expected), `${returnType} ${p0} → ${p1}`).toBe(true);
+        expect(al.gap[i] !== 0).toBe(Number.isNaN(expected));
+      });
+    }
+  });
+});
+
 describe("alignReturns({ asset, calendar }): the asset on the calendar's sessions", () => {
   // NYSE sessions: Apr 1, 2, 3, 4, 7, 8, 9, 10, 11, 14, 15, 16, 17, 21 (18 = Good Friday)
   const asset = series("A", [
