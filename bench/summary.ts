@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the headline workloads in one table, under one line naming the machine.
  *
- * Per workload, after one untimed warm-up: the median, minimum and maximum wall time of the runs
+ * Per workload, after untimed warm-up runs (at least 3, and until they have taken `--warmup`
+ * milliseconds, 1,000 by default, at most 50: V8 optimizes a study's code over its first runs,
+ * and one warm-up left the first timed runs of the small designs twice as slow as the rest): the median, minimum and maximum wall time of the runs
  * back to back (each run's garbage collected as it comes, as in a notebook that runs studies one
  * after another), the number of runs, the median CPU time of the process per run (user + system,
  * all threads: the steadier figure on a shared machine), the median of as many runs again with a
@@ -13,7 +15,7 @@
  * 2026: 50–80 ms a run at N = 500 against 31–40 ms back to back): after it V8 optimizes much of
  * the code again (`node --trace-opt` counts 38–56 functions a run). Both are shown.
  *
- *   npm run bench -- [--runs 7] [--seed 20250403] [--gc 1] [--panels 1]
+ *   npm run bench -- [--runs 7] [--warmup 1000] [--seed 20250403] [--gc 1] [--panels 1]
  *
  * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
  * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
@@ -33,7 +35,7 @@ import { ensureExposedGc, intOptions, ms, printTable, summarize } from "./harnes
 import { panelRows } from "./parquet-panel.js";
 import { ESTUDY2_AT_LEAST_SECONDS, ESTUDY2_QUOTE, ESTUDY2_SECONDS, estudy2Design, manyPairs } from "./workloads.js";
 
-const opt = intOptions({ runs: 7, seed: 20250403, panels: 1, gc: 1 });
+const opt = intOptions({ runs: 7, seed: 20250403, panels: 1, gc: 1, warmup: 1000 });
 const gc = ensureExposedGc();
 const rows: Row[] = [];
 
@@ -64,9 +66,15 @@ function timeRuns(runs: number, fn: () => void, collect: boolean): { wall: numbe
   return { wall, cpu };
 }
 
-/** Times `fn` back to back (and with a collection before each run, unless `--gc 0`) after one warm-up; adds a table row (`N`: estudy2's design size, for the ratio). */
+/** Untimed runs of `fn`: at least 3, until they have taken `--warmup` ms (at most 50). */
+function warmUp(fn: () => void): void {
+  const t0 = performance.now();
+  for (let r = 0; r < 50 && (r < 3 || performance.now() - t0 < opt.warmup); r++) fn();
+}
+
+/** Times `fn` back to back (and with a collection before each run, unless `--gc 0`) after the warm-up; adds a table row (`N`: estudy2's design size, for the ratio). */
 function measure(workload: string, runs: number, fn: () => void, N?: number): void {
-  fn();
+  warmUp(fn);
   const steady = timeRuns(runs, fn, false);
   const collected = opt.gc !== 0 ? timeRuns(runs, fn, true) : undefined;
   const s = summarize(steady.wall);
