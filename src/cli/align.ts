@@ -133,6 +133,6 @@ export async function alignCommand(argv: readonly string[], io: CliIO): Promise<
   }
   await emit(io, text, values.out);
   warnNonFinite(io, tally, format);
-  if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true });
+  if (format !== "json") printWarnings(io, warnings, { verbose: values.verbose === true, reasonsIn: "the rule and reason of each row" });
   return 0;
 }

@@ -6,6 +6,9 @@ import { groupWarnings, warningLines, type Warning } from "market-reaction";
 import type { CliIO } from "./context.js";
 import { terminalText } from "../output/text.js";
 
+/** Where the library's messages send the reader for each statement's rule and reason. */
+const EVENTS_TABLE = /\(rule and reason per statement: the events table\)/g;
+
 /** Library wording → the CLI flag that does the same. */
 const CLI_WORDING: readonly (readonly [RegExp, string])[] = [
   [/Build it from data with calendarFromSeries\./g, "Give its trading days with --calendar FILE."],
@@ -18,7 +21,7 @@ const CLI_WORDING: readonly (readonly [RegExp, string])[] = [
   [/the placebo option/g, "--placebo B"],
   [/contamination: "keep"/g, "--contamination keep"],
   [/contamination: "exclude"/g, "--contamination exclude"],
-  [/\(rule and reason per statement: the events table\)/g, "(rule and reason per statement: --table events, or the align command)"],
+  [EVENTS_TABLE, "(rule and reason per statement: --table events, or the align command)"],
 ];
 
 /** A library message in the CLI's words. */
@@ -33,6 +36,8 @@ export interface PrintWarningsOptions {
   readonly verbose?: boolean;
   /** Day 0 of each statement id, to date clusters. */
   readonly day0?: Readonly<Record<string, string>>;
+  /** Where the command's own output gives each statement's rule and reason (`align`: its rows), instead of `--table events`. */
+  readonly reasonsIn?: string;
 }
 
 /**
@@ -44,7 +49,13 @@ export function printWarnings(io: CliIO, warnings: readonly Warning[], options: 
   const groups = groupWarnings(warnings, options.day0 === undefined ? {} : { day0: options.day0 });
   const lines = warningLines(groups, { verbose: options.verbose === true, everyWarning: "--verbose, or the warnings of --format json" });
   // warning text carries statement ids and labels: shown safe for the terminal
-  for (const line of lines) io.stderr(`${line.severity === "info" ? "note" : "warning"}: ${terminalText(cliWording(line.text))}\n`);
+  for (const line of lines) {
+    const text =
+      options.reasonsIn === undefined
+        ? cliWording(line.text)
+        : cliWording(line.text.replace(EVENTS_TABLE, `(rule and reason per statement: ${options.reasonsIn})`));
+    io.stderr(`${line.severity === "info" ? "note" : "warning"}: ${terminalText(text)}\n`);
+  }
   return lines.length;
 }
 

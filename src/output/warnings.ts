@@ -237,12 +237,13 @@ const SERIES_LEVEL: readonly string[] = ["HIGH_EVENT_VOLATILITY", "THIN_TRADING"
 
 /**
  * The names a warning is about that its message does not already contain (a warning that
- * groups cases, with a `count`, names the first few in its message and not all its subjects).
+ * groups cases, with a `count`, names the first few in its message and not all its subjects),
+ * the first six of them when there are more (the members of a large cluster of statements).
  */
 function prefixOf(w: ClassifiedWarning): string {
   const subjects = SERIES_LEVEL.includes(w.code) || w.count !== undefined ? [] : w.subjects;
   const names = distinct([...(w.asset === undefined ? [] : [w.asset]), ...subjects]).filter((n) => !w.message.includes(n));
-  return names.length === 0 ? "" : `${names.join(", ")}: `;
+  return names.length === 0 ? "" : `${listSome(names, 6)}: `;
 }
 
 /**

@@ -44,7 +44,7 @@ describe("market-reaction align", () => {
     expect(r.stdout).toContain("E17 on XNYS: Sunday 2025-04-06 10:30 America/New_York is not a trading day on XNYS");
     // the seven statements rolled on XNYS: one warning, shown as a note
     expect(r.stderr).toBe(
-      "note: [ROLLED_TO_NEXT_SESSION] 7 statements fall outside a trading day; day 0 is the next session: E16, E17, E18, E19, E20, E39, … (7 in all) (rule and reason per statement: --table events, or the align command)\n",
+      "note: [ROLLED_TO_NEXT_SESSION] 7 statements fall outside a trading day; day 0 is the next session: E16, E17, E18, E19, E20, E39, … (7 in all) (rule and reason per statement: the rule and reason of each row)\n",
     );
   });
 

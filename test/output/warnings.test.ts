@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classifyWarnings, groupWarnings, warningLines, warningSeverity, type Warning } from "../../src/index.js";
+import { classifyWarnings, groupWarnings, warningLine, warningLines, warningSeverity, type Warning } from "../../src/index.js";
 import { cli } from "../cli/helpers.js";
 
 const pair = (a: string, b: string, asset = "SPX"): Warning => ({
@@ -193,5 +193,14 @@ describe("groupWarnings with one warning per cluster", () => {
     expect(c!.summary).toMatch(
       /^the estimation windows of 3 statements contain event-window sessions of 2 other statements \(2 groups\); those sessions are excluded/,
     );
+  });
+});
+
+describe("warningLine: the names in front of the message", () => {
+  it("lists at most six subjects the message does not name, then the count", () => {
+    const members = Array.from({ length: 23 }, (_, i) => ({ id: `E${18 + i}` }));
+    const line = warningLine({ code: "OVERLAPPING_WINDOWS", message: "event windows overlap on the same sessions", asset: "SPX", members });
+    expect(line).toBe("[OVERLAPPING_WINDOWS] SPX, E18, E19, E20, E21, E22, … (24 in all): event windows overlap on the same sessions");
+    expect(warningLine({ code: "OVERLAPPING_WINDOWS", message: "overlap", subjects: ["E1", "E2"] })).toBe("[OVERLAPPING_WINDOWS] E1, E2: overlap");
   });
 });
