@@ -7,6 +7,9 @@ import { existsSync } from "node:fs";
 import { MarketReactionError, type VegaLiteSpec } from "market-reaction";
 import { loadRenderer, renderSvg } from "./render.js";
 
+/** The faces a PNG's text is drawn in, first found first: Arial and its metric twins, then the default. */
+const PNG_FONTS = `"Liberation Sans",Arial,Helvetica,"Nimbus Sans",sans-serif`;
+
 /** Options of {@link renderPng}. */
 export interface RenderPngOptions {
   /** Device pixels per CSS pixel; default 2 (sharp in print). */
@@ -136,7 +139,11 @@ export async function renderPng(spec: VegaLiteSpec, options: RenderPngOptions = 
   });
   try {
     const page = await browser.newPage();
-    await page.setContent(`<!doctype html><html><body style="margin:0;background:${options.background ?? "white"}">${svg}</body></html>`);
+    // the chart's text in an Arial-metric face where one is installed (Liberation Sans on Linux),
+    // as most browsers draw "sans-serif": the same PNG on every machine that has one, whatever
+    // its own default sans-serif (a CSS rule overrides the SVG's font-family attributes)
+    const style = `<style>svg text{font-family:${PNG_FONTS}}</style>`;
+    await page.setContent(`<!doctype html><html><head>${style}</head><body style="margin:0;background:${options.background ?? "white"}">${svg}</body></html>`);
     const bytes = await page.locator("svg").first().screenshot({ type: "png" });
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice();
   } finally {

@@ -3,16 +3,19 @@ import { describe, expect, it } from "vitest";
 import { arChart, carChart, timelineChart, type VegaLiteSpec } from "../../src/index.js";
 import { renderPng } from "../../src/node/index.js";
 import { pick, sectors, study, study2, studyAll, studyFileNamed, us } from "./helpers.js";
-import { comparePng, hasChromium } from "./visual.js";
+import { comparePng, hasChromium, hasReferenceFont } from "./visual.js";
 
 // Each chart type rendered to PNG in headless Chromium and compared with its reference image in
 // docs/img. Tolerance: at most 0.5% of the pixels may differ by more than 48 of 255 in a
 // channel (anti-aliasing and font hinting), and the size must be identical. A layout change
 // (a label moved, a path missing, a legend cut) changes far more pixels than that.
+// The references are drawn in Liberation Sans (renderPng's first choice; Debian: fonts-liberation):
+// without it the tests are skipped with a warning, since every glyph would differ a little.
 // Regenerate after a deliberate change with UPDATE_IMAGES=1, and look at the images.
 const TOLERANCE = 0.005;
 
 if (!hasChromium) console.warn("visual chart tests skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
+else if (!hasReferenceFont) console.warn("visual chart tests skipped: no Liberation Sans, the face of the reference images (apt-get install fonts-liberation)");
 
 const CHARTS: readonly (readonly [string, () => VegaLiteSpec])[] = [
   ["chart-car", () => carChart(study, { names: { "synthetic-us-index": "US index (synthetic)" } })],
@@ -24,7 +27,7 @@ const CHARTS: readonly (readonly [string, () => VegaLiteSpec])[] = [
   ["chart-timeline-assets", () => timelineChart(sectors, pick("E10", "E17", "E34"), { sharedScale: true })],
 ];
 
-describe.skipIf(!hasChromium)("charts look like their reference images (headless Chromium)", () => {
+describe.skipIf(!hasChromium || !hasReferenceFont)("charts look like their reference images (headless Chromium)", () => {
   for (const [name, make] of CHARTS) {
     it(`${name} matches docs/img/${name}.png`, async () => {
       const png = await renderPng(make(), { scale: 1 });

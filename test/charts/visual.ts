@@ -6,10 +6,24 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { CHROMIUM_FLAGS, chromiumPath } from "../../src/node/index.js";
 
 export const hasChromium = existsSync(chromiumPath());
+
+/**
+ * Whether the face the reference images were drawn in is installed: renderPng draws text in
+ * Liberation Sans (or Arial) where there is one; with another face every glyph differs a little
+ * and the comparison says nothing about the chart (Debian: apt-get install fonts-liberation).
+ */
+export const hasReferenceFont = ((): boolean => {
+  try {
+    return /Liberation Sans|Arial/.test(execFileSync("fc-match", ["Liberation Sans"], { encoding: "utf8" }));
+  } catch {
+    return false; // no fontconfig: the face cannot be looked up
+  }
+})();
 
 export interface PixelDiff {
   readonly width: number;
