@@ -717,18 +717,12 @@ function assetReturnsOnSessions(
   const { source, offset } = onSession;
   const len = source.length;
   let before = offset >= 0 && offset < len ? source[offset]! : Number.NaN;
-  const simplePrices = isPrice && !isLevel && type === "simple";
   for (let i = 0; i < n; i++) {
     const j = i + 1 + offset;
     const cur = j >= 0 && j < len ? source[j]! : Number.NaN;
     let r = Number.NaN;
     let flag = 0;
-    if (simplePrices && before > 0 && cur >= 0 && before < Number.POSITIVE_INFINITY && cur < Number.POSITIVE_INFINITY) {
-      // the common case (two finite prices, the earlier one positive): priceReturn(before, cur, "simple") written out
-      const q = (cur - before) / before;
-      if (Number.isFinite(q)) r = q;
-      else flag = RETURN_FLAGS.MISSING;
-    } else if (!isPrice) {
+    if (!isPrice) {
       if (Number.isFinite(cur)) r = cur;
       else flag = RETURN_FLAGS.MISSING;
     } else if (!Number.isFinite(cur)) flag = RETURN_FLAGS.MISSING;

@@ -44,7 +44,8 @@ export function checkReturnType(value: unknown, name = "returnType"): ReturnMeth
 export function priceReturn(p0: number, p1: number, type: ReturnMethod): number {
   // a type test only (no call): this runs once per price in computeReturns and the aligner
   if (typeof p0 !== "number" || typeof p1 !== "number") invalidOption("priceReturn: prices", typeof p0 !== "number" ? p0 : p1, "two numbers");
-  if (!(p0 > 0) || !(p1 >= 0) || !Number.isFinite(p0) || !Number.isFinite(p1)) return Number.NaN;
+  // one test for the common case, two finite prices, the earlier positive (NaN fails every comparison)
+  if (!(p0 > 0 && p1 >= 0 && p0 < Number.POSITIVE_INFINITY && p1 < Number.POSITIVE_INFINITY)) return Number.NaN;
   const r = (p1 - p0) / p0;
   if (!Number.isFinite(r)) return Number.NaN;
   if (type === "simple") return r;

@@ -1,9 +1,9 @@
 // Run sums from double-double prefix sums (src/stats/runSums.ts) against exact rational sums.
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/stats/random.js";
-import { tailQuantiles7 } from "../../src/stats/quantile.js";
 import { runSumPrefix, runSums } from "../../src/stats/runSums.js";
 import { runSumCountsAndTails } from "../../src/stats/runSumTails.js";
+import { countsAndTails } from "./helpers.js";
 
 /**
  * The correctly rounded sum of doubles: exact integer arithmetic on BigInt with every value
@@ -64,14 +64,7 @@ describe("stats/runSums", () => {
           const wide = sums.length > 0 && Math.floor((sums.length - 1) * 0.025) + 2 > 32;
           expect(done, `M=${M} L=${L}`).toBe(!wide);
           if (!done) continue;
-          let le = 0;
-          let ge = 0;
-          for (const v of sums) {
-            le += +(v <= c);
-            ge += +(v >= c);
-          }
-          const counted = sums.length > 0 && !Number.isNaN(c);
-          expect(Array.from(out), `M=${M} L=${L} c=${c} sd=${sd}`).toEqual([counted ? le : NaN, counted ? ge : NaN, ...tailQuantiles7(sums, 0.025, 0.975)]);
+          expect(Array.from(out), `M=${M} L=${L} c=${c} sd=${sd}`).toEqual(countsAndTails(sums, c));
         }
       }
     }
