@@ -14,7 +14,7 @@ import {
   parseDate,
   formatLocalTime,
 } from "../src/time/index.js";
-import { zoneOffsetReader } from "../src/time/zone.js";
+import { uniqueInstantReader, zoneOffsetReader } from "../src/time/zone.js";
 import { tzOffset } from "@date-fns/tz";
 
 describe("day keys", () => {
@@ -126,6 +126,34 @@ describe("time zones", () => {
       { seed: 2121, numRuns: 2000 },
     );
   });
+  it("uniqueInstantReader gives localToInstant's instant for every unique local time and NaN near a transition", () => {
+    // zones with DST at 02:00, 01:00 and 00:00 local, a 30-minute DST (Lord Howe), a changed
+    // rule (Sao Paulo stopped DST in 2019) and a skipped calendar day (Apia, 30 Dec 2011)
+    const zones = ["America/New_York", "Europe/London", "America/Sao_Paulo", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Tokyo"];
+    const minutes = [0, 30, 59.5, 60, 90, 120, 150, 180, 570, 960, 1439];
+    let unique = 0;
+    let other = 0;
+    for (const zone of zones) {
+      const read = uniqueInstantReader(zone);
+      for (let day = dayKey(2010, 1, 1); day <= dayKey(2026, 12, 31); day++) {
+        for (const minute of minutes) {
+          const want = localToInstant({ day, minute }, zone);
+          const got = read(day, minute);
+          if (Number.isNaN(got)) {
+            // NaN is allowed only within a day of a transition, where the general path decides
+            const near = zoneOffsetReader(zone)((day - 1) * 86_400_000) !== zoneOffsetReader(zone)((day + 2) * 86_400_000);
+            expect(near || want.status !== "unique", `${zone} ${isoFromDayKey(day)} ${minute}`).toBe(true);
+            other++;
+          } else {
+            expect(want, `${zone} ${isoFromDayKey(day)} ${minute}`).toEqual({ instant: got, status: "unique" });
+            unique++;
+          }
+        }
+      }
+    }
+    expect(unique).toBeGreaterThan(400_000);
+    expect(other).toBeGreaterThan(1_000);
+  });
   it("instantToLocal inverts localToInstant in Tokyo", () => {
     const ms = Date.UTC(2025, 3, 7, 14, 11);
     const local = instantToLocal(ms, "Asia/Tokyo");
@@ -140,6 +168,27 @@ describe("timestamps and dates", () => {
     expect(parseTimestamp("2025-04-07 10:11:30")).toEqual({ day: 20185, minute: 611.5 });
     expect(parseTimestamp("2025-04-07T14:11Z")).toEqual({ day: 20185, minute: 851, offset: 0 });
     expect(parseTimestamp("2025-04-07T10:11:00-04:00")).toEqual({ day: 20185, minute: 611, offset: -240 });
+  });
+  it("parseTimestamp reads YYYY-MM-DD and YYYY-MM-DDTHH:mm character by character as its general pattern does", () => {
+    // a leading space sends the same text through the general pattern (it trims first)
+    const texts = ["2025-04-07", "2025-04-07T10:11", "2024-02-29", "2025-02-29", "2025-02-28T23:59", "2025-13-01", "2025-00-10", "2025-04-00"];
+    texts.push("2025-04-31", "2025-04-07T24:00", "2025-04-07T23:60", "2025-04-07T00:00", "0001-01-01", "9999-12-31T23:59", "2025-04-07t10:11");
+    texts.push("2025-04-07 10:11", "2025/04/07", "2025-04-0a", "2025-04-07T1a:11", "2025-04-07T10-11", "+025-04-07", "2025-04-07T10:11Z");
+    for (const t of texts) expect(parseTimestamp(t), t).toEqual(parseTimestamp(` ${t}`));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 33 }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))),
+        (y, m, d, time) => {
+          const two = (n: number) => String(n).padStart(2, "0");
+          const text = `${String(y).padStart(4, "0")}-${two(m)}-${two(d)}${time === null ? "" : `T${two(time[0])}:${two(time[1])}`}`;
+          expect(parseTimestamp(text), text).toEqual(parseTimestamp(` ${text}`));
+        },
+      ),
+      { seed: 777, numRuns: 5000 },
+    );
   });
   it("parseTimestamp rejects malformed and impossible values", () => {
     for (const bad of ["", "2025-02-30", "2025-04-07T24:00", "2025-04-07T10:60", "07/04/2025", "2025-04-07T10", "yesterday"]) {

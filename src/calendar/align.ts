@@ -16,16 +16,17 @@ import type { Issue, SafeResult, Warning } from "../errors.js";
 import type { MarketEvent } from "../types.js";
 import { isTradingCalendar, tradingCalendar } from "./calendar.js";
 import type { TradingCalendar } from "./calendar.js";
-import { day0Iso, decideDateOnly, decideInstant, laneOf, newOutcome } from "./alignDays.js";
+import { laneOf, type Lane } from "./alignDays.js";
+import { approximateExchanges, decideAll, lazyRows, rowsOf, takeEvents, type DecisionGrid } from "./alignGrid.js";
 import { decideOnClock } from "./alignReason.js";
 import { RolledStatements } from "./alignRolled.js";
-import { LazyAlignmentRow, RowTexts, approximateNote } from "./alignRow.js";
+import { RowTexts, approximateNote } from "./alignRow.js";
 import type { RowPlace } from "./alignRow.js";
-import { readStatements, zoneOfEvent } from "./alignStatements.js";
+import { readStatements, zoneOfEvent, type Statement } from "./alignStatements.js";
 import type { Exchange } from "./exchanges.js";
 
 export type { AlignmentRow, AlignmentRule, NonTradingPolicy, SessionClass } from "./alignTypes.js";
-import type { AlignmentRow, AlignmentRule, NonTradingPolicy } from "./alignTypes.js";
+import type { AlignmentRow, NonTradingPolicy } from "./alignTypes.js";
 
 /** An exchange given as a MIC, an {@link Exchange} object or a ready {@link TradingCalendar}. */
 export type ExchangeInput = string | Exchange | TradingCalendar;
@@ -66,12 +67,10 @@ function toCalendar(input: ExchangeInput): TradingCalendar {
 
 /** What an alignment collects besides its rows. */
 interface AlignmentOutput {
-  readonly rows: AlignmentRow[];
   readonly skipped: SkippedAlignment[];
   readonly warnings: Warning[];
   readonly errors: Issue[];
   readonly rangeErrors: Issue[];
-  readonly approximateUsed: Set<string>;
 }
 
 /**
@@ -97,9 +96,28 @@ function recordFailure(out: AlignmentOutput, event: MarketEvent, i: number, zone
   }
 }
 
-/** True for the rules of a statement rolled to another session (its day has none). */
-function isRolled(rule: AlignmentRule): boolean {
-  return rule === "non-trading-next" || rule === "non-trading-previous" || rule === "date-only-next" || rule === "date-only-previous";
+/**
+ * Records the statements without a row (rule code 0 in the grid), statement by statement and
+ * exchange by exchange, as a row-by-row alignment meets them.
+ */
+function recordFailures(
+  out: AlignmentOutput,
+  events: readonly MarketEvent[],
+  statements: readonly Statement[],
+  lanes: readonly Lane[],
+  grid: DecisionGrid,
+  strict: boolean,
+): void {
+  const codeColons = lanes.map((lane) => `${lane.calendar.exchange.code}: `);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    let prefix: string | undefined; // "event E1 on ", written once per event when needed
+    for (let k = 0; k < lanes.length; k++) {
+      if (grid.rule[i * lanes.length + k] !== 0) continue;
+      prefix ??= `event ${event.id} on `;
+      recordFailure(out, event, i, zoneOfEvent(event), lanes[k]!.place(statements[i]!), strict, prefix + codeColons[k]!);
+    }
+  }
 }
 
 /**
@@ -117,6 +135,11 @@ function isRolled(rule: AlignmentRule): boolean {
  * another session give one `ROLLED_TO_NEXT_SESSION` (or `ROLLED_TO_PREVIOUS_SESSION`) warning per
  * exchange, naming them in `subjects` and counting them in `count` (each one's reason is in its
  * row); a dropped or skipped statement gives a warning of its own.
+ *
+ * Every decision, warning, skipped statement and error is made by the call. The row objects are
+ * made when `rows` is first read (an ordinary enumerable field from then on, the same array on
+ * every read), from what the call took of the events: changing the events afterwards does not
+ * change the rows, whose `event` is still the object given.
  *
  * @param events - statements; `timezone` defaults to America/New_York when empty.
  * @param exchange - a MIC (`"XNYS"`), an Exchange, a TradingCalendar, or an array of them.
@@ -144,48 +167,25 @@ export function alignEvents(events: readonly MarketEvent[], exchange: ExchangeIn
 
   const warnings: Warning[] = [];
   const statements = readStatements(events, warnings);
-  const out: AlignmentOutput = { rows: [], skipped: [], warnings, errors: [], rangeErrors: [], approximateUsed: new Set() };
+  const out: AlignmentOutput = { skipped: [], warnings, errors: [], rangeErrors: [] };
   const lanes = calendars.map((cal) => laneOf(cal, policy, new RowTexts(cal, policy, statements)));
   const rolled = calendars.map((cal) => new RolledStatements(cal.exchange.code));
-  const codeColons = calendars.map((cal) => `${cal.exchange.code}: `);
-  const outcome = newOutcome();
-  const strict = options.strict === true;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const st = statements[i]!;
-    const zone = zoneOfEvent(event);
-    const instantUtc = st.kind === "date" ? null : new Date(st.instant).toISOString();
-    let prefix: string | undefined; // "event E1 on ", written once per event when needed
-    for (let k = 0; k < lanes.length; k++) {
-      const lane = lanes[k]!;
-      const place = lane.place(st);
-      const day = place.localDay;
-      const f = lane.facts(day);
-      if (st.kind === "date") decideDateOnly(outcome, f, day, policy);
-      else decideInstant(outcome, f, day, place.localMinute, policy);
-      if (outcome.failure !== undefined) {
-        prefix ??= `event ${event.id} on `;
-        recordFailure(out, event, i, zone, place, strict, prefix + codeColons[k]!);
-        continue;
-      }
-      const rule = outcome.rule!;
-      const day0 = outcome.day0;
-      if (isRolled(rule)) rolled[k]!.add(event.id, rule === "non-trading-previous" || rule === "date-only-previous", day, day0);
-      if (lane.calendar.approximate) out.approximateUsed.add(lane.calendar.exchange.code);
-      out.rows.push(new LazyAlignmentRow(event, i, zone, instantUtc, st, lane.texts, outcome.session, rule, day0, day0Iso(f, day, day0)));
-    }
-  }
+  const taken = takeEvents(events);
+  const grid = decideAll(lanes, statements, taken.ids, policy, rolled);
+  if (grid.failures > 0) recordFailures(out, events, statements, lanes, grid, options.strict === true);
   throwIfIssues(out.errors, 'alignEvents: statements on non-trading days (nonTrading: "error")', "NON_TRADING_DAY");
   throwIfIssues(out.rangeErrors, "alignEvents: statements outside the calendar range (strict: true)", "DATE_OUT_OF_RANGE");
   for (const r of rolled) warnings.push(...r.warnings());
-  for (const code of out.approximateUsed) {
+  for (const code of approximateExchanges(lanes, grid, events.length)) {
     warnings.push({
       code: "APPROXIMATE_CALENDAR",
       message: `the ${code} calendar is weekdays only (no built-in holidays and no data); day 0 may fall on an exchange holiday. Give the exchange's trading days: --calendar ${code}=FILE (a price file of an asset listed there) on the command line, or in code a calendar built from that data.`,
       exchange: code,
     });
   }
-  return { rows: out.rows, skipped: out.skipped, warnings };
+  const result = { rows: [] as AlignmentRow[], skipped: out.skipped, warnings };
+  lazyRows(result, () => rowsOf(taken, statements, lanes, grid));
+  return result;
 }
 
 /**

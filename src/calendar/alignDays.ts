@@ -30,10 +30,8 @@ interface DayFacts {
   readonly previous: DayKey | undefined;
   /** True when the next session exists and lies in the covered range. */
   readonly nextCovered: boolean;
-  /** ISO dates of the day and of its neighbouring sessions ("" when there is none), as rows show day 0. */
+  /** The day's ISO date, as rows show a day 0. */
   readonly iso: string;
-  readonly nextIso: string;
-  readonly previousIso: string;
 }
 
 const factsByCalendar = new WeakMap<TradingCalendar, DayFacts[]>();
@@ -53,8 +51,6 @@ function readFacts(cal: TradingCalendar, day: DayKey): DayFacts {
     previous,
     nextCovered: next !== undefined && cal.covers(next),
     iso: isoFromDayKey(day),
-    nextIso: next === undefined ? "" : isoFromDayKey(next),
-    previousIso: previous === undefined ? "" : isoFromDayKey(previous),
   };
 }
 
@@ -78,28 +74,66 @@ export function dayFactsOf(cal: TradingCalendar): (day: DayKey) => DayFacts {
   };
 }
 
-/** The ISO date of an outcome's day 0, from the facts of the statement's local day. */
-export function day0Iso(f: DayFacts, day: DayKey, day0: DayKey): string {
-  if (day0 === day) return f.iso;
-  if (day0 === f.next) return f.nextIso;
-  if (day0 === f.previous) return f.previousIso;
-  return isoFromDayKey(day0);
+/** The session classes by code. */
+export const SESSIONS: readonly SessionClass[] = ["pre-open", "regular", "after-close", "early-close", "non-trading", "date-only"];
+const PRE_OPEN = 0;
+const REGULAR = 1;
+const AFTER_CLOSE = 2;
+const EARLY_CLOSE = 3;
+const NON_TRADING = 4;
+const DATE_ONLY = 5;
+
+/** The rules by code; code 0 is a statement without a day 0 on that exchange. */
+export const RULES: readonly (AlignmentRule | undefined)[] = [
+  undefined,
+  "pre-open-same-day",
+  "regular-same-day",
+  "after-close-next",
+  "early-close-next",
+  "non-trading-next",
+  "non-trading-previous",
+  "date-only-same-day",
+  "date-only-next",
+  "date-only-previous",
+];
+const NO_RULE = 0;
+const PRE_OPEN_SAME_DAY = 1;
+const REGULAR_SAME_DAY = 2;
+const AFTER_CLOSE_NEXT = 3;
+const EARLY_CLOSE_NEXT = 4;
+const NON_TRADING_NEXT = 5;
+const NON_TRADING_PREVIOUS = 6;
+const DATE_ONLY_SAME_DAY = 7;
+const DATE_ONLY_NEXT = 8;
+const DATE_ONLY_PREVIOUS = 9;
+
+/** True for the rule codes of a statement rolled to another session (its day has none). */
+export function isRolledRule(rule: number): boolean {
+  return rule === NON_TRADING_NEXT || rule === NON_TRADING_PREVIOUS || rule === DATE_ONLY_NEXT || rule === DATE_ONLY_PREVIOUS;
 }
 
-/** A decision without its text; `failure` set when the statement gets no day 0. */
+/** True for the rule codes of a statement rolled to the previous session. */
+export function isPreviousRule(rule: number): boolean {
+  return rule === NON_TRADING_PREVIOUS || rule === DATE_ONLY_PREVIOUS;
+}
+
+/**
+ * A decision without its text, as codes into {@link SESSIONS} and {@link RULES}; `failure` set
+ * (and `rule` 0) when the statement gets no day 0.
+ */
 export interface Outcome {
-  session: SessionClass;
-  rule: AlignmentRule | undefined;
+  session: number;
+  rule: number;
   day0: DayKey;
   failure: "drop" | "error" | "range" | undefined;
 }
 
 /** A fresh outcome to be filled by {@link decideDateOnly} and {@link decideInstant} (one per alignment, reused). */
 export function newOutcome(): Outcome {
-  return { session: "regular", rule: undefined, day0: Number.NaN, failure: undefined };
+  return { session: REGULAR, rule: NO_RULE, day0: Number.NaN, failure: undefined };
 }
 
-function set(out: Outcome, session: SessionClass, rule: AlignmentRule | undefined, day0: DayKey, failure: Outcome["failure"]): Outcome {
+function set(out: Outcome, session: number, rule: number, day0: DayKey, failure: Outcome["failure"]): Outcome {
   out.session = session;
   out.rule = rule;
   out.day0 = day0;
@@ -107,34 +141,34 @@ function set(out: Outcome, session: SessionClass, rule: AlignmentRule | undefine
   return out;
 }
 
-function nonTrading(out: Outcome, f: DayFacts, session: "date-only" | "non-trading", policy: NonTradingPolicy): Outcome {
-  if (policy === "drop") return set(out, session, undefined, Number.NaN, "drop");
-  if (policy === "error") return set(out, session, undefined, Number.NaN, "error");
-  const dateOnly = session === "date-only";
+function nonTrading(out: Outcome, f: DayFacts, session: typeof DATE_ONLY | typeof NON_TRADING, policy: NonTradingPolicy): Outcome {
+  if (policy === "drop") return set(out, session, NO_RULE, Number.NaN, "drop");
+  if (policy === "error") return set(out, session, NO_RULE, Number.NaN, "error");
+  const dateOnly = session === DATE_ONLY;
   if (policy === "previous") {
-    if (f.previous === undefined) return set(out, session, undefined, Number.NaN, "range");
-    return set(out, session, dateOnly ? "date-only-previous" : "non-trading-previous", f.previous, undefined);
+    if (f.previous === undefined) return set(out, session, NO_RULE, Number.NaN, "range");
+    return set(out, session, dateOnly ? DATE_ONLY_PREVIOUS : NON_TRADING_PREVIOUS, f.previous, undefined);
   }
-  if (f.next === undefined) return set(out, session, undefined, Number.NaN, "range");
-  return set(out, session, dateOnly ? "date-only-next" : "non-trading-next", f.next, undefined);
+  if (f.next === undefined) return set(out, session, NO_RULE, Number.NaN, "range");
+  return set(out, session, dateOnly ? DATE_ONLY_NEXT : NON_TRADING_NEXT, f.next, undefined);
 }
 
 /** A date-only statement: that day when it is a session, else per the policy. */
 export function decideDateOnly(out: Outcome, f: DayFacts, day: DayKey, policy: NonTradingPolicy): Outcome {
-  if (!f.covered) return set(out, "date-only", undefined, Number.NaN, "range");
-  if (f.session) return set(out, "date-only", "date-only-same-day", day, undefined);
-  return nonTrading(out, f, "date-only", policy);
+  if (!f.covered) return set(out, DATE_ONLY, NO_RULE, Number.NaN, "range");
+  if (f.session) return set(out, DATE_ONLY, DATE_ONLY_SAME_DAY, day, undefined);
+  return nonTrading(out, f, DATE_ONLY, policy);
 }
 
 /** A statement at `minute` of local `day` on the exchange clock. */
 export function decideInstant(out: Outcome, f: DayFacts, day: DayKey, minute: number, policy: NonTradingPolicy): Outcome {
-  if (!f.covered) return set(out, "non-trading", undefined, Number.NaN, "range");
-  if (!f.session) return nonTrading(out, f, "non-trading", policy);
-  if (minute < f.open) return set(out, "pre-open", "pre-open-same-day", day, undefined);
-  if (minute < f.close) return set(out, "regular", "regular-same-day", day, undefined);
-  if (!f.nextCovered) return set(out, "after-close", undefined, Number.NaN, "range");
-  if (f.close < f.regularClose && minute < f.regularClose) return set(out, "early-close", "early-close-next", f.next!, undefined);
-  return set(out, "after-close", "after-close-next", f.next!, undefined);
+  if (!f.covered) return set(out, NON_TRADING, NO_RULE, Number.NaN, "range");
+  if (!f.session) return nonTrading(out, f, NON_TRADING, policy);
+  if (minute < f.open) return set(out, PRE_OPEN, PRE_OPEN_SAME_DAY, day, undefined);
+  if (minute < f.close) return set(out, REGULAR, REGULAR_SAME_DAY, day, undefined);
+  if (!f.nextCovered) return set(out, AFTER_CLOSE, NO_RULE, Number.NaN, "range");
+  if (f.close < f.regularClose && minute < f.regularClose) return set(out, EARLY_CLOSE, EARLY_CLOSE_NEXT, f.next!, undefined);
+  return set(out, AFTER_CLOSE, AFTER_CLOSE_NEXT, f.next!, undefined);
 }
 
 /** One exchange of an alignment: its calendar, the statement's place on its clock, the facts of its days, its rows' texts. */
@@ -144,6 +178,8 @@ export interface Lane {
   /** The statement on this exchange's clock; the returned object is reused by the next call. */
   place(st: Statement): RowPlace;
   readonly facts: (day: DayKey) => DayFacts;
+  /** The exchange zone's UTC offset in minutes at an instant (ms since the epoch). */
+  readonly offsetAt: (epochMs: number) => number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -160,6 +196,7 @@ export function laneOf(calendar: TradingCalendar, policy: NonTradingPolicy, text
     calendar,
     texts,
     facts: dayFactsOf(calendar),
+    offsetAt,
     place(st) {
       place.statement = st;
       if (st.kind === "date") {

@@ -1,5 +1,6 @@
 /**
- * The rows of an alignment. A row holds its decision (session, rule, day 0) as plain fields;
+ * The rows of an alignment (made from its decision grid, `alignGrid.ts`, when `rows` is first
+ * read). A row holds its decision (session, rule, day 0) as plain fields;
  * its two text fields, `local_time` (the statement on the exchange clock) and `reason`, are
  * written when first read and then kept, so aligning many statements on many exchanges does
  * not format a sentence per row that nobody reads. Reading a field, `JSON.stringify` (the same
@@ -35,31 +36,32 @@ export class RowTexts {
   readonly calendar: TradingCalendar;
   readonly policy: NonTradingPolicy;
   readonly #statements: readonly Statement[];
-  readonly #reasons: (string | undefined)[];
-  readonly #localTimes: (string | undefined)[];
+  /** Written texts by event index (made on the first text read: most alignments read none). */
+  #reasons: (string | undefined)[] | undefined;
+  #localTimes: (string | undefined)[] | undefined;
 
   constructor(calendar: TradingCalendar, policy: NonTradingPolicy, statements: readonly Statement[]) {
     this.calendar = calendar;
     this.policy = policy;
     this.#statements = statements;
-    this.#reasons = new Array<string | undefined>(statements.length);
-    this.#localTimes = new Array<string | undefined>(statements.length);
   }
 
   /** The statement at event index `i` on the exchange clock, ISO without offset (a date for date-only statements). */
   localTime(i: number): string {
-    let text = this.#localTimes[i];
+    const texts = (this.#localTimes ??= new Array<string | undefined>(this.#statements.length));
+    let text = texts[i];
     if (text === undefined) {
       const st = this.#statements[i]!;
-      this.#localTimes[i] = text = st.kind === "date" ? st.text : formatLocalTime(instantToLocal(st.instant, this.calendar.exchange.timezone));
+      texts[i] = text = st.kind === "date" ? st.text : formatLocalTime(instantToLocal(st.instant, this.calendar.exchange.timezone));
     }
     return text;
   }
 
   /** Why the statement at event index `i` (in time zone `zone`) got its day 0 on this exchange, in one sentence. */
   reason(i: number, zone: string): string {
-    let text = this.#reasons[i];
-    if (text === undefined) this.#reasons[i] = text = decide(this.#statements[i]!, zone, this.calendar, this.policy).reason + approximateNote(this.calendar);
+    const texts = (this.#reasons ??= new Array<string | undefined>(this.#statements.length));
+    let text = texts[i];
+    if (text === undefined) texts[i] = text = decide(this.#statements[i]!, zone, this.calendar, this.policy).reason + approximateNote(this.calendar);
     return text;
   }
 }
@@ -95,7 +97,9 @@ export class LazyAlignmentRow implements AlignmentRow {
   constructor(
     event: MarketEvent,
     index: number,
+    id: string,
     zone: string,
+    asset: string | null,
     instantUtc: string | null,
     statement: Statement,
     texts: RowTexts,
@@ -105,7 +109,7 @@ export class LazyAlignmentRow implements AlignmentRow {
     day0Iso: string,
   ) {
     const cal = texts.calendar;
-    this.id = event.id;
+    this.id = id;
     this.exchange = cal.exchange.code;
     this.timestamp = statement.text;
     this.timezone = zone;
@@ -116,7 +120,7 @@ export class LazyAlignmentRow implements AlignmentRow {
     this.day0_iso = day0Iso;
     this.rule = rule;
     this.approximate = cal.approximate;
-    this.asset = event.asset ?? null;
+    this.asset = asset;
     this.event = event;
     this.#texts = texts;
     this.#index = index;

@@ -8,7 +8,7 @@ import type { Issue, Warning } from "../errors.js";
 import { throwIfIssues } from "../errors.js";
 import { isoFromDayKey } from "../time/dayKey.js";
 import { parseTimestamp } from "../time/timestamp.js";
-import { formatLocalTime, instantToLocal, isValidTimeZone, localToInstant, zoneOffsetMinutes } from "../time/zone.js";
+import { formatLocalTime, instantToLocal, isValidTimeZone, localToInstant, uniqueInstantReader, zoneOffsetMinutes } from "../time/zone.js";
 import type { DayKey, MarketEvent } from "../types.js";
 
 /** A statement known by its date only, or by its instant; `text` is the timestamp as rows show it. */
@@ -28,11 +28,20 @@ function offsetText(zone: string, instant: number): string {
   return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
 }
 
+/**
+ * The text a row shows for a timestamp: the input itself when it is already `YYYY-MM-DD` or
+ * `YYYY-MM-DDTHH:mm` (what formatting would write), else `format()`.
+ */
+function shownText(timestamp: string, length: 10 | 16, format: () => string): string {
+  return timestamp.length === length && (length === 10 || timestamp.charCodeAt(10) === 84) ? timestamp : format();
+}
+
 /** Parses and checks every event, collecting issues; returns statements by event index. */
 export function readStatements(events: readonly MarketEvent[], warnings: Warning[]): Statement[] {
   const invalid: Issue[] = [];
   const nonexistent: Issue[] = [];
   const out: Statement[] = [];
+  const readers = new Map<string, (day: DayKey, minute: number) => number>();
   events.forEach((event, i) => {
     const row = i + 1;
     if (typeof event !== "object" || event === null) {
@@ -67,7 +76,7 @@ export function readStatements(events: readonly MarketEvent[], warnings: Warning
           event_id: id,
         });
       }
-      out[i] = { kind: "date", day: parsed.day, text: isoFromDayKey(parsed.day) };
+      out[i] = { kind: "date", day: parsed.day, text: shownText(event.timestamp, 10, () => isoFromDayKey(parsed.day)) };
       return;
     }
     if (parsed.offset !== undefined) {
@@ -76,6 +85,13 @@ export function readStatements(events: readonly MarketEvent[], warnings: Warning
       return;
     }
     const local = { day: parsed.day, minute: parsed.minute };
+    let reader = readers.get(zone);
+    if (reader === undefined) readers.set(zone, (reader = uniqueInstantReader(zone)));
+    const unique = reader(local.day, local.minute);
+    if (!Number.isNaN(unique)) {
+      out[i] = { kind: "instant", instant: unique, text: shownText(event.timestamp, 16, () => formatLocalTime(local)) };
+      return;
+    }
     const r = localToInstant(local, zone);
     if (r.status === "nonexistent") {
       nonexistent.push({

@@ -29,6 +29,8 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
  */
 export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   checkString("parseTimestamp", "text", text);
+  const common = parseCommonForm(text);
+  if (common !== null) return common;
   const m = TIMESTAMP.exec(text.trim());
   if (m === null) return undefined;
   const day = dayKey(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -47,6 +49,43 @@ export function parseTimestamp(text: string): ParsedTimestamp | undefined {
   const om = Number(o[3]);
   if (oh > 18 || om > 59) return undefined;
   return { day, minute, offset: (o[1] === "-" ? -1 : 1) * (oh * 60 + om) };
+}
+
+/** The digit at `i` of `text` (0–9), or -1 for any other character. */
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** The number written by the two digits at `i`, or -1 when either is not a digit. */
+function twoDigits(text: string, i: number): number {
+  const a = digitAt(text, i);
+  const b = digitAt(text, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * `YYYY-MM-DD` and `YYYY-MM-DDTHH:mm` exactly (the forms most statement files use) read
+ * character by character, with the same result as the general pattern; `null` for any other
+ * text (which the pattern then reads).
+ */
+function parseCommonForm(text: string): ParsedTimestamp | undefined | null {
+  const n = text.length;
+  if ((n !== 10 && n !== 16) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null; // "-"
+  const hi = twoDigits(text, 0);
+  const lo = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const dd = twoDigits(text, 8);
+  if (hi < 0 || lo < 0 || month < 0 || dd < 0) return null;
+  if (n === 16 && (text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58)) return null; // "T", ":"
+  const h = n === 16 ? twoDigits(text, 11) : 0;
+  const min = n === 16 ? twoDigits(text, 14) : 0;
+  if (h < 0 || min < 0) return null;
+  const day = dayKey(hi * 100 + lo, month, dd);
+  if (Number.isNaN(day)) return undefined;
+  if (n === 10) return { day };
+  if (h > 23 || min > 59) return undefined;
+  return { day, minute: h * 60 + min };
 }
 
 /** Date formats understood by the CSV readers. */

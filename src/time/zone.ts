@@ -185,6 +185,24 @@ export function localToInstant(local: LocalTime, zone: string): InstantResult {
 }
 
 /**
+ * A reader of {@link localToInstant}'s common case for one zone: the instant of a local time
+ * whose offsets one day before and one day after agree and hold at the instant (no transition
+ * near it), read from the zone's remembered daily offsets; `NaN` otherwise (then ask
+ * `localToInstant`, which also tells an ambiguous time from a nonexistent one). Unchecked
+ * arguments: for loops over many statements in one zone.
+ */
+export function uniqueInstantReader(zone: string): (day: DayKey, minute: number) => number {
+  const offsetAt = zoneOffsetReader(zone);
+  return (day, minute) => {
+    const wall = day * MS_PER_DAY + minute * MS_PER_MINUTE;
+    const before = offsetAt(wall - MS_PER_DAY);
+    if (offsetAt(wall + MS_PER_DAY) !== before) return Number.NaN;
+    const t = wall - before * MS_PER_MINUTE;
+    return offsetAt(t) === before ? t : Number.NaN;
+  };
+}
+
+/**
  * The local wall-clock time in `zone` of an instant; `minute` counts from local midnight.
  *
  * @example

@@ -307,6 +307,62 @@ describe("alignEvents: rolled statements", () => {
   });
 });
 
+describe("alignEvents: rows made on first read", () => {
+  const events = () => [
+    ev("lutnick", "2025-04-06T10:00", { asset: "SPY" }),
+    ev("pause", "2025-04-09 13:18"),
+    ev("d", "2025-04-07"),
+    ev("s", "2025-04-07T10:11:30"),
+  ];
+
+  it("keeps rows an ordinary field: first among the keys, the same array on every read, then a plain value", () => {
+    const r = alignEvents(events(), ["XNYS", "XTKS"]);
+    expect(Object.keys(r)).toEqual(["rows", "skipped", "warnings"]);
+    expect(typeof Object.getOwnPropertyDescriptor(r, "rows")!.get).toBe("function");
+    const rows = r.rows;
+    expect(rows).toHaveLength(8);
+    expect(r.rows).toBe(rows);
+    const d = Object.getOwnPropertyDescriptor(r, "rows")!;
+    expect(d.value).toBe(rows);
+    expect(d.enumerable).toBe(true);
+    const json = JSON.parse(JSON.stringify(r));
+    expect(Object.keys(json)).toEqual(["rows", "skipped", "warnings"]);
+    expect(json.rows).toEqual(rows.map((x) => JSON.parse(JSON.stringify(plainAlignmentRow(x)))));
+    expect({ ...alignEvents(events(), "XNYS") }.rows).toHaveLength(4);
+    const assigned = alignEvents(events(), "XNYS");
+    assigned.rows.length; // read, then replace
+    (assigned as { rows: unknown[] }).rows = [];
+    expect(assigned.rows).toEqual([]);
+    const early = alignEvents(events(), "XNYS");
+    (early as { rows: unknown[] }).rows = ["mine"];
+    expect(early.rows).toEqual(["mine"]);
+  });
+
+  it("shows the events as they were given, whatever the caller changes before reading the rows", () => {
+    const input = events();
+    const want = alignEvents(events(), ["XNYS", "XTKS"]).rows.map((x) => plainAlignmentRow(x));
+    const r = alignEvents(input, ["XNYS", "XTKS"]);
+    const first = input[0]!;
+    (first as { id: string }).id = "renamed";
+    (first as { timezone: string }).timezone = "Asia/Tokyo";
+    (first as { asset: string }).asset = "QQQ";
+    input.pop();
+    input.reverse();
+    const got = r.rows.map((x) => plainAlignmentRow(x));
+    expect(got.map((x) => ({ ...x, event: undefined }))).toEqual(want.map((x) => ({ ...x, event: undefined })));
+    expect(got[0]!.event).toBe(first); // the caller's own object, as given
+    expect(got.map((x) => x.id)).toEqual(["lutnick", "lutnick", "pause", "pause", "d", "d", "s", "s"]);
+    expect(got[0]!.asset).toBe("SPY");
+  });
+
+  it("shows a timestamp as given when it is already YYYY-MM-DD or YYYY-MM-DDTHH:mm, else written in that form", () => {
+    const rows = alignEvents(events(), "XNYS").rows;
+    expect(rows.map((x) => x.timestamp)).toEqual(["2025-04-06T10:00", "2025-04-09T13:18", "2025-04-07", "2025-04-07T10:11:30"]);
+    expect(one(ev("m", "2025-04-07T10:11:00"), "XNYS").timestamp).toBe("2025-04-07T10:11");
+    expect(one(ev("dt", "2025-04-07T10:11", { precision: "date" }), "XNYS").timestamp).toBe("2025-04-07");
+  });
+});
+
 describe("alignEvents: calendars and ranges", () => {
   it("flags approximate calendars in the row, the reason and one warning per exchange naming --calendar MIC=FILE", () => {
     const warsaw = { code: "XWAR", name: "Warsaw", timezone: "Europe/Warsaw", open: "09:00", close: "17:00", holidays: "none" } as const;
