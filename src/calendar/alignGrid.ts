@@ -190,14 +190,19 @@ export function rowsOf(taken: EventsTaken, statements: readonly Statement[], lan
  * spreading and `structuredClone` see an ordinary field). Assigning the field first replaces it.
  */
 export function lazyRows(result: { rows: AlignmentRow[] }, build: () => AlignmentRow[]): void {
+  let made: AlignmentRow[] | undefined;
   const settle = (rows: AlignmentRow[]): AlignmentRow[] => {
-    Object.defineProperty(result, "rows", { value: rows, enumerable: true, writable: true, configurable: true });
+    made = rows;
+    // a frozen or sealed result keeps its getter, which then returns the rows made
+    if (Object.getOwnPropertyDescriptor(result, "rows")?.configurable === true) {
+      Object.defineProperty(result, "rows", { value: rows, enumerable: true, writable: true, configurable: true });
+    }
     return rows;
   };
   Object.defineProperty(result, "rows", {
     enumerable: true,
     configurable: true,
-    get: () => settle(build()),
+    get: () => made ?? settle(build()),
     set: settle,
   });
 }

@@ -336,6 +336,10 @@ describe("alignEvents: rows made on first read", () => {
     const early = alignEvents(events(), "XNYS");
     (early as { rows: unknown[] }).rows = ["mine"];
     expect(early.rows).toEqual(["mine"]);
+    const frozen = Object.freeze(alignEvents(events(), "XNYS"));
+    expect(frozen.rows).toHaveLength(4);
+    expect(frozen.rows).toBe(frozen.rows);
+    expect(structuredClone(Object.freeze(alignEvents(events(), "XNYS"))).rows).toHaveLength(4);
   });
 
   it("shows the events as they were given, whatever the caller changes before reading the rows", () => {
