@@ -5,7 +5,9 @@
  *
  *   npx tsx bench/parallel.ts [--runs 5] [--seed 20250403] [--assets 2000] [--statements 40] [--tests 1] [--three 1]
  *
- * `--tests 0` leaves out the workload with cross-event tests, `--three 0` the 3-worker variant.
+ * `--tests 0` leaves out the workload with cross-event tests, `--three 0` the 3-worker variant,
+ * `--pool 0` the pool of two workers started once and kept warm across the runs (`createStudyPool`;
+ * its first study, the untimed check run, starts them; a study with cross-event tests runs in this thread).
  *
  * Workloads: the many-pairs design of bench/workloads.ts (`--assets` price series × `--statements`
  * statements on 2015–2025 NYSE sessions, market model, windows [0,0], [-1,1], [0,5], SQ test)
@@ -22,7 +24,7 @@ import type { EventStudyOptions } from "../src/index.js";
 import { intOptions, machineRows, ms, printTable, summarize } from "./harness.js";
 import { manyPairs } from "./workloads.js";
 
-const opt = intOptions({ runs: 5, seed: 20250403, assets: 2000, statements: 40, tests: 1, three: 1 });
+const opt = intOptions({ runs: 5, seed: 20250403, assets: 2000, statements: 40, tests: 1, three: 1, pool: 1 });
 const dist = new URL("../dist/", import.meta.url);
 const core = (await import(new URL("index.js", dist).href)) as typeof import("../src/index.js");
 const node = (await import(new URL("node.js", dist).href)) as typeof import("../src/node/index.js");
@@ -33,6 +35,9 @@ const variants: Variant[] = [
   { name: "eventStudyParallel, 2 workers", run: (o) => node.eventStudyParallel(o, { workers: 2 }) },
   ...(opt.three === 1 ? [{ name: "eventStudyParallel, 3 workers", run: (o: EventStudyOptions) => node.eventStudyParallel(o, { workers: 3 }) }] : []),
 ];
+// a pool's workers start once and stay warm: its first study (the untimed check run) starts them
+const pool = opt.pool === 1 ? node.createStudyPool({ workers: 2 }) : undefined;
+if (pool !== undefined) variants.push({ name: "createStudyPool, 2 warm workers", run: (o) => pool.eventStudy(o) });
 
 const rows: Record<string, string | number>[] = [];
 const { sessions: _sessions, ...base } = manyPairs(opt.assets, opt.statements, opt.seed);
@@ -74,5 +79,6 @@ for (const [workload, options] of workloads) {
     });
   }
 }
+await pool?.close();
 printTable("Machine", machineRows());
 printTable("One thread against worker threads (wall time, median of the runs)", rows);

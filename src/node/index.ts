@@ -23,3 +23,5 @@ export { readSeriesParquetFile } from "./parquet.js";
 export { readSeriesArrowFile } from "./arrow.js";
 export { eventStudyParallel, PARALLEL_MIN_PAIRS } from "./parallel.js";
 export type { ParallelOptions } from "./parallel.js";
+export { createStudyPool, POOL_MIN_PAIRS } from "./pool.js";
+export type { StudyPool, StudyPoolOptions } from "./pool.js";

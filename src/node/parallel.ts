@@ -5,22 +5,9 @@
  * single run's study.
  * @module
  */
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
-import {
-  MarketReactionError,
-  eventStudy,
-  mergeStudies,
-  shardHead,
-  type EventStudyOptions,
-  type Issue,
-  type ShardSpec,
-  type Study,
-  type StudyPart,
-} from "market-reaction";
-import { shardDelivery, type ShardDelivery } from "./shardMessage.js";
+import { eventStudy, type EventStudyOptions, type Study } from "market-reaction";
+import { invalidOption, ShardWorker, splitStudy, studyOnWorkers, studySize, type ShardLayout } from "./pool.js";
 
 /** Options of {@link eventStudyParallel}. */
 export interface ParallelOptions {
@@ -89,24 +76,14 @@ export async function eventStudyParallel(options: EventStudyOptions, parallel: P
     invalidOption("workers", requested, "a whole number ≥ 1 (1: in this thread)");
   const layout = shardLayout(options, requested);
   if (layout === undefined) return eventStudy(options);
-  const { onProgress: _dropped, ...data } = options;
   // the workers start first: each loads the library while this thread checks the study and
   // computes what all shards share (the head); then each gets only its shard's series
-  const started = Array.from({ length: layout.count }, (_, index) => startShard({ ...layout, index }));
+  const workers = Array.from({ length: layout.count }, () => new ShardWorker());
   try {
-    const head = shardHead(data);
-    started.forEach((worker, index) => worker.send(shardDelivery(data, { ...layout, index }, head)));
-    return mergeStudies(await Promise.all(started.map((w) => w.part)));
+    return await studyOnWorkers(options, layout, workers);
   } finally {
-    for (const worker of started) worker.stop();
+    await Promise.all(workers.map((w) => w.stop()));
   }
-}
-
-function invalidOption(option: string, value: unknown, expected: string): never {
-  throw new MarketReactionError(
-    "INVALID_OPTION",
-    `invalid ${option}: ${typeof value === "string" ? JSON.stringify(value) : String(value)}; expected ${expected}`,
-  );
 }
 
 /**
@@ -118,104 +95,9 @@ function invalidOption(option: string, value: unknown, expected: string): never 
  * against 7.9 s in one thread).
  * @internal exported for its test
  */
-export function shardLayout(options: EventStudyOptions, requested: number | undefined, cores = availableParallelism()): Omit<ShardSpec, "index"> | undefined {
-  const assets = Array.isArray(options.assets) ? options.assets.length : ((options.assets as { series?: readonly unknown[] } | undefined)?.series?.length ?? 0);
-  const statements = Array.isArray(options.events) ? options.events.length : 0;
-  const workers = requested ?? Math.min(cores, Math.floor((assets * statements) / (PARALLEL_MIN_PAIRS / 2)));
-  if (requested === undefined && options.tests !== undefined) return undefined;
-  if (workers <= 1 || (requested === undefined && assets * statements < PARALLEL_MIN_PAIRS)) return undefined;
-  if (assets >= 2) return { by: "assets", count: Math.min(workers, assets) };
-  const whole = (options.regression !== undefined && options.regression !== false) || options.placebo !== undefined;
-  if (whole || statements < 2) return undefined;
-  return { by: "statements", count: Math.min(workers, statements) };
-}
-
-/**
- * How a worker starts: `worker.js` next to the built entry; from the TypeScript sources (tests,
- * tsx), a small script that registers tsx's loader in the worker and imports `worker.ts`.
- */
-function workerScript(): { readonly file: URL | string; readonly eval: boolean } {
-  // (the CommonJS build has import.meta.url through tsup's shims)
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return { file: new URL("./worker.js", here), eval: false };
-  const tsx = pathToFileURL(createRequire(here).resolve("tsx/esm/api")).href.replace(/\.cjs$/, ".mjs");
-  const source = new URL("./worker.ts", here).href;
-  return { file: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, eval: true };
-}
-
-/**
- * A worker with the parent's Node flags. They are inherited as they are (Node passes process-wide
- * flags such as `--max-old-space-size` through), unless `--input-type` (of
- * `node --input-type=module -e …`) is among them, which a worker file refuses: then the worker
- * gets the other flags, without those a worker's own `execArgv` may not hold (V8 heap sizes and
- * other process-wide flags, which Node names in its error), as they still apply process-wide.
- */
-function startWorker(file: URL | string, options: WorkerOptions): Worker {
-  if (!process.execArgv.some((a) => a.startsWith("--input-type"))) return new Worker(file, options);
-  const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type"));
-  try {
-    return new Worker(file, { ...options, execArgv });
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw error;
-    const refused = new Set(((error as Error).message.split(": ")[1] ?? "").split(/[\s,]+/));
-    return new Worker(file, { ...options, execArgv: execArgv.filter((a) => !refused.has(a)) });
-  }
-}
-
-/** A worker computing one shard: `send` gives it its shard; `part` is what it sends back. */
-interface ShardWorker {
-  readonly part: Promise<StudyPart>;
-  send(delivery: ShardDelivery): void;
-  /** Stops the worker (when its part is in, or the study failed elsewhere). */
-  stop(): void;
-}
-
-/** A worker thread started for one shard; it waits for its message. */
-function startShard(shard: ShardSpec): ShardWorker {
-  const script = workerScript();
-  const worker = startWorker(script.file, { eval: script.eval });
-  let settled = false;
-  const part = new Promise<StudyPart>((resolve, reject) => {
-    worker.once(
-      "message",
-      (message: { ok: true; part: StudyPart } | { ok: false; error: { code?: string; message: string; issues: Issue[]; name?: string } }) => {
-        settled = true;
-        void worker.terminate();
-        if (message.ok) resolve(message.part);
-        else if (message.error.code !== undefined) reject(new MarketReactionError(message.error.code as never, message.error.message, message.error.issues));
-        else reject(new Error(`worker for shard ${shard.index}/${shard.count}: ${message.error.name ?? "Error"}: ${message.error.message}`));
-      },
-    );
-    worker.once("error", (error) => {
-      if (!settled) reject(error);
-      settled = true;
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`worker for shard ${shard.index}/${shard.count} stopped (exit code ${code}) before it sent its part`));
-      settled = true;
-    });
-  });
-  // a part nobody awaits (the study failed before the workers were given their shards) is no unhandled rejection
-  part.catch(() => undefined);
-  return {
-    part,
-    send(delivery) {
-      try {
-        worker.postMessage(delivery.message, delivery.transfer);
-      } catch (error) {
-        if ((error as Error).name === "DataCloneError")
-          invalidOption(
-            "options",
-            (error as Error).message,
-            "plain data for worker threads (series, statements, exchange codes); use eventStudy for other options",
-          );
-        throw error;
-      }
-    },
-    stop() {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-    },
-  };
+export function shardLayout(options: EventStudyOptions, requested: number | undefined, cores = availableParallelism()): ShardLayout | undefined {
+  const { assets, statements } = studySize(options);
+  if (requested !== undefined) return splitStudy(options, requested);
+  if (options.tests !== undefined || assets * statements < PARALLEL_MIN_PAIRS) return undefined;
+  return splitStudy(options, Math.min(cores, Math.floor((assets * statements) / (PARALLEL_MIN_PAIRS / 2))));
 }
