@@ -101,6 +101,8 @@ describe("ShardWorker", () => {
     await worker.stop();
     expect(worker.alive).toBe(false);
     await expect(part).rejects.toThrow(/shard 0\/1: the study workers were closed/);
-    await expect(worker.compute(shardDelivery(options, { by: "assets", count: 1, index: 0 }, head), "shard 0/1")).rejects.toThrow(/shard 0\/1: the study workers were closed/);
+    await expect(worker.compute(shardDelivery(options, { by: "assets", count: 1, index: 0 }, head), "shard 0/1")).rejects.toThrow(
+      /shard 0\/1: the study workers were closed/,
+    );
   });
 });
