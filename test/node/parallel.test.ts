@@ -1,25 +1,12 @@
 // eventStudyParallel: a study over worker threads gives the single-threaded study byte for byte.
 // (From the sources, each worker loads the library through tsx: a few seconds per worker.)
 import { describe, expect, it } from "vitest";
-import { eventStudy, parseEventsCsv, parseSeriesCsv, type EventStudyOptions } from "../../src/index.js";
+import { eventStudy, type EventStudyOptions } from "../../src/index.js";
 import { eventStudyParallel, PARALLEL_MIN_PAIRS } from "../../src/node/index.js";
 import { shardLayout } from "../../src/node/parallel.js";
-import { readProjectFile } from "../helpers/shared-data.js";
+import { events, sectors, strictStudy, twoWindows, us, world } from "./workerFixtures.js";
 
-const sectors = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-sectors.csv")).series;
-const world = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-world.csv"), { id: "WORLD" }).series[0]!;
-const us = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-us-index.csv"), { id: "US" }).series[0]!;
-const { events } = parseEventsCsv(readProjectFile("fixtures/events/tariffs-2025.csv"));
-const options: EventStudyOptions = {
-  assets: [us, ...sectors],
-  market: world,
-  events,
-  windows: [
-    [0, 0],
-    [-1, 1],
-  ],
-  tests: "all",
-};
+const options: EventStudyOptions = { ...twoWindows, tests: "all" };
 
 describe("eventStudyParallel", () => {
   it("with 2 and 3 workers (by assets) and 2 workers on one asset (by statements): the single run byte for byte", async () => {
@@ -62,19 +49,9 @@ describe("eventStudyParallel", () => {
   it("a worker's error arrives with its code; workers must be a whole number ≥ 1", async () => {
     await expect(eventStudyParallel({ ...options, estimation: [-5, -20] }, { workers: 2 })).rejects.toMatchObject({ code: "INVALID_OPTION" });
     // strict: the first skipped pair fails the study, here in a worker (a late-listed series)
-    const strict: EventStudyOptions = {
-      ...options,
-      assets: [{ ...us, id: "SHORT", days: us.days.slice(-300), values: us.values.slice(-300) }, us],
-      strict: true,
-    };
-    let expected: unknown;
-    try {
-      eventStudy(strict);
-    } catch (error) {
-      expected = (error as { code?: unknown }).code;
-    }
-    expect(expected).toMatch(/^[A-Z_]+$/);
-    await expect(eventStudyParallel(strict, { workers: 2 })).rejects.toMatchObject({ code: expected });
+    const strict = strictStudy(options);
+    expect(strict.code).toMatch(/^[A-Z_]+$/);
+    await expect(eventStudyParallel(strict.options, { workers: 2 })).rejects.toMatchObject({ code: strict.code });
     await expect(eventStudyParallel(options, { workers: 0 })).rejects.toMatchObject({ code: "INVALID_OPTION", message: expect.stringMatching(/workers/) });
     // one worker: in this thread (the per-pair building blocks stay available)
     expect((await eventStudyParallel(options, { workers: 1 })).pairs.length).toBeGreaterThan(0);

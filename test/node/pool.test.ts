@@ -2,27 +2,14 @@
 // eventStudy byte for byte. (From the sources, each worker loads the library through tsx: a few
 // seconds per worker, paid once for the whole file.)
 import { afterAll, describe, expect, it } from "vitest";
-import { eventStudy, parseEventsCsv, parseSeriesCsv, type EventStudyOptions } from "../../src/index.js";
+import { eventStudy, type EventStudyOptions } from "../../src/index.js";
 import { createStudyPool, POOL_MIN_PAIRS } from "../../src/node/index.js";
 import { poolLayout, ShardWorker } from "../../src/node/pool.js";
 import { shardDelivery } from "../../src/node/shardMessage.js";
 import { shardHead } from "../../src/index.js";
-import { readProjectFile } from "../helpers/shared-data.js";
+import { events, sectors, strictStudy, twoWindows, us, world } from "./workerFixtures.js";
 
-const sectors = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-sectors.csv")).series;
-const world = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-world.csv"), { id: "WORLD" }).series[0]!;
-const us = parseSeriesCsv(readProjectFile("fixtures/daily/synthetic-us-index.csv"), { id: "US" }).series[0]!;
-const { events } = parseEventsCsv(readProjectFile("fixtures/events/tariffs-2025.csv"));
-const base: EventStudyOptions = {
-  assets: [us, ...sectors],
-  market: world,
-  events,
-  windows: [
-    [0, 0],
-    [-1, 1],
-  ],
-  sq: true,
-};
+const base: EventStudyOptions = { ...twoWindows, sq: true };
 
 // every study of this file, whatever its size, goes to the two workers (minPairs 0)
 const pool = createStudyPool({ workers: 2, minPairs: 0 });
@@ -50,15 +37,9 @@ describe("createStudyPool", () => {
   it("a worker's error arrives with its code, and the pool goes on", async () => {
     await expect(pool.eventStudy({ ...base, estimation: [-5, -20] })).rejects.toMatchObject({ code: "INVALID_OPTION" });
     // strict: the first skipped pair fails the study, here in a worker (a late-listed series)
-    const strict: EventStudyOptions = { ...base, assets: [{ ...us, id: "SHORT", days: us.days.slice(-300), values: us.values.slice(-300) }, us], strict: true };
-    let code: unknown;
-    try {
-      eventStudy(strict);
-    } catch (error) {
-      code = (error as { code?: unknown }).code;
-    }
-    expect(code).toMatch(/^[A-Z_]+$/);
-    await expect(pool.eventStudy(strict)).rejects.toMatchObject({ code });
+    const strict = strictStudy(base);
+    expect(strict.code).toMatch(/^[A-Z_]+$/);
+    await expect(pool.eventStudy(strict.options)).rejects.toMatchObject({ code: strict.code });
     expect((await pool.eventStudy(base)).toJSONText()).toBe(eventStudy(base).toJSONText());
   });
 
