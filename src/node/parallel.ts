@@ -82,7 +82,8 @@ export async function eventStudyParallel(options: EventStudyOptions, parallel: P
   try {
     return await studyOnWorkers(options, layout, workers);
   } finally {
-    await Promise.all(workers.map((w) => w.stop()));
+    // the study is in hand (or failed): the threads are stopped without waiting for their exit
+    for (const worker of workers) void worker.stop();
   }
 }
 

@@ -8,26 +8,11 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
-import {
-  MarketReactionError,
-  eventStudy,
-  mergeStudies,
-  shardHead,
-  type EventStudyOptions,
-  type Issue,
-  type ShardSpec,
-  type Study,
-  type StudyPart,
-} from "market-reaction";
-import { shardDelivery, type ShardDelivery } from "./shardMessage.js";
+import { MarketReactionError, eventStudy, mergeStudies, shardHead, type EventStudyOptions, type ShardSpec, type Study, type StudyPart } from "market-reaction";
+import { shardDelivery, type ShardDelivery, type ShardReply } from "./shardMessage.js";
 
 /** How the assets or statements of a study are split among workers (`index` set per shard). */
 export type ShardLayout = Omit<ShardSpec, "index">;
-
-/** What a worker sends back for one shard. */
-type ShardReply =
-  | { readonly id: number; readonly ok: true; readonly part: StudyPart }
-  | { readonly id: number; readonly ok: false; readonly error: { code?: string; message: string; issues: Issue[]; name?: string } };
 
 /** A shard a worker has been given and not yet answered. */
 interface PendingShard {

@@ -3,7 +3,7 @@
  * series, their arrays copied once into buffers that move to the worker (transferred, not cloned).
  * @module
  */
-import type { EventStudyOptions, Series, ShardHead, ShardSpec } from "market-reaction";
+import type { EventStudyOptions, Issue, Series, ShardHead, ShardSpec, StudyPart } from "market-reaction";
 
 /** The message a worker computes its part from. */
 export interface ShardMessage {
@@ -11,6 +11,15 @@ export interface ShardMessage {
   readonly shard: ShardSpec;
   readonly head: ShardHead;
 }
+
+/** What a worker sends back for the shard of message `id`: its part, or its error as plain data. */
+export type ShardReply =
+  | { readonly id: number; readonly ok: true; readonly part: StudyPart }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      readonly error: { readonly code: string | undefined; readonly message: string; readonly issues: readonly Issue[]; readonly name: string | undefined };
+    };
 
 /** A message and the buffers it moves to the worker. */
 export interface ShardDelivery {

@@ -7,7 +7,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { isMarketReactionError, studyShard } from "market-reaction";
-import type { ShardMessage } from "./shardMessage.js";
+import type { ShardMessage, ShardReply } from "./shardMessage.js";
 
 parentPort!.on("message", ({ id, options, shard, head }: ShardMessage & { readonly id: number }) => {
   try {
@@ -16,10 +16,11 @@ parentPort!.on("message", ({ id, options, shard, head }: ShardMessage & { readon
     const moved = [...Object.values(part.columns), ...Object.values(part.pairs).filter((v) => ArrayBuffer.isView(v))].map(
       (a) => (a as Float64Array).buffer as ArrayBuffer,
     );
-    parentPort!.postMessage({ id, ok: true, part }, [...new Set(moved)]);
+    const reply: ShardReply = { id, ok: true, part };
+    parentPort!.postMessage(reply, [...new Set(moved)]);
   } catch (error) {
     const e = error as Error;
-    parentPort!.postMessage({
+    const reply: ShardReply = {
       id,
       ok: false,
       error: {
@@ -28,6 +29,7 @@ parentPort!.on("message", ({ id, options, shard, head }: ShardMessage & { readon
         message: e?.message ?? String(error),
         name: e?.name,
       },
-    });
+    };
+    parentPort!.postMessage(reply);
   }
 });

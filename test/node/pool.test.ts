@@ -2,11 +2,10 @@
 // eventStudy byte for byte. (From the sources, each worker loads the library through tsx: a few
 // seconds per worker, paid once for the whole file.)
 import { afterAll, describe, expect, it } from "vitest";
-import { eventStudy, type EventStudyOptions } from "../../src/index.js";
+import { eventStudy, shardHead, type EventStudyOptions } from "../../src/index.js";
 import { createStudyPool, POOL_MIN_PAIRS } from "../../src/node/index.js";
 import { poolLayout, ShardWorker } from "../../src/node/pool.js";
 import { shardDelivery } from "../../src/node/shardMessage.js";
-import { shardHead } from "../../src/index.js";
 import { events, sectors, strictStudy, twoWindows, us, world } from "./workerFixtures.js";
 
 const base: EventStudyOptions = { ...twoWindows, sq: true };
