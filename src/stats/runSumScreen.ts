@@ -43,64 +43,48 @@ export function screenRunSums(
   // runSumAt sums directly only where |d| ≤ fl(2⁻³⁰·max(|hi[j]|, |hi[j + L]|)), which is at most
   // fl(2⁻³⁰·hiBound) since rounding is monotone: a larger |d| is a difference of prefix sums
   const cancels = CANCELLATION * pre.hiBound;
-  const cap = NEAR_C.length - 1; // the lists wrap past their length: the counts alone say they overflowed
-  let le = 0;
-  let ge = 0;
-  let near = 0;
-  let lows = 0;
-  let highs = 0;
+  const cap = NEAR.length - 1; // the list wraps past its length: the count alone says it overflowed
+  let below_c = 0;
+  let listed = 0;
   // branch-free (+boolean, and an index written always, advanced when it counts): every test is
   // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where
   // fl(d − c) > margin (then d − c > margin: rounding is monotone and margin a double) v > c
-  // too, and so on; the sums d cannot place are listed by start, in order, and computed below —
-  // with those runSumAt may sum directly (|d| ≤ cancels), which are listed everywhere
+  // too, and so on. One list holds, in order, the starts of every sum d cannot place — near c,
+  // near a tail bound, or one runSumAt may sum directly (|d| ≤ cancels) — and the pass below
+  // computes those exactly; the others are counted by d alone (those below c here; those above
+  // follow from the total)
   for (let j = 0; j < count; j++) {
     const d = hi[j + length]! - hi[j]!;
-    const direct = +(Math.abs(d) <= cancels);
-    le += +(d < c);
-    ge += +(d > c);
-    NEAR_C[near & cap] = j;
-    near += +(Math.abs(d - c) <= margin) | direct;
-    NEAR_LOW[lows & cap] = j;
-    lows += +(d - below <= margin) | direct;
-    NEAR_HIGH[highs & cap] = j;
-    highs += +(above - d <= margin) | direct;
+    below_c += +(d < c);
+    NEAR[listed & cap] = j;
+    listed += +(d - below <= margin) | +(above - d <= margin) | +(Math.abs(d - c) <= margin) | +(Math.abs(d) <= cancels);
   }
-  if (near > cap || lows > cap || highs > cap) return false;
-  for (let i = 0; i < near; i++) {
-    // counted by d above, as if v were on d's side of c: counted again by v
-    const j = NEAR_C[i]!;
+  if (listed > cap) return false;
+  const lowCap = low.length - 1;
+  const highCap = high.length - 1;
+  let le = below_c;
+  let ge = count - below_c;
+  let lows = 0;
+  let highs = 0;
+  for (let i = 0; i < listed; i++) {
+    const j = NEAR[i]!;
     const d = hi[j + length]! - hi[j]!;
     const v = runSumAt(pre, j, length);
+    // counted by d above, as if v were on d's side of c (ge as count − #(d < c)): counted again by v
     le += +(v <= c) - +(d < c);
-    ge += +(v >= c) - +(d > c);
+    ge += +(v >= c) - +(d >= c);
+    if (v < below) low[lows++ & lowCap] = v;
+    if (v > above) high[highs++ & highCap] = v;
   }
   pass.le = le;
   pass.ge = ge;
-  pass.low = keepBeyond(pre, length, NEAR_LOW, lows, below, -1, low);
-  pass.high = keepBeyond(pre, length, NEAR_HIGH, highs, above, 1, high);
+  pass.low = lows;
+  pass.high = highs;
   return true;
 }
 
-/**
- * The exact sums at the listed starts that lie below `bound` (side −1) or above it (side 1),
- * into `into` in the order listed (which is the order met); returns how many (at most
- * `into.length`: the rest wrap, as the exact pass would have them).
- */
-function keepBeyond(pre: RunSumPrefix, length: number, starts: Int32Array, listed: number, bound: number, side: number, into: Float64Array): number {
-  const cap = into.length - 1;
-  let kept = 0;
-  for (let i = 0; i < listed; i++) {
-    const v = runSumAt(pre, starts[i]!, length);
-    if (side < 0 ? v < bound : v > bound) into[kept++ & cap] = v;
-  }
-  return kept;
-}
-
-/** Starts of the sums near c, near the lower bound and near the upper bound (a power of two long). */
-const NEAR_C = new Int32Array(64);
-const NEAR_LOW = new Int32Array(64);
-const NEAR_HIGH = new Int32Array(64);
+/** Starts of the sums the leading difference cannot place (a power of two long). */
+const NEAR = new Int32Array(256);
 
 /**
  * A bound on |d − v| for every run sum v = `runSumAt(pre, j, L)` (L ≥ 2) outside its

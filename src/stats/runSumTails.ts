@@ -183,13 +183,19 @@ function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: num
 
 const bounds = { below: 0, above: 0 };
 
-/** The standard normal quantile at q (the last one kept: a study asks for the same few). */
+/**
+ * The standard normal quantile at q, remembered for the last few q: a study asks for the same
+ * few (one per tail and window length), in turn, so a single remembered value would miss.
+ */
 function zOf(q: number): number {
-  if (q !== lastQ) {
-    lastQ = q;
-    lastZ = normalQuantile(q);
-  }
-  return lastZ;
+  for (let i = 0; i < Z_SLOTS; i++) if (zQ[i] === q) return zValue[i]!;
+  const slot = zNext;
+  zNext = (zNext + 1) % Z_SLOTS;
+  zQ[slot] = q;
+  zValue[slot] = normalQuantile(q);
+  return zValue[slot]!;
 }
-let lastQ = Number.NaN;
-let lastZ = Number.NaN;
+const Z_SLOTS = 8;
+const zQ = new Float64Array(Z_SLOTS).fill(Number.NaN);
+const zValue = new Float64Array(Z_SLOTS);
+let zNext = 0;
