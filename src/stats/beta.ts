@@ -7,6 +7,11 @@
 import { logBeta } from "./gamma.js";
 
 const EPS = 2.220446049250313e-16;
+/**
+ * Lentz's floor for a vanishing denominator. The loop assigns it as the literal 1e-300: bundlers
+ * (esbuild, hence the published build) turn a module constant into a `var`, and assigning a
+ * `var` to a loop variable made V8 keep that variable boxed, allocating on every iteration.
+ */
 const TINY = 1e-300;
 const MAX_ITER = 20000;
 
@@ -52,10 +57,10 @@ function continuedFraction(a: number, b: number, x: number, lnx: number, lny: nu
       dj = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
     }
     d = 1 + dj * d;
-    if (Math.abs(d) < TINY) d = TINY;
+    if (Math.abs(d) < TINY) d = 1e-300; // TINY as a literal (see TINY)
     d = 1 / d;
     c = 1 + dj / c;
-    if (Math.abs(c) < TINY) c = TINY;
+    if (Math.abs(c) < TINY) c = 1e-300;
     const delta = c * d;
     f *= delta;
     if (Math.abs(delta - 1) <= EPS) break;

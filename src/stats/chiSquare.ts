@@ -9,6 +9,11 @@ import { betaRatio } from "./beta.js";
 import { logGamma } from "./gamma.js";
 
 const EPS = 2.220446049250313e-16;
+/**
+ * Lentz's floor for a vanishing denominator. The loop assigns it as the literal 1e-300: bundlers
+ * (esbuild, hence the published build) turn a module constant into a `var`, and assigning a
+ * `var` to a loop variable made V8 keep that variable boxed, allocating on every iteration.
+ */
 const TINY = 1e-300;
 const MAX_ITER = 100000;
 
@@ -41,9 +46,9 @@ function upperFraction(a: number, x: number): number {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
+    if (Math.abs(d) < TINY) d = 1e-300; // TINY as a literal (see TINY)
     c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
+    if (Math.abs(c) < TINY) c = 1e-300;
     d = 1 / d;
     const delta = d * c;
     h *= delta;
