@@ -15,7 +15,10 @@
  * 2026: 50–80 ms a run at N = 500 against 31–40 ms back to back): after it V8 optimizes much of
  * the code again (`node --trace-opt` counts 38–56 functions a run). Both are shown.
  *
- *   npm run bench -- [--runs 7] [--warmup 1000] [--seed 20250403] [--gc 1] [--panels 1]
+ *   npm run bench -- [--runs 7] [--warmup 1000] [--seed 20250403] [--gc 1] [--panels 1] [--dist 0]
+ *
+ * `--dist 1` times the built package (`npm run build` first) instead of the sources through tsx;
+ * the hash rows time the sources' hash classes either way.
  *
  * Workloads: estudy2's benchmark design (bench/workloads.ts, `estudy2Design`) at N = 100, 500,
  * 2,000 and 10,000 through `eventStudy` with the 12 estudy2 tests; the 20,000-pair study of
@@ -27,7 +30,6 @@
  * @module
  */
 import os from "node:os";
-import { eventStudy } from "../src/index.js";
 import { Fnv1a64 } from "../src/output/hash.js";
 import { ContentHash } from "../src/output/murmur3.js";
 import type { Row } from "../src/output/index.js";
@@ -35,7 +37,13 @@ import { ensureExposedGc, intOptions, ms, printTable, summarize } from "./harnes
 import { panelRows } from "./parquet-panel.js";
 import { ESTUDY2_AT_LEAST_SECONDS, ESTUDY2_QUOTE, ESTUDY2_SECONDS, estudy2Design, manyPairs } from "./workloads.js";
 
-const opt = intOptions({ runs: 7, seed: 20250403, panels: 1, gc: 1, warmup: 1000 });
+const opt = intOptions({ runs: 7, seed: 20250403, panels: 1, gc: 1, warmup: 1000, dist: 0 });
+// the sources through tsx (default), or the built package that users install (`--dist 1`, after
+// `npm run build`): esbuild's bundle differs (its module constants are `var`s), and once made
+// the Student-t tails of the build 1.7 times as slow as the sources
+const { eventStudy } = (
+  opt.dist === 1 ? await import(new URL("../dist/index.js", import.meta.url).href) : await import("../src/index.js")
+) as typeof import("../src/index.js");
 const gc = ensureExposedGc();
 const rows: Row[] = [];
 
@@ -120,7 +128,7 @@ for (const N of [100, 500, 2000, 10000]) {
 // the 10,000 × 2,600 panel from Parquet, Arrow and CSV: child processes, 3 runs each (several minutes; --panels 0 skips it)
 if (opt.panels !== 0) rows.push(...panelRows(10000, 2600, 3));
 const [l1, l5] = os.loadavg();
-const machine = `${new Date().toISOString()}, Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus()[0]?.model.trim() ?? "unknown CPU"} × ${os.cpus().length}, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min)`;
+const machine = `${opt.dist === 1 ? "built package (dist/)" : "sources (tsx)"}, ${new Date().toISOString()}, Node ${process.version} (V8 ${process.versions.v8}), ${os.cpus()[0]?.model.trim() ?? "unknown CPU"} × ${os.cpus().length}, load average ${l1!.toFixed(2)} / ${l5!.toFixed(2)} (1 / 5 min)`;
 printTable(
   `${machine}\nwall time per workload, runs back to back${opt.gc !== 0 ? " (and the median with a full garbage collection forced before each run)" : ""}; ${ESTUDY2_QUOTE}`,
   rows,
