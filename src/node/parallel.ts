@@ -97,8 +97,9 @@ export async function eventStudyParallel(options: EventStudyOptions, parallel: P
  * @internal exported for its test
  */
 export function shardLayout(options: EventStudyOptions, requested: number | undefined, cores = availableParallelism()): ShardLayout | undefined {
-  const { assets, statements } = studySize(options);
-  if (requested !== undefined) return splitStudy(options, requested);
-  if (options.tests !== undefined || assets * statements < PARALLEL_MIN_PAIRS) return undefined;
-  return splitStudy(options, Math.min(cores, Math.floor((assets * statements) / (PARALLEL_MIN_PAIRS / 2))));
+  const count = studySize(options);
+  if (requested !== undefined) return splitStudy(options, requested, count);
+  const pairs = count.assets * count.statements;
+  if (options.tests !== undefined || pairs < PARALLEL_MIN_PAIRS) return undefined;
+  return splitStudy(options, Math.min(cores, Math.floor(pairs / (PARALLEL_MIN_PAIRS / 2))), count);
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { MarketReactionError, eventStudy, mergeStudies, shardHead, type EventStudyOptions, type ShardSpec, type Study, type StudyPart } from "market-reaction";
-import { shardDelivery, type ShardDelivery, type ShardReply } from "./shardMessage.js";
+import { shardDelivery, type ShardDelivery, type ShardReply, type ShardRequest } from "./shardMessage.js";
 
 /** How the assets or statements of a study are split among workers (`index` set per shard). */
 export type ShardLayout = Omit<ShardSpec, "index">;
@@ -55,7 +55,8 @@ export class ShardWorker {
     if (this.ended) return Promise.reject(new Error(`${label}: ${this.failure?.message ?? "the study worker has stopped"}`));
     const id = this.nextId++;
     try {
-      this.worker.postMessage({ id, ...delivery.message }, delivery.transfer);
+      const request: ShardRequest = { id, ...delivery.message };
+      this.worker.postMessage(request, delivery.transfer);
     } catch (error) {
       if ((error as Error).name === "DataCloneError")
         invalidOption(
@@ -192,7 +193,7 @@ export const POOL_MIN_PAIRS = 2000;
  * ```
  */
 export function createStudyPool(options: StudyPoolOptions = {}): StudyPool {
-  if (typeof options !== "object" || options === null) invalidOption("options", typeof options, "{ workers?: number }");
+  if (typeof options !== "object" || options === null) invalidOption("options", typeof options, "{ workers?: number, minPairs?: number }");
   const size = options.workers ?? availableParallelism();
   if (!(Number.isInteger(size) && size >= 1)) invalidOption("workers", size, "a whole number ≥ 1");
   const minPairs = options.minPairs ?? POOL_MIN_PAIRS;
@@ -220,9 +221,9 @@ export function createStudyPool(options: StudyPoolOptions = {}): StudyPool {
 /** How a pool of `size` workers splits a study, or `undefined` to run it in this thread. @internal exported for its test */
 export function poolLayout(options: EventStudyOptions, size: number, minPairs = POOL_MIN_PAIRS): ShardLayout | undefined {
   if (options.tests !== undefined) return undefined;
-  const { assets, statements } = studySize(options);
-  if (assets * statements < minPairs) return undefined;
-  return splitStudy(options, size);
+  const count = studySize(options);
+  if (count.assets * count.statements < minPairs) return undefined;
+  return splitStudy(options, size, count);
 }
 
 /** The number of assets and statements a study's options list. @internal */
@@ -238,9 +239,9 @@ export function studySize(options: EventStudyOptions): { readonly assets: number
  * it cannot be split (then it runs in this thread).
  * @internal
  */
-export function splitStudy(options: EventStudyOptions, workers: number): ShardLayout | undefined {
+export function splitStudy(options: EventStudyOptions, workers: number, count = studySize(options)): ShardLayout | undefined {
   if (workers <= 1) return undefined;
-  const { assets, statements } = studySize(options);
+  const { assets, statements } = count;
   if (assets >= 2) return { by: "assets", count: Math.min(workers, assets) };
   const whole = (options.regression !== undefined && options.regression !== false) || options.placebo !== undefined;
   if (whole || statements < 2) return undefined;

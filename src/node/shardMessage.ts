@@ -12,6 +12,9 @@ export interface ShardMessage {
   readonly head: ShardHead;
 }
 
+/** What a worker is sent: a shard's message and its id, which the reply carries back. */
+export type ShardRequest = ShardMessage & { readonly id: number };
+
 /** What a worker sends back for the shard of message `id`: its part, or its error as plain data. */
 export type ShardReply =
   | { readonly id: number; readonly ok: true; readonly part: StudyPart }

@@ -7,9 +7,9 @@
  */
 import { parentPort } from "node:worker_threads";
 import { isMarketReactionError, studyShard } from "market-reaction";
-import type { ShardMessage, ShardReply } from "./shardMessage.js";
+import type { ShardReply, ShardRequest } from "./shardMessage.js";
 
-parentPort!.on("message", ({ id, options, shard, head }: ShardMessage & { readonly id: number }) => {
+parentPort!.on("message", ({ id, options, shard, head }: ShardRequest) => {
   try {
     const part = studyShard(options, shard, head);
     // the result columns and the pair columns move to the main thread without a copy

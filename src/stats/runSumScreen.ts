@@ -44,7 +44,7 @@ export function screenRunSums(
   // fl(2⁻³⁰·hiBound) since rounding is monotone: a larger |d| is a difference of prefix sums
   const cancels = CANCELLATION * pre.hiBound;
   const cap = NEAR.length - 1; // the list wraps past its length: the count alone says it overflowed
-  let below_c = 0;
+  let belowC = 0;
   let listed = 0;
   // branch-free (+boolean, and an index written always, advanced when it counts): every test is
   // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where
@@ -55,15 +55,15 @@ export function screenRunSums(
   // follow from the total)
   for (let j = 0; j < count; j++) {
     const d = hi[j + length]! - hi[j]!;
-    below_c += +(d < c);
+    belowC += +(d < c);
     NEAR[listed & cap] = j;
     listed += +(d - below <= margin) | +(above - d <= margin) | +(Math.abs(d - c) <= margin) | +(Math.abs(d) <= cancels);
   }
   if (listed > cap) return false;
   const lowCap = low.length - 1;
   const highCap = high.length - 1;
-  let le = below_c;
-  let ge = count - below_c;
+  let le = belowC;
+  let ge = count - belowC;
   let lows = 0;
   let highs = 0;
   for (let i = 0; i < listed; i++) {
