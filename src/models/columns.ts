@@ -4,6 +4,7 @@
  * @module
  */
 import type { ModelSpec } from "./types.js";
+import type { RegressorCache } from "./regressorCache.js";
 import { checkArray, checkShape, checkString } from "../check.js";
 
 /** The data columns of one model, resolved against a {@link ModelData}. */
@@ -19,6 +20,11 @@ export interface ModelColumns {
   readonly factors: readonly Float64Array[];
   readonly riskFreeName: string | null;
   readonly riskFree: Float64Array | undefined;
+  /**
+   * Where the market model keeps the market's side of its fits for other assets' fits on the
+   * same sessions (internal: only for columns no one changes while it lives; a study makes one).
+   */
+  readonly regressors?: RegressorCache;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The market model: R_τ = α + β R_mτ + ε_τ (OLS, centred closed form).
  * @module
  */
-import { simpleRegressionOf } from "../stats/regression.js";
+import { centreRegressor, regressOnCentred } from "../stats/regression.js";
+import type { RegressorSide } from "./regressorCache.js";
 import { singular } from "./sample.js";
 import type { ModelColumns } from "./columns.js";
 import type { ModelFit, ModelPrediction, ModelSpec } from "./types.js";
@@ -33,7 +34,7 @@ function constantBy(sxx: number, ss: number, M: number): boolean {
 }
 
 /** Work buffers of {@link fitMarketModel}, created on first use. */
-let work: { y: Float64Array; x: Float64Array } | undefined;
+let work: { y: Float64Array; x: Float64Array; u: Float64Array } | undefined;
 
 /**
  * Fits the market model on the complete cases `used` (k = 2, X = [1, R_m]).
@@ -42,6 +43,8 @@ let work: { y: Float64Array; x: Float64Array } | undefined;
  * `simpleRegression` of `src/stats`: means by compensated sums, then `Sxx`, `Sxy`, `Syy` on
  * centred data; `β̂ = Sxy/Sxx`, `α̂ = ȳ − β̂x̄`; residuals `(y − ȳ) − β̂(x − x̄)`;
  * `s² = Σê²/(M − 2)`; `R² = 1 − RSS/Syy`; `(XᵀX)⁻¹ = [[1/M + x̄²/Sxx, −x̄/Sxx], [−x̄/Sxx, 1/Sxx]]`.
+ * The market's side (x̄, the centred returns, `Sxx`) is taken from `c.regressors` when another
+ * asset's fit on the same sessions left it there (the same numbers, computed once).
  *
  * ## References
  * - MacKinlay, A. C. (1997). Event studies in economics and finance. Journal of Economic Literature 35(1), 13–39, eqs. (5)–(8).
@@ -49,31 +52,20 @@ let work: { y: Float64Array; x: Float64Array } | undefined;
  * @throws SINGULAR_DESIGN when the market return is (numerically) constant over the sample.
  */
 export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Array, residualsOut?: Float64Array): ModelFit {
-  // the gathered columns live only during the fit: reuse one pair of work buffers instead of
-  // allocating two typed arrays per fit (off-heap allocations dominate thousands of small fits)
-  const m0 = used.length;
-  if (work === undefined || work.y.length < m0) {
-    const size = Math.max(m0, 256);
-    work = { y: new Float64Array(size), x: new Float64Array(size) };
+  // the gathered columns live only during the fit: reuse work buffers instead of allocating
+  // typed arrays per fit (off-heap allocations dominate thousands of small fits)
+  const m = used.length;
+  if (work === undefined || work.y.length < m) {
+    const size = Math.max(m, 256);
+    work = { y: new Float64Array(size), x: new Float64Array(size), u: new Float64Array(size) };
   }
-  const y = work.y.subarray(0, m0);
-  const x = work.x.subarray(0, m0);
-  const asset = c.asset;
-  const market = c.market!;
-  let ss = 0; // Σx² in order, for the constancy check (as isNumericallyConstant sums it)
-  for (let j = 0; j < m0; j++) {
-    const i = used[j]!;
-    const xj = market[i]!;
-    y[j] = asset[i]!;
-    x[j] = xj;
-    ss += xj * xj;
-  }
-  const m = y.length;
+  const y = work.y.subarray(0, m);
   // `residualsOut` (internal): a buffer of at least m entries the residuals are written into
   // (by the regression, as it sums their squares)
   const residuals = residualsOut !== undefined && residualsOut.length >= m ? residualsOut.subarray(0, m) : new Float64Array(m);
-  const r = simpleRegressionOf(y, x, residuals);
-  if (constantBy(r.sxx, ss, m0)) singular(spec, `the market return is constant over the ${used.length} estimation sessions`);
+  const side = marketSide(c, used, y);
+  const r = regressOnCentred(y, side.u, side.mean, side.sxx, residuals);
+  if (constantBy(r.sxx, side.squares, m)) singular(spec, `the market return is constant over the ${m} estimation sessions`);
   return {
     spec,
     model: "market",
@@ -88,6 +80,37 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
     used,
     residuals,
   };
+}
+
+/** The market's side of a fit over `used`, as {@link RegressorCache} keeps it. */
+type MarketSide = Pick<RegressorSide, "u" | "mean" | "sxx" | "squares">;
+
+/**
+ * The asset's returns on `used` gathered into `y`, and the market's side of the fit: kept by
+ * `c.regressors` from an earlier asset, or computed (and offered to it).
+ */
+function marketSide(c: ModelColumns, used: Int32Array, y: Float64Array): MarketSide {
+  const m = used.length;
+  const asset = c.asset;
+  const market = c.market!;
+  const kept = c.regressors?.find(market, used);
+  if (kept !== undefined) {
+    for (let j = 0; j < m; j++) y[j] = asset[used[j]!]!;
+    return kept;
+  }
+  const x = work!.x.subarray(0, m);
+  let squares = 0; // Σx² in order, for the constancy check (as isNumericallyConstant sums it)
+  for (let j = 0; j < m; j++) {
+    const i = used[j]!;
+    const xj = market[i]!;
+    y[j] = asset[i]!;
+    x[j] = xj;
+    squares += xj * xj;
+  }
+  const u = work!.u.subarray(0, m);
+  const { mean, sxx } = centreRegressor(x, u);
+  c.regressors?.offer(market, used, u, mean, sxx, squares);
+  return { u, mean, sxx, squares };
 }
 
 /**

@@ -85,54 +85,95 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
  */
 export function simpleRegressionOf(y: ArrayLike<number>, x: ArrayLike<number>, residuals: Float64Array | undefined): SimpleRegressionFit {
   const n = Math.min(x.length, y.length);
+  if (centredScratch.length < n) centredScratch = new Float64Array(Math.max(n, 2 * centredScratch.length));
+  const u = centredScratch.subarray(0, n);
+  const { mean, sxx } = centreRegressor(x, u);
+  return regressOnCentred(y, u, mean, sxx, residuals);
+}
+
+/** The centred regressor of {@link simpleRegressionOf} (module scratch, read within the call). */
+let centredScratch = new Float64Array(256);
+
+/** The regressor's side of a fit: its mean and `Sxx`, the centred values in `u`. */
+export interface CentredRegressor {
+  readonly mean: number;
+  readonly sxx: number;
+}
+
+/**
+ * The regressor's side of {@link simpleRegressionOf}: `x̄` by a compensated sum with a
+ * second-pass correction, the centred values `uᵢ = xᵢ − x̄` written into `u` (its length is the
+ * number of observations), and `Sxx = Σuᵢ²` compensated. It depends on x alone, so a fit of
+ * many responses on one regressor (the assets of a study on the market, over one estimation
+ * sample) can compute it once and pass it to {@link regressOnCentred} for each: the same
+ * operations in the same order as one fit, so the same bits.
+ * @internal
+ */
+export function centreRegressor(x: ArrayLike<number>, u: Float64Array): CentredRegressor {
+  const n = u.length;
   let sx = 0;
   let cx = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    const t = sx + v;
+    cx += neumaierError(sx, v, t);
+    sx = t;
+  }
+  let mx = (sx + cx) / n;
+  // second pass: correct the mean by the mean deviation
+  let dx = 0;
+  for (let i = 0; i < n; i++) dx += x[i]! - mx;
+  mx += dx / n;
+  let sxx = 0;
+  let cxx = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i]! - mx;
+    u[i] = v;
+    const vv = v * v;
+    const t = sxx + vv;
+    cxx += neumaierError(sxx, vv, t);
+    sxx = t;
+  }
+  return { mean: mx, sxx: sxx + cxx };
+}
+
+/**
+ * The response's side of {@link simpleRegressionOf} on a regressor centred by
+ * {@link centreRegressor} (`u`, with mean `mx` and `sxx`): `ȳ` as `x̄` is made, `Sxy`, `Syy`,
+ * the slope and intercept, and the residuals (into `residuals` when given) with their sum of
+ * squares. Uses the first `u.length` entries of `y`.
+ * @internal
+ */
+export function regressOnCentred(y: ArrayLike<number>, u: Float64Array, mx: number, sxx: number, residuals: Float64Array | undefined): SimpleRegressionFit {
+  const n = u.length;
   let sy = 0;
   let cy = 0;
   for (let i = 0; i < n; i++) {
-    const u = x[i]!;
     const v = y[i]!;
-    let t = sx + u;
-    cx += neumaierError(sx, u, t);
-    sx = t;
-    t = sy + v;
+    const t = sy + v;
     cy += neumaierError(sy, v, t);
     sy = t;
   }
-  let mx = (sx + cx) / n;
   let my = (sy + cy) / n;
-  // second pass: correct the means by the mean deviation
-  let dx = 0;
   let dy = 0;
-  for (let i = 0; i < n; i++) {
-    dx += x[i]! - mx;
-    dy += y[i]! - my;
-  }
-  mx += dx / n;
+  for (let i = 0; i < n; i++) dy += y[i]! - my;
   my += dy / n;
-  let sxx = 0;
-  let cxx = 0;
   let sxy = 0;
   let cxy = 0;
   let syy = 0;
   let cyy = 0;
   for (let i = 0; i < n; i++) {
-    const u = x[i]! - mx;
+    const w = u[i]!;
     const v = y[i]! - my;
-    const uu = u * u;
-    const uv = u * v;
+    const uv = w * v;
     const vv = v * v;
-    let t = sxx + uu;
-    cxx += neumaierError(sxx, uu, t);
-    sxx = t;
-    t = sxy + uv;
+    let t = sxy + uv;
     cxy += neumaierError(sxy, uv, t);
     sxy = t;
     t = syy + vv;
     cyy += neumaierError(syy, vv, t);
     syy = t;
   }
-  sxx += cxx;
   sxy += cxy;
   syy += cyy;
   const beta = n >= 2 && sxx > 0 ? sxy / sxx : Number.NaN;
@@ -140,7 +181,7 @@ export function simpleRegressionOf(y: ArrayLike<number>, x: ArrayLike<number>, r
   let rs = 0;
   let rc = 0;
   for (let i = 0; i < n; i++) {
-    const e = y[i]! - my - beta * (x[i]! - mx);
+    const e = y[i]! - my - beta * u[i]!;
     if (residuals !== undefined) residuals[i] = e;
     const ee = e * e;
     const t = rs + ee;

@@ -13,6 +13,7 @@ import { MarketReactionError, isMarketReactionError, type Warning } from "../err
 import type { PlaceboResult } from "../inference/clustered/index.js";
 import type { AlignmentRow } from "../calendar/index.js";
 import type { BenchmarkMemo } from "../returns/align.js";
+import { RegressorCache } from "../models/regressorCache.js";
 import type { MarketEvent } from "../types.js";
 import { resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
 import type { PairResult } from "./pair.js";
@@ -111,6 +112,7 @@ export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefin
   const regressions: ClusteredRegression[] = [];
   let placebo: PlaceboResult | null = null;
   const memo: BenchmarkMemo = new Map(); // the benchmark mapped once per span of sessions
+  const regressors = new RegressorCache(); // the market's side of the fits on those columns
   const clocks = benchmarkClock(options, inputs.market);
   const progress = options.onProgress;
   progress?.({ stage: "assets", done: 0, total: inputs.assets.length });
@@ -127,7 +129,7 @@ export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefin
     const exchange = calendar.exchange.code;
     const day0s = events.map((e) => aligned.get(e.id)!.day0);
     const listed = lateListingStart(asset, calendar, day0s, opts, warnings);
-    const raw = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo, listed?.from);
+    const raw = assetReturns(asset, inputs.market, inputs.factors, calendar, opts, memo, listed?.from, regressors);
     warnings.push(...withoutListingDuplicate(raw.warnings, listed));
     if (!raw.ok)
       return skips.skipAll(

@@ -5,6 +5,7 @@
  */
 import type { TradingCalendar } from "../../calendar/index.js";
 import { isMarketReactionError, type MarketReactionError, type Warning } from "../../errors.js";
+import type { RegressorCache } from "../../models/regressorCache.js";
 import { modelColumns, type ModelColumns } from "../../models/spec.js";
 import type { AlignReturnsOptions, AlignedReturns, FactorColumns } from "../../returns/index.js";
 import { alignReturnsWith, type BenchmarkMemo } from "../../returns/align.js";
@@ -22,7 +23,9 @@ export type AssetReturns =
 /**
  * Returns of one asset on its calendar, with the benchmark (when the model needs it) and the
  * factors (for a factor model), and the model's columns, resolved and checked once per asset.
- * `memo` maps the benchmark once per span of sessions for all the assets that share it.
+ * `memo` maps the benchmark once per span of sessions for all the assets that share it, and
+ * `regressors` (when given) keeps the market's side of the market model's fits for the assets
+ * after the first (the columns it serves must not change while it lives).
  * A MarketReactionError on the way (returns that cannot be computed, a model the data cannot
  * feed) is returned, for the caller to skip the asset's statements with it; other errors propagate.
  */
@@ -34,6 +37,7 @@ export function assetReturns(
   opts: Pick<ResolvedStudyOptions, "model" | "returnType">,
   memo: BenchmarkMemo,
   from?: number,
+  regressors?: RegressorCache,
 ): AssetReturns {
   let data: AlignedReturns;
   try {
@@ -46,7 +50,8 @@ export function assetReturns(
   const thin = thinTradingWarning(asset.id, calendar.exchange.code, data.asset);
   if (thin !== undefined) warnings.push(thin);
   try {
-    return { ok: true, data, columns: modelColumns(opts.model, data), warnings };
+    const columns = modelColumns(opts.model, data);
+    return { ok: true, data, columns: regressors === undefined ? columns : { ...columns, regressors }, warnings };
   } catch (error) {
     if (!isMarketReactionError(error)) throw error;
     return { ok: false, error, warnings };
