@@ -307,6 +307,6 @@ function rowSource(l: Located, assetId: string, data: { days: Int32Array }, at: 
     df: p.df[k]!,
     sigma: p.sigma[k]!,
     r2: p.r2[k]!,
-    ...(garch === undefined ? {} : { garch }),
+    garch,
   };
 }

@@ -23,7 +23,7 @@ export interface RowSource {
   readonly sigma: number;
   readonly r2: number;
   /** GARCH models: `omega`, `alpha1`, `beta1`, `loglik`, `persistence` (α₁ + β₁) and `converged` (1 when the optimizer met its 1e-9 gradient tolerance, else 0) for the models table. */
-  readonly garch?: Readonly<Record<string, number>>;
+  readonly garch: Readonly<Record<string, number>> | undefined;
 }
 
 /** The GARCH columns of a models row (the fit's `details` but the unconditional variance). */
@@ -104,6 +104,8 @@ export class StudyColumns {
   /** Appends a studied pair: its abnormal returns, coefficients, and CARs with their SQ tests (NaN when `sq` is off). */
   add(plan: PairPlan, fit: ModelFit, ars: AbnormalReturns, cars: readonly CarResult[]): void {
     const cols = this.cols;
+    // one shape for every source: `garch` is always present (an object spread in the literal
+    // made each source by a slow copy)
     const source: RowSource = {
       plan,
       arAt: cols.ar.length,
@@ -115,7 +117,7 @@ export class StudyColumns {
       df: fit.df,
       sigma: Math.sqrt(fit.sigma2),
       r2: fit.r2,
-      ...(fit.garch === undefined ? {} : { garch: garchColumns(fit) }),
+      garch: fit.garch === undefined ? undefined : garchColumns(fit),
     };
     for (let i = 0; i < ars.length; i++) {
       cols.actual.push(ars.actual[i]!);
