@@ -239,7 +239,7 @@ function studyPairs(
     try {
       const fit = estimatePairOrShortfall(plan, opts, buffers.take(plan.est.length, placed.length - i));
       if (typeof fit === "string") return skips.skip(p.id, assetId, exchange, "INSUFFICIENT_ESTIMATION_DATA", fit);
-      computed = { fit, ...abnormalOfPair(plan, fit, opts) };
+      computed = abnormalOfPair(plan, fit, opts);
     } catch (error) {
       if (!isMarketReactionError(error)) throw error;
       return skips.skip(p.id, assetId, exchange, error.code, error.message, error);

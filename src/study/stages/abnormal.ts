@@ -26,15 +26,17 @@ export interface ComputedPair extends PairAbnormal {
   readonly fit: ModelFit;
 }
 
-/** Abnormal returns over the event-window span of a fitted pair and the CARs of each event window. */
-export function abnormalOfPair(plan: PairPlan, fit: ModelFit, opts: Pick<ResolvedStudyOptions, "returnType" | "windows">): PairAbnormal {
+/** Abnormal returns over the event-window span of a fitted pair and the CARs of each event window, with the fit. */
+export function abnormalOfPair(plan: PairPlan, fit: ModelFit, opts: Pick<ResolvedStudyOptions, "returnType" | "windows">): ComputedPair {
   const spanIdx = new Int32Array(plan.spanEnd - plan.spanStart);
   for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = plan.spanStart + i;
   const prediction = predictColumns(fit, plan.columns, spanIdx);
   const actual = plan.data.asset.subarray(plan.spanStart, plan.spanEnd);
   // the plan's span covers every window and the prediction covers the span: nothing to check
   const ars = abnormalReturnsOf(fit, prediction, actual, plan.spanStart - plan.day0Index, opts.returnType);
-  return { ars, cars: carsOf(ars, opts.windows) };
+  // one literal (a spread of the abnormal returns into a pair, once per pair, went through V8's
+  // slow object-cloning path)
+  return { fit, ars, cars: carsOf(ars, opts.windows) };
 }
 
 /**
@@ -43,7 +45,7 @@ export function abnormalOfPair(plan: PairPlan, fit: ModelFit, opts: Pick<Resolve
  */
 export function computePair(plan: PairPlan, opts: ResolvedStudyOptions, buffers: PairBuffers): ComputedPair {
   const fit = estimatePair(plan, opts, buffers);
-  return { fit, ...abnormalOfPair(plan, fit, opts) };
+  return abnormalOfPair(plan, fit, opts);
 }
 
 /**

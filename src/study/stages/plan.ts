@@ -41,7 +41,7 @@ export interface PairPlan {
   /** Estimation sessions removed as other statements' event windows. */
   readonly excluded: number;
   /** The pair's model when it is not the study's (Dimson for a non-synchronous benchmark). */
-  readonly model?: ModelSpec;
+  readonly model: ModelSpec | undefined;
 }
 
 /**
@@ -167,7 +167,7 @@ export function planPair(
     spanEnd: w.spanEnd,
     day0Index: w.day0Index,
     excluded: sample?.excluded.length ?? 0,
-    ...(model === undefined ? {} : { model }),
+    model, // always present (undefined: the study's), so every plan has one shape
   };
 }
 
