@@ -59,12 +59,13 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
     const size = Math.max(m, 256);
     work = { y: new Float64Array(size), x: new Float64Array(size), u: new Float64Array(size) };
   }
-  const y = work.y.subarray(0, m);
+  const y = work.y; // the first m entries (lengths passed, not views: a view is an object per fit)
   // `residualsOut` (internal): a buffer of at least m entries the residuals are written into
   // (by the regression, as it sums their squares)
-  const residuals = residualsOut !== undefined && residualsOut.length >= m ? residualsOut.subarray(0, m) : new Float64Array(m);
+  const residuals =
+    residualsOut === undefined || residualsOut.length < m ? new Float64Array(m) : residualsOut.length === m ? residualsOut : residualsOut.subarray(0, m);
   const side = marketSide(c, used, y);
-  const r = regressOnCentred(y, side.u, side.mean, side.sxx, residuals);
+  const r = regressOnCentred(y, m, side.u, side.mean, side.sxx, residuals);
   if (constantBy(r.sxx, side.squares, m)) singular(spec, `the market return is constant over the ${m} estimation sessions`);
   return {
     spec,
@@ -98,7 +99,7 @@ function marketSide(c: ModelColumns, used: Int32Array, y: Float64Array): MarketS
     for (let j = 0; j < m; j++) y[j] = asset[used[j]!]!;
     return kept;
   }
-  const x = work!.x.subarray(0, m);
+  const x = work!.x;
   let squares = 0; // Σx² in order, for the constancy check (as isNumericallyConstant sums it)
   for (let j = 0; j < m; j++) {
     const i = used[j]!;
@@ -107,8 +108,8 @@ function marketSide(c: ModelColumns, used: Int32Array, y: Float64Array): MarketS
     x[j] = xj;
     squares += xj * xj;
   }
-  const u = work!.u.subarray(0, m);
-  const { mean, sxx } = centreRegressor(x, u);
+  const u = work!.u;
+  const { mean, sxx } = centreRegressor(x, m, u);
   c.regressors?.offer(market, used, u, mean, sxx, squares);
   return { u, mean, sxx, squares };
 }

@@ -52,9 +52,9 @@ export class RegressorCache {
   }
 
   /**
-   * Offers the side just computed of `market` over `used` (`u`: its centred values, copied when
-   * kept): remembered the first time, kept the second, while the cache holds fewer than
-   * {@link MAX_KEPT} values.
+   * Offers the side just computed of `market` over `used` (`u`: its centred values in the first
+   * `used.length` entries, copied when kept): remembered the first time, kept the second, while
+   * the cache holds fewer than {@link MAX_KEPT} values.
    */
   offer(market: Float64Array, used: Int32Array, u: Float64Array, mean: number, sxx: number, squares: number): void {
     const m = used.length;

@@ -86,9 +86,9 @@ export function simpleRegression(y: ArrayLike<number>, x: ArrayLike<number>): Si
 export function simpleRegressionOf(y: ArrayLike<number>, x: ArrayLike<number>, residuals: Float64Array | undefined): SimpleRegressionFit {
   const n = Math.min(x.length, y.length);
   if (centredScratch.length < n) centredScratch = new Float64Array(Math.max(n, 2 * centredScratch.length));
-  const u = centredScratch.subarray(0, n);
-  const { mean, sxx } = centreRegressor(x, u);
-  return regressOnCentred(y, u, mean, sxx, residuals);
+  const u = centredScratch;
+  const { mean, sxx } = centreRegressor(x, n, u);
+  return regressOnCentred(y, n, u, mean, sxx, residuals);
 }
 
 /** The centred regressor of {@link simpleRegressionOf} (module scratch, read within the call). */
@@ -102,15 +102,14 @@ export interface CentredRegressor {
 
 /**
  * The regressor's side of {@link simpleRegressionOf}: `x̄` by a compensated sum with a
- * second-pass correction, the centred values `uᵢ = xᵢ − x̄` written into `u` (its length is the
- * number of observations), and `Sxx = Σuᵢ²` compensated. It depends on x alone, so a fit of
+ * second-pass correction, the centred values `uᵢ = xᵢ − x̄` written into `u`, and `Sxx = Σuᵢ²`
+ * compensated, over the first n values (lengths passed, not views: a view is an object per fit). It depends on x alone, so a fit of
  * many responses on one regressor (the assets of a study on the market, over one estimation
  * sample) can compute it once and pass it to {@link regressOnCentred} for each: the same
  * operations in the same order as one fit, so the same bits.
  * @internal
  */
-export function centreRegressor(x: ArrayLike<number>, u: Float64Array): CentredRegressor {
-  const n = u.length;
+export function centreRegressor(x: ArrayLike<number>, n: number, u: Float64Array): CentredRegressor {
   let sx = 0;
   let cx = 0;
   for (let i = 0; i < n; i++) {
@@ -141,11 +140,17 @@ export function centreRegressor(x: ArrayLike<number>, u: Float64Array): CentredR
  * The response's side of {@link simpleRegressionOf} on a regressor centred by
  * {@link centreRegressor} (`u`, with mean `mx` and `sxx`): `ȳ` as `x̄` is made, `Sxy`, `Syy`,
  * the slope and intercept, and the residuals (into `residuals` when given) with their sum of
- * squares. Uses the first `u.length` entries of `y`.
+ * squares, over the first n entries.
  * @internal
  */
-export function regressOnCentred(y: ArrayLike<number>, u: Float64Array, mx: number, sxx: number, residuals: Float64Array | undefined): SimpleRegressionFit {
-  const n = u.length;
+export function regressOnCentred(
+  y: ArrayLike<number>,
+  n: number,
+  u: Float64Array,
+  mx: number,
+  sxx: number,
+  residuals: Float64Array | undefined,
+): SimpleRegressionFit {
   let sy = 0;
   let cy = 0;
   for (let i = 0; i < n; i++) {
@@ -190,8 +195,12 @@ export function regressOnCentred(y: ArrayLike<number>, u: Float64Array, mx: numb
   }
   const rss = rs + rc;
   const df = n - 2;
-  const covUnscaled = new Float64Array([1 / n + (mx * mx) / sxx, -mx / sxx, -mx / sxx, 1 / sxx]);
-  if (Number.isNaN(beta)) covUnscaled.fill(Number.NaN);
+  // filled entry by entry (from an array literal, each fit also made and dropped a JavaScript array)
+  const covUnscaled = new Float64Array(4);
+  const noSlope = Number.isNaN(beta);
+  covUnscaled[0] = noSlope ? Number.NaN : 1 / n + (mx * mx) / sxx;
+  covUnscaled[1] = covUnscaled[2] = noSlope ? Number.NaN : -mx / sxx;
+  covUnscaled[3] = noSlope ? Number.NaN : 1 / sxx;
   return {
     alpha,
     beta,
