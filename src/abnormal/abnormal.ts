@@ -130,7 +130,7 @@ export function abnormalReturnsOf(fit: ModelFit, prediction: ModelPrediction, ac
     t[i] = z;
     pValue[i] = studentTTwoSided(z, df);
   }
-  return {
+  const out: AbnormalReturns = {
     model: fit.model,
     k,
     df,
@@ -148,8 +148,11 @@ export function abnormalReturnsOf(fit: ModelFit, prediction: ModelPrediction, ac
     pValue,
     design,
     covUnscaled: C,
-    ...(forecast === undefined ? {} : { conditional: true }),
   };
+  // `conditional` only for forecasts, added after (a conditional spread in the literal cloned
+  // every pair's record through V8's slow path)
+  if (forecast !== undefined) (out as { conditional?: boolean }).conditional = true;
+  return out;
 }
 
 /**

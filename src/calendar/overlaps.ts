@@ -366,8 +366,9 @@ function sampleOf(
   contamination: "exclude" | "keep",
   report: (component: number, count: number, lo: number, hi: number) => void,
 ): EstimationSample {
-  const base = { event_id: m.id, asset, day0: m.day0, day0_index: m.index };
-  if (estimation === undefined) return { ...base, start: null, end: null, shortfall: 0, excluded: [], kept: 0 };
+  // literals written out in full (spreading a shared head into them cloned it for every pair)
+  if (estimation === undefined)
+    return { event_id: m.id, asset, day0: m.day0, day0_index: m.index, start: null, end: null, shortfall: 0, excluded: [], kept: 0 };
   const n = sessions.length;
   const rawLo = m.index + estimation[0];
   const rawHi = m.index + estimation[1];
@@ -391,7 +392,7 @@ function sampleOf(
   }
   for (const [c, s] of seen) report(c, s.count, s.lo, s.hi);
   const size = Math.max(0, hi - lo + 1);
-  return { ...base, start: lo, end: lo + size, shortfall, excluded, kept: size - excluded.length };
+  return { event_id: m.id, asset, day0: m.day0, day0_index: m.index, start: lo, end: lo + size, shortfall, excluded, kept: size - excluded.length };
 }
 
 /**
