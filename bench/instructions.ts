@@ -11,8 +11,8 @@
  * (`node --predictable --single-threaded --hash-seed=1 --random-seed=1`): the difference divided
  * by `to − from` is the instructions of one study in the steady state (the first studies also
  * compile the code). Same workload as `event-study.ts` (`manyPairs`), 300 × 20 = 6,000 pairs by
- * default (about a minute under valgrind). The same code, bundled twice, has given counts up to
- * 1.5 % apart: compare versions by larger differences only. Not a timing: cache misses and
+ * default (about a minute under valgrind). One bundle's count has varied by up to 1.8 % from run
+ * to run: compare versions by larger differences only. Not a timing: cache misses and
  * branch mispredictions cost time and are not counted.
  *
  * With `--run N` (used by the script itself) it only makes N studies, silently.

@@ -33,8 +33,15 @@ function constantBy(sxx: number, ss: number, M: number): boolean {
   return !(sxx > 0) || Math.sqrt(sxx) <= M * EPS * Math.sqrt(ss);
 }
 
-/** Work buffers of {@link fitMarketModel}, created on first use. */
-let work: { y: Float64Array; x: Float64Array; u: Float64Array } | undefined;
+/** Work buffers of {@link fitMarketModel}: the asset's and the market's returns gathered, the market's centred. */
+interface WorkBuffers {
+  readonly y: Float64Array;
+  readonly x: Float64Array;
+  readonly u: Float64Array;
+}
+
+/** {@link WorkBuffers}, created on first use. */
+let work: WorkBuffers | undefined;
 
 /**
  * Fits the market model on the complete cases `used` (k = 2, X = [1, R_m]).
@@ -64,7 +71,7 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
   // (by the regression, as it sums their squares)
   const residuals =
     residualsOut === undefined || residualsOut.length < m ? new Float64Array(m) : residualsOut.length === m ? residualsOut : residualsOut.subarray(0, m);
-  const side = marketSide(c, used, y);
+  const side = marketSide(c, used, work);
   const r = regressOnCentred(y, m, side.u, side.mean, side.sxx, residuals);
   if (constantBy(r.sxx, side.squares, m)) singular(spec, `the market return is constant over the ${m} estimation sessions`);
   return {
@@ -87,19 +94,19 @@ export function fitMarketModel(spec: ModelSpec, c: ModelColumns, used: Int32Arra
 type MarketSide = Pick<RegressorSide, "u" | "mean" | "sxx" | "squares">;
 
 /**
- * The asset's returns on `used` gathered into `y`, and the market's side of the fit: kept by
- * `c.regressors` from an earlier asset, or computed (and offered to it).
+ * The asset's returns on `used` gathered into `w.y`, and the market's side of the fit: kept by
+ * `c.regressors` from an earlier asset, or computed in `w.x` and `w.u` (and offered to it).
  */
-function marketSide(c: ModelColumns, used: Int32Array, y: Float64Array): MarketSide {
+function marketSide(c: ModelColumns, used: Int32Array, w: WorkBuffers): MarketSide {
   const m = used.length;
   const asset = c.asset;
   const market = c.market!;
+  const { y, x, u } = w;
   const kept = c.regressors?.find(market, used);
   if (kept !== undefined) {
     for (let j = 0; j < m; j++) y[j] = asset[used[j]!]!;
     return kept;
   }
-  const x = work!.x;
   let squares = 0; // Σx² in order, for the constancy check (as isNumericallyConstant sums it)
   for (let j = 0; j < m; j++) {
     const i = used[j]!;
@@ -108,7 +115,6 @@ function marketSide(c: ModelColumns, used: Int32Array, y: Float64Array): MarketS
     x[j] = xj;
     squares += xj * xj;
   }
-  const u = work!.u;
   const { mean, sxx } = centreRegressor(x, m, u);
   c.regressors?.offer(market, used, u, mean, sxx, squares);
   return { u, mean, sxx, squares };

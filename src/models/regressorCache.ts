@@ -66,12 +66,11 @@ export class RegressorCache {
     }
     const key = sampleKey(used);
     const entry = samples.get(key);
-    const total = indexTotal(used);
     if (entry === undefined) {
-      samples.set(key, { last: used[m - 1]!, total });
+      samples.set(key, { last: used[m - 1]!, total: indexTotal(used) });
       return;
     }
-    if ("u" in entry || entry.last !== used[m - 1] || entry.total !== total) return;
+    if ("u" in entry || entry.last !== used[m - 1] || entry.total !== indexTotal(used)) return;
     samples.set(key, { used: used.slice(), u: u.slice(0, m), mean, sxx, squares });
     this.kept += m;
   }

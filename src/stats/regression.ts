@@ -103,10 +103,10 @@ export interface CentredRegressor {
 /**
  * The regressor's side of {@link simpleRegressionOf}: `x̄` by a compensated sum with a
  * second-pass correction, the centred values `uᵢ = xᵢ − x̄` written into `u`, and `Sxx = Σuᵢ²`
- * compensated, over the first n values (lengths passed, not views: a view is an object per fit). It depends on x alone, so a fit of
- * many responses on one regressor (the assets of a study on the market, over one estimation
- * sample) can compute it once and pass it to {@link regressOnCentred} for each: the same
- * operations in the same order as one fit, so the same bits.
+ * compensated, over the first n values (a length, not a view: a view is an object per fit). It
+ * depends on x alone, so a fit of many responses on one regressor (the assets of a study on the
+ * market, over one estimation sample) can compute it once and pass it to {@link regressOnCentred}
+ * for each: the same operations in the same order as one fit, so the same bits.
  * @internal
  */
 export function centreRegressor(x: ArrayLike<number>, n: number, u: Float64Array): CentredRegressor {
