@@ -36,22 +36,48 @@ function absoluteFinite(values: ArrayLike<number>, n: number): Float64Array {
   return out;
 }
 
-/** Counts of the finite values of a series: all, positive, negative, and the largest |value|. */
-function counts(values: ArrayLike<number>): { n: number; positive: number; negative: number; maxAbs: number } {
+/** Counts of the finite values of a series: all, positive and negative. */
+function counts(values: ArrayLike<number>): { n: number; positive: number; negative: number } {
   let n = 0;
   let positive = 0;
   let negative = 0;
-  let maxAbs = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v)) continue;
     n++;
     if (v > 0) positive++;
     else if (v < 0) negative++;
-    const a = Math.abs(v);
-    if (a > maxAbs) maxAbs = a;
   }
-  return { n, positive, negative, maxAbs };
+  return { n, positive, negative };
+}
+
+/**
+ * Whether a rule of {@link kindMismatch} can fire, from one pass that keeps only what decides it
+ * (this runs over every value of every series a study reads): at least 20 finite values, and
+ * some |value| above 0.2 (returns) or a tenth of the values negative (prices). Otherwise the
+ * median, which every rule needs, is not computed.
+ */
+function mayFire(values: ArrayLike<number>, kind: "price" | "return"): boolean {
+  let n = 0;
+  if (kind === "return") {
+    let maxAbs = 0;
+    for (let i = 0; i < values.length; i++) {
+      const a = Math.abs(values[i]!);
+      if (a < Number.POSITIVE_INFINITY) {
+        n++;
+        if (a > maxAbs) maxAbs = a;
+      }
+    }
+    return n >= MIN_VALUES && maxAbs > 0.2;
+  }
+  let negative = 0;
+  for (let i = 0; i < values.length; i++) {
+    // branch-free (+boolean): a price series' signs are predictable, a mislabelled one's are not
+    const v = values[i]!;
+    n += +(Math.abs(v) < Number.POSITIVE_INFINITY);
+    negative += +(v < 0 && v > Number.NEGATIVE_INFINITY);
+  }
+  return n >= MIN_VALUES && negative >= 0.1 * n;
 }
 
 /**
@@ -90,13 +116,8 @@ export interface KindMismatch {
  * Fewer than 20 finite values, or values that fit, give `undefined`.
  */
 export function kindMismatch(values: ArrayLike<number>, kind: SeriesKind): KindMismatch | undefined {
-  if (kind === "level") return undefined;
-  const { n, positive, negative, maxAbs } = counts(values);
-  if (n < MIN_VALUES) return undefined;
-  // The median decides only when some |value| exceeds 0.2 (returns) or a tenth of the values
-  // are negative (prices); otherwise no rule can fire and the median is not needed.
-  const mayFire = kind === "return" ? maxAbs > 0.2 : negative >= 0.1 * n;
-  if (!mayFire) return undefined;
+  if (kind === "level" || !mayFire(values, kind)) return undefined;
+  const { n, positive, negative } = counts(values);
   const mid = median(absoluteFinite(values, n));
   const evidence = `median |value| ${mid.toPrecision(4)}, ${((100 * positive) / n).toFixed(0)} % positive, ${((100 * negative) / n).toFixed(0)} % negative over ${n} values`;
   if (kind === "return" && positive >= 0.95 * n && mid > 1) return { looksLike: "prices", median: mid, evidence };
