@@ -3,8 +3,9 @@
  * leading difference of the prefix sums alone: d = hi[j + L] − hi[j], one subtraction, instead of
  * the correctly rounded run sum v = `runSumAt(pre, j, L)` (a double-double difference with
  * Knuth's TwoSum). A bound on |d − v| ({@link screenMargin}) lets d decide every sum farther than
- * the bound from the point and from both tail bounds; only the few others — the candidates for
- * the tails, mostly — are computed exactly. The results are exactly those of computing every v.
+ * eight times the bound from the point and from both tail bounds (d is compared with edges
+ * computed once); only the few others — the candidates for the tails, mostly — are computed
+ * exactly. The results are exactly those of computing every v.
  * @module
  */
 import { CANCELLATION, runSumAt, type RunSumPrefix } from "./runSums.js";
@@ -44,20 +45,25 @@ export function screenRunSums(
   // fl(2⁻³⁰·hiBound) since rounding is monotone: a larger |d| is a difference of prefix sums
   const cancels = CANCELLATION * pre.hiBound;
   const cap = NEAR.length - 1; // the list wraps past its length: the count alone says it overflowed
+  // the edges of the bands d cannot decide, each 8·margin from its point (see BAND)
+  const band = BAND * margin;
+  const belowEdge = below + band;
+  const aboveEdge = above - band;
+  const cLow = c - band;
+  const cHigh = c + band;
   let belowC = 0;
   let listed = 0;
   // branch-free (+boolean, and an index written always, advanced when it counts): every test is
-  // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where
-  // fl(d − c) > margin (then d − c > margin: rounding is monotone and margin a double) v > c
-  // too, and so on. One list holds, in order, the starts of every sum d cannot place — near c,
-  // near a tail bound, or one runSumAt may sum directly (|d| ≤ cancels) — and the pass below
-  // computes those exactly; the others are counted by d alone (those below c here; those above
-  // follow from the total)
+  // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where d > cHigh
+  // (≥ c + margin) v > c too, and so on. One list holds, in order, the starts of every sum d
+  // cannot place — near c, near a tail bound, or one runSumAt may sum directly (|d| ≤ cancels)
+  // — and the pass below computes those exactly; the others are counted by d alone (those
+  // below c here; those above follow from the total)
   for (let j = 0; j < count; j++) {
     const d = hi[j + length]! - hi[j]!;
     belowC += +(d < c);
     NEAR[listed & cap] = j;
-    listed += +(d - below <= margin) | +(above - d <= margin) | +(Math.abs(d - c) <= margin) | +(Math.abs(d) <= cancels);
+    listed += +(d <= belowEdge) | +(d >= aboveEdge) | (+(d >= cLow) & +(d <= cHigh)) | +(Math.abs(d) <= cancels);
   }
   if (listed > cap) return false;
   const lowCap = low.length - 1;
@@ -82,6 +88,19 @@ export function screenRunSums(
   pass.high = highs;
   return true;
 }
+
+/**
+ * Half-width of the bands, in margins: each edge is fl(x ± 8·margin) around its point x (a tail
+ * bound or c), and lies at least one margin from x, so that d beyond it places v on d's side:
+ * d > fl(x + 8·margin) ≥ x + margin gives v ≥ d − margin > x, and likewise below.
+ *
+ * Why 8: where |x| ≤ 50H (H = hiBound), the edge's rounding error is at most 2⁻⁵³·51H plus half
+ * a subnormal step, under 6.4·2⁻⁵⁰·H + 2⁻¹⁰⁷⁵ < 7·margin (margin ≥ 2⁻⁵⁰·H + 2⁻¹⁰⁶⁰). Farther out,
+ * x lies beyond every d and every v (all within 2H + margin of zero), and the edge, rounded
+ * monotonically from a number beyond ±50H, stays beyond ±2H on x's side: no d is placed wrongly.
+ * An infinite x stays itself.
+ */
+const BAND = 8;
 
 /** Starts of the sums the leading difference cannot place (a power of two long). */
 const NEAR = new Int32Array(256);

@@ -43,7 +43,7 @@ describe("kind check thresholds", () => {
 
   it("prices: a tenth of the values negative may fire, one fewer cannot; −Infinity is not a negative value", () => {
     // 40 small values (returns passed as prices), 4 of them negative = 10 %
-    const returnsLike = (negatives: number) => Array.from({ length: 40 }, (_, i) => (i < negatives ? -0.01 : 0.01));
+    const returnsLike = (negatives: number): number[] => Array.from({ length: 40 }, (_, i) => (i < negatives ? -0.01 : 0.01));
     expect(kindMismatch(returnsLike(4), "price")?.looksLike).toBe("returns");
     expect(kindMismatch(returnsLike(3), "price")).toBeUndefined();
     expect(kindMismatch([...returnsLike(3), Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY], "price")).toBeUndefined();

@@ -112,11 +112,18 @@ describe("stats/runSumScreen", () => {
           for (const p of [v, d[j]!, step(v, 1), step(v, -1), (v + d[j]!) / 2]) points.add(p);
         });
         for (const j of [0, Math.floor(sums.length / 2), sums.length - 1]) for (const p of [sums[j]!, step(sums[j]!, 1), step(sums[j]!, -1)]) points.add(p);
+        // points far out, where the band's edge is the point itself (|x| > 50·hiBound), and at that switch
+        const H = pre.hiBound;
+        for (const f of [2, 49, 50, 51, 1e3]) for (const p of [f * H, -f * H]) for (const q of [p, step(p, 1), step(p, -1)]) points.add(q);
         // bounds at sums, next to them, and where a sum's leading difference and exact value disagree
         const bounds: [number, number][] = [
           [at(0.08), at(0.92)],
           [step(at(0.05), 1), step(at(0.95), -1)],
           [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+          [-50 * H, 50 * H],
+          [step(-50 * H, 1), step(50 * H, -1)],
+          [-1e3 * H, 1e3 * H],
+          [-2 * H, 2 * H],
         ];
         const j = sums.findIndex((v, i) => v !== d[i]);
         if (j >= 0) bounds.push([sums[j]!, sums[j]!], [d[j]!, d[j]!]);
