@@ -254,6 +254,35 @@ describe("estimationIndices(spec, data, range, mask)", () => {
     expect(codeOf(() => estimationIndices({ type: "market" }, d, { start: 10, end: 61 }))).toBe("INVALID_OPTION");
     expect(codeOf(() => estimationIndices({ type: "market" }, d, { start: 10, end: 50 }, new Uint8Array(3)))).toBe("INVALID_OPTION");
   });
+
+  it("market and constant-mean models: NaN and infinities in the asset or the market, with a mask and without, at the range's ends", () => {
+    const d = randomData(60, 6);
+    const gone = new Map<number, "asset" | "market">([
+      [10, "asset"],
+      [11, "market"],
+      [25, "asset"],
+      [26, "market"],
+      [49, "market"],
+    ]);
+    const bad = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    [...gone].forEach(([i, side], k) => {
+      d[side][i] = bad[k % 3]!;
+    });
+    const mask = new Uint8Array(40).fill(1);
+    mask[0] = 0; // session 10
+    mask[7] = 0; // session 17
+    mask[39] = 0; // session 49
+    const range = { start: 10, end: 50 };
+    const want = (model: "market" | "constant-mean", masked: boolean) =>
+      [...all(60)].filter(
+        (i) => i >= 10 && i < 50 && (!masked || mask[i - 10] === 1) && !(gone.get(i) === "asset" || (model === "market" && gone.get(i) === "market")),
+      );
+    for (const model of ["market", "constant-mean"] as const) {
+      expect([...estimationIndices({ type: model }, d, range)], model).toEqual(want(model, false));
+      expect([...estimationIndices({ type: model }, d, range, mask)], `${model}, masked`).toEqual(want(model, true));
+    }
+    expect(want("market", false)).toHaveLength(35);
+  });
 });
 
 describe("properties (fast-check)", () => {
