@@ -137,10 +137,42 @@ export function cumulativeAbnormalReturns(ars: AbnormalReturns, windows: readonl
  * computing it again (the same number).
  * @internal
  */
-export function carsOf(ars: AbnormalReturns, windows: readonly Window[]): CarResult[] {
+export function carsOf(ars: AbnormalReturns, windows: readonly Window[], into?: readonly CarRecord[]): readonly CarResult[] {
+  if (into !== undefined) {
+    // the caller's records, written again (one per window): a study that keeps no pair reads
+    // each pair's CARs into its columns before the next pair, and allocates none
+    for (let w = 0; w < windows.length; w++) carUnchecked(ars, windows[w]!, "propagate", true, into[w]!);
+    return into;
+  }
   const out: CarResult[] = new Array<CarResult>(windows.length);
   for (let w = 0; w < windows.length; w++) out[w] = carUnchecked(ars, windows[w]!, "propagate", true);
   return out;
+}
+
+/** A {@link CarResult} whose fields {@link carUnchecked} writes (internal: a record reused from pair to pair). */
+export type CarRecord = { -readonly [K in keyof CarResult]: CarResult[K] } & { window: [number, number] };
+
+/** A record for {@link carUnchecked} to fill (every double field starts as a double, so none changes representation). */
+export function newCarRecord(): CarRecord {
+  const nan = Number.NaN;
+  return {
+    window: [0, 0],
+    from: 0,
+    to: 0,
+    length: 0,
+    n: 0,
+    car: nan,
+    variance: nan,
+    diagonalVariance: nan,
+    se: nan,
+    t: nan,
+    scar: nan,
+    pValue: nan,
+    df: nan,
+    bhar: nan,
+    buyAndHold: nan,
+    expectedBuyAndHold: nan,
+  };
 }
 
 /** Sum of the window's regressor rows (module scratch, grown as needed: read before the next window). */
@@ -149,9 +181,10 @@ let rowSum = new Float64Array(8);
 /**
  * {@link cumulativeAbnormalReturn} without the argument checks, for callers whose window lies in
  * the span (internal). `dayPValues`: the abnormal returns are `abnormalReturns`' own, so a
- * one-day window whose t statistic is the day's may take the day's p-value.
+ * one-day window whose t statistic is the day's may take the day's p-value. Writes every field
+ * of `into` (a new record unless given) and returns it.
  */
-export function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy, dayPValues = false): CarResult {
+export function carUnchecked(ars: AbnormalReturns, window: Window, missing: MissingPolicy, dayPValues = false, into: CarRecord = newCarRecord()): CarResult {
   const { ar, variance: dayVariance, design, covUnscaled: C, actual, expected, k, length: m, sigma2, df } = ars;
   const from = window[0] - ars.start;
   const to = window[1] - ars.start + 1;
@@ -188,24 +221,24 @@ export function carUnchecked(ars: AbnormalReturns, window: Window, missing: Miss
   const variance = none ? Number.NaN : ars.conditional === true ? diag : sigma2 * (n + (k === 0 ? 0 : form(C, s, k)));
   const se = Math.sqrt(variance);
   const t = car / se;
-  return {
-    window: [window[0], window[1]],
-    from,
-    to,
-    length: L,
-    n,
-    car,
-    variance,
-    diagonalVariance: none ? Number.NaN : diag,
-    se,
-    t,
-    scar: t,
-    pValue: dayPValues && L === 1 && t === ars.t[from] ? ars.pValue[from]! : studentTTwoSided(t, df),
-    df,
-    bhar: none ? Number.NaN : Math.exp(logB) * Math.expm1(logA - logB),
-    buyAndHold: none ? Number.NaN : Math.expm1(logA),
-    expectedBuyAndHold: none ? Number.NaN : Math.expm1(logB),
-  };
+  into.window[0] = window[0];
+  into.window[1] = window[1];
+  into.from = from;
+  into.to = to;
+  into.length = L;
+  into.n = n;
+  into.car = car;
+  into.variance = variance;
+  into.diagonalVariance = none ? Number.NaN : diag;
+  into.se = se;
+  into.t = t;
+  into.scar = t;
+  into.pValue = dayPValues && L === 1 && t === ars.t[from] ? ars.pValue[from]! : studentTTwoSided(t, df);
+  into.df = df;
+  into.bhar = none ? Number.NaN : Math.exp(logB) * Math.expm1(logA - logB);
+  into.buyAndHold = none ? Number.NaN : Math.expm1(logA);
+  into.expectedBuyAndHold = none ? Number.NaN : Math.expm1(logB);
+  return into;
 }
 
 /**

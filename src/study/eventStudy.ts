@@ -18,6 +18,7 @@ import type { MarketEvent } from "../types.js";
 import { resolveStudyOptions, type EventStudyOptions, type ResolvedStudyOptions } from "./options.js";
 import type { PairResult } from "./pair.js";
 import type { Study } from "./study.js";
+import { type CarRecord, newCarRecord } from "../abnormal/car.js";
 import { abnormalOfPair, eventWindowGaps, pairResult, type ComputedPair } from "./stages/abnormal.js";
 import { alignStudy, type StudyAlignment } from "./stages/alignment.js";
 import { assembleStudy, type StudyParts } from "./stages/assembly.js";
@@ -108,6 +109,8 @@ export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefin
   const spanLength = Math.max(...opts.windows.map((w) => w[1])) - Math.min(...opts.windows.map((w) => w[0])) + 1;
   const columns = new StudyColumns(inputs.pairBound, spanLength, opts.windows.length, opts.sq);
   const buffers = new EstimationBuffers(kept !== undefined);
+  // without kept pairs, each pair's CARs are written into the same records (read into the columns at once)
+  const carRecords = kept === undefined ? opts.windows.map(() => newCarRecord()) : undefined;
   const overlaps = new OverlapGroups();
   const regressions: ClusteredRegression[] = [];
   let placebo: PlaceboResult | null = null;
@@ -139,7 +142,7 @@ export function runStudy(options: EventStudyOptions, shard: ShardHooks | undefin
         raw.error,
       );
     const { returns, opts: assetOpts } = synchronizedReturns(raw, asset.id, calendar, day0s, clocks, opts, warnings);
-    const sinks = { opts: assetOpts, skips, overlaps, buffers, columns, kept, warnings, shard, assetIndex: done };
+    const sinks = { opts: assetOpts, skips, overlaps, buffers, columns, kept, carRecords, warnings, shard, assetIndex: done };
     const studied = studyPairs(asset.id, exchange, returns, events, aligned, sinks);
     if (studied.length === 0) return;
     shard?.mark(done, FAMILY_SLOT);
@@ -203,6 +206,8 @@ interface PairSinks {
   readonly columns: StudyColumns;
   /** The kept pairs, when the cross-event tests need them. */
   readonly kept: PairResult[] | undefined;
+  /** One CAR record per window, written again by every pair, when no pair is kept. */
+  readonly carRecords: readonly CarRecord[] | undefined;
   readonly warnings: Warning[];
   /** A shard's hooks (which pairs it computes, where each pair's warnings start). */
   readonly shard: ShardHooks | undefined;
@@ -239,7 +244,7 @@ function studyPairs(
     try {
       const fit = estimatePairOrShortfall(plan, opts, buffers.take(plan.est.length, placed.length - i));
       if (typeof fit === "string") return skips.skip(p.id, assetId, exchange, "INSUFFICIENT_ESTIMATION_DATA", fit);
-      computed = abnormalOfPair(plan, fit, opts);
+      computed = abnormalOfPair(plan, fit, opts, sinks.carRecords);
     } catch (error) {
       if (!isMarketReactionError(error)) throw error;
       return skips.skip(p.id, assetId, exchange, error.code, error.message, error);

@@ -9,6 +9,7 @@ import {
   cumulativeAbnormalReturnPath,
   cumulativeAbnormalReturns,
 } from "../../src/abnormal/index.js";
+import { carsOf, newCarRecord } from "../../src/abnormal/car.js";
 import { isMarketReactionError } from "../../src/errors.js";
 import type { ModelFit } from "../../src/models/types.js";
 import { createRandom, studentTTwoSided } from "../../src/stats/index.js";
@@ -264,6 +265,30 @@ describe("cumulativeAbnormalReturn(ars, window, options)", () => {
     const many = cumulativeAbnormalReturns(ars, windows);
     expect(many).toHaveLength(3);
     many.forEach((c, i) => expect(c).toEqual(cumulativeAbnormalReturn(ars, windows[i]!)));
+  });
+
+  it("a study's reused CAR records hold exactly what fresh records would, pair after pair (a missing day included)", () => {
+    const windows = [
+      [0, 0],
+      [-1, 1],
+      [0, 5],
+    ] as const;
+    const records = windows.map(() => newCarRecord());
+    for (const [seed, missingDay] of [
+      [9, -1],
+      [10, 6],
+      [11, -1],
+    ] as const) {
+      const { xe, ye, xv, yv } = marketData(seed, 60, 11);
+      if (missingDay >= 0) yv[missingDay] = Number.NaN; // day +1: two windows have no CAR
+      const fit = fitOls(Float64Array.from(ye), [Float64Array.from(xe)], "market");
+      const ars = abnormalReturns(fit, predictOls(fit, [Float64Array.from(xv)], 11), yv, { start: -5 });
+      const fresh = carsOf(ars, windows);
+      expect(carsOf(ars, windows, records)).toBe(records);
+      expect(records).toEqual(fresh);
+      expect(Object.keys(records[0]!)).toEqual(Object.keys(fresh[0]!));
+    }
+    expect(Number.isNaN(records[1]!.car)).toBe(false); // the last pair had no missing day
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { AbnormalReturns, CarResult } from "../../abnormal/index.js";
 import { abnormalReturnsOf } from "../../abnormal/abnormal.js";
-import { carsOf } from "../../abnormal/car.js";
+import { type CarRecord, carsOf } from "../../abnormal/car.js";
 import type { Warning } from "../../errors.js";
 import type { ModelFit } from "../../models/index.js";
 import { predictColumns } from "../../models/model.js";
@@ -26,8 +26,17 @@ export interface ComputedPair extends PairAbnormal {
   readonly fit: ModelFit;
 }
 
-/** Abnormal returns over the event-window span of a fitted pair and the CARs of each event window, with the fit. */
-export function abnormalOfPair(plan: PairPlan, fit: ModelFit, opts: Pick<ResolvedStudyOptions, "returnType" | "windows">): ComputedPair {
+/**
+ * Abnormal returns over the event-window span of a fitted pair and the CARs of each event window,
+ * with the fit. With `carRecords` (one per window) the CARs are written into them, for a caller
+ * that reads them before the next pair.
+ */
+export function abnormalOfPair(
+  plan: PairPlan,
+  fit: ModelFit,
+  opts: Pick<ResolvedStudyOptions, "returnType" | "windows">,
+  carRecords?: readonly CarRecord[],
+): ComputedPair {
   const spanIdx = new Int32Array(plan.spanEnd - plan.spanStart);
   for (let i = 0; i < spanIdx.length; i++) spanIdx[i] = plan.spanStart + i;
   const prediction = predictColumns(fit, plan.columns, spanIdx);
@@ -36,7 +45,7 @@ export function abnormalOfPair(plan: PairPlan, fit: ModelFit, opts: Pick<Resolve
   const ars = abnormalReturnsOf(fit, prediction, actual, plan.spanStart - plan.day0Index, opts.returnType);
   // one literal (a spread of the abnormal returns into a pair, once per pair, went through V8's
   // slow object-cloning path)
-  return { fit, ars, cars: carsOf(ars, opts.windows) };
+  return { fit, ars, cars: carsOf(ars, opts.windows, carRecords) };
 }
 
 /**
