@@ -96,9 +96,11 @@ export function screenRunSums(
  *
  * Why 8: where |x| ≤ 50H (H = hiBound), the edge's rounding error is at most 2⁻⁵³·51H plus half
  * a subnormal step, under 6.4·2⁻⁵⁰·H + 2⁻¹⁰⁷⁵ < 7·margin (margin ≥ 2⁻⁵⁰·H + 2⁻¹⁰⁶⁰). Farther out,
- * x lies beyond every d and every v (all within 2H + margin of zero), and the edge, rounded
- * monotonically from a number beyond ±50H, stays beyond ±2H on x's side: no d is placed wrongly.
- * An infinite x stays itself.
+ * with H ≥ 2⁻¹⁰⁶² (so that margin ≤ 2⁻⁴⁹·H + 2⁻¹⁰⁶⁰ < 6H, as |lo| ≤ 2⁻⁵³·|hi|): every d and v
+ * lies within 2H + margin < 8H of zero, and the edge, rounded monotonically from a number beyond
+ * ±(50H − 8·margin), stays beyond ±2H on x's side, so d is on the same side of x as v. With
+ * H < 2⁻¹⁰⁶², every prefix sum is subnormal, the sums are exact and d = v: any edge on x's side
+ * places d rightly. An infinite x stays itself.
  */
 const BAND = 8;
 
