@@ -138,14 +138,10 @@ export function cumulativeAbnormalReturns(ars: AbnormalReturns, windows: readonl
  * @internal
  */
 export function carsOf(ars: AbnormalReturns, windows: readonly Window[], into?: readonly CarRecord[]): readonly CarResult[] {
-  if (into !== undefined) {
-    // the caller's records, written again (one per window): a study that keeps no pair reads
-    // each pair's CARs into its columns before the next pair, and allocates none
-    for (let w = 0; w < windows.length; w++) carUnchecked(ars, windows[w]!, "propagate", true, into[w]!);
-    return into;
-  }
-  const out: CarResult[] = new Array<CarResult>(windows.length);
-  for (let w = 0; w < windows.length; w++) out[w] = carUnchecked(ars, windows[w]!, "propagate", true);
+  // the caller's records are written again (one per window): a study that keeps no pair reads
+  // each pair's CARs into its columns before the next pair, and allocates none
+  const out = into ?? Array.from(windows, () => newCarRecord());
+  for (let w = 0; w < windows.length; w++) carUnchecked(ars, windows[w]!, "propagate", true, out[w]!);
   return out;
 }
 

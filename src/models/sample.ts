@@ -77,30 +77,15 @@ function anyCases(c: ModelColumns, start: number, end: number, mask: Uint8Array 
  * return (no leads or lags, factors or risk-free rate): the same test, without the general one's loops.
  */
 function marketCases(asset: Float64Array, market: Float64Array | undefined, start: number, end: number, mask: Uint8Array | undefined, buf: Int32Array): number {
-  if (market === undefined) return assetCases(asset, start, end, mask, buf);
-  // branch-free (+boolean; the index written always, advanced when the session counts): n ≤
-  // i − start, so every write lands inside buf
+  // branch-free on the data (+boolean; the index written always, advanced when the session
+  // counts): n ≤ i − start, so every write lands inside buf. The tests of `mask` and `market`
+  // against undefined are the same for every session.
   let n = 0;
-  if (mask === undefined) {
-    for (let i = start; i < end; i++) {
-      buf[n] = i;
-      n += +(Math.abs(asset[i]!) < Number.POSITIVE_INFINITY) & +(Math.abs(market[i]!) < Number.POSITIVE_INFINITY);
-    }
-    return n;
-  }
   for (let i = start; i < end; i++) {
     buf[n] = i;
-    n += +(mask[i - start] !== 0) & +(Math.abs(asset[i]!) < Number.POSITIVE_INFINITY) & +(Math.abs(market[i]!) < Number.POSITIVE_INFINITY);
-  }
-  return n;
-}
-
-/** {@link marketCases} of a model without a market (constant mean). */
-function assetCases(asset: Float64Array, start: number, end: number, mask: Uint8Array | undefined, buf: Int32Array): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    if (mask !== undefined && mask[i - start] === 0) continue;
-    if (Number.isFinite(asset[i]!)) buf[n++] = i;
+    const maskedIn = mask === undefined || mask[i - start] !== 0;
+    const marketOk = market === undefined || Math.abs(market[i]!) < Number.POSITIVE_INFINITY;
+    n += +maskedIn & +marketOk & +(Math.abs(asset[i]!) < Number.POSITIVE_INFINITY);
   }
   return n;
 }
