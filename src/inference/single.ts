@@ -1,7 +1,7 @@
 /**
  * Single-event inference (one asset, one statement): t tests of an AR and of a CAR, and the
  * Gelbach–Helland–Klick SQ test. The quantile engine is in `src/stats/quantile.ts`, the
- * double-double run sums in `src/stats/runSums.ts`.
+ * run sums from prefix pairs in `src/stats/runSums.ts`.
  * @module
  */
 import type { AbnormalReturns, CarResult } from "../abnormal/types.js";
@@ -204,7 +204,7 @@ export function sqNullDistribution(fit: Pick<ModelFit, "residuals" | "used">, le
 
 /**
  * The residuals an SQ null is built from (`NaN` dropped; with `gaps: "exclude"` their session
- * indices) and their double-double prefix sums (`src/stats/runSums.ts`).
+ * indices) and their prefix sums as pairs (`src/stats/runSums.ts`).
  */
 function sqPrefix(fit: Pick<ModelFit, "residuals" | "used">, gaps: SqGaps): RunSumPrefix {
   const res = fit.residuals;

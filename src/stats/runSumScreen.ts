@@ -1,7 +1,7 @@
 /**
  * The SQ pass's counts and tail candidates over the run sums of a prefix, judged first by the
  * leading difference of the prefix sums alone: d = hi[j + L] − hi[j], one subtraction, instead of
- * the correctly rounded run sum v = `runSumAt(pre, j, L)` (a double-double difference with
+ * the correctly rounded run sum v = `runSumAt(pre, j, L)` (a difference of prefix pairs with
  * Knuth's TwoSum). A bound on |d − v| ({@link screenMargin}) lets d decide every sum farther than
  * eight times the bound from the point and from both tail bounds (d is compared with edges
  * computed once); only the few others — the candidates for the tails, mostly — are computed
@@ -96,7 +96,8 @@ export function screenRunSums(
  *
  * Why 8: where |x| ≤ 50H (H = hiBound), the edge's rounding error is at most 2⁻⁵³·51H plus half
  * a subnormal step, under 6.4·2⁻⁵⁰·H + 2⁻¹⁰⁷⁵ < 7·margin (margin ≥ 2⁻⁵⁰·H + 2⁻¹⁰⁶⁰). Farther out,
- * with H ≥ 2⁻¹⁰⁶² (so that margin ≤ 2⁻⁴⁹·H + 2⁻¹⁰⁶⁰ < 6H, as |lo| ≤ 2⁻⁵³·|hi|): every d and v
+ * with H ≥ 2⁻¹⁰⁶² (so that margin < 2⁻⁴⁷·H + 2⁻¹⁰⁶⁰ < 6H, as every |lo[i]| ≤ 2⁻⁵⁰·|hi[i]|, so
+ * Λ ≤ about 2⁻⁵⁰·H): every d and v
  * lies within 2H + margin < 8H of zero, and the edge, rounded monotonically from a number beyond
  * ±(50H − 8·margin), stays beyond ±2H on x's side, so d is on the same side of x as v. With
  * H < 2⁻¹⁰⁶², every prefix sum is subnormal, the sums are exact and d = v: any edge on x's side

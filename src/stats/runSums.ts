@@ -1,12 +1,16 @@
 /**
- * Sums of runs of consecutive values from double-double prefix sums: `hi[j] + lo[j]` =
- * Σ_{i<j} e_i to about 2⁻¹⁰⁴ relative, so that every run sum S_j = P_{j+L} − P_j comes out as the
- * correctly rounded exact sum (as a compensated sum of the run would), for every L at O(1) each.
+ * Sums of runs of consecutive values from prefix sums kept as pairs: `lo[j]` holds the exact
+ * errors of the additions that made `hi[j]` (Knuth's TwoSum) and is folded into `hi` whenever
+ * it passes 2⁻⁵⁰·|hi[j]|, so `hi[j] + lo[j]` = Σ_{i<j} e_i but for roundings of about 2⁻¹⁰³ of
+ * the prefix sums per value. A run sum S_j = P_{j+L} − P_j carries only the roundings of its own
+ * L values: it comes out as the correctly rounded exact sum (as a compensated sum of the run
+ * would), for every L at O(1) each, unless the prefix sums inside the run are so much larger
+ * than the run sum that those roundings reach its last bit.
  * @module
  */
 import { neumaierError } from "./summary.js";
 
-/** Values with their double-double prefix sums (and, optionally, the session index of each value). */
+/** Values with their prefix sums as pairs (and, optionally, the session index of each value). */
 export interface RunSumPrefix {
   readonly e: Float64Array;
   readonly n: number;
@@ -30,7 +34,7 @@ let prefixHi = new Float64Array(512);
 let prefixLo = new Float64Array(512);
 
 /**
- * The double-double prefix sums of the first `n` values of `e`. The prefix arrays are module
+ * The prefix sums (as pairs) of the first `n` values of `e`. The prefix arrays are module
  * scratch, grown as needed: a prefix must be read (by {@link runSums}) before the next is built.
  */
 export function runSumPrefix(e: Float64Array, n: number, idx: Int32Array | undefined): RunSumPrefix {
@@ -47,15 +51,23 @@ export function runSumPrefix(e: Float64Array, n: number, idx: Int32Array | undef
   let hiBound = 0;
   let loBound = 0;
   let squares = 0;
-  // the bounds and the squares are sums off the critical path (the chain through sh), almost free
+  // hi runs as a plain sum and lo as the sum of its additions' exact errors: two chains one
+  // addition long. lo is folded into hi (exactly, by TwoSum) only when it grows past 2⁻⁵⁰·|hi|
+  // — a few times in a few hundred values, mostly where the sum crosses zero — which keeps
+  // |lo| ≤ 2⁻⁵⁰·|hi| and its roundings near 2⁻¹⁰³·|hi|, as a double-double sum's are (it folds
+  // at every value, which joins the chains into one five operations long). The bounds and the
+  // squares are sums off both chains, almost free
   for (let i = 0; i < n; i++) {
     const v = e[i]!;
     squares += v * v;
     const t = sh + v;
-    const err = neumaierError(sh, v, t); // exact: t + err = sh + v
-    const l = sl + err;
-    sh = t + l; // renormalised: |sl| stays below half an ulp of sh
-    sl = l - (sh - t);
+    sl += neumaierError(sh, v, t); // exact: t + err = sh + v
+    sh = t;
+    if (Math.abs(sl) > FOLD_AT * Math.abs(sh)) {
+      const f = sh + sl;
+      sl = neumaierError(sh, sl, f);
+      sh = f;
+    }
     hi[i + 1] = sh;
     lo[i + 1] = sl;
     hiBound += Math.abs(sh);
@@ -63,6 +75,9 @@ export function runSumPrefix(e: Float64Array, n: number, idx: Int32Array | undef
   }
   return { e, n, idx, hi, lo, hiBound, loBound, squares };
 }
+
+/** lo is folded into hi when |lo| exceeds this fraction of |hi|. */
+const FOLD_AT = 2 ** -50;
 
 /** A run sum below this fraction of the prefix sums around it is summed directly (see {@link runSums}). */
 export const CANCELLATION = 2 ** -30;
@@ -91,7 +106,7 @@ export function runSums(pre: RunSumPrefix, length: number, scratch?: Float64Arra
 export function runSumAt(pre: RunSumPrefix, j: number, length: number): number {
   if (length === 1) return pre.e[j]!;
   // (hi_b + lo_b) − (hi_a + lo_a) with the leading difference taken exactly; when the run
-  // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰⁴ relative error
+  // sum is tiny next to the prefix (heavy cancellation) the prefix's 2⁻¹⁰³-or-so relative error
   // could reach its last bits, so it is summed directly, compensated, instead
   const { hi, lo } = pre;
   const a = hi[j]!;

@@ -31,14 +31,28 @@ describe("stats/runSums", () => {
   it("every run sum equals the exactly rounded sum of its run (heavy cancellation included)", () => {
     const rng = createRandom(11);
     const e = Float64Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? 1e6 : 0) + 0.01 * rng.normal());
-    const pre = runSumPrefix(e, e.length, undefined);
-    for (const L of [1, 2, 5, 49]) {
-      const sums = Float64Array.from(runSums(pre, L));
-      expect(sums.length).toBe(e.length - L + 1);
-      for (const j of [0, 1, 48, 49, 50, 123, e.length - L]) expect(sums[j], `L=${L} j=${j}`).toBe(exactSum(e.subarray(j, j + L)));
-    }
+    expectExactRunSums(e, () => true);
+    // prefix sums that swing between about 0 and 1e16 (+1e16 at every 50th value, −1e16 25
+    // later): every run that holds neither, however near it starts after the fall to about 0
+    const swing = Float64Array.from({ length: 300 }, (_, i) => (i % 50 === 0 ? 1e16 : i % 50 === 25 ? -1e16 : 0) + 0.01 * rng.normal());
+    expectExactRunSums(swing, (j, L) => Array.from({ length: L }, (_, k) => (j + k) % 25).every((r) => r !== 0));
   });
+});
 
+/**
+ * The run sums of lengths around small periods (and 49) that `runs(j, L)` selects, at every
+ * start j, against the exactly rounded sums.
+ */
+function expectExactRunSums(e: Float64Array, runs: (j: number, L: number) => boolean): void {
+  const pre = runSumPrefix(e, e.length, undefined);
+  for (const L of [1, 2, 3, 4, 5, 7, 49]) {
+    const sums = Float64Array.from(runSums(pre, L));
+    expect(sums.length).toBe(e.length - L + 1);
+    for (let j = 0; j < sums.length; j++) if (runs(j, L)) expect(sums[j], `L=${L} j=${j}`).toBe(exactSum(e.subarray(j, j + L)));
+  }
+}
+
+describe("stats/runSums (sessions, one pass)", () => {
   it("with session indices, only runs of consecutive sessions; into scratch when it is long enough", () => {
     const e = Float64Array.of(1, 2, 3, 4, 5);
     const idx = Int32Array.of(0, 1, 3, 4, 5);
