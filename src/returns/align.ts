@@ -710,6 +710,7 @@ function assetReturnsOnSessions(
   const isLevel = asset.kind === "level";
   const values = new Float64Array(n);
   const gap = new Uint8Array(n);
+  if (isPrice && !isLevel && type === "simple" && simpleReturnsInPlace(onSession.source, onSession.offset, n, values)) return { values, gap };
   const missing = new Tally();
   const multi = new Tally();
   // one pass: the value on the previous session is carried from one step to the next (the
@@ -751,6 +752,28 @@ function assetReturnsOnSessions(
     missing.warn(warnings, "MISSING_ASSET_RETURNS", id, exchange, head);
   }
   return { values, gap };
+}
+
+/**
+ * The common case of {@link assetReturnsOnSessions}, in one tight loop: simple returns of the
+ * n + 1 consecutive prices `source[offset … offset + n]` into `out`, the numbers `priceReturn`
+ * gives, when every price is finite and positive and every return finite (no gap, no warning).
+ * @returns false otherwise (a price out of the source, missing or not positive, or a return
+ *   that overflows), with `out` partly written: then take the general path.
+ */
+function simpleReturnsInPlace(source: Float64Array, offset: number, n: number, out: Float64Array): boolean {
+  if (offset < 0 || offset + n >= source.length) return false;
+  let before = source[offset]!;
+  // every test branch-free (+boolean), one verdict at the end: the prices are almost always fine
+  let ok = +(before > 0) & +(before < Number.POSITIVE_INFINITY);
+  for (let i = 0; i < n; i++) {
+    const cur = source[offset + 1 + i]!;
+    const r = (cur - before) / before;
+    out[i] = r;
+    ok &= +(cur > 0) & +(cur < Number.POSITIVE_INFINITY) & +(Math.abs(r) < Number.POSITIVE_INFINITY);
+    before = cur;
+  }
+  return ok === 1;
 }
 
 /**

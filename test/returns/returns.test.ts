@@ -275,6 +275,36 @@ describe("alignReturns({ asset, calendar }): the asset on the calendar's session
   });
 });
 
+describe("alignReturns: simple returns of clean prices (one tight loop) and any bad price (the general path)", () => {
+  // Prices on consecutive sessions, all finite and positive (the aligner's tight loop), or with
+  // one bad price anywhere (zero, negative, missing, infinite, or a jump whose return
+  // overflows: the loop's verdict sends the asset down the general path): every return is
+  // priceReturn of its neighbours, and flagged exactly where that is NaN.
+  const sessions = nyse.days.subarray(nyse.indexOf(k("2024-05-01")), nyse.indexOf(k("2024-05-01")) + 40);
+  it("property: every return is priceReturn of adjacent sessions' prices; a flag exactly where it is NaN", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 1e-3, max: 1e6, noNaN: true }), { minLength: 40, maxLength: 40 }),
+        fc.integer({ min: -1, max: 39 }),
+        fc.constantFrom(0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e-300, 1e308),
+        fc.integer({ min: -3, max: 3 }),
+        (prices, bad, badValue, cut) => {
+          if (bad >= 0) prices[bad] = badValue;
+          const asset: Series = { id: "C", kind: "price", days: Int32Array.from(sessions), values: Float64Array.from(prices) };
+          // from/to inside the data or reaching past it
+          const a = alignReturns({ asset, calendar: nyse, from: sessions[Math.max(1, 5 + cut)]!, to: sessions[Math.min(39, 30 + 3 * cut)]! });
+          for (let i = 0; i < a.days.length; i++) {
+            const at = sessions.indexOf(a.days[i]!);
+            const want = at >= 1 ? priceReturn(prices[at - 1]!, prices[at]!, "simple") : Number.NaN;
+            expect(a.asset[i]).toBe(want);
+            expect(a.gap[i] !== 0, `session ${at}`).toBe(Number.isNaN(want));
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe("alignReturns: days that are consecutive sessions (one block) and days row by row", () => {
   // The same prices on consecutive sessions, and with a Saturday row added (which makes the
   // aligner place the rows one by one): every output but the OFF_CALENDAR_ROWS warning agrees,
