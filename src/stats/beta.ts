@@ -40,7 +40,7 @@ export function betaRatio(a: number, b: number, x: number, y: number, lnx: numbe
  * 1/(1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), evaluated by the modified Lentz method.
  */
 function continuedFraction(a: number, b: number, x: number, lnx: number, lny: number): number {
-  const logPrefix = a * lnx + b * lny - Math.log(a) - logBeta(a, b);
+  const logPrefix = a * lnx + b * lny - logOfShape(a) - logBeta(a, b);
   if (logPrefix < -745.2) return 0; // exp underflows to zero
   const apb = a + b;
   // Lentz: f = b0 + a1/(b1 + a2/(b2 + ...)) with b0 = 1, bj = 1, aj = dj
@@ -67,6 +67,26 @@ function continuedFraction(a: number, b: number, x: number, lnx: number, lny: nu
   }
   return Math.exp(logPrefix) / f;
 }
+
+/**
+ * `Math.log(a)`, the same number, remembered for the last two shapes: the Student-t tails of a
+ * study ask for ν/2 and ½ by turns, one of them per p-value.
+ */
+function logOfShape(a: number): number {
+  if (a === shape0) return logShape0;
+  if (a === shape1) return logShape1;
+  const value = Math.log(a);
+  shape1 = shape0;
+  logShape1 = logShape0;
+  shape0 = a;
+  logShape0 = value;
+  return value;
+}
+
+let shape0 = Number.NaN;
+let logShape0 = Number.NaN;
+let shape1 = Number.NaN;
+let logShape1 = Number.NaN;
 
 /**
  * Regularized incomplete beta function `I_x(a, b) = B(x; a, b) / B(a, b)`, the CDF of the
