@@ -1,11 +1,12 @@
 /**
  * The market's side of the market model's fits, kept for the other assets of a study: every
  * asset with complete data around a statement is fitted on the same estimation sessions of the
- * same market column, and the market's mean, centred values, `Sxx` and `Σx²` over them do not
- * depend on the asset. A fit that finds them here skips half its work and gives the same bits
- * (the same operations in the same order, see `centreRegressor`).
+ * same market column, and those sessions, and the market's mean, centred values, `Sxx` and `Σx²`
+ * over them, do not depend on the asset. A fit that finds them here skips half its work and
+ * gives the same bits (the same operations in the same order, see `centreRegressor`).
  * @module
  */
+import { marketCases } from "./sample.js";
 
 /** The market's side of a fit on one estimation sample. */
 export interface RegressorSide {
@@ -39,6 +40,54 @@ export class RegressorCache {
   private readonly byColumn = new Map<Float64Array, Map<number, RegressorSide | Seen>>();
   private kept = 0;
 
+  /** Per market column and window: the sessions of `[start, end)` kept by the mask where the market has a return. */
+  private readonly samples = new Map<Float64Array, Map<number, { readonly mask: Uint8Array | undefined; readonly used: Int32Array }>>();
+  /** The arrays {@link completeSample} handed out. */
+  private readonly shared = new WeakSet<Int32Array>();
+  /** Per asset column: the positions of its missing (non-finite) returns, ascending. */
+  private readonly gaps = new WeakMap<Float64Array, Int32Array>();
+
+  /**
+   * The estimation sample on `[start, end)` (sessions kept by `mask` where both the asset and
+   * the market have a return, as `estimationIndicesOf` finds it) of an asset without a missing
+   * return there: the same array for every such asset, made once per window and mask (read
+   * only); undefined when the asset has a gap in the window.
+   */
+  completeSample(asset: Float64Array, market: Float64Array, start: number, end: number, mask: Uint8Array | undefined): Int32Array | undefined {
+    const length = end - start;
+    if (length <= 0 || length >= 2 ** 21 || hasGap(this.gapsOf(asset), start, end)) return undefined;
+    let byWindow = this.samples.get(market);
+    if (byWindow === undefined) {
+      byWindow = new Map();
+      this.samples.set(market, byWindow);
+    }
+    const key = start * 2 ** 21 + length;
+    const entry = byWindow.get(key);
+    if (entry !== undefined && entry.mask === mask) return entry.used;
+    if (this.kept + length > MAX_KEPT) return undefined;
+    // the market's own test twice (as the asset): the asset has no gap here
+    const buf = new Int32Array(length);
+    const n = marketCases(market, market, start, end, mask, buf);
+    const used = n === length ? buf : buf.slice(0, n);
+    byWindow.set(key, { mask, used });
+    this.shared.add(used);
+    this.kept += length;
+    return used;
+  }
+
+  /** The positions of the asset's non-finite returns, found on the first request. */
+  private gapsOf(asset: Float64Array): Int32Array {
+    let gaps = this.gaps.get(asset);
+    if (gaps === undefined) {
+      let count = 0;
+      for (let i = 0; i < asset.length; i++) count += +!(Math.abs(asset[i]!) < Number.POSITIVE_INFINITY);
+      gaps = new Int32Array(count);
+      for (let i = 0, k = 0; k < count; i++) if (!(Math.abs(asset[i]!) < Number.POSITIVE_INFINITY)) gaps[k++] = i;
+      this.gaps.set(asset, gaps);
+    }
+    return gaps;
+  }
+
   /** The kept side of `market` over the sessions `used`, or undefined. */
   find(market: Float64Array, used: Int32Array): RegressorSide | undefined {
     const m = used.length;
@@ -46,6 +95,7 @@ export class RegressorCache {
     const entry = this.byColumn.get(market)?.get(sampleKey(used));
     if (entry === undefined || !("u" in entry)) return undefined;
     const kept = entry.used;
+    if (kept === used) return entry; // a shared complete sample (completeSample): the same sessions
     if (kept.length !== m) return undefined;
     for (let j = 0; j < m; j++) if (kept[j] !== used[j]) return undefined;
     return entry;
@@ -71,9 +121,22 @@ export class RegressorCache {
       return;
     }
     if ("u" in entry || entry.last !== used[m - 1] || entry.total !== indexTotal(used)) return;
-    samples.set(key, { used: used.slice(), u: u.slice(0, m), mean, sxx, squares });
+    // a shared complete sample is kept as it is (read only): finds of it then compare identity
+    samples.set(key, { used: this.shared.has(used) ? used : used.slice(), u: u.slice(0, m), mean, sxx, squares });
     this.kept += m;
   }
+}
+
+/** Whether a position of the ascending `gaps` lies in `[start, end)` (binary search). */
+function hasGap(gaps: Int32Array, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = gaps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (gaps[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < gaps.length && gaps[lo]! < end;
 }
 
 /** The first session and the number of sessions of a sample, as one number (exact below 2⁵³). */

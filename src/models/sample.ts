@@ -39,7 +39,9 @@ export function completeCases(c: ModelColumns, indices: Int32Array | readonly nu
 }
 
 /**
- * {@link estimationIndices} on columns resolved once by `modelColumns`.
+ * {@link estimationIndices} on columns resolved once by `modelColumns`. With a study's cache on
+ * the columns (`regressors`, market model), the sample of an asset without a gap in the window
+ * is the cache's array shared by every such asset, not a view of `out`: read only.
  * @internal
  */
 export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: Uint8Array, out?: Int32Array): Int32Array {
@@ -53,6 +55,12 @@ export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: U
   }
   // `out` (internal): a buffer of at least end − start entries to write into; the result is a
   // view of it, so a loop over many windows allocates no backing store per window
+  // a study's market model: an asset without a gap in the window has the sample every such asset
+  // has there, kept once (read only)
+  if (c.regressors !== undefined && c.market !== undefined && c.lags === 0 && c.factors.length === 0 && c.riskFree === undefined) {
+    const shared = c.regressors.completeSample(c.asset, c.market, start, end, mask);
+    if (shared !== undefined) return shared;
+  }
   const buf = out !== undefined && out.length >= end - start ? out : new Int32Array(end - start);
   const n =
     c.lags === 0 && c.factors.length === 0 && c.riskFree === undefined
@@ -75,8 +83,16 @@ function anyCases(c: ModelColumns, start: number, end: number, mask: Uint8Array 
 /**
  * {@link anyCases} for a model that reads at most the asset and the same session's market
  * return (no leads or lags, factors or risk-free rate): the same test, without the general one's loops.
+ * @internal
  */
-function marketCases(asset: Float64Array, market: Float64Array | undefined, start: number, end: number, mask: Uint8Array | undefined, buf: Int32Array): number {
+export function marketCases(
+  asset: Float64Array,
+  market: Float64Array | undefined,
+  start: number,
+  end: number,
+  mask: Uint8Array | undefined,
+  buf: Int32Array,
+): number {
   // branch-free on the data (+boolean; the index written always, advanced when the session
   // counts): n ≤ i − start, so every write lands inside buf. The tests of `mask` and `market`
   // against undefined are the same for every session.

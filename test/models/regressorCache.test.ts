@@ -3,6 +3,7 @@ import { dayKeyFromIso, eventStudy, isoFromDayKey, nyseTradingDays, type MarketE
 import type { ModelFit } from "../../src/models/index.js";
 import { fitMarketModel } from "../../src/models/marketModel.js";
 import { RegressorCache } from "../../src/models/regressorCache.js";
+import { estimationIndicesOf } from "../../src/models/sample.js";
 import { modelColumns } from "../../src/models/spec.js";
 import { createRandom } from "../../src/stats/index.js";
 
@@ -53,6 +54,34 @@ describe("the market's side of the fits, kept for the other assets (RegressorCac
     }
     expect(cache.find(market, one)).toBeDefined();
     expect(cache.find(market, two)).toBeUndefined(); // its key was taken by the first sample
+  });
+
+  it("gives an asset without a gap in the window the sample every such asset has there, one array; with a gap, its own", () => {
+    const r = createRandom(7);
+    // the market misses a few returns too; assets miss returns (NaN, ±Infinity) at random places
+    const mkt = Float64Array.from(market, (m, i) => (i % 97 === 5 ? Number.NaN : m));
+    const gappy = Array.from({ length: 40 }, (_, a) => {
+      const x = Float64Array.from(assets[a % assets.length]!);
+      for (let k = 0; k < a % 4; k++) x[r.int(T)] = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY][k % 3]!;
+      return x;
+    });
+    const cache = new RegressorCache();
+    for (let rep = 0; rep < 60; rep++) {
+      const start = r.int(T - 50);
+      const end = start + 1 + r.int(T - start);
+      const mask = rep % 3 === 0 ? undefined : Uint8Array.from({ length: end - start }, () => +(r.next() < 0.9));
+      let shared: Int32Array | undefined;
+      for (const asset of gappy) {
+        const want = estimationIndicesOf(columnsOf(asset, mkt), { start, end }, mask);
+        const got = estimationIndicesOf(columnsOf(asset, mkt, cache), { start, end }, mask);
+        expect([...got]).toEqual([...want]);
+        const complete = asset.subarray(start, end).every((v) => Number.isFinite(v));
+        if (complete) {
+          shared ??= got;
+          expect(got).toBe(shared); // the same array for every complete asset
+        } else expect(got).not.toBe(shared);
+      }
+    }
   });
 
   it("still finds a constant market over a kept sample (SINGULAR_DESIGN)", () => {
