@@ -40,11 +40,21 @@ export class Column {
     this.data = new Float64Array(Math.max(16, capacity));
   }
   push(value: number): void {
-    if (this.length === this.data.length) this.grow();
+    if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = value;
   }
-  private grow(): void {
-    const grown = new Float64Array(this.data.length * 2);
+  /**
+   * Makes room for `count` more values and counts them in: the caller writes them at
+   * `data[length before … length)` of the array returned (the column's storage from now on).
+   */
+  extend(count: number): Float64Array {
+    const end = this.length + count;
+    if (end > this.data.length) this.grow(end);
+    this.length = end;
+    return this.data;
+  }
+  private grow(atLeast: number): void {
+    const grown = new Float64Array(Math.max(atLeast, this.data.length * 2));
     grown.set(this.data);
     this.data = grown;
   }
@@ -119,33 +129,68 @@ export class StudyColumns {
       r2: fit.r2,
       garch: fit.garch === undefined ? undefined : garchColumns(fit),
     };
-    for (let i = 0; i < ars.length; i++) {
-      cols.actual.push(ars.actual[i]!);
-      cols.expected.push(ars.expected[i]!);
-      cols.ar.push(ars.ar[i]!);
-      cols.se.push(Math.sqrt(ars.variance[i]!));
-      cols.t.push(ars.t[i]!);
-      cols.p.push(ars.pValue[i]!);
-    }
+    this.addAbnormal(ars);
     for (let j = 0; j < fit.coefficients.length; j++) cols.coefficients.push(fit.coefficients[j]!);
-    const sqOut = this.sqTests(fit, cars);
-    for (let c = 0; c < cars.length; c++) {
-      const car = cars[c]!;
-      cols.car.push(car.car);
-      cols.carSe.push(car.se);
-      cols.carT.push(car.t);
-      cols.carP.push(car.pValue);
-      cols.bhar.push(car.bhar);
-      cols.from.push(car.from);
-      cols.to.push(car.to);
-      cols.n.push(car.n);
-      cols.df.push(car.df);
-      cols.diagonal.push(car.diagonalVariance);
-      cols.sqP.push(sqOut[3 * c]!);
-      cols.sqLower.push(sqOut[3 * c + 1]!);
-      cols.sqUpper.push(sqOut[3 * c + 2]!);
-    }
+    this.addCars(cars, this.sqTests(fit, cars));
     this.sources.push(source);
+  }
+
+  /** The pair's abnormal returns, each column extended once and written in place (the columns grow together). */
+  private addAbnormal(ars: AbnormalReturns): void {
+    const cols = this.cols;
+    const n = ars.length;
+    const at = cols.ar.length;
+    const actual = cols.actual.extend(n);
+    const expected = cols.expected.extend(n);
+    const ar = cols.ar.extend(n);
+    const se = cols.se.extend(n);
+    const t = cols.t.extend(n);
+    const p = cols.p.extend(n);
+    for (let i = 0; i < n; i++) {
+      actual[at + i] = ars.actual[i]!;
+      expected[at + i] = ars.expected[i]!;
+      ar[at + i] = ars.ar[i]!;
+      se[at + i] = Math.sqrt(ars.variance[i]!);
+      t[at + i] = ars.t[i]!;
+      p[at + i] = ars.pValue[i]!;
+    }
+  }
+
+  /** The pair's CARs with their SQ tests (three entries per CAR in `sqOut`), as {@link addAbnormal} writes. */
+  private addCars(cars: readonly CarResult[], sqOut: Float64Array): void {
+    const cols = this.cols;
+    const n = cars.length;
+    const at = cols.car.length;
+    const car = cols.car.extend(n);
+    const se = cols.carSe.extend(n);
+    const t = cols.carT.extend(n);
+    const p = cols.carP.extend(n);
+    const bhar = cols.bhar.extend(n);
+    const from = cols.from.extend(n);
+    const to = cols.to.extend(n);
+    const count = cols.n.extend(n);
+    const df = cols.df.extend(n);
+    const diagonal = cols.diagonal.extend(n);
+    const sqP = cols.sqP.extend(n);
+    const sqLower = cols.sqLower.extend(n);
+    const sqUpper = cols.sqUpper.extend(n);
+    for (let c = 0; c < n; c++) {
+      const r = cars[c]!;
+      const k = at + c;
+      car[k] = r.car;
+      se[k] = r.se;
+      t[k] = r.t;
+      p[k] = r.pValue;
+      bhar[k] = r.bhar;
+      from[k] = r.from;
+      to[k] = r.to;
+      count[k] = r.n;
+      df[k] = r.df;
+      diagonal[k] = r.diagonalVariance;
+      sqP[k] = sqOut[3 * c]!;
+      sqLower[k] = sqOut[3 * c + 1]!;
+      sqUpper[k] = sqOut[3 * c + 2]!;
+    }
   }
 
   /** p-value, lower and upper quantile of the SQ test of each CAR (three entries per CAR). */

@@ -16,6 +16,18 @@ describe("stages/columns", () => {
     expect(c.data[39]).toBe(13);
   });
 
+  it("Column.extend makes room for many values at once, past twice its capacity too, and keeps the values before", () => {
+    const c = new Column(0);
+    let data = c.extend(5);
+    for (let i = 0; i < 5; i++) data[i] = i;
+    data = c.extend(40); // 45 > 2 × 16
+    expect(c.length).toBe(45);
+    expect(data).toBe(c.data);
+    expect(data.length).toBeGreaterThanOrEqual(45);
+    for (let i = 5; i < 45; i++) data[i] = i;
+    expect(Array.from(c.data.subarray(0, 45))).toEqual(Array.from({ length: 45 }, (_, i) => i));
+  });
+
   it("StudyColumns.add: ARs, coefficients and CARs with their SQ tests, and where each pair starts", () => {
     const opts = resolved({
       windows: [
