@@ -275,8 +275,13 @@ export function resolveStudyOptions(options: EventStudyOptions): ResolvedStudyOp
   checkModelInputs(options, model);
   checkGroups(options, cross.tests, estimation);
   checkMinEstimationObs(options.minEstimationObs, norm.estimation);
+  // one object literal, every key named (no spread of `cross`): V8 cloned the spread's source
+  // into a new hidden class on some calls, and the study's code, which reads these options for
+  // every pair, then met a shape it had not seen and dropped its optimized code
   return {
-    ...cross,
+    tests: cross.tests,
+    conventions: cross.conventions,
+    adjust: cross.adjust,
     regression: options.regression === true ? {} : options.regression === false ? undefined : options.regression,
     placebo: options.placebo,
     model,
