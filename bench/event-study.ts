@@ -1,7 +1,7 @@
 /**
  * Benchmark: the whole `eventStudy` pipeline over many (asset, statement) pairs.
  *
- *   npx tsx bench/event-study.ts [--assets 1000] [--statements 20] [--runs 5] [--warmup 1] [--seed 20250403] [--sq 1]
+ *   npx tsx bench/event-study.ts [--assets 1000] [--statements 20] [--runs 5] [--warmup 1] [--seed 20250403] [--sq 1] [--gc 1]
  *
  * Workload: `assets` synthetic price series on the NYSE calendar from 2015-01-02 to 2025-12-31
  * (≈ 2,760 sessions; prices from a market model on one synthetic market series, seeded with
@@ -12,7 +12,9 @@
  * abnormal returns, CARs, BHARs, SQ tests, provenance hashes); then, apart, the first read of
  * the `car`, `abnormal` and `models` tables, whose row objects are made on first access, and
  * the sum of both. Reported: median, min and max
- * over `runs` runs after `warmup` untimed runs; garbage is collected before each run. The CPU
+ * over `runs` runs after `warmup` untimed runs; garbage is collected before each run (`--gc 0`
+ * runs them back to back instead, as `npm run bench` does: a forced collection makes the next
+ * study slower, as V8 then optimizes much of its code again). The CPU
  * time of the process (user + system, all threads) is reported too: on a busy machine it is
  * the steadier figure.
  * @module
@@ -21,7 +23,7 @@ import { eventStudy } from "../src/index.js";
 import { manyPairs } from "./workloads.js";
 import { ensureExposedGc, intOptions, machineRows, ms, printTable, rate, summarize, timeMs } from "./harness.js";
 
-const opt = intOptions({ assets: 1000, statements: 20, runs: 5, warmup: 1, seed: 20250403, sq: 1 });
+const opt = intOptions({ assets: 1000, statements: 20, runs: 5, warmup: 1, seed: 20250403, sq: 1, gc: 1 });
 const gc = ensureExposedGc();
 const workload = manyPairs(opt.assets, opt.statements, opt.seed, opt.sq === 1);
 const T = workload.sessions;
@@ -32,7 +34,7 @@ const samples: number[] = [];
 const tables: number[] = [];
 const cpu: number[] = [];
 for (let r = 0; r < opt.runs; r++) {
-  gc();
+  if (opt.gc !== 0) gc();
   const c0 = process.cpuUsage();
   let study: ReturnType<typeof eventStudy> | undefined;
   samples.push(
@@ -55,7 +57,7 @@ const sc = summarize(cpu);
 const pairs = opt.assets * opt.statements;
 printTable("machine", machineRows());
 printTable(
-  `eventStudy: ${opt.assets} assets × ${opt.statements} statements = ${pairs} pairs, ${T} sessions, market model, windows [0,0] [-1,1] [0,5], SQ ${opt.sq === 1 ? "on" : "off"}`,
+  `eventStudy: ${opt.assets} assets × ${opt.statements} statements = ${pairs} pairs, ${T} sessions, market model, windows [0,0] [-1,1] [0,5], SQ ${opt.sq === 1 ? "on" : "off"}, ${opt.gc !== 0 ? "garbage collected before each run" : "runs back to back"}`,
   [
     { measure: "eventStudy(...) per study (median): every statistic computed", value: ms(s.median) },
     { measure: "min / max", value: `${ms(s.min)} / ${ms(s.max)}` },
