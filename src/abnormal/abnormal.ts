@@ -130,29 +130,70 @@ export function abnormalReturnsOf(fit: ModelFit, prediction: ModelPrediction, ac
     t[i] = z;
     pValue[i] = studentTTwoSided(z, df);
   }
-  const out: AbnormalReturns = {
-    model: fit.model,
-    k,
-    df,
-    nObs: fit.nObs,
-    sigma2,
-    start,
-    length: m,
-    returnType,
-    actual,
-    expected,
-    ar,
-    variance,
-    t,
-    sar: t,
-    pValue,
-    design,
-    covUnscaled: C,
-  };
+  const out = new AbnormalReturnsRecord(fit, start, m, returnType, actual, expected, ar, variance, t, pValue, design, C);
   // `conditional` only for forecasts, added after (a conditional spread in the literal cloned
   // every pair's record through V8's slow path)
   if (forecast !== undefined) (out as { conditional?: boolean }).conditional = true;
   return out;
+}
+
+/**
+ * The abnormal returns of a fit over a span, made by a constructor rather than an object literal
+ * (V8 learns from a literal's objects where to allocate the next ones: studies that keep them
+ * for the cross-event tests taught it to put every later study's records, dropped at once, into
+ * the old generation; see `MarketModelFit` in `src/models/marketModel.ts`). The fields are those
+ * of the literal, in its order.
+ */
+class AbnormalReturnsRecord implements AbnormalReturns {
+  declare readonly model: string;
+  declare readonly k: number;
+  declare readonly df: number;
+  declare readonly nObs: number;
+  declare readonly sigma2: number;
+  declare readonly start: number;
+  declare readonly length: number;
+  declare readonly returnType: ReturnUnits;
+  declare readonly actual: Float64Array;
+  declare readonly expected: Float64Array;
+  declare readonly ar: Float64Array;
+  declare readonly variance: Float64Array;
+  declare readonly t: Float64Array;
+  declare readonly sar: Float64Array;
+  declare readonly pValue: Float64Array;
+  declare readonly design: Float64Array;
+  declare readonly covUnscaled: Float64Array;
+  constructor(
+    fit: ModelFit,
+    start: number,
+    length: number,
+    returnType: ReturnUnits,
+    actual: Float64Array,
+    expected: Float64Array,
+    ar: Float64Array,
+    variance: Float64Array,
+    t: Float64Array,
+    pValue: Float64Array,
+    design: Float64Array,
+    covUnscaled: Float64Array,
+  ) {
+    this.model = fit.model;
+    this.k = fit.k;
+    this.df = fit.df;
+    this.nObs = fit.nObs;
+    this.sigma2 = fit.sigma2;
+    this.start = start;
+    this.length = length;
+    this.returnType = returnType;
+    this.actual = actual;
+    this.expected = expected;
+    this.ar = ar;
+    this.variance = variance;
+    this.t = t;
+    this.sar = t;
+    this.pValue = pValue;
+    this.design = design;
+    this.covUnscaled = covUnscaled;
+  }
 }
 
 /**

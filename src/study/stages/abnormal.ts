@@ -43,9 +43,25 @@ export function abnormalOfPair(
   const actual = plan.data.asset.subarray(plan.spanStart, plan.spanEnd);
   // the plan's span covers every window and the prediction covers the span: nothing to check
   const ars = abnormalReturnsOf(fit, prediction, actual, plan.spanStart - plan.day0Index, opts.returnType);
-  // one literal (a spread of the abnormal returns into a pair, once per pair, went through V8's
-  // slow object-cloning path)
-  return { fit, ars, cars: carsOf(ars, opts.windows, carRecords) };
+  return new Computed(fit, ars, carsOf(ars, opts.windows, carRecords));
+}
+
+/**
+ * A computed pair, made by a constructor: not an object literal, whose objects V8 would learn to
+ * allocate in the old generation from studies that keep their pairs (the cross-event tests), and
+ * then put there for the studies after them that drop each pair at once (as `MarketModelFit` in
+ * `src/models/marketModel.ts`); nor a spread of the abnormal returns, which went through V8's slow
+ * object-cloning path.
+ */
+class Computed implements ComputedPair {
+  declare readonly fit: ModelFit;
+  declare readonly ars: AbnormalReturns;
+  declare readonly cars: readonly CarResult[];
+  constructor(fit: ModelFit, ars: AbnormalReturns, cars: readonly CarResult[]) {
+    this.fit = fit;
+    this.ars = ars;
+    this.cars = cars;
+  }
 }
 
 /**
