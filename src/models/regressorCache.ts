@@ -6,6 +6,7 @@
  * gives the same bits (the same operations in the same order, see `centreRegressor`).
  * @module
  */
+import { lowerBound } from "../time/dayKey.js";
 import { marketCases } from "./sample.js";
 
 /** The market's side of a fit on one estimation sample. */
@@ -129,14 +130,8 @@ export class RegressorCache {
 
 /** Whether a position of the ascending `gaps` lies in `[start, end)` (binary search). */
 function hasGap(gaps: Int32Array, start: number, end: number): boolean {
-  let lo = 0;
-  let hi = gaps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (gaps[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < gaps.length && gaps[lo]! < end;
+  const first = lowerBound(gaps, start);
+  return first < gaps.length && gaps[first]! < end;
 }
 
 /** The first session and the number of sessions of a sample, as one number (exact below 2⁵³). */
