@@ -62,7 +62,7 @@ export class RegressorCache {
       byWindow = new Map();
       this.samples.set(market, byWindow);
     }
-    const key = start * 2 ** 21 + length;
+    const key = windowKey(start, length);
     const entry = byWindow.get(key);
     if (entry !== undefined && entry.mask === mask) return entry.used;
     if (this.kept + length > MAX_KEPT) return undefined;
@@ -136,7 +136,12 @@ function hasGap(gaps: Int32Array, start: number, end: number): boolean {
 
 /** The first session and the number of sessions of a sample, as one number (exact below 2⁵³). */
 function sampleKey(used: Int32Array): number {
-  return used[0]! * 2 ** 21 + (used.length % 2 ** 21);
+  return windowKey(used[0]!, used.length);
+}
+
+/** A first session and a number of sessions as one number (exact below 2⁵³; the length taken modulo 2²¹). */
+function windowKey(first: number, length: number): number {
+  return first * 2 ** 21 + (length % 2 ** 21);
 }
 
 /** The sum of a sample's session indices (a cheap check that a sample seen once is the same). */

@@ -53,19 +53,18 @@ export function estimationIndicesOf(c: ModelColumns, range: IndexRange, mask?: U
   if (mask !== undefined && (!(mask instanceof Uint8Array) || mask.length !== end - start)) {
     invalidOption("mask", mask, `a Uint8Array of ${end - start} bytes (one per session of the range)`);
   }
-  // `out` (internal): a buffer of at least end − start entries to write into; the result is a
-  // view of it, so a loop over many windows allocates no backing store per window
+  // at most the asset and the same session's market return (no leads or lags, factors or risk-free rate)
+  const sameSession = c.lags === 0 && c.factors.length === 0 && c.riskFree === undefined;
   // a study's market model: an asset without a gap in the window has the sample every such asset
   // has there, kept once (read only)
-  if (c.regressors !== undefined && c.market !== undefined && c.lags === 0 && c.factors.length === 0 && c.riskFree === undefined) {
+  if (sameSession && c.regressors !== undefined && c.market !== undefined) {
     const shared = c.regressors.completeSample(c.asset, c.market, start, end, mask);
     if (shared !== undefined) return shared;
   }
+  // `out` (internal): a buffer of at least end − start entries to write into; the result is a
+  // view of it, so a loop over many windows allocates no backing store per window
   const buf = out !== undefined && out.length >= end - start ? out : new Int32Array(end - start);
-  const n =
-    c.lags === 0 && c.factors.length === 0 && c.riskFree === undefined
-      ? marketCases(c.asset, c.market, start, end, mask, buf)
-      : anyCases(c, start, end, mask, buf);
+  const n = sameSession ? marketCases(c.asset, c.market, start, end, mask, buf) : anyCases(c, start, end, mask, buf);
   if (buf !== out) return n === buf.length ? buf : buf.slice(0, n);
   return buf.subarray(0, n);
 }
