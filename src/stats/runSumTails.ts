@@ -43,10 +43,10 @@ export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: numbe
     out[0] = counted ? pass.le : Number.NaN;
     out[1] = counted ? pass.ge : Number.NaN;
     if (pass.low >= kLow && pass.low <= CAP && pass.high >= kHigh && pass.high <= CAP) {
-      smallestFirst(LOW, pass.low, kLow);
-      largestFirst(HIGH, pass.high, kHigh);
-      out[2] = quantileFromTails(LOW, kLow, HIGH, count, (count - 1) * lowP);
-      out[3] = quantileFromTails(LOW, kLow, HIGH, count, (count - 1) * highP);
+      const small = smallest(LOW, pass.low, kLow, guess.lowPivot);
+      const large = largest(HIGH, pass.high, kHigh, guess.highPivot);
+      out[2] = quantileFromTails(small, kLow, large, count, (count - 1) * lowP);
+      out[3] = quantileFromTails(small, kLow, large, count, (count - 1) * highP);
       return true;
     }
     streamTails(pre, length, count, lowP, highP, Number.NaN);
@@ -118,33 +118,94 @@ function collectValues(e: Float64Array, count: number, c: number, below: number,
 }
 
 /**
- * Puts the k smallest of a[0 … n) at a[0 … k), ascending, in the order a stable sort would
- * (equal values in the order met, as the tail keeper keeps them); the rest is left as it falls.
+ * The k smallest of the n ≥ k candidates in `a`, ascending at the start of the array returned
+ * (`a` or {@link NARROW_LOW}), in the order a stable sort would put them (see {@link smallestFirst}).
+ * The candidates below `pivot` (a guess of where about 1.5·k of them lie) are copied out first,
+ * in the order met: when k or more are, the k smallest are among them, and only those few are
+ * ordered (a guess too high or too low, or `NaN`, costs time, never the numbers).
+ */
+function smallest(a: Float64Array, n: number, k: number, pivot: number): Float64Array {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    // branch-free: each value written, kept (its slot passed) only below the pivot
+    const v = a[i]!;
+    NARROW_LOW[kept] = v;
+    kept += +(v < pivot);
+  }
+  const from = kept >= k ? NARROW_LOW : a;
+  smallestFirst(from, kept >= k ? kept : n, k);
+  return from;
+}
+
+/** {@link smallest} for the k largest, descending, with the candidates above `pivot` copied out. */
+function largest(a: Float64Array, n: number, k: number, pivot: number): Float64Array {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    NARROW_HIGH[kept] = v;
+    kept += +(v > pivot);
+  }
+  const from = kept >= k ? NARROW_HIGH : a;
+  largestFirst(from, kept >= k ? kept : n, k);
+  return from;
+}
+
+/** The candidates below the low pivot and above the high pivot. */
+const NARROW_LOW = new Float64Array(CAP);
+const NARROW_HIGH = new Float64Array(CAP);
+
+/**
+ * Puts the k smallest of a[0 … n) (n ≥ k) at a[0 … k), ascending, in the order a stable sort
+ * would (equal values in the order met, as the tail keeper keeps them); the rest is left as it
+ * falls. The first k are sorted by insertion; each later value below the k-th smallest so far
+ * is inserted, and that one dropped.
  */
 function smallestFirst(a: Float64Array, n: number, k: number): void {
-  for (let i = 1; i < n; i++) {
+  for (let i = 1; i < k; i++) {
     const v = a[i]!;
-    let j = Math.min(i, k);
-    if (j === k && !(v < a[k - 1]!)) continue; // not among the k smallest so far
+    let j = i;
     while (j > 0 && a[j - 1]! > v) {
-      if (j < k) a[j] = a[j - 1]!;
+      a[j] = a[j - 1]!;
       j--;
     }
     a[j] = v;
+  }
+  let top = a[k - 1]!;
+  for (let i = k; i < n; i++) {
+    const v = a[i]!;
+    if (!(v < top)) continue; // not among the k smallest so far
+    let j = k - 1;
+    while (j > 0 && a[j - 1]! > v) {
+      a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+    top = a[k - 1]!;
   }
 }
 
 /** {@link smallestFirst} for the k largest, descending. */
 function largestFirst(a: Float64Array, n: number, k: number): void {
-  for (let i = 1; i < n; i++) {
+  for (let i = 1; i < k; i++) {
     const v = a[i]!;
-    let j = Math.min(i, k);
-    if (j === k && !(v > a[k - 1]!)) continue;
+    let j = i;
     while (j > 0 && a[j - 1]! < v) {
-      if (j < k) a[j] = a[j - 1]!;
+      a[j] = a[j - 1]!;
       j--;
     }
     a[j] = v;
+  }
+  let top = a[k - 1]!;
+  for (let i = k; i < n; i++) {
+    const v = a[i]!;
+    if (!(v > top)) continue;
+    let j = k - 1;
+    while (j > 0 && a[j - 1]! < v) {
+      a[j] = a[j - 1]!;
+      j--;
+    }
+    a[j] = v;
+    top = a[k - 1]!;
   }
 }
 
@@ -166,11 +227,12 @@ function streamTails(pre: RunSumPrefix, length: number, count: number, lowP: num
 }
 
 /**
- * Where about three times the needed number of sums would lie beyond, were the sums normal with mean
- * L·ē and standard deviation √L·sd; undefined without a usable `sd` or when the tails hold so
- * large a share of the sums that a guess saves nothing.
+ * Where about three times the needed number of sums would lie beyond (the bounds of the
+ * candidates), and about one and a half times (the pivots that narrow them down), were the
+ * sums normal with mean L·ē and standard deviation √L·sd; undefined without a usable `sd` or
+ * when the tails hold so large a share of the sums that a guess saves nothing.
  */
-function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: number, kHigh: number, sd: number): { below: number; above: number } | undefined {
+function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: number, kHigh: number, sd: number): Guess | undefined {
   const qLow = (3 * kLow) / count;
   const qHigh = (3 * kHigh) / count;
   if (!(sd > 0 && Number.isFinite(sd)) || qLow >= 0.25 || qHigh >= 0.25) return undefined;
@@ -178,14 +240,24 @@ function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: num
   const scale = Math.sqrt(length) * sd;
   bounds.below = centre + zOf(qLow) * scale;
   bounds.above = centre - zOf(qHigh) * scale;
+  bounds.lowPivot = centre + zOf(qLow / 2) * scale;
+  bounds.highPivot = centre - zOf(qHigh / 2) * scale;
   return Number.isFinite(bounds.below) && Number.isFinite(bounds.above) ? bounds : undefined;
 }
 
-const bounds = { below: 0, above: 0 };
+/** What {@link guessBounds} guessed. */
+interface Guess {
+  below: number;
+  above: number;
+  lowPivot: number;
+  highPivot: number;
+}
+
+const bounds: Guess = { below: 0, above: 0, lowPivot: 0, highPivot: 0 };
 
 /**
  * The standard normal quantile at q, remembered for the last few q: a study asks for the same
- * few (one per tail and window length), in turn, so a single remembered value would miss.
+ * few (two per tail and window length), in turn, so a single remembered value would miss.
  */
 function zOf(q: number): number {
   for (let i = 0; i < Z_SLOTS; i++) if (zQ[i] === q) return zValue[i]!;
@@ -195,7 +267,7 @@ function zOf(q: number): number {
   zValue[slot] = normalQuantile(q);
   return zValue[slot]!;
 }
-const Z_SLOTS = 8;
+const Z_SLOTS = 16;
 const zQ = new Float64Array(Z_SLOTS).fill(Number.NaN);
 const zValue = new Float64Array(Z_SLOTS);
 let zNext = 0;

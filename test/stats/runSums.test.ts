@@ -84,6 +84,32 @@ describe("stats/runSums (sessions, one pass)", () => {
     }
   });
 
+  it("ties of −0 and +0 at a tail's order statistic come out as a stable sort puts them (the pass narrows its candidates first)", () => {
+    // 241 values (h = 240·0.025 = 6 exactly, so the 2.5% quantile is order statistic 6 itself,
+    // not an interpolation, and the sign of a zero shows): 21 zeros of random sign, 200 ones
+    // and 20 twos. With the fair spread both tails are guessed: the 21 zeros are the low
+    // candidates and the twos the high ones, and the zeros are all below the narrowing pivot
+    const rng = createRandom(31);
+    const out = new Float64Array(4);
+    const seen = new Set<string>();
+    for (let trial = 0; trial < 40; trial++) {
+      const e = new Float64Array(241).fill(1);
+      for (let i = 0; i < 21; i++) e[i] = rng.next() < 0.5 ? -0 : 0;
+      for (let i = 221; i < 241; i++) e[i] = 2;
+      for (let i = 240; i > 0; i--) {
+        const j = rng.int(i + 1); // Fisher–Yates
+        [e[i], e[j]] = [e[j]!, e[i]!];
+      }
+      const stable = Array.from(e, (v, i) => [v, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const sd = Math.sqrt(e.reduce((s, v) => s + v * v, 0) / 241 - 1);
+      expect(runSumCountsAndTails(runSumPrefix(e, 241, undefined), 1, 1, 0.025, 0.975, out, sd)).toBe(true);
+      expect(Object.is(out[2], stable[6]![0]), `trial ${trial}`).toBe(true);
+      expect(out[3]).toBe(2);
+      seen.add(Object.is(out[2], -0) ? "-0" : "+0");
+    }
+    expect([...seen].sort()).toEqual(["+0", "-0"]);
+  });
+
   it("the one-pass counts decline a prefix with session indices (runs of consecutive sessions only)", () => {
     const e = Float64Array.of(1, 2, 3, 4, 5);
     expect(runSumCountsAndTails(runSumPrefix(e, 5, Int32Array.of(0, 1, 3, 4, 5)), 2, 0, 0.025, 0.975, new Float64Array(4))).toBe(false);
