@@ -238,10 +238,11 @@ function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: num
   if (!(sd > 0 && Number.isFinite(sd)) || qLow >= 0.25 || qHigh >= 0.25) return undefined;
   const centre = (length * pre.hi[pre.n]!) / pre.n;
   const scale = Math.sqrt(length) * sd;
-  bounds.below = centre + zOf(qLow) * scale;
-  bounds.above = centre - zOf(qHigh) * scale;
-  bounds.lowPivot = centre + zOf(qLow / 2) * scale;
-  bounds.highPivot = centre - zOf(qHigh / 2) * scale;
+  const z = zOf(qLow, qHigh);
+  bounds.below = centre + Z[z]! * scale;
+  bounds.above = centre - Z[z + 1]! * scale;
+  bounds.lowPivot = centre + Z[z + 2]! * scale;
+  bounds.highPivot = centre - Z[z + 3]! * scale;
   return Number.isFinite(bounds.below) && Number.isFinite(bounds.above) ? bounds : undefined;
 }
 
@@ -256,18 +257,24 @@ interface Guess {
 const bounds: Guess = { below: 0, above: 0, lowPivot: 0, highPivot: 0 };
 
 /**
- * The standard normal quantile at q, remembered for the last few q: a study asks for the same
- * few (two per tail and window length), in turn, so a single remembered value would miss.
+ * Where the standard normal quantiles at qLow, qHigh, qLow/2 and qHigh/2 are in {@link Z},
+ * remembered for the last few pairs (qLow, qHigh): a study asks for the same few (one pair per
+ * window length), in turn, so a single remembered pair would miss.
  */
-function zOf(q: number): number {
-  for (let i = 0; i < Z_SLOTS; i++) if (zQ[i] === q) return zValue[i]!;
+function zOf(qLow: number, qHigh: number): number {
+  for (let i = 0; i < Z_SLOTS; i++) if (zLow[i] === qLow && zHigh[i] === qHigh) return 4 * i;
   const slot = zNext;
   zNext = (zNext + 1) % Z_SLOTS;
-  zQ[slot] = q;
-  zValue[slot] = normalQuantile(q);
-  return zValue[slot]!;
+  zLow[slot] = qLow;
+  zHigh[slot] = qHigh;
+  Z[4 * slot] = normalQuantile(qLow);
+  Z[4 * slot + 1] = normalQuantile(qHigh);
+  Z[4 * slot + 2] = normalQuantile(qLow / 2);
+  Z[4 * slot + 3] = normalQuantile(qHigh / 2);
+  return 4 * slot;
 }
-const Z_SLOTS = 16;
-const zQ = new Float64Array(Z_SLOTS).fill(Number.NaN);
-const zValue = new Float64Array(Z_SLOTS);
+const Z_SLOTS = 8;
+const zLow = new Float64Array(Z_SLOTS).fill(Number.NaN);
+const zHigh = new Float64Array(Z_SLOTS).fill(Number.NaN);
+const Z = new Float64Array(4 * Z_SLOTS);
 let zNext = 0;
