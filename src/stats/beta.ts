@@ -43,25 +43,31 @@ function continuedFraction(a: number, b: number, x: number, lnx: number, lny: nu
   const logPrefix = a * lnx + b * lny - logOfShape(a) - logBeta(a, b);
   if (logPrefix < -745.2) return 0; // exp underflows to zero
   const apb = a + b;
-  // Lentz: f = b0 + a1/(b1 + a2/(b2 + ...)) with b0 = 1, bj = 1, aj = dj
+  // Lentz: f = b0 + a1/(b1 + a2/(b2 + ...)) with b0 = 1, bj = 1, aj = dj; the odd term
+  // j = 2m + 1 and the even term j = 2m + 2 in one pass of the loop, each step as it would be alone
   let f = 1;
   let c = 1;
   let d = 0;
-  for (let j = 1; j <= MAX_ITER; j++) {
-    let dj: number;
-    if (j % 2 === 1) {
-      const m = (j - 1) / 2;
-      dj = (-(a + m) * (apb + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    } else {
-      const m = j / 2;
-      dj = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-    }
+  for (let m = 0; m < MAX_ITER / 2; m++) {
+    // j = 2m + 1
+    let dj = (-(a + m) * (apb + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
     d = 1 + dj * d;
     if (Math.abs(d) < TINY) d = 1e-300; // TINY as a literal (see TINY)
     d = 1 / d;
     c = 1 + dj / c;
     if (Math.abs(c) < TINY) c = 1e-300;
-    const delta = c * d;
+    let delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) <= EPS) break;
+    // j = 2m + 2, that is 2e with e = m + 1
+    const e = m + 1;
+    dj = (e * (b - e) * x) / ((a + 2 * e - 1) * (a + 2 * e));
+    d = 1 + dj * d;
+    if (Math.abs(d) < TINY) d = 1e-300;
+    d = 1 / d;
+    c = 1 + dj / c;
+    if (Math.abs(c) < TINY) c = 1e-300;
+    delta = c * d;
     f *= delta;
     if (Math.abs(delta - 1) <= EPS) break;
   }
