@@ -45,17 +45,15 @@ export function screenRunSums(
   // fl(2⁻³⁰·hiBound) since rounding is monotone: a larger |d| is a difference of prefix sums
   const cancels = CANCELLATION * pre.hiBound;
   const cap = NEAR.length - 1; // the list wraps past its length: the count alone says it overflowed
-  // the edges of the bands d cannot decide, each 8·margin from its point (see BAND)
+  // the half-width of the bands d cannot decide, and the edges of those around the tail bounds (see BAND)
   const band = BAND * margin;
   const belowEdge = below + band;
   const aboveEdge = above - band;
-  const cLow = c - band;
-  const cHigh = c + band;
   let belowC = 0;
   let listed = 0;
   // branch-free (+boolean, and an index written always, advanced when it counts): every test is
-  // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where d > cHigh
-  // (≥ c + margin) v > c too, and so on. One list holds, in order, the starts of every sum d
+  // as unpredictable as a coin flip, or nearly. v lies within margin of d, so where d − c > band
+  // (> margin) v > c too, and so on. One list holds, in order, the starts of every sum d
   // cannot place — near c, near a tail bound, or one runSumAt may sum directly (|d| ≤ cancels)
   // — and the pass below computes those exactly; the others are counted by d alone (those
   // below c here; those above follow from the total)
@@ -63,7 +61,7 @@ export function screenRunSums(
     const d = hi[j + length]! - hi[j]!;
     belowC += +(d < c);
     NEAR[listed & cap] = j;
-    listed += +(d <= belowEdge) | +(d >= aboveEdge) | (+(d >= cLow) & +(d <= cHigh)) | +(Math.abs(d) <= cancels);
+    listed += +(d <= belowEdge) | +(d >= aboveEdge) | +(Math.abs(d - c) <= band) | +(Math.abs(d) <= cancels);
   }
   if (listed > cap) return false;
   const lowCap = low.length - 1;
@@ -90,9 +88,11 @@ export function screenRunSums(
 }
 
 /**
- * Half-width of the bands, in margins: each edge is fl(x ± 8·margin) around its point x (a tail
- * bound or c), and lies at least one margin from x, so that d beyond it places v on d's side:
- * d > fl(x + 8·margin) ≥ x + margin gives v ≥ d − margin > x, and likewise below.
+ * Half-width of the bands, in margins. Around c the band is |fl(d − c)| ≤ fl(8·margin): beyond
+ * it, |d − c| ≥ fl(8·margin)·(1 − 2⁻⁵³) − 2⁻¹⁰⁷⁵ > margin (the subtraction's rounding, and an
+ * overflow to ±∞ only where d is far from c), so v lies on d's side of c. Around a tail bound x
+ * the edge is fl(x ± 8·margin), at least one margin from x, so that d beyond it places v on
+ * d's side: d > fl(x + 8·margin) ≥ x + margin gives v ≥ d − margin > x, and likewise below.
  *
  * Why 8: where |x| ≤ 50H (H = hiBound), the edge's rounding error is at most 2⁻⁵³·51H plus half
  * a subnormal step, under 6.4·2⁻⁵⁰·H + 2⁻¹⁰⁷⁵ < 7·margin (margin ≥ 2⁻⁵⁰·H + 2⁻¹⁰⁶⁰). Farther out,
