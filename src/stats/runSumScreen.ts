@@ -44,7 +44,10 @@ export function screenRunSums(
   // runSumAt sums directly only where |d| ≤ fl(2⁻³⁰·max(|hi[j]|, |hi[j + L]|)), which is at most
   // fl(2⁻³⁰·hiBound) since rounding is monotone: a larger |d| is a difference of prefix sums
   const cancels = CANCELLATION * pre.hiBound;
-  const cap = NEAR.length - 1; // the list wraps past its length: the count alone says it overflowed
+  // the list in a local: a module constant is a `var` in a bundle (esbuild, hence the published
+  // build), and V8 then loaded it from the module's context and checked it at every sum
+  const near = NEAR;
+  const cap = near.length - 1; // the list wraps past its length: the count alone says it overflowed
   // the half-width of the bands d cannot decide, and the edges of those around the tail bounds (see BAND)
   const band = BAND * margin;
   const belowEdge = below + band;
@@ -60,7 +63,7 @@ export function screenRunSums(
   for (let j = 0; j < count; j++) {
     const d = hi[j + length]! - hi[j]!;
     belowC += +(d < c);
-    NEAR[listed & cap] = j;
+    near[listed & cap] = j;
     listed += +(d <= belowEdge) | +(d >= aboveEdge) | +(Math.abs(d - c) <= band) | +(Math.abs(d) <= cancels);
   }
   if (listed > cap) return false;
@@ -71,7 +74,7 @@ export function screenRunSums(
   let lows = 0;
   let highs = 0;
   for (let i = 0; i < listed; i++) {
-    const j = NEAR[i]!;
+    const j = near[i]!;
     const d = hi[j + length]! - hi[j]!;
     const v = runSumAt(pre, j, length);
     // counted by d above, as if v were on d's side of c (ge as count − #(d < c)): counted again by v

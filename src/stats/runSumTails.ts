@@ -97,6 +97,8 @@ function collect(pre: RunSumPrefix, length: number, count: number, c: number, be
 
 /** {@link collect} for runs of one value: the first `count` values of `e`. */
 function collectValues(e: Float64Array, count: number, c: number, below: number, above: number): void {
+  const lows = LOW; // locals: module constants are context loads in a bundle (see runSumScreen.ts)
+  const highs = HIGH;
   let le = 0;
   let ge = 0;
   let low = 0;
@@ -106,9 +108,9 @@ function collectValues(e: Float64Array, count: number, c: number, below: number,
     le += +(v <= c);
     ge += +(v >= c);
     // branch-free too: each value written, kept (its slot passed) only beyond its bound
-    LOW[low & (CAP - 1)] = v;
+    lows[low & (CAP - 1)] = v;
     low += +(v < below);
-    HIGH[high & (CAP - 1)] = v;
+    highs[high & (CAP - 1)] = v;
     high += +(v > above);
   }
   pass.le = le;
@@ -125,27 +127,29 @@ function collectValues(e: Float64Array, count: number, c: number, below: number,
  * ordered (a guess too high or too low, or `NaN`, costs time, never the numbers).
  */
 function smallest(a: Float64Array, n: number, k: number, pivot: number): Float64Array {
+  const narrow = NARROW_LOW; // a local (see collectValues)
   let kept = 0;
   for (let i = 0; i < n; i++) {
     // branch-free: each value written, kept (its slot passed) only below the pivot
     const v = a[i]!;
-    NARROW_LOW[kept] = v;
+    narrow[kept] = v;
     kept += +(v < pivot);
   }
-  const from = kept >= k ? NARROW_LOW : a;
+  const from = kept >= k ? narrow : a;
   smallestFirst(from, kept >= k ? kept : n, k);
   return from;
 }
 
 /** {@link smallest} for the k largest, descending, with the candidates above `pivot` copied out. */
 function largest(a: Float64Array, n: number, k: number, pivot: number): Float64Array {
+  const narrow = NARROW_HIGH;
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const v = a[i]!;
-    NARROW_HIGH[kept] = v;
+    narrow[kept] = v;
     kept += +(v > pivot);
   }
-  const from = kept >= k ? NARROW_HIGH : a;
+  const from = kept >= k ? narrow : a;
   largestFirst(from, kept >= k ? kept : n, k);
   return from;
 }
