@@ -37,7 +37,7 @@ export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: numbe
   const kHigh = highTailCount(count, highP);
   if (kLow > MAX_TAIL || kHigh > MAX_TAIL) return false;
   const counted = !Number.isNaN(c);
-  const guess = guessBounds(pre, length, count, kLow, kHigh, sd);
+  const guess = guessBounds(pre, length, count, kLow, kHigh, lowP, highP, sd);
   if (guess !== undefined) {
     collect(pre, length, count, counted ? c : 0, guess.below, guess.above); // (the counts against a NaN c are not read)
     out[0] = counted ? pass.le : Number.NaN;
@@ -236,17 +236,39 @@ function streamTails(pre: RunSumPrefix, length: number, count: number, lowP: num
  * sums normal with mean L·ē and standard deviation √L·sd; undefined without a usable `sd` or
  * when the tails hold so large a share of the sums that a guess saves nothing.
  */
-function guessBounds(pre: RunSumPrefix, length: number, count: number, kLow: number, kHigh: number, sd: number): Guess | undefined {
+function guessBounds(
+  pre: RunSumPrefix,
+  length: number,
+  count: number,
+  kLow: number,
+  kHigh: number,
+  lowP: number,
+  highP: number,
+  sd: number,
+): Guess | undefined {
   const qLow = (3 * kLow) / count;
   const qHigh = (3 * kHigh) / count;
   if (!(sd > 0 && Number.isFinite(sd)) || qLow >= 0.25 || qHigh >= 0.25) return undefined;
   const centre = (length * pre.hi[pre.n]!) / pre.n;
   const scale = Math.sqrt(length) * sd;
-  const z = zOf(qLow, qHigh);
-  bounds.below = centre + Z[z]! * scale;
-  bounds.above = centre - Z[z + 1]! * scale;
-  bounds.lowPivot = centre + Z[z + 2]! * scale;
-  bounds.highPivot = centre - Z[z + 3]! * scale;
+  if (lowP !== zLowP || highP !== zHighP || zTable === undefined) {
+    zTable ??= new Float64Array(4 * Z_COUNTS);
+    zTable.fill(Number.NaN);
+    zLowP = lowP;
+    zHighP = highP;
+  }
+  const z = count < Z_COUNTS ? zTable : zScratch;
+  const at = count < Z_COUNTS ? 4 * count : 0;
+  if (Number.isNaN(z[at]!) || z === zScratch) {
+    z[at] = normalQuantile(qLow);
+    z[at + 1] = normalQuantile(qHigh);
+    z[at + 2] = normalQuantile(qLow / 2);
+    z[at + 3] = normalQuantile(qHigh / 2);
+  }
+  bounds.below = centre + z[at]! * scale;
+  bounds.above = centre - z[at + 1]! * scale;
+  bounds.lowPivot = centre + z[at + 2]! * scale;
+  bounds.highPivot = centre - z[at + 3]! * scale;
   return Number.isFinite(bounds.below) && Number.isFinite(bounds.above) ? bounds : undefined;
 }
 
@@ -261,24 +283,14 @@ interface Guess {
 const bounds: Guess = { below: 0, above: 0, lowPivot: 0, highPivot: 0 };
 
 /**
- * Where the standard normal quantiles at qLow, qHigh, qLow/2 and qHigh/2 are in {@link Z},
- * remembered for the last few pairs (qLow, qHigh): a study asks for the same few (one pair per
- * window length), in turn, so a single remembered pair would miss.
+ * The standard normal quantiles at qLow, qHigh, qLow/2 and qHigh/2 of `count` sums, four entries
+ * a count (`NaN` until computed), for the tail probabilities `zLowP` and `zHighP`: the pairs of a
+ * study have samples of many sizes (statements near one another take sessions out), each
+ * with a few window lengths, and every size comes back again and again. Counts from
+ * {@link Z_COUNTS} up are computed each time, into `zScratch`. Made on first use (128 KiB).
  */
-function zOf(qLow: number, qHigh: number): number {
-  for (let i = 0; i < Z_SLOTS; i++) if (zLow[i] === qLow && zHigh[i] === qHigh) return 4 * i;
-  const slot = zNext;
-  zNext = (zNext + 1) % Z_SLOTS;
-  zLow[slot] = qLow;
-  zHigh[slot] = qHigh;
-  Z[4 * slot] = normalQuantile(qLow);
-  Z[4 * slot + 1] = normalQuantile(qHigh);
-  Z[4 * slot + 2] = normalQuantile(qLow / 2);
-  Z[4 * slot + 3] = normalQuantile(qHigh / 2);
-  return 4 * slot;
-}
-const Z_SLOTS = 8;
-const zLow = new Float64Array(Z_SLOTS).fill(Number.NaN);
-const zHigh = new Float64Array(Z_SLOTS).fill(Number.NaN);
-const Z = new Float64Array(4 * Z_SLOTS);
-let zNext = 0;
+const Z_COUNTS = 4096;
+let zTable: Float64Array | undefined;
+const zScratch = new Float64Array(4);
+let zLowP = Number.NaN;
+let zHighP = Number.NaN;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/stats/random.js";
 import { runSumPrefix, runSums } from "../../src/stats/runSums.js";
 import { runSumCountsAndTails } from "../../src/stats/runSumTails.js";
+import { tailQuantiles7 } from "../../src/stats/quantile.js";
 import { countsAndTails } from "./helpers.js";
 
 /**
@@ -108,6 +109,20 @@ describe("stats/runSums (sessions, one pass)", () => {
       seen.add(Object.is(out[2], -0) ? "-0" : "+0");
     }
     expect([...seen].sort()).toEqual(["+0", "-0"]);
+  });
+
+  it("far tails of a long sample (the guess's quantiles computed afresh, not remembered) give what the stored sums give", () => {
+    const rng = createRandom(37);
+    const e = Float64Array.from({ length: 5000 }, () => 0.01 * rng.normal());
+    const out = new Float64Array(4);
+    for (const L of [1, 3]) {
+      const sums = Float64Array.from(runSums(runSumPrefix(e, 5000, undefined), L));
+      const c = sums[17]!;
+      expect(runSumCountsAndTails(runSumPrefix(e, 5000, undefined), L, c, 0.001, 0.999, out, 0.01)).toBe(true);
+      const le = sums.filter((v) => v <= c).length;
+      const ge = sums.filter((v) => v >= c).length;
+      expect(Array.from(out)).toEqual([le, ge, ...tailQuantiles7(sums, 0.001, 0.999)]);
+    }
   });
 
   it("the one-pass counts decline a prefix with session indices (runs of consecutive sessions only)", () => {
