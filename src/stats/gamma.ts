@@ -118,18 +118,23 @@ export function logBeta(a: number, b: number): number {
   if (!(a > 0 && b > 0)) return Number.NaN;
   const p = Math.min(a, b);
   const q = Math.max(a, b);
-  // the t tests of a study share a few df: the last shapes' value is kept (the same number)
-  if (p === lastP && q === lastQ) return lastLogBeta;
+  // the t tests of a study share a few df, taken by turns (each statement's samples have their
+  // own): the values of the last few shapes are kept (the same numbers)
+  for (let i = 0; i < BETA_SLOTS; i++) if (betaP[i] === p && betaQ[i] === q) return betaValue[i]!;
   const value = logBetaOrdered(p, q);
-  lastP = p;
-  lastQ = q;
-  lastLogBeta = value;
+  const slot = betaNext;
+  betaNext = (betaNext + 1) % BETA_SLOTS;
+  betaP[slot] = p;
+  betaQ[slot] = q;
+  betaValue[slot] = value;
   return value;
 }
 
-let lastP = Number.NaN;
-let lastQ = Number.NaN;
-let lastLogBeta = Number.NaN;
+const BETA_SLOTS = 8;
+const betaP = new Float64Array(BETA_SLOTS).fill(Number.NaN);
+const betaQ = new Float64Array(BETA_SLOTS).fill(Number.NaN);
+const betaValue = new Float64Array(BETA_SLOTS);
+let betaNext = 0;
 
 /** {@link logBeta} of shapes p ≤ q. */
 function logBetaOrdered(p: number, q: number): number {
