@@ -14,6 +14,9 @@ const LITTLE_ENDIAN = /* @__PURE__ */ new Uint8Array(Uint16Array.of(1).buffer)[0
 /** The tail words of a digest (shared: used only within one call, never across calls). */
 const TAIL = /* @__PURE__ */ new Int32Array(4);
 
+/** Values per block of {@link ContentHash.float64Array} (8 KiB: it stays in the first-level cache). */
+const NAN_BLOCK = 1024;
+
 /** The bytes of one float64 (shared: used only within one call, never across calls). */
 const SCRATCH = /* @__PURE__ */ new DataView(new ArrayBuffer(8));
 
@@ -231,14 +234,18 @@ export class ContentHash {
       for (let i = 0; i < values.length; i++) this.float64(values[i]!);
       return this;
     }
-    let source = values;
-    for (let i = 0; i < values.length; i++) {
-      if (!Number.isNaN(values[i]!)) continue;
-      // NaN payloads vary: hash a copy with one NaN bit pattern
-      source = Float64Array.from(values, (v) => (Number.isNaN(v) ? Number.NaN : v));
-      break;
+    // block by block: each block is scanned for NaN and then hashed while it is still in the
+    // cache (a scan of the whole array first read a large series from memory twice)
+    const n = values.length;
+    for (let from = 0; from < n; from += NAN_BLOCK) {
+      const to = Math.min(n, from + NAN_BLOCK);
+      let nan = false;
+      for (let i = from; i < to; i++) if (Number.isNaN(values[i]!)) nan = true;
+      // NaN payloads vary: a block holding one is hashed from a copy with one NaN bit pattern
+      const block = nan ? Float64Array.from(values.subarray(from, to), (v) => (Number.isNaN(v) ? Number.NaN : v)) : values.subarray(from, to);
+      this.int32Words(new Int32Array(block.buffer, block.byteOffset, 2 * block.length));
     }
-    return this.int32Words(new Int32Array(source.buffer, source.byteOffset, 2 * source.length));
+    return this;
   }
 
   /** The first 8 bytes of the digest as 16 lowercase hex digits (the stream can go on). */

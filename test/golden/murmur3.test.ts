@@ -90,6 +90,14 @@ describe("ContentHash (incremental, word-framed)", () => {
       expect(bulk).toBe(one.hex());
     }
     expect(new ContentHash().float64Array(Float64Array.of(nanBits)).hex()).toBe(new ContentHash().float64(Number.NaN).hex());
+    // long arrays are hashed in blocks of 1,024 values: NaN payloads in later blocks, a block of
+    // none, a partial last block, and a stream not at a block of words when the array starts
+    const long = Float64Array.from({ length: 3001 }, (_, i) => (i === 1500 ? nanBits : i === 2999 ? Number.NaN : Math.sin(i)));
+    const bulk = new ContentHash().string("id").int32Array(days).float64Array(long).hex();
+    const one = new ContentHash().string("id");
+    for (const d of days) one.int32(d);
+    for (const v of long) one.float64(v);
+    expect(bulk).toBe(one.hex());
   });
 
   it('separates strings ("ab","c" ≠ "a","bc") and contentHash64 is the one-string hash', () => {
