@@ -42,7 +42,9 @@ export function runSumCountsAndTails(pre: RunSumPrefix, length: number, c: numbe
     collect(pre, length, count, counted ? c : 0, guess.below, guess.above); // (the counts against a NaN c are not read)
     out[0] = counted ? pass.le : Number.NaN;
     out[1] = counted ? pass.ge : Number.NaN;
-    if (pass.low >= kLow && pass.low <= CAP && pass.high >= kHigh && pass.high <= CAP) {
+    // fewer than CAP each: the passes write every value at the next free slot, kept or not, and
+    // past CAP − 1 the slot wraps to 0, so at CAP a later value would have overwritten the first
+    if (pass.low >= kLow && pass.low < CAP && pass.high >= kHigh && pass.high < CAP) {
       const small = smallest(LOW, pass.low, kLow, guess.lowPivot);
       const large = largest(HIGH, pass.high, kHigh, guess.highPivot);
       out[2] = quantileFromTails(small, kLow, large, count, (count - 1) * lowP);

@@ -125,6 +125,19 @@ describe("stats/runSums (sessions, one pass)", () => {
     }
   });
 
+  it("exactly as many candidates as the buffers hold, with values after them, give what the stored sums give", () => {
+    // 64 values far below (the smallest first), 64 far above (the largest first), then 112
+    // values near 0: with this spread guessed, the bounds fall in the gaps and each tail has
+    // exactly 64 candidates, the buffers' length, with values still to come after them
+    const low = Array.from({ length: 64 }, (_, i) => (i === 0 ? -20 : -10 - 0.001 * i));
+    const high = Array.from({ length: 64 }, (_, i) => (i === 0 ? 20 : 10 + 0.001 * i));
+    const mid = Array.from({ length: 112 }, (_, i) => 0.001 * (i - 56));
+    const e = Float64Array.from([...low, ...high, ...mid]);
+    const out = new Float64Array(4);
+    expect(runSumCountsAndTails(runSumPrefix(e, e.length, undefined), 1, 0.5, 0.025, 0.975, out, 3.69)).toBe(true);
+    expect(Array.from(out)).toEqual(countsAndTails(e, 0.5));
+  });
+
   it("the one-pass counts decline a prefix with session indices (runs of consecutive sessions only)", () => {
     const e = Float64Array.of(1, 2, 3, 4, 5);
     expect(runSumCountsAndTails(runSumPrefix(e, 5, Int32Array.of(0, 1, 3, 4, 5)), 2, 0, 0.025, 0.975, new Float64Array(4))).toBe(false);
