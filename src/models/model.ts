@@ -130,7 +130,7 @@ const DEGENERATE_SIGMA = 1e-8;
 /**
  * Root mean square of the asset returns on the estimation sessions (the data's scale). Only
  * the degenerate-fit test and its message read it: the squares are summed in four interleaved
- * sums (one sum was a chain of dependent additions, a few percent of a large study), which
+ * sums (one sum was a chain of dependent additions, about 2 % of a large study), which
  * can differ from one sum in the last bits.
  * @internal exported for its test
  */
