@@ -3,10 +3,12 @@
  * parsing the output gives bit-identical values.
  * @module
  */
+import { type Issue, throwIfIssues } from "../errors.js";
 import { checkSerializeOptions } from "../schema/index.js";
 import { isoFromDayKey } from "../time/index.js";
 import type { Series } from "../types.js";
 import { isFormulaLike } from "../output/text.js";
+import { isMissingCell } from "./cells.js";
 import { csvCell } from "./csv.js";
 import type { SerializeSeriesOptions, SeriesTable } from "./types.js";
 import { checkArrayOf, checkObject, checkOptions, checkShape } from "../check.js";
@@ -45,7 +47,14 @@ function numberText(v: number, tally: NonFiniteTally, asset: string, day: number
  * as a formula (`=…`, `+…`, `-…`, `@…`) is written with a leading `'`, as in every CSV the
  * library writes (it comes back with the `'` when read).
  *
- * @throws MarketReactionError `INVALID_OPTION` for a bad option.
+ * An id that would not read back as itself is refused rather than written: one with spaces at
+ * either end (the parsers trim cells), an empty id, two series with the same id, `date` as a
+ * column of the wide layout (beside its own date column), and, in the long layout, an id that its asset column reads as a missing cell
+ * (`NA`, `NaN`, `null`, `None`, `N/A`, `#N/A`, `.`, in any case; these are fine as wide headers;
+ * `-` is written as `'-`, like any id a spreadsheet would run).
+ *
+ * @throws MarketReactionError `INVALID_OPTION` for a bad option; `INVALID_INPUT` listing every
+ * id that would not read back as itself.
  * @example
  * const days = Int32Array.of(dayKeyFromIso("2025-04-08"), dayKeyFromIso("2025-04-09"));
  * serializeSeriesCsv([{ id: "SPX", kind: "price", days, values: Float64Array.of(4982.77, 5456.9) }]);
@@ -58,11 +67,35 @@ export function serializeSeriesCsv(input: SeriesTable | readonly Series[], optio
   if (!Array.isArray(input)) checkShape("serializeSeriesCsv", "input", input, { series: "array" });
   const list: readonly Series[] = Array.isArray(input) ? (input as readonly Series[]) : (input as SeriesTable).series;
   checkArrayOf("serializeSeriesCsv", "series", list, SERIES);
+  const layout = o.layout ?? "wide";
+  throwIfIssues(idRoundTripIssues(list, layout), "serializeSeriesCsv: asset ids that would not read back as themselves");
   const d = o.delimiter ?? ",";
   const tally = new NonFiniteTally();
-  const text = o.layout === "long" ? longText(list, d, tally) : wideText(list, d, tally);
+  const text = layout === "long" ? longText(list, d, tally) : wideText(list, d, tally);
   if (tally.first !== undefined) o.onNonFinite?.(tally.count, tally.first);
   return text;
+}
+
+/**
+ * Why each id would come back different from a parse of the text written: trimmed, merged with
+ * another series, taken for the date column, or read as a missing cell.
+ */
+function idRoundTripIssues(list: readonly Series[], layout: "wide" | "long"): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const [k, s] of list.entries()) {
+    const at = `series ${k + 1} (${JSON.stringify(s.id)})`;
+    if (s.id.trim() !== s.id) issues.push({ message: `${at}: spaces at either end are trimmed when read; trim the id` });
+    if (seen.has(s.id)) issues.push({ message: `${at}: another series has the same id; give each series its own id` });
+    seen.add(s.id);
+    if (s.id.trim() === "") issues.push({ message: `${at}: an empty id is read as a missing name; name the series` });
+    else if (layout === "wide" && s.id.trim() === "date")
+      issues.push({ message: `${at}: a second column named date clashes with the date column; rename the series` });
+    else if (layout === "long" && !isFormulaLike(s.id) && isMissingCell(s.id)) {
+      issues.push({ message: `${at}: the long layout's asset column reads this id as a missing cell; rename the series or write layout "wide"` });
+    }
+  }
+  return issues;
 }
 
 /** `date,asset,value`, one row per value. */

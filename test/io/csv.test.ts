@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMissingCell, parseNumberCell, percentToDecimal } from "../../src/io/cells.js";
 import { csvCell, detectDelimiter, readCsvRecords, stripBom } from "../../src/io/csv.js";
-import { serializeSeriesCsv } from "market-reaction";
+import { isMarketReactionError, parseSeriesCsv, serializeSeriesCsv, type Series } from "market-reaction";
 
 describe("detectDelimiter(text, decimal)", () => {
   it("finds comma, semicolon, tab and pipe", () => {
@@ -86,6 +86,48 @@ describe("serializeSeriesCsv(series, options)", () => {
 
   it("writes a long table", () => {
     expect(serializeSeriesCsv([a], { layout: "long", delimiter: ";" })).toBe("date;asset;value\n2025-04-07;A;1.5\n2025-04-08;A;-0\n");
+  });
+
+  describe("refuses ids that would not read back as themselves", () => {
+    const named = (...ids: string[]): Series[] => ids.map((id) => ({ ...a, id }));
+    /** The messages of the INVALID_INPUT error thrown, or the ids read back when nothing is thrown. */
+    function outcome(series: Series[], layout: "wide" | "long"): string[] {
+      try {
+        return parseSeriesCsv(serializeSeriesCsv(series, { layout }), { format: layout, values: "return" }).series.map((s) => s.id);
+      } catch (e) {
+        if (!isMarketReactionError(e) || e.code !== "INVALID_INPUT") throw e;
+        return e.issues.map((i) => i.message);
+      }
+    }
+
+    it("a missing-value token in the long layout's asset column, every token, any case; wide headers keep them", () => {
+      for (const id of ["NA", "na", "NaN", "NULL", "None", "N/A", "#n/a", "."]) {
+        expect(outcome(named(id), "long")).toEqual([
+          `series 1 (${JSON.stringify(id)}): the long layout's asset column reads this id as a missing cell; rename the series or write layout "wide"`,
+        ]);
+        expect(outcome(named("X", id), "wide")).toEqual(["X", id]);
+      }
+      // longer ids that merely start like a token are fine; "-" is written as a guarded formula, "'-"
+      expect(outcome(named("NAB", "NONE1"), "long")).toEqual(["NAB", "NONE1"]);
+      expect(outcome(named("-"), "long")).toEqual(["'-"]);
+    });
+
+    it("spaces at either end, empty ids and repeated ids, in both layouts, every problem listed", () => {
+      for (const layout of ["wide", "long"] as const) {
+        expect(outcome(named(" X", "Y ", "", "Z", "Z"), layout)).toEqual([
+          'series 1 (" X"): spaces at either end are trimmed when read; trim the id',
+          'series 2 ("Y "): spaces at either end are trimmed when read; trim the id',
+          'series 3 (""): an empty id is read as a missing name; name the series',
+          'series 5 ("Z"): another series has the same id; give each series its own id',
+        ]);
+      }
+    });
+
+    it("date as a wide column (its exact name only; other cases read back as written), and as a long asset", () => {
+      expect(outcome(named("date"), "wide")).toEqual(['series 1 ("date"): a second column named date clashes with the date column; rename the series']);
+      expect(outcome(named("Date", "DATE"), "wide")).toEqual(["Date", "DATE"]);
+      expect(outcome(named("date"), "long")).toEqual(["date"]);
+    });
   });
 
   it("quotes cells only when needed", () => {

@@ -11,6 +11,9 @@ import {
   type Series,
 } from "market-reaction";
 
+/** The ids the generator below can make that are missing-value tokens (it makes upper case only). */
+const LONG_MISSING_IDS = new Set(["NA", "NAN", "NULL", "NONE"]);
+
 const FIRST_DAY = 19_000; // 2022-01-08
 const SPAN = 4_000;
 
@@ -27,7 +30,9 @@ const price = fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true, noDefa
 const ret = fc.oneof(fc.double({ min: -0.9999999999, max: 50, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 0, 5e-324, -1e-300));
 
 function seriesArb(kind: "price" | "return") {
-  const ids = fc.uniqueArray(fc.stringMatching(/^[A-Z][A-Z0-9._-]{0,6}$/), { minLength: 1, maxLength: 4 });
+  // now and then an id that is a missing-value token: fine as a wide header, refused by the long writer
+  const id = fc.oneof({ arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9._-]{0,6}$/), weight: 9 }, { arbitrary: fc.constantFrom(...LONG_MISSING_IDS), weight: 1 });
+  const ids = fc.uniqueArray(id, { minLength: 1, maxLength: 4 });
   return ids.chain((names) =>
     fc.tuple(
       ...names.map((id) =>
@@ -68,6 +73,17 @@ describe("parse -> serialize -> parse", () => {
   it("long layout gives the same returns, -0 and subnormals included", () => {
     fc.assert(
       fc.property(seriesArb("return"), (series) => {
+        // the long layout's asset column reads these ids as missing cells, so the writer refuses them
+        const unreadable = series.filter((s) => LONG_MISSING_IDS.has(s.id));
+        if (unreadable.length > 0) {
+          expect(() => serializeSeriesCsv(series, { layout: "long" })).toThrow(
+            expect.objectContaining({
+              code: "INVALID_INPUT",
+              issues: unreadable.map((s) => expect.objectContaining({ message: expect.stringContaining(JSON.stringify(s.id)) })),
+            }),
+          );
+          return;
+        }
         const text = serializeSeriesCsv(series, { layout: "long" });
         const parsed = parseSeriesCsv(text, { format: "long", values: "return" });
         expectSame(parsed.series, series);
