@@ -48,7 +48,8 @@ function numberText(v: number, tally: NonFiniteTally, asset: string, day: number
  * library writes (it comes back with the `'` when read).
  *
  * An id that would not read back as itself is refused rather than written: one with spaces at
- * either end (the parsers trim cells), an empty id, two series with the same id, `date` as a
+ * either end (the parsers trim cells), one with a carriage return (read back as a line feed), an
+ * empty id, two series with the same id, `date` as a
  * column of the wide layout (beside its own date column), and, in the long layout, an id that its asset column reads as a missing cell
  * (`NA`, `NaN`, `null`, `None`, `N/A`, `#N/A`, `.`, in any case; these are fine as wide headers;
  * `-` is written as `'-`, like any id a spreadsheet would run).
@@ -77,8 +78,8 @@ export function serializeSeriesCsv(input: SeriesTable | readonly Series[], optio
 }
 
 /**
- * Why each id would come back different from a parse of the text written: trimmed, merged with
- * another series, taken for the date column, or read as a missing cell.
+ * Why each id would come back different from a parse of the text written: trimmed, its line
+ * breaks changed, merged with another series, taken for the date column, or read as a missing cell.
  */
 function idRoundTripIssues(list: readonly Series[], layout: "wide" | "long"): Issue[] {
   const issues: Issue[] = [];
@@ -86,6 +87,7 @@ function idRoundTripIssues(list: readonly Series[], layout: "wide" | "long"): Is
   for (const [k, s] of list.entries()) {
     const at = `series ${k + 1} (${JSON.stringify(s.id)})`;
     if (s.id.trim() !== s.id) issues.push({ message: `${at}: spaces at either end are trimmed when read; trim the id` });
+    if (s.id.includes("\r")) issues.push({ message: `${at}: a carriage return in an id is read back as a line feed; remove it` });
     if (seen.has(s.id)) issues.push({ message: `${at}: another series has the same id; give each series its own id` });
     seen.add(s.id);
     if (s.id.trim() === "") issues.push({ message: `${at}: an empty id is read as a missing name; name the series` });

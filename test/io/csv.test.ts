@@ -123,6 +123,16 @@ describe("serializeSeriesCsv(series, options)", () => {
       }
     });
 
+    it("a carriage return anywhere in an id (read back as a line feed); a line feed alone is kept", () => {
+      for (const layout of ["wide", "long"] as const) {
+        expect(outcome(named("A\rB", "C\r\nD"), layout)).toEqual([
+          'series 1 ("A\\rB"): a carriage return in an id is read back as a line feed; remove it',
+          'series 2 ("C\\r\\nD"): a carriage return in an id is read back as a line feed; remove it',
+        ]);
+        expect(outcome(named("A\nB"), layout)).toEqual(["A\nB"]);
+      }
+    });
+
     it("date as a wide column (its exact name only; other cases read back as written), and as a long asset", () => {
       expect(outcome(named("date"), "wide")).toEqual(['series 1 ("date"): a second column named date clashes with the date column; rename the series']);
       expect(outcome(named("Date", "DATE"), "wide")).toEqual(["Date", "DATE"]);
