@@ -49,8 +49,8 @@ function numberText(v: number, tally: NonFiniteTally, asset: string, day: number
  *
  * An id that would not read back as itself is refused rather than written: one with spaces at
  * either end (the parsers trim cells), one with a carriage return (read back as a line feed), an
- * empty id, two series with the same id, `date` as a
- * column of the wide layout (beside its own date column), and, in the long layout, an id that its asset column reads as a missing cell
+ * empty id, two series with the same id, `date` as a column of the wide layout (beside its own
+ * date column), and, in the long layout, an id that its asset column reads as a missing cell
  * (`NA`, `NaN`, `null`, `None`, `N/A`, `#N/A`, `.`, in any case; these are fine as wide headers;
  * `-` is written as `'-`, like any id a spreadsheet would run).
  *
