@@ -86,12 +86,13 @@ function idRoundTripIssues(list: readonly Series[], layout: "wide" | "long"): Is
   const seen = new Set<string>();
   for (const [k, s] of list.entries()) {
     const at = `series ${k + 1} (${JSON.stringify(s.id)})`;
-    if (s.id.trim() !== s.id) issues.push({ message: `${at}: spaces at either end are trimmed when read; trim the id` });
+    const read = s.id.trim(); // as the parsers read the cell
+    if (read !== s.id) issues.push({ message: `${at}: spaces at either end are trimmed when read; trim the id` });
     if (s.id.includes("\r")) issues.push({ message: `${at}: a carriage return in an id is read back as a line feed; remove it` });
     if (seen.has(s.id)) issues.push({ message: `${at}: another series has the same id; give each series its own id` });
     seen.add(s.id);
-    if (s.id.trim() === "") issues.push({ message: `${at}: an empty id is read as a missing name; name the series` });
-    else if (layout === "wide" && s.id.trim() === "date")
+    if (read === "") issues.push({ message: `${at}: an empty id is read as a missing name; name the series` });
+    else if (layout === "wide" && read === "date")
       issues.push({ message: `${at}: a second column named date clashes with the date column; rename the series` });
     else if (layout === "long" && !isFormulaLike(s.id) && isMissingCell(s.id)) {
       issues.push({ message: `${at}: the long layout's asset column reads this id as a missing cell; rename the series or write layout "wide"` });
